@@ -1,0 +1,63 @@
+package vigie
+
+// CampaignState is where a campaign is in its life: draft, then open, then closed.
+type CampaignState string
+
+// The states of a campaign.
+const (
+	StateDraft  CampaignState = "draft"
+	StateOpen   CampaignState = "open"
+	StateClosed CampaignState = "closed"
+)
+
+// AccessMode is how employees reach the questionnaire.
+type AccessMode string
+
+// The access modes.
+const (
+	AccessCodes AccessMode = "codes" // one single-use code per person
+	AccessLink  AccessMode = "link"  // one open link; a person can answer twice
+)
+
+// Campaign is a survey run in one organisation.
+type Campaign struct {
+	ID                  string
+	Slug                string // the respondent URL is /r/<slug>
+	Title               string
+	Organisation        string
+	Questionnaires      []string // questionnaire ids, in answering order
+	Units               []Unit   // every unit, parents before children
+	Segments            []Segment
+	MinGroupSize        int // k
+	CommentMinGroupSize int // comments are shown only for groups of at least this size
+	Languages           []string
+	Access              AccessMode
+	State               CampaignState
+	OpenedWeek          string // ISO week of opening ("2027-W03"), "" while draft
+	ClosedWeek          string
+}
+
+// Unit is one node of a campaign's unit tree.
+type Unit struct {
+	Path      []string // names from the top; a name never contains '/'
+	Headcount int      // 0 when unknown
+}
+
+// Segment is a short closed list of broad categories (job, seniority band...).
+type Segment struct {
+	ID         string
+	Label      map[string]string // language -> label
+	Categories []string
+}
+
+// Response is one submitted, anonymous answer set. It holds no code, no
+// address, no exact time: Week is the ISO week of submission.
+type Response struct {
+	ID         string // random, reveals nothing about order
+	CampaignID string
+	Unit       []string                  // empty when not given
+	Segments   map[string]string         // segment id -> category
+	Answers    map[string]map[string]int // questionnaire id -> item id -> value; unanswered items absent
+	Comments   map[string]string         // questionnaire id -> comment
+	Week       string
+}
