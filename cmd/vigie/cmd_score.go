@@ -1,11 +1,181 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/scoring"
 )
 
-// runScore is not written yet; its owner replaces this file.
+// maxReportedErrors is how many bad cells `vigie score` lists before
+// summing up the rest: enough to see a pattern, short enough to read.
+const maxReportedErrors = 20
+
+// runScore scores a responses file offline and prints the anonymised result
+// as JSON: the consultant's way to use Vigie on answers collected elsewhere.
 func runScore(args []string, stdout, stderr io.Writer) error {
-	return errors.New("pas encore disponible")
+	fs := newFlagSet("score", stderr)
+	qArg := fs.String("questionnaire", "", "identifiant d'un questionnaire intégré, ou fichier YAML de questionnaire")
+	responses := fs.String("responses", "", "fichier de réponses : .csv (séparateur , ou ;) ou .xlsx (première feuille)")
+	k := fs.Int("min-group-size", scoring.DefaultMinGroupSize, "taille minimale des groupes publiés (au moins 3)")
+	out := fs.String("out", "", "fichier JSON à écrire (par défaut : la sortie standard)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case fs.NArg() > 0:
+		return usagef("argument inattendu « %s »", fs.Arg(0))
+	case *qArg == "" || *responses == "":
+		return usagef("--questionnaire et --responses sont obligatoires")
+	case *k < scoring.MinimumMinGroupSize:
+		return usagef("--min-group-size vaut %d : il doit valoir au moins %d, sinon des personnes pourraient être reconnues", *k, scoring.MinimumMinGroupSize)
+	}
+	q, err := questionnaires.Resolve(*qArg)
+	if err != nil {
+		return errors.New(userMessage(err))
+	}
+	result, warnings, err := scoreFile(q, *responses, *k)
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "vigie score : %s : attention : %s\n", *responses, w)
+	}
+	if err != nil {
+		return fmt.Errorf("%s : %s", *responses, userMessage(err))
+	}
+	data, err := json.MarshalIndent(result, "", "  ")
+	if err != nil {
+		return fmt.Errorf("score: encode result: %w", err)
+	}
+	data = append(data, '\n')
+	if *out == "" {
+		_, err = stdout.Write(data)
+		return err
+	}
+	return writeFileAtomic(*out, data)
+}
+
+// scoreFile streams a responses file into a Scorer. Any bad cell or row is
+// an error and no result comes back; warnings are about ignored columns.
+func scoreFile(q *questionnaires.Questionnaire, path string, k int) (*scoring.Result, []string, error) {
+	rows, err := openResponses(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	dec, warnings, err := scoring.NewTableDecoder(q, rows.Header)
+	if err != nil {
+		return nil, warnings, err
+	}
+	var segments []scoring.Segment
+	for _, id := range dec.Segments() {
+		segments = append(segments, scoring.Segment{ID: id, Label: id})
+	}
+	// Units are not declared: those met in the file are all there is.
+	s, err := scoring.New(q, scoring.Options{MinGroupSize: k, Segments: segments})
+	if err != nil {
+		return nil, warnings, err
+	}
+	var bad badCells
+	respondents := 0
+	for {
+		line, record, err := rows.Next()
+		if err == io.EOF {
+			break
+		}
+		var re *rowError
+		if errors.As(err, &re) {
+			bad.add(re)
+			continue
+		} else if err != nil {
+			return nil, warnings, err
+		}
+		r, ok, err := dec.Decode(line, record)
+		if err != nil {
+			bad.add(err)
+			continue
+		}
+		if !ok || bad.total > 0 { // after an error, only look for more errors
+			continue
+		}
+		if err := s.Add(r); err != nil {
+			return nil, warnings, fmt.Errorf("ligne %d : %w", line, err)
+		}
+		respondents++
+	}
+	if bad.total > 0 {
+		return nil, warnings, bad.err()
+	}
+	if respondents == 0 {
+		return nil, warnings, errors.New("aucune ligne ne contient de réponse à une question du questionnaire : il n'y a rien à calculer")
+	}
+	return s.Result(), warnings, nil
+}
+
+// badCells collects the bad cells and rows of a file, to report them
+// together rather than one per run.
+type badCells struct {
+	shown []string
+	total int
+}
+
+func (b *badCells) add(err error) {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range joined.Unwrap() {
+			b.add(e)
+		}
+		return
+	}
+	b.total++
+	if len(b.shown) < maxReportedErrors {
+		b.shown = append(b.shown, userMessage(err))
+	}
+}
+
+func (b *badCells) err() error {
+	msg := fmt.Sprintf("%d erreur(s), aucun résultat n'a été calculé :\n  %s", b.total, strings.Join(b.shown, "\n  "))
+	if more := b.total - len(b.shown); more > 0 {
+		msg += fmt.Sprintf("\n  … et %d autres erreurs", more)
+	}
+	return errors.New(msg)
+}
+
+// userMessage is the message of a domain error, or the error itself: the
+// consultant runs the command on their own files, so an I/O error is theirs
+// to read.
+func userMessage(err error) string {
+	if code := vigie.ErrorCode(err); code != vigie.EINTERNAL {
+		return vigie.ErrorMessage(err)
+	}
+	return err.Error()
+}
+
+// writeFileAtomic writes data to a temporary file next to path and renames
+// it, so that a failed run never leaves a half-written result behind.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("écriture de %s impossible : %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("écriture de %s impossible : %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("écriture de %s impossible : %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("écriture de %s impossible : %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("écriture de %s impossible : %w", path, err)
+	}
+	return nil
 }

@@ -1,0 +1,378 @@
+package vigie
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Defaults and limits of a campaign description.
+const (
+	DefaultMinGroupSize        = 5  // k when the file does not say
+	MinMinGroupSize            = 3  // the smallest k Vigie accepts
+	DefaultCommentMinGroupSize = 10 // comment threshold when the file does not say
+	MaxSegments                = 5  // more segments would cut groups too thin
+	MinSegmentCategories       = 2
+	MaxSegmentCategories       = 8
+	MaxUnits                   = 5000
+	maxNameLength              = 100 // runes in a unit name or category
+	maxTitleLength             = 200
+)
+
+// Languages Vigie's pages exist in; French is always offered.
+var supportedLanguages = []string{"fr", "en"}
+
+var (
+	questionnaireIDPattern = regexp.MustCompile(`^[a-z0-9-]{1,64}$`)
+	segmentIDPattern       = regexp.MustCompile(`^[a-z0-9-]{1,32}$`)
+)
+
+// CampaignSpec is the description of a campaign as a consultant writes it in
+// a YAML file or sends it as a JSON body (docs/examples/campagne.yaml). The
+// store turns it into a Campaign.
+type CampaignSpec struct {
+	Title               string     `json:"title"`
+	Organisation        string     `json:"organisation"`
+	Questionnaires      []string   `json:"questionnaires"` // built-in or uploaded ids, in answering order
+	Units               []UnitSpec `json:"units"`          // listed paths; parents are implied
+	Segments            []Segment  `json:"segments"`
+	MinGroupSize        int        `json:"min_group_size"`
+	CommentMinGroupSize int        `json:"comment_min_group_size"`
+	Languages           []string   `json:"languages"`
+	Access              AccessMode `json:"access"`
+}
+
+// UnitSpec is one unit listed in a campaign description. In a file the path
+// is written "Direction A/Service 1" or as a list of names.
+type UnitSpec struct {
+	Path      []string `json:"path"`
+	Headcount int      `json:"headcount"` // 0 when unknown
+}
+
+// SetDefaults fills the fields a description may leave out: k, the comment
+// threshold, the languages and the access mode.
+func (s *CampaignSpec) SetDefaults() {
+	if s.MinGroupSize == 0 {
+		s.MinGroupSize = DefaultMinGroupSize
+	}
+	if s.CommentMinGroupSize == 0 {
+		s.CommentMinGroupSize = max(DefaultCommentMinGroupSize, s.MinGroupSize)
+	}
+	if len(s.Languages) == 0 {
+		s.Languages = []string{"fr"}
+	}
+	if s.Access == "" {
+		s.Access = AccessCodes
+	}
+}
+
+// Validate checks a description built in code (a form, a test) and returns
+// an EINVALID *Error listing every problem, one per line. Call SetDefaults
+// first: a zero k is refused here.
+func (s *CampaignSpec) Validate() error {
+	var p problems
+	validateSpec(s, &specLines{}, &p)
+	return p.err()
+}
+
+// UnitTree returns every unit of the description, the implied parents
+// included, parents before their children and siblings in the order they
+// first appear, so the tree reads the way the consultant wrote it.
+func (s *CampaignSpec) UnitTree() []Unit {
+	type node struct {
+		unit     Unit
+		children []*node
+	}
+	root := &node{}
+	index := map[string]*node{}
+	for _, u := range s.Units {
+		parent := root
+		for i := range u.Path {
+			key := strings.Join(u.Path[:i+1], "/")
+			n, ok := index[key]
+			if !ok {
+				n = &node{unit: Unit{Path: slices.Clone(u.Path[:i+1])}}
+				index[key] = n
+				parent.children = append(parent.children, n)
+			}
+			parent = n
+		}
+		parent.unit.Headcount = u.Headcount
+	}
+	var out []Unit
+	var walk func(n *node)
+	walk = func(n *node) {
+		for _, c := range n.children {
+			out = append(out, c.unit)
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}
+
+// Spec returns the description of c, so a draft campaign can be edited and
+// saved again: the units listed are the leaves and every unit with a headcount.
+func (c *Campaign) Spec() *CampaignSpec {
+	s := &CampaignSpec{
+		Title:               c.Title,
+		Organisation:        c.Organisation,
+		Questionnaires:      slices.Clone(c.Questionnaires),
+		MinGroupSize:        c.MinGroupSize,
+		CommentMinGroupSize: c.CommentMinGroupSize,
+		Languages:           slices.Clone(c.Languages),
+		Access:              c.Access,
+	}
+	for i, u := range c.Units {
+		leaf := i+1 == len(c.Units) || !isPrefix(u.Path, c.Units[i+1].Path)
+		if leaf || u.Headcount > 0 {
+			s.Units = append(s.Units, UnitSpec{Path: slices.Clone(u.Path), Headcount: u.Headcount})
+		}
+	}
+	for _, seg := range c.Segments {
+		s.Segments = append(s.Segments, Segment{ID: seg.ID, Label: cloneMap(seg.Label), Categories: slices.Clone(seg.Categories)})
+	}
+	return s
+}
+
+// HasUnit reports whether path is a unit of c (a listed or implied one).
+func (c *Campaign) HasUnit(path []string) bool {
+	for _, u := range c.Units {
+		if slices.Equal(u.Path, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// Segment returns the campaign's segment with the given id, or nil.
+func (c *Campaign) Segment(id string) *Segment {
+	for i := range c.Segments {
+		if c.Segments[i].ID == id {
+			return &c.Segments[i]
+		}
+	}
+	return nil
+}
+
+func isPrefix(prefix, path []string) bool {
+	return len(prefix) < len(path) && slices.Equal(prefix, path[:len(prefix)])
+}
+
+func cloneMap(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// problems collects every mistake of a description with its location.
+type problems struct {
+	file  string
+	lines []problem
+}
+
+type problem struct {
+	line int
+	msg  string
+}
+
+// add records a problem at line (0: no line known).
+func (p *problems) add(line int, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	switch {
+	case p.file != "" && line > 0:
+		msg = fmt.Sprintf("%s:%d: %s", p.file, line, msg)
+	case p.file != "":
+		msg = fmt.Sprintf("%s: %s", p.file, msg)
+	}
+	p.lines = append(p.lines, problem{line, msg})
+}
+
+func (p *problems) err() error {
+	if len(p.lines) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(p.lines, func(a, b problem) int { return a.line - b.line })
+	msgs := make([]string, len(p.lines))
+	for i, l := range p.lines {
+		msgs[i] = l.msg
+	}
+	return &Error{Code: EINVALID, Message: strings.Join(msgs, "\n")}
+}
+
+// specLines remembers where each part of a description was written, so a
+// problem found after decoding still points at its line. Every lookup
+// tolerates a missing entry (descriptions built in code have no lines).
+type specLines struct {
+	fields         map[string]int // top-level key -> line of its value
+	questionnaires []int
+	units          []int
+	segments       []segmentLines
+	languages      []int
+}
+
+type segmentLines struct {
+	id, label, categories int
+	category              []int
+}
+
+func (l *specLines) field(name string) int { return l.fields[name] }
+
+func at(lines []int, i int) int {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return 0
+}
+
+// validateSpec checks every rule of a description and records the problems.
+func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
+	checkText(p, l.field("title"), "title", "le titre", s.Title)
+	checkText(p, l.field("organisation"), "organisation", "l'organisation", s.Organisation)
+
+	if len(s.Questionnaires) == 0 {
+		p.add(l.field("questionnaires"), "questionnaires : au moins un questionnaire est requis")
+	}
+	seenQ := map[string]bool{}
+	for i, id := range s.Questionnaires {
+		switch {
+		case !questionnaireIDPattern.MatchString(id):
+			p.add(at(l.questionnaires, i), "questionnaires : identifiant invalide « %s » (lettres minuscules, chiffres et tirets)", id)
+		case seenQ[id]:
+			p.add(at(l.questionnaires, i), "questionnaires : « %s » figure deux fois", id)
+		}
+		seenQ[id] = true
+	}
+
+	validateUnits(s, l, p)
+	validateSegments(s, l, p)
+
+	if s.MinGroupSize < MinMinGroupSize {
+		p.add(l.field("min_group_size"), "min_group_size : le seuil d'anonymat doit être au moins %d, pas %d", MinMinGroupSize, s.MinGroupSize)
+	}
+	if s.CommentMinGroupSize < s.MinGroupSize {
+		p.add(l.field("comment_min_group_size"), "comment_min_group_size : le seuil des commentaires (%d) doit être au moins égal au seuil d'anonymat (%d)", s.CommentMinGroupSize, s.MinGroupSize)
+	}
+
+	seenL := map[string]bool{}
+	for i, lang := range s.Languages {
+		switch {
+		case !slices.Contains(supportedLanguages, lang):
+			p.add(at(l.languages, i), "languages : langue « %s » non prise en charge (fr ou en)", lang)
+		case seenL[lang]:
+			p.add(at(l.languages, i), "languages : « %s » figure deux fois", lang)
+		}
+		seenL[lang] = true
+	}
+	if !seenL["fr"] {
+		p.add(l.field("languages"), "languages : le français (fr) doit figurer parmi les langues")
+	}
+
+	if s.Access != AccessCodes && s.Access != AccessLink {
+		p.add(l.field("access"), "access : mode d'accès « %s » inconnu (codes ou link)", s.Access)
+	}
+}
+
+func checkText(p *problems, line int, key, what, v string) {
+	switch {
+	case strings.TrimSpace(v) == "":
+		p.add(line, "%s : %s est requis", key, what)
+	case utf8.RuneCountInString(v) > maxTitleLength:
+		p.add(line, "%s : %s dépasse %d caractères", key, what, maxTitleLength)
+	}
+}
+
+func validateUnits(s *CampaignSpec, l *specLines, p *problems) {
+	if len(s.Units) > MaxUnits {
+		p.add(l.field("units"), "unités : au plus %d unités", MaxUnits)
+		return
+	}
+	seen := map[string]int{}
+	for i, u := range s.Units {
+		line := at(l.units, i)
+		if len(u.Path) == 0 {
+			p.add(line, "unités : le chemin est vide")
+			continue
+		}
+		ok := true
+		for _, name := range u.Path {
+			switch {
+			case strings.TrimSpace(name) == "":
+				p.add(line, "unités : « %s » contient un nom vide", strings.Join(u.Path, "/"))
+				ok = false
+			case strings.Contains(name, "/"):
+				p.add(line, "unités : le nom « %s » ne peut pas contenir « / »", name)
+				ok = false
+			case utf8.RuneCountInString(name) > maxNameLength:
+				p.add(line, "unités : le nom « %s » dépasse %d caractères", name, maxNameLength)
+				ok = false
+			}
+		}
+		if u.Headcount < 0 {
+			p.add(line, "unités : l'effectif de « %s » ne peut pas être négatif (%d)", strings.Join(u.Path, "/"), u.Headcount)
+		}
+		if !ok {
+			continue
+		}
+		key := strings.Join(u.Path, "/")
+		if prev, dup := seen[key]; dup {
+			if prev > 0 {
+				p.add(line, "unités : « %s » figure deux fois (déjà à la ligne %d)", key, prev)
+			} else {
+				p.add(line, "unités : « %s » figure deux fois", key)
+			}
+		}
+		seen[key] = line
+	}
+}
+
+func validateSegments(s *CampaignSpec, l *specLines, p *problems) {
+	if len(s.Segments) > MaxSegments {
+		p.add(l.field("segments"), "segments : au plus %d segments (chacun réduit la taille des groupes)", MaxSegments)
+	}
+	seen := map[string]bool{}
+	for i, seg := range s.Segments {
+		var sl segmentLines
+		if i < len(l.segments) {
+			sl = l.segments[i]
+		}
+		switch {
+		case !segmentIDPattern.MatchString(seg.ID):
+			p.add(sl.id, "segments : identifiant invalide « %s » (lettres minuscules, chiffres et tirets)", seg.ID)
+		case seen[seg.ID]:
+			p.add(sl.id, "segments : « %s » figure deux fois", seg.ID)
+		}
+		seen[seg.ID] = true
+		if strings.TrimSpace(seg.Label["fr"]) == "" {
+			p.add(sl.label, "segments : « %s » : le libellé en français (label.fr) est requis", seg.ID)
+		}
+		for lang := range seg.Label {
+			if !slices.Contains(supportedLanguages, lang) {
+				p.add(sl.label, "segments : « %s » : langue « %s » non prise en charge (fr ou en)", seg.ID, lang)
+			}
+		}
+		if n := len(seg.Categories); n < MinSegmentCategories || n > MaxSegmentCategories {
+			p.add(sl.categories, "segments : « %s » doit avoir entre %d et %d catégories, pas %d", seg.ID, MinSegmentCategories, MaxSegmentCategories, n)
+		}
+		seenC := map[string]bool{}
+		for j, c := range seg.Categories {
+			line := at(sl.category, j)
+			if line == 0 {
+				line = sl.categories
+			}
+			switch {
+			case strings.TrimSpace(c) == "":
+				p.add(line, "segments : « %s » : une catégorie est vide", seg.ID)
+			case utf8.RuneCountInString(c) > maxNameLength:
+				p.add(line, "segments : « %s » : la catégorie « %s » dépasse %d caractères", seg.ID, c, maxNameLength)
+			case seenC[c]:
+				p.add(line, "segments : « %s » : la catégorie « %s » figure deux fois", seg.ID, c)
+			}
+			seenC[c] = true
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package questionnaires
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// scales reads the "scales" table: scale id -> {min, max, labels}.
+func (d *decoder) scales(root *yaml.Node, top map[string]field) []*Scale {
+	f, ok := top["scales"]
+	if !ok {
+		d.errorf(root, "questionnaire : champ obligatoire « scales » manquant")
+		return nil
+	}
+	n := d.resolve(f.value)
+	entries, order := d.orderedMapping(n, "scales")
+	if entries != nil && len(order) == 0 {
+		d.errorf(n, "scales : aucune échelle définie")
+	}
+	var scales []*Scale
+	for _, id := range order {
+		e := entries[id]
+		if !idPattern.MatchString(id) {
+			d.errorf(e.key, "scales : identifiant d'échelle invalide « %s » (lettres minuscules sans accent, chiffres et tirets seulement)", id)
+			continue
+		}
+		if s := d.scale(id, e); s != nil {
+			scales = append(scales, s)
+		}
+	}
+	return scales
+}
+
+// scale reads one scale; it returns the scale even when its labels are
+// wrong so that items using it are not also reported as using an unknown
+// scale.
+func (d *decoder) scale(id string, e field) *Scale {
+	where := fmt.Sprintf("échelle %s", id)
+	n := d.resolve(e.value)
+	f := d.mapping(n, where, "min", "max", "labels")
+	if f == nil {
+		return &Scale{ID: id}
+	}
+	s := &Scale{ID: id}
+	// Missing fields are reported on the line of the scale's name.
+	minV, _, minOK := d.integer(e.key, f, where, "min", true)
+	maxV, maxN, maxOK := d.integer(e.key, f, where, "max", true)
+	s.Min, s.Max = minV, maxV
+	bounds := minOK && maxOK
+	if bounds && minV >= maxV {
+		d.errorf(maxN, "%s : « min » (%d) doit être inférieur à « max » (%d)", where, minV, maxV)
+		bounds = false
+	}
+	if bounds && maxV-minV > 100 {
+		d.errorf(maxN, "%s : trop de valeurs (%d), 101 au plus", where, maxV-minV+1)
+		bounds = false
+	}
+	s.Labels = d.labels(e.key, f, where, s, bounds)
+	return s
+}
+
+// labels reads {lang: [label...]}; counts are checked only when the bounds
+// are valid.
+func (d *decoder) labels(parent *yaml.Node, f map[string]field, where string, s *Scale, bounds bool) map[string][]string {
+	lf, ok := f["labels"]
+	if !ok {
+		d.errorf(parent, "%s : champ obligatoire « labels » manquant", where)
+		return nil
+	}
+	label := where + " : labels"
+	n := d.resolve(lf.value)
+	entries, order := d.orderedMapping(n, label)
+	if entries == nil {
+		return nil
+	}
+	want := s.Max - s.Min + 1
+	out := make(map[string][]string, len(order))
+	for _, lang := range order {
+		e := entries[lang]
+		if !langPattern.MatchString(lang) {
+			d.errorf(e.key, "%s : code de langue invalide « %s » (attendu : fr, en...)", label, lang)
+			continue
+		}
+		list := d.resolve(e.value)
+		items := d.sequence(list, fmt.Sprintf("%s en « %s »", label, lang))
+		if list == nil || list.Kind != yaml.SequenceNode {
+			continue
+		}
+		values := make([]string, 0, len(items))
+		good := true
+		for _, it := range items {
+			it = d.resolve(it)
+			if it == nil {
+				good = false
+				continue
+			}
+			if it.Kind != yaml.ScalarNode || it.Tag == "!!null" || it.Value == "" {
+				d.errorf(it, "%s en « %s » : chaque libellé doit être un texte non vide, pas %s", label, lang, describe(it))
+				good = false
+				continue
+			}
+			values = append(values, it.Value)
+		}
+		if bounds && len(items) != want {
+			d.errorf(list, "%s en « %s » : %d libellés pour %d valeurs (de %d à %d)", label, lang, len(items), want, s.Min, s.Max)
+			good = false
+		}
+		if good {
+			out[lang] = values
+		}
+	}
+	if d.lang != "" {
+		if _, ok := entries[d.lang]; !ok {
+			d.errorf(n, "%s : libellés manquants dans la langue par défaut « %s »", label, d.lang)
+		}
+	}
+	return out
+}

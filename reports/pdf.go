@@ -1,0 +1,275 @@
+package reports
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// DejaVu Sans is embedded so that every accent, guillemet and no-break space
+// of French renders exactly, whatever fonts the reader's machine has. Its
+// licence (fonts/LICENSE-DejaVu.txt) allows embedding.
+var (
+	//go:embed fonts/DejaVuSans.ttf
+	fontRegular []byte
+	//go:embed fonts/DejaVuSans-Bold.ttf
+	fontBold []byte
+)
+
+// Page geometry in millimetres (A4 portrait).
+const (
+	pageW        = 210.0
+	pageH        = 297.0
+	marginLeft   = 18.0
+	marginRight  = 18.0
+	marginTop    = 20.0
+	marginBottom = 20.0
+	contentW     = pageW - marginLeft - marginRight
+	fontFamily   = "dejavu"
+)
+
+// PDF renders r as an A4 PDF document: cover, table of contents, summary,
+// participation, method, one part per questionnaire and the annexes.
+//
+// The document is laid out at least twice: a pass learns on which page
+// each heading falls, the next writes those pages into the table of
+// contents and the total into the footers. When the contents themselves
+// push the pages on (a contents list longer than a page), one more pass
+// settles them.
+func PDF(w io.Writer, r *Report) error {
+	if r == nil {
+		return errors.New("reports: pdf: nil report")
+	}
+	var d *pdfDoc
+	var prev []tocEntry
+	total := 0
+	for range 3 {
+		var err error
+		d, err = renderPDF(r, prev, total)
+		if err != nil {
+			return err
+		}
+		if prev != nil && samePages(prev, d.toc) && total == d.f.PageCount() {
+			break
+		}
+		prev, total = d.toc, d.f.PageCount()
+	}
+	if err := d.f.Output(w); err != nil {
+		return fmt.Errorf("reports: pdf: write: %w", err)
+	}
+	return nil
+}
+
+func samePages(a, b []tocEntry) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Page != b[i].Page {
+			return false
+		}
+	}
+	return true
+}
+
+// pdfDoc is one rendering pass of a report.
+type pdfDoc struct {
+	f     *fpdf.Fpdf
+	r     *Report
+	lang  string
+	k     int
+	toc   []tocEntry // headings met in this pass, with their pages
+	prev  []tocEntry // headings of the first pass; nil during the first pass
+	links []int      // one internal link per entry of prev
+	total int        // pages of the first pass; 0 during the first pass
+}
+
+// tocEntry is a heading of the table of contents.
+type tocEntry struct {
+	Level int // 1 for a part, 2 for a section within it
+	Title string
+	Page  int
+}
+
+func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
+	d := &pdfDoc{r: r, lang: "fr", k: r.MinGroupSize, prev: prev, total: total}
+	if r.Lang == "en" {
+		d.lang = "en"
+	}
+	if d.k <= 0 {
+		d.k = 5
+	}
+	f := fpdf.New("P", "mm", "A4", "")
+	d.f = f
+	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
+	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
+	f.SetMargins(marginLeft, marginTop, marginRight)
+	f.SetAutoPageBreak(true, marginBottom)
+	f.SetCompression(true)
+	f.SetLang(d.lang)
+	f.SetTitle(d.txt(d.r.Campaign), true)
+	f.SetAuthor(d.txt(d.r.Organisation), true)
+	f.SetCreator("Vigie "+r.Version, true)
+	if !r.GeneratedAt.IsZero() {
+		f.SetCreationDate(r.GeneratedAt)
+		f.SetModificationDate(r.GeneratedAt)
+	}
+	f.SetHeaderFuncMode(d.header, false)
+	f.SetFooterFunc(d.footer)
+
+	d.cover()
+	d.tableOfContents()
+	d.summary()
+	d.participation()
+	d.method()
+	for i := range r.Sections {
+		d.questionnaireSection(&r.Sections[i])
+	}
+	d.annex()
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("reports: pdf: render: %w", err)
+	}
+	f.Close()
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("reports: pdf: close: %w", err)
+	}
+	return d, nil
+}
+
+// header writes the running header: campaign on the left, organisation and
+// confidentiality on the right. The cover has none.
+func (d *pdfDoc) header() {
+	f := d.f
+	if f.PageNo() == 1 {
+		return
+	}
+	f.SetFont(fontFamily, "", 7.5)
+	f.SetTextColor(90, 90, 90)
+	f.SetXY(marginLeft, 9)
+	f.CellFormat(contentW*0.6, 4, d.fit(d.r.Campaign, contentW*0.6), "", 0, "L", false, 0, "")
+	right := d.tr("confidential")
+	if d.r.Organisation != "" {
+		right = d.r.Organisation + " · " + right
+	}
+	f.CellFormat(contentW*0.4, 4, d.fit(right, contentW*0.4), "", 1, "R", false, 0, "")
+	f.SetDrawColor(180, 180, 180)
+	f.SetLineWidth(0.2)
+	f.Line(marginLeft, 14, pageW-marginRight, 14)
+	f.SetTextColor(0, 0, 0)
+	f.SetY(marginTop)
+}
+
+// footer restates the anonymity threshold on every page, cover included,
+// so that a page photocopied alone still says how its figures were shown.
+func (d *pdfDoc) footer() {
+	f := d.f
+	f.SetDrawColor(180, 180, 180)
+	f.SetLineWidth(0.2)
+	f.Line(marginLeft, pageH-14, pageW-marginRight, pageH-14)
+	f.SetFont(fontFamily, "", 7.5)
+	f.SetTextColor(90, 90, 90)
+	f.SetXY(marginLeft, pageH-13)
+	f.CellFormat(contentW-25, 4, d.txt(fmt.Sprintf(d.tr("footer_k"), d.k)), "", 0, "L", false, 0, "")
+	page := fmt.Sprintf(d.tr("page"), f.PageNo())
+	if d.total > 0 {
+		page = fmt.Sprintf(d.tr("page_of"), f.PageNo(), d.total)
+	}
+	f.CellFormat(25, 4, page, "", 0, "R", false, 0, "")
+	f.SetTextColor(0, 0, 0)
+}
+
+// tr returns the report's text for key, with French typography applied.
+func (d *pdfDoc) tr(key string) string { return d.txt(tr(d.lang, key)) }
+
+// txt prepares any text for the page: French typography in French.
+func (d *pdfDoc) txt(s string) string {
+	if d.lang == "fr" {
+		return frenchTypography(s)
+	}
+	return s
+}
+
+// fit shortens s with an ellipsis until it fits in w at the current font.
+func (d *pdfDoc) fit(s string, w float64) string {
+	s = d.txt(s)
+	if d.f.GetStringWidth(s) <= w-1 {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 1 {
+		rs = rs[:len(rs)-1]
+		t := strings.TrimRight(string(rs), " ") + "…"
+		if d.f.GetStringWidth(t) <= w-1 {
+			return t
+		}
+	}
+	return string(rs)
+}
+
+// heading starts a part (level 1, on a new page) or a section (level 2)
+// and records it for the table of contents and the PDF outline.
+func (d *pdfDoc) heading(level int, title string) {
+	f := d.f
+	title = d.txt(title)
+	if level == 1 {
+		f.AddPage()
+	} else {
+		d.ensure(30)
+		f.Ln(3)
+	}
+	i := len(d.toc)
+	d.toc = append(d.toc, tocEntry{Level: level, Title: title, Page: f.PageNo()})
+	if i < len(d.links) {
+		f.SetLink(d.links[i], f.GetY(), f.PageNo())
+	}
+	f.Bookmark(title, level-1, -1)
+	if level == 1 {
+		f.SetFont(fontFamily, "B", 17)
+		f.SetTextColor(20, 60, 110)
+		f.MultiCell(contentW, 8, title, "", "L", false)
+		f.SetDrawColor(20, 60, 110)
+		f.SetLineWidth(0.6)
+		f.Line(marginLeft, f.GetY()+1, marginLeft+40, f.GetY()+1)
+		f.Ln(5)
+	} else {
+		f.SetFont(fontFamily, "B", 12)
+		f.SetTextColor(20, 60, 110)
+		f.MultiCell(contentW, 6, title, "", "L", false)
+		f.Ln(1.5)
+	}
+	f.SetTextColor(0, 0, 0)
+	d.body()
+}
+
+// body sets the font of running text.
+func (d *pdfDoc) body() { d.f.SetFont(fontFamily, "", 9.5) }
+
+// para writes a paragraph of running text.
+func (d *pdfDoc) para(s string) {
+	d.body()
+	d.f.MultiCell(contentW, 4.8, d.txt(s), "", "L", false)
+	d.f.Ln(1.5)
+}
+
+// bullet writes one item of a list.
+func (d *pdfDoc) bullet(s string) {
+	f := d.f
+	d.body()
+	f.SetX(marginLeft + 3)
+	f.CellFormat(4, 4.8, "•", "", 0, "L", false, 0, "")
+	f.MultiCell(contentW-7, 4.8, d.txt(s), "", "L", false)
+	f.Ln(0.6)
+}
+
+// ensure starts a new page unless h millimetres are left on this one.
+func (d *pdfDoc) ensure(h float64) bool {
+	if d.f.GetY()+h > pageH-marginBottom {
+		d.f.AddPage()
+		return true
+	}
+	return false
+}

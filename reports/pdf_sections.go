@@ -1,0 +1,153 @@
+package reports
+
+import (
+	"fmt"
+
+	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// questionnaireSection writes the part of the report about one
+// questionnaire: charts of the whole population, the heat map of units,
+// segment comparisons, indicators and comments.
+func (d *pdfDoc) questionnaireSection(s *Section) {
+	q, res := s.Questionnaire, s.Result
+	if q == nil || res == nil {
+		return
+	}
+	d.heading(1, q.Title.In(d.lang, q.Language))
+	all := overall(res)
+	if published(all) {
+		d.para(fmt.Sprintf(tr(d.lang, "section_intro"), fmtInt(d.lang, all.Respondents), len(q.Dimensions)))
+	} else {
+		d.para(tr(d.lang, "section_all_masked"))
+	}
+
+	d.heading(2, tr(d.lang, "h_means"))
+	d.para(tr(d.lang, "means_explain"))
+	d.meansChart(q, all)
+
+	d.heading(2, tr(d.lang, "h_shares"))
+	d.para(tr(d.lang, "shares_explain"))
+	d.sharesChart(q, all)
+
+	if units := groupsOf(res, scoring.KindUnit); len(units) > 0 {
+		d.heading(2, tr(d.lang, "h_heatmap"))
+		d.para(tr(d.lang, "heatmap_explain"))
+		d.heatMap(q, append([]*scoring.Group{all}, units...), tr(d.lang, "col_unit"))
+	}
+
+	if ids, by := segmentsOf(res); len(ids) > 0 {
+		d.heading(2, tr(d.lang, "h_segments"))
+		d.para(tr(d.lang, "segments_explain"))
+		for _, id := range ids {
+			d.ensure(30)
+			d.f.SetFont(fontFamily, "B", 9.5)
+			d.f.CellFormat(contentW, 6, d.txt(fmt.Sprintf(tr(d.lang, "segment_title"), id)), "", 1, "L", false, 0, "")
+			d.heatMap(q, append([]*scoring.Group{all}, by[id]...), tr(d.lang, "col_category"))
+		}
+	}
+
+	if len(q.Indicators) > 0 {
+		d.heading(2, tr(d.lang, "h_indicators"))
+		for _, ind := range q.Indicators {
+			d.indicatorTable(q, ind, res)
+		}
+	}
+
+	if len(s.Comments) > 0 {
+		d.heading(2, tr(d.lang, "h_comments"))
+		d.para(fmt.Sprintf(tr(d.lang, "comments_explain"), d.r.CommentMinGroupSize))
+		d.comments(s.Comments)
+	}
+}
+
+// indicatorTable lists, for every group, the mean of an indicator and the
+// share of respondents above its threshold.
+func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionnaires.Indicator, res *scoring.Result) {
+	f := d.f
+	d.ensure(30)
+	f.SetFont(fontFamily, "B", 9.5)
+	f.MultiCell(contentW, 5, d.txt(ind.Title.In(d.lang, q.Language)), "", "L", false)
+	d.para(fmt.Sprintf(tr(d.lang, "indicator_explain"), fmtDec(d.lang, ind.Threshold, -1)))
+	cols := []float64{80, 20, 34, 40}
+	heads := []string{tr(d.lang, "col_group"), "n", tr(d.lang, "col_ratio_mean"),
+		fmt.Sprintf(tr(d.lang, "col_share_above"), fmtDec(d.lang, ind.Threshold, -1))}
+	header := func() {
+		f.SetFont(fontFamily, "B", 7.5)
+		d.fill(rgb{228, 234, 242})
+		for i, h := range heads {
+			f.CellFormat(cols[i], 6, d.txt(h), "", 0, "C", true, 0, "")
+		}
+		f.Ln(-1)
+	}
+	header()
+	for i, g := range res.Groups {
+		if f.GetY()+5 > pageH-marginBottom {
+			f.AddPage()
+			header()
+		}
+		label := d.groupLabel(g)
+		if g.Kind == scoring.KindSegment {
+			label = g.Segment + " : " + label
+		}
+		indent := 0.0
+		if g.Kind == scoring.KindUnit {
+			indent = 3 * float64(unitDepth(g))
+		}
+		fillRow := i%2 == 1
+		d.fill(rgb{247, 247, 247})
+		f.SetFont(fontFamily, "", 7.5)
+		f.SetX(marginLeft + indent)
+		f.CellFormat(cols[0]-indent, 5, d.fit(label, cols[0]-indent), "", 0, "L", fillRow, 0, "")
+		if !published(g) {
+			f.SetTextColor(90, 90, 90)
+			f.CellFormat(cols[1]+cols[2]+cols[3], 5, d.tr(maskedKey(g.Reason)), "", 1, "C", fillRow, 0, "")
+			f.SetTextColor(0, 0, 0)
+			continue
+		}
+		s := indStats(g, ind.ID)
+		if s == nil {
+			reason := scoring.ReasonBelowThreshold
+			if m := g.Indicators[ind.ID]; m != nil {
+				reason = m.Reason
+			}
+			f.SetTextColor(90, 90, 90)
+			f.CellFormat(cols[1]+cols[2]+cols[3], 5, d.tr(maskedKey(reason)), "", 1, "C", fillRow, 0, "")
+			f.SetTextColor(0, 0, 0)
+			continue
+		}
+		f.CellFormat(cols[1], 5, fmtInt(d.lang, s.N), "", 0, "C", fillRow, 0, "")
+		f.CellFormat(cols[2], 5, fmtDec(d.lang, s.Mean, 2), "", 0, "C", fillRow, 0, "")
+		f.SetFont(fontFamily, "B", 7.5)
+		f.CellFormat(cols[3], 5, fmtPct(d.lang, s.ShareAbove), "", 1, "C", fillRow, 0, "")
+	}
+	f.Ln(3)
+	d.body()
+}
+
+// comments writes the moderated comments grouped by the group they came
+// from, each between guillemets.
+func (d *pdfDoc) comments(cs []Comment) {
+	f := d.f
+	last := "\x00"
+	for _, c := range cs {
+		if c.Group != last {
+			d.ensure(14)
+			f.Ln(1)
+			f.SetFont(fontFamily, "B", 9)
+			f.MultiCell(contentW, 5, d.txt(c.Group), "", "L", false)
+			last = c.Group
+		}
+		f.SetFont(fontFamily, "", 9)
+		f.SetX(marginLeft + 4)
+		open, closeQ := "« ", " »"
+		if d.lang == "en" {
+			open, closeQ = "“", "”"
+		}
+		d.fill(rgb{245, 245, 245})
+		f.MultiCell(contentW-4, 4.8, d.txt(open+c.Text+closeQ), "", "L", true)
+		f.Ln(1.2)
+	}
+	d.body()
+}

@@ -1,0 +1,208 @@
+package reports
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// lowParticipation is the rate under which a unit's results are flagged as
+// possibly unrepresentative.
+const lowParticipation = 0.60
+
+// summary writes the key findings in plain words, each with the confidence
+// its numbers allow.
+func (d *pdfDoc) summary() {
+	d.heading(1, tr(d.lang, "h_summary"))
+	d.para(tr(d.lang, "summary_intro"))
+	if low := d.lowUnits(); len(d.r.Participation) > 0 {
+		if len(low) == 0 {
+			d.bullet(tr(d.lang, "sum_participation_ok"))
+		} else {
+			d.bullet(fmt.Sprintf(tr(d.lang, "sum_participation_low"), len(low), strings.Join(low, ", ")))
+		}
+	}
+	for i := range d.r.Sections {
+		s := &d.r.Sections[i]
+		if s.Questionnaire == nil || s.Result == nil {
+			continue
+		}
+		d.summarySection(s)
+	}
+	d.para(tr(d.lang, "summary_caution"))
+}
+
+func (d *pdfDoc) summarySection(s *Section) {
+	f := d.f
+	q, res := s.Questionnaire, s.Result
+	d.ensure(30)
+	f.Ln(2)
+	f.SetFont(fontFamily, "B", 10.5)
+	f.SetTextColor(colBlue.R, colBlue.G, colBlue.B)
+	f.MultiCell(contentW, 5.5, d.txt(q.Title.In(d.lang, q.Language)), "", "L", false)
+	f.SetTextColor(0, 0, 0)
+	all := overall(res)
+	if !published(all) {
+		d.bullet(tr(d.lang, "section_all_masked"))
+		return
+	}
+	d.bullet(fmt.Sprintf(tr(d.lang, "sum_respondents"), fmtInt(d.lang, all.Respondents)))
+
+	// Dimensions where the largest share of respondents is unfavourable.
+	type dimShare struct {
+		title string
+		s     *scoring.DimensionStats
+	}
+	var dims []dimShare
+	for _, dim := range q.Dimensions {
+		if st := dimStats(all, dim.ID); st != nil && st.Shares[scoring.Unfavourable] > 0 {
+			dims = append(dims, dimShare{dim.Title.In(d.lang, q.Language), st})
+		}
+	}
+	slices.SortStableFunc(dims, func(a, b dimShare) int {
+		return cmp.Compare(b.s.Shares[scoring.Unfavourable], a.s.Shares[scoring.Unfavourable])
+	})
+	if len(dims) == 0 {
+		d.bullet(tr(d.lang, "sum_no_unfavourable"))
+	}
+	for _, ds := range dims[:min(3, len(dims))] {
+		st := ds.s
+		d.bullet(fmt.Sprintf(tr(d.lang, "sum_dimension"), ds.title,
+			fmtPct(d.lang, st.Shares[scoring.Unfavourable]), fmtScore(st.Mean),
+			fmtScore(st.CI95[0]), fmtScore(st.CI95[1]), d.confidence(st.N, (st.CI95[1]-st.CI95[0])/2)))
+	}
+
+	// Units with the most dimensions whose mean is unfavourable.
+	type unitCount struct {
+		g     *scoring.Group
+		count int
+	}
+	var units []unitCount
+	masked := 0
+	for _, g := range groupsOf(res, scoring.KindUnit) {
+		if !published(g) {
+			masked++
+			continue
+		}
+		n := 0
+		for _, dim := range q.Dimensions {
+			if st := dimStats(g, dim.ID); st != nil && st.Level == scoring.Unfavourable {
+				n++
+			}
+		}
+		if n > 0 {
+			units = append(units, unitCount{g, n})
+		}
+	}
+	slices.SortStableFunc(units, func(a, b unitCount) int { return cmp.Compare(b.count, a.count) })
+	if len(units) > 0 {
+		var parts []string
+		for _, u := range units[:min(3, len(units))] {
+			parts = append(parts, fmt.Sprintf(tr(d.lang, "sum_unit"), u.g.Label, u.count,
+				len(q.Dimensions), fmtInt(d.lang, u.g.Respondents)))
+		}
+		d.bullet(fmt.Sprintf(tr(d.lang, "sum_units"), strings.Join(parts, " ; ")))
+	} else if len(groupsOf(res, scoring.KindUnit)) > 0 {
+		d.bullet(tr(d.lang, "sum_no_unit"))
+	}
+	if masked > 0 {
+		d.bullet(fmt.Sprintf(tr(d.lang, "sum_units_masked"), masked))
+	}
+
+	for _, ind := range q.Indicators {
+		st := indStats(all, ind.ID)
+		if st == nil {
+			continue
+		}
+		half := 100 * 1.96 * math.Sqrt(st.ShareAbove*(1-st.ShareAbove)/float64(max(st.N, 1)))
+		d.bullet(fmt.Sprintf(tr(d.lang, "sum_indicator"), ind.Title.In(d.lang, q.Language),
+			fmtPct(d.lang, st.ShareAbove), fmtDec(d.lang, ind.Threshold, -1), fmtDec(d.lang, st.Mean, 2),
+			d.confidence(st.N, half)))
+	}
+}
+
+// confidence says in words how far a figure can be trusted: the half-width
+// of its 95 % interval, or a warning when the group is small.
+func (d *pdfDoc) confidence(n int, halfWidth float64) string {
+	if n < 30 {
+		return fmt.Sprintf(tr(d.lang, "conf_small"), fmtInt(d.lang, n))
+	}
+	return fmt.Sprintf(tr(d.lang, "conf_ok"), fmtInt(d.lang, n), fmtDec(d.lang, halfWidth, 0))
+}
+
+// lowUnits names the units whose participation rate is known and under 60 %.
+func (d *pdfDoc) lowUnits() []string {
+	var low []string
+	for _, p := range d.r.Participation {
+		if p.Respondents != nil && p.Rate != nil && *p.Rate < lowParticipation && len(p.Path) > 0 {
+			low = append(low, fmt.Sprintf("%s (%s)", p.Path[len(p.Path)-1], fmtPct(d.lang, *p.Rate)))
+		}
+	}
+	return low
+}
+
+// participation writes the table of respondents per unit.
+func (d *pdfDoc) participation() {
+	if len(d.r.Participation) == 0 {
+		return
+	}
+	f := d.f
+	d.heading(1, tr(d.lang, "h_participation"))
+	d.para(fmt.Sprintf(tr(d.lang, "participation_explain"), fmtPct(d.lang, lowParticipation)))
+	cols := []float64{78, 24, 24, 24, 24}
+	heads := []string{tr(d.lang, "col_unit"), tr(d.lang, "col_respondents"), tr(d.lang, "col_headcount"),
+		tr(d.lang, "col_rate"), tr(d.lang, "col_note")}
+	header := func() {
+		f.SetFont(fontFamily, "B", 7.5)
+		d.fill(rgb{228, 234, 242})
+		for i, h := range heads {
+			f.CellFormat(cols[i], 6, d.txt(h), "", 0, "C", true, 0, "")
+		}
+		f.Ln(-1)
+	}
+	header()
+	for i, p := range d.r.Participation {
+		if f.GetY()+5 > pageH-marginBottom {
+			f.AddPage()
+			header()
+		}
+		fillRow := i%2 == 1
+		d.fill(rgb{247, 247, 247})
+		indent := 3 * float64(max(len(p.Path)-1, 0))
+		label := tr(d.lang, "not_specified")
+		if len(p.Path) > 0 && p.Path[len(p.Path)-1] != scoring.NotSpecified {
+			label = p.Path[len(p.Path)-1]
+		}
+		f.SetFont(fontFamily, "", 7.5)
+		f.SetX(marginLeft + indent)
+		f.CellFormat(cols[0]-indent, 5, d.fit(label, cols[0]-indent), "", 0, "L", fillRow, 0, "")
+		if p.Respondents == nil {
+			// No figure at all for a masked unit, not even its headcount.
+			f.SetTextColor(90, 90, 90)
+			f.CellFormat(cols[1]+cols[2]+cols[3]+cols[4], 5, d.tr("masked_below_k"), "", 1, "C", fillRow, 0, "")
+			f.SetTextColor(0, 0, 0)
+			continue
+		}
+		head, rate, note := "—", "—", ""
+		if p.Headcount > 0 {
+			head = fmtInt(d.lang, p.Headcount)
+		}
+		if p.Rate != nil {
+			rate = fmtPct(d.lang, *p.Rate)
+			if *p.Rate < lowParticipation {
+				note = tr(d.lang, "note_low")
+			}
+		}
+		f.CellFormat(cols[1], 5, fmtInt(d.lang, *p.Respondents), "", 0, "C", fillRow, 0, "")
+		f.CellFormat(cols[2], 5, head, "", 0, "C", fillRow, 0, "")
+		f.CellFormat(cols[3], 5, rate, "", 0, "C", fillRow, 0, "")
+		f.SetFont(fontFamily, "B", 7.5)
+		f.CellFormat(cols[4], 5, d.txt(note), "", 1, "C", fillRow, 0, "")
+	}
+	f.Ln(3)
+	d.body()
+}

@@ -1,0 +1,262 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// The workbook's sheet names, French in every language (see i18n_xlsx.go),
+// all within Excel's 31-character limit.
+const (
+	SheetSummary       = "Synthèse"
+	SheetParticipation = "Participation"
+	SheetDimensions    = "Dimensions"
+	SheetMap           = "Carte"
+	SheetItems         = "Items"
+	SheetReliability   = "Fiabilité"
+	SheetIndicators    = "Indicateurs"
+	SheetParameters    = "Paramètres"
+	SheetScores        = "Scores"
+)
+
+// XLSX writes r as an Excel workbook: key figures and a chart, then one
+// filterable, pivot-ready table per sheet, and for the consultant audience
+// the anonymised respondent rows of each Section (Section.Rows, which the
+// caller must have passed through scoring.AnonymiseRows).
+//
+// Figures are written as full-precision numbers with a display format, so
+// that a cell holds exactly the value of the JSON results. Every text is
+// written as a string cell, never as a formula, whatever it begins with.
+func XLSX(w io.Writer, r *Report) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	b, err := newXLSXBook(f, r)
+	if err != nil {
+		return err
+	}
+	steps := []func() error{
+		b.summary,
+		b.participation,
+		b.dimensions,
+		b.heatMap,
+		b.items,
+		b.reliability,
+		b.indicators,
+		b.parameters,
+	}
+	if r.Audience == AudienceConsultant {
+		steps = append(steps, b.scores)
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return fmt.Errorf("reports: xlsx: %w", err)
+		}
+	}
+	f.SetActiveSheet(0)
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("reports: write xlsx: %w", err)
+	}
+	return nil
+}
+
+// xlsxBook is the workbook being written and the styles its sheets share.
+type xlsxBook struct {
+	f    *excelize.File
+	r    *Report
+	lang string
+
+	header, text, bold, integer, decimal1, decimal2, percent int
+}
+
+func newXLSXBook(f *excelize.File, r *Report) (*xlsxBook, error) {
+	b := &xlsxBook{f: f, r: r, lang: r.Lang}
+	if b.lang == "" {
+		b.lang = "fr"
+	}
+	dec1, dec2 := "0.0", "0.00"
+	styles := []struct {
+		id    *int
+		style excelize.Style
+	}{
+		{&b.header, excelize.Style{
+			Font:      &excelize.Font{Bold: true},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+			Border:    []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}},
+		}},
+		// Number format 49 is "@", text: even a user editing the cell
+		// later does not turn "=..." into a formula.
+		{&b.text, excelize.Style{NumFmt: 49}},
+		{&b.bold, excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 49}},
+		{&b.integer, excelize.Style{NumFmt: 1}},
+		{&b.decimal1, excelize.Style{CustomNumFmt: &dec1}},
+		{&b.decimal2, excelize.Style{CustomNumFmt: &dec2}},
+		{&b.percent, excelize.Style{NumFmt: 9}},
+	}
+	for _, s := range styles {
+		id, err := f.NewStyle(&s.style)
+		if err != nil {
+			return nil, fmt.Errorf("reports: xlsx style: %w", err)
+		}
+		*s.id = id
+	}
+	return b, nil
+}
+
+func (b *xlsxBook) t(key string) string { return xlsxText(b.lang, key) }
+
+// column is one column of a table sheet: its header, width, and the style
+// of its numbers.
+type column struct {
+	header string
+	width  float64
+	style  int // style of numeric cells; strings always get the text style
+}
+
+// table writes a sheet holding one table: a frozen header row, an
+// autofilter over the n data rows, and the rows that each() emits, one
+// value per cell (string, int, float64, or nil for an empty cell). before
+// runs on the sheet before streaming starts, which is when sheet-level
+// settings such as conditional formats must be made.
+func (b *xlsxBook) table(sheet string, cols []column, n int, before func(lastRow int) error, each func(emit func(values ...any) error) error) error {
+	if _, err := b.f.NewSheet(sheet); err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	last, err := excelize.CoordinatesToCellName(len(cols), n+1)
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	if err := b.f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return fmt.Errorf("sheet %s: autofilter: %w", sheet, err)
+	}
+	if before != nil {
+		if err := before(n + 1); err != nil {
+			return fmt.Errorf("sheet %s: %w", sheet, err)
+		}
+	}
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	if err := sw.SetPanes(frozenHeader(1)); err != nil {
+		return fmt.Errorf("sheet %s: panes: %w", sheet, err)
+	}
+	for i, c := range cols {
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return fmt.Errorf("sheet %s: width: %w", sheet, err)
+		}
+	}
+	head := make([]any, len(cols))
+	for i, c := range cols {
+		head[i] = excelize.Cell{StyleID: b.header, Value: c.header}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return fmt.Errorf("sheet %s: header: %w", sheet, err)
+	}
+	row, cells := 1, make([]any, len(cols))
+	emit := func(values ...any) error {
+		row++
+		if row > n+1 {
+			return fmt.Errorf("sheet %s: more rows than the %d announced", sheet, n)
+		}
+		for i := range cells {
+			cells[i] = nil
+			if i < len(values) {
+				cells[i] = b.cell(values[i], cols[i].style)
+			}
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, row)
+		return sw.SetRow(ref, cells)
+	}
+	if err := each(emit); err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("sheet %s: flush: %w", sheet, err)
+	}
+	return nil
+}
+
+// cell turns a value into a stream cell. Strings become inline string
+// cells, which excelize never writes with a formula element.
+func (b *xlsxBook) cell(v any, numStyle int) any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case string:
+		if v == "" {
+			return nil
+		}
+		return excelize.Cell{StyleID: b.text, Value: v}
+	case int:
+		return excelize.Cell{StyleID: b.integer, Value: v}
+	case float64:
+		return excelize.Cell{StyleID: numStyle, Value: v}
+	case *float64:
+		if v == nil {
+			return nil
+		}
+		return excelize.Cell{StyleID: numStyle, Value: *v}
+	default:
+		return excelize.Cell{StyleID: b.text, Value: fmt.Sprint(v)}
+	}
+}
+
+func frozenHeader(rows int) *excelize.Panes {
+	return &excelize.Panes{
+		Freeze:      true,
+		YSplit:      rows,
+		TopLeftCell: fmt.Sprintf("A%d", rows+1),
+		ActivePane:  "bottomLeft",
+		Selection:   []excelize.Selection{{SQRef: fmt.Sprintf("A%d", rows+1), ActiveCell: fmt.Sprintf("A%d", rows+1), Pane: "bottomLeft"}},
+	}
+}
+
+// Helpers shared by the sheets.
+
+func (b *xlsxBook) questionnaireTitle(q *questionnaires.Questionnaire) string {
+	return q.Title.In(b.lang, q.Language)
+}
+
+func (b *xlsxBook) dimensionTitle(q *questionnaires.Questionnaire, d *questionnaires.Dimension) string {
+	return d.Title.In(b.lang, q.Language)
+}
+
+func (b *xlsxBook) kind(k scoring.GroupKind) string { return b.t("kind_" + string(k)) }
+
+func (b *xlsxBook) level(l scoring.Level) string {
+	if l == "" {
+		return ""
+	}
+	return b.t(string(l))
+}
+
+// groupName is how a group is shown in a single cell: "Ensemble", the
+// unit's full path, or "segment = category".
+func (b *xlsxBook) groupName(g *scoring.Group) string {
+	switch g.Kind {
+	case scoring.KindAll:
+		return b.t("all")
+	case scoring.KindUnit:
+		return unitDisplay(strings.Split(strings.TrimPrefix(g.ID, "unit:"), "/"))
+	case scoring.KindSegment:
+		return g.Segment + " = " + g.Label
+	}
+	return g.Label
+}
+
+func unitDisplay(path []string) string { return strings.Join(path, " / ") }
+
+// sheetRef quotes a sheet name for a cell reference in a chart or formula
+// written by Vigie itself (never from user data).
+func sheetRef(sheet string, col1, row1, col2, row2 int) string {
+	a, _ := excelize.CoordinatesToCellName(col1, row1, true)
+	z, _ := excelize.CoordinatesToCellName(col2, row2, true)
+	return fmt.Sprintf("'%s'!%s:%s", strings.ReplaceAll(sheet, "'", "''"), a, z)
+}

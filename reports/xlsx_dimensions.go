@@ -1,0 +1,77 @@
+package reports
+
+import (
+	"strings"
+
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// dimensions writes the Dimensions sheet: one row per questionnaire, group
+// and dimension, one value per cell, so that it feeds a pivot table as it
+// is. A suppressed group or measure keeps its row, to show that it exists,
+// with "masqué" as its status and no figure at all.
+func (b *xlsxBook) dimensions() error {
+	cols := []column{
+		{b.t("questionnaire"), 18, b.text},
+		{b.t("group"), 24, b.text},
+		{b.t("kind"), 10, b.text},
+		{b.t("label"), 28, b.text},
+		{b.t("parent"), 20, b.text},
+		{b.t("segment"), 14, b.text},
+		{b.t("dimension_id"), 16, b.text},
+		{b.t("dimension"), 30, b.text},
+		{b.t("status"), 10, b.text},
+		{b.t("n"), 8, b.integer},
+		{b.t("mean"), 10, b.decimal1},
+		{b.t("sd"), 11, b.decimal1},
+		{b.t("ci_low"), 11, b.decimal1},
+		{b.t("ci_high"), 11, b.decimal1},
+		{b.t("level"), 14, b.text},
+		{b.t("share_fav"), 11, b.percent},
+		{b.t("share_int"), 11, b.percent},
+		{b.t("share_unf"), 11, b.percent},
+	}
+	n := 0
+	for _, s := range b.r.Sections {
+		n += len(s.Result.Groups) * len(s.Questionnaire.Dimensions)
+	}
+	return b.table(SheetDimensions, cols, n, nil, func(emit func(...any) error) error {
+		for _, s := range b.r.Sections {
+			q := s.Questionnaire
+			for _, g := range s.Result.Groups {
+				for _, d := range q.Dimensions {
+					head := []any{q.ID, g.ID, b.kind(g.Kind), b.groupLabel(g), xlsxUnitID(g.Parent), g.Segment, d.ID, b.dimensionTitle(q, d)}
+					ds := g.Dimensions[d.ID]
+					if g.Suppressed || ds == nil || ds.Suppressed {
+						if err := emit(append(head, b.t("masked"))...); err != nil {
+							return err
+						}
+						continue
+					}
+					err := emit(append(head, b.t("published"), ds.N, ds.Mean, ds.SD, ds.CI95[0], ds.CI95[1], b.level(ds.Level),
+						ds.Shares[scoring.Favourable], ds.Shares[scoring.Intermediate], ds.Shares[scoring.Unfavourable])...)
+					if err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// groupLabel is the group's own label, "Ensemble" translated.
+func (b *xlsxBook) groupLabel(g *scoring.Group) string {
+	if g.Kind == scoring.KindAll {
+		return b.t("all")
+	}
+	return g.Label
+}
+
+// xlsxUnitID shows a parent group id ("unit:A/B") as the unit's path.
+func xlsxUnitID(id string) string {
+	if path, ok := strings.CutPrefix(id, "unit:"); ok {
+		return unitDisplay(strings.Split(path, "/"))
+	}
+	return id
+}

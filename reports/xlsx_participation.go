@@ -1,0 +1,34 @@
+package reports
+
+import "fmt"
+
+// participation writes the Participation sheet: one row per unit with its
+// respondents ("moins de k" when the anonymity rules hide them), headcount
+// and participation rate.
+func (b *xlsxBook) participation() error {
+	cols := []column{
+		{b.t("unit"), 40, b.text},
+		{b.t("depth"), 12, b.integer},
+		{b.t("respondents"), 14, b.integer},
+		{b.t("headcount"), 12, b.integer},
+		{b.t("rate"), 14, b.percent},
+	}
+	ps := b.r.Participation
+	return b.table(SheetParticipation, cols, len(ps), nil, func(emit func(...any) error) error {
+		for _, p := range ps {
+			var respondents, headcount any
+			if p.Respondents != nil {
+				respondents = *p.Respondents
+			} else {
+				respondents = fmt.Sprintf(b.t("fewer_than_k"), b.r.MinGroupSize)
+			}
+			if p.Headcount > 0 {
+				headcount = p.Headcount
+			}
+			if err := emit(unitDisplay(p.Path), len(p.Path), respondents, headcount, p.Rate); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

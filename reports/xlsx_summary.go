@@ -1,0 +1,185 @@
+package reports
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// summary writes the Synthèse sheet: key figures, then per questionnaire
+// the dimension means of all respondents and a native bar chart of them.
+// It is the first sheet, renamed from the one a new workbook starts with.
+func (b *xlsxBook) summary() error {
+	const sheet = SheetSummary
+	if err := b.f.SetSheetName(b.f.GetSheetName(0), sheet); err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	w := &sheetWriter{b: b, sheet: sheet}
+	w.str(1, 1, b.t("title"), b.bold)
+	r := b.r
+	row := 3
+	for _, kv := range []struct {
+		key string
+		val any
+	}{
+		{"organisation", r.Organisation},
+		{"campaign", r.Campaign},
+		{"period", r.Period},
+		{"audience", b.t(string(r.Audience))},
+		{"k", r.MinGroupSize},
+		{"comment_k", r.CommentMinGroupSize},
+		{"generated", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC")},
+	} {
+		w.str(1, row, b.t(kv.key), b.bold)
+		w.value(2, row, kv.val, b.integer)
+		row++
+	}
+
+	for si, s := range r.Sections {
+		row++
+		q, res := s.Questionnaire, s.Result
+		w.str(1, row, b.t("questionnaire"), b.bold)
+		w.str(2, row, fmt.Sprintf("%s (%s v%d)", b.questionnaireTitle(q), q.ID, q.Version), b.text)
+		row++
+		all := xlsxOverall(res)
+		w.str(1, row, b.t("respondents"), b.bold)
+		if all == nil {
+			w.str(2, row, fmt.Sprintf(b.t("fewer_than_k"), r.MinGroupSize), b.text)
+			row++
+			w.str(1, row, fmt.Sprintf(b.t("no_figures"), r.MinGroupSize), b.text)
+			row++
+			continue
+		}
+		w.value(2, row, all.Respondents, b.integer)
+		row += 2
+		for i, key := range []string{"dimension", "mean", "n", "level"} {
+			w.str(i+1, row, b.t(key), b.header)
+		}
+		first := row + 1
+		for _, d := range q.Dimensions {
+			row++
+			w.str(1, row, b.dimensionTitle(q, d), b.text)
+			ds := all.Dimensions[d.ID]
+			if ds == nil || ds.Suppressed {
+				w.str(2, row, b.t("masked"), b.text)
+				continue
+			}
+			w.value(2, row, ds.Mean, b.decimal1)
+			w.value(3, row, ds.N, b.integer)
+			w.str(4, row, b.level(ds.Level), b.text)
+		}
+		if err := w.err; err != nil {
+			return err
+		}
+		if len(q.Dimensions) > 0 {
+			if err := b.meansChart(sheet, si, first, row); err != nil {
+				return err
+			}
+		}
+		row = max(row, first+16) // leave room for the chart
+	}
+	for col, width := range []float64{44, 16, 8, 16} {
+		name, _ := excelize.ColumnNumberToName(col + 1)
+		if err := b.f.SetColWidth(sheet, name, name, width); err != nil {
+			return fmt.Errorf("sheet %s: width: %w", sheet, err)
+		}
+	}
+	return w.err
+}
+
+// meansChart adds a bar chart of the means in rows first..last, to the
+// right of the table.
+func (b *xlsxBook) meansChart(sheet string, section, first, last int) error {
+	zero, hundred := 0.0, 100.0
+	chart := &excelize.Chart{
+		Type: excelize.Bar,
+		Series: []excelize.ChartSeries{{
+			Name:       b.t("mean"),
+			Categories: sheetRef(sheet, 1, first, 1, last),
+			Values:     sheetRef(sheet, 2, first, 2, last),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
+		}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.t("dim_means")}}},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true},
+		YAxis:     excelize.ChartAxis{Minimum: &zero, Maximum: &hundred, MajorGridLines: true},
+		Dimension: excelize.ChartDimension{Width: 560, Height: 300},
+		Format:    excelize.GraphicOptions{AltText: b.t("dim_means"), Name: fmt.Sprintf("means%d", section+1)},
+	}
+	anchor, _ := excelize.CoordinatesToCellName(6, first-1)
+	if err := b.f.AddChart(sheet, anchor, chart); err != nil {
+		return fmt.Errorf("sheet %s: chart: %w", sheet, err)
+	}
+	return nil
+}
+
+// xlsxOverall returns the published "all" group of res, or nil.
+func xlsxOverall(res *scoring.Result) *scoring.Group {
+	for _, g := range res.Groups {
+		if g.Kind == scoring.KindAll && !g.Suppressed {
+			return g
+		}
+	}
+	return nil
+}
+
+// sheetWriter writes single cells on a sheet written without streaming,
+// keeping the first error.
+type sheetWriter struct {
+	b     *xlsxBook
+	sheet string
+	err   error
+}
+
+func (w *sheetWriter) ref(col, row int) string {
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return ref
+}
+
+// str writes s as a string cell: SetCellStr never creates a formula.
+func (w *sheetWriter) str(col, row int, s string, style int) {
+	if w.err != nil {
+		return
+	}
+	ref := w.ref(col, row)
+	if err := w.b.f.SetCellStr(w.sheet, ref, s); err != nil {
+		w.err = fmt.Errorf("sheet %s %s: %w", w.sheet, ref, err)
+		return
+	}
+	if err := w.b.f.SetCellStyle(w.sheet, ref, ref, style); err != nil {
+		w.err = fmt.Errorf("sheet %s %s: %w", w.sheet, ref, err)
+	}
+}
+
+// value writes a number (int or float64, at full precision) with a style,
+// or a string.
+func (w *sheetWriter) value(col, row int, v any, style int) {
+	if w.err != nil {
+		return
+	}
+	ref := w.ref(col, row)
+	var err error
+	switch v := v.(type) {
+	case string:
+		w.str(col, row, v, w.b.text)
+		return
+	case int:
+		err = w.b.f.SetCellInt(w.sheet, ref, int64(v))
+	case float64:
+		err = w.b.f.SetCellFloat(w.sheet, ref, v, -1, 64)
+	default:
+		err = fmt.Errorf("unexpected value %T", v)
+	}
+	if err == nil {
+		err = w.b.f.SetCellStyle(w.sheet, ref, ref, style)
+	}
+	if err != nil {
+		w.err = fmt.Errorf("sheet %s %s: %w", w.sheet, ref, err)
+	}
+}

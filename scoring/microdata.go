@@ -1,0 +1,268 @@
+package scoring
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Masked replaces a unit or a segment category that the Scores sheet may
+// not show, so that every combination it shows is shared by at least k rows.
+const Masked = "(masqué)"
+
+// AnonymiseRows makes respondent rows fit for the consultant's Scores sheet:
+// every combination of unit and segment categories that remains appears in
+// at least k rows (see AnonymiseRowsRand for the method), and the rows are
+// shuffled with a random seed so that their order says nothing about when
+// anyone answered.
+func AnonymiseRows(rows []ScoreRow, k int) []ScoreRow {
+	return AnonymiseRowsRand(rows, k, nil)
+}
+
+// AnonymiseRowsRand is AnonymiseRows with the source of randomness given, so
+// that tests are reproducible; nil means a randomly seeded source.
+//
+// k under MinimumMinGroupSize is raised to it (0 means DefaultMinGroupSize):
+// the sheet is never less protected than the aggregates. The input is not
+// modified; the returned rows share the input's Scores maps. Every row gets
+// every segment seen in any row, an empty or missing unit or category
+// becoming NotSpecified, which is a category like any other.
+//
+// The method is a deterministic greedy local recoding. A class is the set
+// of rows sharing one combination (unit path, category of each segment); a
+// class is small when it has fewer than k rows. Only rows of small classes
+// are ever changed, and classes are counted again after every step:
+//
+//  1. Units go up the tree, deepest first: the rows of small classes whose
+//     unit path is the longest among them get their parent's path, one
+//     level at a time, until no small class has a unit below the top level.
+//     A parent is always tried before anything is masked.
+//  2. Segments are masked one at a time: the segment still shown in the
+//     largest number of small classes (ties: segment id order) becomes
+//     Masked in the rows of small classes, until no small class shows a
+//     segment. The unit goes last because it is the consultant's main axis.
+//  3. The unit of the rows of small classes becomes Masked. At this point
+//     the only class that can still be small is the one where everything is
+//     masked.
+//  4. While that fully masked class has fewer than k rows (but some), rows
+//     are moved into it from the largest other class: just enough of them
+//     when that class keeps k rows, the whole class otherwise.
+//
+// No row is ever dropped, except that fewer than k rows in total give no
+// rows at all. Finally, and first too (so that step 4 picks rows at
+// random), the rows are shuffled.
+func AnonymiseRowsRand(rows []ScoreRow, k int, rng *rand.Rand) []ScoreRow {
+	switch {
+	case k <= 0:
+		k = DefaultMinGroupSize
+	case k < MinimumMinGroupSize:
+		k = MinimumMinGroupSize
+	}
+	if len(rows) < k {
+		return nil
+	}
+	shuffle := rand.Shuffle
+	if rng != nil {
+		shuffle = rng.Shuffle
+	}
+
+	a := newAnonymiser(rows, k)
+	shuffle(len(a.rows), func(i, j int) { a.rows[i], a.rows[j] = a.rows[j], a.rows[i] })
+	a.coarsenUnits()
+	a.maskSegments()
+	a.maskUnits()
+	a.fillMaskedClass()
+
+	out := make([]ScoreRow, len(a.rows))
+	for i, r := range a.rows {
+		out[i] = a.scoreRow(r)
+	}
+	shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
+// anonymiser holds rows in a compact form: a unit path and one category per
+// segment (in segment id order), with the row's scores carried along.
+type anonymiser struct {
+	k        int
+	segments []string // segment ids, sorted
+	rows     []*arow
+}
+
+type arow struct {
+	unit   []string
+	cats   []string // aligned with anonymiser.segments
+	scores map[string]*float64
+}
+
+func newAnonymiser(rows []ScoreRow, k int) *anonymiser {
+	seen := map[string]bool{}
+	var segments []string
+	for _, r := range rows {
+		for id := range r.Segments {
+			if !seen[id] {
+				seen[id] = true
+				segments = append(segments, id)
+			}
+		}
+	}
+	slices.Sort(segments)
+	a := &anonymiser{k: k, segments: segments, rows: make([]*arow, len(rows))}
+	for i, r := range rows {
+		unit := slices.Clone(r.Unit)
+		if len(unit) == 0 {
+			unit = []string{NotSpecified}
+		}
+		cats := make([]string, len(segments))
+		for j, id := range segments {
+			cats[j] = r.Segments[id]
+			if cats[j] == "" {
+				cats[j] = NotSpecified
+			}
+		}
+		a.rows[i] = &arow{unit: unit, cats: cats, scores: r.Scores}
+	}
+	return a
+}
+
+func (a *anonymiser) scoreRow(r *arow) ScoreRow {
+	segs := make(map[string]string, len(a.segments))
+	for j, id := range a.segments {
+		segs[id] = r.cats[j]
+	}
+	return ScoreRow{Unit: r.unit, Segments: segs, Scores: r.scores}
+}
+
+// key identifies a row's class. Fields are length-prefixed so that no
+// unit or category name, whatever it contains, can make two different
+// combinations share a key.
+func key(r *arow) string {
+	var b strings.Builder
+	for _, s := range r.unit {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	b.WriteByte('|')
+	for _, s := range r.cats {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// classes returns each class's rows.
+func (a *anonymiser) classes() map[string][]*arow {
+	cl := make(map[string][]*arow)
+	for _, r := range a.rows {
+		k := key(r)
+		cl[k] = append(cl[k], r)
+	}
+	return cl
+}
+
+// small returns the rows of small classes.
+func (a *anonymiser) small() [][]*arow {
+	var out [][]*arow
+	for _, rs := range a.classes() {
+		if len(rs) < a.k {
+			out = append(out, rs)
+		}
+	}
+	return out
+}
+
+// coarsenUnits is step 1.
+func (a *anonymiser) coarsenUnits() {
+	for {
+		depth := 1
+		small := a.small()
+		for _, rs := range small {
+			depth = max(depth, len(rs[0].unit))
+		}
+		if depth == 1 {
+			return
+		}
+		for _, rs := range small {
+			if len(rs[0].unit) == depth {
+				for _, r := range rs {
+					r.unit = r.unit[: depth-1 : depth-1]
+				}
+			}
+		}
+	}
+}
+
+// maskSegments is step 2.
+func (a *anonymiser) maskSegments() {
+	for {
+		small := a.small()
+		best, bestCount := -1, 0
+		for j := range a.segments {
+			count := 0
+			for _, rs := range small {
+				if rs[0].cats[j] != Masked {
+					count++
+				}
+			}
+			if count > bestCount {
+				best, bestCount = j, count
+			}
+		}
+		if best < 0 {
+			return
+		}
+		for _, rs := range small {
+			for _, r := range rs {
+				r.cats[best] = Masked
+			}
+		}
+	}
+}
+
+// maskUnits is step 3.
+func (a *anonymiser) maskUnits() {
+	for _, rs := range a.small() {
+		for _, r := range rs {
+			r.unit = []string{Masked}
+		}
+	}
+}
+
+// fillMaskedClass is step 4.
+func (a *anonymiser) fillMaskedClass() {
+	masked := &arow{unit: []string{Masked}, cats: make([]string, len(a.segments))}
+	for j := range masked.cats {
+		masked.cats[j] = Masked
+	}
+	maskedKey := key(masked)
+	for {
+		cl := a.classes()
+		n := len(cl[maskedKey])
+		if n == 0 || n >= a.k {
+			return
+		}
+		// The largest other class; ties broken by key so the choice does
+		// not depend on map order.
+		var largest string
+		for k, rs := range cl {
+			if k == maskedKey {
+				continue
+			}
+			if largest == "" || len(rs) > len(cl[largest]) || len(rs) == len(cl[largest]) && k < largest {
+				largest = k
+			}
+		}
+		rs := cl[largest]
+		move := rs
+		if need := a.k - n; len(rs)-need >= a.k {
+			move = rs[len(rs)-need:]
+		}
+		for _, r := range move {
+			r.unit = masked.unit
+			r.cats = masked.cats
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package scoring
+
+import (
+	"fmt"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
+)
+
+// Scorer scores the respondents of one questionnaire in a single streaming
+// pass: Add updates the running sums of every group the respondent belongs
+// to and keeps nothing else about them; Result applies the anonymity rules
+// and computes the figures. A Scorer is not safe for concurrent use.
+type Scorer struct {
+	q        *questionnaires.Questionnaire
+	p        *plan
+	k        int
+	all      *groupAcc
+	units    *unitTree
+	segments []*segmentState
+	segByID  map[string]*segmentState
+	alpha    []alphaAcc // per dimension, over everyone
+	scratch  *scores
+}
+
+// New prepares a Scorer for q. opts.MinGroupSize is k (0: DefaultMinGroupSize);
+// a k under MinimumMinGroupSize is an EINVALID error.
+func New(q *questionnaires.Questionnaire, opts Options) (*Scorer, error) {
+	k := opts.MinGroupSize
+	if k == 0 {
+		k = DefaultMinGroupSize
+	}
+	if k < MinimumMinGroupSize {
+		return nil, vigie.Errorf(vigie.EINVALID, "La taille minimale des groupes doit être d'au moins %d (reçu : %d).", MinimumMinGroupSize, k)
+	}
+	p, err := newPlan(q)
+	if err != nil {
+		return nil, err
+	}
+	s := &Scorer{q: q, p: p, k: k, all: newGroupAcc(p), segByID: map[string]*segmentState{}, scratch: p.newScores()}
+	s.units = newUnitTree(opts.Units, func(u *unitNode) { u.acc = newGroupAcc(p) })
+	s.units.child(s.units.root, NotSpecified) // always a member of the top-level partition
+	for _, seg := range opts.Segments {
+		st := s.segment(seg.ID)
+		st.declared = true
+		for _, name := range seg.Categories {
+			if name != "" && name != NotSpecified {
+				st.category(name, s.newAcc).declared = true
+			}
+		}
+	}
+	for _, dp := range p.dims {
+		s.alpha = append(s.alpha, newAlphaAcc(len(dp.items)))
+	}
+	return s, nil
+}
+
+func (s *Scorer) newAcc() *groupAcc { return newGroupAcc(s.p) }
+
+func (s *Scorer) segment(id string) *segmentState {
+	st, ok := s.segByID[id]
+	if !ok {
+		st = &segmentState{id: id, byName: map[string]*categoryState{}}
+		s.segByID[id] = st
+		s.segments = append(s.segments, st)
+	}
+	return st
+}
+
+// Add counts one respondent. Answers must be aligned with the
+// questionnaire's items and within their scales (EINVALID otherwise); a
+// respondent who answered no item is not counted.
+func (s *Scorer) Add(r Respondent) error {
+	items := s.p.items
+	if len(r.Answers) != len(items) {
+		return vigie.Errorf(vigie.EINVALID, "%d réponses reçues pour les %d questions du questionnaire %s.", len(r.Answers), len(items), s.q.ID)
+	}
+	for j, v := range r.Answers {
+		if v != Missing && !items[j].Scale.Contains(v) {
+			sc := items[j].Scale
+			return vigie.Errorf(vigie.EINVALID, "La valeur %d est hors de l'échelle %d–%d (question %s).", v, sc.Min, sc.Max, items[j].ID)
+		}
+	}
+	sc := s.scratch
+	s.p.score(r.Answers, sc)
+	if sc.answered == 0 {
+		return nil
+	}
+	s.all.add(s.p, r.Answers, sc)
+	for i, dp := range s.p.dims {
+		if sc.complete[i] {
+			s.alpha[i].add(s.p, dp, r.Answers)
+		}
+	}
+	u := s.units.root
+	for _, name := range cleanPath(r.Unit) {
+		u = s.units.child(u, name)
+		u.acc.add(s.p, r.Answers, sc)
+	}
+	// The "(non renseigné)" category of each segment is not counted here:
+	// Result derives it as everyone minus the other categories, which also
+	// covers respondents added before a segment was first met.
+	for id, name := range r.Segments {
+		if id == "" || name == "" || name == NotSpecified {
+			continue
+		}
+		s.segment(id).category(name, s.newAcc).acc.add(s.p, r.Answers, sc)
+	}
+	return nil
+}
+
+// Score is New, Add for each respondent, and Result.
+func Score(q *questionnaires.Questionnaire, opts Options, rs []Respondent) (*Result, error) {
+	s, err := New(q, opts)
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range rs {
+		if err := s.Add(r); err != nil {
+			return nil, fmt.Errorf("scoring: respondent %d: %w", i+1, err)
+		}
+	}
+	return s.Result(), nil
+}

@@ -1,0 +1,404 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
+)
+
+// CreateCampaign validates spec (defaults applied), checks that its
+// questionnaires exist and stores a new draft campaign with a random id and
+// an unguessable slug.
+func (s *Store) CreateCampaign(ctx context.Context, spec *vigie.CampaignSpec) (*vigie.Campaign, error) {
+	c, err := s.campaignFromSpec(ctx, spec)
+	if err != nil {
+		return nil, err
+	}
+	c.ID, c.Slug, c.State = newCampaignID(), newSlug(), vigie.StateDraft
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+			INSERT INTO campaigns (id, slug, title, organisation, min_group_size, comment_min_group_size,
+				languages, access, state, code_key, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+			c.ID, c.Slug, c.Title, c.Organisation, c.MinGroupSize, c.CommentMinGroupSize,
+			mustJSON(c.Languages), c.Access, newKey(), time.Now().UTC().Format(time.RFC3339))
+		if err != nil {
+			return fmt.Errorf("store: create campaign: %w", err)
+		}
+		return insertCampaignParts(ctx, tx, c)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// UpdateCampaign replaces the settings of a draft campaign with spec. Once
+// a campaign is open its settings are locked: ECONFLICT.
+func (s *Store) UpdateCampaign(ctx context.Context, id string, spec *vigie.CampaignSpec) (*vigie.Campaign, error) {
+	c, err := s.campaignFromSpec(ctx, spec)
+	if err != nil {
+		return nil, err
+	}
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		old, _, err := loadCampaign(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if old.State != vigie.StateDraft {
+			return vigie.Errorf(vigie.ECONFLICT, "La campagne a été ouverte : ses réglages sont verrouillés.")
+		}
+		c.ID, c.Slug, c.State = old.ID, old.Slug, old.State
+		_, err = tx.ExecContext(ctx, `
+			UPDATE campaigns SET title = ?, organisation = ?, min_group_size = ?, comment_min_group_size = ?,
+				languages = ?, access = ?
+			WHERE id = ?`,
+			c.Title, c.Organisation, c.MinGroupSize, c.CommentMinGroupSize, mustJSON(c.Languages), c.Access, id)
+		if err != nil {
+			return fmt.Errorf("store: update campaign %s: %w", id, err)
+		}
+		for _, table := range []string{"campaign_units", "campaign_segments", "campaign_questionnaires"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE campaign_id = ?`, id); err != nil {
+				return fmt.Errorf("store: update campaign %s: %w", id, err)
+			}
+		}
+		return insertCampaignParts(ctx, tx, c)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// campaignFromSpec validates a copy of spec and checks its questionnaires.
+func (s *Store) campaignFromSpec(ctx context.Context, spec *vigie.CampaignSpec) (*vigie.Campaign, error) {
+	sp := *spec
+	sp.SetDefaults()
+	if err := sp.Validate(); err != nil {
+		return nil, err
+	}
+	for _, id := range sp.Questionnaires {
+		if _, err := s.Questionnaire(ctx, id); vigie.ErrorCode(err) == vigie.ENOTFOUND {
+			return nil, vigie.Errorf(vigie.EINVALID, "questionnaires : « %s » n'est ni un questionnaire fourni avec Vigie ni un questionnaire importé.", id)
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	seg := make([]vigie.Segment, len(sp.Segments))
+	for i, g := range sp.Segments {
+		seg[i] = vigie.Segment{ID: g.ID, Label: g.Label, Categories: g.Categories}
+	}
+	return &vigie.Campaign{
+		Title:               strings.TrimSpace(sp.Title),
+		Organisation:        strings.TrimSpace(sp.Organisation),
+		Questionnaires:      sp.Questionnaires,
+		Units:               sp.UnitTree(),
+		Segments:            seg,
+		MinGroupSize:        sp.MinGroupSize,
+		CommentMinGroupSize: sp.CommentMinGroupSize,
+		Languages:           sp.Languages,
+		Access:              sp.Access,
+	}, nil
+}
+
+// insertCampaignParts stores the units, segments and questionnaires of c.
+func insertCampaignParts(ctx context.Context, tx *sql.Tx, c *vigie.Campaign) error {
+	for i, u := range c.Units {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO campaign_units (campaign_id, path, position, headcount) VALUES (?, ?, ?, ?)`,
+			c.ID, strings.Join(u.Path, "/"), i, u.Headcount); err != nil {
+			return fmt.Errorf("store: campaign %s: insert unit: %w", c.ID, err)
+		}
+	}
+	for i, g := range c.Segments {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO campaign_segments (campaign_id, id, position, label, categories) VALUES (?, ?, ?, ?, ?)`,
+			c.ID, g.ID, i, mustJSON(g.Label), mustJSON(g.Categories)); err != nil {
+			return fmt.Errorf("store: campaign %s: insert segment: %w", c.ID, err)
+		}
+	}
+	for i, q := range c.Questionnaires {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO campaign_questionnaires (campaign_id, questionnaire_id, position) VALUES (?, ?, ?)`,
+			c.ID, q, i); err != nil {
+			return fmt.Errorf("store: campaign %s: insert questionnaire: %w", c.ID, err)
+		}
+	}
+	return nil
+}
+
+// Campaign returns the campaign with the given id; ENOTFOUND when none.
+func (s *Store) Campaign(ctx context.Context, id string) (*vigie.Campaign, error) {
+	var c *vigie.Campaign
+	err := s.view(ctx, func(tx *sql.Tx) (err error) {
+		c, _, err = loadCampaign(ctx, tx, id)
+		return err
+	})
+	return c, err
+}
+
+// CampaignBySlug returns the campaign whose respondent URL is /r/<slug>;
+// ENOTFOUND when none.
+func (s *Store) CampaignBySlug(ctx context.Context, slug string) (*vigie.Campaign, error) {
+	var c *vigie.Campaign
+	err := s.view(ctx, func(tx *sql.Tx) error {
+		var id string
+		err := tx.QueryRowContext(ctx, `SELECT id FROM campaigns WHERE slug = ?`, slug).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errCampaignNotFound
+		} else if err != nil {
+			return fmt.Errorf("store: campaign by slug: %w", err)
+		}
+		c, _, err = loadCampaign(ctx, tx, id)
+		return err
+	})
+	return c, err
+}
+
+// Campaigns returns every campaign, the most recently created first.
+func (s *Store) Campaigns(ctx context.Context) ([]*vigie.Campaign, error) {
+	var out []*vigie.Campaign
+	err := s.view(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM campaigns ORDER BY created_at DESC, id`)
+		if err != nil {
+			return fmt.Errorf("store: list campaigns: %w", err)
+		}
+		var ids []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: list campaigns: %w", err)
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: list campaigns: %w", err)
+		}
+		for _, id := range ids {
+			c, _, err := loadCampaign(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// OpenCampaign opens a draft campaign to answers. It freezes the current
+// source of each questionnaire into the campaign, so later uploads never
+// change a running survey, and records the ISO week of now.
+func (s *Store) OpenCampaign(ctx context.Context, id string, now time.Time) error {
+	return s.update(ctx, func(tx *sql.Tx) error {
+		c, _, err := loadCampaign(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		switch c.State {
+		case vigie.StateOpen:
+			return vigie.Errorf(vigie.ECONFLICT, "La campagne est déjà ouverte.")
+		case vigie.StateClosed:
+			return vigie.Errorf(vigie.ECONFLICT, "La campagne est close : elle ne peut pas être rouverte.")
+		}
+		for _, qid := range c.Questionnaires {
+			q, err := s.questionnaire(ctx, tx, qid)
+			if vigie.ErrorCode(err) == vigie.ENOTFOUND {
+				return vigie.Errorf(vigie.ECONFLICT, "Le questionnaire « %s » de la campagne n'existe plus.", qid)
+			} else if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE campaign_questionnaires SET version = ?, source = ? WHERE campaign_id = ? AND questionnaire_id = ?`,
+				q.Version, q.Source, id, qid); err != nil {
+				return fmt.Errorf("store: open campaign %s: freeze %s: %w", id, qid, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET state = 'open', opened_week = ? WHERE id = ?`, Week(now), id); err != nil {
+			return fmt.Errorf("store: open campaign %s: %w", id, err)
+		}
+		return nil
+	})
+}
+
+// CloseCampaign ends an open campaign: no more answers, and every draft is
+// deleted (overwritten on disk: secure_delete is on).
+func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) error {
+	return s.update(ctx, func(tx *sql.Tx) error {
+		c, _, err := loadCampaign(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		switch c.State {
+		case vigie.StateDraft:
+			return vigie.Errorf(vigie.ECONFLICT, "La campagne n'a pas été ouverte.")
+		case vigie.StateClosed:
+			return vigie.Errorf(vigie.ECONFLICT, "La campagne est déjà close.")
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE campaign_id = ?`, id); err != nil {
+			return fmt.Errorf("store: close campaign %s: delete drafts: %w", id, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET state = 'closed', closed_week = ? WHERE id = ?`, Week(now), id); err != nil {
+			return fmt.Errorf("store: close campaign %s: %w", id, err)
+		}
+		return nil
+	})
+}
+
+// CampaignQuestionnaires returns the questionnaires of a campaign in
+// answering order: the copies frozen at opening once it is open or closed,
+// the current versions while it is a draft.
+func (s *Store) CampaignQuestionnaires(ctx context.Context, id string) ([]*questionnaires.Questionnaire, error) {
+	var out []*questionnaires.Questionnaire
+	err := s.view(ctx, func(tx *sql.Tx) (err error) {
+		out, err = s.campaignQuestionnaires(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+func (s *Store) campaignQuestionnaires(ctx context.Context, tx *sql.Tx, id string) ([]*questionnaires.Questionnaire, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT questionnaire_id, source FROM campaign_questionnaires
+		WHERE campaign_id = ? ORDER BY position`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: campaign %s questionnaires: %w", id, err)
+	}
+	type row struct {
+		id  string
+		src []byte
+	}
+	var list []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.src); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: campaign %s questionnaires: %w", id, err)
+		}
+		list = append(list, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: campaign %s questionnaires: %w", id, err)
+	}
+	if len(list) == 0 {
+		if _, _, err := loadCampaign(ctx, tx, id); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]*questionnaires.Questionnaire, 0, len(list))
+	for _, r := range list {
+		var q *questionnaires.Questionnaire
+		if r.src != nil {
+			q, err = s.parse(r.id, r.src)
+		} else {
+			q, err = s.questionnaire(ctx, tx, r.id)
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, nil
+}
+
+var errCampaignNotFound = vigie.Errorf(vigie.ENOTFOUND, "Cette campagne n'existe pas.")
+
+// loadCampaign reads a campaign and the key of its access codes.
+func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, []byte, error) {
+	c := &vigie.Campaign{ID: id}
+	var langs string
+	var key []byte
+	err := db.QueryRowContext(ctx, `
+		SELECT slug, title, organisation, min_group_size, comment_min_group_size, languages, access,
+			state, opened_week, closed_week, code_key
+		FROM campaigns WHERE id = ?`, id).Scan(
+		&c.Slug, &c.Title, &c.Organisation, &c.MinGroupSize, &c.CommentMinGroupSize, &langs, &c.Access,
+		&c.State, &c.OpenedWeek, &c.ClosedWeek, &key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, errCampaignNotFound
+	} else if err != nil {
+		return nil, nil, fmt.Errorf("store: campaign %s: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(langs), &c.Languages); err != nil {
+		return nil, nil, fmt.Errorf("store: campaign %s: languages: %w", id, err)
+	}
+
+	err = eachRow(ctx, db, `SELECT path, headcount FROM campaign_units WHERE campaign_id = ? ORDER BY position`, []any{id},
+		func(rows *sql.Rows) error {
+			var path string
+			var u vigie.Unit
+			if err := rows.Scan(&path, &u.Headcount); err != nil {
+				return err
+			}
+			u.Path = strings.Split(path, "/")
+			c.Units = append(c.Units, u)
+			return nil
+		})
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: campaign %s units: %w", id, err)
+	}
+
+	err = eachRow(ctx, db, `SELECT id, label, categories FROM campaign_segments WHERE campaign_id = ? ORDER BY position`, []any{id},
+		func(rows *sql.Rows) error {
+			var g vigie.Segment
+			var label, cats string
+			if err := rows.Scan(&g.ID, &label, &cats); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(label), &g.Label); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(cats), &g.Categories); err != nil {
+				return err
+			}
+			c.Segments = append(c.Segments, g)
+			return nil
+		})
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: campaign %s segments: %w", id, err)
+	}
+
+	err = eachRow(ctx, db, `SELECT questionnaire_id FROM campaign_questionnaires WHERE campaign_id = ? ORDER BY position`, []any{id},
+		func(rows *sql.Rows) error {
+			var q string
+			if err := rows.Scan(&q); err != nil {
+				return err
+			}
+			c.Questionnaires = append(c.Questionnaires, q)
+			return nil
+		})
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: campaign %s questionnaires: %w", id, err)
+	}
+	return c, key, nil
+}
+
+// eachRow runs query and calls fn for each row.
+func eachRow(ctx context.Context, db queryer, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// mustJSON encodes values that cannot fail to encode (strings, maps of strings).
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("store: encode JSON: " + err.Error())
+	}
+	return string(b)
+}

@@ -1,0 +1,12 @@
+// Package store persists Vigie's data in one SQLite file: uploaded
+// questionnaires, campaigns, access codes (as hashes only), drafts and
+// anonymous responses. It is the only package that speaks SQL. Raw
+// responses leave it only through Result (scored and anonymised) and
+// EachResponse (for the consultant's k-anonymised Scores sheet).
+//
+// Anonymity shapes the schema: a response row holds a random id, the
+// campaign, the unit, the segment categories, the answers, the comments and
+// the ISO week of submission, nothing else. The responses table has no
+// rowid, so neither row order nor ids reveal the order of submission; codes
+// are stored as keyed hashes with a used flag and no timestamp.
+package store

@@ -1,0 +1,124 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+	"sync"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+// Store is Vigie's database: one SQLite file, one writer connection (SQLite
+// allows one writer at a time; queuing in Go beats busy-waiting in SQLite)
+// and a small pool of read-only connections.
+type Store struct {
+	db   *sql.DB // the single writer
+	read *sql.DB // read-only pool
+	path string
+
+	mu     sync.Mutex
+	parsed map[string]*parsedSource // questionnaire sources already parsed, by hash
+}
+
+// readPoolSize bounds the read connections; the server has 2 cores.
+const readPoolSize = 4
+
+// Open opens the database at path, creating it when missing, and applies
+// the migrations it lacks.
+func Open(path string) (*Store, error) {
+	return openWith(path, migrations)
+}
+
+// openWith opens path and applies the migrations found in fsys (tests use
+// it to build a database at an older schema).
+func openWith(path string, fsys fs.FS) (*Store, error) {
+	if path == "" || strings.ContainsAny(path, "?#") || path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return nil, fmt.Errorf("store: chemin de base de données invalide %q", path)
+	}
+	// Pragmas go in the DSN: a PRAGMA sent with Exec would reach only one
+	// pooled connection.
+	w := url.Values{}
+	w.Set("_journal_mode", "WAL")
+	w.Set("_busy_timeout", "5000")
+	w.Set("_txlock", "immediate")
+	w.Set("_foreign_keys", "on")
+	w.Set("_secure_delete", "on")
+	db, err := sql.Open("sqlite3", path+"?"+w.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if err := migrate(context.Background(), db, fsys); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: migrate %s: %w", path, err)
+	}
+
+	r := url.Values{}
+	r.Set("_busy_timeout", "5000")
+	r.Set("_foreign_keys", "on")
+	r.Set("_query_only", "on")
+	read, err := sql.Open("sqlite3", path+"?"+r.Encode())
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s for reading: %w", path, err)
+	}
+	read.SetMaxOpenConns(readPoolSize)
+	read.SetMaxIdleConns(readPoolSize)
+	if err := read.Ping(); err != nil {
+		db.Close()
+		read.Close()
+		return nil, fmt.Errorf("store: open %s for reading: %w", path, err)
+	}
+	return &Store{db: db, read: read, path: path, parsed: map[string]*parsedSource{}}, nil
+}
+
+// Close closes every connection; the WAL is checkpointed by SQLite when the
+// last one closes.
+func (s *Store) Close() error {
+	return errors.Join(s.read.Close(), s.db.Close())
+}
+
+// Path returns the file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// queryer is what read helpers need: the read pool or a transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// update runs fn in one write transaction (BEGIN IMMEDIATE, from the DSN)
+// and commits when fn returns nil.
+func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// view runs fn in one read transaction on the read pool, so every query of
+// fn sees the same snapshot.
+func (s *Store) view(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("store: begin read: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}

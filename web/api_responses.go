@@ -1,0 +1,234 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// apiSubmission is the body of POST /api/v1/campaigns/:id/responses.
+//
+// answers accepts item ids at the top level when the id belongs to one
+// questionnaire of the campaign only ({"eff1": 4}), or grouped by
+// questionnaire ({"reconnaissance": {"eff1": 4}}), which is always
+// unambiguous; both forms may be mixed. A null value means "prefer not to
+// answer". See docs/api.md.
+type apiSubmission struct {
+	Code     string                     `json:"code"`
+	Unit     string                     `json:"unit"`
+	Segments map[string]string          `json:"segments"`
+	Answers  map[string]json.RawMessage `json:"answers"`
+	Comments map[string]string          `json:"comments"`
+}
+
+// apiSubmitResponse stores one complete response sent as JSON (kiosks,
+// integrations). It answers 201 {"status":"ok"} and never the response's
+// id, which would let the sender find the answer again.
+func (s *Server) apiSubmitResponse(c *gin.Context) {
+	camp, err := s.store.Campaign(c, c.Param("id"))
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	cv, err := s.openCampaign(c, camp)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	var sub apiSubmission
+	if err := decodeJSON(c.Request.Body, &sub); err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	a, err := cv.apiAnswers(&sub)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+
+	var fixedUnit []string
+	code := normaliseCode(sub.Code)
+	switch cv.Access {
+	case vigie.AccessLink:
+		if code != "" {
+			s.jsonError(c, vigie.Errorf(vigie.EINVALID, "code : cette enquête s'ouvre par un lien et n'utilise pas de code."))
+			return
+		}
+	default:
+		if code == "" {
+			s.jsonError(c, vigie.Errorf(vigie.EINVALID, "code : le code d'accès est obligatoire."))
+			return
+		}
+		if !s.limiter.Allow(c.ClientIP()) {
+			s.jsonError(c, errTooManyAttempts)
+			return
+		}
+		if fixedUnit, err = s.store.CheckCode(c, cv.ID, code); err != nil {
+			s.codeFailed(c, err)
+			s.jsonError(c, err)
+			return
+		}
+	}
+	r, err := cv.response(a, fixedUnit)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	if err := s.store.SubmitResponse(c, cv.ID, code, r, s.now()); err != nil {
+		s.codeFailed(c, err)
+		s.jsonError(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, gin.H{"status": "ok"})
+}
+
+// errTooManyAttempts is the answer once a client has failed too many codes.
+var errTooManyAttempts = vigie.Errorf(vigie.ERATELIMIT, "Trop de codes erronés ont été essayés depuis votre connexion : attendez quelques minutes avant de réessayer.")
+
+// codeFailed counts a refused code against the client; other errors
+// (including a used code) do not count.
+func (s *Server) codeFailed(c *gin.Context, err error) {
+	if code := vigie.ErrorCode(err); code == vigie.EFORBIDDEN || code == vigie.ENOTFOUND {
+		s.limiter.Fail(c.ClientIP())
+	}
+}
+
+// normaliseCode makes a pasted code comparable: no spaces around or
+// inside, upper case. Dashes are kept; the store compares codes in one
+// canonical form.
+func normaliseCode(code string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(code), ""))
+}
+
+// decodeJSON reads one JSON object into v, turning decoding failures into
+// messages that name the field at fault.
+func decodeJSON(body io.Reader, v any) error {
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil && dec.More() {
+		err = errors.New("trailing data")
+	}
+	var maxErr *http.MaxBytesError
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &maxErr):
+		return errTooLarge
+	case errors.As(err, &typeErr):
+		return vigie.Errorf(vigie.EINVALID, "%s : type incorrect (%s attendu, %s reçu).", typeErr.Field, jsonType(typeErr.Type.Kind().String()), typeErr.Value)
+	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return vigie.Errorf(vigie.EINVALID, "Le corps de la requête n'est pas un JSON valide.")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return vigie.Errorf(vigie.EINVALID, "%s : champ inconnu.", strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`))
+	default:
+		return vigie.Errorf(vigie.EINVALID, "Le corps de la requête n'est pas un JSON valide.")
+	}
+}
+
+// jsonType names a Go kind in JSON words.
+func jsonType(kind string) string {
+	switch kind {
+	case "string":
+		return "texte"
+	case "map", "struct":
+		return "objet"
+	case "int", "int64":
+		return "entier"
+	default:
+		return kind
+	}
+}
+
+// apiAnswers resolves the answers of sub to questionnaire ids.
+func (cv *campaignView) apiAnswers(sub *apiSubmission) (*answerSet, error) {
+	a := &answerSet{
+		Unit:     strings.Trim(sub.Unit, "/ "),
+		Segments: sub.Segments,
+		Answers:  map[string]map[string]int{},
+		Comments: sub.Comments,
+	}
+	put := func(field, qid, item string, raw json.RawMessage) error {
+		v, err := answerValue(field, raw)
+		if err != nil {
+			return err
+		}
+		if a.Answers[qid] == nil {
+			a.Answers[qid] = map[string]int{}
+		}
+		if _, dup := a.Answers[qid][item]; dup {
+			return vigie.Errorf(vigie.EINVALID, "%s : l'item est donné deux fois.", field)
+		}
+		a.Answers[qid][item] = v
+		return nil
+	}
+	for key, raw := range sub.Answers {
+		raw = bytes.TrimSpace(raw)
+		if len(raw) > 0 && raw[0] == '{' {
+			if cv.questionnaire(key) == nil {
+				return nil, vigie.Errorf(vigie.EINVALID, "answers.%s : cette enquête n'a pas de questionnaire « %s ».", key, key)
+			}
+			var items map[string]json.RawMessage
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return nil, vigie.Errorf(vigie.EINVALID, "answers.%s : objet invalide.", key)
+			}
+			for item, v := range items {
+				if err := put("answers."+key+"."+item, key, item, v); err != nil {
+					return nil, err
+				}
+			}
+			continue
+		}
+		var owners []string
+		for _, q := range cv.Qs {
+			if q.Item(key) != nil {
+				owners = append(owners, q.ID)
+			}
+		}
+		switch len(owners) {
+		case 0:
+			return nil, vigie.Errorf(vigie.EINVALID, "answers.%s : aucun questionnaire de cette enquête n'a d'item « %s ».", key, key)
+		case 1:
+			if err := put("answers."+key, owners[0], key, raw); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, vigie.Errorf(vigie.EINVALID, "answers.%s : l'item existe dans plusieurs questionnaires (%s) ; regroupez les réponses par questionnaire : {\"%s\": {\"%s\": 4}}.",
+				key, strings.Join(owners, ", "), owners[0], key)
+		}
+	}
+	return a, nil
+}
+
+// answerValue reads one answer: an integer, or null for "prefer not to
+// answer".
+func answerValue(field string, raw json.RawMessage) (int, error) {
+	s := string(raw)
+	if s == "null" {
+		return declined, nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || v == declined {
+		return 0, vigie.Errorf(vigie.EINVALID, "%s : une réponse est un nombre entier (ou null), pas %s.", field, shorten(s))
+	}
+	return v, nil
+}
+
+// shorten cuts a value quoted back in a message.
+func shorten(s string) string {
+	if len(s) > 20 {
+		return fmt.Sprintf("%.20s…", s)
+	}
+	return s
+}

@@ -1,0 +1,296 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
+)
+
+// campaignView is an open campaign with its questionnaires, as the
+// answering pages and the submission API need it.
+type campaignView struct {
+	*vigie.Campaign
+	Qs    []*questionnaires.Questionnaire
+	units map[string][]string // unit path joined by "/" -> path
+}
+
+// questionnaire returns the campaign's questionnaire with id, or nil.
+func (cv *campaignView) questionnaire(id string) *questionnaires.Questionnaire {
+	for _, q := range cv.Qs {
+		if q.ID == id {
+			return q
+		}
+	}
+	return nil
+}
+
+// segment returns the campaign's segment with id, or nil.
+func (cv *campaignView) segment(id string) *vigie.Segment {
+	for i := range cv.Segments {
+		if cv.Segments[i].ID == id {
+			return &cv.Segments[i]
+		}
+	}
+	return nil
+}
+
+// questionnaireCache keeps parsed questionnaires per campaign. They are
+// frozen when a campaign opens, so an open campaign's never change.
+type questionnaireCache struct {
+	mu sync.Mutex
+	m  map[string][]*questionnaires.Questionnaire
+}
+
+func newQuestionnaireCache() *questionnaireCache {
+	return &questionnaireCache{m: map[string][]*questionnaires.Questionnaire{}}
+}
+
+// openCampaign returns the view of a campaign that must be open: a draft
+// or closed campaign is a conflict with a message saying so.
+func (s *Server) openCampaign(ctx context.Context, camp *vigie.Campaign) (*campaignView, error) {
+	switch camp.State {
+	case vigie.StateDraft:
+		return nil, vigie.Errorf(vigie.ECONFLICT, "Cette enquête n'est pas encore ouverte : revenez quand elle aura commencé.")
+	case vigie.StateClosed:
+		return nil, vigie.Errorf(vigie.ECONFLICT, "Cette enquête est close : il n'est plus possible d'y répondre. Merci de votre intérêt.")
+	}
+	s.qcache.mu.Lock()
+	qs, ok := s.qcache.m[camp.ID]
+	s.qcache.mu.Unlock()
+	if !ok {
+		var err error
+		if qs, err = s.store.CampaignQuestionnaires(ctx, camp.ID); err != nil {
+			return nil, fmt.Errorf("web: questionnaires of campaign %s: %w", camp.ID, err)
+		}
+		s.qcache.mu.Lock()
+		s.qcache.m[camp.ID] = qs
+		s.qcache.mu.Unlock()
+	}
+	cv := &campaignView{Campaign: camp, Qs: qs, units: map[string][]string{}}
+	for _, u := range camp.Units {
+		cv.units[strings.Join(u.Path, "/")] = u.Path
+	}
+	return cv, nil
+}
+
+// campaignBySlug loads the open campaign named in the URL and restricts
+// the page's languages to the campaign's.
+func (s *Server) campaignBySlug(c *gin.Context) (*campaignView, error) {
+	camp, err := s.store.CampaignBySlug(c, c.Param("slug"))
+	if err != nil {
+		return nil, err
+	}
+	s.useCampaignLanguages(c, camp)
+	return s.openCampaign(c, camp)
+}
+
+// useCampaignLanguages offers only the campaign's languages on its pages.
+func (s *Server) useCampaignLanguages(c *gin.Context, camp *vigie.Campaign) {
+	var langs []string
+	for _, l := range camp.Languages {
+		if isLang(l) {
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) == 0 {
+		langs = []string{defaultLang}
+	}
+	c.Set(ctxLangs, langs)
+	lang := langOf(c)
+	for _, l := range langs {
+		if l == lang {
+			return
+		}
+	}
+	c.Set(ctxLang, langs[0])
+}
+
+// draft is what an employee has answered so far.
+type draft struct {
+	Unit     string                    `json:"unit,omitempty"`     // joined path; "" declined
+	Segments map[string]string         `json:"segments,omitempty"` // id -> category; "" declined
+	Answers  map[string]map[string]int `json:"answers,omitempty"`  // qid -> item -> value or declined
+	Comments map[string]string         `json:"comments,omitempty"`
+	Done     map[string]bool           `json:"done,omitempty"` // keys of completed steps
+}
+
+// declined marks an item answered with "Je préfère ne pas répondre": it
+// counts as missing, but the step is complete.
+const declined = -1 << 31
+
+// step is one screen of the answering path.
+type step struct {
+	Key string // "unit", "segments", "q/<qid>/<dim>", "comment/<qid>", "review"
+	Q   *questionnaires.Questionnaire
+	Dim *questionnaires.Dimension
+}
+
+// steps lists the screens of cv for sess, in order, the review last.
+func (cv *campaignView) steps(sess *session) []step {
+	var st []step
+	if len(cv.Units) > 0 && !sess.unitFixed {
+		st = append(st, step{Key: "unit"})
+	}
+	if len(cv.Segments) > 0 {
+		st = append(st, step{Key: "segments"})
+	}
+	for _, q := range cv.Qs {
+		for _, d := range q.Dimensions {
+			if len(d.Items) > 0 {
+				st = append(st, step{Key: "q/" + q.ID + "/" + d.ID, Q: q, Dim: d})
+			}
+		}
+		if len(q.Comment) > 0 {
+			st = append(st, step{Key: "comment/" + q.ID, Q: q})
+		}
+	}
+	return append(st, step{Key: "review"})
+}
+
+// respondent is the state a step handler works on.
+type respondent struct {
+	cv    *campaignView
+	sess  *session
+	draft *draft
+	steps []step
+}
+
+// url returns the address of a step of this campaign.
+func (rs *respondent) url(key string) string { return "/r/" + rs.cv.Slug + "/" + key }
+
+// index returns the position of the step named key, or -1.
+func (rs *respondent) index(key string) int {
+	for i, st := range rs.steps {
+		if st.Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// next returns the address of the first step not completed yet: the
+// review once every step is.
+func (rs *respondent) next() string {
+	for _, st := range rs.steps {
+		if st.Key != "review" && !rs.draft.Done[st.Key] {
+			return rs.url(st.Key)
+		}
+	}
+	return rs.url("review")
+}
+
+// progress returns the "step i of n" of the step named key.
+func (rs *respondent) progress(key string) *progress {
+	i := rs.index(key)
+	p := &progress{Step: i + 1, Steps: len(rs.steps)}
+	if i > 0 {
+		p.Back = rs.url(rs.steps[i-1].Key)
+	}
+	return p
+}
+
+// progress is the position of a page in the path.
+type progress struct {
+	Step, Steps int
+	Back        string // the previous step, if any
+}
+
+// respondent loads the campaign, the session and the draft of the
+// request, and locks the session until done is called. When ok is false
+// the answer has been sent (an error, or a redirect to the welcome page
+// when there is no session).
+func (s *Server) respondent(c *gin.Context) (rs *respondent, done func(), ok bool) {
+	cv, err := s.campaignBySlug(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return nil, nil, false
+	}
+	sess := s.currentSession(c, cv.ID)
+	if sess == nil {
+		c.Redirect(http.StatusSeeOther, "/r/"+cv.Slug+"?expired=1")
+		return nil, nil, false
+	}
+	sess.mu.Lock()
+	if sess.submitted {
+		sess.mu.Unlock()
+		s.htmlError(c, errAlreadySubmitted)
+		return nil, nil, false
+	}
+	d, err := s.loadDraft(c, sess)
+	if err != nil {
+		sess.mu.Unlock()
+		s.htmlError(c, err)
+		return nil, nil, false
+	}
+	rs = &respondent{cv: cv, sess: sess, draft: d, steps: cv.steps(sess)}
+	return rs, sess.mu.Unlock, true
+}
+
+// errAlreadySubmitted is shown when answers are sent a second time.
+var errAlreadySubmitted = vigie.Errorf(vigie.ECONFLICT, "Vos réponses ont déjà été enregistrées.")
+
+// loadDraft returns the answers saved so far: from the store under the
+// code (codes mode) or from the session (link mode).
+func (s *Server) loadDraft(ctx context.Context, sess *session) (*draft, error) {
+	d := &draft{}
+	if sess.code == "" {
+		if sess.draft != nil {
+			d = sess.draft
+		}
+	} else {
+		data, err := s.store.Draft(ctx, sess.campaignID, sess.code)
+		if err != nil && vigie.ErrorCode(err) != vigie.ENOTFOUND {
+			return nil, fmt.Errorf("web: load draft: %w", err)
+		}
+		if len(data) > 0 {
+			if err := json.Unmarshal(data, d); err != nil {
+				// A draft we cannot read is started again rather than
+				// blocking the employee.
+				d = &draft{}
+			}
+		}
+	}
+	if d.Segments == nil {
+		d.Segments = map[string]string{}
+	}
+	if d.Answers == nil {
+		d.Answers = map[string]map[string]int{}
+	}
+	if d.Comments == nil {
+		d.Comments = map[string]string{}
+	}
+	if d.Done == nil {
+		d.Done = map[string]bool{}
+	}
+	return d, nil
+}
+
+// saveDraft keeps rs.draft for the next step.
+func (s *Server) saveDraft(ctx context.Context, rs *respondent) error {
+	if rs.sess.code == "" {
+		rs.sess.draft = rs.draft
+		return nil
+	}
+	data, err := json.Marshal(rs.draft)
+	if err != nil {
+		return fmt.Errorf("web: encode draft: %w", err)
+	}
+	if err := s.store.SaveDraft(ctx, rs.sess.campaignID, rs.sess.code, data); err != nil {
+		return fmt.Errorf("web: save draft: %w", err)
+	}
+	return nil
+}
+
+// redirectToWelcome sends a GET on a form-only address to the campaign's
+// welcome page.
+func (s *Server) redirectToWelcome(c *gin.Context) {
+	c.Redirect(http.StatusSeeOther, "/r/"+c.Param("slug"))
+}

@@ -1,0 +1,83 @@
+package web
+
+import (
+	"maps"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// respondSubmit stores the answers as one anonymous response. The session
+// is locked for the whole request and the store refuses a used code, so
+// a double submit (two clicks, back button, two tabs) stores one response.
+func (s *Server) respondSubmit(c *gin.Context) {
+	rs, done, ok := s.respondent(c)
+	if !ok {
+		return
+	}
+	defer done()
+	if err := parseForm(c); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	if next := rs.next(); next != rs.url("review") {
+		c.Redirect(http.StatusSeeOther, next)
+		return
+	}
+	d := rs.draft
+	a := &answerSet{Unit: d.Unit, Segments: d.Segments, Answers: map[string]map[string]int{}, Comments: d.Comments}
+	for qid, answers := range d.Answers {
+		a.Answers[qid] = maps.Clone(answers)
+	}
+	r, err := rs.cv.response(a, rs.sess.unit)
+	if err == nil {
+		err = s.store.SubmitResponse(c, rs.cv.ID, rs.sess.code, r, s.now())
+	}
+	if err != nil {
+		s.codeFailed(c, err)
+		if vigie.ErrorCode(err) == vigie.EINVALID {
+			p := s.review(c, rs)
+			p.Error = vigie.ErrorMessage(err)
+			s.renderStep(c, http.StatusBadRequest, "review", p, rs.progress("review"))
+			return
+		}
+		if vigie.ErrorCode(err) == vigie.ECONFLICT && rs.cv.State == vigie.StateOpen && rs.sess.code != "" {
+			err = errAlreadySubmitted
+		}
+		s.htmlError(c, err)
+		return
+	}
+	rs.sess.submitted = true
+	rs.sess.draft = nil
+	c.Redirect(http.StatusSeeOther, "/r/"+rs.cv.Slug+"/thanks")
+}
+
+// respondThanks thanks the employee and ends the session.
+func (s *Server) respondThanks(c *gin.Context) {
+	camp, err := s.store.CampaignBySlug(c, c.Param("slug"))
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	s.useCampaignLanguages(c, camp)
+	if ck, err := c.Request.Cookie(sessionCookie); err == nil {
+		if sess := s.sessions.get(ck.Value, camp.ID); sess != nil {
+			sess.mu.Lock()
+			submitted := sess.submitted
+			sess.mu.Unlock()
+			if submitted {
+				s.sessions.remove(ck.Value)
+				s.clearSessionCookie(c, camp.Slug)
+			}
+		}
+	}
+	s.render(c, http.StatusOK, "thanks", &thanksPage{Title: camp.Title, Organisation: camp.Organisation, K: camp.MinGroupSize})
+}
+
+// thanksPage is the data of the last page.
+type thanksPage struct {
+	Title, Organisation string
+	K                   int
+}

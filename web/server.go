@@ -1,0 +1,126 @@
+package web
+
+import (
+	"errors"
+	"html/template"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie/store"
+)
+
+// Config holds what the server needs. Only Store is required.
+type Config struct {
+	Store  *store.Store
+	Logger *slog.Logger     // default: discard
+	Now    func() time.Time // default: time.Now; tests move the clock
+
+	// Secure says the server is reached over TLS (directly or behind a
+	// proxy): cookies get the Secure flag and answers carry HSTS.
+	Secure bool
+	// TrustedProxies are the addresses (or CIDR blocks) of reverse proxies
+	// whose X-Forwarded-For is believed; none by default, so a client
+	// cannot forge its address to escape the rate limit.
+	TrustedProxies []string
+	// TrustedOrigins are other origins allowed to post (scheme://host[:port]).
+	TrustedOrigins []string
+
+	// MaxBodyBytes caps the body of answering pages and the submission
+	// API; default 128 KiB (a long questionnaire with every comment full).
+	MaxBodyBytes int64
+	// CodeAttempts failed code attempts are allowed at once per client,
+	// then one more every CodeAttemptPeriod; defaults 10 and 30 s.
+	CodeAttempts      int
+	CodeAttemptPeriod time.Duration
+	// SessionTTL is how long an answering session lives without activity
+	// (default 2 h); MaxSessions bounds how many live at once (default 50,000).
+	SessionTTL  time.Duration
+	MaxSessions int
+}
+
+// Server serves Vigie over HTTP. Every handler is a method of Server.
+type Server struct {
+	store   *store.Store
+	logger  *slog.Logger
+	now     func() time.Time
+	secure  bool
+	maxBody int64
+
+	engine   *gin.Engine
+	pages    map[string]*template.Template // page name -> layout + page
+	static   *staticFiles
+	limiter  *failLimiter
+	sessions *sessionStore
+	csrf     *http.CrossOriginProtection
+	qcache   *questionnaireCache
+}
+
+// New builds a server from cfg.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("web: no store")
+	}
+	s := &Server{
+		store:   cfg.Store,
+		logger:  cfg.Logger,
+		now:     cfg.Now,
+		secure:  cfg.Secure,
+		maxBody: cfg.MaxBodyBytes,
+		csrf:    http.NewCrossOriginProtection(),
+		qcache:  newQuestionnaireCache(),
+	}
+	if s.logger == nil {
+		s.logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.maxBody <= 0 {
+		s.maxBody = 128 << 10
+	}
+	attempts, period := cfg.CodeAttempts, cfg.CodeAttemptPeriod
+	if attempts <= 0 {
+		attempts = 10
+	}
+	if period <= 0 {
+		period = 30 * time.Second
+	}
+	s.limiter = newFailLimiter(attempts, period, s.now)
+	ttl, maxSessions := cfg.SessionTTL, cfg.MaxSessions
+	if ttl <= 0 {
+		ttl = 2 * time.Hour
+	}
+	if maxSessions <= 0 {
+		maxSessions = 50_000
+	}
+	s.sessions = newSessionStore(ttl, maxSessions, s.now)
+	for _, o := range cfg.TrustedOrigins {
+		if err := s.csrf.AddTrustedOrigin(o); err != nil {
+			return nil, err
+		}
+	}
+	var err error
+	if s.static, err = loadStatic(); err != nil {
+		return nil, err
+	}
+	if s.pages, err = s.parseTemplates(); err != nil {
+		return nil, err
+	}
+
+	gin.SetMode(gin.ReleaseMode)
+	s.engine = gin.New()
+	s.engine.ContextWithFallback = true
+	s.engine.RedirectTrailingSlash = true
+	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		return nil, err
+	}
+	s.routes()
+	return s, nil
+}
+
+// Handler returns the HTTP handler serving every route.
+func (s *Server) Handler() http.Handler { return s.engine }
