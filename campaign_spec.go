@@ -21,6 +21,10 @@ const (
 	maxTitleLength             = 200
 )
 
+// notSpecified is the name results give to respondents who left a unit or
+// segment empty (scoring.NotSpecified); no real unit or category may take it.
+const notSpecified = "(non renseigné)"
+
 // Languages Vigie's pages exist in; French is always offered.
 var supportedLanguages = []string{"fr", "en"}
 
@@ -310,6 +314,9 @@ func validateUnits(s *CampaignSpec, l *specLines, p *problems) {
 			case utf8.RuneCountInString(name) > maxNameLength:
 				p.add(line, "unités : le nom « %s » dépasse %d caractères", name, maxNameLength)
 				ok = false
+			case name == notSpecified:
+				p.add(line, "unités : « %s » est réservé aux réponses sans unité", notSpecified)
+				ok = false
 			}
 		}
 		if u.Headcount < 0 {
@@ -369,6 +376,8 @@ func validateSegments(s *CampaignSpec, l *specLines, p *problems) {
 				p.add(line, "segments : « %s » : une catégorie est vide", seg.ID)
 			case utf8.RuneCountInString(c) > maxNameLength:
 				p.add(line, "segments : « %s » : la catégorie « %s » dépasse %d caractères", seg.ID, c, maxNameLength)
+			case c == notSpecified:
+				p.add(line, "segments : « %s » : « %s » est réservé aux réponses sans catégorie", seg.ID, notSpecified)
 			case seenC[c]:
 				p.add(line, "segments : « %s » : la catégorie « %s » figure deux fois", seg.ID, c)
 			}

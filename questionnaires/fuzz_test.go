@@ -12,9 +12,10 @@ import (
 // FuzzParse checks that Parse never panics and that whatever it accepts is
 // consistent enough for scoring to trust without further checks.
 func FuzzParse(f *testing.F) {
+	// Only small seeds: the fuzzer minimises every new interesting input,
+	// which on the 20 KB built-in files takes longer than a fuzzing run.
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
-	builtins, _ := filepath.Glob("*.yaml")
-	for _, path := range append(seeds, builtins...) {
+	for _, path := range seeds {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)

@@ -6,6 +6,13 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// Limits on scales: answer scales are short, and bounded values keep every
+// computation on them (max-min, recoding) far from integer overflow.
+const (
+	maxScaleBound  = 1000
+	maxScaleValues = 101
+)
+
 // scales reads the "scales" table: scale id -> {min, max, labels}.
 func (d *decoder) scales(root *yaml.Node, top map[string]field) []*Scale {
 	f, ok := top["scales"]
@@ -52,8 +59,13 @@ func (d *decoder) scale(id string, e field) *Scale {
 		d.errorf(maxN, "%s : « min » (%d) doit être inférieur à « max » (%d)", where, minV, maxV)
 		bounds = false
 	}
-	if bounds && maxV-minV > 100 {
-		d.errorf(maxN, "%s : trop de valeurs (%d), 101 au plus", where, maxV-minV+1)
+	// Bounding min and max first keeps max-min from overflowing.
+	if bounds && (minV < -maxScaleBound || maxV > maxScaleBound) {
+		d.errorf(maxN, "%s : « min » et « max » doivent être compris entre %d et %d", where, -maxScaleBound, maxScaleBound)
+		bounds = false
+	}
+	if bounds && maxV-minV > maxScaleValues-1 {
+		d.errorf(maxN, "%s : trop de valeurs (%d), %d au plus", where, maxV-minV+1, maxScaleValues)
 		bounds = false
 	}
 	s.Labels = d.labels(e.key, f, where, s, bounds)

@@ -2,11 +2,13 @@ package questionnaires_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
 )
 
@@ -172,6 +174,8 @@ func TestParseErrors(t *testing.T) {
 		{"TooManyLabelsOtherLanguage", edit(t, "\"a little\", \"yes\"]", "\"a little\", \"yes\", \"very\"]"), 13, "labels en « en » : 4 libellés pour 3 valeurs"},
 		{"MinEqualsMax", edit(t, "    min: 1\n", "    min: 3\n"), 10, "« min » (3) doit être inférieur à « max » (3)"},
 		{"MinAboveMax", edit(t, "    min: 1\n", "    min: 4\n"), 10, "« min » (4) doit être inférieur à « max » (3)"},
+		{"ScaleHuge", edit(t, "    min: 1\n    max: 3\n", "    min: -9223372036854775808\n    max: 9223372036854775807\n"), 10, "doivent être compris entre -1000 et 1000"},
+		{"ScaleTooManyValues", edit(t, "    max: 3\n", "    max: 200\n"), 10, "trop de valeurs (200), 101 au plus"},
 		{"ScaleMinString", edit(t, "    min: 1\n", "    min: un\n"), 9, "« min » doit être un nombre entier, pas « un »"},
 		{"NoScales", edit(t, "scales:\n  accord:\n    min: 1\n    max: 3\n    labels:\n      fr: [non, \"un peu\", oui]\n      en: [\"no\", \"a little\", \"yes\"]\n", "scales: {}\n"), 7, "aucune échelle"},
 
@@ -262,6 +266,10 @@ func TestLoadErrorFormat(t *testing.T) {
 	want := "reconnaissance.yaml:42: dimension effort : l'item eff3 utilise une échelle inconnue « acord »\nreconnaissance.yaml: fichier vide"
 	if got := err.Error(); got != want {
 		t.Fatalf("Error() = %q, want %q", got, want)
+	}
+	var wrapped error = fmt.Errorf("upload: %w", err)
+	if code, msg := vigie.ErrorCode(wrapped), vigie.ErrorMessage(wrapped); code != vigie.EINVALID || msg != want {
+		t.Fatalf("ErrorCode, ErrorMessage = %q, %q; want %q and the problems", code, msg, vigie.EINVALID)
 	}
 }
 
@@ -372,14 +380,4 @@ func TestParseAliasBomb(t *testing.T) {
 	}
 	b.WriteString("]\n")
 	mustLoadError(t, b.String())
-}
-
-func TestDocumentedExampleValidates(t *testing.T) {
-	q, err := questionnaires.Load(filepath.Join("..", "docs", "examples", "questionnaire-exemple.yaml"))
-	if err != nil {
-		t.Fatalf("docs/examples/questionnaire-exemple.yaml: %v", err)
-	}
-	if len(q.Items()) != 6 {
-		t.Errorf("%d items, want 6", len(q.Items()))
-	}
 }

@@ -3,6 +3,8 @@ package questionnaires
 import (
 	"fmt"
 	"strings"
+
+	"github.com/vigie-sante/vigie"
 )
 
 // Problem is one mistake found in a questionnaire file, located by line.
@@ -34,4 +36,11 @@ func (e *LoadError) Error() string {
 		lines[i] = p.String()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Unwrap presents the problems as a domain error, so that vigie.ErrorCode
+// gives EINVALID and vigie.ErrorMessage the list of problems: they are safe
+// to show to whoever sent the file.
+func (e *LoadError) Unwrap() error {
+	return &vigie.Error{Code: vigie.EINVALID, Message: e.Error()}
 }

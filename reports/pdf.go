@@ -86,6 +86,8 @@ type pdfDoc struct {
 	prev  []tocEntry // headings of the first pass; nil during the first pass
 	links []int      // one internal link per entry of prev
 	total int        // pages of the first pass; 0 during the first pass
+
+	samePage bool // the next part heading goes on the current page
 }
 
 // tocEntry is a heading of the table of contents.
@@ -124,7 +126,6 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	d.cover()
 	d.tableOfContents()
 	d.summary()
-	d.participation()
 	d.method()
 	for i := range r.Sections {
 		d.questionnaireSection(&r.Sections[i])
@@ -216,7 +217,9 @@ func (d *pdfDoc) heading(level int, title string) {
 	f := d.f
 	title = d.txt(title)
 	if level == 1 {
-		f.AddPage()
+		if !d.samePage {
+			f.AddPage()
+		}
 	} else {
 		d.ensure(30)
 		f.Ln(3)
@@ -243,6 +246,19 @@ func (d *pdfDoc) heading(level int, title string) {
 	}
 	f.SetTextColor(0, 0, 0)
 	d.body()
+}
+
+// headingSamePage starts a part on the current page when room is left
+// (at least room millimetres), and on a new page otherwise.
+func (d *pdfDoc) headingSamePage(title string, room float64) {
+	if d.f.GetY()+room > pageH-marginBottom {
+		d.heading(1, title)
+		return
+	}
+	d.samePage = true
+	d.f.Ln(6)
+	d.heading(1, title)
+	d.samePage = false
 }
 
 // body sets the font of running text.

@@ -36,7 +36,7 @@ func (d *pdfDoc) annex() {
 			d.reliabilityTable(s.Questionnaire, s.Result)
 		}
 	}
-	d.heading(1, tr(d.lang, "h_glossary"))
+	d.headingSamePage(tr(d.lang, "h_glossary"), 80)
 	for _, key := range []string{"gl_mean", "gl_ci", "gl_levels", "gl_cutoffs", "gl_k",
 		"gl_secondary", "gl_alpha", "gl_ratio", "gl_unit", "gl_segment"} {
 		d.bullet(tr(d.lang, key))
@@ -54,11 +54,11 @@ func (d *pdfDoc) itemDistributions(q *questionnaires.Questionnaire, g *scoring.G
 	}
 	x0 := marginLeft + itemTextW + itemNW
 	bw := contentW - itemTextW - itemNW
+	var legendFor *questionnaires.Scale
 	for _, dim := range q.Dimensions {
 		d.ensure(12 + 2*itemRowH)
 		f.SetFont(fontFamily, "B", 9)
 		f.MultiCell(contentW, 5, d.txt(dim.Title.In(d.lang, q.Language)), "", "L", false)
-		var legendFor *questionnaires.Scale
 		for _, it := range dim.Items {
 			if it.Scale != nil && it.Scale != legendFor {
 				d.scaleLegend(it.Scale)
@@ -156,12 +156,7 @@ func (d *pdfDoc) reliabilityTable(q *questionnaires.Questionnaire, res *scoring.
 	f.Ln(1)
 	f.SetFont(fontFamily, "B", 9)
 	f.MultiCell(contentW, 5, d.txt(q.Title.In(d.lang, q.Language)), "", "L", false)
-	f.SetFont(fontFamily, "B", 7.5)
-	d.fill(rgb{228, 234, 242})
-	for i, h := range []string{tr(d.lang, "col_dimension"), "alpha", "n", tr(d.lang, "col_reading")} {
-		f.CellFormat(cols[i], 6, d.txt(h), "", 0, "C", true, 0, "")
-	}
-	f.Ln(-1)
+	d.tableHeader(cols, []string{tr(d.lang, "col_dimension"), "alpha", "n", tr(d.lang, "col_reading")})
 	f.SetFont(fontFamily, "", 7.5)
 	for i, dim := range q.Dimensions {
 		d.ensure(5)

@@ -226,7 +226,7 @@ func (d *pdfDoc) sharesChart(q *questionnaires.Questionnaire, g *scoring.Group) 
 func (d *pdfDoc) levelLegend(whisker bool) {
 	f := d.f
 	f.SetFont(fontFamily, "", 7.5)
-	x, y := marginLeft+chartLabelW, f.GetY()+1
+	x, y := marginLeft, f.GetY()+1
 	for _, l := range scoring.Levels {
 		d.fill(levelColour(l))
 		d.draw(rgb{80, 80, 80})
@@ -245,7 +245,7 @@ func (d *pdfDoc) levelLegend(whisker bool) {
 		f.Line(x, y+0.6, x, y+2.9)
 		f.Line(x+6, y+0.6, x+6, y+2.9)
 		f.SetXY(x+7, y)
-		f.CellFormat(30, 3.5, d.tr("legend_ci"), "", 0, "L", false, 0, "")
+		f.CellFormat(f.GetStringWidth(d.tr("legend_ci"))+2, 3.5, d.tr("legend_ci"), "", 0, "L", false, 0, "")
 	}
 	f.SetY(y + 7)
 	d.body()

@@ -154,7 +154,23 @@ func levelSymbol(l scoring.Level) string {
 	return ""
 }
 
-func (d *pdfDoc) fill(c rgb)     { d.f.SetFillColor(c.R, c.G, c.B) }
-func (d *pdfDoc) draw(c rgb)     { d.f.SetDrawColor(c.R, c.G, c.B) }
-func (d *pdfDoc) textCol(c rgb)  { d.f.SetTextColor(c.R, c.G, c.B) }
+func (d *pdfDoc) fill(c rgb)                       { d.f.SetFillColor(c.R, c.G, c.B) }
+func (d *pdfDoc) draw(c rgb)                       { d.f.SetDrawColor(c.R, c.G, c.B) }
+func (d *pdfDoc) textCol(c rgb)                    { d.f.SetTextColor(c.R, c.G, c.B) }
 func (d *pdfDoc) levelName(l scoring.Level) string { return tr(d.lang, "level_"+string(l)) }
+
+// tableHeader writes the header row of a table: the first column (names)
+// aligned left, the figures centred.
+func (d *pdfDoc) tableHeader(cols []float64, heads []string) {
+	f := d.f
+	f.SetFont(fontFamily, "B", 7.5)
+	d.fill(rgb{228, 234, 242})
+	for i, h := range heads {
+		align := "C"
+		if i == 0 {
+			align = "L"
+		}
+		f.CellFormat(cols[i], 6, d.txt(h), "", 0, align, true, 0, "")
+	}
+	f.Ln(-1)
+}

@@ -87,13 +87,8 @@ func (d *pdfDoc) cutoffTable(q *questionnaires.Questionnaire) {
 	f.Ln(1)
 	f.SetFont(fontFamily, "B", 9)
 	f.MultiCell(contentW, 5, d.txt(q.Title.In(d.lang, q.Language)), "", "L", false)
-	f.SetFont(fontFamily, "B", 7.5)
-	d.fill(rgb{228, 234, 242})
-	for i, h := range []string{tr(d.lang, "col_dimension"), tr(d.lang, "col_direction"),
-		tr(d.lang, "col_low"), tr(d.lang, "col_high")} {
-		f.CellFormat(cols[i], 6, d.txt(h), "", 0, "C", true, 0, "")
-	}
-	f.Ln(-1)
+	d.tableHeader(cols, []string{tr(d.lang, "col_dimension"), tr(d.lang, "col_direction"),
+		tr(d.lang, "col_low"), tr(d.lang, "col_high")})
 	f.SetFont(fontFamily, "", 7.5)
 	for i, dim := range q.Dimensions {
 		d.ensure(5)

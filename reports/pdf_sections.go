@@ -73,14 +73,7 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 	cols := []float64{80, 20, 34, 40}
 	heads := []string{tr(d.lang, "col_group"), "n", tr(d.lang, "col_ratio_mean"),
 		fmt.Sprintf(tr(d.lang, "col_share_above"), fmtDec(d.lang, ind.Threshold, -1))}
-	header := func() {
-		f.SetFont(fontFamily, "B", 7.5)
-		d.fill(rgb{228, 234, 242})
-		for i, h := range heads {
-			f.CellFormat(cols[i], 6, d.txt(h), "", 0, "C", true, 0, "")
-		}
-		f.Ln(-1)
-	}
+	header := func() { d.tableHeader(cols, heads) }
 	header()
 	for i, g := range res.Groups {
 		if f.GetY()+5 > pageH-marginBottom {
@@ -108,12 +101,12 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 		}
 		s := indStats(g, ind.ID)
 		if s == nil {
-			reason := scoring.ReasonBelowThreshold
-			if m := g.Indicators[ind.ID]; m != nil {
-				reason = m.Reason
+			key := "masked_measure"
+			if m := g.Indicators[ind.ID]; m != nil && m.Reason == scoring.ReasonSecondary {
+				key = "masked_secondary"
 			}
 			f.SetTextColor(90, 90, 90)
-			f.CellFormat(cols[1]+cols[2]+cols[3], 5, d.tr(maskedKey(reason)), "", 1, "C", fillRow, 0, "")
+			f.CellFormat(cols[1]+cols[2]+cols[3], 5, d.tr(key), "", 1, "C", fillRow, 0, "")
 			f.SetTextColor(0, 0, 0)
 			continue
 		}

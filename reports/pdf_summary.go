@@ -23,7 +23,7 @@ func (d *pdfDoc) summary() {
 		if len(low) == 0 {
 			d.bullet(tr(d.lang, "sum_participation_ok"))
 		} else {
-			d.bullet(fmt.Sprintf(tr(d.lang, "sum_participation_low"), len(low), strings.Join(low, ", ")))
+			d.bullet(fmt.Sprintf(trn(d.lang, "sum_participation_low", len(low)), len(low), strings.Join(low, ", ")))
 		}
 	}
 	for i := range d.r.Sections {
@@ -33,7 +33,9 @@ func (d *pdfDoc) summary() {
 		}
 		d.summarySection(s)
 	}
+	d.f.Ln(2)
 	d.para(tr(d.lang, "summary_caution"))
+	d.participation()
 }
 
 func (d *pdfDoc) summarySection(s *Section) {
@@ -102,7 +104,7 @@ func (d *pdfDoc) summarySection(s *Section) {
 	if len(units) > 0 {
 		var parts []string
 		for _, u := range units[:min(3, len(units))] {
-			parts = append(parts, fmt.Sprintf(tr(d.lang, "sum_unit"), u.g.Label, u.count,
+			parts = append(parts, fmt.Sprintf(trn(d.lang, "sum_unit", u.count), u.g.Label, u.count,
 				len(q.Dimensions), fmtInt(d.lang, u.g.Respondents)))
 		}
 		d.bullet(fmt.Sprintf(tr(d.lang, "sum_units"), strings.Join(parts, " ; ")))
@@ -110,7 +112,7 @@ func (d *pdfDoc) summarySection(s *Section) {
 		d.bullet(tr(d.lang, "sum_no_unit"))
 	}
 	if masked > 0 {
-		d.bullet(fmt.Sprintf(tr(d.lang, "sum_units_masked"), masked))
+		d.bullet(fmt.Sprintf(trn(d.lang, "sum_units_masked", masked), masked))
 	}
 
 	for _, ind := range q.Indicators {
@@ -145,25 +147,19 @@ func (d *pdfDoc) lowUnits() []string {
 	return low
 }
 
-// participation writes the table of respondents per unit.
+// participation writes the table of respondents per unit, as the last
+// section of the summary.
 func (d *pdfDoc) participation() {
 	if len(d.r.Participation) == 0 {
 		return
 	}
 	f := d.f
-	d.heading(1, tr(d.lang, "h_participation"))
+	d.heading(2, tr(d.lang, "h_participation"))
 	d.para(fmt.Sprintf(tr(d.lang, "participation_explain"), fmtPct(d.lang, lowParticipation)))
 	cols := []float64{78, 24, 24, 24, 24}
 	heads := []string{tr(d.lang, "col_unit"), tr(d.lang, "col_respondents"), tr(d.lang, "col_headcount"),
 		tr(d.lang, "col_rate"), tr(d.lang, "col_note")}
-	header := func() {
-		f.SetFont(fontFamily, "B", 7.5)
-		d.fill(rgb{228, 234, 242})
-		for i, h := range heads {
-			f.CellFormat(cols[i], 6, d.txt(h), "", 0, "C", true, 0, "")
-		}
-		f.Ln(-1)
-	}
+	header := func() { d.tableHeader(cols, heads) }
 	header()
 	for i, p := range d.r.Participation {
 		if f.GetY()+5 > pageH-marginBottom {

@@ -30,9 +30,12 @@ const (
 // the anonymised respondent rows of each Section (Section.Rows, which the
 // caller must have passed through scoring.AnonymiseRows).
 //
-// Figures are written as full-precision numbers with a display format, so
-// that a cell holds exactly the value of the JSON results. Every text is
-// written as a string cell, never as a formula, whatever it begins with.
+// Figures are written as numbers with a display format (0.0 for scores,
+// 0 % for shares), never as rounded text: a cell holds the value of the
+// JSON results to 15 significant digits (excelize's and Excel's precision),
+// so every digit a cell shows is the JSON's. Every text is written as a
+// string cell with the text format, never as a formula, whatever it
+// begins with (= + - @).
 func XLSX(w io.Writer, r *Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -58,7 +61,6 @@ func XLSX(w io.Writer, r *Report) error {
 			return fmt.Errorf("reports: xlsx: %w", err)
 		}
 	}
-	f.SetActiveSheet(0)
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("reports: write xlsx: %w", err)
 	}

@@ -40,7 +40,7 @@ func newGroupAcc(p *plan) *groupAcc {
 }
 
 // add counts one respondent, whose figures are in s.
-func (a *groupAcc) add(p *plan, answers []int, s *scores) {
+func (a *groupAcc) add(p *plan, s *scores) {
 	a.n++
 	for i := range a.dims {
 		if !s.dimOK[i] {
@@ -63,12 +63,9 @@ func (a *groupAcc) add(p *plan, answers []int, s *scores) {
 			d.above++
 		}
 	}
-	for j, v := range answers {
-		if v == Missing {
-			continue
-		}
+	for i, j := range s.itemIdx {
 		a.itemN[j]++
-		a.counts[p.countOffset[j]+v-p.items[j].Scale.Min]++
+		a.counts[s.countPos[i]]++
 	}
 }
 

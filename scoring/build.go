@@ -90,6 +90,14 @@ func (s *Scorer) layout() *layout {
 
 // Result applies the anonymity rules and returns the figures of every
 // group. It can be called more than once.
+//
+// Groups come in display order: everyone; the units depth-first (declared
+// units in their order, then the others by name, "(non renseigné)" last),
+// shown as soon as one unit is declared or met, "(non renseigné)" included
+// even when empty so that its presence reveals nothing; then the segments
+// (declared first, then by id), each with its categories in the same order
+// and always a "(non renseigné)" category last. Declared groups appear even
+// without respondents (suppressed, below_threshold).
 func (s *Scorer) Result() *Result {
 	l := s.layout()
 	p := s.p

@@ -30,6 +30,9 @@ type unitTree struct {
 func newUnitTree(declared [][]string, newNode func(*unitNode)) *unitTree {
 	t := &unitTree{root: &unitNode{byName: map[string]*unitNode{}}, newNode: newNode}
 	for _, path := range declared {
+		if len(path) == 0 || path[0] == "" {
+			continue // NotSpecified is added by the callers, never declared
+		}
 		u := t.root
 		for _, name := range cleanPath(path) {
 			u = t.child(u, name)

@@ -30,6 +30,9 @@ type ScoreRow struct {
 // row per unit at every level, in the order of the result groups: the
 // respondents of a unit include its descendants'. A unit without a
 // headcount has the sum of its children's, when all of them have one.
+// A "(non renseigné)" top-level row is always there (as in the results);
+// without any unit at all there are no rows. Since it returns no error, a
+// MinGroupSize under MinimumMinGroupSize is raised to it.
 func Participation(opts Options, counts map[string]int, headcounts map[string]int) []UnitParticipation {
 	k := opts.MinGroupSize
 	if k == 0 {

@@ -96,6 +96,10 @@ type scores struct {
 	complete []bool    // every item of the dimension is answered
 	ind      []float64 // indicator value
 	indOK    []bool
+	// The answered items and where each answer is counted in
+	// groupAcc.counts, worked out once for all the respondent's groups.
+	itemIdx  []int32
+	countPos []int32
 }
 
 func (p *plan) newScores() *scores {
@@ -104,6 +108,7 @@ func (p *plan) newScores() *scores {
 		level: make([]int, len(p.dims)), rawMean: make([]float64, len(p.dims)),
 		complete: make([]bool, len(p.dims)),
 		ind:      make([]float64, len(p.inds)), indOK: make([]bool, len(p.inds)),
+		itemIdx: make([]int32, 0, len(p.items)), countPos: make([]int32, 0, len(p.items)),
 	}
 }
 
@@ -119,6 +124,13 @@ func recode(it *questionnaires.Item, v int) int {
 // score fills s from answers (aligned with q.Items(), checked by the caller).
 func (p *plan) score(answers []int, s *scores) {
 	s.answered = 0
+	s.itemIdx, s.countPos = s.itemIdx[:0], s.countPos[:0]
+	for j, v := range answers {
+		if v != Missing {
+			s.itemIdx = append(s.itemIdx, int32(j))
+			s.countPos = append(s.countPos, int32(p.countOffset[j]+v-p.items[j].Scale.Min))
+		}
+	}
 	for i, dp := range p.dims {
 		n, sum, raw := 0, 0.0, 0
 		for _, j := range dp.items {

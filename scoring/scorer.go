@@ -86,7 +86,7 @@ func (s *Scorer) Add(r Respondent) error {
 	if sc.answered == 0 {
 		return nil
 	}
-	s.all.add(s.p, r.Answers, sc)
+	s.all.add(s.p, sc)
 	for i, dp := range s.p.dims {
 		if sc.complete[i] {
 			s.alpha[i].add(s.p, dp, r.Answers)
@@ -95,7 +95,7 @@ func (s *Scorer) Add(r Respondent) error {
 	u := s.units.root
 	for _, name := range cleanPath(r.Unit) {
 		u = s.units.child(u, name)
-		u.acc.add(s.p, r.Answers, sc)
+		u.acc.add(s.p, sc)
 	}
 	// The "(non renseigné)" category of each segment is not counted here:
 	// Result derives it as everyone minus the other categories, which also
@@ -104,7 +104,7 @@ func (s *Scorer) Add(r Respondent) error {
 		if id == "" || name == "" || name == NotSpecified {
 			continue
 		}
-		s.segment(id).category(name, s.newAcc).acc.add(s.p, r.Answers, sc)
+		s.segment(id).category(name, s.newAcc).acc.add(s.p, sc)
 	}
 	return nil
 }

@@ -111,6 +111,9 @@ func NewTableDecoder(q *questionnaires.Questionnaire, header []string) (*TableDe
 				ids = append(ids, it.ID)
 			}
 		}
+		if len(ids) > 10 {
+			ids = append(ids[:10], "…")
+		}
 		warnings = append(warnings, fmt.Sprintf("%d question(s) du questionnaire absente(s) du fichier, comptée(s) sans réponse : %s", missing, strings.Join(ids, ", ")))
 	}
 	d.segValue = make([]string, len(d.segments))

@@ -55,15 +55,8 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		return
 	}
 
-	var fixedUnit []string
-	code := normaliseCode(sub.Code)
-	switch cv.Access {
-	case vigie.AccessLink:
-		if code != "" {
-			s.jsonError(c, vigie.Errorf(vigie.EINVALID, "code : cette enquête s'ouvre par un lien et n'utilise pas de code."))
-			return
-		}
-	default:
+	code := strings.TrimSpace(sub.Code)
+	if cv.Access != vigie.AccessLink {
 		if code == "" {
 			s.jsonError(c, vigie.Errorf(vigie.EINVALID, "code : le code d'accès est obligatoire."))
 			return
@@ -72,13 +65,13 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 			s.jsonError(c, errTooManyAttempts)
 			return
 		}
-		if fixedUnit, err = s.store.CheckCode(c, cv.ID, code); err != nil {
-			s.codeFailed(c, err)
-			s.jsonError(c, err)
-			return
-		}
+	} else if code != "" {
+		s.jsonError(c, vigie.Errorf(vigie.EINVALID, "code : cette enquête s'ouvre par un lien et n'utilise pas de code."))
+		return
 	}
-	r, err := cv.response(a, fixedUnit)
+	// The unit fixed by a code, if any, is checked by the store in the
+	// same transaction that uses the code: no separate look-up here.
+	r, err := cv.response(a, nil)
 	if err != nil {
 		s.jsonError(c, err)
 		return
@@ -100,13 +93,6 @@ func (s *Server) codeFailed(c *gin.Context, err error) {
 	if code := vigie.ErrorCode(err); code == vigie.EFORBIDDEN || code == vigie.ENOTFOUND {
 		s.limiter.Fail(c.ClientIP())
 	}
-}
-
-// normaliseCode makes a pasted code comparable: no spaces around or
-// inside, upper case. Dashes are kept; the store compares codes in one
-// canonical form.
-func normaliseCode(code string) string {
-	return strings.ToUpper(strings.Join(strings.Fields(code), ""))
 }
 
 // decodeJSON reads one JSON object into v, turning decoding failures into

@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // respondCode checks the access code typed on the welcome page and opens
@@ -25,7 +26,7 @@ func (s *Server) respondCode(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	code := normaliseCode(c.PostForm("code"))
+	code := store.NormaliseCode(c.PostForm("code"))
 	fail := func(status int, msg string) {
 		p := s.welcome(c, cv)
 		p.Code, p.Error = c.PostForm("code"), msg

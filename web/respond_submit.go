@@ -49,12 +49,14 @@ func (s *Server) respondSubmit(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
+	// The session stays, emptied, until it expires, so that a second
+	// submit says the answers are already recorded.
 	rs.sess.submitted = true
-	rs.sess.draft = nil
+	rs.sess.code, rs.sess.draft = "", nil
 	c.Redirect(http.StatusSeeOther, "/r/"+rs.cv.Slug+"/thanks")
 }
 
-// respondThanks thanks the employee and ends the session.
+// respondThanks thanks the employee.
 func (s *Server) respondThanks(c *gin.Context) {
 	camp, err := s.store.CampaignBySlug(c, c.Param("slug"))
 	if err != nil {
@@ -62,17 +64,6 @@ func (s *Server) respondThanks(c *gin.Context) {
 		return
 	}
 	s.useCampaignLanguages(c, camp)
-	if ck, err := c.Request.Cookie(sessionCookie); err == nil {
-		if sess := s.sessions.get(ck.Value, camp.ID); sess != nil {
-			sess.mu.Lock()
-			submitted := sess.submitted
-			sess.mu.Unlock()
-			if submitted {
-				s.sessions.remove(ck.Value)
-				s.clearSessionCookie(c, camp.Slug)
-			}
-		}
-	}
 	s.render(c, http.StatusOK, "thanks", &thanksPage{Title: camp.Title, Organisation: camp.Organisation, K: camp.MinGroupSize})
 }
 

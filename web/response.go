@@ -5,10 +5,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // maxCommentRunes is the longest comment accepted, in characters.
-const maxCommentRunes = 2000
+const maxCommentRunes = store.MaxCommentLength
 
 // answerSet is a complete submission before validation, from the form's
 // draft or from the JSON API: the same checks apply to both.

@@ -1,11 +1,144 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"fmt"
 	"io"
+	"os"
+	"text/tabwriter"
+	"time"
+
+	"github.com/vigie-sante/vigie"
 )
 
-// runCampaign is not written yet; its owner replaces this file.
+// runCampaign creates, opens, closes and lists campaigns.
 func runCampaign(args []string, stdout, stderr io.Writer) error {
-	return errors.New("pas encore disponible")
+	if len(args) == 0 {
+		return usagef("sous-commande attendue : create --file campagne.yaml, open ID, close ID, list")
+	}
+	switch args[0] {
+	case "create":
+		return campaignCreate(args[1:], stdout, stderr)
+	case "open", "close":
+		return campaignOpenClose(args[0], args[1:], stdout, stderr)
+	case "list":
+		return campaignList(args[1:], stdout, stderr)
+	}
+	return usagef("sous-commande inconnue « %s » (create, open, close, list)", args[0])
+}
+
+// campaignCreate prints the new campaign's id on line 1 and the respondent
+// URL path on line 2, so scripts can read them.
+func campaignCreate(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("campaign create", stderr)
+	file := fs.String("file", "", "description de la campagne (YAML ou JSON, voir docs/examples/campagne.yaml)")
+	db := dbFlag(fs)
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if *file == "" || len(rest) > 0 {
+		return usagef("usage : vigie campaign create --file campagne.yaml [--db vigie.db]")
+	}
+	data, err := os.ReadFile(*file)
+	if err != nil {
+		return err
+	}
+	spec, err := vigie.ParseCampaignSpec(*file, data)
+	if err != nil {
+		return userError(err)
+	}
+	s, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	c, err := s.CreateCampaign(context.Background(), spec)
+	if err != nil {
+		return userError(err)
+	}
+	fmt.Fprintln(stdout, c.ID)
+	fmt.Fprintln(stdout, "/r/"+c.Slug)
+	fmt.Fprintf(stderr, "Campagne « %s » créée en brouillon. Pour l'ouvrir : vigie campaign open %s\n", c.Title, c.ID)
+	return nil
+}
+
+// campaignOpenClose opens or closes one campaign.
+func campaignOpenClose(action string, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("campaign "+action, stderr)
+	db := dbFlag(fs)
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("usage : vigie campaign %s ID [--db vigie.db]", action)
+	}
+	s, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx, id, now := context.Background(), rest[0], time.Now()
+	if action == "open" {
+		if err := s.OpenCampaign(ctx, id, now); err != nil {
+			return userError(err)
+		}
+		c, err := s.Campaign(ctx, id)
+		if err != nil {
+			return userError(err)
+		}
+		fmt.Fprintf(stdout, "Campagne %s ouverte. Adresse des répondants : /r/%s\n", id, c.Slug)
+		return nil
+	}
+	if err := s.CloseCampaign(ctx, id, now); err != nil {
+		return userError(err)
+	}
+	fmt.Fprintf(stdout, "Campagne %s close ; les brouillons ont été effacés.\n", id)
+	return nil
+}
+
+// campaignList prints one line per campaign.
+func campaignList(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("campaign list", stderr)
+	db := dbFlag(fs)
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("usage : vigie campaign list [--db vigie.db]")
+	}
+	s, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	list, err := s.Campaigns(ctx)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tÉTAT\tACCÈS\tRÉPONSES\tTITRE\tORGANISATION\tADRESSE")
+	for _, c := range list {
+		n, err := s.ResponseCount(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t/r/%s\n", c.ID, stateLabel(c.State), c.Access, n, c.Title, c.Organisation, c.Slug)
+	}
+	return tw.Flush()
+}
+
+func stateLabel(s vigie.CampaignState) string {
+	switch s {
+	case vigie.StateDraft:
+		return "brouillon"
+	case vigie.StateOpen:
+		return "ouverte"
+	case vigie.StateClosed:
+		return "close"
+	}
+	return string(s)
 }

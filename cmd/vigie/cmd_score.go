@@ -92,6 +92,9 @@ func scoreFile(q *questionnaires.Questionnaire, path string, k int) (*scoring.Re
 		if errors.As(err, &re) {
 			bad.add(re)
 			continue
+		} else if err != nil && bad.total > 0 {
+			bad.add(err) // reading stops here: report what was found before
+			return nil, warnings, bad.err()
 		} else if err != nil {
 			return nil, warnings, err
 		}

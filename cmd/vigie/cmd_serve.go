@@ -1,11 +1,107 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/vigie-sante/vigie/web"
 )
 
-// runServe is not written yet; its owner replaces this file.
+// defaultAddr is where the server listens when neither --addr nor
+// VIGIE_ADDR says otherwise.
+const defaultAddr = ":8080"
+
+// runServe serves the web interface and the API until SIGINT or SIGTERM.
 func runServe(args []string, stdout, stderr io.Writer) error {
-	return errors.New("pas encore disponible")
+	fs := newFlagSet("serve", stderr)
+	addr := fs.String("addr", "", "adresse d'écoute (par défaut : $VIGIE_ADDR, sinon "+defaultAddr+")")
+	db := dbFlag(fs)
+	secure := fs.Bool("secure", os.Getenv("VIGIE_SECURE") == "1", "le serveur est joint en HTTPS (derrière un proxy TLS) : cookies Secure, HSTS ($VIGIE_SECURE=1)")
+	proxies := fs.String("trusted-proxies", os.Getenv("VIGIE_TRUSTED_PROXIES"), "adresses des proxys dont X-Forwarded-For est cru, séparées par des virgules ($VIGIE_TRUSTED_PROXIES)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("argument inattendu : %s", fs.Arg(0))
+	}
+	if *addr == "" {
+		*addr = os.Getenv("VIGIE_ADDR")
+	}
+	if *addr == "" {
+		*addr = defaultAddr
+	}
+
+	st, err := openStore(*db)
+	if err != nil {
+		return userError(err)
+	}
+	defer st.Close()
+
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	cfg := web.Config{Store: st, Logger: logger, Secure: *secure}
+	for _, p := range strings.Split(*proxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
+		}
+	}
+	srv, err := web.New(cfg)
+	if err != nil {
+		return err
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("écoute sur %s : %w", *addr, err)
+	}
+	fmt.Fprintf(stdout, "Vigie écoute sur http://%s (base %s). Ctrl-C pour arrêter.\n", ln.Addr(), dbPath(*db))
+	return serveHTTP(ctx, ln, srv.Handler(), logger)
+}
+
+// shutdownGrace is how long a stopping server waits for requests in flight
+// (an answer being saved) before giving up.
+const shutdownGrace = 30 * time.Second
+
+// serveHTTP serves h on ln until ctx is done, then stops accepting
+// connections and waits for the requests in flight to finish, so that no
+// accepted answer is lost; the caller closes the store afterwards. The
+// demo command uses it too.
+func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, logger *slog.Logger) error {
+	hs := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serveur HTTP : %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("arrêt demandé : fin des requêtes en cours")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("arrêt du serveur : %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serveur HTTP : %w", err)
+	}
+	return nil
 }

@@ -47,8 +47,10 @@ func openResponses(path string) (*responseRows, error) {
 		return openCSV(path)
 	case ".xlsx":
 		return openXLSX(path)
+	case "":
+		return nil, errors.New("format non pris en charge (fichier sans extension) : le fichier de réponses doit être un .csv ou un .xlsx")
 	default:
-		return nil, fmt.Errorf("format « %s » non pris en charge : le fichier de réponses doit être un .csv ou un .xlsx", ext)
+		return nil, fmt.Errorf("format non pris en charge (« %s ») : le fichier de réponses doit être un .csv ou un .xlsx", ext)
 	}
 }
 
@@ -176,7 +178,7 @@ func csvError(err error, skipped int) error {
 	if !errors.As(err, &pe) {
 		return fmt.Errorf("lecture impossible : %w", err)
 	}
-	line := pe.Line + skipped
+	line := pe.StartLine + skipped // an unclosed quote ends at the end of the file
 	switch {
 	case errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote):
 		return fmt.Errorf("ligne %d : guillemet mal placé (un champ entre guillemets doit doubler ses guillemets intérieurs)", line)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -128,7 +129,7 @@ func TestScoreReadsCSVVariants(t *testing.T) {
 		"QuotedFields":   strings.Replace(strings.ReplaceAll(sampleCSV, "Infirmier", `"Infirmier"`), "unit,", `"unit",`, 1),
 		"BlankLines":     "\n\n" + strings.Replace(sampleCSV, "\n", "\n\n", 3),
 		"NoFinalNewline": strings.TrimSuffix(sampleCSV, "\n"),
-		"SpacesAndZeros": strings.Replace(sampleCSV, ",1,2,3,4,5", ", 1 ,2.0,3,00, 4,5", 1),
+		"SpacesAndZeros": strings.Replace(sampleCSV, ",1,2,3,4,5", ", 1 ,2.0,3, 4,5.00", 1),
 	}
 	for name, content := range variants {
 		t.Run(name, func(t *testing.T) {
@@ -229,9 +230,9 @@ func TestScoreInputErrors(t *testing.T) {
 		{"NotAWorkbook", []string{"--responses", csvFile("faux.xlsx", "unit,a1\n")}, 1,
 			[]string{"faux.xlsx : classeur illisible"}},
 		{"UnsupportedExtension", []string{"--responses", csvFile("r.ods", "x")}, 1,
-			[]string{"format « .ods » non pris en charge"}},
+			[]string{"r.ods : format non pris en charge (« .ods »)"}},
 		{"NoExtension", []string{"--responses", csvFile("reponses", "a1\n1\n")}, 1,
-			[]string{"format « » non pris en charge"}},
+			[]string{"reponses : format non pris en charge (fichier sans extension)"}},
 		{"EmptyFile", []string{"--responses", csvFile("vide.csv", "")}, 1,
 			[]string{"vide.csv : le fichier est vide"}},
 		{"OnlyBOMAndBlankLines", []string{"--responses", csvFile("bom.csv", "\ufeff\n \n")}, 1,
@@ -264,6 +265,12 @@ func TestScoreInputErrors(t *testing.T) {
 			[]string{"25 erreur(s)", "ligne 21, colonne a1", "… et 5 autres erreurs"}},
 		{"BadQuotes", []string{"--responses", csvFile("guillemets.csv", "unit;a1\n\"A\"B;1\n")}, 1,
 			[]string{"ligne 2 : guillemet mal placé"}},
+		{"UnclosedQuote", []string{"--responses", csvFile("ouvert.csv", "unit;a1\nA;1\n\"B;2\nC;3\n")}, 1,
+			[]string{"ligne 3 : guillemet mal placé"}},
+		{"UnclosedQuoteInHeader", []string{"--responses", csvFile("entete-ouvert.csv", "\n\"unit;a1\nA;1\n")}, 1,
+			[]string{"ligne 2 : guillemet mal placé"}},
+		{"ErrorsBeforeBadQuotes", []string{"--responses", csvFile("puis.csv", "a1\n9\n\"x\"y\n")}, 1,
+			[]string{"2 erreur(s)", "ligne 2, colonne a1 : « 9 »", "ligne 3 : guillemet mal placé"}},
 		{"NotUTF8", []string{"--responses", csvFile("latin1.csv", "unit;a1\nDirection g\xe9n\xe9rale;1\n")}, 1,
 			[]string{"ligne 2 : le texte n'est pas en UTF-8"}},
 		{"KBelow3", []string{"--responses", good, "--min-group-size", "2"}, 2,
@@ -427,8 +434,11 @@ func FuzzResponseCSV(f *testing.F) {
 		prev := 1
 		for i := 0; i < 1000; i++ {
 			line, record, err := rows.Next()
-			if err != nil {
-				return // end, or an error that stops reading
+			var re *rowError
+			if errors.As(err, &re) {
+				continue // a ragged row: reading goes on
+			} else if err != nil {
+				return // the end, or an error that stops reading
 			}
 			if line <= prev {
 				t.Fatalf("line %d after line %d", line, prev)

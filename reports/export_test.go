@@ -1,0 +1,4 @@
+package reports
+
+// FrenchTypography exposes frenchTypography to the black-box tests.
+var FrenchTypography = frenchTypography

@@ -1,0 +1,81 @@
+package reports_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vigie-sante/vigie/reports"
+)
+
+// TestPreviews regenerates the sample report of docs/examples and PNG
+// previews of a few of its pages, so that a reader sees the report without
+// running anything:
+//
+//	VIGIE_PREVIEWS=1 go test ./reports -run TestPreviews
+//
+// It needs pdftoppm and pdftotext (poppler-utils) and is skipped unless
+// VIGIE_PREVIEWS is set, since it writes into the source tree.
+func TestPreviews(t *testing.T) {
+	if os.Getenv("VIGIE_PREVIEWS") == "" {
+		t.Skip("set VIGIE_PREVIEWS=1 to regenerate docs/examples/rapport-exemple.pdf and its previews")
+	}
+	requirePoppler(t)
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Fatal("pdftoppm not found: install poppler-utils")
+	}
+	ids := []string{"sens-du-travail", "reconnaissance", "strategies-defensives", "numerique-travail-reel"}
+	pdf := renderPDF(t, pdfSyntheticReport(t, ids, "fr", reports.AudienceConsultant))
+	dir := filepath.Join("..", "docs", "examples")
+	out := filepath.Join(dir, "rapport-exemple.pdf")
+	if err := os.WriteFile(out, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	previews := filepath.Join(dir, "previews")
+	if err := os.MkdirAll(previews, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := filepath.Glob(filepath.Join(previews, "rapport-*.png"))
+	for _, f := range old {
+		os.Remove(f)
+	}
+
+	// The pages worth a look: the first page (after the contents) that
+	// carries each of these headings.
+	pages := pdfPages(t, pdf)
+	shots := []struct{ name, heading string }{
+		{"couverture", ""},
+		{"sommaire", "Sommaire"},
+		{"synthese", "Synthèse"},
+		{"methode", "Règles d'anonymat"},
+		{"moyennes", "Moyennes par dimension"},
+		{"carte-des-unites", "Carte des unités"},
+		{"indicateurs", "Indicateurs"},
+		{"annexe-items", "Annexe : réponses par question"},
+	}
+	for i, s := range shots {
+		page := 1
+		if s.heading != "" {
+			page = 0
+			for pi, p := range pages {
+				if (pi >= 2 || s.heading == "Sommaire") && strings.Contains(normalise(p), s.heading) {
+					page = pi + 1
+					break
+				}
+			}
+		}
+		if page == 0 {
+			t.Errorf("no page with %q", s.heading)
+			continue
+		}
+		root := filepath.Join(previews, fmt.Sprintf("rapport-%02d-%s", i+1, s.name))
+		cmd := exec.Command("pdftoppm", "-png", "-r", "70", "-f", fmt.Sprint(page), "-l", fmt.Sprint(page), "-singlefile", out, root)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm page %d: %v\n%s", page, err, b)
+		}
+		t.Logf("%s.png: page %d", root, page)
+	}
+}

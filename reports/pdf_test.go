@@ -1,0 +1,330 @@
+package reports_test
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/vigie-sante/vigie/reports"
+)
+
+// requirePoppler skips (loudly) when pdftotext is missing on a developer's
+// machine, and fails in CI, where .ci/run installs poppler-utils.
+func requirePoppler(tb testing.TB) {
+	tb.Helper()
+	for _, tool := range []string{"pdftotext", "pdfinfo"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				tb.Fatalf("%s is missing in CI: .ci/run must install poppler-utils", tool)
+			}
+			tb.Skipf("SKIPPED: %s not found; install poppler-utils (apt-get install poppler-utils) to check the PDF's text", tool)
+		}
+	}
+}
+
+// renderPDF renders r and returns the PDF bytes.
+func renderPDF(tb testing.TB, r *reports.Report) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := reports.PDF(&buf, r); err != nil {
+		tb.Fatalf("PDF: %v", err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		tb.Fatalf("output does not start with %%PDF-")
+	}
+	return buf.Bytes()
+}
+
+// pdfPages extracts the text of each page (pdftotext, -layout keeps the
+// rows of tables on one line).
+func pdfPages(tb testing.TB, pdf []byte) []string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "r.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-layout", path, "-").Output()
+	if err != nil {
+		tb.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	info, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		tb.Fatalf("pdfinfo: %v", err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
+	if m == nil {
+		tb.Fatalf("pdfinfo gave no page count:\n%s", info)
+	}
+	if n, _ := strconv.Atoi(string(m[1])); n != len(pages) {
+		tb.Fatalf("pdftotext gave %d pages, pdfinfo %d", len(pages), n)
+	}
+	return pages
+}
+
+// normalise turns the no-break spaces into plain spaces, for assertions
+// that are about words rather than typography.
+func normalise(s string) string {
+	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
+}
+
+func TestPDFSectionTitles(t *testing.T) {
+	requirePoppler(t)
+	tests := []struct {
+		lang    string
+		want    []string
+		notWant []string
+	}{
+		{"fr", []string{"Sommaire", "Synthèse", "Participation", "Méthode", "Instruments et sources théoriques",
+			"Calcul des scores", "Règles d'anonymat", "Reconnaissance et efforts", "Moyennes par dimension",
+			"Répartition des niveaux", "Carte des unités", "Comparaisons par segment", "Indicateurs",
+			"Commentaires", "Annexe : réponses par question", "Annexe : fiabilité des dimensions", "Glossaire",
+			"CONFIDENTIEL"},
+			[]string{"Summary", "Contents", "Glossary"}},
+		{"en", []string{"Contents", "Summary", "Participation", "Method", "Instruments and theoretical sources",
+			"Scoring", "Anonymity rules", "Recognition and effort", "Means by dimension",
+			"Distribution of levels", "Map of units", "Comparisons by segment", "Indicators", "Comments",
+			"Annex: answers by question", "Annex: reliability of the dimensions", "Glossary", "CONFIDENTIAL",
+			"Results shown only for groups of at least k = 5 people"},
+			[]string{"Synthèse", "Sommaire", "Méthode", "Glossaire", "Résultats affichés"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			text := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, tt.lang, reports.AudienceConsultant, 5))), "\n"))
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("text lacks %q", w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(text, w) {
+					t.Errorf("text has %q, from the other language", w)
+				}
+			}
+		})
+	}
+}
+
+func TestPDFAccentsRenderExactly(t *testing.T) {
+	requirePoppler(t)
+	text := strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5))), "\n")
+	for _, w := range []string{"Synthèse", "Cohérence éthique", "Reconnaissance reçue", "cœur du métier",
+		"Tout à fait d'accord", "Baromètre qualité de vie", "Montbéliard", "Pôle logistique",
+		"Infirmier·ère", "Période d'enquête", "« transmissions »", "Œuvre"} {
+		if !strings.Contains(normalise(text), w) {
+			t.Errorf("text lacks %q", w)
+		}
+	}
+}
+
+// pdftotext turns no-break spaces into plain ones, so the typography is
+// checked in the page streams themselves, where fpdf writes the text of a
+// UTF-8 font as UTF-16BE.
+func TestPDFAppliesFrenchTypography(t *testing.T) {
+	fr := pageStreams(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5)))
+	for _, w := range []string{"chiffres\u202f;", "soin\u202f!", "«\u00a0transmissions\u00a0»",
+		"Annexe\u00a0: réponses", "Segment\u00a0: metier"} {
+		if !bytes.Contains(fr, utf16be(w)) {
+			t.Errorf("French document lacks %q with its no-break space", w)
+		}
+	}
+	en := pageStreams(t, renderPDF(t, pdfReport(t, "en", reports.AudienceConsultant, 5)))
+	for _, w := range []string{"Annex: answers", "Segment: metier"} {
+		if !bytes.Contains(en, utf16be(w)) {
+			t.Errorf("English document lacks %q as written", w)
+		}
+	}
+}
+
+// pageStreams inflates every compressed stream of a PDF and joins them.
+func pageStreams(tb testing.TB, pdf []byte) []byte {
+	tb.Helper()
+	var all []byte
+	re := regexp.MustCompile(`(?s)stream\r?\n(.*?)endstream`)
+	for _, m := range re.FindAllSubmatch(pdf, -1) {
+		zr, err := zlib.NewReader(bytes.NewReader(m[1]))
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(zr)
+		all = append(all, b...)
+	}
+	if len(all) == 0 {
+		tb.Fatal("no compressed stream found")
+	}
+	return all
+}
+
+func utf16be(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return b
+}
+
+func TestPDFFooterRestatesKOnEveryPage(t *testing.T) {
+	requirePoppler(t)
+	tests := []struct {
+		lang, footer string
+		k            int
+	}{
+		{"fr", "Résultats affichés uniquement pour les groupes d'au moins k = 5 personnes", 5},
+		{"fr", "Résultats affichés uniquement pour les groupes d'au moins k = 8 personnes", 8},
+		{"en", "Results shown only for groups of at least k = 5 people", 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"-k"+strconv.Itoa(tt.k), func(t *testing.T) {
+			pages := pdfPages(t, renderPDF(t, pdfReport(t, tt.lang, reports.AudienceConsultant, tt.k)))
+			if len(pages) < 5 {
+				t.Fatalf("%d pages, want at least 5", len(pages))
+			}
+			for i, p := range pages {
+				if !strings.Contains(normalise(p), tt.footer) {
+					t.Errorf("page %d lacks the footer %q", i+1, tt.footer)
+				}
+				if want := "Page " + strconv.Itoa(i+1); !strings.Contains(p, want) {
+					t.Errorf("page %d lacks its number %q", i+1, want)
+				}
+			}
+		})
+	}
+}
+
+func TestPDFCommitteeVariantOmitsItemAnnex(t *testing.T) {
+	requirePoppler(t)
+	const annex, item = "Annexe : réponses par question", "Mon travail est de plus en plus exigeant."
+	consultant := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5))), "\n"))
+	committee := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceCommittee, 5))), "\n"))
+	if !strings.Contains(consultant, annex) || !strings.Contains(consultant, item) {
+		t.Errorf("consultant report lacks the item annex")
+	}
+	if strings.Contains(committee, annex) || strings.Contains(committee, item) {
+		t.Errorf("committee report without item annex still shows it")
+	}
+	for _, w := range []string{"Annexe : fiabilité des dimensions", "Glossaire", "Carte des unités",
+		"Instances (CSE, CSSCT, médecin du travail)"} {
+		if !strings.Contains(committee, w) {
+			t.Errorf("committee report lacks %q", w)
+		}
+	}
+	// The caller passes no comments for this audience: no empty section.
+	if strings.Contains(committee, "Commentaires") {
+		t.Errorf("committee report shows a comments section with no comments")
+	}
+}
+
+// A suppressed group may be named ("masqué"), but no figure may stand on
+// its line: not its count, not a mean, not a rate.
+func TestPDFSuppressedGroupsNeverShowFigures(t *testing.T) {
+	requirePoppler(t)
+	for _, lang := range []string{"fr", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			pages := pdfPages(t, renderPDF(t, pdfReport(t, lang, reports.AudienceConsultant, 5)))
+			seen := map[string]int{}
+			for pi, p := range pages {
+				for _, line := range strings.Split(p, "\n") {
+					for _, name := range pdfSecretNames {
+						if !strings.Contains(line, name) {
+							continue
+						}
+						seen[name]++
+						if strings.IndexFunc(line, unicode.IsDigit) >= 0 {
+							t.Errorf("page %d: suppressed group %q next to a figure: %q", pi+1, name, strings.TrimSpace(line))
+						}
+						if !strings.Contains(line, "masqué") && !strings.Contains(line, "hidden") {
+							t.Errorf("page %d: suppressed group %q not marked as hidden: %q", pi+1, name, strings.TrimSpace(line))
+						}
+					}
+				}
+			}
+			for _, name := range pdfSecretNames {
+				if seen[name] == 0 {
+					t.Errorf("suppressed group %q never listed (it should appear, masked)", name)
+				}
+			}
+		})
+	}
+}
+
+func TestPDFTableOfContentsListsPages(t *testing.T) {
+	requirePoppler(t)
+	pages := pdfPages(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5)))
+	toc := normalise(pages[1])
+	if !strings.Contains(toc, "Sommaire") {
+		t.Fatalf("page 2 is not the table of contents:\n%s", toc)
+	}
+	for _, title := range []string{"Synthèse", "Participation", "Méthode", "Reconnaissance et efforts",
+		"Carte des unités", "Annexe : fiabilité des dimensions", "Glossaire"} {
+		re := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(title) + `\s*\.*\s+(\d+)\s*$`)
+		m := re.FindStringSubmatch(toc)
+		if m == nil {
+			t.Errorf("contents lack %q with a page number:\n%s", title, toc)
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		if n < 3 || n > len(pages) {
+			t.Errorf("contents give page %d for %q; the document has %d pages", n, title, len(pages))
+			continue
+		}
+		if !strings.Contains(normalise(pages[n-1]), title) {
+			t.Errorf("contents give page %d for %q, which is not on it", n, title)
+		}
+	}
+}
+
+func TestFrenchTypography(t *testing.T) {
+	const nb, nn = "\u00a0", "\u202f"
+	tests := []struct{ in, want string }{
+		{"Attention: lire", "Attention" + nb + ": lire"},
+		{"Attention : lire", "Attention" + nb + ": lire"},
+		{"Vraiment?", "Vraiment" + nn + "?"},
+		{"Vraiment ?", "Vraiment" + nn + "?"},
+		{"Non!", "Non" + nn + "!"},
+		{"un; deux", "un" + nn + "; deux"},
+		{"Quoi ?!", "Quoi" + nn + "?!"},
+		{"«le soin»", "«" + nb + "le soin" + nb + "»"},
+		{"« le soin »", "«" + nb + "le soin" + nb + "»"},
+		{"Déjà" + nb + ":", "Déjà" + nb + ":"},
+		{"14:30", "14:30"},
+		{"https://vigie.example/", "https://vigie.example/"},
+		{"unit:A/B", "unit:A/B"},
+		{"?lang=en", "?lang=en"},
+		{"sans ponctuation", "sans ponctuation"},
+	}
+	for _, tt := range tests {
+		if got := reports.FrenchTypography(tt.in); got != tt.want {
+			t.Errorf("frenchTypography(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// The typography relies on the embedded font having the no-break spaces,
+// and the charts on the level symbols.
+func TestFontHasNeededGlyphs(t *testing.T) {
+	for _, file := range []string{"fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf"} {
+		ttf, err := fpdf.TtfParse(file)
+		if err != nil {
+			t.Fatalf("parse %s: %v", file, err)
+		}
+		for _, r := range "\u202f\u00a0«»œŒçéèàù—–…○◐●•·’" {
+			if ttf.Chars[uint16(r)] == 0 {
+				t.Errorf("%s has no glyph for %U", file, r)
+			}
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package reports_test
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// benchReport is the load: 100,000 respondents in 40 units (8
+// directions of 5 services), one questionnaire of 80 items in 10
+// dimensions, and the consultant's Scores sheet. The Result is
+// synthesised directly: this measures the workbook, not the scoring.
+func benchReport(b *testing.B) *reports.Report {
+	b.Helper()
+	q := xlsxQuestionnaire(b, 10, 8)
+	res := &scoring.Result{
+		Questionnaire: scoring.QuestionnaireRef{ID: q.ID, Version: q.Version},
+		MinGroupSize:  5, Respondents: 100_000,
+		Reliability: map[string]scoring.Reliability{},
+	}
+	res.Groups = append(res.Groups, xlsxGroup(q, "all", scoring.KindAll, "Ensemble", "", "", 1))
+	var units [][]string
+	var part []scoring.UnitParticipation
+	for d := range 8 {
+		dir := fmt.Sprintf("Direction %d", d)
+		res.Groups = append(res.Groups, xlsxGroup(q, "unit:"+dir, scoring.KindUnit, dir, "", "", d))
+		part = append(part, xlsxParticipation([]string{dir}, 12_500, 15_000))
+		for s := range 5 {
+			svc := fmt.Sprintf("Service %d", s)
+			path := []string{dir, svc}
+			units = append(units, path)
+			g := xlsxGroup(q, "unit:"+dir+"/"+svc, scoring.KindUnit, svc, "unit:"+dir, "", d*5+s)
+			if s == 4 && d%3 == 0 {
+				g = suppressedGroup(g.ID, g.Kind, g.Label, g.Parent, "", scoring.ReasonSecondary)
+			}
+			res.Groups = append(res.Groups, g)
+			part = append(part, xlsxParticipation(path, 2_500, 3_000))
+		}
+	}
+	ages := []string{"<30", "30-50", ">50"}
+	jobs := []string{"infirmier", "aide-soignant", "cadre", "médecin", "administratif"}
+	for i, a := range ages {
+		res.Groups = append(res.Groups, xlsxGroup(q, "segment:age="+a, scoring.KindSegment, a, "", "age", 50+i))
+	}
+	for i, j := range jobs {
+		res.Groups = append(res.Groups, xlsxGroup(q, "segment:metier="+j, scoring.KindSegment, j, "", "metier", 60+i))
+	}
+	for _, d := range q.Dimensions {
+		alpha := 0.8
+		res.Reliability[d.ID] = scoring.Reliability{Alpha: &alpha, N: 90_000}
+	}
+
+	rng := rand.New(rand.NewPCG(3, 4))
+	rows := make([]scoring.ScoreRow, 100_000)
+	for i := range rows {
+		scores := make(map[string]*float64, len(q.Dimensions))
+		for _, d := range q.Dimensions {
+			v := rng.Float64() * 100
+			scores[d.ID] = &v
+		}
+		rows[i] = scoring.ScoreRow{
+			Unit:     units[rng.IntN(len(units))],
+			Segments: map[string]string{"age": ages[rng.IntN(len(ages))], "metier": jobs[rng.IntN(len(jobs))]},
+			Scores:   scores,
+		}
+	}
+	return &reports.Report{
+		Organisation: "Hôpital", Campaign: "Baromètre", GeneratedAt: time.Now(),
+		Audience: reports.AudienceConsultant, Lang: "fr", MinGroupSize: 5, CommentMinGroupSize: 10,
+		Participation: part,
+		Sections: []reports.Section{{
+			Questionnaire: q, Result: res,
+			Rows: scoring.AnonymiseRowsRand(rows, 5, rand.New(rand.NewPCG(5, 6))),
+		}},
+	}
+}
+
+func BenchmarkXLSX100k(b *testing.B) {
+	r := benchReport(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		w := &countingWriter{}
+		if err := reports.XLSX(w, r); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(w.n)/1e6, "MB/file")
+	}
+}
+
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
+
+var _ io.Writer = (*countingWriter)(nil)

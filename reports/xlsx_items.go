@@ -1,0 +1,146 @@
+package reports
+
+import (
+	"strconv"
+)
+
+// items writes the Items sheet: one row per questionnaire, group and item
+// with the number of answers and the count of each scale value, one column
+// per value from the lowest to the highest of all scales. The committee
+// variant has it only when the consultant asked for the item annex.
+func (b *xlsxBook) items() error {
+	if b.r.Audience != AudienceConsultant && !b.r.IncludeItemAnnex {
+		return nil
+	}
+	lo, hi, n := 0, -1, 0
+	for _, s := range b.r.Sections {
+		for _, sc := range s.Questionnaire.Scales {
+			if hi < lo {
+				lo, hi = sc.Min, sc.Max
+			}
+			lo, hi = min(lo, sc.Min), max(hi, sc.Max)
+		}
+		n += len(s.Result.Groups) * len(s.Questionnaire.Items())
+	}
+	cols := []column{
+		{b.t("questionnaire"), 18, b.text},
+		{b.t("group"), 24, b.text},
+		{b.t("kind"), 10, b.text},
+		{b.t("label"), 28, b.text},
+		{b.t("dimension_id"), 16, b.text},
+		{b.t("item"), 10, b.text},
+		{b.t("item_text"), 60, b.text},
+		{b.t("status"), 10, b.text},
+		{b.t("answers"), 10, b.integer},
+	}
+	for v := lo; v <= hi; v++ {
+		cols = append(cols, column{strconv.Itoa(v), 7, b.integer})
+	}
+	return b.table(SheetItems, cols, n, nil, func(emit func(...any) error) error {
+		row := make([]any, len(cols))
+		for _, s := range b.r.Sections {
+			q := s.Questionnaire
+			for _, g := range s.Result.Groups {
+				for _, it := range q.Items() {
+					clear(row)
+					row[0], row[1], row[2], row[3], row[4], row[5], row[6] =
+						q.ID, g.ID, b.kind(g.Kind), b.groupLabel(g), it.Dimension, it.ID, it.Text.In(b.lang, q.Language)
+					st := g.Items[it.ID]
+					if g.Suppressed || st == nil || st.Suppressed {
+						row[7] = b.t("masked")
+					} else {
+						row[7], row[8] = b.t("published"), st.N
+						for v := lo; v <= hi; v++ {
+							if c, ok := st.Counts[strconv.Itoa(v)]; ok {
+								row[9+v-lo] = c
+							}
+						}
+					}
+					if err := emit(row...); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// reliability writes the Fiabilité sheet: Cronbach's alpha of each
+// dimension over all respondents, "—" when too few answered every item.
+func (b *xlsxBook) reliability() error {
+	cols := []column{
+		{b.t("questionnaire"), 18, b.text},
+		{b.t("dimension_id"), 16, b.text},
+		{b.t("dimension"), 36, b.text},
+		{b.t("alpha"), 12, b.decimal2},
+		{b.t("alpha_n"), 14, b.integer},
+	}
+	n := 0
+	for _, s := range b.r.Sections {
+		n += len(s.Questionnaire.Dimensions)
+	}
+	return b.table(SheetReliability, cols, n, nil, func(emit func(...any) error) error {
+		for _, s := range b.r.Sections {
+			q := s.Questionnaire
+			for _, d := range q.Dimensions {
+				rel, ok := s.Result.Reliability[d.ID]
+				var alpha, count any = "—", nil
+				if ok {
+					count = rel.N
+					if rel.Alpha != nil {
+						alpha = *rel.Alpha
+					}
+				}
+				if err := emit(q.ID, d.ID, b.dimensionTitle(q, d), alpha, count); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// indicators writes the Indicateurs sheet: one row per questionnaire,
+// group and indicator, suppressed ones without figures (not even the
+// threshold, so that a masked row never holds a number).
+func (b *xlsxBook) indicators() error {
+	cols := []column{
+		{b.t("questionnaire"), 18, b.text},
+		{b.t("group"), 24, b.text},
+		{b.t("kind"), 10, b.text},
+		{b.t("label"), 28, b.text},
+		{b.t("indicator_id"), 16, b.text},
+		{b.t("indicator"), 30, b.text},
+		{b.t("status"), 10, b.text},
+		{b.t("threshold"), 9, 0},
+		{b.t("n"), 8, b.integer},
+		{b.t("mean"), 10, b.decimal2},
+		{b.t("share_above"), 12, b.percent},
+	}
+	n := 0
+	for _, s := range b.r.Sections {
+		n += len(s.Result.Groups) * len(s.Questionnaire.Indicators)
+	}
+	return b.table(SheetIndicators, cols, n, nil, func(emit func(...any) error) error {
+		for _, s := range b.r.Sections {
+			q := s.Questionnaire
+			for _, g := range s.Result.Groups {
+				for _, ind := range q.Indicators {
+					head := []any{q.ID, g.ID, b.kind(g.Kind), b.groupLabel(g), ind.ID, ind.Title.In(b.lang, q.Language)}
+					st := g.Indicators[ind.ID]
+					var err error
+					if g.Suppressed || st == nil || st.Suppressed {
+						err = emit(append(head, b.t("masked"))...)
+					} else {
+						err = emit(append(head, b.t("published"), ind.Threshold, st.N, st.Mean, st.ShareAbove)...)
+					}
+					if err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	})
+}

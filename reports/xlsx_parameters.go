@@ -1,0 +1,55 @@
+package reports
+
+import (
+	"github.com/vigie-sante/vigie/questionnaires"
+)
+
+// parameters writes the Paramètres sheet in long form, one parameter per
+// row (name, questionnaire, dimension, value), so that it stays a single
+// filterable table: the report's settings, then each questionnaire's
+// version and each dimension's direction, cut-offs and number of items.
+func (b *xlsxBook) parameters() error {
+	type param struct {
+		key, q, d string
+		v         any
+	}
+	r := b.r
+	ps := []param{
+		{key: "k", v: r.MinGroupSize},
+		{key: "comment_k", v: r.CommentMinGroupSize},
+		{key: "audience", v: b.t(string(r.Audience))},
+		{key: "language", v: b.lang},
+		{key: "generated", v: r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC")},
+		{key: "version", v: r.Version},
+	}
+	for _, s := range r.Sections {
+		q := s.Questionnaire
+		ps = append(ps, param{"qversion", q.ID, "", q.Version})
+		for _, d := range q.Dimensions {
+			dir := "higher_worse"
+			if d.Direction == questionnaires.HigherIsBetter {
+				dir = "higher_better"
+			}
+			ps = append(ps,
+				param{"direction", q.ID, d.ID, b.t(dir)},
+				param{"cut_low", q.ID, d.ID, d.Cutoffs.Low},
+				param{"cut_high", q.ID, d.ID, d.Cutoffs.High},
+				param{"items", q.ID, d.ID, len(d.Items)},
+			)
+		}
+	}
+	cols := []column{
+		{b.t("parameter"), 28, b.text},
+		{b.t("questionnaire"), 22, b.text},
+		{b.t("dimension_id"), 22, b.text},
+		{b.t("value"), 30, 0},
+	}
+	return b.table(SheetParameters, cols, len(ps), nil, func(emit func(...any) error) error {
+		for _, p := range ps {
+			if err := emit(b.t(p.key), p.q, p.d, p.v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

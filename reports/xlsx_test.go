@@ -1,0 +1,443 @@
+package reports_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// same reports whether a number read back from the workbook is the
+// result's value. excelize stores 15 significant digits, Excel's own
+// precision, so the two agree to 1e-13 relative and always to the digit
+// a cell shows.
+func same(got, want float64) bool {
+	return math.Abs(got-want) <= 1e-13*math.Max(1, math.Abs(want)) &&
+		strconv.FormatFloat(got, 'f', 1, 64) == strconv.FormatFloat(want, 'f', 1, 64)
+}
+
+// num parses a raw cell value; the test fails on anything but a number.
+func num(tb testing.TB, rec map[string]string, col string) float64 {
+	tb.Helper()
+	v, err := strconv.ParseFloat(rec[col], 64)
+	if err != nil {
+		tb.Fatalf("column %q = %q, want a number (row %v)", col, rec[col], rec)
+	}
+	return v
+}
+
+func TestXLSXSheets(t *testing.T) {
+	for _, tc := range []struct {
+		audience reports.Audience
+		annex    bool
+		want     []string
+	}{
+		{reports.AudienceConsultant, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Paramètres", "Scores"}},
+		{reports.AudienceCommittee, true, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Paramètres"}},
+		{reports.AudienceCommittee, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Fiabilité", "Indicateurs", "Paramètres"}},
+	} {
+		t.Run(fmt.Sprintf("%s_annex%v", tc.audience, tc.annex), func(t *testing.T) {
+			r := xlsxFixture(t, tc.audience)
+			r.IncludeItemAnnex = tc.annex
+			_, f := mustXLSX(t, r)
+			got := f.GetSheetList()
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("sheets = %q, want %q", got, tc.want)
+			}
+			filters := map[string]bool{}
+			for _, dn := range f.GetDefinedName() {
+				if dn.Name == "_xlnm._FilterDatabase" {
+					filters[dn.Scope] = true
+				}
+			}
+			for _, name := range got {
+				if n := utf8.RuneCountInString(name); n > 31 {
+					t.Errorf("sheet %q has %d characters, Excel allows 31", name, n)
+				}
+				if name == reports.SheetSummary {
+					continue
+				}
+				panes, err := f.GetPanes(name)
+				if err != nil || !panes.Freeze || panes.YSplit != 1 {
+					t.Errorf("sheet %s: panes = %+v (%v), want the header row frozen", name, panes, err)
+				}
+				if !filters[name] {
+					t.Errorf("sheet %s has no autofilter", name)
+				}
+			}
+		})
+	}
+}
+
+func TestXLSXFiguresMatchResult(t *testing.T) {
+	r := xlsxFixture(t, reports.AudienceConsultant)
+	_, f := mustXLSX(t, r)
+	q, res := r.Sections[0].Questionnaire, r.Sections[0].Result
+
+	dims := sheetTable(t, f, reports.SheetDimensions)
+	if want := len(res.Groups) * len(q.Dimensions); len(dims) != want {
+		t.Fatalf("Dimensions has %d rows, want %d", len(dims), want)
+	}
+	items := sheetTable(t, f, reports.SheetItems)
+	inds := sheetTable(t, f, reports.SheetIndicators)
+	heat := sheetTable(t, f, reports.SheetMap)
+	checked := 0
+	for _, g := range res.Groups {
+		if g.Suppressed {
+			continue
+		}
+		for _, d := range q.Dimensions {
+			ds := g.Dimensions[d.ID]
+			rec := findRecord(t, dims, map[string]string{"Groupe": g.ID, "Code dimension": d.ID})
+			mapRec := findRecord(t, heat, map[string]string{"Groupe": g.ID})
+			if ds.Suppressed {
+				if rec["Statut"] != "masqué" || rec["Moyenne"] != "" || rec["n"] != "" {
+					t.Errorf("suppressed measure %s/%s written as %v", g.ID, d.ID, rec)
+				}
+				if got := mapRec[d.Title["fr"]]; got != "—" {
+					t.Errorf("Carte %s/%s = %q, want —", g.ID, d.ID, got)
+				}
+				continue
+			}
+			for col, want := range map[string]float64{
+				"n": float64(ds.N), "Moyenne": ds.Mean, "Écart-type": ds.SD,
+				"IC 95 % bas": ds.CI95[0], "IC 95 % haut": ds.CI95[1],
+				"Part favorable":     ds.Shares[scoring.Favourable],
+				"Part intermédiaire": ds.Shares[scoring.Intermediate],
+				"Part défavorable":   ds.Shares[scoring.Unfavourable],
+			} {
+				if got := num(t, rec, col); !same(got, want) {
+					t.Errorf("%s %s %s = %v, want %v", g.ID, d.ID, col, got, want)
+				}
+			}
+			if got := num(t, mapRec, d.Title["fr"]); !same(got, ds.Mean) {
+				t.Errorf("Carte %s %s = %v, want %v", g.ID, d.ID, got, ds.Mean)
+			}
+			checked++
+		}
+		for _, it := range q.Items() {
+			st := g.Items[it.ID]
+			rec := findRecord(t, items, map[string]string{"Groupe": g.ID, "Item": it.ID})
+			if st.Suppressed {
+				if rec["Statut"] != "masqué" || rec["Réponses"] != "" || rec["1"] != "" {
+					t.Errorf("suppressed item %s/%s written as %v", g.ID, it.ID, rec)
+				}
+				continue
+			}
+			if got := num(t, rec, "Réponses"); got != float64(st.N) {
+				t.Errorf("%s %s n = %v, want %d", g.ID, it.ID, got, st.N)
+			}
+			for v, c := range st.Counts {
+				if got := num(t, rec, v); got != float64(c) {
+					t.Errorf("%s %s count of %s = %v, want %d", g.ID, it.ID, v, got, c)
+				}
+			}
+		}
+		for _, ind := range q.Indicators {
+			st := g.Indicators[ind.ID]
+			rec := findRecord(t, inds, map[string]string{"Groupe": g.ID, "Code indicateur": ind.ID})
+			if st.Suppressed {
+				if rec["Statut"] != "masqué" || rec["Moyenne"] != "" {
+					t.Errorf("suppressed indicator %s written as %v", g.ID, rec)
+				}
+				continue
+			}
+			if num(t, rec, "n") != float64(st.N) || !same(num(t, rec, "Moyenne"), st.Mean) || !same(num(t, rec, "Part au-dessus du seuil"), st.ShareAbove) {
+				t.Errorf("indicator %s = %v, want %+v", g.ID, rec, st)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no published figure checked")
+	}
+
+	rel := sheetTable(t, f, reports.SheetReliability)
+	r0 := findRecord(t, rel, map[string]string{"Code dimension": "dim0"})
+	if !same(num(t, r0, "Alpha de Cronbach"), *res.Reliability["dim0"].Alpha) || num(t, r0, "n (réponses complètes)") != 97 {
+		t.Errorf("reliability dim0 = %v", r0)
+	}
+	if r1 := findRecord(t, rel, map[string]string{"Code dimension": "dim1"}); r1["Alpha de Cronbach"] != "—" || r1["n (réponses complètes)"] != "8" {
+		t.Errorf("reliability dim1 without alpha = %v", r1)
+	}
+
+	part := sheetTable(t, f, reports.SheetParticipation)
+	for _, p := range r.Participation {
+		rec := findRecord(t, part, map[string]string{"Unité": unitCell(p.Path)})
+		if p.Respondents == nil {
+			if rec["Répondants"] != "moins de 5" || rec["Taux de participation"] != "" {
+				t.Errorf("suppressed participation %v written as %v", p.Path, rec)
+			}
+			continue
+		}
+		if num(t, rec, "Répondants") != float64(*p.Respondents) {
+			t.Errorf("participation %v = %v", p.Path, rec)
+		}
+		if p.Rate != nil && !same(num(t, rec, "Taux de participation"), *p.Rate) {
+			t.Errorf("rate %v = %v, want %v", p.Path, rec["Taux de participation"], *p.Rate)
+		}
+	}
+
+	params := sheetTable(t, f, reports.SheetParameters)
+	if rec := findRecord(t, params, map[string]string{"Paramètre": "Seuil d'anonymat (k)"}); rec["Valeur"] != "5" {
+		t.Errorf("k parameter = %v", rec)
+	}
+	if rec := findRecord(t, params, map[string]string{"Paramètre": "Version", "Questionnaire": q.ID}); rec["Valeur"] != "3" {
+		t.Errorf("questionnaire version = %v", rec)
+	}
+	if rec := findRecord(t, params, map[string]string{"Paramètre": "Seuil haut", "Code dimension": "dim0"}); num(t, rec, "Valeur") != 66.7 {
+		t.Errorf("cut-off = %v", rec)
+	}
+
+	// The summary's mean of the first dimension, all respondents.
+	all := res.Groups[0].Dimensions["dim0"]
+	rows, _ := f.GetRows(reports.SheetSummary)
+	found := false
+	for _, row := range rows {
+		if len(row) >= 3 && row[0] == "Dimension 0" {
+			mean, err := strconv.ParseFloat(row[1], 64)
+			found = err == nil && same(mean, all.Mean) && row[2] == strconv.Itoa(all.N)
+		}
+	}
+	if !found {
+		t.Errorf("Synthèse lacks Dimension 0 with mean %v and n %d: %q", all.Mean, all.N, rows)
+	}
+}
+
+// A suppressed group's label may appear, to show that it exists, but never
+// on a row that holds a number.
+func TestXLSXSuppressedGroupsHaveNoFigures(t *testing.T) {
+	r := xlsxFixture(t, reports.AudienceCommittee)
+	r.IncludeItemAnnex = true
+	_, f := mustXLSX(t, r)
+	var secret []string
+	for _, g := range r.Sections[0].Result.Groups {
+		if g.Suppressed {
+			secret = append(secret, g.Label, g.ID)
+		}
+	}
+	seen := 0
+	for _, sheet := range f.GetSheetList() {
+		if sheet == reports.SheetParticipation {
+			continue // keyed by unit path, checked in TestXLSXFiguresMatchResult
+		}
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			if !slices.ContainsFunc(row, func(c string) bool { return slices.Contains(secret, c) }) {
+				continue
+			}
+			seen++
+			for _, c := range row {
+				if _, err := strconv.ParseFloat(c, 64); err == nil {
+					t.Errorf("%s row %d names a suppressed group and holds the number %s: %q", sheet, i+1, c, row)
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("suppressed groups appear nowhere; they should be listed as masked")
+	}
+}
+
+func TestXLSXScoresSheet(t *testing.T) {
+	r := xlsxFixture(t, reports.AudienceConsultant)
+	_, f := mustXLSX(t, r)
+	recs := sheetTable(t, f, reports.SheetScores)
+	rows := r.Sections[0].Rows
+	if len(recs) != len(rows) || len(rows) == 0 {
+		t.Fatalf("Scores has %d rows, want %d (> 0)", len(recs), len(rows))
+	}
+	count := map[string]int{}
+	for _, rec := range recs {
+		count[rec["Questionnaire"]+"|"+rec["Unité"]+"|"+rec["metier"]+"|"+rec["age"]]++
+	}
+	for c, n := range count {
+		if n < r.MinGroupSize {
+			t.Errorf("combination %s appears %d times, want >= %d", c, n, r.MinGroupSize)
+		}
+	}
+	// Scores as given: the sorted first-dimension values match.
+	var want, got []float64
+	for _, row := range rows {
+		if v := row.Scores["dim0"]; v != nil {
+			want = append(want, *v)
+		}
+	}
+	for _, rec := range recs {
+		if rec["Dimension 0"] != "" {
+			got = append(got, num(t, rec, "Dimension 0"))
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if len(got) != len(want) {
+		t.Fatalf("Scores has %d dimension 0 values, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if !same(got[i], want[i]) {
+			t.Fatalf("Scores dimension 0 value %v, want %v", got[i], want[i])
+		}
+	}
+}
+
+func TestXLSXEnglishHeaders(t *testing.T) {
+	r := xlsxFixture(t, reports.AudienceCommittee)
+	r.Lang = "en"
+	_, f := mustXLSX(t, r)
+	rec := findRecord(t, sheetTable(t, f, reports.SheetDimensions), map[string]string{"Dimension code": "dim0", "Group": "all"})
+	if rec["Mean"] == "" || rec["Status"] != "published" || rec["Dimension"] != "Dimension 0 (en)" {
+		t.Errorf("English row = %v", rec)
+	}
+}
+
+// Text that begins with = + - @ is stored as a string: no cell of the
+// package has a formula element, and the text reads back unchanged.
+func TestXLSXFormulaInjection(t *testing.T) {
+	data, f := mustXLSX(t, xlsxFixture(t, reports.AudienceConsultant))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := 0
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") {
+			continue
+		}
+		sheets++
+		for _, c := range sheetCells(t, zf) {
+			if c.F != nil {
+				t.Errorf("%s cell %s has a formula %q", zf.Name, c.R, c.F.Text)
+			}
+		}
+	}
+	if sheets < 8 {
+		t.Fatalf("found %d worksheets in the package", sheets)
+	}
+	for _, tc := range []struct{ sheet, col, want string }{
+		{reports.SheetDimensions, "Libellé", injectUnit},
+		{reports.SheetDimensions, "Libellé", injectPlus},
+		{reports.SheetDimensions, "Libellé", injectMinus},
+		{reports.SheetDimensions, "Libellé", injectAt},
+		{reports.SheetParticipation, "Unité", injectUnit},
+		{reports.SheetScores, "Unité", injectUnit},
+		{reports.SheetScores, "metier", injectPlus},
+	} {
+		findRecord(t, sheetTable(t, f, tc.sheet), map[string]string{tc.col: tc.want})
+	}
+	if v, _ := f.GetCellValue(reports.SheetSummary, "B3"); v != "CHU de "+injectPlus {
+		t.Errorf("organisation = %q", v)
+	}
+}
+
+type xmlCell struct {
+	R string `xml:"r,attr"`
+	T string `xml:"t,attr"`
+	F *struct {
+		Text string `xml:",chardata"`
+	} `xml:"f"`
+}
+
+func sheetCells(t *testing.T, zf *zip.File) []xmlCell {
+	t.Helper()
+	rc, err := zf.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	var ws struct {
+		Rows []struct {
+			Cells []xmlCell `xml:"c"`
+		} `xml:"sheetData>row"`
+	}
+	if err := xml.NewDecoder(rc).Decode(&ws); err != nil {
+		t.Fatalf("%s: %v", zf.Name, err)
+	}
+	var cells []xmlCell
+	for _, r := range ws.Rows {
+		cells = append(cells, r.Cells...)
+	}
+	return cells
+}
+
+// Every XML part of the package is well-formed, and the workbook has a
+// chart. (A malformed part is what makes Excel offer a repair.)
+func TestXLSXWellFormed(t *testing.T) {
+	data, _ := mustXLSX(t, xlsxFixture(t, reports.AudienceConsultant))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts := 0
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			charts++
+		}
+		if !strings.HasSuffix(zf.Name, ".xml") && !strings.HasSuffix(zf.Name, ".rels") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := xml.NewDecoder(rc)
+		for {
+			if _, err = dec.Token(); err != nil {
+				break
+			}
+		}
+		rc.Close()
+		if !errors.Is(err, io.EOF) {
+			t.Errorf("%s is not well-formed: %v", zf.Name, err)
+		}
+	}
+	if charts != 1 {
+		t.Errorf("%d charts, want 1 (dimension means)", charts)
+	}
+}
+
+// TestXLSXLibreOffice converts the workbook with LibreOffice, which refuses
+// files it would have to repair. It needs soffice and VIGIE_LIBREOFFICE=1.
+func TestXLSXLibreOffice(t *testing.T) {
+	if os.Getenv("VIGIE_LIBREOFFICE") == "" {
+		t.Skip("set VIGIE_LIBREOFFICE=1 to convert with LibreOffice")
+	}
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not installed")
+	}
+	data, _ := mustXLSX(t, xlsxFixture(t, reports.AudienceConsultant))
+	dir := t.TempDir()
+	in := filepath.Join(dir, "rapport.xlsx")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3", "--outdir", dir, in)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "rapport-Dimensions.csv"))
+	if err != nil {
+		t.Fatalf("no Dimensions csv: %v\n%s", err, out)
+	}
+	if !bytes.Contains(csv, []byte(`"`+strings.ReplaceAll(injectUnit, `"`, `""`)+`"`)) {
+		t.Errorf("LibreOffice did not keep %s as text", injectUnit)
+	}
+}

@@ -1,0 +1,261 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
+)
+
+// MaxCommentLength bounds one comment, in characters.
+const MaxCommentLength = 2000
+
+// SubmitResponse stores one anonymous response. In one transaction it checks
+// that the campaign is open and the code valid and unused (in link mode the
+// code must be ""), marks the code used, deletes its draft and inserts the
+// response with a random id and the ISO week of now, nothing finer. The unit,
+// segment categories, items, values and comments are checked against the
+// campaign first. On success r.ID, r.CampaignID and r.Week are set; on any
+// error nothing is stored. A second submission with the same code is ECONFLICT.
+func (s *Store) SubmitResponse(ctx context.Context, campaignID, code string, r *vigie.Response, now time.Time) error {
+	// Validate against the campaign outside the write transaction, to keep
+	// the single writer busy as briefly as possible: a campaign's units,
+	// segments and questionnaires cannot change once it is open, and the
+	// transaction checks again that it is open.
+	var c *vigie.Campaign
+	var qs []*questionnaires.Questionnaire
+	err := s.view(ctx, func(tx *sql.Tx) (err error) {
+		if c, _, err = loadCampaign(ctx, tx, campaignID); err != nil {
+			return err
+		}
+		if c.State != vigie.StateOpen {
+			return errNotOpen
+		}
+		qs, err = s.campaignQuestionnaires(ctx, tx, campaignID)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if c.Access == vigie.AccessLink && code != "" {
+		return errNoCodes
+	}
+	if c.Access == vigie.AccessCodes && strings.TrimSpace(code) == "" {
+		return vigie.Errorf(vigie.EFORBIDDEN, "Un code d'accès est nécessaire pour répondre à cette enquête.")
+	}
+	clean, err := cleanResponse(c, qs, r)
+	if err != nil {
+		return err
+	}
+	clean.ID, clean.CampaignID, clean.Week = newResponseID(), campaignID, Week(now)
+
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		cur, key, err := loadCampaignState(ctx, tx, campaignID)
+		if err != nil {
+			return err
+		}
+		if cur.State != vigie.StateOpen {
+			return errNotOpen
+		}
+		if c.Access == vigie.AccessCodes {
+			unit, hash, err := checkCode(ctx, tx, cur, key, code)
+			if err != nil {
+				return err
+			}
+			if len(unit) > 0 {
+				if len(clean.Unit) > 0 && !slices.Equal(unit, clean.Unit) {
+					return vigie.Errorf(vigie.EINVALID, "Ce code est réservé à l'unité « %s ».", strings.Join(unit, "/"))
+				}
+				clean.Unit = unit
+			}
+			res, err := tx.ExecContext(ctx, `UPDATE codes SET used = 1 WHERE campaign_id = ? AND hash = ? AND used = 0`, campaignID, hash)
+			if err != nil {
+				return fmt.Errorf("store: submit to %s: use code: %w", campaignID, err)
+			}
+			if n, _ := res.RowsAffected(); n != 1 {
+				return errCodeUsed
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE campaign_id = ? AND code_hash = ?`, campaignID, hash); err != nil {
+				return fmt.Errorf("store: submit to %s: delete draft: %w", campaignID, err)
+			}
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO responses (id, campaign_id, unit, segments, answers, comments, week)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			clean.ID, campaignID, strings.Join(clean.Unit, "/"), mustJSON(clean.Segments),
+			mustJSON(clean.Answers), mustJSON(clean.Comments), clean.Week)
+		if err != nil {
+			return fmt.Errorf("store: submit to %s: insert response: %w", campaignID, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	r.ID, r.CampaignID, r.Week, r.Unit = clean.ID, clean.CampaignID, clean.Week, clean.Unit
+	return nil
+}
+
+// loadCampaignState reads only what a write needs to re-check: state,
+// access mode and code key.
+func loadCampaignState(ctx context.Context, db queryer, id string) (*vigie.Campaign, []byte, error) {
+	c := &vigie.Campaign{ID: id}
+	var key []byte
+	err := db.QueryRowContext(ctx, `SELECT state, access, code_key FROM campaigns WHERE id = ?`, id).Scan(&c.State, &c.Access, &key)
+	if err == sql.ErrNoRows {
+		return nil, nil, errCampaignNotFound
+	} else if err != nil {
+		return nil, nil, fmt.Errorf("store: campaign %s: %w", id, err)
+	}
+	return c, key, nil
+}
+
+// cleanResponse checks r against the campaign and returns a copy without
+// empty parts: unset segments, questionnaires without answers, blank comments.
+func cleanResponse(c *vigie.Campaign, qs []*questionnaires.Questionnaire, r *vigie.Response) (*vigie.Response, error) {
+	out := &vigie.Response{
+		Unit:     slices.Clone(r.Unit),
+		Segments: map[string]string{},
+		Answers:  map[string]map[string]int{},
+		Comments: map[string]string{},
+	}
+	if len(out.Unit) > 0 && !c.HasUnit(out.Unit) {
+		return nil, vigie.Errorf(vigie.EINVALID, "L'unité « %s » n'existe pas dans cette enquête.", strings.Join(out.Unit, "/"))
+	}
+	for _, id := range slices.Sorted(maps.Keys(r.Segments)) {
+		v := r.Segments[id]
+		seg := c.Segment(id)
+		if seg == nil {
+			return nil, vigie.Errorf(vigie.EINVALID, "Le critère « %s » n'existe pas dans cette enquête.", id)
+		}
+		if v == "" {
+			continue
+		}
+		if !slices.Contains(seg.Categories, v) {
+			return nil, vigie.Errorf(vigie.EINVALID, "« %s » n'est pas un choix possible pour « %s ».", v, seg.Label["fr"])
+		}
+		out.Segments[id] = v
+	}
+	byID := map[string]*questionnaires.Questionnaire{}
+	for _, q := range qs {
+		byID[q.ID] = q
+	}
+	for _, qid := range slices.Sorted(maps.Keys(r.Answers)) {
+		q := byID[qid]
+		if q == nil {
+			return nil, vigie.Errorf(vigie.EINVALID, "Le questionnaire « %s » ne fait pas partie de cette enquête.", qid)
+		}
+		answers := map[string]int{}
+		for _, item := range slices.Sorted(maps.Keys(r.Answers[qid])) {
+			v := r.Answers[qid][item]
+			it := q.Item(item)
+			if it == nil {
+				return nil, vigie.Errorf(vigie.EINVALID, "La question « %s » n'existe pas dans le questionnaire « %s ».", item, qid)
+			}
+			if !it.Scale.Contains(v) {
+				return nil, vigie.Errorf(vigie.EINVALID, "La réponse à la question « %s » doit être comprise entre %d et %d.", item, it.Scale.Min, it.Scale.Max)
+			}
+			answers[item] = v
+		}
+		if len(answers) > 0 {
+			out.Answers[qid] = answers
+		}
+	}
+	for _, qid := range slices.Sorted(maps.Keys(r.Comments)) {
+		if byID[qid] == nil {
+			return nil, vigie.Errorf(vigie.EINVALID, "Le questionnaire « %s » ne fait pas partie de cette enquête.", qid)
+		}
+		text := strings.TrimSpace(r.Comments[qid])
+		if !utf8.ValidString(text) {
+			return nil, vigie.Errorf(vigie.EINVALID, "Le commentaire contient des caractères invalides.")
+		}
+		if n := utf8.RuneCountInString(text); n > MaxCommentLength {
+			return nil, vigie.Errorf(vigie.EINVALID, "Le commentaire compte %d caractères ; la limite est %d.", n, MaxCommentLength)
+		}
+		if text != "" {
+			out.Comments[qid] = text
+		}
+	}
+	return out, nil
+}
+
+// EachResponse calls fn with every response of a campaign, in the order of
+// their random ids (which says nothing about when they came). It stops at
+// the first error fn returns.
+func (s *Store) EachResponse(ctx context.Context, campaignID string, fn func(*vigie.Response) error) error {
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT id, unit, segments, answers, comments, week FROM responses
+		WHERE campaign_id = ? ORDER BY id`, campaignID)
+	if err != nil {
+		return fmt.Errorf("store: responses of %s: %w", campaignID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r := &vigie.Response{CampaignID: campaignID}
+		var unit, segments, answers, comments string
+		if err := rows.Scan(&r.ID, &unit, &segments, &answers, &comments, &r.Week); err != nil {
+			return fmt.Errorf("store: responses of %s: %w", campaignID, err)
+		}
+		if unit != "" {
+			r.Unit = strings.Split(unit, "/")
+		}
+		if err := unmarshalAll(segments, &r.Segments, answers, &r.Answers, comments, &r.Comments); err != nil {
+			return fmt.Errorf("store: response %s: %w", r.ID, err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: responses of %s: %w", campaignID, err)
+	}
+	return nil
+}
+
+// unmarshalAll decodes pairs of (JSON text, destination).
+func unmarshalAll(pairs ...any) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if err := json.Unmarshal([]byte(pairs[i].(string)), pairs[i+1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ResponseCount returns the number of responses of a campaign.
+func (s *Store) ResponseCount(ctx context.Context, campaignID string) (int, error) {
+	var n int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM responses WHERE campaign_id = ?`, campaignID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: response count of %s: %w", campaignID, err)
+	}
+	return n, nil
+}
+
+// UnitCounts returns the number of responses per unit, keyed by the unit
+// path joined by "/" (the input of scoring.Participation). Responses
+// without a unit are not counted here; ResponseCount has the total.
+func (s *Store) UnitCounts(ctx context.Context, campaignID string) (map[string]int, error) {
+	out := map[string]int{}
+	err := eachRow(ctx, s.read, `SELECT unit, count(*) FROM responses WHERE campaign_id = ? AND unit != '' GROUP BY unit`,
+		[]any{campaignID}, func(rows *sql.Rows) error {
+			var unit string
+			var n int
+			if err := rows.Scan(&unit, &n); err != nil {
+				return err
+			}
+			out[unit] = n
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("store: unit counts of %s: %w", campaignID, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,192 @@
+package web
+
+import "fmt"
+
+// defaultLang is the language of every page unless the person picks
+// another with the switch (?lang=, then a cookie). It is never guessed
+// from the address or from Accept-Language.
+const defaultLang = "fr"
+
+// languages are the languages of the interface, in the switch's order.
+var languages = []string{"fr", "en"}
+
+func isLang(l string) bool { return l == "fr" || l == "en" }
+
+// tr returns the message key in lang (French when missing), formatted
+// with args.
+func tr(lang, key string, args ...any) string {
+	msg, ok := messages[lang][key]
+	if !ok {
+		msg, ok = messages[defaultLang][key]
+	}
+	if !ok {
+		return key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(msg, args...)
+	}
+	return msg
+}
+
+// messages holds the interface's texts per language. Questionnaire texts
+// come from the questionnaire files, not from here.
+var messages = map[string]map[string]string{
+	"fr": {
+		"lang.name":       "Français",
+		"layout.skip":     "Aller au contenu",
+		"layout.language": "Langue",
+		"layout.footer":   "Vigie : enquête anonyme en santé au travail. Aucune adresse IP, aucun nom, aucune heure exacte n'est enregistré.",
+		"step.of":         "Étape %d sur %d",
+
+		"error.title":       "Impossible de continuer",
+		"error.internal":    "Une erreur interne est survenue. Réessayez dans un instant.",
+		"error.crossorigin": "Cette demande vient d'un autre site et a été refusée.",
+
+		"nav.next":     "Continuer",
+		"nav.previous": "Revenir à l'étape précédente",
+		"nav.back":     "Revenir",
+
+		"welcome.org":            "Une enquête pour %s.",
+		"welcome.expired":        "Votre session a expiré. Saisissez de nouveau votre code : vos réponses déjà données sont conservées.",
+		"welcome.why.title":      "Pourquoi cette enquête ?",
+		"welcome.why":            "Un intervenant en santé au travail, indépendant de votre hiérarchie, mène cette enquête pour %s afin de mieux comprendre vos conditions de travail et de proposer des améliorations. Répondre est volontaire.",
+		"welcome.content":        "Vous répondrez aux questionnaires suivants :",
+		"welcome.duration":       "Durée estimée : environ %d minutes. Vous pouvez vous arrêter et reprendre plus tard.",
+		"welcome.anon.title":     "Votre anonymat",
+		"welcome.anon.stored":    "Ce qui est enregistré : votre unité de travail, les grandes catégories que vous choisissez, vos réponses, vos commentaires éventuels, et la semaine de votre réponse.",
+		"welcome.anon.notstored": "Ce qui n'est pas enregistré : votre nom, votre adresse électronique, votre adresse IP, votre navigateur, l'heure exacte de votre réponse.",
+		"welcome.anon.k":         "Les résultats ne sont présentés que pour des groupes d'au moins %d personnes : un groupe plus petit n'apparaît jamais seul.",
+		"welcome.anon.comments":  "Les commentaires ne sont lus qu'après la clôture, et seulement pour des groupes d'au moins %d personnes ; les noms et détails identifiants en sont retirés.",
+		"welcome.anon.code":      "Votre code sert seulement à répondre une fois et à reprendre plus tard : une fois vos réponses envoyées, rien ne relie le code à vos réponses.",
+		"welcome.anon.link":      "Ce lien est le même pour tout le monde : rien ne permet de savoir qui a répondu.",
+		"welcome.anon.skip":      "Vous pouvez répondre « Je préfère ne pas répondre » à chaque question.",
+		"welcome.start":          "Commencer",
+		"welcome.begin":          "Commencer le questionnaire",
+
+		"code.label":   "Votre code d'accès",
+		"code.hint":    "Il figure sur le papier ou le message que vous avez reçu, par exemple ABCD-EFGH-JKLM. Majuscules ou minuscules, peu importe.",
+		"code.submit":  "Valider le code",
+		"code.missing": "Saisissez votre code d'accès.",
+		"code.unknown": "Ce code n'est pas reconnu. Vérifiez-le (les lettres O et I n'y figurent jamais) et réessayez.",
+		"code.used":    "Ce code a déjà servi : vos réponses ont déjà été enregistrées.",
+		"code.toomany": "Trop de codes erronés ont été essayés depuis votre connexion. Attendez quelques minutes avant de réessayer.",
+
+		"unit.title":   "Dans quelle unité travaillez-vous ?",
+		"unit.hint":    "Choisissez l'unité la plus précise que vous acceptez d'indiquer.",
+		"unit.filter":  "Rechercher une unité",
+		"unit.missing": "Choisissez une unité, ou « Je préfère ne pas répondre ».",
+		"unit.unknown": "Cette unité n'existe pas dans l'enquête. Choisissez-en une dans la liste.",
+
+		"segments.title": "Quelques questions sur vous",
+		"segments.hint":  "Ces catégories sont larges exprès : elles ne permettent pas de vous reconnaître.",
+
+		"choice.decline":  "Je préfère ne pas répondre",
+		"choice.missing":  "Choisissez une réponse, ou « Je préfère ne pas répondre ».",
+		"choice.unknown":  "Cette réponse n'est pas dans la liste. Choisissez-en une.",
+		"item.outofscale": "Cette réponse n'est pas sur l'échelle (de %d à %d). Choisissez-en une.",
+		"form.errors":     "%d question(s) à compléter : voir les messages ci-dessous.",
+		"comment.title":   "Un commentaire ?",
+		"comment.warning": "N'écrivez aucun nom ni détail qui permettrait de reconnaître quelqu'un, vous compris.",
+		"comment.hint":    "Facultatif. %d caractères au plus.",
+		"comment.toolong": "Votre commentaire est trop long : %d caractères au plus. Votre texte est conservé ci-dessous ; raccourcissez-le.",
+
+		"review.title":        "Vérifier avant d'envoyer",
+		"review.hint":         "Voici un résumé. Vous pouvez encore modifier chaque étape.",
+		"review.you":          "Vous",
+		"review.unit":         "Unité",
+		"review.notgiven":     "Non précisé",
+		"review.answered":     "%d réponse(s) sur %d",
+		"review.todo":         "À compléter",
+		"review.comment":      "Commentaire rédigé",
+		"review.nocomment":    "Pas de commentaire",
+		"review.commentlabel": "Commentaire",
+		"review.change":       "Modifier",
+		"review.incomplete":   "%d étape(s) restent à compléter avant l'envoi.",
+		"review.final":        "Une fois envoyées, vos réponses ne peuvent plus être modifiées ni retrouvées.",
+		"review.submit":       "Envoyer mes réponses",
+
+		"thanks.title":    "Merci",
+		"thanks.recorded": "Vos réponses ont été enregistrées.",
+		"thanks.body":     "Les résultats seront présentés à %s sous forme agrégée, uniquement pour des groupes d'au moins %d personnes.",
+		"thanks.close":    "Vous pouvez fermer cette page.",
+	},
+	"en": {
+		"lang.name":       "English",
+		"layout.skip":     "Skip to content",
+		"layout.language": "Language",
+		"layout.footer":   "Vigie: anonymous occupational-health survey. No IP address, no name, no exact time is recorded.",
+		"step.of":         "Step %d of %d",
+
+		"error.title":       "Cannot continue",
+		"error.internal":    "An internal error occurred. Please try again in a moment.",
+		"error.crossorigin": "This request comes from another site and was refused.",
+
+		"nav.next":     "Continue",
+		"nav.previous": "Back to the previous step",
+		"nav.back":     "Back",
+
+		"welcome.org":            "A survey for %s.",
+		"welcome.expired":        "Your session expired. Enter your code again: the answers you already gave are kept.",
+		"welcome.why.title":      "Why this survey?",
+		"welcome.why":            "An occupational-health consultant, independent of your management, runs this survey for %s to better understand your working conditions and suggest improvements. Answering is voluntary.",
+		"welcome.content":        "You will answer the following questionnaires:",
+		"welcome.duration":       "Estimated time: about %d minutes. You can stop and resume later.",
+		"welcome.anon.title":     "Your anonymity",
+		"welcome.anon.stored":    "What is recorded: your work unit, the broad categories you choose, your answers, your comments if any, and the week of your answer.",
+		"welcome.anon.notstored": "What is not recorded: your name, your e-mail address, your IP address, your browser, the exact time of your answer.",
+		"welcome.anon.k":         "Results are only shown for groups of at least %d people: a smaller group never appears on its own.",
+		"welcome.anon.comments":  "Comments are read only after closing, and only for groups of at least %d people; names and identifying details are removed.",
+		"welcome.anon.code":      "Your code only lets you answer once and resume later: once your answers are sent, nothing links the code to them.",
+		"welcome.anon.link":      "This link is the same for everyone: nothing tells who answered.",
+		"welcome.anon.skip":      "You can answer \"I prefer not to answer\" to every question.",
+		"welcome.start":          "Start",
+		"welcome.begin":          "Start the questionnaire",
+
+		"code.label":   "Your access code",
+		"code.hint":    "It is on the slip or message you received, for example ABCD-EFGH-JKLM. Upper or lower case, it does not matter.",
+		"code.submit":  "Use this code",
+		"code.missing": "Enter your access code.",
+		"code.unknown": "This code is not recognised. Check it (it never contains the letters O and I) and try again.",
+		"code.used":    "This code has already been used: your answers are already recorded.",
+		"code.toomany": "Too many wrong codes were tried from your connection. Wait a few minutes before trying again.",
+
+		"unit.title":   "In which unit do you work?",
+		"unit.hint":    "Choose the most precise unit you are willing to give.",
+		"unit.filter":  "Search for a unit",
+		"unit.missing": "Choose a unit, or \"I prefer not to answer\".",
+		"unit.unknown": "This unit is not part of the survey. Choose one from the list.",
+
+		"segments.title": "A few questions about you",
+		"segments.hint":  "These categories are broad on purpose: they cannot single you out.",
+
+		"choice.decline":  "I prefer not to answer",
+		"choice.missing":  "Choose an answer, or \"I prefer not to answer\".",
+		"choice.unknown":  "This answer is not in the list. Choose one.",
+		"item.outofscale": "This answer is not on the scale (%d to %d). Choose one.",
+		"form.errors":     "%d question(s) to complete: see the messages below.",
+		"comment.title":   "Any comment?",
+		"comment.warning": "Do not write any name or detail that could identify someone, yourself included.",
+		"comment.hint":    "Optional. At most %d characters.",
+		"comment.toolong": "Your comment is too long: at most %d characters. Your text is kept below; please shorten it.",
+
+		"review.title":        "Check before sending",
+		"review.hint":         "Here is a summary. You can still change every step.",
+		"review.you":          "You",
+		"review.unit":         "Unit",
+		"review.notgiven":     "Not given",
+		"review.answered":     "%d answer(s) out of %d",
+		"review.todo":         "To complete",
+		"review.comment":      "Comment written",
+		"review.nocomment":    "No comment",
+		"review.commentlabel": "Comment",
+		"review.change":       "Change",
+		"review.incomplete":   "%d step(s) remain to complete before sending.",
+		"review.final":        "Once sent, your answers can no longer be changed or found again.",
+		"review.submit":       "Send my answers",
+
+		"thanks.title":    "Thank you",
+		"thanks.recorded": "Your answers have been recorded.",
+		"thanks.body":     "Results will be presented to %s in aggregate form, only for groups of at least %d people.",
+		"thanks.close":    "You can close this page.",
+	},
+}

@@ -1,0 +1,47 @@
+// Vigie: progressive enhancement only. Every page works without this file;
+// it adds a unit filter, a character counter, and prevents double clicks on
+// the final button. Arrow keys inside a radio group are native.
+(function () {
+  "use strict";
+
+  // Filter the unit tree as the person types.
+  document.querySelectorAll("[data-filter-for]").forEach(function (box) {
+    var list = document.getElementById(box.getAttribute("data-filter-for"));
+    var input = box.querySelector("input");
+    if (!list || !input) return;
+    box.hidden = false;
+    var norm = function (s) {
+      return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    };
+    input.addEventListener("input", function () {
+      var q = norm(input.value.trim());
+      list.querySelectorAll("li[data-label]").forEach(function (li) {
+        var radio = li.querySelector("input");
+        li.hidden = q !== "" && norm(li.getAttribute("data-label")).indexOf(q) < 0 && !(radio && radio.checked);
+      });
+    });
+  });
+
+  // Characters left in a comment, announced politely.
+  document.querySelectorAll("textarea[data-counter]").forEach(function (ta) {
+    var out = document.getElementById(ta.getAttribute("data-counter"));
+    var max = parseInt(ta.getAttribute("maxlength"), 10);
+    if (!out || !max) return;
+    var update = function () {
+      var left = max - Array.from(ta.value).length;
+      out.textContent = document.documentElement.lang === "en"
+        ? left + " characters left" : left + " caractères restants";
+    };
+    out.hidden = false;
+    ta.addEventListener("input", update);
+    update();
+  });
+
+  // Once a form with a data-once button is sent, the button says so and
+  // cannot be pressed again (the server stores one response anyway).
+  document.querySelectorAll("button[data-once]").forEach(function (b) {
+    b.form.addEventListener("submit", function () {
+      setTimeout(function () { b.disabled = true; }, 0);
+    });
+  });
+})();
