@@ -258,17 +258,10 @@ func (d *decoder) text(parent *yaml.Node, fields map[string]field, where, name s
 		}
 		t[lang] = v.Value
 	}
-	if d.lang != "" && t[d.lang] == "" && !hasProblemFor(entries, d.lang) {
+	if _, present := entries[d.lang]; d.lang != "" && !present {
 		d.errorf(n, "%s : texte manquant dans la langue par défaut « %s »", label, d.lang)
 	}
 	return t
-}
-
-// hasProblemFor reports whether lang is present (and so already reported
-// as empty or wrong when its text is missing).
-func hasProblemFor(entries map[string]field, lang string) bool {
-	_, ok := entries[lang]
-	return ok
 }
 
 // named returns "<kind> <id>" when the mapping n has a valid scalar id,

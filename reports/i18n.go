@@ -72,6 +72,8 @@ var french = map[string]string{
 	"sum_indicator":               "%s : %s des répondants au-dessus de %s (moyenne %s ; %s).",
 	"conf_small":                  "effectif réduit, n = %s : à lire avec prudence",
 	"conf_ok":                     "n = %s, précision d'environ ± %s points",
+	"small_n":                     ", effectif réduit",
+	"list_sep":                    " ; ",
 	"summary_caution":             "Ces résultats décrivent des conditions de travail collectives. Ils ouvrent une discussion avec les équipes ; ils ne portent aucun jugement sur des personnes.",
 
 	// Participation
@@ -203,6 +205,8 @@ var english = map[string]string{
 	"sum_indicator":               "%s: %s of respondents above %s (mean %s; %s).",
 	"conf_small":                  "small group, n = %s: read with caution",
 	"conf_ok":                     "n = %s, precision about ± %s points",
+	"small_n":                     ", small group",
+	"list_sep":                    "; ",
 	"summary_caution":             "These results describe collective working conditions. They open a discussion with the teams; they pass no judgement on anyone.",
 
 	// Participation

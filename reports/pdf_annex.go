@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
@@ -39,7 +40,7 @@ func (d *pdfDoc) annex() {
 	d.headingSamePage(tr(d.lang, "h_glossary"), 80)
 	for _, key := range []string{"gl_mean", "gl_ci", "gl_levels", "gl_cutoffs", "gl_k",
 		"gl_secondary", "gl_alpha", "gl_ratio", "gl_unit", "gl_segment"} {
-		d.bullet(tr(d.lang, key))
+		d.term(tr(d.lang, key))
 	}
 }
 
@@ -55,6 +56,10 @@ func (d *pdfDoc) itemDistributions(q *questionnaires.Questionnaire, g *scoring.G
 	x0 := marginLeft + itemTextW + itemNW
 	bw := contentW - itemTextW - itemNW
 	var legendFor *questionnaires.Scale
+	if items := q.Items(); len(items) > 0 && items[0].Scale != nil {
+		legendFor = items[0].Scale
+		d.scaleLegend(legendFor)
+	}
 	for _, dim := range q.Dimensions {
 		d.ensure(12 + 2*itemRowH)
 		f.SetFont(fontFamily, "B", 9)
@@ -182,4 +187,21 @@ func (d *pdfDoc) reliabilityTable(q *questionnaires.Questionnaire, res *scoring.
 	}
 	f.Ln(3)
 	d.body()
+}
+
+// term writes a glossary entry "Term: definition" with the term in bold.
+func (d *pdfDoc) term(s string) {
+	f := d.f
+	name, def, ok := strings.Cut(s, ":")
+	if !ok {
+		d.bullet(s)
+		return
+	}
+	d.ensure(10)
+	f.SetX(marginLeft)
+	f.SetFont(fontFamily, "B", 9.5)
+	f.Write(4.8, d.txt(name+":"))
+	d.body()
+	f.Write(4.8, d.txt(def))
+	f.Ln(6.5)
 }

@@ -54,7 +54,7 @@ func (d *pdfDoc) cover() {
 		}
 	}
 	if len(titles) > 0 {
-		rows = append(rows, [2]string{d.tr("cover_questionnaires"), strings.Join(titles, " ; ")})
+		rows = append(rows, [2]string{d.tr("cover_questionnaires"), strings.Join(titles, tr(d.lang, "list_sep"))})
 	}
 	for _, row := range rows {
 		f.SetFont(fontFamily, "B", 10)

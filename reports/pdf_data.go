@@ -77,6 +77,19 @@ func groupsOf(res *scoring.Result, kind scoring.GroupKind) []*scoring.Group {
 	return gs
 }
 
+// shown drops the suppressed "(non renseigné)" categories: they carry no
+// figure and, since they are often empty, only puzzle the reader.
+func shown(gs []*scoring.Group) []*scoring.Group {
+	out := make([]*scoring.Group, 0, len(gs))
+	for _, g := range gs {
+		if g.Suppressed && g.Label == scoring.NotSpecified {
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
 // segmentsOf returns the segment groups of res by segment id, and the ids
 // in the order they first appear.
 func segmentsOf(res *scoring.Result) ([]string, map[string][]*scoring.Group) {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"math"
+	"strings"
 
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
@@ -33,8 +34,20 @@ func (d *pdfDoc) heatMap(q *questionnaires.Questionnaire, rows []*scoring.Group,
 func (d *pdfDoc) heatTable(q *questionnaires.Questionnaire, dims []*questionnaires.Dimension, rows []*scoring.Group, nameHeader string) {
 	f := d.f
 	colW := (contentW - heatNameW - heatNW) / float64(len(dims))
-	// Column titles wrap on up to four lines at a small size.
-	f.SetFont(fontFamily, "B", 6.5)
+	// Column titles wrap on up to four lines at a small size, smaller
+	// still when one of their words would not fit in a column.
+	size := 6.5
+	f.SetFont(fontFamily, "B", size)
+	widest := 0.0
+	for _, dim := range dims {
+		for _, w := range strings.Fields(d.txt(dim.Title.In(d.lang, q.Language))) {
+			widest = max(widest, f.GetStringWidth(w))
+		}
+	}
+	if widest > colW-1.5 {
+		size = max(5, size*(colW-1.5)/widest)
+		f.SetFont(fontFamily, "B", size)
+	}
 	titles := make([][]string, len(dims))
 	lines := 1
 	for i, dim := range dims {
@@ -47,7 +60,7 @@ func (d *pdfDoc) heatTable(q *questionnaires.Questionnaire, dims []*questionnair
 	}
 	headH := 2.8*float64(lines) + 2
 	header := func() {
-		f.SetFont(fontFamily, "B", 6.5)
+		f.SetFont(fontFamily, "B", size)
 		y := f.GetY()
 		d.fill(rgb{228, 234, 242})
 		f.Rect(marginLeft, y, contentW, headH, "F")

@@ -23,32 +23,38 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 		d.para(tr(d.lang, "section_all_masked"))
 	}
 
+	chartH := 45 + chartRowH*float64(len(q.Dimensions))
+	d.keepTogether(chartH)
 	d.heading(2, tr(d.lang, "h_means"))
 	d.para(tr(d.lang, "means_explain"))
 	d.meansChart(q, all)
 
+	d.keepTogether(chartH)
 	d.heading(2, tr(d.lang, "h_shares"))
 	d.para(tr(d.lang, "shares_explain"))
 	d.sharesChart(q, all)
 
 	if units := groupsOf(res, scoring.KindUnit); len(units) > 0 {
+		d.keepTogether(60)
 		d.heading(2, tr(d.lang, "h_heatmap"))
 		d.para(tr(d.lang, "heatmap_explain"))
-		d.heatMap(q, append([]*scoring.Group{all}, units...), tr(d.lang, "col_unit"))
+		d.heatMap(q, shown(append([]*scoring.Group{all}, units...)), tr(d.lang, "col_unit"))
 	}
 
 	if ids, by := segmentsOf(res); len(ids) > 0 {
+		d.keepTogether(60)
 		d.heading(2, tr(d.lang, "h_segments"))
 		d.para(tr(d.lang, "segments_explain"))
 		for _, id := range ids {
 			d.ensure(30)
 			d.f.SetFont(fontFamily, "B", 9.5)
 			d.f.CellFormat(contentW, 6, d.txt(fmt.Sprintf(tr(d.lang, "segment_title"), id)), "", 1, "L", false, 0, "")
-			d.heatMap(q, append([]*scoring.Group{all}, by[id]...), tr(d.lang, "col_category"))
+			d.heatMap(q, shown(append([]*scoring.Group{all}, by[id]...)), tr(d.lang, "col_category"))
 		}
 	}
 
 	if len(q.Indicators) > 0 {
+		d.keepTogether(50)
 		d.heading(2, tr(d.lang, "h_indicators"))
 		for _, ind := range q.Indicators {
 			d.indicatorTable(q, ind, res)
@@ -60,6 +66,13 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 		d.para(fmt.Sprintf(tr(d.lang, "comments_explain"), d.r.CommentMinGroupSize))
 		d.comments(s.Comments)
 	}
+}
+
+// keepTogether starts a new page unless a heading and the first h
+// millimetres of what follows fit on this one (h is capped to a page, so
+// that a chart taller than the room left does not leave its heading behind).
+func (d *pdfDoc) keepTogether(h float64) {
+	d.ensure(min(h, pageH-marginTop-marginBottom-20))
 }
 
 // indicatorTable lists, for every group, the mean of an indicator and the
@@ -75,7 +88,7 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 		fmt.Sprintf(tr(d.lang, "col_share_above"), fmtDec(d.lang, ind.Threshold, -1))}
 	header := func() { d.tableHeader(cols, heads) }
 	header()
-	for i, g := range res.Groups {
+	for i, g := range shown(res.Groups) {
 		if f.GetY()+5 > pageH-marginBottom {
 			f.AddPage()
 			header()

@@ -85,7 +85,7 @@ func (d *pdfDoc) summarySection(s *Section) {
 	}
 	var units []unitCount
 	masked := 0
-	for _, g := range groupsOf(res, scoring.KindUnit) {
+	for _, g := range shown(groupsOf(res, scoring.KindUnit)) {
 		if !published(g) {
 			masked++
 			continue
@@ -104,10 +104,14 @@ func (d *pdfDoc) summarySection(s *Section) {
 	if len(units) > 0 {
 		var parts []string
 		for _, u := range units[:min(3, len(units))] {
+			n := fmtInt(d.lang, u.g.Respondents)
+			if u.g.Respondents < 30 {
+				n += tr(d.lang, "small_n")
+			}
 			parts = append(parts, fmt.Sprintf(trn(d.lang, "sum_unit", u.count), u.g.Label, u.count,
-				len(q.Dimensions), fmtInt(d.lang, u.g.Respondents)))
+				len(q.Dimensions), n))
 		}
-		d.bullet(fmt.Sprintf(tr(d.lang, "sum_units"), strings.Join(parts, " ; ")))
+		d.bullet(fmt.Sprintf(tr(d.lang, "sum_units"), strings.Join(parts, tr(d.lang, "list_sep"))))
 	} else if len(groupsOf(res, scoring.KindUnit)) > 0 {
 		d.bullet(tr(d.lang, "sum_no_unit"))
 	}
@@ -162,6 +166,9 @@ func (d *pdfDoc) participation() {
 	header := func() { d.tableHeader(cols, heads) }
 	header()
 	for i, p := range d.r.Participation {
+		if p.Respondents == nil && len(p.Path) > 0 && p.Path[len(p.Path)-1] == scoring.NotSpecified {
+			continue // no figure to show, and usually nobody in it
+		}
 		if f.GetY()+5 > pageH-marginBottom {
 			f.AddPage()
 			header()

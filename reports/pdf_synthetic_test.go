@@ -25,9 +25,9 @@ type pdfSyntheticUnit struct {
 // one unit and one category too small to be shown.
 var pdfSyntheticUnits = []pdfSyntheticUnit{
 	{[]string{"Direction de l'enfance", "Service accueil familial"}, 38, 45, 0.2},
-	{[]string{"Direction de l'enfance", "Service placement"}, 27, 52, 0.7},
+	{[]string{"Direction de l'enfance", "Service placement"}, 27, 52, 0.8},
 	{[]string{"Direction de l'enfance", "Veille de nuit"}, 3, 6, 0.9},
-	{[]string{"Direction de l'autonomie", "Service APA"}, 31, 40, -0.4},
+	{[]string{"Direction de l'autonomie", "Service APA"}, 31, 40, -0.6},
 	{[]string{"Direction de l'autonomie", "Service handicap"}, 22, 30, 0.1},
 	{[]string{"Mission qualité"}, 7, 9, -0.2},
 }
@@ -51,6 +51,11 @@ func pdfSyntheticSection(tb testing.TB, q *questionnaires.Questionnaire, k int, 
 	}
 	rng := rand.New(rand.NewPCG(seed, 7))
 	items := q.Items()
+	// Each dimension leans its own way, so that the example shows all levels.
+	offsets := map[string]float64{}
+	for i, d := range q.Dimensions {
+		offsets[d.ID] = 1.1 * math.Sin(1.7*float64(i)+float64(seed))
+	}
 	answers := make([]int, len(items))
 	for _, u := range pdfSyntheticUnits {
 		for range u.n {
@@ -62,13 +67,17 @@ func pdfSyntheticSection(tb testing.TB, q *questionnaires.Questionnaire, k int, 
 				}
 				x -= j.share
 			}
-			mood := u.bias + rng.NormFloat64()*0.4
+			// strain > 0 leans towards the unfavourable end of every dimension.
+			strain := u.bias + rng.NormFloat64()*0.5
 			for i, it := range items {
 				if rng.IntN(33) == 0 {
 					answers[i] = scoring.Missing
 					continue
 				}
-				lean := mood + 0.5*math.Sin(float64(len(it.Dimension)+i))
+				lean := strain + offsets[it.Dimension]
+				if q.Dimension(it.Dimension).Direction == questionnaires.HigherIsBetter {
+					lean = -lean
+				}
 				if it.Reverse {
 					lean = -lean
 				}

@@ -110,6 +110,10 @@ func TestPDFSectionTitles(t *testing.T) {
 					t.Errorf("text lacks %q", w)
 				}
 			}
+			// A text missing from the i18n tables would show as its key.
+			if key := regexp.MustCompile(`\b[a-z]+_[a-z_]+\b`).FindString(text); key != "" {
+				t.Errorf("text shows the untranslated key %q", key)
+			}
 			for _, w := range tt.notWant {
 				if strings.Contains(text, w) {
 					t.Errorf("text has %q, from the other language", w)

@@ -118,7 +118,7 @@ func (b *xlsxBook) t(key string) string { return xlsxText(b.lang, key) }
 type column struct {
 	header string
 	width  float64
-	style  int // style of numeric cells; strings always get the text style
+	style  int // column style: the number format, or the text format for text columns
 }
 
 // table writes a sheet holding one table: a frozen header row, an
@@ -149,9 +149,15 @@ func (b *xlsxBook) table(sheet string, cols []column, n int, before func(lastRow
 	if err := sw.SetPanes(frozenHeader(1)); err != nil {
 		return fmt.Errorf("sheet %s: panes: %w", sheet, err)
 	}
+	// Column styles rather than one style per cell: the stream writer
+	// applies them to plain values, which spares an allocation per cell on
+	// the Scores sheet, and cells a consultant adds later get them too.
 	for i, c := range cols {
 		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
 			return fmt.Errorf("sheet %s: width: %w", sheet, err)
+		}
+		if err := sw.SetColStyle(i+1, i+1, c.style); err != nil {
+			return fmt.Errorf("sheet %s: column style: %w", sheet, err)
 		}
 	}
 	head := make([]any, len(cols))
@@ -170,7 +176,7 @@ func (b *xlsxBook) table(sheet string, cols []column, n int, before func(lastRow
 		for i := range cells {
 			cells[i] = nil
 			if i < len(values) {
-				cells[i] = b.cell(values[i], cols[i].style)
+				cells[i] = cellValue(values[i])
 			}
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, row)
@@ -185,29 +191,23 @@ func (b *xlsxBook) table(sheet string, cols []column, n int, before func(lastRow
 	return nil
 }
 
-// cell turns a value into a stream cell. Strings become inline string
-// cells, which excelize never writes with a formula element.
-func (b *xlsxBook) cell(v any, numStyle int) any {
+// cellValue turns a value into what the stream writer takes: strings
+// become inline string cells, which excelize never writes with a formula
+// element; numbers stay float64 or int; empty strings and nil pointers
+// leave the cell empty.
+func cellValue(v any) any {
 	switch v := v.(type) {
-	case nil:
-		return nil
 	case string:
 		if v == "" {
 			return nil
 		}
-		return excelize.Cell{StyleID: b.text, Value: v}
-	case int:
-		return excelize.Cell{StyleID: b.integer, Value: v}
-	case float64:
-		return excelize.Cell{StyleID: numStyle, Value: v}
 	case *float64:
 		if v == nil {
 			return nil
 		}
-		return excelize.Cell{StyleID: numStyle, Value: *v}
-	default:
-		return excelize.Cell{StyleID: b.text, Value: fmt.Sprint(v)}
+		return *v
 	}
+	return v
 }
 
 func frozenHeader(rows int) *excelize.Panes {

@@ -2,21 +2,32 @@ package reports
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/scoring"
 )
 
 // scores writes the consultant's Scores sheet: one row per anonymised
 // respondent (Section.Rows) with the questionnaire, unit, segment
 // categories and dimension scores. It is by far the largest sheet, hence
-// streamed. The rows are written as given: k-anonymity is the job of
-// scoring.AnonymiseRows, upstream.
+// streamed. The rows should come from scoring.AnonymiseRows; if a
+// section's rows do not meet k (a caller that forgot), they are anonymised
+// here, because this sheet is the one place where a respondent's own
+// scores leave Vigie.
 func (b *xlsxBook) scores() error {
+	sections := make([][]scoring.ScoreRow, len(b.r.Sections))
+	for i, s := range b.r.Sections {
+		sections[i] = s.Rows
+		if !kAnonymous(s.Rows, b.r.MinGroupSize) {
+			sections[i] = scoring.AnonymiseRows(s.Rows, b.r.MinGroupSize)
+		}
+	}
 	var segments []string
 	n := 0
-	for _, s := range b.r.Sections {
-		n += len(s.Rows)
-		for _, row := range s.Rows {
+	for _, rows := range sections {
+		n += len(rows)
+		for _, row := range rows {
 			for id := range row.Segments {
 				if !slices.Contains(segments, id) {
 					segments = append(segments, id)
@@ -45,8 +56,8 @@ func (b *xlsxBook) scores() error {
 	}
 	return b.table(SheetScores, cols, n, nil, func(emit func(...any) error) error {
 		cells := make([]any, len(cols))
-		for _, s := range b.r.Sections {
-			for _, row := range s.Rows {
+		for si, s := range b.r.Sections {
+			for _, row := range sections[si] {
 				clear(cells)
 				cells[0], cells[1] = s.Questionnaire.ID, unitDisplay(row.Unit)
 				for i, id := range segments {
@@ -69,4 +80,40 @@ func (b *xlsxBook) scores() error {
 		}
 		return nil
 	})
+}
+
+// kAnonymous reports whether every combination of unit and segment
+// categories in rows (as the sheet shows them) occurs at least k times,
+// with k read as scoring.AnonymiseRows reads it.
+func kAnonymous(rows []scoring.ScoreRow, k int) bool {
+	switch {
+	case k <= 0:
+		k = scoring.DefaultMinGroupSize
+	case k < scoring.MinimumMinGroupSize:
+		k = scoring.MinimumMinGroupSize
+	}
+	count := map[string]int{}
+	var key strings.Builder
+	var ids []string
+	for _, row := range rows {
+		key.Reset()
+		key.WriteString(unitDisplay(row.Unit))
+		ids = ids[:0]
+		for id, c := range row.Segments {
+			if c != "" {
+				ids = append(ids, id)
+			}
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			key.WriteString("\x00" + id + "\x01" + row.Segments[id])
+		}
+		count[key.String()]++
+	}
+	for _, n := range count {
+		if n < k {
+			return false
+		}
+	}
+	return true
 }

@@ -218,40 +218,45 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 }
 
 // A suppressed group's label may appear, to show that it exists, but never
-// on a row that holds a number.
+// on a row that holds a number. (The consultant's Scores sheet shows
+// respondents' categories, not groups; k-anonymity protects it instead.)
 func TestXLSXSuppressedGroupsHaveNoFigures(t *testing.T) {
-	r := xlsxFixture(t, reports.AudienceCommittee)
-	r.IncludeItemAnnex = true
-	_, f := mustXLSX(t, r)
-	var secret []string
-	for _, g := range r.Sections[0].Result.Groups {
-		if g.Suppressed {
-			secret = append(secret, g.Label, g.ID)
-		}
-	}
-	seen := 0
-	for _, sheet := range f.GetSheetList() {
-		if sheet == reports.SheetParticipation {
-			continue // keyed by unit path, checked in TestXLSXFiguresMatchResult
-		}
-		rows, err := f.GetRows(sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, row := range rows {
-			if !slices.ContainsFunc(row, func(c string) bool { return slices.Contains(secret, c) }) {
-				continue
-			}
-			seen++
-			for _, c := range row {
-				if _, err := strconv.ParseFloat(c, 64); err == nil {
-					t.Errorf("%s row %d names a suppressed group and holds the number %s: %q", sheet, i+1, c, row)
+	for _, audience := range []reports.Audience{reports.AudienceCommittee, reports.AudienceConsultant} {
+		t.Run(string(audience), func(t *testing.T) {
+			r := xlsxFixture(t, audience)
+			r.IncludeItemAnnex = true
+			_, f := mustXLSX(t, r)
+			var secret []string
+			for _, g := range r.Sections[0].Result.Groups {
+				if g.Suppressed {
+					secret = append(secret, g.Label, g.ID)
 				}
 			}
-		}
-	}
-	if seen == 0 {
-		t.Fatal("suppressed groups appear nowhere; they should be listed as masked")
+			seen := 0
+			for _, sheet := range f.GetSheetList() {
+				if sheet == reports.SheetParticipation || sheet == reports.SheetScores {
+					continue // Participation is keyed by unit path, checked in TestXLSXFiguresMatchResult
+				}
+				rows, err := f.GetRows(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, row := range rows {
+					if !slices.ContainsFunc(row, func(c string) bool { return slices.Contains(secret, c) }) {
+						continue
+					}
+					seen++
+					for _, c := range row {
+						if _, err := strconv.ParseFloat(c, 64); err == nil {
+							t.Errorf("%s row %d names a suppressed group and holds the number %s: %q", sheet, i+1, c, row)
+						}
+					}
+				}
+			}
+			if seen == 0 {
+				t.Fatal("suppressed groups appear nowhere; they should be listed as masked")
+			}
+		})
 	}
 }
 
@@ -293,6 +298,30 @@ func TestXLSXScoresSheet(t *testing.T) {
 		if !same(got[i], want[i]) {
 			t.Fatalf("Scores dimension 0 value %v, want %v", got[i], want[i])
 		}
+	}
+}
+
+// A caller that forgets scoring.AnonymiseRows still gets a k-anonymous sheet.
+func TestXLSXScoresAnonymisesRawRows(t *testing.T) {
+	r := xlsxFixture(t, reports.AudienceConsultant)
+	raw := xlsxRawRows(r.Sections[0].Questionnaire, 120, 9)
+	r.Sections[0].Rows = raw
+	_, f := mustXLSX(t, r)
+	recs := sheetTable(t, f, reports.SheetScores)
+	if len(recs) != len(raw) {
+		t.Fatalf("Scores has %d rows, want %d", len(recs), len(raw))
+	}
+	count := map[string]int{}
+	for _, rec := range recs {
+		count[rec["Unité"]+"|"+rec["metier"]+"|"+rec["age"]]++
+	}
+	for c, n := range count {
+		if n < r.MinGroupSize {
+			t.Errorf("combination %s appears %d times, want >= %d", c, n, r.MinGroupSize)
+		}
+	}
+	if count[unitCell([]string{"A", secretUnit})+"|"+secretSegment+"|<30"] > 0 {
+		t.Error("a rare raw combination is shown")
 	}
 }
 

@@ -8,6 +8,6 @@ import (
 )
 
 func TestZZTmpWrite(t *testing.T) {
-	os.WriteFile("/tmp/x/fr.pdf", renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5)), 0o644)
-	os.WriteFile("/tmp/x/en.pdf", renderPDF(t, pdfReport(t, "en", reports.AudienceCommittee, 5)), 0o644)
+	ids := []string{"sens-du-travail", "reconnaissance", "strategies-defensives", "numerique-travail-reel"}
+	os.WriteFile("/tmp/x/en.pdf", renderPDF(t, pdfSyntheticReport(t, ids, "en", reports.AudienceCommittee)), 0o644)
 }

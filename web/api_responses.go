@@ -25,9 +25,9 @@ import (
 type apiSubmission struct {
 	Code     string                     `json:"code"`
 	Unit     string                     `json:"unit"`
-	Segments map[string]string          `json:"segments"`
+	Segments map[string]json.RawMessage `json:"segments"`
 	Answers  map[string]json.RawMessage `json:"answers"`
-	Comments map[string]string          `json:"comments"`
+	Comments map[string]json.RawMessage `json:"comments"`
 }
 
 // apiSubmitResponse stores one complete response sent as JSON (kiosks,
@@ -141,9 +141,23 @@ func jsonType(kind string) string {
 func (cv *campaignView) apiAnswers(sub *apiSubmission) (*answerSet, error) {
 	a := &answerSet{
 		Unit:     strings.Trim(sub.Unit, "/ "),
-		Segments: sub.Segments,
+		Segments: map[string]string{},
 		Answers:  map[string]map[string]int{},
-		Comments: sub.Comments,
+		Comments: map[string]string{},
+	}
+	for id, raw := range sub.Segments {
+		v, err := textValue("segments."+id, raw)
+		if err != nil {
+			return nil, err
+		}
+		a.Segments[id] = v
+	}
+	for qid, raw := range sub.Comments {
+		v, err := textValue("comments."+qid, raw)
+		if err != nil {
+			return nil, err
+		}
+		a.Comments[qid] = v
 	}
 	put := func(field, qid, item string, raw json.RawMessage) error {
 		v, err := answerValue(field, raw)
@@ -209,6 +223,18 @@ func answerValue(field string, raw json.RawMessage) (int, error) {
 		return 0, vigie.Errorf(vigie.EINVALID, "%s : une réponse est un nombre entier (ou null), pas %s.", field, shorten(s))
 	}
 	return v, nil
+}
+
+// textValue reads a text field of a map: a string, or null for none.
+func textValue(field string, raw json.RawMessage) (string, error) {
+	var v *string
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return "", vigie.Errorf(vigie.EINVALID, "%s : du texte est attendu, pas %s.", field, shorten(string(raw)))
+	}
+	if v == nil {
+		return "", nil
+	}
+	return *v, nil
 }
 
 // shorten cuts a value quoted back in a message.

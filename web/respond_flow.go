@@ -226,6 +226,10 @@ func (s *Server) respondent(c *gin.Context) (rs *respondent, done func(), ok boo
 	}
 	d, err := s.loadDraft(c, sess)
 	if err != nil {
+		if vigie.ErrorCode(err) == vigie.ECONFLICT {
+			// The code was used meanwhile, from another tab or device.
+			err = errAlreadySubmitted
+		}
 		sess.mu.Unlock()
 		s.htmlError(c, err)
 		return nil, nil, false

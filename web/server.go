@@ -40,6 +40,9 @@ type Config struct {
 	// (default 2 h); MaxSessions bounds how many live at once (default 50,000).
 	SessionTTL  time.Duration
 	MaxSessions int
+
+	// Admin configures the back office (auth.go).
+	Admin AdminConfig
 }
 
 // Server serves Vigie over HTTP. Every handler is a method of Server.
@@ -57,6 +60,7 @@ type Server struct {
 	sessions *sessionStore
 	csrf     *http.CrossOriginProtection
 	qcache   *questionnaireCache
+	admin    *backOffice // consultants' and viewers' side (auth.go)
 }
 
 // New builds a server from cfg.
@@ -118,6 +122,7 @@ func New(cfg Config) (*Server, error) {
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, err
 	}
+	s.initBackOffice(cfg.Admin)
 	s.routes()
 	return s, nil
 }

@@ -98,14 +98,18 @@ type serverOptions struct {
 	state  vigie.CampaignState
 	spec   func(*vigie.CampaignSpec)
 	config func(*web.Config)
+	extra  []string // more questionnaire files to upload
 }
 
 // option is one change to the default test server.
 type option func(*serverOptions)
 
-func withAccess(a vigie.AccessMode) option        { return func(o *serverOptions) { o.access = a } }
-func withState(s vigie.CampaignState) option      { return func(o *serverOptions) { o.state = s } }
-func withConfig(f func(*web.Config)) option       { return func(o *serverOptions) { o.config = f } }
+func withAccess(a vigie.AccessMode) option   { return func(o *serverOptions) { o.access = a } }
+func withState(s vigie.CampaignState) option { return func(o *serverOptions) { o.state = s } }
+func withConfig(f func(*web.Config)) option  { return func(o *serverOptions) { o.config = f } }
+func withQuestionnaire(src string) option {
+	return func(o *serverOptions) { o.extra = append(o.extra, src) }
+}
 func withSpec(f func(*vigie.CampaignSpec)) option { return func(o *serverOptions) { o.spec = f } }
 
 // MustNewServer builds a server on a real SQLite file under t.TempDir()
@@ -123,7 +127,7 @@ func MustNewServer(tb testing.TB, opts ...option) *testServer {
 	}
 	tb.Cleanup(func() { st.Close() })
 	ctx := context.Background()
-	for _, src := range []string{chargeYAML, climatYAML} {
+	for _, src := range append([]string{chargeYAML, climatYAML}, o.extra...) {
 		q, err := questionnaires.Parse("test.yaml", []byte(src))
 		if err != nil {
 			tb.Fatalf("questionnaires.Parse: %v", err)

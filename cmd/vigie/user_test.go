@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
+)
+
+func init() {
+	// Cheap argon2id parameters: these tests check the commands, not the hash.
+	store.PasswordParams = store.Argon2Params{Memory: 64, Time: 1, Threads: 1}
+}
+
+// withStdin makes the commands read input instead of the real standard input.
+func withStdin(t *testing.T, input string) {
+	t.Helper()
+	saved := stdin
+	stdin = strings.NewReader(input)
+	t.Cleanup(func() { stdin = saved })
+}
+
+// openTestStore opens the database the commands wrote, to check it.
+func openTestStore(t *testing.T, db string) *store.Store {
+	t.Helper()
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestUserCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "vigie.db")
+	ctx := context.Background()
+
+	withStdin(t, "un mot de passe solide\nligne ignorée\n")
+	code, out, errOut := runVigie(t, "user", "add", "Alice@Example.fr", "--role", "consultant", "--db", db)
+	if code != 0 || !strings.Contains(out, "alice@example.fr") {
+		t.Fatalf("user add: exit %d, %s%s", code, out, errOut)
+	}
+	withStdin(t, "mot de passe du CSE\r\n")
+	if code, out, errOut = runVigie(t, "user", "add", "cse@example.fr", "--role", "viewer", "--db", db); code != 0 {
+		t.Fatalf("user add viewer: exit %d, %s%s", code, out, errOut)
+	}
+	id, _ := mustCreateCampaign(t, db)
+	if code, out, errOut = runVigie(t, "user", "grant", "CSE@example.fr", "--campaign", id, "--db", db); code != 0 || !strings.Contains(out, id) {
+		t.Fatalf("user grant: exit %d, %s%s", code, out, errOut)
+	}
+	code, out, errOut = runVigie(t, "user", "list", "--db", db)
+	if code != 0 || !regexp.MustCompile(`alice@example.fr\s+consultant\s+toutes`).MatchString(out) ||
+		!regexp.MustCompile(`cse@example.fr\s+viewer\s+`+id).MatchString(out) {
+		t.Fatalf("user list: exit %d\n%s%s", code, out, errOut)
+	}
+
+	s := openTestStore(t, db)
+	if u, err := s.Authenticate(ctx, "alice@example.fr", "un mot de passe solide"); err != nil || u.Role != vigie.RoleConsultant {
+		t.Fatalf("password from stdin: Authenticate = %+v, %v", u, err)
+	}
+	if _, err := s.Authenticate(ctx, "cse@example.fr", "mot de passe du CSE"); err != nil {
+		t.Fatalf("CRLF line: Authenticate: %v", err)
+	}
+	log, err := s.AuditLog(ctx, 0, "")
+	if err != nil || len(log) != 3 || log[0].Action != "user.grant" || log[0].Target != id || log[0].Actor != "cli" || log[2].Action != "user.add" {
+		t.Fatalf("audit log = %+v, %v; want user.add twice then user.grant by cli", log, err)
+	}
+
+	t.Run("Password", func(t *testing.T) {
+		withStdin(t, "un nouveau mot de passe\n")
+		if code, out, errOut := runVigie(t, "user", "password", "alice@example.fr", "--db", db); code != 0 {
+			t.Fatalf("user password: exit %d, %s%s", code, out, errOut)
+		}
+		if _, err := s.Authenticate(ctx, "alice@example.fr", "un nouveau mot de passe"); err != nil {
+			t.Fatalf("new password refused: %v", err)
+		}
+	})
+	t.Run("Revoke", func(t *testing.T) {
+		if code, out, errOut := runVigie(t, "user", "revoke", "cse@example.fr", "--campaign", id, "--db", db); code != 0 {
+			t.Fatalf("user revoke: exit %d, %s%s", code, out, errOut)
+		}
+		if ids, _ := s.GrantedCampaigns(ctx, mustUser(t, s, "cse@example.fr").ID); len(ids) != 0 {
+			t.Fatalf("campaigns after revoke = %v", ids)
+		}
+	})
+	t.Run("Errors", func(t *testing.T) {
+		for _, tc := range []struct {
+			name  string
+			input string
+			args  []string
+			code  int
+			want  string
+		}{
+			{"Duplicate", "un mot de passe solide\n", []string{"user", "add", "ALICE@example.fr", "--role", "viewer"}, 1, "existe déjà"},
+			{"ShortPassword", "court\n", []string{"user", "add", "bob@example.fr", "--role", "viewer"}, 1, "au moins 12 caractères"},
+			{"NoPassword", "", []string{"user", "add", "bob@example.fr", "--role", "viewer"}, 1, "aucun mot de passe"},
+			{"BadEmail", "un mot de passe solide\n", []string{"user", "add", "bob", "--role", "viewer"}, 1, "n'est pas valide"},
+			{"BadRole", "", []string{"user", "add", "bob@example.fr", "--role", "admin"}, 2, "consultant|viewer"},
+			{"GrantConsultant", "", []string{"user", "grant", "alice@example.fr", "--campaign", id}, 1, "voit déjà toutes"},
+			{"GrantUnknownUser", "", []string{"user", "grant", "nobody@example.fr", "--campaign", id}, 1, "Aucun compte"},
+			{"GrantUnknownCampaign", "", []string{"user", "grant", "cse@example.fr", "--campaign", "c_none"}, 1, "n'existe pas"},
+			{"GrantNoCampaign", "", []string{"user", "grant", "cse@example.fr"}, 2, "--campaign"},
+			{"Unknown", "", []string{"user", "delete"}, 2, "inconnue"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				withStdin(t, tc.input)
+				code, _, errOut := runVigie(t, append(tc.args, "--db", db)...)
+				if code != tc.code || !strings.Contains(errOut, tc.want) {
+					t.Fatalf("exit %d, stderr %q; want %d and %q", code, errOut, tc.code, tc.want)
+				}
+			})
+		}
+		if users, _ := s.Users(ctx); len(users) != 2 {
+			t.Fatalf("%d accounts after failed commands, want 2", len(users))
+		}
+	})
+}
+
+func mustUser(t *testing.T, s *store.Store, email string) *vigie.User {
+	t.Helper()
+	u, err := s.UserByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+func TestTokenCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "vigie.db")
+	ctx := context.Background()
+	withStdin(t, "un mot de passe solide\n")
+	if code, out, errOut := runVigie(t, "user", "add", "alice@example.fr", "--role", "consultant", "--db", db); code != 0 {
+		t.Fatalf("user add: exit %d, %s%s", code, out, errOut)
+	}
+
+	code, out, errOut := runVigie(t, "token", "create", "alice@example.fr", "--label", "export Excel", "--db", db)
+	token := strings.TrimSpace(out)
+	if code != 0 || !regexp.MustCompile(`^vigie_[A-Za-z0-9_-]{43}$`).MatchString(token) || !strings.Contains(errOut, "ne sera plus affiché") {
+		t.Fatalf("token create: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	tokenID := regexp.MustCompile(`t_[a-z0-9]{10}`).FindString(errOut)
+	if tokenID == "" {
+		t.Fatalf("token create did not name the token id: %q", errOut)
+	}
+	s := openTestStore(t, db)
+	if u, err := s.TokenUser(ctx, token); err != nil || u.Email != "alice@example.fr" {
+		t.Fatalf("TokenUser = %+v, %v", u, err)
+	}
+
+	code, out, errOut = runVigie(t, "token", "list", "alice@example.fr", "--db", db)
+	if code != 0 || !regexp.MustCompile(tokenID+`\s+\d{4}-\d\d-\d\d\s+actif\s+export Excel`).MatchString(out) || strings.Contains(out, token) {
+		t.Fatalf("token list: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut = runVigie(t, "token", "revoke", tokenID, "--db", db); code != 0 {
+		t.Fatalf("token revoke: exit %d, %s%s", code, out, errOut)
+	}
+	if _, err := s.TokenUser(ctx, token); vigie.ErrorCode(err) != vigie.EUNAUTHORIZED {
+		t.Fatalf("revoked token still works: %v", err)
+	}
+	if _, out, _ = runVigie(t, "token", "list", "alice@example.fr", "--db", db); !strings.Contains(out, "révoqué") {
+		t.Fatalf("token list after revoke:\n%s", out)
+	}
+	log, _ := s.AuditLog(ctx, 0, "")
+	for _, e := range log {
+		if strings.Contains(e.Detail+e.Target, token) {
+			t.Fatalf("audit entry %+v holds the token", e)
+		}
+	}
+	if len(log) != 3 || log[0].Action != "token.revoke" || log[1].Action != "token.create" {
+		t.Fatalf("audit log = %+v", log)
+	}
+
+	t.Run("Errors", func(t *testing.T) {
+		for _, tc := range []struct {
+			args []string
+			code int
+			want string
+		}{
+			{[]string{"token", "create", "nobody@example.fr"}, 1, "Aucun compte"},
+			{[]string{"token", "create"}, 2, "usage"},
+			{[]string{"token", "revoke", "t_none"}, 1, "Aucun jeton"},
+			{[]string{"token", "list"}, 2, "usage"},
+			{[]string{"token"}, 2, "create"},
+		} {
+			code, _, errOut := runVigie(t, append(tc.args, "--db", db)...)
+			if code != tc.code || !strings.Contains(errOut, tc.want) {
+				t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errOut, tc.code, tc.want)
+			}
+		}
+	})
+}

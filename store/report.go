@@ -1,0 +1,223 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// ReportOptions choose what Report puts in a report.
+type ReportOptions struct {
+	Audience         reports.Audience // consultant or committee; required
+	Lang             string           // "fr" or "en"; "" means "fr"
+	IncludeItemAnnex bool             // the item distributions in the PDF annex
+	Version          string           // Vigie's version, written in the parameters
+	Now              time.Time        // the generation date; zero means now
+}
+
+// Report gathers everything a report of a campaign shows: its metadata,
+// participation under the anonymity rules, and one section per
+// questionnaire with its result and its published comments. For the
+// consultant audience only, each section also has the respondent rows of
+// the Scores sheet, k-anonymised by scoring.AnonymiseRows: raw responses
+// leave the store only that way. An unknown audience or language is
+// EINVALID, an unknown campaign ENOTFOUND.
+func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions) (*reports.Report, error) {
+	if err := checkReportOptions(&opt); err != nil {
+		return nil, err
+	}
+	c, err := s.Campaign(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	qs, err := s.CampaignQuestionnaires(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	participation, err := s.participation(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	r := &reports.Report{
+		Organisation:        c.Organisation,
+		Campaign:            c.Title,
+		Period:              period(c, opt.Lang),
+		GeneratedAt:         opt.Now,
+		Audience:            opt.Audience,
+		Lang:                opt.Lang,
+		MinGroupSize:        c.MinGroupSize,
+		CommentMinGroupSize: c.CommentMinGroupSize,
+		IncludeItemAnnex:    opt.IncludeItemAnnex,
+		Version:             opt.Version,
+		Participation:       participation,
+	}
+	for _, q := range qs {
+		res, err := s.Result(ctx, campaignID, q.ID)
+		if err != nil {
+			return nil, err
+		}
+		// The result says which k it applied (the default when the
+		// campaign left it at 0): the report restates that one.
+		r.MinGroupSize = res.MinGroupSize
+		comments, err := s.PublishedComments(ctx, campaignID, q.ID)
+		if err != nil {
+			return nil, err
+		}
+		r.Sections = append(r.Sections, reports.Section{
+			Questionnaire: q,
+			Result:        res,
+			Comments:      reportComments(c, comments, opt.Lang),
+		})
+	}
+	if r.MinGroupSize == 0 {
+		r.MinGroupSize = scoring.DefaultMinGroupSize
+	}
+	if opt.Audience == reports.AudienceConsultant {
+		if err := s.scoreRows(ctx, c, qs, r); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// checkReportOptions validates the audience and language and fills the
+// defaults.
+func checkReportOptions(opt *ReportOptions) error {
+	switch opt.Audience {
+	case reports.AudienceConsultant, reports.AudienceCommittee:
+	case "":
+		return vigie.Errorf(vigie.EINVALID, "Le public du rapport est obligatoire : consultant ou committee.")
+	default:
+		return vigie.Errorf(vigie.EINVALID, "Public du rapport inconnu « %s » : consultant ou committee.", opt.Audience)
+	}
+	switch opt.Lang {
+	case "":
+		opt.Lang = "fr"
+	case "fr", "en":
+	default:
+		return vigie.Errorf(vigie.EINVALID, "Langue du rapport inconnue « %s » : fr ou en.", opt.Lang)
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	return nil
+}
+
+// participation counts the campaign's respondents per unit and applies the
+// anonymity rules to them, against the units' headcounts.
+func (s *Store) participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
+	counts, err := s.UnitCounts(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	total, err := s.ResponseCount(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	withUnit := 0
+	for _, n := range counts {
+		withUnit += n
+	}
+	if n := total - withUnit; n > 0 {
+		counts[""] = n // respondents who gave no unit
+	}
+	headcounts := map[string]int{}
+	for _, u := range c.Units {
+		if u.Headcount > 0 {
+			headcounts[strings.Join(u.Path, "/")] = u.Headcount
+		}
+	}
+	return scoring.Participation(ScoringOptions(c), counts, headcounts), nil
+}
+
+// period is the survey period shown on the cover: from the week of
+// opening to the week of closing; "" for a campaign never opened.
+func period(c *vigie.Campaign, lang string) string {
+	switch {
+	case c.OpenedWeek == "":
+		return ""
+	case c.ClosedWeek == "" && lang == "en":
+		return "since " + c.OpenedWeek
+	case c.ClosedWeek == "":
+		return "depuis " + c.OpenedWeek
+	}
+	return c.OpenedWeek + " – " + c.ClosedWeek
+}
+
+// reportComments turns published comments into the report's, grouped:
+// the whole campaign first, then the units in the campaign's order. Within
+// a group the store's random order is kept, so that it says nothing about
+// the order of answers.
+func reportComments(c *vigie.Campaign, list []vigie.Comment, lang string) []reports.Comment {
+	if len(list) == 0 {
+		return nil
+	}
+	rank := func(unit []string) int {
+		if len(unit) == 0 {
+			return -1
+		}
+		i := slices.IndexFunc(c.Units, func(u vigie.Unit) bool { return slices.Equal(u.Path, unit) })
+		if i < 0 {
+			return len(c.Units)
+		}
+		return i
+	}
+	list = slices.Clone(list)
+	slices.SortStableFunc(list, func(a, b vigie.Comment) int {
+		if d := rank(a.Unit) - rank(b.Unit); d != 0 {
+			return d
+		}
+		return strings.Compare(strings.Join(a.Unit, "/"), strings.Join(b.Unit, "/"))
+	})
+	all := "Ensemble"
+	if lang == "en" {
+		all = "All respondents"
+	}
+	out := make([]reports.Comment, len(list))
+	for i, cm := range list {
+		group := all
+		if len(cm.Unit) > 0 {
+			group = strings.Join(cm.Unit, " / ")
+		}
+		out[i] = reports.Comment{Group: group, Text: cm.Text}
+	}
+	return out
+}
+
+// scoreRows fills each section's Scores rows: every respondent's dimension
+// scores with their unit and segment categories, k-anonymised. One pass
+// over the responses serves every questionnaire.
+func (s *Store) scoreRows(ctx context.Context, c *vigie.Campaign, qs []*questionnaires.Questionnaire, r *reports.Report) error {
+	rows := make([][]scoring.ScoreRow, len(qs))
+	err := s.EachResponse(ctx, c.ID, func(resp *vigie.Response) error {
+		for i, q := range qs {
+			answers := resp.Answers[q.ID]
+			if len(answers) == 0 {
+				continue
+			}
+			sr, err := scoring.NewRespondent(q, resp.Unit, resp.Segments, answers)
+			if err != nil {
+				return err
+			}
+			rows[i] = append(rows[i], scoring.ScoreRow{
+				Unit:     resp.Unit,
+				Segments: resp.Segments,
+				Scores:   scoring.ScoreRespondent(q, sr),
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := range r.Sections {
+		r.Sections[i].Rows = scoring.AnonymiseRows(rows[i], r.MinGroupSize)
+	}
+	return nil
+}

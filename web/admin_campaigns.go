@@ -1,0 +1,58 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// campaignsPage is the data of the back office's home page.
+type campaignsPage struct {
+	Nav       adminNav
+	Campaigns []campaignRow
+}
+
+// campaignRow is one campaign in the list.
+type campaignRow struct {
+	ID, Title, Organisation, State string
+}
+
+// adminCampaigns lists the campaigns the account may read: all of them
+// for a consultant, those granted for a viewer.
+func (s *Server) adminCampaigns(c *gin.Context) {
+	list, err := s.readableCampaigns(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	p := &campaignsPage{Nav: nav(c)}
+	for _, camp := range list {
+		p.Campaigns = append(p.Campaigns, campaignRow{ID: camp.ID, Title: camp.Title, Organisation: camp.Organisation, State: stateLabel(camp.State)})
+	}
+	s.render(c, http.StatusOK, "admin_campaigns", p)
+}
+
+// readableCampaigns returns the campaigns the signed-in account may read.
+func (s *Server) readableCampaigns(c *gin.Context) ([]*vigie.Campaign, error) {
+	all, err := s.store.Campaigns(c)
+	if err != nil {
+		return nil, err
+	}
+	user := currentUser(c)
+	if user.IsConsultant() {
+		return all, nil
+	}
+	granted, err := s.store.GrantedCampaigns(c, user.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []*vigie.Campaign
+	for _, camp := range all {
+		if contains(granted, camp.ID) {
+			out = append(out, camp)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,247 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// A units list is written or imported one unit per line: the path, with
+// "/" between levels, then the headcount (optional):
+//
+//	Direction A/Service 1;12
+//
+// A CSV or XLSX file may instead give one level per column, the headcount
+// in the last column. A first line whose headcount is not a number is a
+// header and is skipped. Every mistake is reported with its line, so the
+// consultant fixes the file in one go.
+
+// unitLine is one unit read from a line.
+type unitLine struct {
+	Line      int
+	Path      []string
+	Headcount int
+}
+
+// unitsProblem is a mistake at a line of a units list.
+type unitsProblem struct {
+	Line    int
+	Message string
+}
+
+func (p unitsProblem) String() string { return fmt.Sprintf("Ligne %d : %s", p.Line, p.Message) }
+
+// maxUnitsFile bounds an imported units file.
+const maxUnitsFile = 5 << 20
+
+// parseUnitsText reads the textarea of the campaign form.
+func parseUnitsText(text string) ([]vigie.UnitSpec, []unitsProblem) {
+	var rows [][]string
+	var lines []int
+	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		sep := ";"
+		if !strings.Contains(line, ";") && strings.Contains(line, "\t") {
+			sep = "\t"
+		}
+		rows = append(rows, strings.Split(line, sep))
+		lines = append(lines, i+1)
+	}
+	return unitsFromRows(rows, lines, false)
+}
+
+// parseUnitsFile reads an uploaded CSV or XLSX file (told apart by its
+// content, not its name).
+func parseUnitsFile(name string, data []byte) ([]vigie.UnitSpec, []unitsProblem) {
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return parseUnitsXLSX(data)
+	}
+	return parseUnitsCSV(data)
+}
+
+// parseUnitsCSV reads a CSV file separated by ";" or "," (whichever the
+// first line uses), in UTF-8 with or without a byte-order mark.
+func parseUnitsCSV(data []byte) ([]vigie.UnitSpec, []unitsProblem) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		return nil, []unitsProblem{{1, "le fichier n'est pas en UTF-8 : enregistrez-le en « CSV UTF-8 »."}}
+	}
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = ','
+	if bytes.Count(first, []byte(";")) >= bytes.Count(first, []byte(",")) && bytes.Contains(first, []byte(";")) {
+		r.Comma = ';'
+	}
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	var rows [][]string
+	var lines []int
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			line := 0
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			return nil, []unitsProblem{{line, "le fichier CSV est mal formé (guillemet non fermé ?)."}}
+		}
+		line, _ := r.FieldPos(0)
+		if isBlankRow(rec) {
+			continue
+		}
+		rows = append(rows, rec)
+		lines = append(lines, line)
+	}
+	return unitsFromRows(rows, lines, true)
+}
+
+// parseUnitsXLSX reads the first sheet of a workbook.
+func parseUnitsXLSX(data []byte) ([]vigie.UnitSpec, []unitsProblem) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, []unitsProblem{{1, "le classeur Excel est illisible."}}
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, []unitsProblem{{1, "le classeur n'a aucune feuille."}}
+	}
+	all, err := f.GetRows(sheets[0])
+	if err != nil {
+		return nil, []unitsProblem{{1, "la première feuille du classeur est illisible."}}
+	}
+	var rows [][]string
+	var lines []int
+	for i, rec := range all {
+		if isBlankRow(rec) {
+			continue
+		}
+		rows = append(rows, rec)
+		lines = append(lines, i+1)
+	}
+	return unitsFromRows(rows, lines, true)
+}
+
+func isBlankRow(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// unitsFromRows turns rows of cells into units. A row is either
+// "path;headcount" or "level 1;level 2;...;headcount"; with columns, empty
+// trailing levels are skipped. header allows a first row of titles.
+func unitsFromRows(rows [][]string, lines []int, header bool) ([]vigie.UnitSpec, []unitsProblem) {
+	var units []vigie.UnitSpec
+	var problems []unitsProblem
+	seen := map[string]int{}
+	for i, rec := range rows {
+		line := lines[i]
+		cells := make([]string, len(rec))
+		for j, f := range rec {
+			cells[j] = strings.TrimSpace(f)
+		}
+		for len(cells) > 0 && cells[len(cells)-1] == "" {
+			cells = cells[:len(cells)-1]
+		}
+		var names []string
+		headcount := 0
+		last := cells[len(cells)-1]
+		if len(cells) == 1 {
+			names = strings.Split(cells[0], "/")
+		} else {
+			n, err := strconv.Atoi(strings.ReplaceAll(last, " ", ""))
+			if err != nil {
+				if header && i == 0 {
+					continue // a header line: "Unité;Effectif"
+				}
+				problems = append(problems, unitsProblem{line, fmt.Sprintf("l'effectif « %s » n'est pas un nombre entier.", last)})
+				continue
+			}
+			if n < 0 {
+				problems = append(problems, unitsProblem{line, fmt.Sprintf("l'effectif %d est négatif.", n)})
+				continue
+			}
+			headcount = n
+			levels := cells[:len(cells)-1]
+			if len(levels) == 1 {
+				names = strings.Split(levels[0], "/")
+			} else {
+				for _, l := range levels {
+					if l != "" {
+						names = append(names, l)
+					}
+				}
+			}
+		}
+		path, msg := cleanUnitPath(names)
+		if msg != "" {
+			problems = append(problems, unitsProblem{line, msg})
+			continue
+		}
+		key := strings.Join(path, "/")
+		if first, dup := seen[key]; dup {
+			problems = append(problems, unitsProblem{line, fmt.Sprintf("l'unité « %s » figure déjà ligne %d.", strings.Join(path, " / "), first)})
+			continue
+		}
+		seen[key] = line
+		units = append(units, vigie.UnitSpec{Path: path, Headcount: headcount})
+	}
+	if len(units) > vigie.MaxUnits {
+		problems = append(problems, unitsProblem{lines[len(lines)-1], fmt.Sprintf("%d unités : au plus %d.", len(units), vigie.MaxUnits)})
+	}
+	return units, problems
+}
+
+// cleanUnitPath trims the names of a path and checks them.
+func cleanUnitPath(names []string) ([]string, string) {
+	var path []string
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			return nil, "un niveau du chemin est vide (deux « / » de suite, ou un « / » au début ou à la fin)."
+		}
+		if utf8.RuneCountInString(n) > 100 {
+			return nil, fmt.Sprintf("le nom « %.30s… » dépasse 100 caractères.", n)
+		}
+		if n == "(non renseigné)" {
+			return nil, "« (non renseigné) » est réservé aux personnes qui n'indiquent pas leur unité."
+		}
+		path = append(path, n)
+	}
+	if len(path) == 0 {
+		return nil, "le nom de l'unité est vide."
+	}
+	return path, ""
+}
+
+// formatUnits writes units back as the textarea shows them.
+func formatUnits(units []vigie.UnitSpec) string {
+	var b strings.Builder
+	for _, u := range units {
+		b.WriteString(strings.Join(u.Path, "/"))
+		if u.Headcount > 0 {
+			fmt.Fprintf(&b, ";%d", u.Headcount)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,51 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// adminNav is the header of every back-office page: who is signed in and
+// what their role lets them reach.
+type adminNav struct {
+	Email      string
+	Consultant bool
+}
+
+// nav returns the header data of the current account.
+func nav(c *gin.Context) adminNav {
+	u := currentUser(c)
+	if u == nil {
+		return adminNav{}
+	}
+	return adminNav{Email: u.Email, Consultant: u.IsConsultant()}
+}
+
+// campaignOf loads the campaign named by :id.
+func (s *Server) campaignOf(c *gin.Context) (*vigie.Campaign, error) {
+	return s.store.Campaign(c, c.Param("id"))
+}
+
+// stateLabel is the French name of a campaign state.
+func stateLabel(st vigie.CampaignState) string {
+	switch st {
+	case vigie.StateDraft:
+		return "Brouillon"
+	case vigie.StateOpen:
+		return "Ouverte"
+	case vigie.StateClosed:
+		return "Close"
+	}
+	return string(st)
+}
+
+// unitLabel writes a unit path for people.
+func unitLabel(path []string) string {
+	if len(path) == 0 {
+		return "Toute la campagne"
+	}
+	return strings.Join(path, " / ")
+}

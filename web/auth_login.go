@@ -1,0 +1,102 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// loginPage is the data of the sign-in page.
+type loginPage struct {
+	Email string
+	Next  string
+	Error string
+}
+
+// errLoginThrottled is shown after too many failed attempts.
+var errLoginThrottled = vigie.Errorf(vigie.ERATELIMIT,
+	"Trop de tentatives de connexion échouées. Par sécurité, attendez une minute avant de réessayer.")
+
+// loginForm shows the sign-in page, or goes straight to the back office
+// when already signed in.
+func (s *Server) loginForm(c *gin.Context) {
+	if currentUser(c) != nil {
+		c.Redirect(http.StatusSeeOther, safeNext(c.Query("next")))
+		return
+	}
+	s.render(c, http.StatusOK, "login", &loginPage{Next: safeNext(c.Query("next"))})
+}
+
+// login checks an address and a password. Failures are counted per client
+// address and per account address, both under keyed hashes kept in memory
+// only, so a guesser can neither hammer one account nor try many.
+func (s *Server) login(c *gin.Context) {
+	if err := parseForm(c); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	form := &loginPage{
+		Email: strings.ToLower(strings.TrimSpace(c.PostForm("email"))),
+		Next:  safeNext(c.PostForm("next")),
+	}
+	password := c.PostForm("password")
+	addr := c.ClientIP()
+	if len(form.Email) > 254 {
+		form.Email = form.Email[:254]
+	}
+	if !s.admin.byAddr.Allow(addr) || !s.admin.byEmail.Allow(form.Email) {
+		s.auditAs(c, form.Email, "login.throttled", "", "")
+		form.Error = vigie.ErrorMessage(errLoginThrottled)
+		s.render(c, http.StatusTooManyRequests, "login", form)
+		return
+	}
+	user, err := s.store.Authenticate(c, form.Email, password)
+	if vigie.ErrorCode(err) == vigie.EUNAUTHORIZED || vigie.ErrorCode(err) == vigie.EINVALID {
+		s.admin.byAddr.Fail(addr)
+		s.admin.byEmail.Fail(form.Email)
+		s.auditAs(c, form.Email, "login.failure", "", "")
+		form.Error = "Adresse ou mot de passe incorrect."
+		s.render(c, http.StatusUnauthorized, "login", form)
+		return
+	} else if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	// A new session token at every sign-in, so a token planted before
+	// (session fixation) is worth nothing after.
+	ctx := sessionCtx(c)
+	if err := s.admin.sessions.RenewToken(ctx); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	s.admin.sessions.Put(ctx, sessionUserKey, user.ID)
+	c.Set(ctxUser, user)
+	s.audit(c, "login", "", string(user.Role))
+	c.Redirect(http.StatusSeeOther, form.Next)
+}
+
+// logout ends the session.
+func (s *Server) logout(c *gin.Context) {
+	if currentUser(c) != nil {
+		s.audit(c, "logout", "", "")
+	}
+	if err := s.admin.sessions.Destroy(sessionCtx(c)); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/login")
+}
+
+// auditAs records an action by someone not (yet) signed in, such as a
+// failed login, named by the address they typed (never the password).
+func (s *Server) auditAs(c *gin.Context, who, action, target, detail string) {
+	if who == "" {
+		who = "(adresse vide)"
+	}
+	if err := s.store.Audit(c, who, action, target, detail); err != nil {
+		s.logger.Error("audit", "action", action, "error", err.Error())
+	}
+}

@@ -1,0 +1,130 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
+	"github.com/vigie-sante/vigie/web"
+)
+
+// benchYAML returns a questionnaire of 6 dimensions × 10 items on a 1–5
+// scale: 60 answers per submission, the size of a long real instrument.
+func benchYAML() string {
+	var b strings.Builder
+	b.WriteString(`id: bench-60
+version: 1
+language: fr
+title: {fr: "Banc d'essai"}
+comment: {fr: "Un commentaire ?"}
+scales:
+  s5: {min: 1, max: 5, labels: {fr: ["1", "2", "3", "4", "5"]}}
+dimensions:
+`)
+	for d := range 6 {
+		fmt.Fprintf(&b, "  - id: d%d\n    title: {fr: \"Dimension %d\"}\n    description: {fr: \"D%d\"}\n    direction: higher_is_worse\n    cutoffs: [40, 70]\n    items:\n", d, d, d)
+		for i := range 10 {
+			fmt.Fprintf(&b, "      - {id: d%di%d, text: {fr: \"Item %d.%d\"}, scale: s5}\n", d, i, d, i)
+		}
+	}
+	return b.String()
+}
+
+// benchBody is a complete submission: 60 answers, unit, segment, comment.
+func benchBody(code string, seed int) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `{"code":%q,"unit":"Direction A/Service 1","segments":{"metier":"Encadrement"},"answers":{"bench-60":{`, code)
+	for d := range 6 {
+		for i := range 10 {
+			if d+i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `"d%di%d":%d`, d, i, 1+(seed+d*10+i)%5)
+		}
+	}
+	b.WriteString(`}},"comments":{"bench-60":"Trop de dossiers, pas assez de temps."}}`)
+	return b.Bytes()
+}
+
+// BenchmarkSubmitHTTP measures complete JSON submissions (60 answers each)
+// over loopback HTTP with 50 concurrent clients, from request to stored
+// response, and reports throughput and latency percentiles.
+func BenchmarkSubmitHTTP(b *testing.B) {
+	const clients = 50
+	ts := MustNewServer(b,
+		withQuestionnaire(benchYAML()),
+		withSpec(func(s *vigie.CampaignSpec) { s.Questionnaires = []string{"bench-60"} }),
+		withConfig(func(c *web.Config) { c.Logger = slog.New(slog.NewTextHandler(io.Discard, nil)) }),
+	)
+	var codes []string
+	for len(codes) < b.N {
+		n := min(b.N-len(codes), store.MaxCodesPerBatch)
+		more, err := ts.Store.GenerateCodes(context.Background(), ts.Campaign.ID, n, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		codes = append(codes, more...)
+	}
+	bodies := make([][]byte, b.N)
+	for i := range bodies {
+		bodies[i] = benchBody(codes[i], i)
+	}
+	srv := httptest.NewServer(ts.Handler)
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
+	url := srv.URL + responsesPath(ts)
+
+	latencies := make([]time.Duration, b.N)
+	next := make(chan int, b.N)
+	for i := range b.N {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	var failed sync.Once
+	b.ResetTimer()
+	start := time.Now()
+	for range clients {
+		wg.Go(func() {
+			for i := range next {
+				t0 := time.Now()
+				res, err := client.Post(url, "application/json", bytes.NewReader(bodies[i]))
+				if err != nil {
+					failed.Do(func() { b.Error(err) })
+					continue
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				latencies[i] = time.Since(t0)
+				if res.StatusCode != http.StatusCreated {
+					failed.Do(func() { b.Errorf("status %d, want 201", res.StatusCode) })
+				}
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+
+	slices.Sort(latencies)
+	pct := func(p float64) float64 {
+		return float64(latencies[min(len(latencies)-1, int(p*float64(len(latencies))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	if got := ts.responseCount(b); got != b.N {
+		b.Fatalf("%d responses stored, want %d", got, b.N)
+	}
+}
