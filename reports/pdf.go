@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/vigie-sante/vigie/scoring"
 )
 
 // DejaVu Sans is embedded so that every accent, guillemet and no-break space
@@ -103,7 +105,13 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 		d.lang = "en"
 	}
 	if d.k <= 0 {
-		d.k = 5
+		d.k = scoring.DefaultMinGroupSize
+		for _, s := range r.Sections {
+			if s.Result != nil && s.Result.MinGroupSize > 0 {
+				d.k = s.Result.MinGroupSize
+				break
+			}
+		}
 	}
 	f := fpdf.New("P", "mm", "A4", "")
 	d.f = f
@@ -112,6 +120,7 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	f.SetMargins(marginLeft, marginTop, marginRight)
 	f.SetAutoPageBreak(true, marginBottom)
 	f.SetCompression(true)
+	f.SetCatalogSort(true) // the same report gives the same bytes
 	f.SetLang(d.lang)
 	f.SetTitle(d.txt(d.r.Campaign), true)
 	f.SetAuthor(d.txt(d.r.Organisation), true)

@@ -161,6 +161,11 @@ func (d *pdfDoc) reliabilityTable(q *questionnaires.Questionnaire, res *scoring.
 	f.Ln(1)
 	f.SetFont(fontFamily, "B", 9)
 	f.MultiCell(contentW, 5, d.txt(q.Title.In(d.lang, q.Language)), "", "L", false)
+	if !published(overall(res)) {
+		// Even the count of complete answers would tell how few responded.
+		d.para(tr(d.lang, "section_all_masked"))
+		return
+	}
 	d.tableHeader(cols, []string{tr(d.lang, "col_dimension"), "alpha", "n", tr(d.lang, "col_reading")})
 	f.SetFont(fontFamily, "", 7.5)
 	for i, dim := range q.Dimensions {

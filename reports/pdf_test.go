@@ -2,7 +2,6 @@ package reports_test
 
 import (
 	"bytes"
-	"compress/zlib"
 	"io"
 	"os"
 	"os/exec"
@@ -12,11 +11,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf16"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/scoring"
 )
 
 // requirePoppler skips (loudly) when pdftotext is missing on a developer's
@@ -135,52 +132,6 @@ func TestPDFAccentsRenderExactly(t *testing.T) {
 	}
 }
 
-// pdftotext turns no-break spaces into plain ones, so the typography is
-// checked in the page streams themselves, where fpdf writes the text of a
-// UTF-8 font as UTF-16BE.
-func TestPDFAppliesFrenchTypography(t *testing.T) {
-	fr := pageStreams(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5)))
-	for _, w := range []string{"chiffres\u202f;", "soin\u202f!", "«\u00a0transmissions\u00a0»",
-		"Annexe\u00a0: réponses", "Segment\u00a0: metier"} {
-		if !bytes.Contains(fr, utf16be(w)) {
-			t.Errorf("French document lacks %q with its no-break space", w)
-		}
-	}
-	en := pageStreams(t, renderPDF(t, pdfReport(t, "en", reports.AudienceConsultant, 5)))
-	for _, w := range []string{"Annex: answers", "Segment: metier"} {
-		if !bytes.Contains(en, utf16be(w)) {
-			t.Errorf("English document lacks %q as written", w)
-		}
-	}
-}
-
-// pageStreams inflates every compressed stream of a PDF and joins them.
-func pageStreams(tb testing.TB, pdf []byte) []byte {
-	tb.Helper()
-	var all []byte
-	re := regexp.MustCompile(`(?s)stream\r?\n(.*?)endstream`)
-	for _, m := range re.FindAllSubmatch(pdf, -1) {
-		zr, err := zlib.NewReader(bytes.NewReader(m[1]))
-		if err != nil {
-			continue
-		}
-		b, _ := io.ReadAll(zr)
-		all = append(all, b...)
-	}
-	if len(all) == 0 {
-		tb.Fatal("no compressed stream found")
-	}
-	return all
-}
-
-func utf16be(s string) []byte {
-	var b []byte
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, byte(u>>8), byte(u))
-	}
-	return b
-}
-
 func TestPDFFooterRestatesKOnEveryPage(t *testing.T) {
 	requirePoppler(t)
 	tests := []struct {
@@ -291,44 +242,68 @@ func TestPDFTableOfContentsListsPages(t *testing.T) {
 	}
 }
 
-func TestFrenchTypography(t *testing.T) {
-	const nb, nn = "\u00a0", "\u202f"
-	tests := []struct{ in, want string }{
-		{"Attention: lire", "Attention" + nb + ": lire"},
-		{"Attention : lire", "Attention" + nb + ": lire"},
-		{"Vraiment?", "Vraiment" + nn + "?"},
-		{"Vraiment ?", "Vraiment" + nn + "?"},
-		{"Non!", "Non" + nn + "!"},
-		{"un; deux", "un" + nn + "; deux"},
-		{"Quoi ?!", "Quoi" + nn + "?!"},
-		{"«le soin»", "«" + nb + "le soin" + nb + "»"},
-		{"« le soin »", "«" + nb + "le soin" + nb + "»"},
-		{"Déjà" + nb + ":", "Déjà" + nb + ":"},
-		{"14:30", "14:30"},
-		{"https://vigie.example/", "https://vigie.example/"},
-		{"unit:A/B", "unit:A/B"},
-		{"?lang=en", "?lang=en"},
-		{"sans ponctuation", "sans ponctuation"},
+func TestPDFEdgeCases(t *testing.T) {
+	requirePoppler(t)
+	tests := []struct {
+		name string
+		edit func(r *reports.Report)
+		want []string
+	}{
+		{"NoSectionsNoParticipation", func(r *reports.Report) {
+			r.Sections, r.Participation, r.Period, r.Organisation = nil, nil, "", ""
+		}, []string{"Synthèse", "Glossaire"}},
+		{"WholePopulationUnderK", func(r *reports.Report) {
+			res := r.Sections[0].Result
+			for _, g := range res.Groups {
+				*g = scoring.Group{ID: g.ID, Kind: g.Kind, Label: g.Label, Segment: g.Segment, Parent: g.Parent,
+					Suppressed: true, Reason: scoring.ReasonBelowThreshold}
+			}
+			r.Sections[0].Comments, r.Participation = nil, nil
+		}, []string{"L'ensemble des répondants compte moins de k personnes", "Carte des unités"}},
+		{"DefaultLanguageAndK", func(r *reports.Report) { r.Lang, r.MinGroupSize = "", 0 },
+			[]string{"Synthèse", "Résultats affichés uniquement pour les groupes d'au moins k = 5 personnes"}},
 	}
 	for _, tt := range tests {
-		if got := reports.FrenchTypography(tt.in); got != tt.want {
-			t.Errorf("frenchTypography(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			r := pdfReport(t, "fr", reports.AudienceConsultant, 5)
+			tt.edit(r)
+			pages := pdfPages(t, renderPDF(t, r))
+			text := normalise(strings.Join(pages, "\n"))
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("text lacks %q", w)
+				}
+			}
+			for i, p := range pages {
+				if !strings.Contains(normalise(p), "d'au moins k = 5 personnes") {
+					t.Errorf("page %d lacks the footer", i+1)
+				}
+			}
+			if tt.name == "WholePopulationUnderK" {
+				if strings.Contains(text, "0,81") {
+					t.Error("reliability shown although the whole population is under k")
+				}
+				for _, name := range append(pdfSecretNames, "Direction des soins", "Pôle logistique") {
+					for _, line := range strings.Split(text, "\n") {
+						if strings.Contains(line, name) && strings.IndexFunc(line, unicode.IsDigit) >= 0 {
+							t.Errorf("suppressed group %q next to a figure: %q", name, strings.TrimSpace(line))
+						}
+					}
+				}
+			}
+		})
+	}
+	if err := reports.PDF(io.Discard, nil); err == nil {
+		t.Error("PDF(nil) gave no error")
 	}
 }
 
-// The typography relies on the embedded font having the no-break spaces,
-// and the charts on the level symbols.
-func TestFontHasNeededGlyphs(t *testing.T) {
-	for _, file := range []string{"fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf"} {
-		ttf, err := fpdf.TtfParse(file)
-		if err != nil {
-			t.Fatalf("parse %s: %v", file, err)
-		}
-		for _, r := range "\u202f\u00a0«»œŒçéèàù—–…○◐●•·’" {
-			if ttf.Chars[uint16(r)] == 0 {
-				t.Errorf("%s has no glyph for %U", file, r)
-			}
-		}
+// The same report gives the same bytes, so that the committed example only
+// changes when the layout does.
+func TestPDFIsDeterministic(t *testing.T) {
+	a := renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5))
+	b := renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5))
+	if !bytes.Equal(a, b) {
+		t.Error("two renderings of the same report differ")
 	}
 }

@@ -15,7 +15,7 @@ import (
 // directions of 5 services), one questionnaire of 80 items in 10
 // dimensions, and the consultant's Scores sheet. The Result is
 // synthesised directly: this measures the workbook, not the scoring.
-func benchReport(b *testing.B) *reports.Report {
+func xlsxBenchReport(b *testing.B) *reports.Report {
 	b.Helper()
 	q := xlsxQuestionnaire(b, 10, 8)
 	res := &scoring.Result{
@@ -36,7 +36,7 @@ func benchReport(b *testing.B) *reports.Report {
 			units = append(units, path)
 			g := xlsxGroup(q, "unit:"+dir+"/"+svc, scoring.KindUnit, svc, "unit:"+dir, "", d*5+s)
 			if s == 4 && d%3 == 0 {
-				g = suppressedGroup(g.ID, g.Kind, g.Label, g.Parent, "", scoring.ReasonSecondary)
+				g = xlsxSuppressedGroup(g.ID, g.Kind, g.Label, g.Parent, "", scoring.ReasonSecondary)
 			}
 			res.Groups = append(res.Groups, g)
 			part = append(part, xlsxParticipation(path, 2_500, 3_000))
@@ -81,11 +81,11 @@ func benchReport(b *testing.B) *reports.Report {
 }
 
 func BenchmarkXLSX100k(b *testing.B) {
-	r := benchReport(b)
+	r := xlsxBenchReport(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		w := &countingWriter{}
+		w := &xlsxCountingWriter{}
 		if err := reports.XLSX(w, r); err != nil {
 			b.Fatal(err)
 		}
@@ -93,8 +93,8 @@ func BenchmarkXLSX100k(b *testing.B) {
 	}
 }
 
-type countingWriter struct{ n int64 }
+type xlsxCountingWriter struct{ n int64 }
 
-func (w *countingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
+func (w *xlsxCountingWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
 
-var _ io.Writer = (*countingWriter)(nil)
+var _ io.Writer = (*xlsxCountingWriter)(nil)

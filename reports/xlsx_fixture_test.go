@@ -17,12 +17,12 @@ import (
 
 // Names that a spreadsheet would take for formulas if written carelessly.
 const (
-	injectUnit    = `=HYPERLINK("http://evil.example","clic")`
-	injectPlus    = "+33"
-	injectMinus   = "-x"
-	injectAt      = "@x"
-	secretUnit    = "Secret-A2" // a suppressed unit
-	secretSegment = "Stagiaire" // a suppressed segment category
+	xlsxInjectUnit    = `=HYPERLINK("http://evil.example","clic")`
+	xlsxInjectPlus    = "+33"
+	xlsxInjectMinus   = "-x"
+	xlsxInjectAt      = "@x"
+	xlsxSecretUnit    = "Secret-A2" // a suppressed unit
+	xlsxSecretSegment = "Stagiaire" // a suppressed segment category
 )
 
 // xlsxQuestionnaire builds a small questionnaire in code: one dimension
@@ -96,7 +96,7 @@ func xlsxGroup(q *questionnaires.Questionnaire, id string, kind scoring.GroupKin
 	return g
 }
 
-func suppressedGroup(id string, kind scoring.GroupKind, label, parent, segment, reason string) *scoring.Group {
+func xlsxSuppressedGroup(id string, kind scoring.GroupKind, label, parent, segment, reason string) *scoring.Group {
 	return &scoring.Group{ID: id, Kind: kind, Label: label, Parent: parent, Segment: segment, Suppressed: true, Reason: reason}
 }
 
@@ -115,12 +115,12 @@ func xlsxFixture(tb testing.TB, audience reports.Audience) *reports.Report {
 			xlsxGroup(q, "all", scoring.KindAll, "Ensemble", "", "", 110),
 			xlsxGroup(q, "unit:A", scoring.KindUnit, "A", "", "", 40),
 			xlsxGroup(q, "unit:A/A1", scoring.KindUnit, "A1", "unit:A", "", 30),
-			suppressedGroup("unit:A/"+secretUnit, scoring.KindUnit, secretUnit, "unit:A", "", scoring.ReasonBelowThreshold),
-			xlsxGroup(q, "unit:"+injectUnit, scoring.KindUnit, injectUnit, "", "", 25),
-			xlsxGroup(q, "segment:metier="+injectPlus, scoring.KindSegment, injectPlus, "", "metier", 20),
-			xlsxGroup(q, "segment:metier="+injectMinus, scoring.KindSegment, injectMinus, "", "metier", 21),
-			xlsxGroup(q, "segment:metier="+injectAt, scoring.KindSegment, injectAt, "", "metier", 22),
-			suppressedGroup("segment:metier="+secretSegment, scoring.KindSegment, secretSegment, "", "metier", scoring.ReasonSecondary),
+			xlsxSuppressedGroup("unit:A/"+xlsxSecretUnit, scoring.KindUnit, xlsxSecretUnit, "unit:A", "", scoring.ReasonBelowThreshold),
+			xlsxGroup(q, "unit:"+xlsxInjectUnit, scoring.KindUnit, xlsxInjectUnit, "", "", 25),
+			xlsxGroup(q, "segment:metier="+xlsxInjectPlus, scoring.KindSegment, xlsxInjectPlus, "", "metier", 20),
+			xlsxGroup(q, "segment:metier="+xlsxInjectMinus, scoring.KindSegment, xlsxInjectMinus, "", "metier", 21),
+			xlsxGroup(q, "segment:metier="+xlsxInjectAt, scoring.KindSegment, xlsxInjectAt, "", "metier", 22),
+			xlsxSuppressedGroup("segment:metier="+xlsxSecretSegment, scoring.KindSegment, xlsxSecretSegment, "", "metier", scoring.ReasonSecondary),
 		},
 		Reliability: map[string]scoring.Reliability{
 			"dim0": {Alpha: &alpha, N: 97},
@@ -134,14 +134,14 @@ func xlsxFixture(tb testing.TB, audience reports.Audience) *reports.Report {
 	a1.Indicators["ratio"] = &scoring.IndicatorStats{Suppressed: true, Reason: scoring.ReasonSecondary}
 
 	r := &reports.Report{
-		Organisation: "CHU de " + injectPlus, Campaign: "Baromètre 2027",
+		Organisation: "CHU de " + xlsxInjectPlus, Campaign: "Baromètre 2027",
 		GeneratedAt: time.Date(2027, 3, 1, 10, 0, 0, 0, time.UTC),
 		Audience:    audience, Lang: "fr", MinGroupSize: 5, CommentMinGroupSize: 10, Version: "1.2.3",
 		Participation: []scoring.UnitParticipation{
 			xlsxParticipation([]string{"A"}, 40, 50),
 			xlsxParticipation([]string{"A", "A1"}, 30, 32),
-			{Path: []string{"A", secretUnit}, Headcount: 6},
-			xlsxParticipation([]string{injectUnit}, 25, 0),
+			{Path: []string{"A", xlsxSecretUnit}, Headcount: 6},
+			xlsxParticipation([]string{xlsxInjectUnit}, 25, 0),
 		},
 		Sections: []reports.Section{{Questionnaire: q, Result: res}},
 	}
@@ -164,8 +164,8 @@ func xlsxParticipation(path []string, n, headcount int) scoring.UnitParticipatio
 // combinations and with names that look like formulas.
 func xlsxRawRows(q *questionnaires.Questionnaire, n int, seed uint64) []scoring.ScoreRow {
 	rng := rand.New(rand.NewPCG(seed, seed+1))
-	units := [][]string{{"A"}, {"A", "A1"}, {"A", secretUnit}, {injectUnit}, {"B", "B1", "B11"}}
-	jobs := []string{injectPlus, injectMinus, injectAt, secretSegment, ""}
+	units := [][]string{{"A"}, {"A", "A1"}, {"A", xlsxSecretUnit}, {xlsxInjectUnit}, {"B", "B1", "B11"}}
+	jobs := []string{xlsxInjectPlus, xlsxInjectMinus, xlsxInjectAt, xlsxSecretSegment, ""}
 	rows := make([]scoring.ScoreRow, n)
 	for i := range rows {
 		scores := map[string]*float64{}
@@ -188,7 +188,7 @@ func xlsxRawRows(q *questionnaires.Questionnaire, n int, seed uint64) []scoring.
 
 // mustXLSX renders r and opens it back, with raw cell values (numbers as
 // stored, not as displayed).
-func mustXLSX(tb testing.TB, r *reports.Report) ([]byte, *excelize.File) {
+func xlsxMust(tb testing.TB, r *reports.Report) ([]byte, *excelize.File) {
 	tb.Helper()
 	var buf bytes.Buffer
 	if err := reports.XLSX(&buf, r); err != nil {
@@ -203,7 +203,7 @@ func mustXLSX(tb testing.TB, r *reports.Report) ([]byte, *excelize.File) {
 }
 
 // sheetTable reads a sheet as a header and records keyed by header.
-func sheetTable(tb testing.TB, f *excelize.File, sheet string) []map[string]string {
+func xlsxSheetTable(tb testing.TB, f *excelize.File, sheet string) []map[string]string {
 	tb.Helper()
 	rows, err := f.GetRows(sheet)
 	if err != nil {
@@ -225,7 +225,7 @@ func sheetTable(tb testing.TB, f *excelize.File, sheet string) []map[string]stri
 	return out
 }
 
-func findRecord(tb testing.TB, recs []map[string]string, match map[string]string) map[string]string {
+func xlsxFind(tb testing.TB, recs []map[string]string, match map[string]string) map[string]string {
 	tb.Helper()
 next:
 	for _, rec := range recs {
@@ -240,4 +240,4 @@ next:
 	return nil
 }
 
-func unitCell(path []string) string { return strings.Join(path, " / ") }
+func xlsxUnitCell(path []string) string { return strings.Join(path, " / ") }

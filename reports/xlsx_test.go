@@ -25,13 +25,13 @@ import (
 // result's value. excelize stores 15 significant digits, Excel's own
 // precision, so the two agree to 1e-13 relative and always to the digit
 // a cell shows.
-func same(got, want float64) bool {
+func xlsxSame(got, want float64) bool {
 	return math.Abs(got-want) <= 1e-13*math.Max(1, math.Abs(want)) &&
 		strconv.FormatFloat(got, 'f', 1, 64) == strconv.FormatFloat(want, 'f', 1, 64)
 }
 
 // num parses a raw cell value; the test fails on anything but a number.
-func num(tb testing.TB, rec map[string]string, col string) float64 {
+func xlsxNum(tb testing.TB, rec map[string]string, col string) float64 {
 	tb.Helper()
 	v, err := strconv.ParseFloat(rec[col], 64)
 	if err != nil {
@@ -53,7 +53,7 @@ func TestXLSXSheets(t *testing.T) {
 		t.Run(fmt.Sprintf("%s_annex%v", tc.audience, tc.annex), func(t *testing.T) {
 			r := xlsxFixture(t, tc.audience)
 			r.IncludeItemAnnex = tc.annex
-			_, f := mustXLSX(t, r)
+			_, f := xlsxMust(t, r)
 			got := f.GetSheetList()
 			if !slices.Equal(got, tc.want) {
 				t.Fatalf("sheets = %q, want %q", got, tc.want)
@@ -85,16 +85,16 @@ func TestXLSXSheets(t *testing.T) {
 
 func TestXLSXFiguresMatchResult(t *testing.T) {
 	r := xlsxFixture(t, reports.AudienceConsultant)
-	_, f := mustXLSX(t, r)
+	_, f := xlsxMust(t, r)
 	q, res := r.Sections[0].Questionnaire, r.Sections[0].Result
 
-	dims := sheetTable(t, f, reports.SheetDimensions)
+	dims := xlsxSheetTable(t, f, reports.SheetDimensions)
 	if want := len(res.Groups) * len(q.Dimensions); len(dims) != want {
 		t.Fatalf("Dimensions has %d rows, want %d", len(dims), want)
 	}
-	items := sheetTable(t, f, reports.SheetItems)
-	inds := sheetTable(t, f, reports.SheetIndicators)
-	heat := sheetTable(t, f, reports.SheetMap)
+	items := xlsxSheetTable(t, f, reports.SheetItems)
+	inds := xlsxSheetTable(t, f, reports.SheetIndicators)
+	heat := xlsxSheetTable(t, f, reports.SheetMap)
 	checked := 0
 	for _, g := range res.Groups {
 		if g.Suppressed {
@@ -102,8 +102,8 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 		}
 		for _, d := range q.Dimensions {
 			ds := g.Dimensions[d.ID]
-			rec := findRecord(t, dims, map[string]string{"Groupe": g.ID, "Code dimension": d.ID})
-			mapRec := findRecord(t, heat, map[string]string{"Groupe": g.ID})
+			rec := xlsxFind(t, dims, map[string]string{"Groupe": g.ID, "Code dimension": d.ID})
+			mapRec := xlsxFind(t, heat, map[string]string{"Groupe": g.ID})
 			if ds.Suppressed {
 				if rec["Statut"] != "masqué" || rec["Moyenne"] != "" || rec["n"] != "" {
 					t.Errorf("suppressed measure %s/%s written as %v", g.ID, d.ID, rec)
@@ -120,43 +120,43 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 				"Part intermédiaire": ds.Shares[scoring.Intermediate],
 				"Part défavorable":   ds.Shares[scoring.Unfavourable],
 			} {
-				if got := num(t, rec, col); !same(got, want) {
+				if got := xlsxNum(t, rec, col); !xlsxSame(got, want) {
 					t.Errorf("%s %s %s = %v, want %v", g.ID, d.ID, col, got, want)
 				}
 			}
-			if got := num(t, mapRec, d.Title["fr"]); !same(got, ds.Mean) {
+			if got := xlsxNum(t, mapRec, d.Title["fr"]); !xlsxSame(got, ds.Mean) {
 				t.Errorf("Carte %s %s = %v, want %v", g.ID, d.ID, got, ds.Mean)
 			}
 			checked++
 		}
 		for _, it := range q.Items() {
 			st := g.Items[it.ID]
-			rec := findRecord(t, items, map[string]string{"Groupe": g.ID, "Item": it.ID})
+			rec := xlsxFind(t, items, map[string]string{"Groupe": g.ID, "Item": it.ID})
 			if st.Suppressed {
 				if rec["Statut"] != "masqué" || rec["Réponses"] != "" || rec["1"] != "" {
 					t.Errorf("suppressed item %s/%s written as %v", g.ID, it.ID, rec)
 				}
 				continue
 			}
-			if got := num(t, rec, "Réponses"); got != float64(st.N) {
+			if got := xlsxNum(t, rec, "Réponses"); got != float64(st.N) {
 				t.Errorf("%s %s n = %v, want %d", g.ID, it.ID, got, st.N)
 			}
 			for v, c := range st.Counts {
-				if got := num(t, rec, v); got != float64(c) {
+				if got := xlsxNum(t, rec, v); got != float64(c) {
 					t.Errorf("%s %s count of %s = %v, want %d", g.ID, it.ID, v, got, c)
 				}
 			}
 		}
 		for _, ind := range q.Indicators {
 			st := g.Indicators[ind.ID]
-			rec := findRecord(t, inds, map[string]string{"Groupe": g.ID, "Code indicateur": ind.ID})
+			rec := xlsxFind(t, inds, map[string]string{"Groupe": g.ID, "Code indicateur": ind.ID})
 			if st.Suppressed {
 				if rec["Statut"] != "masqué" || rec["Moyenne"] != "" {
 					t.Errorf("suppressed indicator %s written as %v", g.ID, rec)
 				}
 				continue
 			}
-			if num(t, rec, "n") != float64(st.N) || !same(num(t, rec, "Moyenne"), st.Mean) || !same(num(t, rec, "Part au-dessus du seuil"), st.ShareAbove) {
+			if xlsxNum(t, rec, "n") != float64(st.N) || !xlsxSame(xlsxNum(t, rec, "Moyenne"), st.Mean) || !xlsxSame(xlsxNum(t, rec, "Part au-dessus du seuil"), st.ShareAbove) {
 				t.Errorf("indicator %s = %v, want %+v", g.ID, rec, st)
 			}
 		}
@@ -165,40 +165,40 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 		t.Fatal("no published figure checked")
 	}
 
-	rel := sheetTable(t, f, reports.SheetReliability)
-	r0 := findRecord(t, rel, map[string]string{"Code dimension": "dim0"})
-	if !same(num(t, r0, "Alpha de Cronbach"), *res.Reliability["dim0"].Alpha) || num(t, r0, "n (réponses complètes)") != 97 {
+	rel := xlsxSheetTable(t, f, reports.SheetReliability)
+	r0 := xlsxFind(t, rel, map[string]string{"Code dimension": "dim0"})
+	if !xlsxSame(xlsxNum(t, r0, "Alpha de Cronbach"), *res.Reliability["dim0"].Alpha) || xlsxNum(t, r0, "n (réponses complètes)") != 97 {
 		t.Errorf("reliability dim0 = %v", r0)
 	}
-	if r1 := findRecord(t, rel, map[string]string{"Code dimension": "dim1"}); r1["Alpha de Cronbach"] != "—" || r1["n (réponses complètes)"] != "8" {
+	if r1 := xlsxFind(t, rel, map[string]string{"Code dimension": "dim1"}); r1["Alpha de Cronbach"] != "—" || r1["n (réponses complètes)"] != "8" {
 		t.Errorf("reliability dim1 without alpha = %v", r1)
 	}
 
-	part := sheetTable(t, f, reports.SheetParticipation)
+	part := xlsxSheetTable(t, f, reports.SheetParticipation)
 	for _, p := range r.Participation {
-		rec := findRecord(t, part, map[string]string{"Unité": unitCell(p.Path)})
+		rec := xlsxFind(t, part, map[string]string{"Unité": xlsxUnitCell(p.Path)})
 		if p.Respondents == nil {
 			if rec["Répondants"] != "moins de 5" || rec["Taux de participation"] != "" {
 				t.Errorf("suppressed participation %v written as %v", p.Path, rec)
 			}
 			continue
 		}
-		if num(t, rec, "Répondants") != float64(*p.Respondents) {
+		if xlsxNum(t, rec, "Répondants") != float64(*p.Respondents) {
 			t.Errorf("participation %v = %v", p.Path, rec)
 		}
-		if p.Rate != nil && !same(num(t, rec, "Taux de participation"), *p.Rate) {
+		if p.Rate != nil && !xlsxSame(xlsxNum(t, rec, "Taux de participation"), *p.Rate) {
 			t.Errorf("rate %v = %v, want %v", p.Path, rec["Taux de participation"], *p.Rate)
 		}
 	}
 
-	params := sheetTable(t, f, reports.SheetParameters)
-	if rec := findRecord(t, params, map[string]string{"Paramètre": "Seuil d'anonymat (k)"}); rec["Valeur"] != "5" {
+	params := xlsxSheetTable(t, f, reports.SheetParameters)
+	if rec := xlsxFind(t, params, map[string]string{"Paramètre": "Seuil d'anonymat (k)"}); rec["Valeur"] != "5" {
 		t.Errorf("k parameter = %v", rec)
 	}
-	if rec := findRecord(t, params, map[string]string{"Paramètre": "Version", "Questionnaire": q.ID}); rec["Valeur"] != "3" {
+	if rec := xlsxFind(t, params, map[string]string{"Paramètre": "Version", "Questionnaire": q.ID}); rec["Valeur"] != "3" {
 		t.Errorf("questionnaire version = %v", rec)
 	}
-	if rec := findRecord(t, params, map[string]string{"Paramètre": "Seuil haut", "Code dimension": "dim0"}); num(t, rec, "Valeur") != 66.7 {
+	if rec := xlsxFind(t, params, map[string]string{"Paramètre": "Seuil haut", "Code dimension": "dim0"}); xlsxNum(t, rec, "Valeur") != 66.7 {
 		t.Errorf("cut-off = %v", rec)
 	}
 
@@ -209,7 +209,7 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 	for _, row := range rows {
 		if len(row) >= 3 && row[0] == "Dimension 0" {
 			mean, err := strconv.ParseFloat(row[1], 64)
-			found = err == nil && same(mean, all.Mean) && row[2] == strconv.Itoa(all.N)
+			found = err == nil && xlsxSame(mean, all.Mean) && row[2] == strconv.Itoa(all.N)
 		}
 	}
 	if !found {
@@ -225,7 +225,7 @@ func TestXLSXSuppressedGroupsHaveNoFigures(t *testing.T) {
 		t.Run(string(audience), func(t *testing.T) {
 			r := xlsxFixture(t, audience)
 			r.IncludeItemAnnex = true
-			_, f := mustXLSX(t, r)
+			_, f := xlsxMust(t, r)
 			var secret []string
 			for _, g := range r.Sections[0].Result.Groups {
 				if g.Suppressed {
@@ -262,8 +262,8 @@ func TestXLSXSuppressedGroupsHaveNoFigures(t *testing.T) {
 
 func TestXLSXScoresSheet(t *testing.T) {
 	r := xlsxFixture(t, reports.AudienceConsultant)
-	_, f := mustXLSX(t, r)
-	recs := sheetTable(t, f, reports.SheetScores)
+	_, f := xlsxMust(t, r)
+	recs := xlsxSheetTable(t, f, reports.SheetScores)
 	rows := r.Sections[0].Rows
 	if len(recs) != len(rows) || len(rows) == 0 {
 		t.Fatalf("Scores has %d rows, want %d (> 0)", len(recs), len(rows))
@@ -286,7 +286,7 @@ func TestXLSXScoresSheet(t *testing.T) {
 	}
 	for _, rec := range recs {
 		if rec["Dimension 0"] != "" {
-			got = append(got, num(t, rec, "Dimension 0"))
+			got = append(got, xlsxNum(t, rec, "Dimension 0"))
 		}
 	}
 	slices.Sort(want)
@@ -295,7 +295,7 @@ func TestXLSXScoresSheet(t *testing.T) {
 		t.Fatalf("Scores has %d dimension 0 values, want %d", len(got), len(want))
 	}
 	for i := range got {
-		if !same(got[i], want[i]) {
+		if !xlsxSame(got[i], want[i]) {
 			t.Fatalf("Scores dimension 0 value %v, want %v", got[i], want[i])
 		}
 	}
@@ -306,8 +306,8 @@ func TestXLSXScoresAnonymisesRawRows(t *testing.T) {
 	r := xlsxFixture(t, reports.AudienceConsultant)
 	raw := xlsxRawRows(r.Sections[0].Questionnaire, 120, 9)
 	r.Sections[0].Rows = raw
-	_, f := mustXLSX(t, r)
-	recs := sheetTable(t, f, reports.SheetScores)
+	_, f := xlsxMust(t, r)
+	recs := xlsxSheetTable(t, f, reports.SheetScores)
 	if len(recs) != len(raw) {
 		t.Fatalf("Scores has %d rows, want %d", len(recs), len(raw))
 	}
@@ -320,7 +320,7 @@ func TestXLSXScoresAnonymisesRawRows(t *testing.T) {
 			t.Errorf("combination %s appears %d times, want >= %d", c, n, r.MinGroupSize)
 		}
 	}
-	if count[unitCell([]string{"A", secretUnit})+"|"+secretSegment+"|<30"] > 0 {
+	if count[xlsxUnitCell([]string{"A", xlsxSecretUnit})+"|"+xlsxSecretSegment+"|<30"] > 0 {
 		t.Error("a rare raw combination is shown")
 	}
 }
@@ -328,8 +328,8 @@ func TestXLSXScoresAnonymisesRawRows(t *testing.T) {
 func TestXLSXEnglishHeaders(t *testing.T) {
 	r := xlsxFixture(t, reports.AudienceCommittee)
 	r.Lang = "en"
-	_, f := mustXLSX(t, r)
-	rec := findRecord(t, sheetTable(t, f, reports.SheetDimensions), map[string]string{"Dimension code": "dim0", "Group": "all"})
+	_, f := xlsxMust(t, r)
+	rec := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Dimension code": "dim0", "Group": "all"})
 	if rec["Mean"] == "" || rec["Status"] != "published" || rec["Dimension"] != "Dimension 0 (en)" {
 		t.Errorf("English row = %v", rec)
 	}
@@ -338,7 +338,7 @@ func TestXLSXEnglishHeaders(t *testing.T) {
 // Text that begins with = + - @ is stored as a string: no cell of the
 // package has a formula element, and the text reads back unchanged.
 func TestXLSXFormulaInjection(t *testing.T) {
-	data, f := mustXLSX(t, xlsxFixture(t, reports.AudienceConsultant))
+	data, f := xlsxMust(t, xlsxFixture(t, reports.AudienceConsultant))
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -349,7 +349,7 @@ func TestXLSXFormulaInjection(t *testing.T) {
 			continue
 		}
 		sheets++
-		for _, c := range sheetCells(t, zf) {
+		for _, c := range xlsxSheetCells(t, zf) {
 			if c.F != nil {
 				t.Errorf("%s cell %s has a formula %q", zf.Name, c.R, c.F.Text)
 			}
@@ -359,22 +359,22 @@ func TestXLSXFormulaInjection(t *testing.T) {
 		t.Fatalf("found %d worksheets in the package", sheets)
 	}
 	for _, tc := range []struct{ sheet, col, want string }{
-		{reports.SheetDimensions, "Libellé", injectUnit},
-		{reports.SheetDimensions, "Libellé", injectPlus},
-		{reports.SheetDimensions, "Libellé", injectMinus},
-		{reports.SheetDimensions, "Libellé", injectAt},
-		{reports.SheetParticipation, "Unité", injectUnit},
-		{reports.SheetScores, "Unité", injectUnit},
-		{reports.SheetScores, "metier", injectPlus},
+		{reports.SheetDimensions, "Libellé", xlsxInjectUnit},
+		{reports.SheetDimensions, "Libellé", xlsxInjectPlus},
+		{reports.SheetDimensions, "Libellé", xlsxInjectMinus},
+		{reports.SheetDimensions, "Libellé", xlsxInjectAt},
+		{reports.SheetParticipation, "Unité", xlsxInjectUnit},
+		{reports.SheetScores, "Unité", xlsxInjectUnit},
+		{reports.SheetScores, "metier", xlsxInjectPlus},
 	} {
-		findRecord(t, sheetTable(t, f, tc.sheet), map[string]string{tc.col: tc.want})
+		xlsxFind(t, xlsxSheetTable(t, f, tc.sheet), map[string]string{tc.col: tc.want})
 	}
-	if v, _ := f.GetCellValue(reports.SheetSummary, "B3"); v != "CHU de "+injectPlus {
+	if v, _ := f.GetCellValue(reports.SheetSummary, "B3"); v != "CHU de "+xlsxInjectPlus {
 		t.Errorf("organisation = %q", v)
 	}
 }
 
-type xmlCell struct {
+type xlsxXMLCell struct {
 	R string `xml:"r,attr"`
 	T string `xml:"t,attr"`
 	F *struct {
@@ -382,7 +382,7 @@ type xmlCell struct {
 	} `xml:"f"`
 }
 
-func sheetCells(t *testing.T, zf *zip.File) []xmlCell {
+func xlsxSheetCells(t *testing.T, zf *zip.File) []xlsxXMLCell {
 	t.Helper()
 	rc, err := zf.Open()
 	if err != nil {
@@ -391,13 +391,13 @@ func sheetCells(t *testing.T, zf *zip.File) []xmlCell {
 	defer rc.Close()
 	var ws struct {
 		Rows []struct {
-			Cells []xmlCell `xml:"c"`
+			Cells []xlsxXMLCell `xml:"c"`
 		} `xml:"sheetData>row"`
 	}
 	if err := xml.NewDecoder(rc).Decode(&ws); err != nil {
 		t.Fatalf("%s: %v", zf.Name, err)
 	}
-	var cells []xmlCell
+	var cells []xlsxXMLCell
 	for _, r := range ws.Rows {
 		cells = append(cells, r.Cells...)
 	}
@@ -407,7 +407,7 @@ func sheetCells(t *testing.T, zf *zip.File) []xmlCell {
 // Every XML part of the package is well-formed, and the workbook has a
 // chart. (A malformed part is what makes Excel offer a repair.)
 func TestXLSXWellFormed(t *testing.T) {
-	data, _ := mustXLSX(t, xlsxFixture(t, reports.AudienceConsultant))
+	data, _ := xlsxMust(t, xlsxFixture(t, reports.AudienceConsultant))
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -450,7 +450,7 @@ func TestXLSXLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Skip("soffice not installed")
 	}
-	data, _ := mustXLSX(t, xlsxFixture(t, reports.AudienceConsultant))
+	data, _ := xlsxMust(t, xlsxFixture(t, reports.AudienceConsultant))
 	dir := t.TempDir()
 	in := filepath.Join(dir, "rapport.xlsx")
 	if err := os.WriteFile(in, data, 0o600); err != nil {
@@ -466,7 +466,45 @@ func TestXLSXLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no Dimensions csv: %v\n%s", err, out)
 	}
-	if !bytes.Contains(csv, []byte(`"`+strings.ReplaceAll(injectUnit, `"`, `""`)+`"`)) {
-		t.Errorf("LibreOffice did not keep %s as text", injectUnit)
+	if !bytes.Contains(csv, []byte(`"`+strings.ReplaceAll(xlsxInjectUnit, `"`, `""`)+`"`)) {
+		t.Errorf("LibreOffice did not keep %s as text", xlsxInjectUnit)
+	}
+}
+
+// Unusual reports still give a workbook that opens: nothing at all, a
+// campaign under k, two questionnaires side by side.
+func TestXLSXEdgeCases(t *testing.T) {
+	tiny := xlsxFixture(t, reports.AudienceConsultant)
+	for _, g := range tiny.Sections[0].Result.Groups {
+		*g = *xlsxSuppressedGroup(g.ID, g.Kind, g.Label, g.Parent, g.Segment, scoring.ReasonBelowThreshold)
+	}
+	tiny.Sections[0].Rows = tiny.Sections[0].Rows[:3]
+
+	two := xlsxFixture(t, reports.AudienceConsultant)
+	other := xlsxFixture(t, reports.AudienceConsultant).Sections[0]
+	other.Questionnaire = xlsxQuestionnaire(t, 2, 2)
+	other.Questionnaire.ID = "autre-q"
+	two.Sections = append(two.Sections, other)
+
+	for name, tc := range map[string]struct {
+		r      *reports.Report
+		check  string // a header expected on the Carte sheet
+		scores int    // rows expected on the Scores sheet
+	}{
+		"empty":    {&reports.Report{Audience: reports.AudienceConsultant}, "Groupe", 0},
+		"under_k":  {tiny, "Dimension 0", 0},
+		"two_sets": {two, "autre-q : Dimension 1", len(two.Sections[0].Rows) + len(other.Rows)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, f := xlsxMust(t, tc.r)
+			head, err := f.GetRows(reports.SheetMap)
+			if err != nil || len(head) == 0 || !slices.Contains(head[0], tc.check) {
+				t.Fatalf("Carte header = %q (%v), want %q in it", head, err, tc.check)
+			}
+			rows, err := f.GetRows(reports.SheetScores)
+			if err != nil || len(rows)-1 != tc.scores {
+				t.Fatalf("Scores has %d rows (%v), want %d", len(rows)-1, err, tc.scores)
+			}
+		})
 	}
 }

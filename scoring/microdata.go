@@ -29,9 +29,10 @@ func AnonymiseRows(rows []ScoreRow, k int) []ScoreRow {
 // every segment seen in any row, an empty or missing unit or category
 // becoming NotSpecified, which is a category like any other.
 //
-// The method is a deterministic greedy local recoding. A class is the set
-// of rows sharing one combination (unit path, category of each segment); a
-// class is small when it has fewer than k rows. Only rows of small classes
+// The method is a greedy local recoding, reproducible for a given source
+// of randomness (which only orders the rows and picks those of step 4). A
+// class is the set of rows sharing one combination (unit path, category of
+// each segment); a class is small when it has fewer than k rows. Only rows of small classes
 // are ever changed, and classes are counted again after every step:
 //
 //  1. Units go up the tree, deepest first: the rows of small classes whose

@@ -246,6 +246,9 @@ func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) err
 		if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET state = 'closed', closed_week = ? WHERE id = ?`, Week(now), id); err != nil {
 			return fmt.Errorf("store: close campaign %s: %w", id, err)
 		}
+		s.mu.Lock()
+		delete(s.running, id) // the next submission reads the closed state
+		s.mu.Unlock()
 		return nil
 	})
 }

@@ -110,7 +110,7 @@ func (s *Store) GenerateCodes(ctx context.Context, campaignID string, n int, uni
 // unknown, ECONFLICT when it has served or the campaign is not open.
 func (s *Store) CheckCode(ctx context.Context, campaignID, code string) (unit []string, err error) {
 	err = s.view(ctx, func(tx *sql.Tx) error {
-		c, key, err := loadCampaign(ctx, tx, campaignID)
+		c, key, err := loadCampaignState(ctx, tx, campaignID)
 		if err != nil {
 			return err
 		}

@@ -23,85 +23,125 @@ const MaxCommentLength = 2000
 // code must be ""), marks the code used, deletes its draft and inserts the
 // response with a random id and the ISO week of now, nothing finer. The unit,
 // segment categories, items, values and comments are checked against the
-// campaign first. On success r.ID, r.CampaignID and r.Week are set; on any
-// error nothing is stored. A second submission with the same code is ECONFLICT.
+// campaign first. On success r.ID, r.CampaignID, r.Week and r.Unit (which a
+// code may fix) are set; on any error nothing is stored. A second
+// submission with the same code is ECONFLICT. Concurrent submissions are
+// committed together (see submit_batch.go), each still all or nothing.
 func (s *Store) SubmitResponse(ctx context.Context, campaignID, code string, r *vigie.Response, now time.Time) error {
-	// Validate against the campaign outside the write transaction, to keep
-	// the single writer busy as briefly as possible: a campaign's units,
-	// segments and questionnaires cannot change once it is open, and the
-	// transaction checks again that it is open.
-	var c *vigie.Campaign
-	var qs []*questionnaires.Questionnaire
-	err := s.view(ctx, func(tx *sql.Tx) (err error) {
-		if c, _, err = loadCampaign(ctx, tx, campaignID); err != nil {
-			return err
-		}
-		if c.State != vigie.StateOpen {
-			return errNotOpen
-		}
-		qs, err = s.campaignQuestionnaires(ctx, tx, campaignID)
-		return err
-	})
+	// Validate outside the write transaction, against the campaign's
+	// settings, which cannot change once it is open, so the single writer
+	// stays busy as briefly as possible.
+	rc, err := s.runningCampaign(ctx, campaignID)
 	if err != nil {
 		return err
 	}
-	if c.Access == vigie.AccessLink && code != "" {
+	c := rc.campaign
+	var hash []byte
+	switch {
+	case c.Access == vigie.AccessLink && code != "":
 		return errNoCodes
-	}
-	if c.Access == vigie.AccessCodes && strings.TrimSpace(code) == "" {
+	case c.Access == vigie.AccessCodes && strings.TrimSpace(code) == "":
 		return vigie.Errorf(vigie.EFORBIDDEN, "Un code d'accès est nécessaire pour répondre à cette enquête.")
+	case c.Access == vigie.AccessCodes:
+		if len(NormaliseCode(code)) != codeLength {
+			return errCodeInvalid
+		}
+		hash = hashCode(rc.key, code)
 	}
-	clean, err := cleanResponse(c, qs, r)
+	clean, err := cleanResponse(c, rc.questionnaires, r)
 	if err != nil {
 		return err
 	}
 	clean.ID, clean.CampaignID, clean.Week = newResponseID(), campaignID, Week(now)
 
-	err = s.update(ctx, func(tx *sql.Tx) error {
-		cur, key, err := loadCampaignState(ctx, tx, campaignID)
-		if err != nil {
-			return err
-		}
-		if cur.State != vigie.StateOpen {
-			return errNotOpen
-		}
-		if c.Access == vigie.AccessCodes {
-			unit, hash, err := checkCode(ctx, tx, cur, key, code)
-			if err != nil {
-				return err
-			}
-			if len(unit) > 0 {
-				if len(clean.Unit) > 0 && !slices.Equal(unit, clean.Unit) {
-					return vigie.Errorf(vigie.EINVALID, "Ce code est réservé à l'unité « %s ».", strings.Join(unit, "/"))
-				}
-				clean.Unit = unit
-			}
-			res, err := tx.ExecContext(ctx, `UPDATE codes SET used = 1 WHERE campaign_id = ? AND hash = ? AND used = 0`, campaignID, hash)
-			if err != nil {
-				return fmt.Errorf("store: submit to %s: use code: %w", campaignID, err)
-			}
-			if n, _ := res.RowsAffected(); n != 1 {
-				return errCodeUsed
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE campaign_id = ? AND code_hash = ?`, campaignID, hash); err != nil {
-				return fmt.Errorf("store: submit to %s: delete draft: %w", campaignID, err)
-			}
-		}
-		_, err = tx.ExecContext(ctx, `
-			INSERT INTO responses (id, campaign_id, unit, segments, answers, comments, week)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			clean.ID, campaignID, strings.Join(clean.Unit, "/"), mustJSON(clean.Segments),
-			mustJSON(clean.Answers), mustJSON(clean.Comments), clean.Week)
-		if err != nil {
-			return fmt.Errorf("store: submit to %s: insert response: %w", campaignID, err)
-		}
-		return nil
-	})
+	err = s.enqueue(&submission{ctx: ctx, rc: rc, code: code, hash: hash, r: clean, done: make(chan error, 1)})
 	if err != nil {
 		return err
 	}
 	r.ID, r.CampaignID, r.Week, r.Unit = clean.ID, clean.CampaignID, clean.Week, clean.Unit
 	return nil
+}
+
+// spendCode marks a code used, applies the unit it fixes to the response
+// and deletes its draft. When the code cannot be spent it finds out why.
+func spendCode(ctx context.Context, tx *sql.Tx, rc *runningCampaign, code string, hash []byte, r *vigie.Response) error {
+	id := rc.campaign.ID
+	var unit string
+	err := tx.QueryRowContext(ctx, `
+		UPDATE codes SET used = 1
+		WHERE campaign_id = ?1 AND hash = ?2 AND used = 0
+			AND EXISTS (SELECT 1 FROM campaigns WHERE id = ?1 AND state = 'open')
+		RETURNING unit`, id, hash).Scan(&unit)
+	if err == sql.ErrNoRows {
+		cur, key, err := loadCampaignState(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, _, err := checkCode(ctx, tx, cur, key, code); err != nil {
+			return err
+		}
+		return errCodeUsed
+	} else if err != nil {
+		return fmt.Errorf("store: submit to %s: use code: %w", id, err)
+	}
+	if unit != "" {
+		path := strings.Split(unit, "/")
+		if len(r.Unit) > 0 && !slices.Equal(path, r.Unit) {
+			return vigie.Errorf(vigie.EINVALID, "Ce code est réservé à l'unité « %s ».", unit)
+		}
+		r.Unit = path
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE campaign_id = ? AND code_hash = ?`, id, hash); err != nil {
+		return fmt.Errorf("store: submit to %s: delete draft: %w", id, err)
+	}
+	return nil
+}
+
+// runningCampaign is a campaign past its draft state with what answering
+// needs: its settings, code key and frozen questionnaires never change
+// again, so they are read once; only its state is checked at each write.
+type runningCampaign struct {
+	campaign       *vigie.Campaign
+	key            []byte
+	questionnaires []*questionnaires.Questionnaire
+}
+
+// maxRunning bounds the cache of running campaigns.
+const maxRunning = 1000
+
+// runningCampaign returns the open campaign id from the cache or the
+// database: ENOTFOUND when it does not exist, ECONFLICT when it is not open
+// (a closed one may still be cached as open: writes check again).
+func (s *Store) runningCampaign(ctx context.Context, id string) (*runningCampaign, error) {
+	s.mu.Lock()
+	rc := s.running[id]
+	s.mu.Unlock()
+	if rc == nil {
+		rc = &runningCampaign{}
+		err := s.view(ctx, func(tx *sql.Tx) (err error) {
+			if rc.campaign, rc.key, err = loadCampaign(ctx, tx, id); err != nil {
+				return err
+			}
+			if rc.campaign.State == vigie.StateDraft {
+				return errNotOpen
+			}
+			rc.questionnaires, err = s.campaignQuestionnaires(ctx, tx, id)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		s.mu.Lock()
+		if len(s.running) >= maxRunning {
+			clear(s.running)
+		}
+		s.running[id] = rc
+		s.mu.Unlock()
+	}
+	if rc.campaign.State != vigie.StateOpen {
+		return nil, errNotOpen
+	}
+	return rc, nil
 }
 
 // loadCampaignState reads only what a write needs to re-check: state,

@@ -21,12 +21,22 @@ type Store struct {
 	read *sql.DB // read-only pool
 	path string
 
-	mu     sync.Mutex
-	parsed map[string]*parsedSource // questionnaire sources already parsed, by hash
+	mu      sync.Mutex
+	parsed  map[string]*parsedSource    // questionnaire sources already parsed, by hash
+	running map[string]*runningCampaign // campaigns past draft, whose settings no longer change
+
+	submits    chan *submission // to the goroutine that writes responses
+	writerDone chan struct{}
+	closeMu    sync.RWMutex
+	closed     bool
 }
 
 // readPoolSize bounds the read connections; the server has 2 cores.
 const readPoolSize = 4
+
+// stmtCacheSize is how many prepared statements each connection keeps:
+// preparing SQL again for every submission costs as much as running it.
+const stmtCacheSize = "64"
 
 // Open opens the database at path, creating it when missing, and applies
 // the migrations it lacks.
@@ -48,6 +58,7 @@ func openWith(path string, fsys fs.FS) (*Store, error) {
 	w.Set("_txlock", "immediate")
 	w.Set("_foreign_keys", "on")
 	w.Set("_secure_delete", "on")
+	w.Set("_stmt_cache_size", stmtCacheSize)
 	db, err := sql.Open("sqlite3", path+"?"+w.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
@@ -65,6 +76,7 @@ func openWith(path string, fsys fs.FS) (*Store, error) {
 	r.Set("_busy_timeout", "5000")
 	r.Set("_foreign_keys", "on")
 	r.Set("_query_only", "on")
+	r.Set("_stmt_cache_size", stmtCacheSize)
 	read, err := sql.Open("sqlite3", path+"?"+r.Encode())
 	if err != nil {
 		db.Close()
@@ -77,12 +89,16 @@ func openWith(path string, fsys fs.FS) (*Store, error) {
 		read.Close()
 		return nil, fmt.Errorf("store: open %s for reading: %w", path, err)
 	}
-	return &Store{db: db, read: read, path: path, parsed: map[string]*parsedSource{}}, nil
+	s := &Store{db: db, read: read, path: path, parsed: map[string]*parsedSource{}, running: map[string]*runningCampaign{}}
+	s.startWriter()
+	return s, nil
 }
 
-// Close closes every connection; the WAL is checkpointed by SQLite when the
-// last one closes.
+// Close writes the submissions already accepted, then closes every
+// connection; SQLite checkpoints the WAL when the last one closes. Call it
+// after the HTTP server has shut down, so no accepted answer is lost.
 func (s *Store) Close() error {
+	s.stopWriter()
 	return errors.Join(s.read.Close(), s.db.Close())
 }
 

@@ -34,12 +34,7 @@ type apiSubmission struct {
 // integrations). It answers 201 {"status":"ok"} and never the response's
 // id, which would let the sender find the answer again.
 func (s *Server) apiSubmitResponse(c *gin.Context) {
-	camp, err := s.store.Campaign(c, c.Param("id"))
-	if err != nil {
-		s.jsonError(c, err)
-		return
-	}
-	cv, err := s.openCampaign(c, camp)
+	cv, err := s.campaignByID(c, c.Param("id"))
 	if err != nil {
 		s.jsonError(c, err)
 		return

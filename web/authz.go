@@ -74,6 +74,13 @@ func (s *Server) handle(g *gin.RouterGroup, a access, method, relPath string, h 
 	g.Handle(method, relPath, h...)
 }
 
+// declare records the access of a route registered elsewhere.
+func (s *Server) declare(a access, method, pattern string) {
+	s.admin.mu.Lock()
+	defer s.admin.mu.Unlock()
+	s.admin.access[method+" "+pattern] = a
+}
+
 // declareTree gives access a to the route pattern prefix and every route
 // below it, for the groups whose routes are all alike (the employee's
 // answering path, the assets).
@@ -102,12 +109,11 @@ func (s *Server) accessOf(method, pattern string) access {
 
 // Messages of refused requests.
 var (
-	errSignIn      = vigie.Errorf(vigie.EUNAUTHORIZED, "Connectez-vous pour accéder à cette page.")
-	errForbidden   = vigie.Errorf(vigie.EFORBIDDEN, "Votre compte ne donne pas accès à cette page.")
-	errUndeclared  = vigie.Errorf(vigie.EFORBIDDEN, "Accès refusé.")
-	errAPISignIn   = vigie.Errorf(vigie.EUNAUTHORIZED, "Authentification requise : envoyez « Authorization: Bearer <jeton> ».")
-	errAPIRefused  = vigie.Errorf(vigie.EFORBIDDEN, "Ce compte n'a pas accès à cette ressource.")
-	errNoCampaignP = vigie.Errorf(vigie.ENOTFOUND, "Cette campagne n'existe pas.")
+	errSignIn     = vigie.Errorf(vigie.EUNAUTHORIZED, "Connectez-vous pour accéder à cette page.")
+	errForbidden  = vigie.Errorf(vigie.EFORBIDDEN, "Votre compte ne donne pas accès à cette page.")
+	errUndeclared = vigie.Errorf(vigie.EFORBIDDEN, "Accès refusé.")
+	errAPISignIn  = vigie.Errorf(vigie.EUNAUTHORIZED, "Authentification requise : envoyez « Authorization: Bearer <jeton> ».")
+	errAPIRefused = vigie.Errorf(vigie.EFORBIDDEN, "Ce compte n'a pas accès à cette ressource.")
 )
 
 // authorize is the one place where routes are checked for their access.

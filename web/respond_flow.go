@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
-	"sync"
 
 	"github.com/gin-gonic/gin"
 
@@ -42,48 +40,13 @@ func (cv *campaignView) segment(id string) *vigie.Segment {
 	return nil
 }
 
-// questionnaireCache keeps parsed questionnaires per campaign. They are
-// frozen when a campaign opens, so an open campaign's never change.
-type questionnaireCache struct {
-	mu sync.Mutex
-	m  map[string][]*questionnaires.Questionnaire
-}
-
-func newQuestionnaireCache() *questionnaireCache {
-	return &questionnaireCache{m: map[string][]*questionnaires.Questionnaire{}}
-}
-
-// openCampaign returns the view of a campaign that must be open: a draft
-// or closed campaign is a conflict with a message saying so.
-func (s *Server) openCampaign(ctx context.Context, camp *vigie.Campaign) (*campaignView, error) {
-	switch camp.State {
-	case vigie.StateDraft:
-		return nil, vigie.Errorf(vigie.ECONFLICT, "Cette enquête n'est pas encore ouverte : revenez quand elle aura commencé.")
-	case vigie.StateClosed:
-		return nil, vigie.Errorf(vigie.ECONFLICT, "Cette enquête est close : il n'est plus possible d'y répondre. Merci de votre intérêt.")
-	}
-	s.qcache.mu.Lock()
-	qs, ok := s.qcache.m[camp.ID]
-	s.qcache.mu.Unlock()
-	if !ok {
-		var err error
-		if qs, err = s.store.CampaignQuestionnaires(ctx, camp.ID); err != nil {
-			return nil, fmt.Errorf("web: questionnaires of campaign %s: %w", camp.ID, err)
-		}
-		s.qcache.mu.Lock()
-		s.qcache.m[camp.ID] = qs
-		s.qcache.mu.Unlock()
-	}
-	cv := &campaignView{Campaign: camp, Qs: qs, units: map[string][]string{}}
-	for _, u := range camp.Units {
-		cv.units[strings.Join(u.Path, "/")] = u.Path
-	}
-	return cv, nil
-}
-
 // campaignBySlug loads the open campaign named in the URL and restricts
 // the page's languages to the campaign's.
 func (s *Server) campaignBySlug(c *gin.Context) (*campaignView, error) {
+	if cv := s.campaigns.getSlug(c.Param("slug")); cv != nil {
+		s.useCampaignLanguages(c, cv.Campaign)
+		return cv, nil
+	}
 	camp, err := s.store.CampaignBySlug(c, c.Param("slug"))
 	if err != nil {
 		return nil, err
@@ -227,8 +190,7 @@ func (s *Server) respondent(c *gin.Context) (rs *respondent, done func(), ok boo
 	d, err := s.loadDraft(c, sess)
 	if err != nil {
 		if vigie.ErrorCode(err) == vigie.ECONFLICT {
-			// The code was used meanwhile, from another tab or device.
-			err = errAlreadySubmitted
+			err = s.explainConflict(c, cv.ID, err)
 		}
 		sess.mu.Unlock()
 		s.htmlError(c, err)
@@ -240,6 +202,22 @@ func (s *Server) respondent(c *gin.Context) (rs *respondent, done func(), ok boo
 
 // errAlreadySubmitted is shown when answers are sent a second time.
 var errAlreadySubmitted = vigie.Errorf(vigie.ECONFLICT, "Vos réponses ont déjà été enregistrées.")
+
+// explainConflict turns the store's conflict on a code into the message
+// the employee needs: the campaign closed meanwhile, or the code was used
+// (from another tab or device) and the answers are already recorded. The
+// campaign is read afresh, not from the cache.
+func (s *Server) explainConflict(ctx context.Context, campaignID string, err error) error {
+	camp, cerr := s.store.Campaign(ctx, campaignID)
+	if cerr != nil {
+		return err
+	}
+	if camp.State != vigie.StateOpen {
+		_, err = s.openCampaign(ctx, camp)
+		return err
+	}
+	return errAlreadySubmitted
+}
 
 // loadDraft returns the answers saved so far: from the store under the
 // code (codes mode) or from the session (link mode).

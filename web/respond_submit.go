@@ -43,8 +43,8 @@ func (s *Server) respondSubmit(c *gin.Context) {
 			s.renderStep(c, http.StatusBadRequest, "review", p, rs.progress("review"))
 			return
 		}
-		if vigie.ErrorCode(err) == vigie.ECONFLICT && rs.cv.State == vigie.StateOpen && rs.sess.code != "" {
-			err = errAlreadySubmitted
+		if vigie.ErrorCode(err) == vigie.ECONFLICT {
+			err = s.explainConflict(c, rs.cv.ID, err)
 		}
 		s.htmlError(c, err)
 		return

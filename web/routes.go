@@ -10,7 +10,7 @@ import (
 // whole surface in one place.
 func (s *Server) routes() {
 	e := s.engine
-	e.Use(s.recovery(), s.requestLog(), securityHeaders(s.secure), s.crossOrigin(), s.language())
+	e.Use(s.recovery(), s.requestLog(), securityHeaders(s.secure), s.crossOrigin(), s.language(), s.authorize())
 	e.NoRoute(s.notFound)
 	e.NoMethod(s.notFound)
 
@@ -47,4 +47,50 @@ func (s *Server) routes() {
 
 	// Probes for a reverse proxy or a process supervisor.
 	e.GET("/healthz", func(c *gin.Context) { c.String(http.StatusOK, "ok\n") })
+
+	// ---- Back office (issue 4): consultants and viewers. ----
+	// Every route below states the access it requires; authorize (authz.go)
+	// enforces it in one place, and refuses any route declared without one.
+	// The routes above are open to anyone (each answering step checks the
+	// employee's own session), declared here as whole trees:
+	s.declareTree(public, "/static", "/r/:slug", "/healthz")
+	s.declare(public, http.MethodPost, "/api/v1/campaigns/:id/responses")
+
+	s.handle(&e.RouterGroup, public, http.MethodGet, "/", func(c *gin.Context) { c.Redirect(http.StatusSeeOther, "/admin") })
+	s.handle(&e.RouterGroup, guest, http.MethodGet, "/login", s.loginForm)
+	s.handle(&e.RouterGroup, guest, http.MethodPost, "/login", s.login)
+	s.handle(&e.RouterGroup, guest, http.MethodPost, "/logout", s.logout)
+
+	adm := e.Group("/admin", s.bodyLimit(maxAdminForm))
+	s.handle(adm, signedIn, http.MethodGet, "", s.adminCampaigns)
+	s.handle(adm, consultant, http.MethodGet, "/audit", s.adminAudit)
+	s.handle(adm, consultant, http.MethodGet, "/questionnaires", s.adminQuestionnaires)
+	s.handle(adm, consultant, http.MethodPost, "/questionnaires", s.adminQuestionnaireUpload)
+	s.handle(adm, consultant, http.MethodGet, "/questionnaires/:qid", s.adminQuestionnairePreview)
+	s.handle(adm, consultant, http.MethodGet, "/campaigns/new", s.adminCampaignNew)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns", s.adminCampaignSave)
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id", s.adminCampaign)
+	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/edit", s.adminCampaignEdit)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/edit", s.adminCampaignSave)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/open", s.adminCampaignOpen)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/close", s.adminCampaignClose)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/codes", s.adminCodes)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/viewers", s.adminViewerGrant)
+	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/comments", s.adminComments)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.adminCommentModerate)
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/results/:qid", s.adminResults)
+
+	// The same, as a JSON API (token or session; docs/api.md).
+	s.handle(api, consultant, http.MethodGet, "/questionnaires", s.apiQuestionnaires)
+	s.handle(api, consultant, http.MethodPost, "/campaigns", s.apiCampaignCreate)
+	s.handle(api, signedIn, http.MethodGet, "/campaigns", s.apiCampaigns)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id", s.apiCampaignGet)
+	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/open", s.apiCampaignOpen)
+	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/close", s.apiCampaignClose)
+	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/codes", s.apiCodes)
+	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/viewers", s.apiViewerGrant)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/participation", s.apiParticipation)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/results", s.apiResults)
+	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/comments", s.apiComments)
+	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.apiCommentModerate)
 }

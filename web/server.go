@@ -53,14 +53,14 @@ type Server struct {
 	secure  bool
 	maxBody int64
 
-	engine   *gin.Engine
-	pages    map[string]*template.Template // page name -> layout + page
-	static   *staticFiles
-	limiter  *failLimiter
-	sessions *sessionStore
-	csrf     *http.CrossOriginProtection
-	qcache   *questionnaireCache
-	admin    *backOffice // consultants' and viewers' side (auth.go)
+	engine    *gin.Engine
+	pages     map[string]*template.Template // page name -> layout + page
+	static    *staticFiles
+	limiter   *failLimiter
+	sessions  *sessionStore
+	csrf      *http.CrossOriginProtection
+	campaigns *campaignCache // open campaigns, see campaign_cache.go
+	admin     *backOffice    // consultants' and viewers' side (auth.go)
 }
 
 // New builds a server from cfg.
@@ -69,13 +69,13 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("web: no store")
 	}
 	s := &Server{
-		store:   cfg.Store,
-		logger:  cfg.Logger,
-		now:     cfg.Now,
-		secure:  cfg.Secure,
-		maxBody: cfg.MaxBodyBytes,
-		csrf:    http.NewCrossOriginProtection(),
-		qcache:  newQuestionnaireCache(),
+		store:     cfg.Store,
+		logger:    cfg.Logger,
+		now:       cfg.Now,
+		secure:    cfg.Secure,
+		maxBody:   cfg.MaxBodyBytes,
+		csrf:      http.NewCrossOriginProtection(),
+		campaigns: newCampaignCache(campaignCacheTTL),
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/vigie-sante/vigie"
@@ -63,59 +61,18 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 // scoreFile streams a responses file into a Scorer. Any bad cell or row is
 // an error and no result comes back; warnings are about ignored columns.
 func scoreFile(q *questionnaires.Questionnaire, path string, k int) (*scoring.Result, []string, error) {
-	rows, err := openResponses(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rows.Close()
-	dec, warnings, err := scoring.NewTableDecoder(q, rows.Header)
+	f, warnings, err := openResponseFile(q, path)
 	if err != nil {
 		return nil, warnings, err
 	}
-	var segments []scoring.Segment
-	for _, id := range dec.Segments() {
-		segments = append(segments, scoring.Segment{ID: id, Label: id})
-	}
+	defer f.Close()
 	// Units are not declared: those met in the file are all there is.
-	s, err := scoring.New(q, scoring.Options{MinGroupSize: k, Segments: segments})
+	s, err := scoring.New(q, scoring.Options{MinGroupSize: k, Segments: f.Segments()})
 	if err != nil {
 		return nil, warnings, err
 	}
-	var bad badCells
-	respondents := 0
-	for {
-		line, record, err := rows.Next()
-		if err == io.EOF {
-			break
-		}
-		var re *rowError
-		if errors.As(err, &re) {
-			bad.add(re)
-			continue
-		} else if err != nil && bad.total > 0 {
-			bad.add(err) // reading stops here: report what was found before
-			return nil, warnings, bad.err()
-		} else if err != nil {
-			return nil, warnings, err
-		}
-		r, ok, err := dec.Decode(line, record)
-		if err != nil {
-			bad.add(err)
-			continue
-		}
-		if !ok || bad.total > 0 { // after an error, only look for more errors
-			continue
-		}
-		if err := s.Add(r); err != nil {
-			return nil, warnings, fmt.Errorf("ligne %d : %w", line, err)
-		}
-		respondents++
-	}
-	if bad.total > 0 {
-		return nil, warnings, bad.err()
-	}
-	if respondents == 0 {
-		return nil, warnings, errors.New("aucune ligne ne contient de réponse à une question du questionnaire : il n'y a rien à calculer")
+	if err := f.Each(s.Add); err != nil {
+		return nil, warnings, err
 	}
 	return s.Result(), warnings, nil
 }
@@ -161,24 +118,9 @@ func userMessage(err error) string {
 // writeFileAtomic writes data to a temporary file next to path and renames
 // it, so that a failed run never leaves a half-written result behind.
 func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("écriture de %s impossible : %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("écriture de %s impossible : %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("écriture de %s impossible : %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("écriture de %s impossible : %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("écriture de %s impossible : %w", path, err)
-	}
-	return nil
+	_, err := writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}, nil)
+	return err
 }

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 	"syscall"
 	"time"
@@ -85,7 +87,7 @@ func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, logger *slo
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		ErrorLog:          log.New(maskAddresses{logger}, "", 0),
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -104,4 +106,18 @@ func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler, logger *slo
 		return fmt.Errorf("serveur HTTP : %w", err)
 	}
 	return nil
+}
+
+// addressPattern matches IPv4 and IPv6 addresses with an optional port.
+var addressPattern = regexp.MustCompile(`\[?[0-9a-fA-F]*:[0-9a-fA-F:.]*[0-9a-fA-F]\]?(:\d+)?|\d{1,3}(\.\d{1,3}){3}(:\d+)?`)
+
+// maskAddresses receives net/http's own error messages ("TLS handshake
+// error from 203.0.113.5:4242: ...") and logs them without the client's
+// address: no address is ever written to the logs.
+type maskAddresses struct{ logger *slog.Logger }
+
+func (m maskAddresses) Write(p []byte) (int, error) {
+	msg := strings.TrimSpace(addressPattern.ReplaceAllString(string(p), "[adresse]"))
+	m.logger.Warn("http: " + strings.TrimPrefix(msg, "http: "))
+	return len(p), nil
 }

@@ -66,7 +66,7 @@ func demoTeams() []demoTeam {
 // the demo organisation; unknown dimensions get 50.
 var demoBase = map[string]float64{
 	"utilite-sociale": 78, "rectitude-morale": 58, "autonomie": 55, "apprentissage": 52, "relations": 66, "sens-global": 64,
-	"effort": 58, "recompense": 50, "reconnaissance-personne": 58, "reconnaissance-pratique": 48,
+	"effort": 50, "recompense": 58, "reconnaissance-personne": 58, "reconnaissance-pratique": 48,
 	"reconnaissance-investissement": 45, "reconnaissance-resultats": 47,
 	"rationalisation": 45, "deni": 35, "mefiance": 40, "retrait": 33, "suractivite": 50, "cynisme": 32, "souffrance-ethique": 42,
 	"charge-saisie": 62, "fidelite-activite": 42, "pilotage-par-les-donnees": 55, "temps-collectif": 40,

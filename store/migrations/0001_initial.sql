@@ -76,17 +76,17 @@ CREATE TABLE drafts (
     FOREIGN KEY (campaign_id, code_hash) REFERENCES codes (campaign_id, hash) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
--- Submitted answers. WITHOUT ROWID with a random primary key: the physical
--- order is the order of random ids, never the order of submission. week is
--- the ISO week of submission ("2027-W05"), the finest time kept.
+-- Submitted answers. WITHOUT ROWID, keyed by campaign and a random id: the
+-- physical order is the order of random ids, never the order of submission,
+-- and one campaign's answers sit together. week is the ISO week of
+-- submission ("2027-W05"), the finest time kept.
 CREATE TABLE responses (
-    id          TEXT NOT NULL PRIMARY KEY,
+    id          TEXT NOT NULL, -- random, 128 bits
     campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
     unit        TEXT NOT NULL DEFAULT '', -- names joined by '/', '' when not given
     segments    TEXT NOT NULL DEFAULT '{}', -- JSON object: segment id -> category
     answers     TEXT NOT NULL DEFAULT '{}', -- JSON object: questionnaire id -> item id -> value
     comments    TEXT NOT NULL DEFAULT '{}', -- JSON object: questionnaire id -> text
-    week        TEXT NOT NULL
+    week        TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, id)
 ) WITHOUT ROWID;
-
-CREATE INDEX responses_by_campaign ON responses (campaign_id, id);

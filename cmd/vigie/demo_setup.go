@@ -1,0 +1,216 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
+)
+
+// The demo database is filled through the store's public methods only
+// (CreateCampaign, GenerateCodes, SubmitResponse...), the same path as real
+// campaigns: what the demo shows is what a real database would hold.
+
+// demoDBName is the demo database's file name inside its folder.
+const demoDBName = "vigie-demo.db"
+
+// The demo's campaigns, found again by title when a kept demo folder is reused.
+const (
+	demoOrganisation = "Service social régional des Hauts-de-France"
+	demoClosedTitle  = "Baromètre qualité de vie au travail 2026"
+	demoOpenTitle    = "Enquête flash : outils numériques"
+)
+
+// demoLogin is a back-office account of the demo. Its password is printed
+// on the terminal and written in docs/demo.md: it protects nothing and must
+// never be used outside the demo.
+type demoLogin struct {
+	Email    string
+	Password string
+	Role     vigie.Role
+}
+
+// The demo's accounts: a consultant who runs the campaigns and a health
+// committee member who reads the closed one.
+var (
+	demoConsultant = demoLogin{"consultante@demo.vigie", "demo-consultante-2026", vigie.RoleConsultant}
+	demoViewer     = demoLogin{"cse@demo.vigie", "demo-comite-cse-2026", vigie.RoleViewer}
+)
+
+// demoPrintedCodes is how many unused codes of the open campaign the demo
+// prints for trying the questionnaire as an employee.
+const demoPrintedCodes = 3
+
+// demoInfo is what the demo tells its user: the two campaigns and three
+// unused access codes of the open one.
+type demoInfo struct {
+	Closed *vigie.Campaign
+	Open   *vigie.Campaign
+	Codes  []string
+}
+
+// demoUnits lists the teams of the demo organisation with their headcounts.
+func demoUnits(teams []demoTeam) []vigie.UnitSpec {
+	out := make([]vigie.UnitSpec, len(teams))
+	for i, t := range teams {
+		out[i] = vigie.UnitSpec{Path: []string{t.direction, t.name}, Headcount: t.headcount}
+	}
+	return out
+}
+
+// demoClosedSpec is the annual barometer: the four built-in questionnaires.
+func demoClosedSpec() *vigie.CampaignSpec {
+	return &vigie.CampaignSpec{
+		Title:               demoClosedTitle,
+		Organisation:        demoOrganisation,
+		Questionnaires:      []string{"sens-du-travail", "reconnaissance", "strategies-defensives", "numerique-travail-reel"},
+		Units:               demoUnits(demoTeams()),
+		Segments:            demoSegments(),
+		MinGroupSize:        5,
+		CommentMinGroupSize: 10,
+		Languages:           []string{"fr", "en"},
+		Access:              vigie.AccessCodes,
+	}
+}
+
+// demoOpenSpec is the short survey left open for trying the employee's path.
+func demoOpenSpec() *vigie.CampaignSpec {
+	return &vigie.CampaignSpec{
+		Title:               demoOpenTitle,
+		Organisation:        demoOrganisation,
+		Questionnaires:      []string{"numerique-travail-reel"},
+		Units:               demoUnits(demoTeams()),
+		Segments:            demoSegments(),
+		MinGroupSize:        5,
+		CommentMinGroupSize: 10,
+		Languages:           []string{"fr", "en"},
+		Access:              vigie.AccessCodes,
+	}
+}
+
+// setupDemo fills an empty database with the demo: the two accounts, the
+// closed barometer with its synthetic answers submitted over three weeks
+// (eight to five weeks before now) and the open flash survey with a few
+// answers. The answers depend only on demoSeed; the codes, ids and slugs
+// are random, as in any campaign.
+func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, error) {
+	consultant, err := st.CreateUser(ctx, demoConsultant.Email, demoConsultant.Role, demoConsultant.Password)
+	if err != nil {
+		return nil, fmt.Errorf("démo : compte consultant : %w", err)
+	}
+	viewer, err := st.CreateUser(ctx, demoViewer.Email, demoViewer.Role, demoViewer.Password)
+	if err != nil {
+		return nil, fmt.Errorf("démo : compte comité : %w", err)
+	}
+
+	week := 7 * 24 * time.Hour
+	closed, err := demoCampaign(ctx, st, demoClosedSpec(), consultant.Email, now.Add(-8*week), now.Add(-5*week), demoSeed, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.GrantCampaign(ctx, viewer.ID, closed.ID); err != nil {
+		return nil, fmt.Errorf("démo : accès du comité : %w", err)
+	}
+	if err := st.Audit(ctx, consultant.Email, "user.grant", closed.ID, viewer.Email); err != nil {
+		return nil, err
+	}
+
+	// A handful of colleagues have already answered the flash survey: about
+	// one in ten of the barometer's respondents.
+	few := demoTeams()
+	for i := range few {
+		few[i].respondents /= 10
+	}
+	open, err := demoCampaign(ctx, st, demoOpenSpec(), consultant.Email, now.Add(-week), time.Time{}, demoSeed+1, few)
+	if err != nil {
+		return nil, err
+	}
+	codes, err := st.GenerateCodes(ctx, open.ID, demoPrintedCodes, nil)
+	if err != nil {
+		return nil, fmt.Errorf("démo : codes à essayer : %w", err)
+	}
+	return &demoInfo{Closed: closed, Open: open, Codes: codes}, nil
+}
+
+// demoCampaign creates a campaign from spec, opens it at opened, gives one
+// code per agent of each team (fixing the team, as slips handed out per
+// service do), submits the synthetic answers of teams (demoTeams() when
+// nil) spread over the weeks after opening, and closes it at closed unless
+// closed is zero.
+func demoCampaign(ctx context.Context, st *store.Store, spec *vigie.CampaignSpec, actor string, opened, closed time.Time, seed uint64, teams []demoTeam) (*vigie.Campaign, error) {
+	if teams == nil {
+		teams = demoTeams()
+	}
+	c, err := st.CreateCampaign(ctx, spec)
+	if err != nil {
+		return nil, fmt.Errorf("démo : campagne « %s » : %w", spec.Title, err)
+	}
+	if err := st.OpenCampaign(ctx, c.ID, opened); err != nil {
+		return nil, fmt.Errorf("démo : ouverture de « %s » : %w", spec.Title, err)
+	}
+	qs, err := st.CampaignQuestionnaires(ctx, c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("démo : questionnaires de « %s » : %w", spec.Title, err)
+	}
+	codes := map[string][]string{} // team path -> unused codes
+	for _, t := range teams {
+		unit := []string{t.direction, t.name}
+		list, err := st.GenerateCodes(ctx, c.ID, t.headcount, unit)
+		if err != nil {
+			return nil, fmt.Errorf("démo : codes de %s : %w", t.name, err)
+		}
+		codes[strings.Join(unit, "/")] = list
+	}
+	// Most people answer in the first week, fewer after the reminders.
+	weekOf := []int{0, 0, 0, 1, 1, 2}
+	for i, r := range demoResponses(seed, qs, teams) {
+		key := strings.Join(r.Unit, "/")
+		code := codes[key][0]
+		codes[key] = codes[key][1:]
+		at := opened.Add(time.Duration(weekOf[i%len(weekOf)]) * 7 * 24 * time.Hour)
+		if err := st.SubmitResponse(ctx, c.ID, code, r, at); err != nil {
+			return nil, fmt.Errorf("démo : réponse %d à « %s » : %w", i+1, spec.Title, err)
+		}
+	}
+	audit := [][2]string{{"campaign.create", ""}, {"campaign.open", ""}, {"codes.generate", "par service"}}
+	if !closed.IsZero() {
+		if err := st.CloseCampaign(ctx, c.ID, closed); err != nil {
+			return nil, fmt.Errorf("démo : clôture de « %s » : %w", spec.Title, err)
+		}
+		audit = append(audit, [2]string{"campaign.close", ""})
+	}
+	for _, a := range audit {
+		if err := st.Audit(ctx, actor, a[0], c.ID, a[1]); err != nil {
+			return nil, err
+		}
+	}
+	return st.Campaign(ctx, c.ID)
+}
+
+// resumeDemo finds the demo's campaigns in a kept demo database and makes
+// fresh codes for the open one: codes are shown once and only their hash is
+// stored, so the ones printed last time cannot be printed again.
+func resumeDemo(ctx context.Context, st *store.Store) (*demoInfo, error) {
+	list, err := st.Campaigns(ctx)
+	if err != nil {
+		return nil, err
+	}
+	info := &demoInfo{}
+	for _, c := range list {
+		switch {
+		case c.Title == demoClosedTitle && info.Closed == nil:
+			info.Closed = c
+		case c.Title == demoOpenTitle && info.Open == nil:
+			info.Open = c
+		}
+	}
+	if info.Open != nil && info.Open.State == vigie.StateOpen {
+		if info.Codes, err = st.GenerateCodes(ctx, info.Open.ID, demoPrintedCodes, nil); err != nil {
+			return nil, fmt.Errorf("démo : codes à essayer : %w", err)
+		}
+	}
+	return info, nil
+}

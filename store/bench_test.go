@@ -1,0 +1,65 @@
+package store_test
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
+)
+
+// BenchmarkSubmitResponse measures complete submissions (60 answers, code
+// checked and spent, draft deleted) from parallel goroutines, without HTTP.
+func BenchmarkSubmitResponse(b *testing.B) {
+	ctx := context.Background()
+	s := MustOpenStore(b)
+	c := MustOpenCampaign(b, s, nil)
+	qs, err := s.CampaignQuestionnaires(ctx, c.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	answers := sixtyAnswers(qs)
+	codes := make([]string, 0, b.N)
+	for len(codes) < b.N {
+		codes = append(codes, MustGenerateCodes(b, s, c.ID, min(b.N-len(codes), 10000))...)
+	}
+	var next atomic.Int64
+	b.SetParallelism(benchParallelism)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := next.Add(1) - 1
+			r := &vigie.Response{
+				Unit:     []string{"Direction A", "Service 1"},
+				Segments: map[string]string{"metier": "Encadrement"},
+				Answers:  answers,
+			}
+			if err := s.SubmitResponse(ctx, c.ID, codes[i], r, now); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+// sixtyAnswers answers the first 60 items of qs.
+func sixtyAnswers(qs []*questionnaires.Questionnaire) map[string]map[string]int {
+	out := map[string]map[string]int{}
+	n := 0
+	for _, q := range qs {
+		out[q.ID] = map[string]int{}
+		for _, it := range q.Items() {
+			if n == 60 {
+				return out
+			}
+			out[q.ID][it.ID] = it.Scale.Min
+			n++
+		}
+	}
+	return out
+}
+
+// benchParallelism times GOMAXPROCS is the number of submitting goroutines
+// (25 x 2 cores = 50 clients, as in the HTTP target).
+var benchParallelism = 25

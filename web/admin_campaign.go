@@ -1,0 +1,86 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// campaignPage is the data of a campaign's page. A viewer gets the same
+// page without what the role does not allow: settings, codes, viewers,
+// moderation.
+type campaignPage struct {
+	Nav            adminNav
+	C              *vigie.Campaign
+	State          string
+	URL            string
+	Participation  []participationRow
+	AnyLow         bool
+	Questionnaires []questionnaireChoice
+	Segments       []string
+
+	// Consultants only.
+	Viewers               []string
+	CodesTotal, CodesUsed int
+	Units                 []string
+	Error                 string
+}
+
+// adminCampaign shows a campaign: state, participation, results, and for
+// consultants the controls (open, close, codes, viewers, moderation).
+func (s *Server) adminCampaign(c *gin.Context) {
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	p, err := s.campaignPageData(c, camp)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "admin_campaign", p)
+}
+
+// campaignPageData gathers what the campaign page shows to this account.
+func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campaignPage, error) {
+	p := &campaignPage{Nav: nav(c), C: camp, State: stateLabel(camp.State), URL: s.respondentURL(c, camp)}
+	rows, err := s.participation(c, camp)
+	if err != nil {
+		return nil, err
+	}
+	p.Participation = participationRows(rows, camp.MinGroupSize)
+	for _, r := range p.Participation {
+		p.AnyLow = p.AnyLow || r.Low
+	}
+	for _, id := range camp.Questionnaires {
+		title := id
+		if q, err := s.store.Questionnaire(c, id); err == nil {
+			title = q.Title.In("fr", q.Language)
+		}
+		p.Questionnaires = append(p.Questionnaires, questionnaireChoice{ID: id, Title: title})
+	}
+	for _, g := range camp.Segments {
+		p.Segments = append(p.Segments, g.Label["fr"]+" ("+strings.Join(g.Categories, ", ")+")")
+	}
+	if !p.Nav.Consultant {
+		return p, nil
+	}
+	viewers, err := s.store.CampaignViewers(c, camp.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range viewers {
+		p.Viewers = append(p.Viewers, v.Email)
+	}
+	if p.CodesTotal, p.CodesUsed, err = s.store.CodeCounts(c, camp.ID); err != nil {
+		return nil, err
+	}
+	for _, u := range camp.Units {
+		p.Units = append(p.Units, strings.Join(u.Path, "/"))
+	}
+	return p, nil
+}

@@ -1,0 +1,88 @@
+package web
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/reports"
+)
+
+// generateCodes creates count codes for a campaign, optionally tied to a
+// unit ("A/B"), and logs it (how many, which unit: never the codes).
+func (s *Server) generateCodes(c *gin.Context, camp *vigie.Campaign, count int, unit string) ([]string, error) {
+	var path []string
+	if unit = strings.Trim(strings.TrimSpace(unit), "/"); unit != "" {
+		path = strings.Split(unit, "/")
+	}
+	codes, err := s.store.GenerateCodes(c, camp.ID, count, path)
+	if err != nil {
+		return nil, err
+	}
+	detail := fmt.Sprintf("%d codes", len(codes))
+	if unit != "" {
+		detail += ", unité " + unit
+	}
+	s.audit(c, "codes.generate", camp.ID, detail)
+	return codes, nil
+}
+
+// adminCodes generates codes and hands them over once, as a CSV list or
+// as printable slips: the store keeps only their hashes.
+func (s *Server) adminCodes(c *gin.Context) {
+	if err := parseForm(c); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	count, err := strconv.Atoi(strings.TrimSpace(c.PostForm("count")))
+	if err != nil {
+		s.htmlError(c, vigie.Errorf(vigie.EINVALID, "Le nombre de codes « %s » n'est pas un nombre entier.", c.PostForm("count")))
+		return
+	}
+	unit := c.PostForm("unit")
+	codes, err := s.generateCodes(c, camp, count, unit)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	base := s.respondentURL(c, camp)
+	c.Header("Cache-Control", "no-store")
+	if c.PostForm("format") == "csv" {
+		c.Header("Content-Disposition", `attachment; filename="codes-`+camp.ID+`.csv"`)
+		c.Data(http.StatusOK, "text/csv; charset=utf-8", codesCSV(codes, unit, base))
+		return
+	}
+	var buf bytes.Buffer
+	err = reports.SlipsPDF(&buf, &reports.Slips{
+		Campaign: camp.Title, Organisation: camp.Organisation, URL: base, Codes: codes, MinGroupSize: camp.MinGroupSize,
+	})
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	c.Header("Content-Disposition", `attachment; filename="coupons-`+camp.ID+`.pdf"`)
+	c.Data(http.StatusOK, "application/pdf", buf.Bytes())
+}
+
+// codesCSV writes one code per line with its unit and its direct link.
+func codesCSV(codes []string, unit, base string) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write([]string{"code", "unite", "lien"})
+	for _, code := range codes {
+		w.Write([]string{code, unit, base + "?code=" + code})
+	}
+	w.Flush()
+	return buf.Bytes()
+}

@@ -1,0 +1,245 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// resultsPage shows one questionnaire's results. Every figure on it comes
+// from the scoring result (store.Result): a suppressed group or measure is
+// shown as masked, with the reason, never with a number.
+type resultsPage struct {
+	Nav           adminNav
+	C             *vigie.Campaign
+	QID, QTitle   string
+	K             int
+	Respondents   int
+	Dimensions    []string
+	Heat          []heatRow
+	Segments      []heatRow
+	Means         template.HTML
+	Distributions template.HTML
+	Indicators    []string // indicator titles
+	IndicatorRows []indicatorRow
+	Reliability   []reliabilityRow
+	Comments      []string
+	Empty         bool
+}
+
+// heatRow is one group in the heat map: a cell per dimension.
+type heatRow struct {
+	Label      string
+	Depth      int
+	N          string
+	Suppressed bool
+	Reason     string
+	Cells      []heatCell
+}
+
+// heatCell is one group × dimension.
+type heatCell struct {
+	Value      string
+	Level      string // css class: favourable, intermediate, unfavourable, suppressed
+	LevelLabel string
+	Reason     string
+	Mark       string // "< k" or "masqué"
+}
+
+// indicatorRow is one group's indicators.
+type indicatorRow struct {
+	Label string
+	Cells []heatCell
+}
+
+// reliabilityRow is one dimension's Cronbach's alpha.
+type reliabilityRow struct {
+	Dimension string
+	Alpha     string
+	N         int
+}
+
+// reasonText explains a suppression.
+func reasonText(reason string, k int) string {
+	if reason == scoring.ReasonSecondary {
+		return "Masqué pour qu'on ne puisse pas retrouver, par soustraction avec d'autres groupes, un groupe de moins de " + itoa(k) + " personnes."
+	}
+	return "Moins de " + itoa(k) + " répondants : masqué pour protéger l'anonymat."
+}
+
+// suppressedCell is the cell of a masked figure.
+func suppressedCell(reason string, k int) heatCell {
+	mark := "< " + itoa(k)
+	if reason == scoring.ReasonSecondary {
+		mark = "masqué"
+	}
+	return heatCell{Level: "suppressed", Reason: reasonText(reason, k), Mark: mark}
+}
+
+// adminResults shows the results of one questionnaire of a campaign.
+func (s *Server) adminResults(c *gin.Context) {
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	qid := c.Param("qid")
+	res, err := s.store.Result(c, camp.ID, qid)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	q, err := s.campaignQuestionnaire(c, camp.ID, qid)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	p := buildResultsPage(camp, q, res)
+	p.Nav = nav(c)
+	published, err := s.store.PublishedComments(c, camp.ID, qid)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	for _, cm := range published {
+		p.Comments = append(p.Comments, cm.Text+" — "+unitLabel(cm.Unit))
+	}
+	if p.Nav.Consultant {
+		s.audit(c, "results.view", camp.ID, qid)
+	}
+	s.render(c, http.StatusOK, "admin_results", p)
+}
+
+// campaignQuestionnaire returns the questionnaire qid as the campaign
+// uses it (the copy frozen at opening).
+func (s *Server) campaignQuestionnaire(c *gin.Context, campaignID, qid string) (*questionnaires.Questionnaire, error) {
+	qs, err := s.store.CampaignQuestionnaires(c, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range qs {
+		if q.ID == qid {
+			return q, nil
+		}
+	}
+	return nil, vigie.Errorf(vigie.ENOTFOUND, "Le questionnaire « %s » ne fait pas partie de cette campagne.", qid)
+}
+
+// buildResultsPage lays out a scoring result.
+func buildResultsPage(camp *vigie.Campaign, q *questionnaires.Questionnaire, res *scoring.Result) *resultsPage {
+	k := res.MinGroupSize
+	p := &resultsPage{C: camp, QID: q.ID, QTitle: q.Title.In("fr", q.Language), K: k, Respondents: res.Respondents}
+	for _, d := range q.Dimensions {
+		p.Dimensions = append(p.Dimensions, d.Title.In("fr", q.Language))
+	}
+	for _, ind := range q.Indicators {
+		p.Indicators = append(p.Indicators, ind.Title.In("fr", q.Language))
+	}
+	var all *scoring.Group
+	for _, g := range res.Groups {
+		row := heatRow{Label: g.Label, Suppressed: g.Suppressed}
+		if g.Kind == scoring.KindUnit {
+			row.Depth = strings.Count(strings.TrimPrefix(g.ID, "unit:"), "/")
+		}
+		if g.Kind == scoring.KindSegment {
+			if seg := camp.Segment(g.Segment); seg != nil {
+				row.Label = seg.Label["fr"] + " : " + g.Label
+			}
+		}
+		if g.Suppressed {
+			row.Reason = reasonText(g.Reason, k)
+			row.N = suppressedCell(g.Reason, k).Mark
+		} else {
+			row.N = itoa(g.Respondents)
+		}
+		for _, d := range q.Dimensions {
+			row.Cells = append(row.Cells, dimensionCell(g, d.ID, k))
+		}
+		switch g.Kind {
+		case scoring.KindSegment:
+			p.Segments = append(p.Segments, row)
+		default:
+			p.Heat = append(p.Heat, row)
+		}
+		if g.Kind == scoring.KindAll {
+			all = g
+		}
+		if len(q.Indicators) > 0 {
+			ir := indicatorRow{Label: row.Label}
+			for _, ind := range q.Indicators {
+				ir.Cells = append(ir.Cells, indicatorCell(g, ind, k))
+			}
+			p.IndicatorRows = append(p.IndicatorRows, ir)
+		}
+	}
+	if all == nil || all.Suppressed {
+		p.Empty = true
+	} else {
+		var bars []distributionBar
+		var means []meanBar
+		for _, d := range q.Dimensions {
+			st := all.Dimensions[d.ID]
+			if st == nil || st.Suppressed {
+				continue
+			}
+			label := d.Title.In("fr", q.Language)
+			bars = append(bars, distributionBar{Label: label, N: st.N, Shares: st.Shares})
+			suffix := ""
+			if d.Direction == questionnaires.HigherIsWorse {
+				suffix = " (élevé = défavorable)"
+			}
+			means = append(means, meanBar{Label: label, Mean: st.Mean, CI: st.CI95, Level: st.Level, Suffix: suffix})
+		}
+		if len(bars) > 0 {
+			p.Distributions = distributionSVG("Répartition des répondants par niveau, par dimension (ensemble)", bars)
+			p.Means = meansSVG("Score moyen par dimension sur 100, avec l'intervalle de confiance à 95 % (ensemble)", means)
+		}
+	}
+	for _, d := range q.Dimensions {
+		r := reliabilityRow{Dimension: d.Title.In("fr", q.Language), Alpha: "non calculé (moins de 10 réponses complètes)"}
+		if rel, ok := res.Reliability[d.ID]; ok {
+			r.N = rel.N
+			if rel.Alpha != nil {
+				r.Alpha = decimal(*rel.Alpha, 2)
+			}
+		}
+		p.Reliability = append(p.Reliability, r)
+	}
+	return p
+}
+
+// dimensionCell is the cell of one dimension in one group.
+func dimensionCell(g *scoring.Group, dim string, k int) heatCell {
+	if g.Suppressed {
+		return suppressedCell(g.Reason, k)
+	}
+	st := g.Dimensions[dim]
+	if st == nil {
+		return heatCell{Level: "suppressed", Mark: "–", Reason: "Pas de score pour ce groupe."}
+	}
+	if st.Suppressed {
+		return suppressedCell(st.Reason, k)
+	}
+	return heatCell{Value: decimal(st.Mean, 0), Level: string(st.Level), LevelLabel: levelLabel(st.Level)}
+}
+
+// indicatorCell is the cell of one indicator in one group.
+func indicatorCell(g *scoring.Group, ind *questionnaires.Indicator, k int) heatCell {
+	if g.Suppressed {
+		return suppressedCell(g.Reason, k)
+	}
+	st := g.Indicators[ind.ID]
+	if st == nil {
+		return heatCell{Level: "suppressed", Mark: "–", Reason: "Pas de valeur pour ce groupe."}
+	}
+	if st.Suppressed {
+		return suppressedCell(st.Reason, k)
+	}
+	return heatCell{Value: decimal(st.Mean, 2), LevelLabel: percent(st.ShareAbove) + " au-dessus de " + decimal(ind.Threshold, 1)}
+}

@@ -1,0 +1,116 @@
+package web
+
+import (
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// apiCampaign is a campaign in the API. Settings (units, segments, access,
+// respondent URL) are given to consultants only: a viewer reads results,
+// not how the survey is run.
+type apiCampaign struct {
+	ID                  string              `json:"id"`
+	Title               string              `json:"title"`
+	Organisation        string              `json:"organisation"`
+	State               vigie.CampaignState `json:"state"`
+	Questionnaires      []string            `json:"questionnaires"`
+	MinGroupSize        int                 `json:"min_group_size"`
+	CommentMinGroupSize int                 `json:"comment_min_group_size"`
+	OpenedWeek          string              `json:"opened_week,omitempty"`
+	ClosedWeek          string              `json:"closed_week,omitempty"`
+
+	URL       string           `json:"url,omitempty"`
+	Access    vigie.AccessMode `json:"access,omitempty"`
+	Languages []string         `json:"languages,omitempty"`
+	Units     []vigie.UnitSpec `json:"units,omitempty"`
+	Segments  []apiSegment     `json:"segments,omitempty"`
+}
+
+// apiSegment is a segment with the field names of the campaign file.
+type apiSegment struct {
+	ID         string            `json:"id"`
+	Label      map[string]string `json:"label"`
+	Categories []string          `json:"categories"`
+}
+
+// apiCampaignOf describes camp for the signed-in account.
+func (s *Server) apiCampaignOf(c *gin.Context, camp *vigie.Campaign) *apiCampaign {
+	a := &apiCampaign{
+		ID: camp.ID, Title: camp.Title, Organisation: camp.Organisation, State: camp.State,
+		Questionnaires: camp.Questionnaires, MinGroupSize: camp.MinGroupSize,
+		CommentMinGroupSize: camp.CommentMinGroupSize, OpenedWeek: camp.OpenedWeek, ClosedWeek: camp.ClosedWeek,
+	}
+	if currentUser(c).IsConsultant() {
+		sp := camp.Spec()
+		a.URL, a.Access, a.Languages, a.Units = s.respondentURL(c, camp), camp.Access, camp.Languages, sp.Units
+		for _, g := range sp.Segments {
+			a.Segments = append(a.Segments, apiSegment{ID: g.ID, Label: g.Label, Categories: g.Categories})
+		}
+	}
+	return a
+}
+
+// apiCampaignCreate creates a draft campaign from the same description as
+// `vigie campaign create --file` (JSON here): 201 {"id", "url"}.
+func (s *Server) apiCampaignCreate(c *gin.Context) {
+	data, err := io.ReadAll(c.Request.Body)
+	var maxErr *http.MaxBytesError
+	if errors.As(err, &maxErr) {
+		s.jsonError(c, errTooLarge)
+		return
+	} else if err != nil {
+		s.jsonError(c, vigie.Errorf(vigie.EINVALID, "Le corps de la requête est illisible."))
+		return
+	}
+	spec, err := vigie.ParseCampaignSpec("corps", data)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	camp, err := s.store.CreateCampaign(c, spec)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	s.audit(c, "campaign.create", camp.ID, camp.Title)
+	c.JSON(http.StatusCreated, gin.H{"id": camp.ID, "url": s.respondentURL(c, camp)})
+}
+
+// apiCampaigns lists the campaigns the account may read.
+func (s *Server) apiCampaigns(c *gin.Context) {
+	list, err := s.readableCampaigns(c)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	out := make([]*apiCampaign, 0, len(list))
+	for _, camp := range list {
+		out = append(out, s.apiCampaignOf(c, camp))
+	}
+	c.JSON(http.StatusOK, gin.H{"campaigns": out})
+}
+
+// apiCampaignGet describes one campaign.
+func (s *Server) apiCampaignGet(c *gin.Context) {
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, s.apiCampaignOf(c, camp))
+}
+
+// apiCampaignOpen opens a draft campaign.
+func (s *Server) apiCampaignOpen(c *gin.Context) {
+	s.apiCampaignState(c, "campaign.open", s.store.OpenCampaign)
+}
+
+// apiCampaignClose closes an open campaign.
+func (s *Server) apiCampaignClose(c *gin.Context) {
+	s.apiCampaignState(c, "campaign.close", s.store.CloseCampaign)
+}
