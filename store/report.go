@@ -19,6 +19,9 @@ type ReportOptions struct {
 	IncludeItemAnnex bool             // the item distributions in the PDF annex
 	Version          string           // Vigie's version, written in the parameters
 	Now              time.Time        // the generation date; zero means now
+	// SkipScoreRows leaves the consultant's Scores rows out: only the
+	// workbook shows them, and reading every response for a PDF is waste.
+	SkipScoreRows bool
 }
 
 // Report gathers everything a report of a campaign shows: its metadata,
@@ -78,7 +81,7 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if r.MinGroupSize == 0 {
 		r.MinGroupSize = scoring.DefaultMinGroupSize
 	}
-	if opt.Audience == reports.AudienceConsultant {
+	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows {
 		if err := s.scoreRows(ctx, c, qs, r); err != nil {
 			return nil, err
 		}

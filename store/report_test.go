@@ -223,6 +223,18 @@ func TestReport(t *testing.T) {
 		}
 	})
 
+	t.Run("SkipScoreRows", func(t *testing.T) {
+		r, err := s.Report(ctx, rc.c.ID, store.ReportOptions{Audience: reports.AudienceConsultant, SkipScoreRows: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sec := range r.Sections {
+			if sec.Rows != nil || sec.Result == nil {
+				t.Fatalf("%s: %d rows, result %v; want a result and no rows", sec.Questionnaire.ID, len(sec.Rows), sec.Result != nil)
+			}
+		}
+	})
+
 	t.Run("Errors", func(t *testing.T) {
 		for _, tc := range []struct {
 			name, id string

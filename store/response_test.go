@@ -299,3 +299,35 @@ func TestResult(t *testing.T) {
 	_, err = s.Result(ctx, c.ID, "strategies-defensives")
 	wantCode(t, err, vigie.ENOTFOUND)
 }
+
+// TestCloseKeepsAcceptedAnswers closes the store while submissions are in
+// flight: every submission that reported success is in the file.
+func TestCloseKeepsAcceptedAnswers(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	c := MustOpenCampaign(t, s, nil)
+	codes := MustGenerateCodes(t, s, c.ID, 100)
+	var wg sync.WaitGroup
+	var accepted atomic.Int32
+	for _, code := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := s.SubmitResponse(ctx, c.ID, code, validResponse(), now); err == nil {
+				accepted.Add(1)
+			}
+		}()
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	wg.Wait()
+	s2, err := store.Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if n, _ := s2.ResponseCount(ctx, c.ID); n != int(accepted.Load()) {
+		t.Fatalf("%d responses in the file, %d accepted", n, accepted.Load())
+	}
+}

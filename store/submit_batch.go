@@ -91,7 +91,10 @@ func (s *Store) writeBatch(batch []*submission) {
 			if _, err := tx.Exec(`SAVEPOINT submission`); err != nil {
 				return fmt.Errorf("store: savepoint: %w", err)
 			}
-			errs[i] = writeSubmission(sub.ctx, tx, sub)
+			// Statements run without the caller's context: a cancellation
+			// interrupting SQLite mid-statement would roll back the whole
+			// batch, other people's answers included.
+			errs[i] = writeSubmission(context.Background(), tx, sub)
 			if errs[i] != nil {
 				if _, err := tx.Exec(`ROLLBACK TO submission`); err != nil {
 					return fmt.Errorf("store: rollback to savepoint: %w", err)

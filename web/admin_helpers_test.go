@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -149,7 +150,7 @@ func (as *adminServer) submitN(tb testing.TB, n int, unit []string, comment stri
 			Comments: map[string]string{},
 		}
 		if comment != "" {
-			r.Comments["charge-et-soutien"] = comment
+			r.Comments["charge-et-soutien"] = comment + " n°" + strconv.Itoa(i+1)
 		}
 		code := ""
 		if codes != nil {

@@ -110,9 +110,6 @@ func (s *Server) adminResults(c *gin.Context) {
 	for _, cm := range published {
 		p.Comments = append(p.Comments, cm.Text+" — "+unitLabel(cm.Unit))
 	}
-	if p.Nav.Consultant {
-		s.audit(c, "results.view", camp.ID, qid)
-	}
 	s.render(c, http.StatusOK, "admin_results", p)
 }
 

@@ -104,6 +104,7 @@ var messages = map[string]map[string]string{
 		"review.incomplete":   "%d étape(s) restent à compléter avant l'envoi.",
 		"review.final":        "Une fois envoyées, vos réponses ne peuvent plus être modifiées ni retrouvées.",
 		"review.submit":       "Envoyer mes réponses",
+		"review.gonext":       "Compléter l'étape suivante",
 
 		"thanks.title":    "Merci",
 		"thanks.recorded": "Vos réponses ont été enregistrées.",
@@ -183,6 +184,7 @@ var messages = map[string]map[string]string{
 		"review.incomplete":   "%d step(s) remain to complete before sending.",
 		"review.final":        "Once sent, your answers can no longer be changed or found again.",
 		"review.submit":       "Send my answers",
+		"review.gonext":       "Complete the next step",
 
 		"thanks.title":    "Thank you",
 		"thanks.recorded": "Your answers have been recorded.",

@@ -12,7 +12,8 @@ type reviewPage struct {
 	Action     string
 	Lines      []reviewLine // unit and segments
 	Sections   []reviewSection
-	Incomplete int // steps not completed yet
+	Incomplete int    // steps not completed yet
+	Next       string // the first of them
 	Error      string
 }
 
@@ -43,7 +44,7 @@ func (s *Server) respondReview(c *gin.Context) {
 func (s *Server) review(c *gin.Context, rs *respondent) *reviewPage {
 	lang := langOf(c)
 	d := rs.draft
-	p := &reviewPage{Action: rs.url("submit")}
+	p := &reviewPage{Action: rs.url("submit"), Next: rs.next()}
 	notGiven := tr(lang, "review.notgiven")
 	for _, st := range rs.steps {
 		todo := st.Key != "review" && !d.Done[st.Key]

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -473,4 +474,34 @@ func TestRespondEnglishPath(t *testing.T) {
 	p = b.post(base+"/q/charge-et-soutien/charge", url.Values{})
 	wantContains(t, p, "Choose an answer")
 	_ = ts
+}
+
+func TestRespondSessionCookie(t *testing.T) {
+	for _, secure := range []bool{false, true} {
+		t.Run(fmt.Sprintf("Secure=%v", secure), func(t *testing.T) {
+			ts := MustNewServer(t, withConfig(func(c *web.Config) { c.Secure = secure }))
+			code := ts.MustCodes(t, 1)[0]
+			p := ts.browser(t).post("/r/"+ts.Campaign.Slug+"/code", url.Values{"code": {code}})
+			wantStatus(t, p, http.StatusSeeOther)
+			cookies := (&http.Response{Header: p.Header}).Cookies()
+			if len(cookies) != 1 {
+				t.Fatalf("got %d cookies, want 1: %v", len(cookies), cookies)
+			}
+			ck := cookies[0]
+			if !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode || ck.Secure != secure || ck.Path != "/r/"+ts.Campaign.Slug {
+				t.Fatalf("cookie %s: want HttpOnly, SameSite=Lax, Secure=%v, Path=/r/<slug>", ck, secure)
+			}
+			if len(ck.Value) < 40 {
+				t.Fatalf("session token %q is too short to be unguessable", ck.Value)
+			}
+			for _, form := range []string{code, strings.ReplaceAll(code, "-", "")} {
+				if strings.Contains(strings.ToUpper(ck.Raw), form) {
+					t.Fatalf("the cookie holds the access code: %s", ck.Raw)
+				}
+			}
+			if secure && p.Header.Get("Strict-Transport-Security") == "" {
+				t.Fatalf("no HSTS header behind TLS")
+			}
+		})
+	}
 }

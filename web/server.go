@@ -37,7 +37,8 @@ type Config struct {
 	CodeAttempts      int
 	CodeAttemptPeriod time.Duration
 	// SessionTTL is how long an answering session lives without activity
-	// (default 2 h); MaxSessions bounds how many live at once (default 50,000).
+	// (default 2 h); MaxSessions bounds how many live at once (default
+	// 20,000: a link-mode session holds its answers, about 10 KB at most).
 	SessionTTL  time.Duration
 	MaxSessions int
 
@@ -99,7 +100,7 @@ func New(cfg Config) (*Server, error) {
 		ttl = 2 * time.Hour
 	}
 	if maxSessions <= 0 {
-		maxSessions = 50_000
+		maxSessions = 20_000
 	}
 	s.sessions = newSessionStore(ttl, maxSessions, s.now)
 	for _, o := range cfg.TrustedOrigins {

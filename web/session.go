@@ -34,8 +34,9 @@ type sessionStore struct {
 	max int
 	now func() time.Time
 
-	mu   sync.Mutex
-	byID map[string]*session
+	mu        sync.Mutex
+	byID      map[string]*session
+	lastSweep time.Time
 }
 
 func newSessionStore(ttl time.Duration, max int, now func() time.Time) *sessionStore {
@@ -59,7 +60,8 @@ func (ss *sessionStore) create(campaignID string) (*session, error) {
 	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	if len(ss.byID) >= ss.max {
+	if len(ss.byID) >= ss.max || now.Sub(ss.lastSweep) > time.Minute {
+		ss.lastSweep = now
 		for id, s := range ss.byID {
 			if now.After(s.expires) {
 				delete(ss.byID, id)

@@ -15,21 +15,28 @@ import (
 // reader. Presentation attributes (fill=...) are used rather than style,
 // which the Content-Security-Policy forbids inline.
 
-// Colours and patterns of the three levels.
+// Colours and patterns of the three levels; a pattern is the id suffix
+// of one of svgPatterns' definitions.
 var levelPaint = map[scoring.Level]struct{ fill, pattern, label string }{
 	scoring.Favourable:   {"#2e7d32", "", "favorable"},
-	scoring.Intermediate: {"#f2b705", "url(#pat-dots)", "intermédiaire"},
-	scoring.Unfavourable: {"#c62828", "url(#pat-hatch)", "défavorable"},
+	scoring.Intermediate: {"#f2b705", "dots", "intermédiaire"},
+	scoring.Unfavourable: {"#c62828", "hatch", "défavorable"},
 }
+
+// patternFill is the fill of pattern in the chart whose ids start with id.
+func patternFill(id, pattern string) string { return "url(#" + id + "-" + pattern + ")" }
 
 // levelLabel names a level in French.
 func levelLabel(l scoring.Level) string { return levelPaint[l].label }
 
-// svgPatterns defines the dots and hatching laid over the colours.
-const svgPatterns = `<defs>` +
-	`<pattern id="pat-dots" width="6" height="6" patternUnits="userSpaceOnUse"><circle cx="3" cy="3" r="1.2" fill="#000" fill-opacity="0.45"/></pattern>` +
-	`<pattern id="pat-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="2" height="6" fill="#fff" fill-opacity="0.55"/></pattern>` +
-	`</defs>`
+// svgPatterns defines the dots and hatching laid over the colours, with
+// ids prefixed by the chart's id so that two charts on a page never share one.
+func svgPatterns(id string) string {
+	return `<defs>` +
+		`<pattern id="` + id + `-dots" width="6" height="6" patternUnits="userSpaceOnUse"><circle cx="3" cy="3" r="1.2" fill="#000" fill-opacity="0.45"/></pattern>` +
+		`<pattern id="` + id + `-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="2" height="6" fill="#fff" fill-opacity="0.55"/></pattern>` +
+		`</defs>`
+}
 
 // distributionBar is one dimension's shares of respondents per level.
 type distributionBar struct {
@@ -64,14 +71,14 @@ func distributionSVG(title string, bars []distributionBar) template.HTML {
 	}
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" aria-labelledby="d-title d-desc">`, width, height, width, height)
 	fmt.Fprintf(&b, `<title id="d-title">%s</title><desc id="d-desc">%s</desc>`, esc(title), esc(strings.Join(desc, " ")))
-	b.WriteString(svgPatterns)
+	b.WriteString(svgPatterns("d"))
 	// Legend.
 	x := labelW
 	for _, l := range scoring.Levels {
 		p := levelPaint[l]
 		fmt.Fprintf(&b, `<rect x="%.0f" y="8" width="16" height="16" fill="%s" stroke="#333"/>`, x, p.fill)
 		if p.pattern != "" {
-			fmt.Fprintf(&b, `<rect x="%.0f" y="8" width="16" height="16" fill="%s"/>`, x, p.pattern)
+			fmt.Fprintf(&b, `<rect x="%.0f" y="8" width="16" height="16" fill="%s"/>`, x, patternFill("d", p.pattern))
 		}
 		fmt.Fprintf(&b, `<text x="%.0f" y="21" font-size="13" fill="#1b1f24">%s</text>`, x+20, esc(p.label))
 		x += 140
@@ -89,7 +96,7 @@ func distributionSVG(title string, bars []distributionBar) template.HTML {
 			p := levelPaint[l]
 			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.0f" fill="%s" stroke="#fff"/>`, x, y, w, barH, p.fill)
 			if p.pattern != "" {
-				fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.0f" fill="%s"/>`, x, y, w, barH, p.pattern)
+				fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.0f" fill="%s"/>`, x, y, w, barH, patternFill("d", p.pattern))
 			}
 			if w >= 34 {
 				fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="30" height="14" rx="2" fill="#fff" fill-opacity="0.85"/>`, x+w/2-15, y+4)
@@ -131,7 +138,7 @@ func meansSVG(title string, bars []meanBar) template.HTML {
 	}
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" aria-labelledby="m-title m-desc">`, width, height, width, height)
 	fmt.Fprintf(&b, `<title id="m-title">%s</title><desc id="m-desc">%s</desc>`, esc(title), esc(strings.Join(desc, " ")))
-	b.WriteString(svgPatterns)
+	b.WriteString(svgPatterns("m"))
 	for _, t := range []float64{0, 25, 50, 75, 100} {
 		x := labelW + t/100*barW
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#ccc"/>`, x, top-6, x, height-6)
@@ -144,7 +151,7 @@ func meansSVG(title string, bars []meanBar) template.HTML {
 		w := clamp(m.Mean, 0, 100) / 100 * barW
 		fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="%.0f" fill="%s"/>`, labelW, y, w, barH, p.fill)
 		if p.pattern != "" {
-			fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="%.0f" fill="%s"/>`, labelW, y, w, barH, p.pattern)
+			fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="%.0f" fill="%s"/>`, labelW, y, w, barH, patternFill("m", p.pattern))
 		}
 		lo, hi := labelW+clamp(m.CI[0], 0, 100)/100*barW, labelW+clamp(m.CI[1], 0, 100)/100*barW
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#000" stroke-width="1.5"/>`, lo, y+barH/2, hi, y+barH/2)

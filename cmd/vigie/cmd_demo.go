@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -113,7 +114,9 @@ func demo(ctx context.Context, opt demoOptions, stdout, stderr io.Writer) error 
 
 	printDemo(stdout, base, path, temporary, info, time.Since(start))
 	if opt.started != nil {
-		opt.started(base, info)
+		// In its own goroutine: it may make requests, which the listener
+		// queues until serveHTTP serves them.
+		go opt.started(base, info)
 	}
 	if err := serveHTTP(ctx, ln, srv.Handler(), logger); err != nil {
 		return err
@@ -124,7 +127,8 @@ func demo(ctx context.Context, opt demoOptions, stdout, stderr io.Writer) error 
 
 // printDemo tells, in French, where to go and with which logins and codes.
 func printDemo(w io.Writer, base, path string, temporary bool, info *demoInfo, took time.Duration) {
-	fmt.Fprintf(w, "\nVigie : démonstration prête en %.1f s.\n", took.Seconds())
+	seconds := strings.Replace(fmt.Sprintf("%.1f", took.Seconds()), ".", ",", 1) // French decimal comma
+	fmt.Fprintf(w, "\nVigie : démonstration prête en %s s.\n", seconds)
 	if temporary {
 		fmt.Fprintf(w, "Base de démonstration : %s (supprimée à l'arrêt).\n", path)
 	} else {

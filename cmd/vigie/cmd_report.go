@@ -53,7 +53,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		req.progress.step("Calcul des résultats de la campagne…")
 		r, err = s.Report(ctx, req.campaign, store.ReportOptions{
 			Audience: req.audience, Lang: req.lang, IncludeItemAnnex: req.itemAnnex,
-			Version: Version, Now: time.Now(),
+			Version: Version, Now: time.Now(), SkipScoreRows: req.format != "xlsx",
 		})
 		if err != nil {
 			req.progress.clear()
@@ -196,6 +196,8 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 		return nil, errors.New(userMessage(err))
 	}
 	counts := map[string]int{}
+	// Only the consultant's workbook shows respondent rows.
+	withRows := req.audience == reports.AudienceConsultant && req.format == "xlsx"
 	var rows []scoring.ScoreRow
 	n := 0
 	err = f.Each(func(r scoring.Respondent) error {
@@ -203,7 +205,7 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 			return err
 		}
 		counts[strings.Join(r.Unit, "/")]++
-		if req.audience == reports.AudienceConsultant {
+		if withRows {
 			rows = append(rows, scoring.ScoreRow{Unit: r.Unit, Segments: r.Segments, Scores: scoring.ScoreRespondent(q, r)})
 		}
 		n++
@@ -230,7 +232,7 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 		Participation:    scoring.Participation(opts, counts, nil),
 		Sections:         []reports.Section{{Questionnaire: q, Result: res}},
 	}
-	if req.audience == reports.AudienceConsultant {
+	if withRows {
 		req.progress.step("Anonymisation des scores individuels…")
 		r.Sections[0].Rows = scoring.AnonymiseRows(rows, res.MinGroupSize)
 	}

@@ -107,7 +107,7 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	}
 
 	week := 7 * 24 * time.Hour
-	closed, err := demoCampaign(ctx, st, demoClosedSpec(), consultant.Email, now.Add(-8*week), now.Add(-5*week), demoSeed, nil)
+	closed, err := demoCampaign(ctx, st, demoClosedSpec(), consultant.Email, now.Add(-8*week), now.Add(-5*week), now, demoSeed, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	for i := range few {
 		few[i].respondents /= 10
 	}
-	open, err := demoCampaign(ctx, st, demoOpenSpec(), consultant.Email, now.Add(-week), time.Time{}, demoSeed+1, few)
+	open, err := demoCampaign(ctx, st, demoOpenSpec(), consultant.Email, now.Add(-week), time.Time{}, now, demoSeed+1, few)
 	if err != nil {
 		return nil, err
 	}
@@ -138,9 +138,9 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 // demoCampaign creates a campaign from spec, opens it at opened, gives one
 // code per agent of each team (fixing the team, as slips handed out per
 // service do), submits the synthetic answers of teams (demoTeams() when
-// nil) spread over the weeks after opening, and closes it at closed unless
-// closed is zero.
-func demoCampaign(ctx context.Context, st *store.Store, spec *vigie.CampaignSpec, actor string, opened, closed time.Time, seed uint64, teams []demoTeam) (*vigie.Campaign, error) {
+// nil) spread over the weeks after opening (never after now), and closes it
+// at closed unless closed is zero.
+func demoCampaign(ctx context.Context, st *store.Store, spec *vigie.CampaignSpec, actor string, opened, closed, now time.Time, seed uint64, teams []demoTeam) (*vigie.Campaign, error) {
 	if teams == nil {
 		teams = demoTeams()
 	}
@@ -171,6 +171,9 @@ func demoCampaign(ctx context.Context, st *store.Store, spec *vigie.CampaignSpec
 		code := codes[key][0]
 		codes[key] = codes[key][1:]
 		at := opened.Add(time.Duration(weekOf[i%len(weekOf)]) * 7 * 24 * time.Hour)
+		if at.After(now) {
+			at = now
+		}
 		if err := st.SubmitResponse(ctx, c.ID, code, r, at); err != nil {
 			return nil, fmt.Errorf("démo : réponse %d à « %s » : %w", i+1, spec.Title, err)
 		}

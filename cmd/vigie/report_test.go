@@ -451,3 +451,80 @@ func TestFormatSize(t *testing.T) {
 		t.Errorf("groupThousands(40000) = %q, want 40 000", got)
 	}
 }
+
+// shellFields splits a documented command line as a shell would, for the
+// simple quoting the docs use (double quotes, no escapes).
+func shellFields(line string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted, started := false, false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted, started = !quoted, true
+		case c == ' ' && !quoted:
+			if started {
+				out = append(out, cur.String())
+				cur.Reset()
+				started = false
+			}
+		default:
+			cur.WriteRune(c)
+			started = true
+		}
+	}
+	if started {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// TestReportDocExamples runs every `vigie report` command of
+// docs/reports.md: the file ones on the example responses, the campaign
+// ones on a real campaign, each writing into a temporary folder.
+func TestReportDocExamples(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "reports.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "vigie.db")
+	id := ""
+	ran := 0
+	for line := range strings.Lines(string(doc)) {
+		line = strings.TrimSpace(line)
+		line, ok := strings.CutPrefix(line, "go run ./cmd/vigie ")
+		if !ok {
+			line, ok = strings.CutPrefix(line, "vigie ")
+		}
+		if !ok || !strings.HasPrefix(line, "report ") {
+			continue
+		}
+		out := t.TempDir()
+		args := shellFields(line)
+		for i := 1; i < len(args); i++ {
+			switch prev := args[i-1]; {
+			case prev == "--out":
+				args[i] = filepath.Join(out, args[i])
+			case strings.HasPrefix(args[i], "docs/"):
+				args[i] = filepath.Join("..", "..", args[i])
+			case prev == "--campaign":
+				if id == "" {
+					id = mustReportCampaign(t, db)
+				}
+				args[i] = id
+				args = append(args, "--db", db)
+			}
+		}
+		if code, _, errOut := runVigie(t, args...); code != 0 {
+			t.Errorf("%s: exit %d, %s", line, code, errOut)
+			continue
+		}
+		if entries, _ := os.ReadDir(out); len(entries) != 1 {
+			t.Errorf("%s: %d files written, want 1", line, len(entries))
+		}
+		ran++
+	}
+	if ran < 5 {
+		t.Fatalf("%d report commands found in docs/reports.md, want at least 5", ran)
+	}
+}

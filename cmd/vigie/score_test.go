@@ -193,6 +193,18 @@ func TestScoreReadsXLSX(t *testing.T) {
 		t.Errorf("xlsx result differs from the csv one:\n%s\nwant:\n%s", got, want)
 	}
 
+	t.Run("EmptyWorkbook", func(t *testing.T) {
+		empty := excelize.NewFile()
+		defer empty.Close()
+		path := filepath.Join(dir, "vide.xlsx")
+		if err := empty.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		code, out, stderr := runCommand("score", "--questionnaire", qfile, "--responses", path)
+		if code != 1 || out != "" || !strings.Contains(stderr, "vide.xlsx : le fichier est vide") {
+			t.Errorf("exit code %d, stdout %q, stderr %q; want 1 and an empty file", code, out, stderr)
+		}
+	})
 	t.Run("ValueErrorNamesTheRow", func(t *testing.T) {
 		f.SetCellValue(sheet, "D4", 7)   // row 4, column a2
 		f.SetCellValue(sheet, "A9", "x") // a row with no answer: ignored

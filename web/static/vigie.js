@@ -37,6 +37,14 @@
     update();
   });
 
+  // After a failed post, move focus to the message so that it is read first
+  // and the page does not start at the top of a long form.
+  var alert = document.querySelector("main .error[role=alert]");
+  if (alert) {
+    alert.setAttribute("tabindex", "-1");
+    alert.focus();
+  }
+
   // Once a form with a data-once button is sent, the button says so and
   // cannot be pressed again (the server stores one response anyway).
   document.querySelectorAll("button[data-once]").forEach(function (b) {

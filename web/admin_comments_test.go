@@ -1,0 +1,73 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/vigie-sante/vigie"
+)
+
+func TestModeration(t *testing.T) {
+	as := smallUnitServer(t) // 14 respondents, each with a comment
+	cons := as.signedIn(t, consultantEmail)
+	base := "/admin/campaigns/" + as.Campaign.ID
+
+	// Only after closing.
+	p := cons.get(base + "/comments")
+	wantStatus(t, p, http.StatusConflict)
+	wantContains(t, p, "une fois la campagne close")
+	if strings.Contains(p.Body, "Service 1 n°") {
+		t.Fatalf("comments shown before closing")
+	}
+
+	wantRedirect(t, cons.post(base+"/close", nil), base)
+	p = cons.get(base + "/comments")
+	wantStatus(t, p, http.StatusOK)
+	// Every unit is under the threshold of 10: the comments come with the
+	// whole campaign, never with a unit.
+	if n := strings.Count(p.Body, `<article class="comment"`); n != 14 {
+		t.Fatalf("%d comments shown, want 14", n)
+	}
+	if strings.Contains(p.Body, "Direction B · questionnaire") || !strings.Contains(p.Body, "Toute la campagne") {
+		t.Errorf("a comment is shown with a unit under the threshold")
+	}
+	if regexp.MustCompile(`20\d\d-\d\d|W\d\d`).MatchString(p.Body) {
+		t.Errorf("the moderation page shows a date")
+	}
+
+	list, err := as.Store.CommentsForModeration(context.Background(), as.Campaign.ID, 0)
+	if err != nil || len(list) != 14 {
+		t.Fatalf("CommentsForModeration: %d, %v", len(list), err)
+	}
+	byText := map[string]vigie.Comment{}
+	for _, c := range list {
+		byText[c.Original] = c
+	}
+	pub, red, rej := byText["Service 2 n°1"], byText["Direction B n°3"], byText["Service 1 n°2"]
+	wantRedirect(t, cons.post(base+"/comments/"+pub.ID, url.Values{"action": {"publish"}}), base+"/comments")
+	wantRedirect(t, cons.post(base+"/comments/"+red.ID, url.Values{"action": {"redact"}, "text": {"Direction B"}}), base+"/comments")
+	wantRedirect(t, cons.post(base+"/comments/"+rej.ID, url.Values{"action": {"reject"}}), base+"/comments")
+	p = cons.post(base+"/comments/"+pub.ID, url.Values{"action": {"redact"}, "text": {"Un texte bien plus long que l'original"}})
+	wantStatus(t, p, http.StatusBadRequest)
+	wantContains(t, p, "plus long que l&#39;original")
+	for _, a := range []string{"comment.publish", "comment.redact", "comment.reject"} {
+		as.wantAudit(t, consultantEmail+" "+a)
+	}
+
+	// The viewer reads the published comments with the results, and
+	// cannot reach the moderation.
+	view := as.signedIn(t, viewerEmail)
+	wantStatus(t, view.get(base+"/comments"), http.StatusForbidden)
+	p = view.get(base + "/results/charge-et-soutien")
+	wantStatus(t, p, http.StatusOK)
+	wantContains(t, p, "Service 2 n°1", "Direction B — Toute la campagne")
+	for _, hidden := range []string{"Direction B n°3", "Service 1 n°2", "Service 1 n°1"} {
+		if strings.Contains(p.Body, hidden) {
+			t.Errorf("viewer sees unpublished or unredacted comment %q", hidden)
+		}
+	}
+}

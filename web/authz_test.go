@@ -1,0 +1,106 @@
+package web_test
+
+import (
+	"github.com/vigie-sante/vigie"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestRouteTableAuthorization walks every route of the server for four
+// people: nobody, a viewer not granted the campaign, a viewer granted it
+// and a consultant. A route added without an access declaration fails.
+func TestRouteTableAuthorization(t *testing.T) {
+	as := MustNewAdminServer(t)
+	routes := as.Server.Routes()
+	if len(routes) < 40 {
+		t.Fatalf("only %d routes: the route table is not what this test expects", len(routes))
+	}
+	params := strings.NewReplacer(
+		":id", as.Campaign.ID, ":qid", "charge-et-soutien", ":cid", "c_inconnu",
+		":slug", as.Campaign.Slug, ":dim", "charge", "*file", "vigie.css",
+	)
+	type who struct {
+		name  string
+		email string // "" for nobody
+	}
+	people := []who{{"anonymous", ""}, {"viewer-not-granted", outsiderEmail}, {"viewer-granted", viewerEmail}, {"consultant", consultantEmail}}
+	// allowed says whether the route lets the person through.
+	allowed := func(access, person string) bool {
+		switch access {
+		case "public", "guest":
+			return true
+		case "signedIn":
+			return person != "anonymous"
+		case "consultant":
+			return person == "consultant"
+		case "campaignReader":
+			return person == "consultant" || person == "viewer-granted"
+		}
+		return false
+	}
+	for _, person := range people {
+		for _, r := range routes {
+			if r.Access == "undeclared" {
+				t.Errorf("%s %s has no access declaration in routes.go", r.Method, r.Path)
+				continue
+			}
+			path := params.Replace(r.Path)
+			name := person.name + " " + r.Method + " " + r.Path
+			var p *page
+			api := strings.HasPrefix(path, "/api/")
+			switch {
+			case api:
+				token := ""
+				if person.email != "" {
+					u := map[string]*adminUser{consultantEmail: {as.Consultant}, viewerEmail: {as.Viewer}, outsiderEmail: {as.Outsider}}[person.email]
+					_, token = as.token(t, u.User)
+				}
+				body := ""
+				if r.Method == http.MethodPost {
+					body = "{}"
+				}
+				p = as.api(t, token, r.Method, path, body)
+			default:
+				b := as.browser(t)
+				if person.email != "" {
+					b = as.signedIn(t, person.email)
+				}
+				if r.Method == http.MethodPost {
+					p = b.post(path, nil)
+				} else {
+					p = b.do(r.Method, path, nil, "")
+				}
+			}
+			toLogin := p.Status == http.StatusSeeOther && strings.HasPrefix(p.Location, "/login")
+			if r.Access == "public" || r.Access == "guest" {
+				// Open to all: the handler's own answer (a login error,
+				// a bad code) is not the authorisation's business.
+				continue
+			}
+			if allowed(r.Access, person.name) {
+				if p.Status == http.StatusUnauthorized || toLogin || p.Status == http.StatusForbidden {
+					t.Errorf("%s: status %d (to %q), want the route's own answer", name, p.Status, p.Location)
+				}
+				continue
+			}
+			switch {
+			case person.email == "" && api:
+				if p.Status != http.StatusUnauthorized || !strings.Contains(p.Body, `"error"`) {
+					t.Errorf("%s: %d %s, want 401 JSON", name, p.Status, p.Body)
+				}
+			case person.email == "":
+				if !toLogin {
+					t.Errorf("%s: %d to %q, want 303 to /login", name, p.Status, p.Location)
+				}
+			default:
+				if p.Status != http.StatusForbidden {
+					t.Errorf("%s: status %d, want 403", name, p.Status)
+				}
+			}
+		}
+	}
+}
+
+// adminUser wraps a user for the table above.
+type adminUser struct{ User *vigie.User }
