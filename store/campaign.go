@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -56,6 +55,9 @@ func (s *Store) UpdateCampaign(ctx context.Context, id string, spec *vigie.Campa
 			return vigie.Errorf(vigie.ECONFLICT, "La campagne a été ouverte : ses réglages sont verrouillés.")
 		}
 		c.ID, c.Slug, c.State = old.ID, old.Slug, old.State
+		if err := checkCodeUnits(ctx, tx, c); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `
 			UPDATE campaigns SET title = ?, organisation = ?, min_group_size = ?, comment_min_group_size = ?,
 				languages = ?, access = ?
@@ -75,6 +77,31 @@ func (s *Store) UpdateCampaign(ctx context.Context, id string, spec *vigie.Campa
 		return nil, err
 	}
 	return c, nil
+}
+
+// checkCodeUnits refuses to drop a unit that codes already fix: those codes
+// are printed and handed out, and would put answers in a unit that no
+// longer exists.
+func checkCodeUnits(ctx context.Context, tx *sql.Tx, c *vigie.Campaign) error {
+	var missing string
+	err := eachRow(ctx, tx, `SELECT DISTINCT unit FROM codes WHERE campaign_id = ? AND unit != '' ORDER BY unit`, []any{c.ID},
+		func(rows *sql.Rows) error {
+			var unit string
+			if err := rows.Scan(&unit); err != nil {
+				return err
+			}
+			if missing == "" && !c.HasUnit(strings.Split(unit, "/")) {
+				missing = unit
+			}
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("store: update campaign %s: code units: %w", c.ID, err)
+	}
+	if missing != "" {
+		return vigie.Errorf(vigie.ECONFLICT, "Des codes ont été créés pour l'unité « %s » : elle ne peut pas être retirée.", missing)
+	}
+	return nil
 }
 
 // campaignFromSpec validates a copy of spec and checks its questionnaires.
@@ -308,100 +335,4 @@ func (s *Store) campaignQuestionnaires(ctx context.Context, tx *sql.Tx, id strin
 		out = append(out, q)
 	}
 	return out, nil
-}
-
-var errCampaignNotFound = vigie.Errorf(vigie.ENOTFOUND, "Cette campagne n'existe pas.")
-
-// loadCampaign reads a campaign and the key of its access codes.
-func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, []byte, error) {
-	c := &vigie.Campaign{ID: id}
-	var langs string
-	var key []byte
-	err := db.QueryRowContext(ctx, `
-		SELECT slug, title, organisation, min_group_size, comment_min_group_size, languages, access,
-			state, opened_week, closed_week, code_key
-		FROM campaigns WHERE id = ?`, id).Scan(
-		&c.Slug, &c.Title, &c.Organisation, &c.MinGroupSize, &c.CommentMinGroupSize, &langs, &c.Access,
-		&c.State, &c.OpenedWeek, &c.ClosedWeek, &key)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil, errCampaignNotFound
-	} else if err != nil {
-		return nil, nil, fmt.Errorf("store: campaign %s: %w", id, err)
-	}
-	if err := json.Unmarshal([]byte(langs), &c.Languages); err != nil {
-		return nil, nil, fmt.Errorf("store: campaign %s: languages: %w", id, err)
-	}
-
-	err = eachRow(ctx, db, `SELECT path, headcount FROM campaign_units WHERE campaign_id = ? ORDER BY position`, []any{id},
-		func(rows *sql.Rows) error {
-			var path string
-			var u vigie.Unit
-			if err := rows.Scan(&path, &u.Headcount); err != nil {
-				return err
-			}
-			u.Path = strings.Split(path, "/")
-			c.Units = append(c.Units, u)
-			return nil
-		})
-	if err != nil {
-		return nil, nil, fmt.Errorf("store: campaign %s units: %w", id, err)
-	}
-
-	err = eachRow(ctx, db, `SELECT id, label, categories FROM campaign_segments WHERE campaign_id = ? ORDER BY position`, []any{id},
-		func(rows *sql.Rows) error {
-			var g vigie.Segment
-			var label, cats string
-			if err := rows.Scan(&g.ID, &label, &cats); err != nil {
-				return err
-			}
-			if err := json.Unmarshal([]byte(label), &g.Label); err != nil {
-				return err
-			}
-			if err := json.Unmarshal([]byte(cats), &g.Categories); err != nil {
-				return err
-			}
-			c.Segments = append(c.Segments, g)
-			return nil
-		})
-	if err != nil {
-		return nil, nil, fmt.Errorf("store: campaign %s segments: %w", id, err)
-	}
-
-	err = eachRow(ctx, db, `SELECT questionnaire_id FROM campaign_questionnaires WHERE campaign_id = ? ORDER BY position`, []any{id},
-		func(rows *sql.Rows) error {
-			var q string
-			if err := rows.Scan(&q); err != nil {
-				return err
-			}
-			c.Questionnaires = append(c.Questionnaires, q)
-			return nil
-		})
-	if err != nil {
-		return nil, nil, fmt.Errorf("store: campaign %s questionnaires: %w", id, err)
-	}
-	return c, key, nil
-}
-
-// eachRow runs query and calls fn for each row.
-func eachRow(ctx context.Context, db queryer, query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
-// mustJSON encodes values that cannot fail to encode (strings, maps of strings).
-func mustJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic("store: encode JSON: " + err.Error())
-	}
-	return string(b)
 }

@@ -213,3 +213,21 @@ func TestQuestionnaires(t *testing.T) {
 		wantCode(t, s.SubmitResponse(ctx, open.ID, codes[0], r, now), vigie.EINVALID)
 	})
 }
+
+func TestUpdateCampaignKeepsCodeUnits(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	c := MustCreateCampaign(t, s, nil)
+	if _, err := s.GenerateCodes(ctx, c.ID, 2, []string{"Direction B"}); err != nil {
+		t.Fatal(err)
+	}
+	spec := testSpec()
+	spec.Units = spec.Units[:2] // drops Direction B
+	_, err := s.UpdateCampaign(ctx, c.ID, spec)
+	wantCode(t, err, vigie.ECONFLICT)
+	spec = testSpec()
+	spec.Units = append(spec.Units, vigie.UnitSpec{Path: []string{"Direction C"}})
+	if _, err := s.UpdateCampaign(ctx, c.ID, spec); err != nil {
+		t.Fatalf("adding a unit: %v", err)
+	}
+}

@@ -29,8 +29,9 @@ type ReportOptions struct {
 // questionnaire with its result and its published comments. For the
 // consultant audience only, each section also has the respondent rows of
 // the Scores sheet, k-anonymised by scoring.AnonymiseRows: raw responses
-// leave the store only that way. An unknown audience or language is
-// EINVALID, an unknown campaign ENOTFOUND.
+// leave the store only that way. An open campaign gives an interim report
+// (no comments: they are moderated after closing). An unknown audience or
+// language is EINVALID, an unknown campaign ENOTFOUND, a draft ECONFLICT.
 func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions) (*reports.Report, error) {
 	if err := checkReportOptions(&opt); err != nil {
 		return nil, err
@@ -38,6 +39,9 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	c, err := s.Campaign(ctx, campaignID)
 	if err != nil {
 		return nil, err
+	}
+	if c.State == vigie.StateDraft {
+		return nil, vigie.Errorf(vigie.ECONFLICT, "La campagne « %s » n'est pas encore ouverte : il n'y a pas de réponses dont faire un rapport.", c.Title)
 	}
 	qs, err := s.CampaignQuestionnaires(ctx, campaignID)
 	if err != nil {

@@ -254,6 +254,13 @@ func TestReport(t *testing.T) {
 	})
 }
 
+func TestReportDraftCampaign(t *testing.T) {
+	s := MustOpenStore(t)
+	c := MustCreateCampaign(t, s, nil)
+	_, err := s.Report(context.Background(), c.ID, store.ReportOptions{Audience: reports.AudienceCommittee})
+	wantCode(t, err, vigie.ECONFLICT)
+}
+
 func TestReportOpenCampaign(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpenStore(t)

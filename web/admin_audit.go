@@ -20,7 +20,7 @@ type auditPage struct {
 func (s *Server) adminAudit(c *gin.Context) {
 	p := &auditPage{Nav: nav(c), Campaign: c.Query("campaign")}
 	var err error
-	if p.Entries, err = s.store.AuditLog(c, 500, p.Campaign); err != nil {
+	if p.Entries, err = s.store.AuditLog(c.Request.Context(), 500, p.Campaign); err != nil {
 		s.htmlError(c, err)
 		return
 	}

@@ -23,10 +23,10 @@ type campaignPage struct {
 	Segments       []string
 
 	// Consultants only.
-	Viewers               []string
-	CodesTotal, CodesUsed int
-	Units                 []string
-	Error                 string
+	Viewers    []string
+	CodesTotal int // codes created; how many served is not shown (see template)
+	Units      []string
+	Error      string
 }
 
 // adminCampaign shows a campaign: state, participation, results, and for
@@ -48,7 +48,7 @@ func (s *Server) adminCampaign(c *gin.Context) {
 // campaignPageData gathers what the campaign page shows to this account.
 func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campaignPage, error) {
 	p := &campaignPage{Nav: nav(c), C: camp, State: stateLabel(camp.State), URL: s.respondentURL(c, camp)}
-	rows, err := s.participation(c, camp)
+	rows, err := s.participation(c.Request.Context(), camp)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +58,7 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	}
 	for _, id := range camp.Questionnaires {
 		title := id
-		if q, err := s.store.Questionnaire(c, id); err == nil {
+		if q, err := s.store.Questionnaire(c.Request.Context(), id); err == nil {
 			title = q.Title.In("fr", q.Language)
 		}
 		p.Questionnaires = append(p.Questionnaires, questionnaireChoice{ID: id, Title: title})
@@ -69,14 +69,14 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	if !p.Nav.Consultant {
 		return p, nil
 	}
-	viewers, err := s.store.CampaignViewers(c, camp.ID)
+	viewers, err := s.store.CampaignViewers(c.Request.Context(), camp.ID)
 	if err != nil {
 		return nil, err
 	}
 	for _, v := range viewers {
 		p.Viewers = append(p.Viewers, v.Email)
 	}
-	if p.CodesTotal, p.CodesUsed, err = s.store.CodeCounts(c, camp.ID); err != nil {
+	if p.CodesTotal, _, err = s.store.CodeCounts(c.Request.Context(), camp.ID); err != nil {
 		return nil, err
 	}
 	for _, u := range camp.Units {

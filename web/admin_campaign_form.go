@@ -146,9 +146,9 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 	var camp *vigie.Campaign
 	var err error
 	if f.ID == "" {
-		camp, err = s.store.CreateCampaign(c, spec)
+		camp, err = s.store.CreateCampaign(c.Request.Context(), spec)
 	} else {
-		camp, err = s.store.UpdateCampaign(c, f.ID, spec)
+		camp, err = s.store.UpdateCampaign(c.Request.Context(), f.ID, spec)
 	}
 	if code := vigie.ErrorCode(err); code == vigie.EINVALID || code == vigie.ECONFLICT {
 		f.Errors = strings.Split(vigie.ErrorMessage(err), "\n")
@@ -169,7 +169,7 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 // renderCampaignForm shows the form with the questionnaires offered,
 // chosen ones checked.
 func (s *Server) renderCampaignForm(c *gin.Context, status int, f *campaignForm, chosen []string) {
-	qs, err := s.store.Questionnaires(c)
+	qs, err := s.store.Questionnaires(c.Request.Context())
 	if err != nil {
 		s.htmlError(c, err)
 		return

@@ -9,7 +9,7 @@ import (
 // adminCampaignOpen opens a draft campaign to answers.
 func (s *Server) adminCampaignOpen(c *gin.Context) {
 	id := c.Param("id")
-	if err := s.store.OpenCampaign(c, id, s.now()); err != nil {
+	if err := s.store.OpenCampaign(c.Request.Context(), id, s.now()); err != nil {
 		s.htmlError(c, err)
 		return
 	}
@@ -20,7 +20,7 @@ func (s *Server) adminCampaignOpen(c *gin.Context) {
 // adminCampaignClose closes an open campaign.
 func (s *Server) adminCampaignClose(c *gin.Context) {
 	id := c.Param("id")
-	if err := s.store.CloseCampaign(c, id, s.now()); err != nil {
+	if err := s.store.CloseCampaign(c.Request.Context(), id, s.now()); err != nil {
 		s.htmlError(c, err)
 		return
 	}

@@ -36,7 +36,7 @@ func (s *Server) adminCampaigns(c *gin.Context) {
 
 // readableCampaigns returns the campaigns the signed-in account may read.
 func (s *Server) readableCampaigns(c *gin.Context) ([]*vigie.Campaign, error) {
-	all, err := s.store.Campaigns(c)
+	all, err := s.store.Campaigns(c.Request.Context())
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func (s *Server) readableCampaigns(c *gin.Context) ([]*vigie.Campaign, error) {
 	if user.IsConsultant() {
 		return all, nil
 	}
-	granted, err := s.store.GrantedCampaigns(c, user.ID)
+	granted, err := s.store.GrantedCampaigns(c.Request.Context(), user.ID)
 	if err != nil {
 		return nil, err
 	}

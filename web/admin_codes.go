@@ -14,6 +14,9 @@ import (
 	"github.com/vigie-sante/vigie/reports"
 )
 
+// maxSlips bounds one PDF of slips (about 1.3 s per thousand to draw).
+const maxSlips = 2000
+
 // generateCodes creates count codes for a campaign, optionally tied to a
 // unit ("A/B"), and logs it (how many, which unit: never the codes).
 func (s *Server) generateCodes(c *gin.Context, camp *vigie.Campaign, count int, unit string) ([]string, error) {
@@ -21,7 +24,7 @@ func (s *Server) generateCodes(c *gin.Context, camp *vigie.Campaign, count int, 
 	if unit = strings.Trim(strings.TrimSpace(unit), "/"); unit != "" {
 		path = strings.Split(unit, "/")
 	}
-	codes, err := s.store.GenerateCodes(c, camp.ID, count, path)
+	codes, err := s.store.GenerateCodes(c.Request.Context(), camp.ID, count, path)
 	if err != nil {
 		return nil, err
 	}
@@ -48,6 +51,10 @@ func (s *Server) adminCodes(c *gin.Context) {
 	count, err := strconv.Atoi(strings.TrimSpace(c.PostForm("count")))
 	if err != nil {
 		s.htmlError(c, vigie.Errorf(vigie.EINVALID, "Le nombre de codes « %s » n'est pas un nombre entier.", c.PostForm("count")))
+		return
+	}
+	if c.PostForm("format") != "csv" && count > maxSlips {
+		s.htmlError(c, vigie.Errorf(vigie.EINVALID, "Au plus %d coupons à la fois : générez-les en plusieurs fois, ou choisissez la liste CSV.", maxSlips))
 		return
 	}
 	unit := c.PostForm("unit")
@@ -81,8 +88,16 @@ func codesCSV(codes []string, unit, base string) []byte {
 	w := csv.NewWriter(&buf)
 	w.Write([]string{"code", "unite", "lien"})
 	for _, code := range codes {
-		w.Write([]string{code, unit, base + "?code=" + code})
+		w.Write([]string{code, spreadsheetSafe(unit), base + "?code=" + code})
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// spreadsheetSafe keeps a spreadsheet from reading text as a formula.
+func spreadsheetSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

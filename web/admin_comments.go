@@ -54,7 +54,7 @@ func (s *Server) adminComments(c *gin.Context) {
 
 func (s *Server) renderComments(c *gin.Context, status int, camp *vigie.Campaign, msg string) {
 	p := &commentsPage{Nav: nav(c), C: camp, Error: msg}
-	list, err := s.store.CommentsForModeration(c, camp.ID, camp.CommentMinGroupSize)
+	list, err := s.store.CommentsForModeration(c.Request.Context(), camp.ID, camp.CommentMinGroupSize)
 	if vigie.ErrorCode(err) == vigie.ECONFLICT {
 		p.Error = vigie.ErrorMessage(err)
 		status = http.StatusConflict
@@ -74,7 +74,7 @@ func (s *Server) renderComments(c *gin.Context, status int, camp *vigie.Campaign
 // moderate applies a decision to a comment and logs it (the comment's
 // random id, never its text).
 func (s *Server) moderate(c *gin.Context, campaignID, commentID, action, text string) error {
-	if err := s.store.ModerateComment(c, campaignID, commentID, action, text); err != nil {
+	if err := s.store.ModerateComment(c.Request.Context(), campaignID, commentID, action, text); err != nil {
 		return err
 	}
 	s.audit(c, "comment."+action, campaignID, commentID)

@@ -33,7 +33,7 @@ type previewItem struct {
 // adminQuestionnairePreview renders a questionnaire's screens, in French,
 // with the same fieldsets and choices as the answering pages, disabled.
 func (s *Server) adminQuestionnairePreview(c *gin.Context) {
-	q, err := s.store.Questionnaire(c, c.Param("qid"))
+	q, err := s.store.Questionnaire(c.Request.Context(), c.Param("qid"))
 	if err != nil {
 		s.htmlError(c, err)
 		return

@@ -26,7 +26,7 @@ func (s *Server) adminQuestionnaires(c *gin.Context) {
 }
 
 func (s *Server) renderQuestionnaires(c *gin.Context, status int, p *questionnairesPage) {
-	qs, err := s.store.Questionnaires(c)
+	qs, err := s.store.Questionnaires(c.Request.Context())
 	if err != nil {
 		s.htmlError(c, err)
 		return
@@ -74,7 +74,7 @@ func (s *Server) adminQuestionnaireUpload(c *gin.Context) {
 		s.renderQuestionnaires(c, http.StatusBadRequest, p)
 		return
 	}
-	if err := s.store.SaveQuestionnaire(c, q); vigie.ErrorCode(err) == vigie.ECONFLICT || vigie.ErrorCode(err) == vigie.EINVALID {
+	if err := s.store.SaveQuestionnaire(c.Request.Context(), q); vigie.ErrorCode(err) == vigie.ECONFLICT || vigie.ErrorCode(err) == vigie.EINVALID {
 		p.Problems = []string{vigie.ErrorMessage(err)}
 		s.renderQuestionnaires(c, errorStatus(vigie.ErrorCode(err)), p)
 		return

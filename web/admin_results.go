@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"strings"
@@ -90,19 +91,19 @@ func (s *Server) adminResults(c *gin.Context) {
 		return
 	}
 	qid := c.Param("qid")
-	res, err := s.store.Result(c, camp.ID, qid)
+	res, err := s.store.Result(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	q, err := s.campaignQuestionnaire(c, camp.ID, qid)
+	q, err := s.campaignQuestionnaire(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
 	p := buildResultsPage(camp, q, res)
 	p.Nav = nav(c)
-	published, err := s.store.PublishedComments(c, camp.ID, qid)
+	published, err := s.store.PublishedComments(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)
 		return
@@ -115,8 +116,8 @@ func (s *Server) adminResults(c *gin.Context) {
 
 // campaignQuestionnaire returns the questionnaire qid as the campaign
 // uses it (the copy frozen at opening).
-func (s *Server) campaignQuestionnaire(c *gin.Context, campaignID, qid string) (*questionnaires.Questionnaire, error) {
-	qs, err := s.store.CampaignQuestionnaires(c, campaignID)
+func (s *Server) campaignQuestionnaire(ctx context.Context, campaignID, qid string) (*questionnaires.Questionnaire, error) {
+	qs, err := s.store.CampaignQuestionnaires(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -149,5 +151,58 @@ func TestResultsNeverShowSuppressedFigures(t *testing.T) {
 				t.Errorf("suppressed group %s carries %q", g["id"], k)
 			}
 		}
+	}
+}
+
+func TestAdminPagesAccessible(t *testing.T) {
+	as := smallUnitServer(t)
+	b := as.signedIn(t, consultantEmail)
+	base := "/admin/campaigns/" + as.Campaign.ID
+	wantRedirect(t, b.post(base+"/close", nil), base)
+	for _, path := range []string{"/admin", base, base + "/results/charge-et-soutien", base + "/results/climat", base + "/comments",
+		"/admin/audit", "/admin/questionnaires", "/admin/questionnaires/charge-et-soutien", "/admin/campaigns/new"} {
+		p := b.get(path)
+		wantStatus(t, p, http.StatusOK)
+		checkAccessible(t, p)
+		if regexp.MustCompile(`<script>|<script [^>]*>[^<]|<style|style="|\son[a-z]+="`).MatchString(p.Body) {
+			t.Errorf("%s has inline script or style", path)
+		}
+		ids := map[string]bool{}
+		for _, m := range regexp.MustCompile(`\sid="([^"]+)"`).FindAllStringSubmatch(p.Body, -1) {
+			if ids[m[1]] {
+				t.Errorf("%s: duplicate id %q", path, m[1])
+			}
+			ids[m[1]] = true
+		}
+	}
+	p := as.browser(t).get("/login")
+	wantStatus(t, p, http.StatusOK)
+	checkAccessible(t, p)
+}
+
+func TestResultsIndicators(t *testing.T) {
+	as := MustNewAdminServer(t, withSpec(func(s *vigie.CampaignSpec) { s.Questionnaires = []string{"reconnaissance"} }))
+	q, ok := questionnaires.BuiltinByID("reconnaissance")
+	if !ok {
+		t.Fatal("no built-in reconnaissance")
+	}
+	codes := as.MustCodes(t, 12)
+	for i, code := range codes {
+		answers := map[string]int{}
+		for j, it := range q.Items() {
+			answers[it.ID] = it.Scale.Min + (i+j)%(it.Scale.Max-it.Scale.Min+1)
+		}
+		r := &vigie.Response{CampaignID: as.Campaign.ID, Unit: []string{"Direction B"},
+			Answers: map[string]map[string]int{"reconnaissance": answers}}
+		if err := as.Store.SubmitResponse(context.Background(), as.Campaign.ID, code, r, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := as.signedIn(t, viewerEmail).get("/admin/campaigns/" + as.Campaign.ID + "/results/reconnaissance")
+	wantStatus(t, p, http.StatusOK)
+	wantContains(t, p, "Indicateurs", "Ratio efforts / récompenses", "au-dessus de 1,0", "Fiabilité")
+	row := rowOf(t, p.Body, "Direction A")
+	if strings.Contains(row, "au-dessus") {
+		t.Errorf("Direction A has no respondent but shows an indicator: %s", row)
 	}
 }

@@ -162,13 +162,16 @@ func unitsFromRows(rows [][]string, lines []int, header bool) ([]vigie.UnitSpec,
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
 			cells = cells[:len(cells)-1]
 		}
+		if len(cells) == 0 {
+			continue // only separators: nothing to read
+		}
 		var names []string
 		headcount := 0
 		last := cells[len(cells)-1]
 		if len(cells) == 1 {
 			names = strings.Split(cells[0], "/")
 		} else {
-			n, err := strconv.Atoi(strings.ReplaceAll(last, " ", ""))
+			n, err := strconv.Atoi(strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(last))
 			if err != nil {
 				if header && i == 0 {
 					continue // a header line: "Unité;Effectif"

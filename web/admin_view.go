@@ -26,7 +26,7 @@ func nav(c *gin.Context) adminNav {
 
 // campaignOf loads the campaign named by :id.
 func (s *Server) campaignOf(c *gin.Context) (*vigie.Campaign, error) {
-	return s.store.Campaign(c, c.Param("id"))
+	return s.store.Campaign(c.Request.Context(), c.Param("id"))
 }
 
 // stateLabel is the French name of a campaign state.

@@ -10,16 +10,16 @@ import (
 
 // grantViewer lets an existing viewer account read a campaign.
 func (s *Server) grantViewer(c *gin.Context, campaignID, email string) error {
-	if _, err := s.store.Campaign(c, campaignID); err != nil {
+	if _, err := s.store.Campaign(c.Request.Context(), campaignID); err != nil {
 		return err
 	}
-	u, err := s.store.UserByEmail(c, email)
+	u, err := s.store.UserByEmail(c.Request.Context(), email)
 	if vigie.ErrorCode(err) == vigie.ENOTFOUND {
 		return vigie.Errorf(vigie.EINVALID, "Aucun compte pour l'adresse « %s » : créez-le d'abord avec « vigie user add %s --role viewer ».", email, email)
 	} else if err != nil {
 		return err
 	}
-	if err := s.store.GrantCampaign(c, u.ID, campaignID); err != nil {
+	if err := s.store.GrantCampaign(c.Request.Context(), u.ID, campaignID); err != nil {
 		return err
 	}
 	s.audit(c, "viewer.grant", campaignID, u.Email)

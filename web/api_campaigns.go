@@ -72,7 +72,7 @@ func (s *Server) apiCampaignCreate(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
-	camp, err := s.store.CreateCampaign(c, spec)
+	camp, err := s.store.CreateCampaign(c.Request.Context(), spec)
 	if err != nil {
 		s.jsonError(c, err)
 		return

@@ -27,7 +27,7 @@ func (s *Server) apiComments(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
-	list, err := s.store.CommentsForModeration(c, camp.ID, camp.CommentMinGroupSize)
+	list, err := s.store.CommentsForModeration(c.Request.Context(), camp.ID, camp.CommentMinGroupSize)
 	if err != nil {
 		s.jsonError(c, err)
 		return

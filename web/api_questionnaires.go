@@ -25,7 +25,7 @@ type apiDimension struct {
 
 // apiQuestionnaires lists built-in and uploaded questionnaires.
 func (s *Server) apiQuestionnaires(c *gin.Context) {
-	qs, err := s.store.Questionnaires(c)
+	qs, err := s.store.Questionnaires(c.Request.Context())
 	if err != nil {
 		s.jsonError(c, err)
 		return

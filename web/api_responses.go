@@ -34,7 +34,7 @@ type apiSubmission struct {
 // integrations). It answers 201 {"status":"ok"} and never the response's
 // id, which would let the sender find the answer again.
 func (s *Server) apiSubmitResponse(c *gin.Context) {
-	cv, err := s.campaignByID(c, c.Param("id"))
+	cv, err := s.campaignByID(c.Request.Context(), c.Param("id"))
 	if err != nil {
 		s.jsonError(c, err)
 		return
@@ -71,7 +71,7 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
-	if err := s.store.SubmitResponse(c, cv.ID, code, r, s.now()); err != nil {
+	if err := s.store.SubmitResponse(c.Request.Context(), cv.ID, code, r, s.now()); err != nil {
 		s.codeFailed(c, err)
 		s.jsonError(c, err)
 		return

@@ -17,7 +17,7 @@ func (s *Server) apiResults(c *gin.Context) {
 		return
 	}
 	id := c.Param("id")
-	res, err := s.store.Result(c, id, qid)
+	res, err := s.store.Result(c.Request.Context(), id, qid)
 	if err != nil {
 		s.jsonError(c, err)
 		return

@@ -252,3 +252,31 @@ func TestAPIFailedCodesRateLimited(t *testing.T) {
 		t.Fatalf("%d responses, want 21", n)
 	}
 }
+
+// FuzzSubmitJSON sends arbitrary bodies to the submission API: whatever
+// the input, the answer is a client error or a success, never a 500 or a
+// panic, and always {"error": ...} or {"status": "ok"}.
+func FuzzSubmitJSON(f *testing.F) {
+	ts := MustNewServer(f, withConfig(func(c *web.Config) { c.CodeAttempts = 1 << 30 }))
+	codes := ts.MustCodes(f, 1)
+	for _, seed := range []string{
+		validBody(codes[0]), `{}`, `[]`, `null`, `{"answers": {"charge1": 3}}`,
+		`{"code": "x", "answers": {"climat": {"tension2": 99999999999999999999}}}`,
+		`{"code": 1}`, `{"segments": {"metier": null}}`, `{"answers": {"": {"": -2147483648}}}`,
+		`{"comments": {"charge-et-soutien": "\u0000\ud800"}}`, "\xff\xfe", `{"unit": "/"}`,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		p := ts.browser(t).postJSON(responsesPath(ts), body)
+		switch p.Status {
+		case 201, 400, 403, 404, 409, 413, 429:
+		default:
+			t.Fatalf("status %d for %q: %s", p.Status, body, p.Body)
+		}
+		var got map[string]string
+		if err := json.Unmarshal([]byte(p.Body), &got); err != nil || (got["error"] == "" && got["status"] != "ok") {
+			t.Fatalf("answer %q for %q is neither an error nor ok", p.Body, body)
+		}
+	})
+}

@@ -41,7 +41,7 @@ type backOffice struct {
 	byAddr   *failLimiter // failed logins per client address
 	byEmail  *failLimiter // failed logins per account address
 
-	mu     sync.Mutex
+	mu     sync.RWMutex      // written while routes are declared, then only read
 	access map[string]access // "METHOD /pattern" -> access required
 	prefix map[string]access // route patterns declared with every sub-route
 }
@@ -120,7 +120,7 @@ func actor(c *gin.Context) string {
 // audit records a back-office action; a failure to write it is logged
 // and does not undo the action (which has already happened).
 func (s *Server) audit(c *gin.Context, action, target, detail string) {
-	if err := s.store.Audit(c, actor(c), action, target, detail); err != nil {
+	if err := s.store.Audit(c.Request.Context(), actor(c), action, target, detail); err != nil {
 		s.logger.Error("audit", "action", action, "error", err.Error())
 	}
 }
@@ -234,7 +234,7 @@ func (s *Server) identify(c *gin.Context) error {
 		if !ok {
 			return vigie.Errorf(vigie.EUNAUTHORIZED, "En-tête Authorization invalide : utilisez « Bearer <jeton> ».")
 		}
-		u, err := s.store.TokenUser(c, strings.TrimSpace(token))
+		u, err := s.store.TokenUser(c.Request.Context(), strings.TrimSpace(token))
 		if err != nil {
 			return err
 		}
@@ -248,7 +248,7 @@ func (s *Server) identify(c *gin.Context) error {
 	if uid == "" {
 		return nil
 	}
-	u, err := s.store.User(c, uid)
+	u, err := s.store.User(c.Request.Context(), uid)
 	if vigie.ErrorCode(err) == vigie.ENOTFOUND {
 		// The account was deleted: forget the session.
 		return s.admin.sessions.Destroy(sessionCtx(c))
@@ -261,7 +261,7 @@ func (s *Server) identify(c *gin.Context) error {
 
 // canRead reports whether the signed-in account may read campaign id.
 func (s *Server) canRead(c *gin.Context, id string) (bool, error) {
-	return s.store.CanRead(c, currentUser(c), id)
+	return s.store.CanRead(c.Request.Context(), currentUser(c), id)
 }
 
 // baseURL is the public origin of the server, for slips and the API.

@@ -9,6 +9,9 @@ import (
 	"github.com/vigie-sante/vigie"
 )
 
+// maxLoginForm bounds the body of the sign-in and sign-out forms.
+const maxLoginForm = 16 << 10
+
 // loginPage is the data of the sign-in page.
 type loginPage struct {
 	Email string
@@ -53,7 +56,7 @@ func (s *Server) login(c *gin.Context) {
 		s.render(c, http.StatusTooManyRequests, "login", form)
 		return
 	}
-	user, err := s.store.Authenticate(c, form.Email, password)
+	user, err := s.store.Authenticate(c.Request.Context(), form.Email, password)
 	if vigie.ErrorCode(err) == vigie.EUNAUTHORIZED || vigie.ErrorCode(err) == vigie.EINVALID {
 		s.admin.byAddr.Fail(addr)
 		s.admin.byEmail.Fail(form.Email)
@@ -96,7 +99,7 @@ func (s *Server) auditAs(c *gin.Context, who, action, target, detail string) {
 	if who == "" {
 		who = "(adresse vide)"
 	}
-	if err := s.store.Audit(c, who, action, target, detail); err != nil {
+	if err := s.store.Audit(c.Request.Context(), who, action, target, detail); err != nil {
 		s.logger.Error("audit", "action", action, "error", err.Error())
 	}
 }

@@ -94,8 +94,8 @@ func (s *Server) declareTree(a access, prefixes ...string) {
 
 // accessOf returns the access declared for a route pattern.
 func (s *Server) accessOf(method, pattern string) access {
-	s.admin.mu.Lock()
-	defer s.admin.mu.Unlock()
+	s.admin.mu.RLock()
+	defer s.admin.mu.RUnlock()
 	if a, ok := s.admin.access[method+" "+pattern]; ok {
 		return a
 	}
@@ -136,6 +136,10 @@ func (s *Server) authorize() gin.HandlerFunc {
 			s.abort(c, errUndeclared)
 			return
 		}
+		// The back office is written in French only: say so to the page
+		// (lang="fr") rather than offer a switch that changes nothing.
+		c.Set(ctxLang, defaultLang)
+		c.Set(ctxLangs, []string{defaultLang})
 		if err := s.identify(c); err != nil {
 			s.refuse(c, err)
 			return

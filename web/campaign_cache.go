@@ -72,14 +72,20 @@ func (cc *campaignCache) put(cv *campaignView) {
 	cc.bySlug[cv.Slug] = cv.ID
 }
 
+// Why a campaign cannot be answered.
+var (
+	errNotYetOpen = vigie.Errorf(vigie.ECONFLICT, "Cette enquête n'est pas encore ouverte : revenez quand elle aura commencé.")
+	errClosed     = vigie.Errorf(vigie.ECONFLICT, "Cette enquête est close : il n'est plus possible d'y répondre. Merci de votre intérêt.")
+)
+
 // openCampaign returns the view of a campaign that must be open: a draft
 // or closed campaign is a conflict with a message saying so.
 func (s *Server) openCampaign(ctx context.Context, camp *vigie.Campaign) (*campaignView, error) {
 	switch camp.State {
 	case vigie.StateDraft:
-		return nil, vigie.Errorf(vigie.ECONFLICT, "Cette enquête n'est pas encore ouverte : revenez quand elle aura commencé.")
+		return nil, errNotYetOpen
 	case vigie.StateClosed:
-		return nil, vigie.Errorf(vigie.ECONFLICT, "Cette enquête est close : il n'est plus possible d'y répondre. Merci de votre intérêt.")
+		return nil, errClosed
 	}
 	qs, err := s.store.CampaignQuestionnaires(ctx, camp.ID)
 	if err != nil {

@@ -46,7 +46,24 @@ func (s *Server) classify(c *gin.Context, err error) (int, string) {
 		s.logger.Error("internal error", "route", c.FullPath(), "error", err.Error())
 		return status, tr(langOf(c), "error.internal")
 	}
+	for e, key := range translatedErrors {
+		if errors.Is(err, e) {
+			return status, tr(langOf(c), key)
+		}
+	}
 	return status, vigie.ErrorMessage(err)
+}
+
+// translatedErrors are the web layer's own errors, shown in the page's
+// language (the store's messages are in French).
+var translatedErrors = map[error]string{
+	errTooLarge:         "error.toolarge",
+	errNotFound:         "error.notfound",
+	errNotYetOpen:       "error.notyetopen",
+	errClosed:           "error.closed",
+	errAlreadySubmitted: "error.already",
+	errTooManyAttempts:  "code.toomany",
+	errBusy:             "error.busy",
 }
 
 // errTooLarge is what a body over the size limit becomes.

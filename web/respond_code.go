@@ -40,13 +40,17 @@ func (s *Server) respondCode(c *gin.Context) {
 		fail(http.StatusTooManyRequests, tr(langOf(c), "code.toomany"))
 		return
 	}
-	unit, err := s.store.CheckCode(c, cv.ID, code)
+	unit, err := s.store.CheckCode(c.Request.Context(), cv.ID, code)
 	if err != nil {
 		s.codeFailed(c, err)
 		switch vigie.ErrorCode(err) {
 		case vigie.EFORBIDDEN, vigie.ENOTFOUND:
 			fail(http.StatusForbidden, tr(langOf(c), "code.unknown"))
 		case vigie.ECONFLICT:
+			if err := s.explainConflict(c.Request.Context(), cv.ID, err); err != errAlreadySubmitted {
+				s.htmlError(c, err) // the campaign closed meanwhile
+				return
+			}
 			fail(http.StatusConflict, tr(langOf(c), "code.used"))
 		default:
 			s.htmlError(c, err)
@@ -59,7 +63,7 @@ func (s *Server) respondCode(c *gin.Context) {
 		return
 	}
 	sess.code, sess.unit, sess.unitFixed = code, unit, len(unit) > 0
-	d, err := s.loadDraft(c, sess)
+	d, err := s.loadDraft(c.Request.Context(), sess)
 	if err != nil {
 		s.htmlError(c, err)
 		return

@@ -61,7 +61,7 @@ func (s *Server) respondCommentSave(c *gin.Context) {
 		rs.draft.Comments[st.Q.ID] = text
 	}
 	rs.draft.Done[st.Key] = true
-	if err := s.saveDraft(c, rs); err != nil {
+	if err := s.saveDraft(c.Request.Context(), rs); err != nil {
 		s.htmlError(c, err)
 		return
 	}

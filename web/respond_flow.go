@@ -42,17 +42,21 @@ func (cv *campaignView) segment(id string) *vigie.Segment {
 
 // campaignBySlug loads the open campaign named in the URL and restricts
 // the page's languages to the campaign's.
+//
+// Store calls get c.Request.Context(), never the *gin.Context itself: gin
+// reuses its contexts once a handler returns, while database/sql may still
+// watch the context of a query for a moment (a data race otherwise).
 func (s *Server) campaignBySlug(c *gin.Context) (*campaignView, error) {
 	if cv := s.campaigns.getSlug(c.Param("slug")); cv != nil {
 		s.useCampaignLanguages(c, cv.Campaign)
 		return cv, nil
 	}
-	camp, err := s.store.CampaignBySlug(c, c.Param("slug"))
+	camp, err := s.store.CampaignBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		return nil, err
 	}
 	s.useCampaignLanguages(c, camp)
-	return s.openCampaign(c, camp)
+	return s.openCampaign(c.Request.Context(), camp)
 }
 
 // useCampaignLanguages offers only the campaign's languages on its pages.
@@ -187,10 +191,10 @@ func (s *Server) respondent(c *gin.Context) (rs *respondent, done func(), ok boo
 		s.htmlError(c, errAlreadySubmitted)
 		return nil, nil, false
 	}
-	d, err := s.loadDraft(c, sess)
+	d, err := s.loadDraft(c.Request.Context(), sess)
 	if err != nil {
 		if vigie.ErrorCode(err) == vigie.ECONFLICT {
-			err = s.explainConflict(c, cv.ID, err)
+			err = s.explainConflict(c.Request.Context(), cv.ID, err)
 		}
 		sess.mu.Unlock()
 		s.htmlError(c, err)

@@ -104,7 +104,7 @@ func (s *Server) respondItemsSave(c *gin.Context) {
 		rs.draft.Answers[st.Q.ID][id] = v
 	}
 	rs.draft.Done[st.Key] = true
-	if err := s.saveDraft(c, rs); err != nil {
+	if err := s.saveDraft(c.Request.Context(), rs); err != nil {
 		s.htmlError(c, err)
 		return
 	}

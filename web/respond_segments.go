@@ -92,7 +92,7 @@ func (s *Server) respondSegmentsSave(c *gin.Context) {
 		rs.draft.Segments[id] = v
 	}
 	rs.draft.Done["segments"] = true
-	if err := s.saveDraft(c, rs); err != nil {
+	if err := s.saveDraft(c.Request.Context(), rs); err != nil {
 		s.htmlError(c, err)
 		return
 	}

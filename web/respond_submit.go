@@ -33,7 +33,7 @@ func (s *Server) respondSubmit(c *gin.Context) {
 	}
 	r, err := rs.cv.response(a, rs.sess.unit)
 	if err == nil {
-		err = s.store.SubmitResponse(c, rs.cv.ID, rs.sess.code, r, s.now())
+		err = s.store.SubmitResponse(c.Request.Context(), rs.cv.ID, rs.sess.code, r, s.now())
 	}
 	if err != nil {
 		s.codeFailed(c, err)
@@ -44,7 +44,7 @@ func (s *Server) respondSubmit(c *gin.Context) {
 			return
 		}
 		if vigie.ErrorCode(err) == vigie.ECONFLICT {
-			err = s.explainConflict(c, rs.cv.ID, err)
+			err = s.explainConflict(c.Request.Context(), rs.cv.ID, err)
 		}
 		s.htmlError(c, err)
 		return
@@ -58,7 +58,7 @@ func (s *Server) respondSubmit(c *gin.Context) {
 
 // respondThanks thanks the employee.
 func (s *Server) respondThanks(c *gin.Context) {
-	camp, err := s.store.CampaignBySlug(c, c.Param("slug"))
+	camp, err := s.store.CampaignBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		s.htmlError(c, err)
 		return

@@ -505,3 +505,10 @@ func TestRespondSessionCookie(t *testing.T) {
 		})
 	}
 }
+
+func TestRespondErrorsInEnglish(t *testing.T) {
+	ts := MustNewServer(t, withState(vigie.StateClosed))
+	p := ts.browser(t).get("/r/" + ts.Campaign.Slug + "?lang=en")
+	wantStatus(t, p, http.StatusConflict)
+	wantContains(t, p, `<html lang="en">`, "This survey is closed")
+}

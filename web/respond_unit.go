@@ -70,7 +70,7 @@ func (s *Server) respondUnitSave(c *gin.Context) {
 	}
 	rs.draft.Unit = v
 	rs.draft.Done["unit"] = true
-	if err := s.saveDraft(c, rs); err != nil {
+	if err := s.saveDraft(c.Request.Context(), rs); err != nil {
 		s.htmlError(c, err)
 		return
 	}

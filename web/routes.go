@@ -58,8 +58,8 @@ func (s *Server) routes() {
 
 	s.handle(&e.RouterGroup, public, http.MethodGet, "/", func(c *gin.Context) { c.Redirect(http.StatusSeeOther, "/admin") })
 	s.handle(&e.RouterGroup, guest, http.MethodGet, "/login", s.loginForm)
-	s.handle(&e.RouterGroup, guest, http.MethodPost, "/login", s.login)
-	s.handle(&e.RouterGroup, guest, http.MethodPost, "/logout", s.logout)
+	s.handle(&e.RouterGroup, guest, http.MethodPost, "/login", s.bodyLimit(maxLoginForm), s.login)
+	s.handle(&e.RouterGroup, guest, http.MethodPost, "/logout", s.bodyLimit(maxLoginForm), s.logout)
 
 	adm := e.Group("/admin", s.bodyLimit(maxAdminForm))
 	s.handle(adm, signedIn, http.MethodGet, "", s.adminCampaigns)

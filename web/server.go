@@ -118,7 +118,10 @@ func New(cfg Config) (*Server, error) {
 
 	gin.SetMode(gin.ReleaseMode)
 	s.engine = gin.New()
-	s.engine.ContextWithFallback = true
+	// ContextWithFallback stays off: with it, a *gin.Context handed to
+	// database/sql as a context.Context is read by the driver's watcher
+	// after gin has recycled it for another request (a data race). Store
+	// calls take c.Request.Context().
 	s.engine.RedirectTrailingSlash = true
 	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, err

@@ -52,7 +52,7 @@ func esc(s string) string { return template.HTMLEscapeString(s) }
 // favourable, intermediate and unfavourable shares, each printed.
 func distributionSVG(title string, bars []distributionBar) template.HTML {
 	const (
-		labelW = 260.0
+		labelW = 300.0
 		barW   = 420.0
 		rowH   = 34.0
 		barH   = 22.0
@@ -85,7 +85,7 @@ func distributionSVG(title string, bars []distributionBar) template.HTML {
 	}
 	for i, bar := range bars {
 		y := top + rowH*float64(i)
-		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="13" text-anchor="end" fill="#1b1f24">%s</text>`, labelW-8, y+barH/2+4, esc(truncate(bar.Label, 38)))
+		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="13" text-anchor="end" fill="#1b1f24">%s</text>`, labelW-8, y+barH/2+4, esc(truncate(bar.Label, 40)))
 		x := labelW
 		for _, l := range scoring.Levels {
 			share := bar.Shares[l]
@@ -123,13 +123,13 @@ type meanBar struct {
 // their 95 % intervals, the value and the level printed on each bar.
 func meansSVG(title string, bars []meanBar) template.HTML {
 	const (
-		labelW = 260.0
+		labelW = 300.0
 		barW   = 360.0
 		rowH   = 30.0
 		barH   = 18.0
 		top    = 28.0
 	)
-	width := labelW + barW + 170
+	width := labelW + barW + 290
 	height := top + rowH*float64(len(bars)) + 10
 	var b strings.Builder
 	var desc []string
@@ -147,7 +147,7 @@ func meansSVG(title string, bars []meanBar) template.HTML {
 	for i, m := range bars {
 		y := top + rowH*float64(i)
 		p := levelPaint[m.Level]
-		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="13" text-anchor="end" fill="#1b1f24">%s</text>`, labelW-8, y+barH/2+4, esc(truncate(m.Label, 38)))
+		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="13" text-anchor="end" fill="#1b1f24">%s</text>`, labelW-8, y+barH/2+4, esc(truncate(m.Label, 40)))
 		w := clamp(m.Mean, 0, 100) / 100 * barW
 		fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="%.0f" fill="%s"/>`, labelW, y, w, barH, p.fill)
 		if p.pattern != "" {

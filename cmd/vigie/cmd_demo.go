@@ -56,6 +56,16 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 // serves until ctx is done.
 func demo(ctx context.Context, opt demoOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
+	// Listen first: a port in use is reported before any work.
+	ln, err := net.Listen("tcp", opt.addr)
+	if err != nil {
+		return fmt.Errorf("écoute sur %s : %w (essayez par exemple --addr 127.0.0.1:8081)", opt.addr, err)
+	}
+	defer ln.Close() // serveHTTP closes it too; this covers the early returns
+	if !isLoopback(ln.Addr()) {
+		fmt.Fprintf(stderr, "Attention : la démonstration écoute sur %s, joignable depuis le réseau, avec des mots de passe publics.\n", ln.Addr())
+	}
+	var existed bool
 	dir, temporary := opt.dir, opt.dir == ""
 	if temporary {
 		d, err := os.MkdirTemp("", "vigie-demo-")
@@ -69,7 +79,7 @@ func demo(ctx context.Context, opt demoOptions, stdout, stderr io.Writer) error 
 	}
 	path := filepath.Join(dir, demoDBName)
 
-	existed, err := fileExists(path)
+	existed, err = fileExists(path)
 	if err != nil {
 		return err
 	}
@@ -101,16 +111,12 @@ func demo(ctx context.Context, opt demoOptions, stdout, stderr io.Writer) error 
 	}
 
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	ln, err := net.Listen("tcp", opt.addr)
-	if err != nil {
-		return fmt.Errorf("écoute sur %s : %w (essayez par exemple --addr 127.0.0.1:8081)", opt.addr, err)
-	}
 	base := "http://" + ln.Addr().String()
 	srv, err := web.New(web.Config{Store: st, Logger: logger, Admin: web.AdminConfig{BaseURL: base}})
 	if err != nil {
-		ln.Close()
 		return err
 	}
+	defer srv.Close() // deferred after st.Close, so it runs before it
 
 	printDemo(stdout, base, path, temporary, info, time.Since(start))
 	if opt.started != nil {
@@ -157,6 +163,12 @@ func printDemo(w io.Writer, base, path string, temporary bool, info *demoInfo, t
 	}
 	fmt.Fprintln(w, "\nCes comptes et mots de passe sont publics : ils ne valent que pour cette démonstration.")
 	fmt.Fprintln(w, "Les réponses sont fictives (modèle décrit dans docs/demo.md). Ctrl-C pour arrêter.")
+}
+
+// isLoopback reports whether addr is a loopback address (127.0.0.1, ::1).
+func isLoopback(addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }
 
 // fileExists reports whether path exists; other errors are returned.

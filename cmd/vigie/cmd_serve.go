@@ -30,6 +30,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	db := dbFlag(fs)
 	secure := fs.Bool("secure", os.Getenv("VIGIE_SECURE") == "1", "le serveur est joint en HTTPS (derrière un proxy TLS) : cookies Secure, HSTS ($VIGIE_SECURE=1)")
 	proxies := fs.String("trusted-proxies", os.Getenv("VIGIE_TRUSTED_PROXIES"), "adresses des proxys dont X-Forwarded-For est cru, séparées par des virgules ($VIGIE_TRUSTED_PROXIES)")
+	baseURL := fs.String("base-url", os.Getenv("VIGIE_BASE_URL"), "adresse publique du serveur, imprimée sur les coupons de codes (par défaut : celle de la requête) ($VIGIE_BASE_URL)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -50,7 +51,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	defer st.Close()
 
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	cfg := web.Config{Store: st, Logger: logger, Secure: *secure}
+	cfg := web.Config{Store: st, Logger: logger, Secure: *secure, Admin: web.AdminConfig{BaseURL: *baseURL}}
 	for _, p := range strings.Split(*proxies, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
@@ -60,6 +61,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

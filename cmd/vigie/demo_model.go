@@ -3,6 +3,7 @@ package main
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
@@ -112,6 +113,26 @@ var demoComments = map[string][]string{
 	},
 }
 
+// demoCommentsFor returns the comments a member of team t may write for a
+// questionnaire: a comment naming a town is written only by someone of the
+// team based there, so moderation reads like a real campaign's.
+func demoCommentsFor(qid string, t demoTeam) []string {
+	var out []string
+	for _, text := range demoComments[qid] {
+		fits := true
+		for _, other := range demoTeams() {
+			town := strings.TrimPrefix(other.name, "Secteur ")
+			if other.name != t.name && town != other.name && strings.Contains(text, town) {
+				fits = false
+			}
+		}
+		if fits {
+			out = append(out, text)
+		}
+	}
+	return out
+}
+
 // demoResponses generates the demo's synthetic responses for the given
 // questionnaires, deterministically from the seed.
 func demoResponses(seed uint64, qs []*questionnaires.Questionnaire, teams []demoTeam) []*vigie.Response {
@@ -153,7 +174,7 @@ func demoRespondent(rng *rand.Rand, qs []*questionnaires.Questionnaire, t demoTe
 			}
 		}
 		r.Answers[q.ID] = answers
-		if pool := demoComments[q.ID]; len(pool) > 0 && q.Comment != nil && rng.Float64() < 0.12 {
+		if pool := demoCommentsFor(q.ID, t); len(pool) > 0 && q.Comment != nil && rng.Float64() < 0.12 {
 			r.Comments[q.ID] = pool[rng.IntN(len(pool))]
 		}
 	}

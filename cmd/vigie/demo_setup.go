@@ -210,7 +210,10 @@ func resumeDemo(ctx context.Context, st *store.Store) (*demoInfo, error) {
 			info.Open = c
 		}
 	}
-	if info.Open != nil && info.Open.State == vigie.StateOpen {
+	if info.Closed == nil || info.Open == nil {
+		return nil, fmt.Errorf("la base %s ne contient pas (ou plus) les campagnes de la démonstration : relancez avec --reset pour la recréer", st.Path())
+	}
+	if info.Open.State == vigie.StateOpen {
 		if info.Codes, err = st.GenerateCodes(ctx, info.Open.ID, demoPrintedCodes, nil); err != nil {
 			return nil, fmt.Errorf("démo : codes à essayer : %w", err)
 		}

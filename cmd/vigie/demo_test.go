@@ -223,6 +223,12 @@ func TestDemoCommentsToModerate(t *testing.T) {
 		if strings.Contains(c.Text, "Mme Durand") || strings.Contains(c.Text, "seule assistante sociale de Saint-Omer") || strings.Contains(c.Text, "congé à Lens") {
 			identifying++
 		}
+		// A comment naming a town comes from that town's team.
+		for _, town := range []string{"Lens", "Saint-Omer"} {
+			if strings.Contains(c.Text, town) && !strings.HasSuffix(strings.Join(c.Unit, "/"), "Secteur "+town) {
+				t.Errorf("comment %q shown with %v, want Secteur %s", c.Text, c.Unit, town)
+			}
+		}
 	}
 	if identifying == 0 {
 		t.Errorf("no comment with identifying details to redact")
@@ -397,4 +403,44 @@ func TestDemoServes(t *testing.T) {
 			t.Errorf("--reset kept the old database")
 		}
 	})
+}
+
+func TestDemoErrors(t *testing.T) {
+	t.Run("ResetWithoutDir", func(t *testing.T) {
+		var stderr bytes.Buffer
+		if code := run([]string{"demo", "--reset"}, io.Discard, &stderr); code != 2 {
+			t.Errorf("vigie demo --reset exits %d, want 2 (usage); stderr: %s", code, stderr.String())
+		}
+	})
+	t.Run("ForeignDatabase", func(t *testing.T) {
+		// A file of that name without the demo's campaigns (an interrupted
+		// setup, another database) is not served as if it were the demo.
+		dir := t.TempDir()
+		st, err := store.Open(filepath.Join(dir, demoDBName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+		err = demo(context.Background(), demoOptions{addr: "127.0.0.1:0", dir: dir, now: demoNow}, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "--reset") {
+			t.Errorf("demo on a database without the demo = %v, want an error suggesting --reset", err)
+		}
+	})
+}
+
+// BenchmarkDemoSetup measures the database part of `vigie demo`'s start
+// (the target is a start under 10 s). This package's tests use cheap
+// argon2id parameters; the two production hashes add about 0.07 s
+// (store's BenchmarkHashPassword).
+func BenchmarkDemoSetup(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		st, err := store.Open(filepath.Join(b.TempDir(), demoDBName))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := setupDemo(context.Background(), st, demoNow); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
 }

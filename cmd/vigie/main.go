@@ -20,7 +20,7 @@ type command struct {
 // Each one lives in its own file (cmd_<name>.go).
 func commands() []command {
 	return []command{
-		{"demo", "vigie demo [--addr 127.0.0.1:8080] [--dir DOSSIER] : lance une démonstration complète", runDemo},
+		{"demo", "vigie demo [--addr 127.0.0.1:8080] [--dir DOSSIER [--reset]] : lance une démonstration complète", runDemo},
 		{"serve", "vigie serve [--addr :8080] [--db vigie.db] : lance le serveur", runServe},
 		{"questionnaires", "vigie questionnaires list | show ID | validate FICHIER... : les questionnaires", runQuestionnaires},
 		{"score", "vigie score --questionnaire ID|FICHIER --responses FICHIER.csv|.xlsx [--min-group-size K] [--out FICHIER] : calcule les résultats (JSON)", runScore},

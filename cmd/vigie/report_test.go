@@ -404,6 +404,7 @@ func TestReportErrors(t *testing.T) {
 		{"ErrOfflineFlagWithCampaign", []string{"report", "--campaign", id, "--db", db, "--organisation", "X", "--out", pdf}, 2, "--organisation ne sert qu'avec --responses"},
 		{"ErrDBOffline", append(slices.Clone(offline), "--db", db, "--out", pdf), 2, "--db ne sert qu'avec --campaign"},
 		{"ErrArgument", append(slices.Clone(offline), "--out", pdf, "en-trop"), 2, "argument inattendu"},
+		{"ErrDraftCampaign", []string{"report", "--campaign", id, "--db", db, "--out", pdf}, 1, "pas encore ouverte"},
 		{"ErrUnknownCampaign", []string{"report", "--campaign", "c_inconnue00", "--db", db, "--out", pdf}, 1, "Cette campagne n'existe pas."},
 		{"ErrUnknownQuestionnaire", []string{"report", "--questionnaire", "inconnu", "--responses", responses, "--out", pdf}, 1, "introuvable"},
 		{"ErrBadCell", []string{"report", "--questionnaire", questionnaire, "--responses", bad, "--out", pdf}, 1, "n'est pas une valeur de l'échelle"},

@@ -72,15 +72,26 @@ func audit(t *testing.T, ctx context.Context, name string) {
 	}
 	tags, _ := json.Marshal(axeTags)
 	expr := `axe.run(document, {runOnly: {type: "tag", values: ` + string(tags) + `}, resultTypes: ["violations"]})
-		.then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-			nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary}))})))`
+		.then(r => ({
+			violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+				nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary}))})),
+			incomplete: r.incomplete.map(v => v.id + " at " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))}))`
 	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("axe.run on %s: %v", name, err)
 	}
-	var violations []axeViolation
-	if err := json.Unmarshal(raw, &violations); err != nil {
+	var res struct {
+		Violations []axeViolation `json:"violations"`
+		Incomplete []string       `json:"incomplete"`
+	}
+	if err := json.Unmarshal(raw, &res); err != nil {
 		t.Fatalf("axe.run on %s: decode %s: %v", name, raw, err)
+	}
+	violations := res.Violations
+	if len(res.Incomplete) > 0 {
+		// Rules axe could not decide (contrast over a gradient...):
+		// not failures, but worth a look by a person.
+		t.Logf("axe-core on %s: to review by hand: %s", name, strings.Join(res.Incomplete, ", "))
 	}
 	if len(violations) == 0 {
 		return

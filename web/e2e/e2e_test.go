@@ -71,9 +71,21 @@ func missing(t *testing.T, what string) {
 		"*  BROWSER TESTS SKIPPED: %s\n"+
 		"*  Install it (see docs/testing.md) to run %s.\n"+
 		"************************************************************\n", what, t.Name())
-	fmt.Fprint(os.Stderr, msg)
+	// go test ./... hides the output of passing packages, skips
+	// included: without -v, say it on the terminal itself, once.
+	if !testing.Verbose() {
+		bannerOnce.Do(func() {
+			if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+				fmt.Fprint(tty, msg)
+				tty.Close()
+			}
+		})
+	}
 	t.Skip(msg)
 }
+
+// bannerOnce prints the skip banner on the terminal once per run.
+var bannerOnce sync.Once
 
 // sharedBrowser returns the package's running browser, starting it on
 // first use.
@@ -101,6 +113,8 @@ func sharedBrowser(t *testing.T) context.Context {
 			chromedp.Flag("disable-sync", true),
 			chromedp.UserDataDir(dir),
 			chromedp.WindowSize(1280, 900),
+			// French browser chrome (file buttons...), as in the screenshots of the French guides.
+			chromedp.Flag("lang", "fr-FR"),
 		)
 		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancelCtx := chromedp.NewContext(allocCtx)

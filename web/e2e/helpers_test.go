@@ -57,10 +57,14 @@ func (b *lockedBuffer) String() string {
 }
 
 // newSite starts a server on a SQLite file under t.TempDir() with a
-// consultant and a viewer account. Password hashing is made cheap: these
+// consultant and a viewer account, once the browser and axe-core are
+// known to be there. Password hashing is made cheap: these
 // tests are about pages, not argon2.
 func newSite(t *testing.T) *site {
 	t.Helper()
+	// Skip (or fail in CI) before any work when a tool is missing.
+	sharedBrowser(t)
+	axeScript(t)
 	store.PasswordParams = store.Argon2Params{Memory: 64, Time: 1, Threads: 1}
 	st, err := store.Open(filepath.Join(t.TempDir(), "vigie.db"))
 	if err != nil {
@@ -185,10 +189,11 @@ func do(t *testing.T, ctx context.Context, step string, actions ...chromedp.Acti
 	}
 }
 
-// eval evaluates a JavaScript expression in the page.
+// eval evaluates a JavaScript expression in the page, waiting for it
+// when it is a promise.
 func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("evaluate %s: %v (at %s)", expr, err, location(ctx))
 	}
@@ -321,13 +326,34 @@ func screenshot(t *testing.T, ctx context.Context, name string, width int64) {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
 	do(t, ctx, "reset viewport", chromedp.ResetViewport())
+	saveScreenshot(t, name, buf)
+}
+
+// screenshotElement is screenshot for one element of the page.
+func screenshotElement(t *testing.T, ctx context.Context, name, sel string, width int64) {
+	t.Helper()
+	if os.Getenv("VIGIE_SCREENSHOTS") != "1" {
+		return
+	}
+	do(t, ctx, "set viewport for "+name, viewport(width))
+	buf, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	do(t, ctx, "reset viewport", chromedp.ResetViewport())
+	saveScreenshot(t, name, buf)
+}
+
+// saveScreenshot writes a PNG into docs/screenshots.
+func saveScreenshot(t *testing.T, name string, png []byte) {
+	t.Helper()
 	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(screenshotDir, name), buf, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(screenshotDir, name), png, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("screenshot %s (%d bytes)", name, len(buf))
+	t.Logf("screenshot %s (%d bytes)", name, len(png))
 }
 
 // viewport emulates a screen width in CSS pixels; below 600 px, a phone

@@ -51,5 +51,8 @@
     b.form.addEventListener("submit", function () {
       setTimeout(function () { b.disabled = true; }, 0);
     });
+    // Coming back with the back button shows the page from the cache:
+    // the button must work again (the server answers "already recorded").
+    window.addEventListener("pageshow", function () { b.disabled = false; });
   });
 })();
