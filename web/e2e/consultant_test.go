@@ -65,12 +65,14 @@ func TestConsultantRunsACampaign(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("title"), "Baromètre 2027"),
 		chromedp.SendKeys(chromedp.ID("organisation"), "Service social régional"),
 		chromedp.Click(chromedp.ID("q-sens-du-travail")),
-		chromedp.SetUploadFiles(chromedp.ID("units_file"), []string{badFile}),
+		chromedp.SetUploadFiles(chromedp.ID("units_file"), []string{unitsFile}),
 		chromedp.SendKeys(chromedp.ID("segments"), "metier;Métier;Assistant social;Encadrement;Administratif"),
 		chromedp.SetValue(chromedp.ID("k"), "5"),
 		chromedp.SetValue(chromedp.ID("kc"), "5"),
+		chromedp.Blur(chromedp.ID("segments")),
 	)
 	screenshot(t, ctx, "campaign-form-desktop.png", desktopWidth)
+	do(t, ctx, "pick the file with mistakes", chromedp.SetUploadFiles(chromedp.ID("units_file"), []string{badFile}))
 	clickAndLoad(t, ctx, `form.admin-form button[type=submit]`)
 	errs := eval[string](t, ctx, `(document.querySelector("[role=alert]") || {}).innerText || ""`)
 	for _, want := range []string{"ligne 2", "huit", "ligne 3"} {

@@ -113,8 +113,6 @@ func sharedBrowser(t *testing.T) context.Context {
 			chromedp.Flag("disable-sync", true),
 			chromedp.UserDataDir(dir),
 			chromedp.WindowSize(1280, 900),
-			// French browser chrome (file buttons...), as in the screenshots of the French guides.
-			chromedp.Flag("lang", "fr-FR"),
 		)
 		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancelCtx := chromedp.NewContext(allocCtx)
