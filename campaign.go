@@ -25,8 +25,10 @@ type Campaign struct {
 	Slug                string // the respondent URL is /r/<slug>
 	Title               string
 	Organisation        string
-	Questionnaires      []string // questionnaire ids, in answering order
-	Units               []Unit   // every unit, parents before children
+	ConductedBy         map[string]string // language -> who runs the survey; nil when not said
+	Purpose             map[string]string // language -> why the survey is run; nil when not said
+	Questionnaires      []string          // questionnaire ids, in answering order
+	Units               []Unit            // every unit, parents before children
 	Segments            []Segment
 	MinGroupSize        int // k
 	CommentMinGroupSize int // comments are shown only for groups of at least this size
@@ -48,6 +50,16 @@ type Segment struct {
 	ID         string
 	Label      map[string]string // language -> label
 	Categories []string
+}
+
+// InLanguage returns the text of a language map (a segment label, the
+// campaign's ConductedBy or Purpose) in lang, falling back to French, the
+// language every such map must have.
+func InLanguage(m map[string]string, lang string) string {
+	if v := m[lang]; v != "" {
+		return v
+	}
+	return m["fr"]
 }
 
 // Response is one submitted, anonymous answer set. It holds no code, no

@@ -19,6 +19,8 @@ const (
 	MaxUnits                   = 5000
 	maxNameLength              = 100 // runes in a unit name or category
 	maxTitleLength             = 200
+	MaxConductedByLength       = 300  // runes in one language of conducted_by
+	MaxPurposeLength           = 2000 // runes in one language of purpose: a short paragraph
 )
 
 // notSpecified is the name results give to respondents who left a unit or
@@ -37,15 +39,20 @@ var (
 // a YAML file or sends it as a JSON body (docs/examples/campagne.yaml). The
 // store turns it into a Campaign.
 type CampaignSpec struct {
-	Title               string     `json:"title"`
-	Organisation        string     `json:"organisation"`
-	Questionnaires      []string   `json:"questionnaires"` // built-in or uploaded ids, in answering order
-	Units               []UnitSpec `json:"units"`          // listed paths; parents are implied
-	Segments            []Segment  `json:"segments"`
-	MinGroupSize        int        `json:"min_group_size"`
-	CommentMinGroupSize int        `json:"comment_min_group_size"`
-	Languages           []string   `json:"languages"`
-	Access              AccessMode `json:"access"`
+	Title        string `json:"title"`
+	Organisation string `json:"organisation"`
+	// ConductedBy says who runs the survey and Purpose why, by language
+	// ({fr, en}); both optional, French required when present. The entry
+	// page shows them to employees.
+	ConductedBy         map[string]string `json:"conducted_by,omitempty"`
+	Purpose             map[string]string `json:"purpose,omitempty"`
+	Questionnaires      []string          `json:"questionnaires"` // built-in or uploaded ids, in answering order
+	Units               []UnitSpec        `json:"units"`          // listed paths; parents are implied
+	Segments            []Segment         `json:"segments"`
+	MinGroupSize        int               `json:"min_group_size"`
+	CommentMinGroupSize int               `json:"comment_min_group_size"`
+	Languages           []string          `json:"languages"`
+	Access              AccessMode        `json:"access"`
 }
 
 // UnitSpec is one unit listed in a campaign description. In a file the path
@@ -123,6 +130,8 @@ func (c *Campaign) Spec() *CampaignSpec {
 	s := &CampaignSpec{
 		Title:               c.Title,
 		Organisation:        c.Organisation,
+		ConductedBy:         cloneText(c.ConductedBy),
+		Purpose:             cloneText(c.Purpose),
 		Questionnaires:      slices.Clone(c.Questionnaires),
 		MinGroupSize:        c.MinGroupSize,
 		CommentMinGroupSize: c.CommentMinGroupSize,
@@ -173,6 +182,14 @@ func cloneMap(m map[string]string) map[string]string {
 	return out
 }
 
+// cloneText copies a language map, keeping nil as nil (an absent field).
+func cloneText(m map[string]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	return cloneMap(m)
+}
+
 // problems collects every mistake of a description with its location.
 type problems struct {
 	file  string
@@ -217,6 +234,7 @@ type specLines struct {
 	units          []int
 	segments       []segmentLines
 	languages      []int
+	texts          map[string]map[string]int // language-map field -> language -> line
 }
 
 type segmentLines struct {
@@ -237,6 +255,8 @@ func at(lines []int, i int) int {
 func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	checkText(p, l.field("title"), "title", "le titre", s.Title)
 	checkText(p, l.field("organisation"), "organisation", "l'organisation", s.Organisation)
+	checkLanguageText(p, l, "conducted_by", s.ConductedBy, MaxConductedByLength)
+	checkLanguageText(p, l, "purpose", s.Purpose, MaxPurposeLength)
 
 	if len(s.Questionnaires) == 0 {
 		p.add(l.field("questionnaires"), "questionnaires : au moins un questionnaire est requis")
@@ -287,6 +307,37 @@ func checkText(p *problems, line int, key, what, v string) {
 		p.add(line, "%s : %s est requis", key, what)
 	case utf8.RuneCountInString(v) > maxTitleLength:
 		p.add(line, "%s : %s dépasse %d caractères", key, what, maxTitleLength)
+	}
+}
+
+// checkLanguageText checks an optional language map: absent (nil) is fine;
+// present, it needs a French text, only supported languages, and texts of
+// at most limit runes.
+func checkLanguageText(p *problems, l *specLines, key string, m map[string]string, limit int) {
+	if m == nil {
+		return
+	}
+	line := func(lang string) int {
+		if n := l.texts[key][lang]; n > 0 {
+			return n
+		}
+		return l.field(key)
+	}
+	if strings.TrimSpace(m["fr"]) == "" {
+		p.add(l.field(key), "%s : le texte en français (%s.fr) est requis", key, key)
+	}
+	langs := make([]string, 0, len(m))
+	for lang := range m {
+		langs = append(langs, lang)
+	}
+	slices.Sort(langs) // one message order whatever the map's
+	for _, lang := range langs {
+		switch n := utf8.RuneCountInString(m[lang]); {
+		case !slices.Contains(supportedLanguages, lang):
+			p.add(line(lang), "%s : langue « %s » non prise en charge (fr ou en)", key, lang)
+		case n > limit:
+			p.add(line(lang), "%s.%s : le texte dépasse %d caractères (%d)", key, lang, limit, n)
+		}
 	}
 }
 

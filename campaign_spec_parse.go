@@ -205,8 +205,8 @@ func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
 
 func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	s := &CampaignSpec{}
-	f, order := d.fields(root, "campagne", "title", "organisation", "questionnaires", "units", "segments",
-		"min_group_size", "comment_min_group_size", "languages", "access")
+	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
+		"units", "segments", "min_group_size", "comment_min_group_size", "languages", "access")
 	for _, key := range order {
 		d.lines.fields[key] = f[key].Line
 	}
@@ -215,6 +215,12 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	}
 	if n := f["organisation"]; n != nil {
 		s.Organisation, _ = d.scalar(n, "organisation")
+	}
+	if n := f["conducted_by"]; n != nil {
+		s.ConductedBy = d.languageText(n, "conducted_by")
+	}
+	if n := f["purpose"]; n != nil {
+		s.Purpose = d.languageText(n, "purpose")
 	}
 	if n := f["questionnaires"]; n != nil {
 		s.Questionnaires, d.lines.questionnaires = d.strings(n, "questionnaires")
@@ -258,6 +264,30 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 		}
 	}
 	return s
+}
+
+// languageText reads a text by language, {fr: "...", en: "..."}, and
+// remembers the line of each language; a bare text is the French one. The
+// map is never nil, so that validation knows the field was written.
+func (d *specDecoder) languageText(n *yaml.Node, key string) map[string]string {
+	out := map[string]string{}
+	lines := map[string]int{}
+	if d.lines.texts == nil {
+		d.lines.texts = map[string]map[string]int{}
+	}
+	d.lines.texts[key] = lines
+	if r := d.resolve(n); r != nil && r.Kind == yaml.ScalarNode {
+		if r.Tag != "!!null" {
+			out["fr"] = r.Value
+		}
+		return out
+	}
+	texts, order := d.fields(n, key)
+	for _, lang := range order {
+		out[lang], _ = d.scalar(texts[lang], key+"."+lang)
+		lines[lang] = texts[lang].Line
+	}
+	return out
 }
 
 // unit reads {path: "A/B", headcount: 12}; the path may also be a list of names.

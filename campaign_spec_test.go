@@ -27,6 +27,57 @@ func TestParseCampaignSpecExample(t *testing.T) {
 	if got := s.Units[3]; !slices.Equal(got.Path, []string{"Direction B", "Protection de l'enfance"}) || got.Headcount != 18 {
 		t.Fatalf("unit 3 = %+v", got)
 	}
+	if !strings.HasPrefix(s.ConductedBy["fr"], "Cabinet Dyadesens") || s.ConductedBy["en"] == "" ||
+		!strings.HasPrefix(s.Purpose["fr"], "Le CSE et la direction") || s.Purpose["en"] == "" {
+		t.Fatalf("example conducted_by = %q, purpose = %q", s.ConductedBy, s.Purpose)
+	}
+}
+
+func TestParseCampaignSpecContext(t *testing.T) {
+	const base = "title: T\norganisation: O\nquestionnaires: [reconnaissance]\n"
+	for _, tt := range []struct {
+		name        string
+		yaml        string
+		by, purpose map[string]string
+	}{
+		{"Absent", base, nil, nil},
+		{"BareTextIsFrench", base + "conducted_by: Cabinet X\n", map[string]string{"fr": "Cabinet X"}, nil},
+		{"Languages", base + "conducted_by: {fr: Cabinet X, en: X firm}\npurpose:\n  fr: Comprendre\n  en: Understand\n",
+			map[string]string{"fr": "Cabinet X", "en": "X firm"}, map[string]string{"fr": "Comprendre", "en": "Understand"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := vigie.ParseCampaignSpec("c.yaml", []byte(tt.yaml))
+			if err != nil {
+				t.Fatal(vigie.ErrorMessage(err))
+			}
+			if !reflect.DeepEqual(s.ConductedBy, tt.by) || !reflect.DeepEqual(s.Purpose, tt.purpose) {
+				t.Fatalf("conducted_by = %#v, purpose = %#v; want %#v, %#v", s.ConductedBy, s.Purpose, tt.by, tt.purpose)
+			}
+			// Spec() of a campaign gives the texts back for editing.
+			c := &vigie.Campaign{ConductedBy: s.ConductedBy, Purpose: s.Purpose}
+			if sp := c.Spec(); !reflect.DeepEqual(sp.ConductedBy, tt.by) || !reflect.DeepEqual(sp.Purpose, tt.purpose) {
+				t.Fatalf("Spec() conducted_by = %#v, purpose = %#v", sp.ConductedBy, sp.Purpose)
+			}
+		})
+	}
+}
+
+func TestInLanguage(t *testing.T) {
+	m := map[string]string{"fr": "Métier", "en": "Job"}
+	for _, tt := range []struct {
+		m          map[string]string
+		lang, want string
+	}{
+		{m, "fr", "Métier"},
+		{m, "en", "Job"},
+		{map[string]string{"fr": "Métier"}, "en", "Métier"},
+		{map[string]string{"fr": "Métier", "en": ""}, "en", "Métier"},
+		{nil, "en", ""},
+	} {
+		if got := vigie.InLanguage(tt.m, tt.lang); got != tt.want {
+			t.Errorf("InLanguage(%v, %s) = %q, want %q", tt.m, tt.lang, got, tt.want)
+		}
+	}
 }
 
 func TestParseCampaignSpecDefaults(t *testing.T) {
@@ -47,6 +98,7 @@ func TestParseCampaignSpecDefaults(t *testing.T) {
 
 func TestParseCampaignSpecJSON(t *testing.T) {
 	body := `{"title": "Baromètre", "organisation": "SSR", "questionnaires": ["reconnaissance"],
+	  "conducted_by": {"fr": "Cabinet X", "en": "X firm"}, "purpose": {"fr": "Comprendre"},
 	  "units": [{"path": "A/B", "headcount": 3}, {"path": ["A", "C"]}],
 	  "segments": [{"id": "metier", "label": {"fr": "Métier"}, "categories": ["X", "Y"]}],
 	  "min_group_size": 4, "comment_min_group_size": 8, "languages": ["fr", "en"], "access": "link"}`
@@ -56,6 +108,8 @@ func TestParseCampaignSpecJSON(t *testing.T) {
 	}
 	want := &vigie.CampaignSpec{
 		Title: "Baromètre", Organisation: "SSR", Questionnaires: []string{"reconnaissance"},
+		ConductedBy:         map[string]string{"fr": "Cabinet X", "en": "X firm"},
+		Purpose:             map[string]string{"fr": "Comprendre"},
 		Units:               []vigie.UnitSpec{{Path: []string{"A", "B"}, Headcount: 3}, {Path: []string{"A", "C"}}},
 		Segments:            []vigie.Segment{{ID: "metier", Label: map[string]string{"fr": "Métier"}, Categories: []string{"X", "Y"}}},
 		MinGroupSize:        4,
@@ -104,6 +158,13 @@ func TestParseCampaignSpecErrors(t *testing.T) {
 		{"ErrCommentMinGroupSize", base + "min_group_size: 6\ncomment_min_group_size: 5\n", []string{"c.yaml:5: comment_min_group_size : le seuil des commentaires (5) doit être au moins égal au seuil d'anonymat (6)"}},
 		{"ErrLanguageUnsupported", base + "languages: [fr, de]\n", []string{"c.yaml:4: languages : langue « de » non prise en charge"}},
 		{"ErrLanguageNoFrench", base + "languages: [en]\n", []string{"c.yaml:4: languages : le français (fr) doit figurer"}},
+		{"ErrConductedByNoFrench", base + "conducted_by:\n  en: X firm\n", []string{"c.yaml:5: conducted_by : le texte en français (conducted_by.fr) est requis"}},
+		{"ErrConductedByEmpty", base + "conducted_by: {}\n", []string{"c.yaml:4: conducted_by : le texte en français"}},
+		{"ErrConductedByLanguage", base + "conducted_by:\n  fr: X\n  de: Y\n", []string{"c.yaml:6: conducted_by : langue « de » non prise en charge"}},
+		{"ErrConductedByTooLong", base + "conducted_by:\n  fr: X\n  en: " + strings.Repeat("é", 301) + "\n", []string{"c.yaml:6: conducted_by.en : le texte dépasse 300 caractères (301)"}},
+		{"ErrPurposeTooLong", base + "purpose: " + strings.Repeat("a", 2001) + "\n", []string{"c.yaml:4: purpose.fr : le texte dépasse 2000 caractères (2001)"}},
+		{"ErrPurposeNotText", base + "purpose:\n  fr: [a, b]\n", []string{"c.yaml:5: purpose.fr : une valeur simple est attendue"}},
+		{"ErrPurposeUnknownKey", base + "pourquoi: x\n", []string{"c.yaml:4: campagne : clé inconnue « pourquoi »"}},
 		{"ErrAccess", base + "access: ouvert\n", []string{"c.yaml:4: access : mode d'accès « ouvert » inconnu (codes ou link)"}},
 		{"ErrNotAMapping", "- a\n- b\n", []string{"c.yaml:1: campagne : une table"}},
 		{"ErrTwoDocuments", base + "---\ntitle: U\n", []string{"un seul document"}},

@@ -31,6 +31,19 @@ type Report struct {
 	Version             string // Vigie's version, written in the parameters
 	Participation       []scoring.UnitParticipation
 	Sections            []Section
+	// SegmentLabels names segments in the report's language (segment id ->
+	// label, e.g. "metier" -> "Métier"); a segment missing here is shown
+	// by its id, as offline reports (no campaign) do.
+	SegmentLabels map[string]string
+}
+
+// segmentLabel names a segment in the report's language, its id when the
+// caller gave no label.
+func (r *Report) segmentLabel(id string) string {
+	if l := r.SegmentLabels[id]; l != "" {
+		return l
+	}
+	return id
 }
 
 // Section is the part of a report about one questionnaire.

@@ -48,7 +48,7 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 		for _, id := range ids {
 			d.ensure(30)
 			d.f.SetFont(fontFamily, "B", 9.5)
-			d.f.CellFormat(contentW, 6, d.txt(fmt.Sprintf(tr(d.lang, "segment_title"), id)), "", 1, "L", false, 0, "")
+			d.f.CellFormat(contentW, 6, d.txt(fmt.Sprintf(tr(d.lang, "segment_title"), d.r.segmentLabel(id))), "", 1, "L", false, 0, "")
 			d.heatMap(q, shown(append([]*scoring.Group{all}, by[id]...)), tr(d.lang, "col_category"))
 		}
 	}
@@ -95,7 +95,7 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 		}
 		label := d.groupLabel(g)
 		if g.Kind == scoring.KindSegment {
-			label = g.Segment + " : " + label
+			label = d.r.segmentLabel(g.Segment) + " : " + label
 		}
 		indent := 0.0
 		if g.Kind == scoring.KindUnit {

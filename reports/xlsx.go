@@ -248,7 +248,7 @@ func (b *xlsxBook) groupName(g *scoring.Group) string {
 	case scoring.KindUnit:
 		return unitDisplay(strings.Split(strings.TrimPrefix(g.ID, "unit:"), "/"))
 	case scoring.KindSegment:
-		return g.Segment + " = " + g.Label
+		return b.r.segmentLabel(g.Segment) + " = " + g.Label
 	}
 	return g.Label
 }

@@ -46,7 +46,7 @@ func (b *xlsxBook) scores() error {
 		{b.t("unit"), 36, b.text},
 	}
 	for _, id := range segments {
-		cols = append(cols, column{id, 16, b.text})
+		cols = append(cols, column{b.r.segmentLabel(id), 16, b.text})
 	}
 	for _, s := range b.r.Sections {
 		for _, d := range s.Questionnaire.Dimensions {

@@ -23,11 +23,11 @@ func (s *Store) CreateCampaign(ctx context.Context, spec *vigie.CampaignSpec) (*
 	c.ID, c.Slug, c.State = newCampaignID(), newSlug(), vigie.StateDraft
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
-			INSERT INTO campaigns (id, slug, title, organisation, min_group_size, comment_min_group_size,
-				languages, access, state, code_key, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
-			c.ID, c.Slug, c.Title, c.Organisation, c.MinGroupSize, c.CommentMinGroupSize,
-			mustJSON(c.Languages), c.Access, newKey(), time.Now().UTC().Format(time.RFC3339))
+			INSERT INTO campaigns (id, slug, title, organisation, conducted_by, purpose, min_group_size,
+				comment_min_group_size, languages, access, state, code_key, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+			c.ID, c.Slug, c.Title, c.Organisation, textJSON(c.ConductedBy), textJSON(c.Purpose), c.MinGroupSize,
+			c.CommentMinGroupSize, mustJSON(c.Languages), c.Access, newKey(), time.Now().UTC().Format(time.RFC3339))
 		if err != nil {
 			return fmt.Errorf("store: create campaign: %w", err)
 		}
@@ -59,10 +59,11 @@ func (s *Store) UpdateCampaign(ctx context.Context, id string, spec *vigie.Campa
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `
-			UPDATE campaigns SET title = ?, organisation = ?, min_group_size = ?, comment_min_group_size = ?,
-				languages = ?, access = ?
+			UPDATE campaigns SET title = ?, organisation = ?, conducted_by = ?, purpose = ?, min_group_size = ?,
+				comment_min_group_size = ?, languages = ?, access = ?
 			WHERE id = ?`,
-			c.Title, c.Organisation, c.MinGroupSize, c.CommentMinGroupSize, mustJSON(c.Languages), c.Access, id)
+			c.Title, c.Organisation, textJSON(c.ConductedBy), textJSON(c.Purpose), c.MinGroupSize,
+			c.CommentMinGroupSize, mustJSON(c.Languages), c.Access, id)
 		if err != nil {
 			return fmt.Errorf("store: update campaign %s: %w", id, err)
 		}
@@ -125,6 +126,8 @@ func (s *Store) campaignFromSpec(ctx context.Context, spec *vigie.CampaignSpec) 
 	return &vigie.Campaign{
 		Title:               strings.TrimSpace(sp.Title),
 		Organisation:        strings.TrimSpace(sp.Organisation),
+		ConductedBy:         trimText(sp.ConductedBy),
+		Purpose:             trimText(sp.Purpose),
 		Questionnaires:      sp.Questionnaires,
 		Units:               sp.UnitTree(),
 		Segments:            seg,
@@ -133,6 +136,29 @@ func (s *Store) campaignFromSpec(ctx context.Context, spec *vigie.CampaignSpec) 
 		Languages:           sp.Languages,
 		Access:              sp.Access,
 	}, nil
+}
+
+// trimText trims each language of a text and drops the empty ones; nil
+// when nothing is left, so that "not said" has one form.
+func trimText(m map[string]string) map[string]string {
+	var out map[string]string
+	for lang, v := range m {
+		if v = strings.TrimSpace(v); v != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[lang] = v
+		}
+	}
+	return out
+}
+
+// textJSON encodes a language map for its column: '{}' when absent.
+func textJSON(m map[string]string) string {
+	if len(m) == 0 {
+		return "{}"
+	}
+	return mustJSON(m)
 }
 
 // insertCampaignParts stores the units, segments and questionnaires of c.

@@ -16,14 +16,14 @@ var errCampaignNotFound = vigie.Errorf(vigie.ENOTFOUND, "Cette campagne n'existe
 // loadCampaign reads a campaign and the key of its access codes.
 func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, []byte, error) {
 	c := &vigie.Campaign{ID: id}
-	var langs string
+	var langs, conductedBy, purpose string
 	var key []byte
 	err := db.QueryRowContext(ctx, `
-		SELECT slug, title, organisation, min_group_size, comment_min_group_size, languages, access,
-			state, opened_week, closed_week, code_key
+		SELECT slug, title, organisation, conducted_by, purpose, min_group_size, comment_min_group_size,
+			languages, access, state, opened_week, closed_week, code_key
 		FROM campaigns WHERE id = ?`, id).Scan(
-		&c.Slug, &c.Title, &c.Organisation, &c.MinGroupSize, &c.CommentMinGroupSize, &langs, &c.Access,
-		&c.State, &c.OpenedWeek, &c.ClosedWeek, &key)
+		&c.Slug, &c.Title, &c.Organisation, &conductedBy, &purpose, &c.MinGroupSize, &c.CommentMinGroupSize,
+		&langs, &c.Access, &c.State, &c.OpenedWeek, &c.ClosedWeek, &key)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, errCampaignNotFound
 	} else if err != nil {
@@ -31,6 +31,12 @@ func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, 
 	}
 	if err := json.Unmarshal([]byte(langs), &c.Languages); err != nil {
 		return nil, nil, fmt.Errorf("store: campaign %s: languages: %w", id, err)
+	}
+	if c.ConductedBy, err = loadText(conductedBy); err != nil {
+		return nil, nil, fmt.Errorf("store: campaign %s: conducted_by: %w", id, err)
+	}
+	if c.Purpose, err = loadText(purpose); err != nil {
+		return nil, nil, fmt.Errorf("store: campaign %s: purpose: %w", id, err)
 	}
 
 	err = eachRow(ctx, db, `SELECT path, headcount FROM campaign_units WHERE campaign_id = ? ORDER BY position`, []any{id},
@@ -81,6 +87,21 @@ func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, 
 		return nil, nil, fmt.Errorf("store: campaign %s questionnaires: %w", id, err)
 	}
 	return c, key, nil
+}
+
+// loadText decodes a language-map column; nil when empty ('{}').
+func loadText(col string) (map[string]string, error) {
+	var m map[string]string
+	if col == "" {
+		return nil, nil
+	}
+	if err := json.Unmarshal([]byte(col), &m); err != nil {
+		return nil, err
+	}
+	if len(m) == 0 {
+		return nil, nil
+	}
+	return m, nil
 }
 
 // eachRow runs query and calls fn for each row.

@@ -2,7 +2,8 @@ package store_test
 
 import (
 	"context"
-	"io/fs"
+	"fmt"
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -43,23 +44,27 @@ func TestOpenExistingIsNoop(t *testing.T) {
 	}
 }
 
+// TestMigrationUpgrade adds a made-up migration after the real ones
+// (store code reads the latest schema, so the data is written at it).
 func TestMigrationUpgrade(t *testing.T) {
 	ctx := context.Background()
-	initial, err := fs.ReadFile(store.Migrations, "0001_initial.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "vigie.db")
-	v1 := fstest.MapFS{"0001_initial.sql": {Data: initial}}
+	v1 := migrationsUpTo(t, 9998) // every real migration
+	last := len(v1)
+	next := func(name, sql string) fstest.MapFS {
+		m := maps.Clone(v1)
+		m[fmt.Sprintf("%04d_%s.sql", last+1, name)] = &fstest.MapFile{Data: []byte(sql)}
+		return m
+	}
 	s, err := store.OpenWithMigrations(path, v1)
 	if err != nil {
-		t.Fatalf("open at migration 1: %v", err)
+		t.Fatalf("open at migration %d: %v", last, err)
 	}
 	c := MustCreateCampaign(t, s, nil)
 	s.Close()
 
 	t.Run("FailedMigrationLeavesVersion", func(t *testing.T) {
-		bad := fstest.MapFS{"0001_initial.sql": {Data: initial}, "0002_bad.sql": {Data: []byte("CREATE TABLE ok_part (x); THIS IS NOT SQL;")}}
+		bad := next("bad", "CREATE TABLE ok_part (x); THIS IS NOT SQL;")
 		if s, err := store.OpenWithMigrations(path, bad); err == nil {
 			s.Close()
 			t.Fatal("open with a broken migration succeeded")
@@ -71,16 +76,13 @@ func TestMigrationUpgrade(t *testing.T) {
 		}
 	})
 
-	v2 := fstest.MapFS{
-		"0001_initial.sql": {Data: initial},
-		"0002_more.sql":    {Data: []byte("CREATE TABLE added_later (x INTEGER); ALTER TABLE campaigns ADD COLUMN note TEXT NOT NULL DEFAULT '';")},
-	}
+	v2 := next("more", "CREATE TABLE added_later (x INTEGER); ALTER TABLE campaigns ADD COLUMN note TEXT NOT NULL DEFAULT '';")
 	s, err = store.OpenWithMigrations(path, v2)
 	if err != nil {
-		t.Fatalf("upgrade to migration 2: %v", err)
+		t.Fatalf("upgrade to migration %d: %v", last+1, err)
 	}
-	if v, _ := s.SchemaVersion(ctx); v != 2 {
-		t.Fatalf("schema version = %d, want 2", v)
+	if v, _ := s.SchemaVersion(ctx); v != last+1 {
+		t.Fatalf("schema version = %d, want %d", v, last+1)
 	}
 	if got, err := s.Campaign(ctx, c.ID); err != nil || got.Title != c.Title {
 		t.Fatalf("campaign after upgrade = %+v, %v", got, err)

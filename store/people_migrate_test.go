@@ -22,9 +22,9 @@ func TestMigrationPeople(t *testing.T) {
 	if err != nil {
 		t.Fatalf("open at migration 1: %v", err)
 	}
-	c := MustOpenCampaign(t, s, commentSpec())
-	submitComment(t, s, c.ID, "Direction B", map[string]string{"reconnaissance": "avant la mise à jour"})
 	s.Close()
+	// Written in plain SQL: today's store code expects the latest schema.
+	campaignID := seedOldCampaign(t, path)
 
 	s, err = store.Open(path)
 	if err != nil {
@@ -34,11 +34,11 @@ func TestMigrationPeople(t *testing.T) {
 	if v, _ := s.SchemaVersion(ctx); v < 2 {
 		t.Fatalf("schema version = %d, want at least 2", v)
 	}
-	if n, err := s.ResponseCount(ctx, c.ID); err != nil || n != 1 {
+	if n, err := s.ResponseCount(ctx, campaignID); err != nil || n != 1 {
 		t.Fatalf("responses after upgrade = %d, %v; want 1", n, err)
 	}
 	u := MustCreateUser(t, s, "cse@example.fr", vigie.RoleViewer)
-	if err := s.GrantCampaign(ctx, u.ID, c.ID); err != nil {
+	if err := s.GrantCampaign(ctx, u.ID, campaignID); err != nil {
 		t.Fatalf("grant on an upgraded database: %v", err)
 	}
 	for _, table := range []string{"users", "grants", "tokens", "sessions", "audit_log", "comments", "comments_prepared"} {

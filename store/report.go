@@ -63,6 +63,7 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 		IncludeItemAnnex:    opt.IncludeItemAnnex,
 		Version:             opt.Version,
 		Participation:       participation,
+		SegmentLabels:       segmentLabels(c, opt.Lang),
 	}
 	for _, q := range qs {
 		res, err := s.Result(ctx, campaignID, q.ID)
@@ -155,6 +156,16 @@ func period(c *vigie.Campaign, lang string) string {
 		return "depuis " + c.OpenedWeek
 	}
 	return c.OpenedWeek + " – " + c.ClosedWeek
+}
+
+// segmentLabels names the campaign's segments in lang, French when the
+// segment has no label in lang.
+func segmentLabels(c *vigie.Campaign, lang string) map[string]string {
+	out := make(map[string]string, len(c.Segments))
+	for _, g := range c.Segments {
+		out[g.ID] = vigie.InLanguage(g.Label, lang)
+	}
+	return out
 }
 
 // reportComments turns published comments into the report's, grouped:

@@ -113,6 +113,19 @@ func TestReport(t *testing.T) {
 		}
 	})
 
+	t.Run("SegmentLabels", func(t *testing.T) {
+		if got := committee.SegmentLabels["metier"]; got != "Métier" {
+			t.Fatalf("French label of metier = %q, want Métier", got)
+		}
+		en, err := s.Report(ctx, rc.c.ID, store.ReportOptions{Audience: reports.AudienceCommittee, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := en.SegmentLabels["metier"]; got != "Job" {
+			t.Fatalf("English label of metier = %q, want Job", got)
+		}
+	})
+
 	t.Run("Participation", func(t *testing.T) {
 		rows := map[string]scoring.UnitParticipation{}
 		for _, p := range committee.Participation {

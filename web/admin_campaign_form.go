@@ -22,6 +22,10 @@ type campaignForm struct {
 	ID                  string // "" for a new campaign
 	Title               string
 	Organisation        string
+	ConductedByFR       string // who runs the survey, shown on the entry page
+	ConductedByEN       string
+	PurposeFR           string // why, shown on the entry page
+	PurposeEN           string
 	Questionnaires      []questionnaireChoice
 	Units               string // one "path;headcount" per line
 	Segments            string // one "id;label;category;category..." per line
@@ -69,6 +73,8 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 		Units: formatUnits(sp.Units), Segments: formatSegments(sp.Segments),
 		MinGroupSize: strconv.Itoa(sp.MinGroupSize), CommentMinGroupSize: strconv.Itoa(sp.CommentMinGroupSize),
 		LangEN: contains(sp.Languages, "en"), Access: string(sp.Access),
+		ConductedByFR: sp.ConductedBy["fr"], ConductedByEN: sp.ConductedBy["en"],
+		PurposeFR: sp.Purpose["fr"], PurposeEN: sp.Purpose["en"],
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, sp.Questionnaires)
 }
@@ -83,6 +89,10 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		ID:                  c.Param("id"),
 		Title:               c.PostForm("title"),
 		Organisation:        c.PostForm("organisation"),
+		ConductedByFR:       c.PostForm("conducted_by_fr"),
+		ConductedByEN:       c.PostForm("conducted_by_en"),
+		PurposeFR:           c.PostForm("purpose_fr"),
+		PurposeEN:           c.PostForm("purpose_en"),
 		Units:               c.PostForm("units"),
 		Segments:            c.PostForm("segments"),
 		MinGroupSize:        strings.TrimSpace(c.PostForm("min_group_size")),
@@ -94,6 +104,8 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 	spec := &vigie.CampaignSpec{
 		Title: f.Title, Organisation: f.Organisation, Questionnaires: chosen,
 		Languages: []string{"fr"}, Access: vigie.AccessMode(f.Access),
+		ConductedBy: formText(f.ConductedByFR, f.ConductedByEN),
+		Purpose:     formText(f.PurposeFR, f.PurposeEN),
 	}
 	if f.LangEN {
 		spec.Languages = append(spec.Languages, "en")
@@ -210,6 +222,22 @@ func formError(err error) error {
 		return errTooLarge
 	}
 	return vigie.Errorf(vigie.EINVALID, "Le formulaire envoyé est illisible.")
+}
+
+// formText is a text of the form by language; nil when both boxes are
+// blank, which leaves the entry page's generic sentence.
+func formText(fr, en string) map[string]string {
+	// Browsers send line breaks as CRLF but count them as one character.
+	nl := strings.NewReplacer("\r\n", "\n")
+	fr, en = strings.TrimSpace(nl.Replace(fr)), strings.TrimSpace(nl.Replace(en))
+	if fr == "" && en == "" {
+		return nil
+	}
+	m := map[string]string{"fr": fr} // an empty fr is then refused with its message
+	if en != "" {
+		m["en"] = en
+	}
+	return m
 }
 
 // parseSegmentsText reads segments written one per line as

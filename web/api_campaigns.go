@@ -17,6 +17,8 @@ type apiCampaign struct {
 	ID                  string              `json:"id"`
 	Title               string              `json:"title"`
 	Organisation        string              `json:"organisation"`
+	ConductedBy         map[string]string   `json:"conducted_by,omitempty"` // who runs the survey, by language
+	Purpose             map[string]string   `json:"purpose,omitempty"`      // why, by language
 	State               vigie.CampaignState `json:"state"`
 	Questionnaires      []string            `json:"questionnaires"`
 	MinGroupSize        int                 `json:"min_group_size"`
@@ -42,6 +44,7 @@ type apiSegment struct {
 func (s *Server) apiCampaignOf(c *gin.Context, camp *vigie.Campaign) *apiCampaign {
 	a := &apiCampaign{
 		ID: camp.ID, Title: camp.Title, Organisation: camp.Organisation, State: camp.State,
+		ConductedBy: camp.ConductedBy, Purpose: camp.Purpose,
 		Questionnaires: camp.Questionnaires, MinGroupSize: camp.MinGroupSize,
 		CommentMinGroupSize: camp.CommentMinGroupSize, OpenedWeek: camp.OpenedWeek, ClosedWeek: camp.ClosedWeek,
 	}

@@ -16,6 +16,17 @@ func TestRouteTableAuthorization(t *testing.T) {
 	if len(routes) < 40 {
 		t.Fatalf("only %d routes: the route table is not what this test expects", len(routes))
 	}
+	// Reports are for consultants and for the viewers granted the
+	// campaign (who get the committee's variant only: report_download_test.go).
+	declared := map[string]string{}
+	for _, r := range routes {
+		declared[r.Method+" "+r.Path] = r.Access
+	}
+	for _, p := range []string{"/admin/campaigns/:id/report.pdf", "/admin/campaigns/:id/report.xlsx", "/api/v1/campaigns/:id/report.pdf", "/api/v1/campaigns/:id/report.xlsx"} {
+		if got := declared["GET "+p]; got != "campaignReader" {
+			t.Errorf("GET %s is declared %q, want campaignReader", p, got)
+		}
+	}
 	params := strings.NewReplacer(
 		":id", as.Campaign.ID, ":qid", "charge-et-soutien", ":cid", "c_inconnu",
 		":slug", as.Campaign.Slug, ":dim", "charge", "*file", "vigie.css",

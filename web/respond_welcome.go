@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -13,8 +14,11 @@ type welcomePage struct {
 	Slug           string
 	Title          string
 	Organisation   string
-	Questionnaires []string // titles, in answering order
-	Minutes        int      // estimated answering time
+	ConductedBy    string            // who runs the survey, in the page's language or French; "" when not said
+	Purpose        []string          // why, one paragraph per entry; nil when not said
+	ContextLang    map[string]string // "by", "purpose" -> language of that text when it differs from the page's
+	Questionnaires []string          // titles, in answering order
+	Minutes        int               // estimated answering time
 	K, CommentK    int
 	Codes          bool   // codes mode: the page asks for the code
 	Code           string // pre-filled (from ?code= on a printed slip, or after an error)
@@ -48,10 +52,33 @@ func (s *Server) welcome(c *gin.Context, cv *campaignView) *welcomePage {
 		CommentK:     cv.CommentMinGroupSize,
 		Codes:        cv.Access != vigie.AccessLink,
 		Minutes:      1, // unit and segments
+		ContextLang:  map[string]string{},
+	}
+	p.ConductedBy = vigie.InLanguage(cv.ConductedBy, lang)
+	if p.ConductedBy != "" && cv.ConductedBy[lang] == "" {
+		p.ContextLang["by"] = "fr" // a French fallback is marked as such for screen readers
+	}
+	if purpose := vigie.InLanguage(cv.Purpose, lang); purpose != "" {
+		p.Purpose = paragraphs(purpose)
+		if cv.Purpose[lang] == "" {
+			p.ContextLang["purpose"] = "fr"
+		}
 	}
 	for _, q := range cv.Qs {
 		p.Questionnaires = append(p.Questionnaires, q.Title.In(lang, q.Language))
 		p.Minutes += q.EstimatedMinutes()
 	}
 	return p
+}
+
+// paragraphs splits a text written in a textarea or a YAML block at its
+// blank lines.
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

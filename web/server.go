@@ -44,6 +44,10 @@ type Config struct {
 
 	// Admin configures the back office (auth.go).
 	Admin AdminConfig
+
+	// Version is Vigie's version, written in the reports' parameters;
+	// default "dev".
+	Version string
 }
 
 // Server serves Vigie over HTTP. Every handler is a method of Server.
@@ -53,6 +57,7 @@ type Server struct {
 	now     func() time.Time
 	secure  bool
 	maxBody int64
+	version string // written in reports (Config.Version)
 
 	engine    *gin.Engine
 	pages     map[string]*template.Template // page name -> layout + page
@@ -75,6 +80,7 @@ func New(cfg Config) (*Server, error) {
 		now:       cfg.Now,
 		secure:    cfg.Secure,
 		maxBody:   cfg.MaxBodyBytes,
+		version:   cfg.Version,
 		csrf:      http.NewCrossOriginProtection(),
 		campaigns: newCampaignCache(campaignCacheTTL),
 	}
@@ -83,6 +89,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if s.version == "" {
+		s.version = "dev"
 	}
 	if s.maxBody <= 0 {
 		s.maxBody = 128 << 10

@@ -22,9 +22,10 @@ var templateFS embed.FS
 // page can define its own "content" and "title".
 func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
-		"static": s.static.url,
-		"join":   strings.Join,
-		"add":    func(a, b int) int { return a + b },
+		"static":     s.static.url,
+		"join":       strings.Join,
+		"paragraphs": paragraphs, // a text split at its blank lines
+		"add":        func(a, b int) int { return a + b },
 		"seq": func(min, max int) []int {
 			var v []int
 			for i := min; i <= max; i++ {

@@ -231,6 +231,8 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 		Version:          Version,
 		Participation:    scoring.Participation(opts, counts, nil),
 		Sections:         []reports.Section{{Questionnaire: q, Result: res}},
+		// No SegmentLabels: a responses file names segments by their
+		// column only, so the report shows that id.
 	}
 	if withRows {
 		req.progress.step("Anonymisation des scores individuels…")

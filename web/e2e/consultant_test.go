@@ -4,17 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
-	"net/http"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/vigie-sante/vigie/questionnaires"
@@ -153,7 +147,7 @@ func TestConsultantRunsACampaign(t *testing.T) {
 			if i == 0 {
 				comment = g.comment
 			}
-			s.submitAPI(t, id, codes[next], g.unit, q, g.level, i, comment)
+			s.submitAPI(t, id, codes[next], g.unit, q, around(g.level, i), comment)
 			next++
 		}
 	}
@@ -198,76 +192,6 @@ func TestConsultantRunsACampaign(t *testing.T) {
 	s.downloadReports(t, ctx, downloads, campaignPath)
 }
 
-// writeFile writes a file under a temporary folder and returns its path.
-func writeFile(t *testing.T, name, content string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
-// login signs in through the login page.
-func (s *site) login(t *testing.T, ctx context.Context, email string) {
-	t.Helper()
-	if !strings.HasPrefix(s.path(t, ctx), "/login") {
-		s.open(t, ctx, "/login")
-	}
-	do(t, ctx, "fill the login form",
-		chromedp.SendKeys(chromedp.ID("email"), email),
-		chromedp.SendKeys(chromedp.ID("password"), testPassword),
-	)
-	clickAndLoad(t, ctx, `form[action="/login"] button[type=submit]`)
-}
-
-// clickAndLoad clicks the element and waits for the next page.
-func clickAndLoad(t *testing.T, ctx context.Context, sel string) {
-	t.Helper()
-	_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(sel))))
-	if err != nil {
-		t.Fatalf("click %s and wait for the next page: %v (at %s)", sel, err, location(ctx))
-	}
-}
-
-// download runs trigger (a click on a download button) and returns the
-// file the browser saved.
-func download(t *testing.T, ctx context.Context, dir string, trigger chromedp.Action[chromedp.Void]) []byte {
-	t.Helper()
-	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior:         browser.SetDownloadBehaviorBehaviorAllowAndName,
-		BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
-		DownloadPath:     dir,
-		EventsEnabled:    new(true),
-	})
-	if err != nil {
-		t.Fatalf("allow downloads: %v", err)
-	}
-	progress := chromedp.BrowserEvents(ctx, browser.DownloadProgress)
-	do(t, ctx, "start the download", trigger)
-	for ev, err := range progress {
-		if err != nil {
-			t.Fatalf("download: %v (page %s shows:\n%s)", err, location(ctx), bodyText(t, ctx))
-		}
-		switch ev.State {
-		case browser.DownloadProgressStateCompleted:
-			path := ev.FilePath
-			if path == "" {
-				path = filepath.Join(dir, ev.GUID)
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read the download: %v", err)
-			}
-			return data
-		case browser.DownloadProgressStateCanceled:
-			t.Fatalf("download canceled")
-		}
-	}
-	t.Fatalf("download: no end")
-	return nil
-}
-
 // codesFromCSV reads the codes column of the downloaded list.
 func codesFromCSV(t *testing.T, data []byte) []string {
 	t.Helper()
@@ -283,38 +207,6 @@ func codesFromCSV(t *testing.T, data []byte) []string {
 		codes = append(codes, row[0])
 	}
 	return codes
-}
-
-// submitAPI sends one employee's answers through the JSON API: every item
-// answered around level (one step below, at or above it, varying with
-// the item and with seed, clamped to the item's scale), and a comment if
-// any.
-func (s *site) submitAPI(t *testing.T, campaignID, code, unit string, q *questionnaires.Questionnaire, level, seed int, comment string) {
-	t.Helper()
-	answers := map[string]int{}
-	for i, it := range q.Items() {
-		answers[it.ID] = min(max(level+(i+seed)%3-1, it.Scale.Min), it.Scale.Max)
-	}
-	body := map[string]any{
-		"code":     code,
-		"unit":     unit,
-		"segments": map[string]string{"metier": "Assistant social"},
-		"answers":  map[string]any{q.ID: answers},
-	}
-	if comment != "" {
-		body["comments"] = map[string]string{q.ID: comment}
-	}
-	data, _ := json.Marshal(body)
-	resp, err := http.Post(s.URL+"/api/v1/campaigns/"+campaignID+"/responses", "application/json", bytes.NewReader(data))
-	if err != nil {
-		t.Fatalf("POST response: %v", err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusCreated {
-		var msg bytes.Buffer
-		msg.ReadFrom(resp.Body)
-		t.Fatalf("POST response: status %d, want 201: %s", resp.StatusCode, msg.String())
-	}
 }
 
 // suppressedMark is what a masked cell may show: never a figure other
@@ -387,6 +279,7 @@ func (s *site) downloadReports(t *testing.T, ctx context.Context, dir, campaignP
 			if !bytes.HasPrefix(data, []byte(f.magic)) {
 				t.Errorf("report %s on %s: file starts %q, want %q", f.sel, pagePath, data[:min(len(data), 8)], f.magic)
 			}
+			t.Logf("report downloaded from %s: %s (%d bytes)", pagePath, eval[string](t, ctx, fmt.Sprintf(`document.querySelector(%q).getAttribute("href")`, f.sel)), len(data))
 		}
 		if found > 0 {
 			return

@@ -42,6 +42,18 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 	audit(t, ctx, "welcome")
 	screenshot(t, ctx, "welcome-phone.png", phoneWidth)
 	screenshot(t, ctx, "welcome-desktop.png", desktopWidth)
+
+	// The language switch, by keyboard too: English, then back to French.
+	tabTo(t, ctx, `.langs a[hreflang=en]`)
+	pressAndLoad(t, ctx, kb.Enter)
+	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "en" {
+		t.Errorf("after the switch to English the page's lang is %q, want en", lang)
+	}
+	wantText(t, ctx, "Your anonymity")
+	audit(t, ctx, "welcome (English)")
+	tabTo(t, ctx, `.langs a[hreflang=fr]`)
+	pressAndLoad(t, ctx, kb.Enter)
+	wantText(t, ctx, "Votre anonymat")
 	emp.enterCode(ctx, strings.ToLower(code)) // codes are case-insensitive
 
 	emp.wantPath(ctx, welcome+"/unit")

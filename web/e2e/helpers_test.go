@@ -3,8 +3,9 @@ package e2e_test
 import (
 	"bytes"
 	"context"
-	"fmt"
+	"encoding/json"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -13,11 +14,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/store"
 	"github.com/vigie-sante/vigie/web"
 )
@@ -104,7 +104,8 @@ var testUnits = []vigie.UnitSpec{
 }
 
 // createCampaign creates a campaign through the store (codes mode, French
-// and English, one segment) and opens it unless state says draft.
+// and English, one segment, k = 5 for answers and comments) and brings it
+// to state.
 func (s *site) createCampaign(t *testing.T, title string, qids []string, state vigie.CampaignState) *vigie.Campaign {
 	t.Helper()
 	spec := &vigie.CampaignSpec{
@@ -128,18 +129,15 @@ func (s *site) createCampaign(t *testing.T, title string, qids []string, state v
 	if err != nil {
 		t.Fatalf("CreateCampaign: %v", err)
 	}
-	if state == vigie.StateDraft {
-		return c
-	}
-	if err := s.Store.OpenCampaign(ctx, c.ID, time.Now()); err != nil {
-		t.Fatalf("OpenCampaign: %v", err)
+	if state != vigie.StateDraft {
+		if err := s.Store.OpenCampaign(ctx, c.ID, time.Now()); err != nil {
+			t.Fatalf("OpenCampaign: %v", err)
+		}
 	}
 	if state == vigie.StateClosed {
-		defer func() {
-			if err := s.Store.CloseCampaign(ctx, c.ID, time.Now()); err != nil {
-				t.Fatalf("CloseCampaign: %v", err)
-			}
-		}()
+		if err := s.Store.CloseCampaign(ctx, c.ID, time.Now()); err != nil {
+			t.Fatalf("CloseCampaign: %v", err)
+		}
 	}
 	if c, err = s.Store.Campaign(ctx, c.ID); err != nil {
 		t.Fatalf("Campaign: %v", err)
@@ -157,216 +155,62 @@ func (s *site) codes(t *testing.T, campaignID string, n int) []string {
 	return codes
 }
 
-// newTab opens a tab in a new browser context (no cookies from other
-// tabs), bounded by scenarioTimeout and closed when the test ends.
-func newTab(t *testing.T) context.Context {
+// writeFile writes a file under a temporary folder and returns its path.
+func writeFile(t *testing.T, name, content string) string {
 	t.Helper()
-	ctx, _ := newTabCancel(t)
-	return ctx
-}
-
-// newTabCancel is newTab with a func that closes the tab and its browser
-// context at once, as a person closing the browser.
-func newTabCancel(t *testing.T) (context.Context, func()) {
-	t.Helper()
-	ctx, cancel := chromedp.NewContext(sharedBrowser(t), chromedp.WithNewBrowserContext())
-	t.Cleanup(cancel)
-	// Attach the tab before the deadline applies, so that the deadline
-	// ends this scenario's actions and not the tab itself.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("e2e: open tab: %v", err)
-	}
-	tctx, tcancel := context.WithTimeout(ctx, scenarioTimeout)
-	t.Cleanup(tcancel)
-	return tctx, func() { tcancel(); cancel() }
-}
-
-// do runs browser actions and fails the test on error, naming the step.
-func do(t *testing.T, ctx context.Context, step string, actions ...chromedp.Action[chromedp.Void]) {
-	t.Helper()
-	if err := chromedp.Do(ctx, actions...); err != nil {
-		t.Fatalf("%s: %v (at %s)", step, err, location(ctx))
-	}
-}
-
-// eval evaluates a JavaScript expression in the page, waiting for it
-// when it is a promise.
-func eval[T any](t *testing.T, ctx context.Context, expr string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("evaluate %s: %v (at %s)", expr, err, location(ctx))
-	}
-	return v
-}
-
-// location is the address of the tab's page, for failure messages.
-func location(ctx context.Context) string {
-	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err != nil {
-		return "?"
-	}
-	return loc
-}
-
-// path is the tab's address without the server part.
-func (s *site) path(t *testing.T, ctx context.Context) string {
-	t.Helper()
-	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err != nil {
-		t.Fatalf("location: %v", err)
-	}
-	return strings.TrimPrefix(loc, s.URL)
-}
-
-// open navigates to a path of the site and returns the HTTP status.
-func (s *site) open(t *testing.T, ctx context.Context, path string) int64 {
-	t.Helper()
-	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(s.URL+path))
-	if err != nil {
-		t.Fatalf("navigate %s: %v", path, err)
-	}
-	return resp.Status
-}
-
-// bodyText is the visible text of the page.
-func bodyText(t *testing.T, ctx context.Context) string {
-	t.Helper()
-	return eval[string](t, ctx, `document.body.innerText`)
-}
-
-// wantText fails unless the page shows text.
-func wantText(t *testing.T, ctx context.Context, text string) {
-	t.Helper()
-	if body := bodyText(t, ctx); !strings.Contains(body, text) {
-		t.Fatalf("page %s does not show %q; it shows:\n%s", location(ctx), text, body)
-	}
-}
-
-// ---- Keyboard ----
-
-// maxTabs bounds the Tab presses that look for one element.
-const maxTabs = 60
-
-// tabTo presses Tab until the focused element matches the CSS selector.
-func tabTo(t *testing.T, ctx context.Context, sel string) {
-	t.Helper()
-	match := fmt.Sprintf(`!!document.activeElement && document.activeElement.matches(%q)`, sel)
-	for range maxTabs {
-		if eval[bool](t, ctx, match) {
-			return
-		}
-		do(t, ctx, "press Tab", chromedp.KeyEvent(kb.Tab))
-	}
-	t.Fatalf("no element %q reached after %d Tab presses on %s (focus on %s)", sel, maxTabs, location(ctx),
-		eval[string](t, ctx, `document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : "nothing"`))
-}
-
-// press sends keys to the focused element.
-func press(t *testing.T, ctx context.Context, keys string) {
-	t.Helper()
-	do(t, ctx, "press "+fmt.Sprintf("%q", keys), chromedp.KeyEvent(keys))
-}
-
-// pressAndLoad sends keys that submit a form or follow a link, and waits
-// for the next page to load.
-func pressAndLoad(t *testing.T, ctx context.Context, keys string) {
-	t.Helper()
-	_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent(keys)))
-	if err != nil {
-		t.Fatalf("press %q and wait for the next page: %v (at %s)", keys, err, location(ctx))
-	}
-}
-
-// chooseFocusedRadio picks the choice-th radio (from 0) of the radio
-// group that has the focus and nothing checked yet: Space checks the
-// focused (first) radio, each arrow key moves to the next one and checks
-// it, as a keyboard user does.
-func chooseFocusedRadio(t *testing.T, ctx context.Context, choice int) {
-	t.Helper()
-	if choice == 0 {
-		press(t, ctx, " ")
-		return
-	}
-	for range choice {
-		press(t, ctx, kb.ArrowDown)
-	}
-}
-
-// continueByKeyboard reaches the step's "Continuer" button with Tab and
-// presses Enter.
-func continueByKeyboard(t *testing.T, ctx context.Context) {
-	t.Helper()
-	tabTo(t, ctx, `.stepnav button[type=submit]`)
-	pressAndLoad(t, ctx, kb.Enter)
-}
-
-// ---- Screenshots ----
-
-// screenshotDir is where VIGIE_SCREENSHOTS=1 writes the guides' images.
-const screenshotDir = "../../docs/screenshots"
-
-// Widths of the screenshots.
-const (
-	phoneWidth   = 390
-	desktopWidth = 1280
-)
-
-// screenshot saves the whole page at width into docs/screenshots/name
-// when VIGIE_SCREENSHOTS=1, so that ordinary runs never rewrite the
-// committed images. The viewport is restored afterwards.
-func screenshot(t *testing.T, ctx context.Context, name string, width int64) {
-	t.Helper()
-	if os.Getenv("VIGIE_SCREENSHOTS") != "1" {
-		return
-	}
-	do(t, ctx, "set viewport for "+name, viewport(width))
-	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
-	}
-	do(t, ctx, "reset viewport", chromedp.ResetViewport())
-	saveScreenshot(t, name, buf)
-}
-
-// screenshotElement is screenshot for one element of the page.
-func screenshotElement(t *testing.T, ctx context.Context, name, sel string, width int64) {
-	t.Helper()
-	if os.Getenv("VIGIE_SCREENSHOTS") != "1" {
-		return
-	}
-	do(t, ctx, "set viewport for "+name, viewport(width))
-	buf, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
-	}
-	do(t, ctx, "reset viewport", chromedp.ResetViewport())
-	saveScreenshot(t, name, buf)
-}
-
-// saveScreenshot writes a PNG into docs/screenshots.
-func saveScreenshot(t *testing.T, name string, png []byte) {
-	t.Helper()
-	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(screenshotDir, name), png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot %s (%d bytes)", name, len(png))
+	return path
 }
 
-// viewport emulates a screen width in CSS pixels; below 600 px, a phone
-// (meta viewport honoured, overlay scroll bars).
-func viewport(width int64) chromedp.Action[chromedp.Void] {
-	if width < 600 {
-		return chromedp.EmulateViewport(width, 800, chromedp.EmulateMobile)
-	}
-	return chromedp.EmulateViewport(width, 800)
-}
-
-// exists says whether the page has an element matching sel.
-func exists(t *testing.T, ctx context.Context, sel string) bool {
+// login signs in through the login page.
+func (s *site) login(t *testing.T, ctx context.Context, email string) {
 	t.Helper()
-	return eval[bool](t, ctx, fmt.Sprintf(`document.querySelector(%q) !== null`, sel))
+	if !strings.HasPrefix(s.path(t, ctx), "/login") {
+		s.open(t, ctx, "/login")
+	}
+	do(t, ctx, "fill the login form",
+		chromedp.SendKeys(chromedp.ID("email"), email),
+		chromedp.SendKeys(chromedp.ID("password"), testPassword),
+	)
+	clickAndLoad(t, ctx, `form[action="/login"] button[type=submit]`)
+}
+
+// submitAPI sends one employee's answers through the JSON API: answer
+// gives each item's value (clamped to the item's scale), and a comment
+// if any.
+func (s *site) submitAPI(t *testing.T, campaignID, code, unit string, q *questionnaires.Questionnaire, answer func(i int, it *questionnaires.Item) int, comment string) {
+	t.Helper()
+	answers := map[string]int{}
+	for i, it := range q.Items() {
+		answers[it.ID] = min(max(answer(i, it), it.Scale.Min), it.Scale.Max)
+	}
+	body := map[string]any{
+		"code":     code,
+		"unit":     unit,
+		"segments": map[string]string{"metier": "Assistant social"},
+		"answers":  map[string]any{q.ID: answers},
+	}
+	if comment != "" {
+		body["comments"] = map[string]string{q.ID: comment}
+	}
+	data, _ := json.Marshal(body)
+	resp, err := http.Post(s.URL+"/api/v1/campaigns/"+campaignID+"/responses", "application/json", bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("POST response: %v", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		var msg bytes.Buffer
+		msg.ReadFrom(resp.Body)
+		t.Fatalf("POST response: status %d, want 201: %s", resp.StatusCode, msg.String())
+	}
+}
+
+// around answers one step below level, at it or above it, varying with
+// the item and with seed, so that groups have a spread.
+func around(level, seed int) func(int, *questionnaires.Item) int {
+	return func(i int, _ *questionnaires.Item) int { return level + (i+seed)%3 - 1 }
 }

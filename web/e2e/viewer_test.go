@@ -23,8 +23,19 @@ func TestViewerSeesOnlyResults(t *testing.T) {
 	other := s.createCampaign(t, "Enquête confidentielle", []string{q.ID}, vigie.StateDraft)
 	codes := s.codes(t, c.ID, 12)
 	for i, code := range codes {
-		unit := []string{"Direction A/Service 1", "Direction A/Service 2"}[i%2]
-		s.submitAPI(t, c.ID, code, unit, q, 2+i%3, i, "Un commentaire à modérer.")
+		// Service 2 works hard for little reward: its effort/reward
+		// ratio goes over 1.
+		unit, effort := "Direction A/Service 1", 2
+		if i%2 == 1 {
+			unit, effort = "Direction A/Service 2", 4
+		}
+		answer := func(j int, it *questionnaires.Item) int {
+			if it.Dimension == "effort" {
+				return effort + (i+j)%2
+			}
+			return 5 - effort + (i+j)%2
+		}
+		s.submitAPI(t, c.ID, code, unit, q, answer, "Un commentaire à modérer.")
 	}
 	if err := s.Store.CloseCampaign(ctx, c.ID, time.Now()); err != nil {
 		t.Fatalf("CloseCampaign: %v", err)
@@ -64,6 +75,10 @@ func TestViewerSeesOnlyResults(t *testing.T) {
 		}
 	}
 
+	if exists(t, tab, `a[href*="audience=consultant"], select[name=audience]`) {
+		t.Errorf("the viewer is offered the consultant's report")
+	}
+
 	clickAndLoad(t, tab, `a[href$="/results/reconnaissance"]`)
 	audit(t, tab, "results (viewer)")
 	if !exists(t, tab, `section[aria-labelledby=h-ind] table`) {
@@ -96,6 +111,22 @@ func TestViewerSeesOnlyResults(t *testing.T) {
 	}
 	s.open(t, tab, "/admin/campaigns/"+c.ID+"/edit")
 	audit(t, tab, "error (forbidden)")
+
+	// Reports: the committee's version only; the consultant's workbook
+	// (one anonymised row per respondent) is refused.
+	for _, path := range []string{
+		"/admin/campaigns/" + c.ID + "/report.xlsx?audience=consultant",
+		"/admin/campaigns/" + c.ID + "/report.pdf?audience=consultant",
+		"/api/v1/campaigns/" + c.ID + "/report.xlsx?audience=consultant",
+		"/admin/campaigns/" + other.ID + "/report.pdf?audience=committee",
+	} {
+		if st := eval[int](t, tab, fmt.Sprintf(`fetch(%q).then(r => r.status)`, path)); st != 403 && st != 404 {
+			t.Errorf("viewer GET %s: status %d, want 403 (or 404)", path, st)
+		}
+	}
+	if st := eval[int](t, tab, fmt.Sprintf(`fetch(%q).then(r => r.status)`, "/admin/campaigns/"+c.ID+"/report.pdf?audience=committee")); st != 200 {
+		t.Errorf("viewer GET the committee report: status %d, want 200", st)
+	}
 	for _, path := range []string{
 		"/admin/campaigns/" + c.ID + "/codes",
 		"/admin/campaigns/" + c.ID + "/open",

@@ -1,0 +1,63 @@
+package reports_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vigie-sante/vigie/reports"
+)
+
+// TestPDFSegmentLabels checks that segment comparisons are titled with the
+// segment's label in the report's language, and with its id when the
+// caller has no label (offline reports).
+func TestPDFSegmentLabels(t *testing.T) {
+	requirePoppler(t)
+	for _, tt := range []struct {
+		name, lang    string
+		labels        map[string]string
+		want, notWant string
+	}{
+		{"French", "fr", map[string]string{"metier": "Métier exercé"}, "Segment : Métier exercé", "Segment : metier"},
+		{"English", "en", map[string]string{"metier": "Occupation"}, "Segment: Occupation", "Segment: metier"},
+		{"FallbackToID", "fr", nil, "Segment : metier", "Métier exercé"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := pdfReport(t, tt.lang, reports.AudienceConsultant, 5)
+			r.SegmentLabels = tt.labels
+			text := normalise(strings.Join(pdfPages(t, renderPDF(t, r)), "\n"))
+			if !strings.Contains(text, tt.want) {
+				t.Errorf("text lacks %q", tt.want)
+			}
+			if strings.Contains(text, tt.notWant) {
+				t.Errorf("text has %q", tt.notWant)
+			}
+		})
+	}
+}
+
+// TestXLSXSegmentLabels checks that the workbook names a segment by its
+// label in the Carte and Dimensions rows and the Scores headers, and by
+// its id when no label was given.
+func TestXLSXSegmentLabels(t *testing.T) {
+	r := xlsxFixture(t, reports.AudienceConsultant)
+	r.SegmentLabels = map[string]string{"metier": "Métier exercé"} // "age" left without a label
+	_, f := xlsxMust(t, r)
+	group := "segment:metier=" + xlsxInjectPlus
+
+	carte := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetMap), map[string]string{"Groupe": group})
+	if got, want := carte["Libellé"], "Métier exercé = "+xlsxInjectPlus; got != want {
+		t.Errorf("Carte label of %s = %q, want %q", group, got, want)
+	}
+	dims := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Groupe": group, "Code dimension": "dim0"})
+	if got := dims["Segment"]; got != "Métier exercé" {
+		t.Errorf("Dimensions segment of %s = %q, want Métier exercé", group, got)
+	}
+	rows, err := f.GetRows(reports.SheetScores)
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("read Scores: %v", err)
+	}
+	if head := rows[0]; !slices.Contains(head, "Métier exercé") || !slices.Contains(head, "age") || slices.Contains(head, "metier") {
+		t.Errorf("Scores headers = %q, want Métier exercé and age, not metier", head)
+	}
+}
