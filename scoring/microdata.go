@@ -49,6 +49,15 @@ func AnonymiseRows(rows []ScoreRow, k int) []ScoreRow {
 //  4. While that fully masked class has fewer than k rows (but some), rows
 //     are moved into it from the largest other class: just enough of them
 //     when that class keeps k rows, the whole class otherwise.
+//  5. No subtraction: a group's published mean times its n, minus the
+//     scores of the rows the sheet shows in that group, is the sum of the
+//     scores of its members the sheet hides from it. So for every group of
+//     at least k scored members (each unit at every level, each segment
+//     category) and every dimension, the members hidden from it must be
+//     none or at least k; otherwise the group is hidden whole (its rows'
+//     units go up one level above it, or its category is masked in every
+//     row), and the check runs again. This merges whole classes, so every
+//     class keeps at least k rows.
 //
 // No row is ever dropped, except that fewer than k rows in total give no
 // rows at all. Finally, and first too (so that step 4 picks rows at
@@ -74,6 +83,7 @@ func AnonymiseRowsRand(rows []ScoreRow, k int, rng *rand.Rand) []ScoreRow {
 	a.maskSegments()
 	a.maskUnits()
 	a.fillMaskedClass()
+	a.guardSubtraction()
 
 	out := make([]ScoreRow, len(a.rows))
 	for i, r := range a.rows {
@@ -95,6 +105,8 @@ type arow struct {
 	unit   []string
 	cats   []string // aligned with anonymiser.segments
 	scores map[string]*float64
+
+	origUnit, origCats []string // as given, for step 5
 }
 
 func newAnonymiser(rows []ScoreRow, k int) *anonymiser {
@@ -122,7 +134,7 @@ func newAnonymiser(rows []ScoreRow, k int) *anonymiser {
 				cats[j] = NotSpecified
 			}
 		}
-		a.rows[i] = &arow{unit: unit, cats: cats, scores: r.Scores}
+		a.rows[i] = &arow{unit: unit, cats: cats, scores: r.Scores, origUnit: slices.Clone(unit), origCats: slices.Clone(cats)}
 	}
 	return a
 }
@@ -264,6 +276,110 @@ func (a *anonymiser) fillMaskedClass() {
 		for _, r := range move {
 			r.unit = masked.unit
 			r.cats = masked.cats
+		}
+	}
+}
+
+// guardSubtraction is step 5.
+func (a *anonymiser) guardSubtraction() {
+	var dims []string
+	seen := map[string]bool{}
+	for _, r := range a.rows {
+		for d := range r.scores {
+			if !seen[d] {
+				seen[d] = true
+				dims = append(dims, d)
+			}
+		}
+	}
+	slices.Sort(dims)
+	// A group is a unit path (seg < 0) or a category of segment seg. Each
+	// row belongs to the groups of its original unit and categories; n
+	// counts their scored members per dimension, which never changes.
+	type group struct {
+		unit []string
+		seg  int
+		cat  string
+	}
+	var groups []group
+	index := map[string]int{}
+	member := make([][]int, len(a.rows)) // row -> its groups
+	scored := make([][]int, len(a.rows)) // row -> dimensions it has a score for
+	add := func(key string, g group) int {
+		id, ok := index[key]
+		if !ok {
+			id = len(groups)
+			index[key] = id
+			groups = append(groups, g)
+		}
+		return id
+	}
+	for i, r := range a.rows {
+		for d := 1; d <= len(r.origUnit); d++ {
+			member[i] = append(member[i], add(key(&arow{unit: r.origUnit[:d]}), group{unit: r.origUnit[:d], seg: -1}))
+		}
+		for j, c := range r.origCats {
+			member[i] = append(member[i], add("s"+strconv.Itoa(j)+":"+c, group{seg: j, cat: c}))
+		}
+		for d, id := range dims {
+			if r.scores[id] != nil {
+				scored[i] = append(scored[i], d)
+			}
+		}
+	}
+	n := make([]int, len(groups)*len(dims))
+	for i := range a.rows {
+		for _, g := range member[i] {
+			for _, d := range scored[i] {
+				n[g*len(dims)+d]++
+			}
+		}
+	}
+	shown := func(r *arow, g *group) bool {
+		if g.seg >= 0 {
+			return r.cats[g.seg] == g.cat
+		}
+		return len(r.unit) >= len(g.unit) && slices.Equal(r.unit[:len(g.unit)], g.unit)
+	}
+	hidden := make([]int, len(n))
+	for {
+		clear(hidden)
+		for i, r := range a.rows {
+			for _, g := range member[i] {
+				if !shown(r, &groups[g]) {
+					for _, d := range scored[i] {
+						hidden[g*len(dims)+d]++
+					}
+				}
+			}
+		}
+		var unsafe []*group
+		for g := range groups {
+			for d := range dims {
+				if c, h := n[g*len(dims)+d], hidden[g*len(dims)+d]; c >= a.k && h > 0 && h < a.k {
+					unsafe = append(unsafe, &groups[g])
+					break
+				}
+			}
+		}
+		if len(unsafe) == 0 {
+			return
+		}
+		// Hide each unsafe group whole: every row shown in it goes out.
+		for _, g := range unsafe {
+			for _, r := range a.rows {
+				switch {
+				case !shown(r, g):
+				case g.seg >= 0:
+					cats := slices.Clone(r.cats) // may be shared (step 4)
+					cats[g.seg] = Masked
+					r.cats = cats
+				case len(g.unit) == 1:
+					r.unit = []string{Masked}
+				default:
+					r.unit = slices.Clone(g.unit[:len(g.unit)-1])
+				}
+			}
 		}
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	mrand "math/rand/v2"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -103,9 +105,10 @@ func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error 
 // commentGroups counts a campaign's respondents per unit, sub-units
 // included, to decide which group each comment is shown with.
 type commentGroups struct {
-	counts    map[string]int // unit path -> respondents of the unit and below
-	total     int            // every respondent, with or without a unit
-	threshold int
+	counts    map[string]int  // unit path -> respondents of the unit and below
+	total     int             // every respondent, with or without a unit
+	threshold int             //
+	shown     map[string]bool // units whose name a comment may be shown with
 }
 
 func loadCommentGroups(ctx context.Context, db queryer, campaignID string, threshold int) (*commentGroups, error) {
@@ -126,7 +129,73 @@ func loadCommentGroups(ctx context.Context, db queryer, campaignID string, thres
 	if err != nil {
 		return nil, fmt.Errorf("store: respondents per unit of %s: %w", campaignID, err)
 	}
+	g.settle()
 	return g, nil
+}
+
+// settle chooses the units shown as comment groups. A unit reaching the
+// threshold is a candidate; but a comment shown with a unit comes from
+// the people of that unit who are not behind a finer group shown, and
+// anyone who knows the rule can tell. So, as the scoring engine's
+// secondary suppression does for figures: while the people left to a
+// group (the unit, or the whole campaign) by the finer groups shown
+// inside it are between 1 and threshold-1, the smallest of those finer
+// groups (ties: smallest path) stops being shown and its comments go up.
+func (g *commentGroups) settle() {
+	g.shown = map[string]bool{}
+	children := map[string][]string{} // parent path ("" for the top) -> units
+	for p, n := range g.counts {
+		children[parentPath(p)] = append(children[parentPath(p)], p)
+		if n >= g.threshold {
+			g.shown[p] = true
+		}
+	}
+	for _, list := range children {
+		slices.Sort(list)
+	}
+	// finest returns the shown units just below p (p excluded).
+	var finest func(p string, out []string) []string
+	finest = func(p string, out []string) []string {
+		for _, c := range children[p] {
+			if g.shown[c] {
+				out = append(out, c)
+			} else {
+				out = finest(c, out)
+			}
+		}
+		return out
+	}
+	if g.total < g.threshold {
+		return // nothing is shown at all
+	}
+	for changed := true; changed; {
+		changed = false
+		groups := append([]string{""}, slices.Sorted(maps.Keys(g.shown))...)
+		for _, p := range groups {
+			if p != "" && !g.shown[p] {
+				continue // dropped in this pass
+			}
+			left := g.total
+			if p != "" {
+				left = g.counts[p]
+			}
+			inner := finest(p, nil)
+			for _, c := range inner {
+				left -= g.counts[c]
+			}
+			if left <= 0 || left >= g.threshold || len(inner) == 0 {
+				continue
+			}
+			smallest := inner[0]
+			for _, c := range inner[1:] {
+				if g.counts[c] < g.counts[smallest] {
+					smallest = c
+				}
+			}
+			delete(g.shown, smallest)
+			changed = true
+		}
+	}
 }
 
 // parentPath returns the path of the parent unit, "" for a top unit.
@@ -139,10 +208,10 @@ func parentPath(p string) string {
 }
 
 // group returns the group a comment from unit is shown with ("" for the
-// whole campaign), and false when no group is large enough.
+// whole campaign; see settle), and false when no group is large enough.
 func (g *commentGroups) group(unit string) (string, bool) {
 	for p := unit; p != ""; p = parentPath(p) {
-		if g.counts[p] >= g.threshold {
+		if g.shown[p] {
 			return p, true
 		}
 	}

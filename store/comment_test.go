@@ -72,9 +72,15 @@ func TestCommentModeration(t *testing.T) {
 	got := byText(list)
 	for text, group := range map[string]string{
 		"s1-0": "Direction A/Service 1", "s1-2": "Direction A/Service 1",
-		"Mon chef Paul Durand ne dit jamais merci.": "Direction A", // Service 2 has 1 respondent
-		"s2-sens": "Direction A",
-		"b":       "", // Direction B has 1 respondent and no parent: whole campaign (6)
+		// Service 2 has 1 respondent. Under "Direction A" its comments
+		// would be known to come from Service 2 (Service 1 has its own
+		// group), and under the whole campaign Direction B and the
+		// respondent without a unit would be only 2: Direction A is not
+		// shown, and Service 2, Direction B and the unitless respondent
+		// (3) share the whole campaign.
+		"Mon chef Paul Durand ne dit jamais merci.": "",
+		"s2-sens": "",
+		"b":       "",
 	} {
 		cm, ok := got[text]
 		if !ok {
@@ -133,8 +139,8 @@ func TestCommentModeration(t *testing.T) {
 			min    int
 			groups map[string]int // group -> comments
 		}{
-			{0, map[string]int{"Direction A/Service 1": 3, "Direction A": 2, "": 1}},
-			{4, map[string]int{"Direction A": 5, "": 1}},
+			{0, map[string]int{"Direction A/Service 1": 3, "": 3}},
+			{4, map[string]int{"": 6}}, // Direction A (4) would leave 2 to the whole campaign
 			{6, map[string]int{"": 6}},
 			{7, map[string]int{}},
 		} {

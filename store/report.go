@@ -30,7 +30,7 @@ type ReportOptions struct {
 // consultant audience only, each section also has the respondent rows of
 // the Scores sheet, k-anonymised by scoring.AnonymiseRows: raw responses
 // leave the store only that way. An open campaign gives an interim report
-// (no comments: they are moderated after closing). An unknown audience or
+// (no comments, no Scores rows: both wait for the closing). An unknown audience or
 // language is EINVALID, an unknown campaign ENOTFOUND, a draft ECONFLICT.
 func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions) (*reports.Report, error) {
 	if err := checkReportOptions(&opt); err != nil {
@@ -86,7 +86,9 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if r.MinGroupSize == 0 {
 		r.MinGroupSize = scoring.DefaultMinGroupSize
 	}
-	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows {
+	// Scores rows only once closed: two interim workbooks downloaded a few
+	// minutes apart would differ by the rows of whoever answered between.
+	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows && c.State == vigie.StateClosed {
 		if err := s.scoreRows(ctx, c, qs, r); err != nil {
 			return nil, err
 		}

@@ -107,8 +107,10 @@ func decodeJSON(body io.Reader, v any) error {
 		return nil
 	case errors.As(err, &maxErr):
 		return errTooLarge
+	case errors.As(err, &typeErr) && typeErr.Field == "":
+		return vigie.Errorf(vigie.EINVALID, "Le corps de la requête doit être un objet JSON ({…}), pas %s.", jsonValue(typeErr.Value))
 	case errors.As(err, &typeErr):
-		return vigie.Errorf(vigie.EINVALID, "%s : type incorrect (%s attendu, %s reçu).", typeErr.Field, jsonType(typeErr.Type.Kind().String()), typeErr.Value)
+		return vigie.Errorf(vigie.EINVALID, "%s : type incorrect (%s attendu, %s reçu).", typeErr.Field, jsonType(typeErr.Type.Kind().String()), jsonValue(typeErr.Value))
 	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return vigie.Errorf(vigie.EINVALID, "Le corps de la requête n'est pas un JSON valide.")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
@@ -125,11 +127,31 @@ func jsonType(kind string) string {
 		return "texte"
 	case "map", "struct":
 		return "objet"
-	case "int", "int64":
+	case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
 		return "entier"
+	case "float32", "float64":
+		return "nombre"
+	case "slice", "array":
+		return "tableau"
+	case "bool":
+		return "booléen"
 	default:
 		return kind
 	}
+}
+
+// jsonValue names, in French, the JSON value that encoding/json describes
+// as "number 3.5", "string", "array", "object" or "bool".
+func jsonValue(v string) string {
+	kind, rest, _ := strings.Cut(v, " ")
+	word, ok := map[string]string{"number": "nombre", "string": "texte", "array": "tableau", "object": "objet", "bool": "booléen"}[kind]
+	if !ok {
+		return shorten(v)
+	}
+	if rest != "" {
+		return word + " " + shorten(rest)
+	}
+	return word
 }
 
 // apiAnswers resolves the answers of sub to questionnaire ids.

@@ -199,9 +199,13 @@ func (s *Server) refuse(c *gin.Context, err error) {
 }
 
 // safeNext returns where to go after signing in: a path of this site
-// only, never another site ("//evil.example", "https://...").
+// only, never another site ("//evil.example", "https://..."). Browsers
+// drop tabs and line breaks from a URL and read a backslash as "/", so
+// "/\t/evil.example" would be "//evil.example": control characters,
+// spaces and backslashes are refused anywhere in the path.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	unsafe := strings.IndexFunc(next, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '\\' }) >= 0
+	if unsafe || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		return "/admin"
 	}
 	return next

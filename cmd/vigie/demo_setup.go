@@ -66,6 +66,8 @@ func demoClosedSpec() *vigie.CampaignSpec {
 	return &vigie.CampaignSpec{
 		Title:               demoClosedTitle,
 		Organisation:        demoOrganisation,
+		ConductedBy:         demoConductedBy("et de la direction", "and management"),
+		Purpose:             map[string]string{"fr": demoClosedPurposeFR, "en": demoClosedPurposeEN},
 		Questionnaires:      []string{"sens-du-travail", "reconnaissance", "strategies-defensives", "numerique-travail-reel"},
 		Units:               demoUnits(demoTeams()),
 		Segments:            demoSegments(),
@@ -76,11 +78,47 @@ func demoClosedSpec() *vigie.CampaignSpec {
 	}
 }
 
+// Why the demo's surveys are run, as their entry pages say.
+const (
+	demoClosedPurposeFR = "Ce baromètre annuel fait le point sur le sens que vous trouvez à votre travail, la reconnaissance " +
+		"que vous en recevez, les façons de tenir quand le travail devient difficile et la place prise par " +
+		"le logiciel de suivi des dossiers. Les résultats, présentés seulement pour des groupes d'au moins " +
+		"5 personnes, seront discutés en CSSCT puis dans chaque direction, pour décider d'actions concrètes."
+	demoClosedPurposeEN = "This annual barometer takes stock of the meaning you find in your work, the recognition you " +
+		"receive for it, the ways people hold on when work gets hard, and the place taken by the " +
+		"case-management software. The results, shown only for groups of at least 5 people, will be " +
+		"discussed by the health and safety committee (CSSCT), then in each directorate, to decide on " +
+		"concrete actions."
+	demoOpenPurposeFR = "Le nouveau logiciel de suivi des dossiers est en place depuis six mois. Cette courte enquête " +
+		"cherche à comprendre ce qu'il change dans votre travail réel : ce qu'il aide à faire, ce qu'il " +
+		"ne voit pas, le temps qu'il prend. Vos réponses prépareront les échanges prévus avec la " +
+		"direction et l'éditeur du logiciel."
+	demoOpenPurposeEN = "The new case-management software has been in use for six months. This short survey seeks to " +
+		"understand what it changes in your real work: what it helps with, what it does not see, the " +
+		"time it takes. Your answers will prepare the discussions planned with management and the " +
+		"software vendor."
+)
+
+// demoConductedBy says who runs the demo's surveys: a consulting firm at
+// the request of the works council, and of the parties given (French and
+// English) when not "".
+func demoConductedBy(alsoFR, alsoEN string) map[string]string {
+	fr := "Cabinet Dyadesens, consultants en santé au travail, à la demande du CSE"
+	en := "Dyadesens, occupational-health consultants, at the request of the works council (CSE)"
+	if alsoFR != "" {
+		fr += " " + alsoFR
+		en += " " + alsoEN
+	}
+	return map[string]string{"fr": fr, "en": en}
+}
+
 // demoOpenSpec is the short survey left open for trying the employee's path.
 func demoOpenSpec() *vigie.CampaignSpec {
 	return &vigie.CampaignSpec{
 		Title:               demoOpenTitle,
 		Organisation:        demoOrganisation,
+		ConductedBy:         demoConductedBy("", ""),
+		Purpose:             map[string]string{"fr": demoOpenPurposeFR, "en": demoOpenPurposeEN},
 		Questionnaires:      []string{"numerique-travail-reel"},
 		Units:               demoUnits(demoTeams()),
 		Segments:            demoSegments(),

@@ -100,6 +100,11 @@ func TestDemoClosedCampaign(t *testing.T) {
 	if len(c.Questionnaires) != 4 {
 		t.Errorf("questionnaires = %v, want the 4 built-in ones", c.Questionnaires)
 	}
+	for _, camp := range []*vigie.Campaign{c, info.Open} {
+		if camp.ConductedBy["fr"] == "" || camp.ConductedBy["en"] == "" || camp.Purpose["fr"] == "" || camp.Purpose["en"] == "" {
+			t.Errorf("%s: conducted_by = %q, purpose = %q; want both in French and English", camp.Title, camp.ConductedBy, camp.Purpose)
+		}
+	}
 	if c.OpenedWeek != store.Week(demoNow.AddDate(0, 0, -56)) || c.ClosedWeek != store.Week(demoNow.AddDate(0, 0, -35)) {
 		t.Errorf("weeks = %s to %s, want 8 to 5 weeks before %s", c.OpenedWeek, c.ClosedWeek, store.Week(demoNow))
 	}

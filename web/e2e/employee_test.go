@@ -21,7 +21,7 @@ const employeeComment = "Trop de dossiers en même temps."
 // TestEmployeeKeyboardOnly answers a campaign with the keyboard alone
 // (Tab, Space, arrow keys, Enter: no click), leaves halfway, resumes with
 // the code in a fresh browser, submits, and cannot submit twice. Every
-// page passes axe-core; the items page fits 320 px and shows its focus.
+// page passes axe-core and fits 320 px; a focused radio shows its focus.
 func TestEmployeeKeyboardOnly(t *testing.T) {
 	s := newSite(t)
 	q, ok := questionnaires.BuiltinByID("sens-du-travail")
@@ -39,7 +39,7 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 	if st := s.open(t, ctx, welcome); st != 200 {
 		t.Fatalf("GET %s: status %d, want 200", welcome, st)
 	}
-	audit(t, ctx, "welcome")
+	auditEmployeePage(t, ctx, "welcome")
 	screenshot(t, ctx, "welcome-phone.png", phoneWidth)
 	screenshot(t, ctx, "welcome-desktop.png", desktopWidth)
 
@@ -50,14 +50,14 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 		t.Errorf("after the switch to English the page's lang is %q, want en", lang)
 	}
 	wantText(t, ctx, "Your anonymity")
-	audit(t, ctx, "welcome (English)")
+	auditEmployeePage(t, ctx, "welcome (English)")
 	tabTo(t, ctx, `.langs a[hreflang=fr]`)
 	pressAndLoad(t, ctx, kb.Enter)
 	wantText(t, ctx, "Votre anonymat")
 	emp.enterCode(ctx, strings.ToLower(code)) // codes are case-insensitive
 
 	emp.wantPath(ctx, welcome+"/unit")
-	audit(t, ctx, "unit")
+	auditEmployeePage(t, ctx, "unit")
 	units := eval[[]string](t, ctx, `[...document.querySelectorAll("input[name=unit]")].map(r => r.value)`)
 	i := slices.Index(units, "Direction A/Service 2")
 	if i < 0 {
@@ -68,13 +68,13 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 	continueByKeyboard(t, ctx)
 
 	emp.wantPath(ctx, welcome+"/segments")
-	audit(t, ctx, "segments")
+	auditEmployeePage(t, ctx, "segments")
 	tabTo(t, ctx, `#seg-0 input[type=radio]`)
 	chooseFocusedRadio(t, ctx, 1) // Encadrement
 	continueByKeyboard(t, ctx)
 
 	emp.wantPath(ctx, emp.dimPath(welcome, 0))
-	audit(t, ctx, "items")
+	auditEmployeePage(t, ctx, "items")
 	emp.checkSmallScreen(ctx)
 	screenshot(t, ctx, "items-phone.png", phoneWidth)
 	emp.answerDimension(ctx, 0)
@@ -92,13 +92,13 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 	}
 
 	emp.wantPath(ctx, welcome+"/comment/"+q.ID)
-	audit(t, ctx, "comment")
+	auditEmployeePage(t, ctx, "comment")
 	tabTo(t, ctx, `#comment`)
 	press(t, ctx, employeeComment)
 	continueByKeyboard(t, ctx)
 
 	emp.wantPath(ctx, welcome+"/review")
-	audit(t, ctx, "review")
+	auditEmployeePage(t, ctx, "review")
 	screenshot(t, ctx, "review-phone.png", phoneWidth)
 	if body := bodyText(t, ctx); strings.Contains(body, "À compléter") {
 		t.Fatalf("review page says a step is incomplete:\n%s", body)
@@ -111,14 +111,14 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 	tabTo(t, ctx, `form[action$="/submit"] button[type=submit]`)
 	pressAndLoad(t, ctx, kb.Enter)
 	emp.wantPath(ctx, welcome+"/thanks")
-	audit(t, ctx, "thanks")
+	auditEmployeePage(t, ctx, "thanks")
 	wantText(t, ctx, "Vos réponses ont été enregistrées.")
 
 	// Sending again from the second tab is refused with a message.
 	tabTo(t, other, `form[action$="/submit"] button[type=submit]`)
 	pressAndLoad(t, other, kb.Enter)
 	wantText(t, other, "Vos réponses ont déjà été enregistrées.")
-	audit(t, other, "error (already submitted)")
+	auditEmployeePage(t, other, "error (already submitted)")
 	closeOther()
 
 	// The same code in another browser: refused with a message.
@@ -130,15 +130,27 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 	if !exists(t, ctx, `#code[aria-invalid=true]`) {
 		t.Errorf("the refused code field is not marked aria-invalid")
 	}
-	audit(t, ctx, "welcome with a used code")
+	auditEmployeePage(t, ctx, "welcome with a used code")
 
 	// An unknown campaign: the error page.
 	if st := s.open(t, ctx, "/r/nexistepas"); st != 404 {
 		t.Errorf("GET /r/nexistepas: status %d, want 404", st)
 	}
-	audit(t, ctx, "error (not found)")
+	auditEmployeePage(t, ctx, "error (not found)")
 
 	emp.checkStored()
+}
+
+// auditEmployeePage runs axe-core on an employee's page and checks that
+// it needs no sideways scrolling at 320 px (WCAG 1.4.10, reflow).
+func auditEmployeePage(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	audit(t, ctx, name)
+	do(t, ctx, "320 px viewport", viewport(320))
+	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
+		t.Errorf("%s: at 320 px the page is %d px wide: it scrolls sideways", name, w)
+	}
+	do(t, ctx, "reset viewport", chromedp.ResetViewport())
 }
 
 // employee is the respondent of TestEmployeeKeyboardOnly and what it

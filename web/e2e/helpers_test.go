@@ -104,9 +104,9 @@ var testUnits = []vigie.UnitSpec{
 }
 
 // createCampaign creates a campaign through the store (codes mode, French
-// and English, one segment, k = 5 for answers and comments) and brings it
-// to state.
-func (s *site) createCampaign(t *testing.T, title string, qids []string, state vigie.CampaignState) *vigie.Campaign {
+// and English, one segment, k = 5 for answers and comments), changed by
+// the change funcs, and brings it to state.
+func (s *site) createCampaign(t *testing.T, title string, qids []string, state vigie.CampaignState, change ...func(*vigie.CampaignSpec)) *vigie.Campaign {
 	t.Helper()
 	spec := &vigie.CampaignSpec{
 		Title:          title,
@@ -122,6 +122,9 @@ func (s *site) createCampaign(t *testing.T, title string, qids []string, state v
 		CommentMinGroupSize: 5,
 		Languages:           []string{"fr", "en"},
 		Access:              vigie.AccessCodes,
+	}
+	for _, f := range change {
+		f(spec)
 	}
 	spec.SetDefaults()
 	ctx := context.Background()
