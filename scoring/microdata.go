@@ -54,10 +54,10 @@ func AnonymiseRows(rows []ScoreRow, k int) []ScoreRow {
 //     scores of its members the sheet hides from it. So for every group of
 //     at least k scored members (each unit at every level, each segment
 //     category) and every dimension, the members hidden from it must be
-//     none or at least k; otherwise the group is hidden whole (its rows'
-//     units go up one level above it, or its category is masked in every
-//     row), and the check runs again. This merges whole classes, so every
-//     class keeps at least k rows.
+//     none or at least k; otherwise the smallest class still shown in the
+//     group is hidden from it (its units go up one level above the group,
+//     or its category is masked), and the check runs again. This moves
+//     whole classes, so every class keeps at least k rows.
 //
 // No row is ever dropped, except that fewer than k rows in total give no
 // rows at all. Finally, and first too (so that step 4 picks rows at
@@ -365,11 +365,18 @@ func (a *anonymiser) guardSubtraction() {
 		if len(unsafe) == 0 {
 			return
 		}
-		// Hide each unsafe group whole: every row shown in it goes out.
+		// Hide from each unsafe group the smallest class still shown in
+		// it (ties: smallest key), whole, then count again.
 		for _, g := range unsafe {
-			for _, r := range a.rows {
+			var smallest []*arow
+			smallestKey := ""
+			for k, rs := range a.classes() {
+				if shown(rs[0], g) && (smallest == nil || len(rs) < len(smallest) || len(rs) == len(smallest) && k < smallestKey) {
+					smallest, smallestKey = rs, k
+				}
+			}
+			for _, r := range smallest {
 				switch {
-				case !shown(r, g):
 				case g.seg >= 0:
 					cats := slices.Clone(r.cats) // may be shared (step 4)
 					cats[g.seg] = Masked

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"unicode"
 
 	"github.com/gin-gonic/gin"
 
@@ -95,9 +96,14 @@ func (s *Server) logout(c *gin.Context) {
 
 // auditAs records an action by someone not (yet) signed in, such as a
 // failed login, named by the address they typed (never the password).
+// People often type their password in the address field: what does not
+// look like an address (an "@", no space) is not kept.
 func (s *Server) auditAs(c *gin.Context, who, action, target, detail string) {
-	if who == "" {
+	switch {
+	case who == "":
 		who = "(adresse vide)"
+	case !strings.Contains(who, "@") || strings.ContainsFunc(who, unicode.IsSpace):
+		who = "(adresse invalide)"
 	}
 	if err := s.store.Audit(c.Request.Context(), who, action, target, detail); err != nil {
 		s.logger.Error("audit", "action", action, "error", err.Error())

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/vigie-sante/vigie"
 )
 
 // Browsers drop tabs and line breaks from URLs and read a backslash as a
@@ -81,4 +83,62 @@ func TestResultsPageWithholdsTotalBelowK(t *testing.T) {
 		t.Fatalf("results page prints a respondent count although everyone is below k:\n%s", p.Body)
 	}
 	wantContains(t, p, "Moins de 5 répondants")
+}
+
+// People type their password in the address field. The audit log, read
+// by every consultant, keeps what was typed there only when it looks like
+// an address.
+func TestFailedLoginDoesNotLogAPasswordTypedAsAddress(t *testing.T) {
+	as := MustNewAdminServer(t)
+	for _, typed := range []string{"Soleil-Levant 2027!", "motdepasse"} {
+		p := as.browser(t).post("/login", url.Values{"email": {typed}, "password": {"x"}})
+		wantStatus(t, p, http.StatusUnauthorized)
+	}
+	entries, err := as.Store.AuditLog(t.Context(), 0, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	failures := 0
+	for _, e := range entries {
+		if strings.Contains(strings.ToLower(e.Actor+e.Target+e.Detail), "soleil") || strings.Contains(e.Actor+e.Target+e.Detail, "motdepasse") {
+			t.Errorf("the audit log keeps what was typed as address: %+v", e)
+		}
+		if e.Action == "login.failure" {
+			failures++
+		}
+	}
+	if failures != 2 {
+		t.Errorf("%d failures logged, want 2", failures)
+	}
+}
+
+// Dimension titles and unit names come from consultants' files: in the
+// server-side SVG charts and the tables they stay text, never markup.
+func TestResultsEscapeNamesInChartsAndTables(t *testing.T) {
+	const evil = `<img src=x onerror=alert(1)>`
+	src := strings.Replace(chargeYAML, `id: charge-et-soutien`, `id: charge-xss`, 1)
+	src = strings.Replace(src, `title: {fr: "Charge de travail", en: "Workload"}`, `title: {fr: '`+evil+`', en: "Workload"}`, 1)
+	as := MustNewAdminServer(t, withAccess(vigie.AccessLink), withQuestionnaire(src), withSpec(func(s *vigie.CampaignSpec) {
+		s.Questionnaires = []string{"charge-xss"}
+		s.Units = append(s.Units, vigie.UnitSpec{Path: []string{evil}})
+	}))
+	for i := range 6 {
+		r := &vigie.Response{
+			Unit:    []string{evil},
+			Answers: map[string]map[string]int{"charge-xss": {"charge1": 1 + i%4, "charge2": 2, "charge3": 3, "soutien1": 4, "soutien2": 1, "soutien3": 2}},
+		}
+		if err := as.Store.SubmitResponse(t.Context(), as.Campaign.ID, "", r, now); err != nil {
+			t.Fatalf("SubmitResponse: %v", err)
+		}
+	}
+	b := as.signedIn(t, consultantEmail)
+	for _, path := range []string{"/results/charge-xss", ""} {
+		p := b.get("/admin/campaigns/" + as.Campaign.ID + path)
+		wantStatus(t, p, http.StatusOK)
+		if strings.Contains(p.Body, "<img src=x") {
+			t.Fatalf("%s: a name is written as markup:\n%s", path, p.Body)
+		}
+	}
+	p := b.get("/admin/campaigns/" + as.Campaign.ID + "/results/charge-xss")
+	wantContains(t, p, "<svg", "&lt;img src=x onerror=alert(1)&gt;")
 }
