@@ -29,9 +29,9 @@ type ReportOptions struct {
 // questionnaire with its result and its published comments. For the
 // consultant audience only, each section also has the respondent rows of
 // the Scores sheet, k-anonymised by scoring.AnonymiseRows: raw responses
-// leave the store only that way. An open campaign gives an interim report
-// (no comments, no Scores rows: both wait for the closing). An unknown audience or
-// language is EINVALID, an unknown campaign ENOTFOUND, a draft ECONFLICT.
+// leave the store only that way. An unknown audience or language is
+// EINVALID, an unknown campaign ENOTFOUND, a campaign not closed yet
+// ECONFLICT: reports, like results, wait for the closing (ResultsAvailable).
 func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions) (*reports.Report, error) {
 	if err := checkReportOptions(&opt); err != nil {
 		return nil, err
@@ -40,8 +40,8 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if err != nil {
 		return nil, err
 	}
-	if c.State == vigie.StateDraft {
-		return nil, vigie.Errorf(vigie.ECONFLICT, "La campagne « %s » n'est pas encore ouverte : il n'y a pas de réponses dont faire un rapport.", c.Title)
+	if err := ResultsAvailable(c); err != nil {
+		return nil, err
 	}
 	qs, err := s.CampaignQuestionnaires(ctx, campaignID)
 	if err != nil {
@@ -86,9 +86,7 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if r.MinGroupSize == 0 {
 		r.MinGroupSize = scoring.DefaultMinGroupSize
 	}
-	// Scores rows only once closed: two interim workbooks downloaded a few
-	// minutes apart would differ by the rows of whoever answered between.
-	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows && c.State == vigie.StateClosed {
+	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows {
 		if err := s.scoreRows(ctx, c, qs, r); err != nil {
 			return nil, err
 		}

@@ -275,24 +275,3 @@ func TestReportDraftCampaign(t *testing.T) {
 	_, err := s.Report(context.Background(), c.ID, store.ReportOptions{Audience: reports.AudienceCommittee})
 	wantCode(t, err, vigie.ECONFLICT)
 }
-
-func TestReportOpenCampaign(t *testing.T) {
-	ctx := context.Background()
-	s := MustOpenStore(t)
-	c := MustOpenCampaign(t, s, commentSpec())
-	submitComment(t, s, c.ID, "Direction B", map[string]string{"reconnaissance": "pas encore modéré"})
-	for _, lang := range []struct{ lang, period string }{{"fr", "depuis " + nowWeek}, {"en", "since " + nowWeek}} {
-		r, err := s.Report(ctx, c.ID, store.ReportOptions{Audience: reports.AudienceConsultant, Lang: lang.lang})
-		if err != nil {
-			t.Fatalf("Report: %v", err)
-		}
-		if r.Period != lang.period {
-			t.Fatalf("period of an open campaign in %s = %q, want %q", lang.lang, r.Period, lang.period)
-		}
-		for _, sec := range r.Sections {
-			if len(sec.Comments) != 0 || len(sec.Rows) != 0 {
-				t.Fatalf("%s: %d comments, %d rows; want none (nothing moderated, fewer than k respondents)", sec.Questionnaire.ID, len(sec.Comments), len(sec.Rows))
-			}
-		}
-	}
-}

@@ -229,7 +229,9 @@ func cleanResponse(c *vigie.Campaign, qs []*questionnaires.Questionnaire, r *vig
 
 // EachResponse calls fn with every response of a campaign, in the order of
 // their random ids (which says nothing about when they came). It stops at
-// the first error fn returns.
+// the first error fn returns. It hands out raw rows, not figures: whoever
+// computes figures from them checks ResultsAvailable first (Result and
+// Report do).
 func (s *Store) EachResponse(ctx context.Context, campaignID string, fn func(*vigie.Response) error) error {
 	rows, err := s.read.QueryContext(ctx, `
 		SELECT id, unit, segments, answers, comments, week FROM responses

@@ -289,6 +289,9 @@ func TestResult(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := s.CloseCampaign(ctx, c.ID, now); err != nil {
+		t.Fatalf("CloseCampaign: %v", err)
+	}
 	res, err := s.Result(ctx, c.ID, "reconnaissance")
 	if err != nil {
 		t.Fatalf("Result: %v", err)

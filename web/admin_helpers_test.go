@@ -162,6 +162,16 @@ func (as *adminServer) submitN(tb testing.TB, n int, unit []string, comment stri
 	}
 }
 
+// closeCampaign closes the test campaign: results and reports exist only
+// then.
+func (as *adminServer) closeCampaign(tb testing.TB) {
+	tb.Helper()
+	if err := as.Store.CloseCampaign(context.Background(), as.Campaign.ID, now); err != nil {
+		tb.Fatalf("CloseCampaign: %v", err)
+	}
+	as.Campaign.State = vigie.StateClosed
+}
+
 // auditActions returns the actions of the audit log, newest first.
 func (as *adminServer) auditActions(tb testing.TB) []string {
 	tb.Helper()

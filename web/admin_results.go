@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -11,6 +12,7 @@ import (
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // resultsPage shows one questionnaire's results. Every figure on it comes
@@ -32,6 +34,9 @@ type resultsPage struct {
 	Reliability   []reliabilityRow
 	Comments      []string
 	Empty         bool
+	// Pending, when set, says why there are no figures yet (the campaign
+	// is not closed: store.ResultsAvailable); the page shows only that.
+	Pending string
 }
 
 // heatRow is one group in the heat map: a cell per dimension.
@@ -91,6 +96,10 @@ func (s *Server) adminResults(c *gin.Context) {
 		return
 	}
 	qid := c.Param("qid")
+	if err := store.ResultsAvailable(camp); err != nil {
+		s.resultsPending(c, camp, qid, err)
+		return
+	}
 	res, err := s.store.Result(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)
@@ -110,6 +119,22 @@ func (s *Server) adminResults(c *gin.Context) {
 	}
 	for _, cm := range published {
 		p.Comments = append(p.Comments, cm.Text+" — "+unitLabel(cm.Unit))
+	}
+	s.render(c, http.StatusOK, "admin_results", p)
+}
+
+// resultsPending shows, in place of the results of a campaign that is not
+// closed, why they wait for the closing (the message of why, from
+// store.ResultsAvailable) and where to follow participation meanwhile.
+// It is an ordinary page, not an error: nothing went wrong.
+func (s *Server) resultsPending(c *gin.Context, camp *vigie.Campaign, qid string, why error) {
+	if !slices.Contains(camp.Questionnaires, qid) {
+		s.htmlError(c, vigie.Errorf(vigie.ENOTFOUND, "Le questionnaire « %s » ne fait pas partie de cette campagne.", qid))
+		return
+	}
+	p := &resultsPage{Nav: nav(c), C: camp, QID: qid, QTitle: qid, Pending: vigie.ErrorMessage(why)}
+	if q, err := s.store.Questionnaire(c.Request.Context(), qid); err == nil {
+		p.QTitle = q.Title.In("fr", q.Language)
 	}
 	s.render(c, http.StatusOK, "admin_results", p)
 }

@@ -86,6 +86,7 @@ func TestParticipationBelowK(t *testing.T) {
 
 func TestResultsNeverShowSuppressedFigures(t *testing.T) {
 	as := smallUnitServer(t)
+	as.closeCampaign(t)
 	res, err := as.Store.Result(context.Background(), as.Campaign.ID, "charge-et-soutien")
 	if err != nil {
 		t.Fatal(err)
@@ -198,6 +199,7 @@ func TestResultsIndicators(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	as.closeCampaign(t)
 	p := as.signedIn(t, viewerEmail).get("/admin/campaigns/" + as.Campaign.ID + "/results/reconnaissance")
 	wantStatus(t, p, http.StatusOK)
 	wantContains(t, p, "Indicateurs", "Ratio efforts / récompenses", "au-dessus de 1,0", "Fiabilité")

@@ -82,15 +82,19 @@ func TestAPIWithToken(t *testing.T) {
 
 	p = as.api(t, token, http.MethodGet, base+"/results", "")
 	wantStatus(t, p, http.StatusBadRequest)
+	// Results, like comments, wait for the closing.
+	p = as.api(t, token, http.MethodGet, base+"/results?questionnaire=charge-et-soutien", "")
+	wantStatus(t, p, http.StatusConflict)
+	wantContains(t, p, `{"error":"Les résultats seront disponibles à la clôture`)
+
+	// Comments: conflict before closing, then moderated through the API.
+	wantStatus(t, as.api(t, token, http.MethodGet, base+"/comments", ""), http.StatusConflict)
+	wantStatus(t, as.api(t, token, http.MethodPost, base+"/close", ""), http.StatusOK)
 	p = as.api(t, token, http.MethodGet, base+"/results?questionnaire=climat", "")
 	wantStatus(t, p, http.StatusNotFound)
 	p = as.api(t, token, http.MethodGet, base+"/results?questionnaire=charge-et-soutien", "")
 	wantStatus(t, p, http.StatusOK)
 	wantContains(t, p, `"questionnaire":{"id":"charge-et-soutien"`)
-
-	// Comments: conflict before closing, then moderated through the API.
-	wantStatus(t, as.api(t, token, http.MethodGet, base+"/comments", ""), http.StatusConflict)
-	wantStatus(t, as.api(t, token, http.MethodPost, base+"/close", ""), http.StatusOK)
 	p = as.api(t, token, http.MethodGet, base+"/comments", "")
 	wantStatus(t, p, http.StatusOK)
 	wantContains(t, p, `"comments":[]`)

@@ -6,7 +6,10 @@
 // Anonymity decisions that live here:
 //
 //   - Request logs carry the method, the route pattern, the status and the
-//     latency only: no address, user agent, query string or referrer.
+//     latency only: no address, user agent, query string or referrer; and
+//     a respondent's requests (/r/..., the API submission) leave no line
+//     unless the server failed (5xx), since a line's time would date the
+//     answer.
 //   - Failed access-code attempts are counted per client under a keyed hash
 //     of its address (HMAC with a key drawn at start and never written
 //     anywhere), so the address itself is never kept, and entries expire.

@@ -13,11 +13,17 @@ import (
 
 // requestLog logs one line per request with the method, the route pattern
 // (never the path with its values, nor the query string), the status and
-// the latency. No address, user agent or referrer: see doc.go.
+// the latency. No address, user agent or referrer: see doc.go. A
+// respondent's request (respondentRequest) is logged only when the server
+// failed (5xx): the time of a log line is exact, and a line per answering
+// step would date each answer to the second.
 func (s *Server) requestLog() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
+		if respondentRequest(c) && c.Writer.Status() < http.StatusInternalServerError {
+			return
+		}
 		route := c.FullPath()
 		if route == "" {
 			route = "(no route)"
@@ -29,6 +35,41 @@ func (s *Server) requestLog() gin.HandlerFunc {
 			"latency", time.Since(start).Round(time.Microsecond).String(),
 		)
 	}
+}
+
+// respondentRequest tells whether c is part of an employee's answering:
+// any path under /r/ (routed or not) or the JSON submission of a response.
+func respondentRequest(c *gin.Context) bool {
+	p := c.Request.URL.Path
+	return p == "/r" || strings.HasPrefix(p, "/r/") ||
+		c.FullPath() == "/api/v1/campaigns/:id/responses"
+}
+
+// noStore forbids caching of every back-office page and API answer
+// (results, participation, codes, accounts): neither the browser's cache
+// nor a proxy may keep a copy for the next user of the machine. It is
+// set before the handler runs so that error answers carry it too.
+func noStore() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if backOfficePath(c.Request.URL.Path) {
+			c.Header("Cache-Control", "no-store")
+		}
+		c.Next()
+	}
+}
+
+// backOfficePath tells whether path belongs to the back office (pages,
+// login) or the JSON API.
+func backOfficePath(path string) bool {
+	if strings.HasPrefix(path, "/api/") {
+		return true
+	}
+	for _, p := range []string{"/admin", "/login", "/logout"} {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // recovery turns a panic into a 500 page; the panic value is logged

@@ -89,33 +89,80 @@ func TestCrossSitePostRefused(t *testing.T) {
 	wantStatus(t, ts.browser(t).postJSON(responsesPath(ts), validBody(code)), http.StatusCreated)
 }
 
+// requestLines returns the request log lines of logs.
+func requestLines(logs string) []string {
+	var out []string
+	for _, l := range strings.Split(logs, "\n") {
+		if strings.Contains(l, "msg=request") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// The request log carries no client detail; an employee's answering
+// leaves no line at all (its time would date the answer to the second)
+// unless the server failed; the back office keeps its lines.
 func TestRequestLogHasNoClientDetails(t *testing.T) {
-	ts := MustNewServer(t)
-	code := ts.MustCodes(t, 1)[0]
-	b := ts.browser(t)
+	as := MustNewAdminServer(t)
+	code := as.MustCodes(t, 2)[0]
+	b := as.browser(t)
 	b.addr = "192.0.2.77:31337"
 	b.headers = map[string]string{
 		"User-Agent":      "SecretBrowser/1.0",
 		"Referer":         "https://intranet.example/page-secrete",
 		"X-Forwarded-For": "198.51.100.23",
 	}
-	b.get("/r/" + ts.Campaign.Slug + "?code=" + code + "&lang=fr")
-	b.post("/r/"+ts.Campaign.Slug+"/code", url.Values{"code": {code}})
-	b.postJSON(responsesPath(ts), validBody(code))
-	b.get("/nulle/part?x=1")
+	secrets := []string{"192.0.2.77", "31337", "198.51.100.23", "SecretBrowser", "intranet", "page-secrete",
+		code, strings.ReplaceAll(code, "-", ""), as.Campaign.Slug, as.Campaign.ID, "lang=", "x=1", "nulle"}
 
-	logs := ts.Logs.String()
-	for _, want := range []string{"route=/r/:slug ", "route=/r/:slug/code", "route=/api/v1/campaigns/:id/responses", "status=303", "latency=", "method=POST"} {
-		if !strings.Contains(logs, want) {
-			t.Errorf("log lacks %q:\n%s", want, logs)
+	t.Run("RespondentNoLine", func(t *testing.T) {
+		wantStatus(t, b.get("/r/"+as.Campaign.Slug+"?code="+code+"&lang=fr"), http.StatusOK)
+		wantStatus(t, b.post("/r/"+as.Campaign.Slug+"/code", url.Values{"code": {code}}), http.StatusSeeOther)
+		b.get("/r/" + as.Campaign.Slug + "/review")
+		b.get("/r/" + as.Campaign.Slug + "/nulle-part?x=1")
+		wantStatus(t, b.postJSON(responsesPath(as.testServer), validBody(code)), http.StatusCreated)
+		wantStatus(t, b.postJSON(responsesPath(as.testServer), validBody(code)), http.StatusConflict)
+		if lines := requestLines(as.Logs.String()); len(lines) != 0 {
+			t.Fatalf("answering logged %d request lines, want none:\n%s", len(lines), strings.Join(lines, "\n"))
 		}
-	}
-	for _, secret := range []string{"192.0.2.77", "31337", "198.51.100.23", "SecretBrowser", "intranet", "page-secrete",
-		code, strings.ReplaceAll(code, "-", ""), ts.Campaign.Slug, ts.Campaign.ID, "lang=", "x=1", "nulle"} {
-		if strings.Contains(logs, secret) {
-			t.Errorf("log contains %q:\n%s", secret, logs)
+	})
+
+	t.Run("BackOfficeLines", func(t *testing.T) {
+		b.get("/login?x=1")
+		b.post("/login", url.Values{"email": {consultantEmail}, "password": {testPassword}})
+		b.get("/admin/campaigns/" + as.Campaign.ID + "?lang=fr")
+		b.get("/nulle/part?x=1")
+		logs := strings.Join(requestLines(as.Logs.String()), "\n")
+		for _, want := range []string{"route=/login ", "route=/admin/campaigns/:id ", "route=\"(no route)\"", "status=303", "status=404", "latency=", "method=POST"} {
+			if !strings.Contains(logs, want) {
+				t.Errorf("back-office log lacks %q:\n%s", want, logs)
+			}
 		}
-	}
+		for _, secret := range secrets {
+			if strings.Contains(logs, secret) {
+				t.Errorf("log contains %q:\n%s", secret, logs)
+			}
+		}
+	})
+
+	t.Run("RespondentServerError", func(t *testing.T) {
+		before := len(requestLines(as.Logs.String()))
+		as.Store.Close() // every answering step now fails on the server's side
+		p := b.post("/r/"+as.Campaign.Slug+"/code?x=1", url.Values{"code": {code}})
+		if p.Status < 500 {
+			t.Fatalf("status = %d with the database closed, want 5xx", p.Status)
+		}
+		lines := requestLines(as.Logs.String())[before:]
+		if len(lines) != 1 || !strings.Contains(lines[0], "route=/r/:slug/code ") || !strings.Contains(lines[0], "status=5") {
+			t.Fatalf("request lines after a server error = %q, want one with the route and the 5xx status", lines)
+		}
+		for _, secret := range secrets {
+			if strings.Contains(lines[0], secret) {
+				t.Errorf("log line contains %q: %s", secret, lines[0])
+			}
+		}
+	})
 }
 
 func TestStaticAssets(t *testing.T) {

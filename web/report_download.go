@@ -112,7 +112,7 @@ func (s *Server) reportDownload(f reportFormat, fail func(*gin.Context, error)) 
 		if !q.items {
 			detail += ", sans annexe des items"
 		}
-		s.audit(c, "report.download", id, detail)
+		s.audit(c, "report.export", id, detail)
 		c.Header("Cache-Control", "no-store")
 		c.Header("Content-Disposition", reportDisposition(r.Campaign, q.audience, f.ext))
 		c.Header("Content-Length", strconv.Itoa(buf.Len()))

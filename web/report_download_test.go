@@ -88,8 +88,16 @@ func pdfText(tb testing.TB, pdf string) string {
 	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(string(out))
 }
 
-func TestReportDownloadConsultant(t *testing.T) {
+// closedSmallUnitServer is smallUnitServer's campaign, closed: reports
+// exist only then.
+func closedSmallUnitServer(t *testing.T) *adminServer {
 	as := smallUnitServer(t)
+	as.closeCampaign(t)
+	return as
+}
+
+func TestReportDownloadConsultant(t *testing.T) {
+	as := closedSmallUnitServer(t)
 	_, token := as.token(t, as.Consultant)
 	b := as.signedIn(t, consultantEmail)
 	for _, api := range []bool{false, true} {
@@ -136,7 +144,7 @@ func TestReportDownloadConsultant(t *testing.T) {
 }
 
 func TestReportDownloadViewer(t *testing.T) {
-	as := smallUnitServer(t)
+	as := closedSmallUnitServer(t)
 	_, token := as.token(t, as.Viewer)
 	b := as.signedIn(t, viewerEmail)
 	for _, ext := range []string{"pdf", "xlsx"} {
@@ -185,7 +193,7 @@ func TestReportDownloadRefused(t *testing.T) {
 		})
 	}
 	for _, e := range as.auditActions(t) {
-		if strings.HasSuffix(e, " report.download") {
+		if strings.HasSuffix(e, " report.export") {
 			t.Errorf("a refused download was logged as one: %q", e)
 		}
 	}
@@ -231,7 +239,7 @@ func TestReportDownloadBadParams(t *testing.T) {
 }
 
 func TestReportDownloadAudited(t *testing.T) {
-	as := smallUnitServer(t)
+	as := closedSmallUnitServer(t)
 	_, token := as.token(t, as.Viewer)
 	as.signedIn(t, consultantEmail).get(reportPath(false, as.Campaign.ID, "xlsx", "audience=committee&items=0"))
 	as.api(t, token, http.MethodGet, reportPath(true, as.Campaign.ID, "pdf", "lang=en"), "")
@@ -241,7 +249,7 @@ func TestReportDownloadAudited(t *testing.T) {
 	}
 	var got []string
 	for _, e := range entries {
-		if e.Action == "report.download" {
+		if e.Action == "report.export" {
 			got = append(got, e.Actor+" | "+e.Target+" | "+e.Detail)
 		}
 	}
@@ -258,7 +266,7 @@ func TestReportDownloadAudited(t *testing.T) {
 // back: a group the anonymity rules suppress (Service 2 has 2 respondents,
 // k = 5) keeps its rows in the Dimensions sheet, without a single figure.
 func TestReportDownloadNoSuppressedFigures(t *testing.T) {
-	as := smallUnitServer(t)
+	as := closedSmallUnitServer(t)
 	suppressed := map[string]bool{} // group ids
 	for _, qid := range as.Campaign.Questionnaires {
 		res, err := as.Store.Result(context.Background(), as.Campaign.ID, qid)
@@ -311,7 +319,7 @@ func TestReportDownloadNoSuppressedFigures(t *testing.T) {
 }
 
 func TestReportDownloadLinks(t *testing.T) {
-	as := smallUnitServer(t)
+	as := closedSmallUnitServer(t)
 	base := "/admin/campaigns/" + as.Campaign.ID
 	committee := []string{
 		`href="` + base + `/report.pdf?audience=committee">Télécharger le rapport PDF (comité)</a>`,
@@ -348,6 +356,7 @@ func TestReportDownloadLinks(t *testing.T) {
 func TestReportDownloadFileName(t *testing.T) {
 	as := MustNewAdminServer(t, withSpec(func(s *vigie.CampaignSpec) { s.Title = `Enquête « QVT » / Œuvres; "2027"` }))
 	as.submitN(t, 6, []string{"Direction B"}, "")
+	as.closeCampaign(t)
 	p := as.signedIn(t, viewerEmail).get(reportPath(false, as.Campaign.ID, "pdf", ""))
 	wantStatus(t, p, http.StatusOK)
 	want := `attachment; filename="rapport-enquete-qvt-oeuvres-2027-comite.pdf"; ` +

@@ -10,7 +10,7 @@ import (
 // whole surface in one place.
 func (s *Server) routes() {
 	e := s.engine
-	e.Use(s.recovery(), s.requestLog(), securityHeaders(s.secure), s.crossOrigin(), s.language(), s.authorize())
+	e.Use(s.recovery(), s.requestLog(), securityHeaders(s.secure), noStore(), s.crossOrigin(), s.language(), s.authorize())
 	e.NoRoute(s.notFound)
 	e.NoMethod(s.notFound)
 

@@ -77,6 +77,7 @@ func TestAPIJSONErrorsInFrench(t *testing.T) {
 func TestResultsPageWithholdsTotalBelowK(t *testing.T) {
 	as := MustNewAdminServer(t)
 	as.submitN(t, 3, []string{"Direction B"}, "")
+	as.closeCampaign(t)
 	p := as.signedIn(t, consultantEmail).get("/admin/campaigns/" + as.Campaign.ID + "/results/charge-et-soutien")
 	wantStatus(t, p, http.StatusOK)
 	if strings.Contains(p.Body, "0 répondants") || strings.Contains(p.Body, "3 répondants") {
@@ -131,6 +132,7 @@ func TestResultsEscapeNamesInChartsAndTables(t *testing.T) {
 			t.Fatalf("SubmitResponse: %v", err)
 		}
 	}
+	as.closeCampaign(t)
 	b := as.signedIn(t, consultantEmail)
 	for _, path := range []string{"/results/charge-xss", ""} {
 		p := b.get("/admin/campaigns/" + as.Campaign.ID + path)

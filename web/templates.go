@@ -11,6 +11,9 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 //go:embed templates
@@ -26,6 +29,9 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"join":       strings.Join,
 		"paragraphs": paragraphs, // a text split at its blank lines
 		"add":        func(a, b int) int { return a + b },
+		// resultsPending says why a campaign has no results or reports
+		// yet, "" once it has (closed): the rule is store's.
+		"resultsPending": func(c *vigie.Campaign) string { return vigie.ErrorMessage(store.ResultsAvailable(c)) },
 		"seq": func(min, max int) []int {
 			var v []int
 			for i := min; i <= max; i++ {

@@ -112,7 +112,8 @@ func demo(ctx context.Context, opt demoOptions, stdout, stderr io.Writer) error 
 
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	base := "http://" + ln.Addr().String()
-	srv, err := web.New(web.Config{Store: st, Logger: logger, Admin: web.AdminConfig{BaseURL: base}})
+	// Version as in serve: the demo's reports state the binary's version.
+	srv, err := web.New(web.Config{Store: st, Logger: logger, Admin: web.AdminConfig{BaseURL: base}, Version: Version})
 	if err != nil {
 		return err
 	}
