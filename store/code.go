@@ -110,19 +110,20 @@ func (s *Store) GenerateCodes(ctx context.Context, campaignID string, n int, uni
 // unknown, ECONFLICT when it has served or the campaign is not open.
 func (s *Store) CheckCode(ctx context.Context, campaignID, code string) (unit []string, err error) {
 	err = s.view(ctx, func(tx *sql.Tx) error {
-		c, key, err := loadCampaignState(ctx, tx, campaignID)
-		if err != nil {
-			return err
-		}
-		unit, _, err = checkCode(ctx, tx, c, key, code)
+		unit, _, err = checkCode(ctx, tx, campaignID, code)
 		return err
 	})
 	return unit, err
 }
 
 // checkCode is the rule every use of a code goes through: campaign open and
-// in codes mode, code known and unused. It returns the code's unit and hash.
-func checkCode(ctx context.Context, db queryer, c *vigie.Campaign, key []byte, code string) ([]string, []byte, error) {
+// in codes mode, code known and unused. It reads the campaign's state afresh
+// and returns the code's unit and hash.
+func checkCode(ctx context.Context, db queryer, campaignID, code string) ([]string, []byte, error) {
+	c, key, err := loadCampaignState(ctx, db, campaignID)
+	if err != nil {
+		return nil, nil, err
+	}
 	if c.State != vigie.StateOpen {
 		return nil, nil, errNotOpen
 	}
@@ -135,7 +136,7 @@ func checkCode(ctx context.Context, db queryer, c *vigie.Campaign, key []byte, c
 	hash := hashCode(key, code)
 	var unit string
 	var used bool
-	err := db.QueryRowContext(ctx, `SELECT unit, used FROM codes WHERE campaign_id = ? AND hash = ?`, c.ID, hash).Scan(&unit, &used)
+	err = db.QueryRowContext(ctx, `SELECT unit, used FROM codes WHERE campaign_id = ? AND hash = ?`, c.ID, hash).Scan(&unit, &used)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, errCodeInvalid
 	} else if err != nil {

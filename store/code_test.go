@@ -175,17 +175,7 @@ func TestCodesStoredOnlyAsHash(t *testing.T) {
 		}
 	}
 
-	var cols []string
-	rows, err := rawDB(t, s.Path()).Query(`SELECT name FROM pragma_table_info('codes') ORDER BY cid`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var name string
-		rows.Scan(&name)
-		cols = append(cols, name)
-	}
-	rows.Close()
+	cols := tableColumns(t, s.Path(), "codes")
 	if strings.Join(cols, ",") != "campaign_id,hash,unit,used" {
 		t.Fatalf("codes columns = %v, want only campaign_id, hash, unit, used", cols)
 	}

@@ -119,17 +119,7 @@ func TestCommentModeration(t *testing.T) {
 				t.Fatalf("comment id %s is a response id", cm.ID)
 			}
 		}
-		var cols []string
-		rows, err := rawDB(t, s.Path()).Query(`SELECT name FROM pragma_table_info('comments') ORDER BY cid`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var name string
-			rows.Scan(&name)
-			cols = append(cols, name)
-		}
-		rows.Close()
+		cols := tableColumns(t, s.Path(), "comments")
 		if want := []string{"id", "campaign_id", "questionnaire_id", "unit", "text", "status", "moderated_text"}; !slices.Equal(cols, want) {
 			t.Fatalf("comments columns = %v, want exactly %v (no response id, no date)", cols, want)
 		}

@@ -20,11 +20,7 @@ func (s *Store) SaveDraft(ctx context.Context, campaignID, code string, data []b
 		return vigie.Errorf(vigie.ETOOLARGE, "Les réponses en cours dépassent la taille permise (%d Kio).", MaxDraftSize>>10)
 	}
 	return s.update(ctx, func(tx *sql.Tx) error {
-		c, key, err := loadCampaignState(ctx, tx, campaignID)
-		if err != nil {
-			return err
-		}
-		_, hash, err := checkCode(ctx, tx, c, key, code)
+		_, hash, err := checkCode(ctx, tx, campaignID, code)
 		if err != nil {
 			return err
 		}
@@ -44,11 +40,7 @@ func (s *Store) SaveDraft(ctx context.Context, campaignID, code string, data []b
 func (s *Store) Draft(ctx context.Context, campaignID, code string) ([]byte, error) {
 	var data []byte
 	err := s.view(ctx, func(tx *sql.Tx) error {
-		c, key, err := loadCampaignState(ctx, tx, campaignID)
-		if err != nil {
-			return err
-		}
-		_, hash, err := checkCode(ctx, tx, c, key, code)
+		_, hash, err := checkCode(ctx, tx, campaignID, code)
 		if err != nil {
 			return err
 		}

@@ -36,14 +36,7 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if err := checkReportOptions(&opt); err != nil {
 		return nil, err
 	}
-	c, err := s.Campaign(ctx, campaignID)
-	if err != nil {
-		return nil, err
-	}
-	if err := ResultsAvailable(c); err != nil {
-		return nil, err
-	}
-	qs, err := s.CampaignQuestionnaires(ctx, campaignID)
+	c, qs, err := s.campaignForResults(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}

@@ -73,11 +73,7 @@ func spendCode(ctx context.Context, tx *sql.Tx, rc *runningCampaign, code string
 			AND EXISTS (SELECT 1 FROM campaigns WHERE id = ?1 AND state = 'open')
 		RETURNING unit`, id, hash).Scan(&unit)
 	if err == sql.ErrNoRows {
-		cur, key, err := loadCampaignState(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if _, _, err := checkCode(ctx, tx, cur, key, code); err != nil {
+		if _, _, err := checkCode(ctx, tx, id, code); err != nil {
 			return err
 		}
 		return errCodeUsed

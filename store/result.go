@@ -13,14 +13,7 @@ import (
 // responses with at least one answer to that questionnaire count. A
 // campaign that is not closed yet is ECONFLICT (see ResultsAvailable).
 func (s *Store) Result(ctx context.Context, campaignID, questionnaireID string) (*scoring.Result, error) {
-	c, err := s.Campaign(ctx, campaignID)
-	if err != nil {
-		return nil, err
-	}
-	if err := ResultsAvailable(c); err != nil {
-		return nil, err
-	}
-	qs, err := s.CampaignQuestionnaires(ctx, campaignID)
+	c, qs, err := s.campaignForResults(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}
@@ -52,6 +45,23 @@ func (s *Store) Result(ctx context.Context, campaignID, questionnaireID string) 
 		return nil, err
 	}
 	return sc.Result(), nil
+}
+
+// campaignForResults loads a campaign whose figures may be computed
+// (ResultsAvailable) and the questionnaires frozen in it at opening.
+func (s *Store) campaignForResults(ctx context.Context, campaignID string) (*vigie.Campaign, []*questionnaires.Questionnaire, error) {
+	c, err := s.Campaign(ctx, campaignID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ResultsAvailable(c); err != nil {
+		return nil, nil, err
+	}
+	qs, err := s.CampaignQuestionnaires(ctx, campaignID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, qs, nil
 }
 
 // The refusals of ResultsAvailable.

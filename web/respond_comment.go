@@ -25,12 +25,12 @@ func (s *Server) respondComment(c *gin.Context) {
 		return
 	}
 	defer done()
-	i := rs.index("comment/" + c.Param("qid"))
-	if i < 0 {
+	st, ok := rs.step("comment/" + c.Param("qid"))
+	if !ok {
 		s.htmlError(c, errNotFound)
 		return
 	}
-	s.renderComment(c, rs, rs.steps[i], http.StatusOK, rs.draft.Comments[rs.steps[i].Q.ID], "")
+	s.renderComment(c, rs, st, http.StatusOK, rs.draft.Comments[st.Q.ID], "")
 }
 
 // respondCommentSave records the comment (an empty one is fine).
@@ -40,12 +40,11 @@ func (s *Server) respondCommentSave(c *gin.Context) {
 		return
 	}
 	defer done()
-	i := rs.index("comment/" + c.Param("qid"))
-	if i < 0 {
+	st, ok := rs.step("comment/" + c.Param("qid"))
+	if !ok {
 		s.htmlError(c, errNotFound)
 		return
 	}
-	st := rs.steps[i]
 	if err := parseForm(c); err != nil {
 		s.htmlError(c, err)
 		return
@@ -60,12 +59,7 @@ func (s *Server) respondCommentSave(c *gin.Context) {
 	} else {
 		rs.draft.Comments[st.Q.ID] = text
 	}
-	rs.draft.Done[st.Key] = true
-	if err := s.saveDraft(c.Request.Context(), rs); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	c.Redirect(http.StatusSeeOther, rs.next())
+	s.completeStep(c, rs, st.Key)
 }
 
 func (s *Server) renderComment(c *gin.Context, rs *respondent, st step, status int, text, msg string) {

@@ -143,6 +143,15 @@ func (rs *respondent) index(key string) int {
 	return -1
 }
 
+// step returns the step named key, if the path has it.
+func (rs *respondent) step(key string) (step, bool) {
+	i := rs.index(key)
+	if i < 0 {
+		return step{}, false
+	}
+	return rs.steps[i], true
+}
+
 // next returns the address of the first step not completed yet: the
 // review once every step is.
 func (rs *respondent) next() string {
@@ -273,6 +282,17 @@ func (s *Server) saveDraft(ctx context.Context, rs *respondent) error {
 		return fmt.Errorf("web: save draft: %w", err)
 	}
 	return nil
+}
+
+// completeStep marks the step named key done, keeps the draft and sends
+// the employee on to the next step not completed yet.
+func (s *Server) completeStep(c *gin.Context, rs *respondent, key string) {
+	rs.draft.Done[key] = true
+	if err := s.saveDraft(c.Request.Context(), rs); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, rs.next())
 }
 
 // redirectToWelcome sends a GET on a form-only address to the campaign's

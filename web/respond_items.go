@@ -29,15 +29,6 @@ type itemQuestion struct {
 	Error    string
 }
 
-// stepOf finds the items step named in the URL.
-func (rs *respondent) stepOf(c *gin.Context) (step, bool) {
-	i := rs.index("q/" + c.Param("qid") + "/" + c.Param("dim"))
-	if i < 0 {
-		return step{}, false
-	}
-	return rs.steps[i], true
-}
-
 // respondItems shows the items of one dimension.
 func (s *Server) respondItems(c *gin.Context) {
 	rs, done, ok := s.respondent(c)
@@ -45,7 +36,7 @@ func (s *Server) respondItems(c *gin.Context) {
 		return
 	}
 	defer done()
-	st, ok := rs.stepOf(c)
+	st, ok := rs.step("q/" + c.Param("qid") + "/" + c.Param("dim"))
 	if !ok {
 		s.htmlError(c, errNotFound)
 		return
@@ -68,7 +59,7 @@ func (s *Server) respondItemsSave(c *gin.Context) {
 		return
 	}
 	defer done()
-	st, ok := rs.stepOf(c)
+	st, ok := rs.step("q/" + c.Param("qid") + "/" + c.Param("dim"))
 	if !ok {
 		s.htmlError(c, errNotFound)
 		return
@@ -103,12 +94,7 @@ func (s *Server) respondItemsSave(c *gin.Context) {
 	for id, v := range answers {
 		rs.draft.Answers[st.Q.ID][id] = v
 	}
-	rs.draft.Done[st.Key] = true
-	if err := s.saveDraft(c.Request.Context(), rs); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	c.Redirect(http.StatusSeeOther, rs.next())
+	s.completeStep(c, rs, st.Key)
 }
 
 // itemValue reads a posted answer: a value of the item's scale, or "na".

@@ -91,12 +91,7 @@ func (s *Server) respondSegmentsSave(c *gin.Context) {
 		}
 		rs.draft.Segments[id] = v
 	}
-	rs.draft.Done["segments"] = true
-	if err := s.saveDraft(c.Request.Context(), rs); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	c.Redirect(http.StatusSeeOther, rs.next())
+	s.completeStep(c, rs, "segments")
 }
 
 func (s *Server) renderSegments(c *gin.Context, rs *respondent, status int, values, errs map[string]string) {

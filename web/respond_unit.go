@@ -69,12 +69,7 @@ func (s *Server) respondUnitSave(c *gin.Context) {
 		return
 	}
 	rs.draft.Unit = v
-	rs.draft.Done["unit"] = true
-	if err := s.saveDraft(c.Request.Context(), rs); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	c.Redirect(http.StatusSeeOther, rs.next())
+	s.completeStep(c, rs, "unit")
 }
 
 func (s *Server) renderUnit(c *gin.Context, rs *respondent, status int, chosen string, answered bool, msg string) {

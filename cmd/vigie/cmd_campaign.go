@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // runCampaign creates, opens, closes and lists campaigns.
@@ -30,15 +31,13 @@ func runCampaign(args []string, stdout, stderr io.Writer) error {
 // campaignCreate prints the new campaign's id on line 1 and the respondent
 // URL path on line 2, so scripts can read them.
 func campaignCreate(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("campaign create", stderr)
-	file := fs.String("file", "", "description de la campagne (YAML ou JSON, voir docs/examples/campagne.yaml)")
-	db := dbFlag(fs)
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
+	cmd := newStoreCommand("campaign create", "usage : vigie campaign create --file campagne.yaml [--db vigie.db]", stderr)
+	file := cmd.String("file", "", "description de la campagne (YAML ou JSON, voir docs/examples/campagne.yaml)")
+	if _, err := cmd.parse(args, 0); err != nil {
 		return err
 	}
-	if *file == "" || len(rest) > 0 {
-		return usagef("usage : vigie campaign create --file campagne.yaml [--db vigie.db]")
+	if *file == "" {
+		return cmd.usageError()
 	}
 	data, err := os.ReadFile(*file)
 	if err != nil {
@@ -48,87 +47,68 @@ func campaignCreate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return userError(err)
 	}
-	s, err := openStore(*db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	c, err := s.CreateCampaign(context.Background(), spec)
-	if err != nil {
-		return userError(err)
-	}
-	fmt.Fprintln(stdout, c.ID)
-	fmt.Fprintln(stdout, "/r/"+c.Slug)
-	fmt.Fprintf(stderr, "Campagne « %s » créée en brouillon. Pour l'ouvrir : vigie campaign open %s\n", c.Title, c.ID)
-	return nil
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		c, err := s.CreateCampaign(ctx, spec)
+		if err != nil {
+			return userError(err)
+		}
+		fmt.Fprintln(stdout, c.ID)
+		fmt.Fprintln(stdout, "/r/"+c.Slug)
+		fmt.Fprintf(stderr, "Campagne « %s » créée en brouillon. Pour l'ouvrir : vigie campaign open %s\n", c.Title, c.ID)
+		return nil
+	})
 }
 
 // campaignOpenClose opens or closes one campaign.
 func campaignOpenClose(action string, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("campaign "+action, stderr)
-	db := dbFlag(fs)
-	rest, err := parseInterspersed(fs, args)
+	cmd := newStoreCommand("campaign "+action, "usage : vigie campaign "+action+" ID [--db vigie.db]", stderr)
+	rest, err := cmd.parse(args, 1)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return usagef("usage : vigie campaign %s ID [--db vigie.db]", action)
-	}
-	s, err := openStore(*db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx, id, now := context.Background(), rest[0], time.Now()
-	if action == "open" {
-		if err := s.OpenCampaign(ctx, id, now); err != nil {
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		id, now := rest[0], time.Now()
+		if action == "open" {
+			if err := s.OpenCampaign(ctx, id, now); err != nil {
+				return userError(err)
+			}
+			c, err := s.Campaign(ctx, id)
+			if err != nil {
+				return userError(err)
+			}
+			fmt.Fprintf(stdout, "Campagne %s ouverte. Adresse des répondants : /r/%s\n", id, c.Slug)
+			return nil
+		}
+		if err := s.CloseCampaign(ctx, id, now); err != nil {
 			return userError(err)
 		}
-		c, err := s.Campaign(ctx, id)
-		if err != nil {
-			return userError(err)
-		}
-		fmt.Fprintf(stdout, "Campagne %s ouverte. Adresse des répondants : /r/%s\n", id, c.Slug)
+		fmt.Fprintf(stdout, "Campagne %s close ; les brouillons ont été effacés.\n", id)
 		return nil
-	}
-	if err := s.CloseCampaign(ctx, id, now); err != nil {
-		return userError(err)
-	}
-	fmt.Fprintf(stdout, "Campagne %s close ; les brouillons ont été effacés.\n", id)
-	return nil
+	})
 }
 
 // campaignList prints one line per campaign.
 func campaignList(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("campaign list", stderr)
-	db := dbFlag(fs)
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
+	cmd := newStoreCommand("campaign list", "usage : vigie campaign list [--db vigie.db]", stderr)
+	if _, err := cmd.parse(args, 0); err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return usagef("usage : vigie campaign list [--db vigie.db]")
-	}
-	s, err := openStore(*db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx := context.Background()
-	list, err := s.Campaigns(ctx)
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tÉTAT\tACCÈS\tRÉPONSES\tTITRE\tORGANISATION\tADRESSE")
-	for _, c := range list {
-		n, err := s.ResponseCount(ctx, c.ID)
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		list, err := s.Campaigns(ctx)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t/r/%s\n", c.ID, stateLabel(c.State), c.Access, n, c.Title, c.Organisation, c.Slug)
-	}
-	return tw.Flush()
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tÉTAT\tACCÈS\tRÉPONSES\tTITRE\tORGANISATION\tADRESSE")
+		for _, c := range list {
+			n, err := s.ResponseCount(ctx, c.ID)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t/r/%s\n", c.ID, stateLabel(c.State), c.Access, n, c.Title, c.Organisation, c.Slug)
+		}
+		return tw.Flush()
+	})
 }
 
 func stateLabel(s vigie.CampaignState) string {

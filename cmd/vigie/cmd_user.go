@@ -35,158 +35,131 @@ func runUser(args []string, stdout, stderr io.Writer) error {
 // userAdd creates an account; the password comes from the terminal or the
 // first line of standard input.
 func userAdd(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("user add", stderr)
-	role := fs.String("role", "", "consultant (mène les enquêtes, voit tout) ou viewer (RH, CSE, médecin : campagnes accordées, résultats agrégés)")
-	db := dbFlag(fs)
-	rest, err := parseInterspersed(fs, args)
+	cmd := newStoreCommand("user add", "usage : vigie user add EMAIL --role consultant|viewer [--db vigie.db]", stderr)
+	role := cmd.String("role", "", "consultant (mène les enquêtes, voit tout) ou viewer (RH, CSE, médecin : campagnes accordées, résultats agrégés)")
+	rest, err := cmd.parse(args, 1)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 || !vigie.Role(*role).Valid() {
-		return usagef("usage : vigie user add EMAIL --role consultant|viewer [--db vigie.db]")
+	if !vigie.Role(*role).Valid() {
+		return cmd.usageError()
 	}
-	s, err := openStore(*db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx := context.Background()
-	// Fail on a bad or taken address before asking for a password.
-	email, err := store.NormaliseEmail(rest[0])
-	if err != nil {
-		return userError(err)
-	}
-	if _, err := s.UserByEmail(ctx, email); err == nil {
-		return fmt.Errorf("un compte existe déjà pour l'adresse %s", email)
-	}
-	password, err := readNewPassword(stderr)
-	if err != nil {
-		return err
-	}
-	u, err := s.CreateUser(ctx, email, vigie.Role(*role), password)
-	if err != nil {
-		return userError(err)
-	}
-	if err := s.Audit(ctx, cliActor, "user.add", u.Email, string(u.Role)); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Compte %s créé pour %s (%s).\n", u.Role, u.Email, u.ID)
-	return nil
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		// Fail on a bad or taken address before asking for a password.
+		email, err := store.NormaliseEmail(rest[0])
+		if err != nil {
+			return userError(err)
+		}
+		if _, err := s.UserByEmail(ctx, email); err == nil {
+			return fmt.Errorf("un compte existe déjà pour l'adresse %s", email)
+		}
+		password, err := readNewPassword(stderr)
+		if err != nil {
+			return err
+		}
+		u, err := s.CreateUser(ctx, email, vigie.Role(*role), password)
+		if err != nil {
+			return userError(err)
+		}
+		if err := s.Audit(ctx, cliActor, "user.add", u.Email, string(u.Role)); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Compte %s créé pour %s (%s).\n", u.Role, u.Email, u.ID)
+		return nil
+	})
 }
 
 // userGrant gives a viewer a campaign, or takes it back.
 func userGrant(action string, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("user "+action, stderr)
-	campaign := fs.String("campaign", "", "identifiant de la campagne")
-	db := dbFlag(fs)
-	rest, err := parseInterspersed(fs, args)
+	cmd := newStoreCommand("user "+action, "usage : vigie user "+action+" EMAIL --campaign ID [--db vigie.db]", stderr)
+	campaign := cmd.String("campaign", "", "identifiant de la campagne")
+	rest, err := cmd.parse(args, 1)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 || *campaign == "" {
-		return usagef("usage : vigie user %s EMAIL --campaign ID [--db vigie.db]", action)
+	if *campaign == "" {
+		return cmd.usageError()
 	}
-	s, err := openStore(*db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx := context.Background()
-	u, err := s.UserByEmail(ctx, rest[0])
-	if err != nil {
-		return userError(err)
-	}
-	if action == "grant" {
-		err = s.GrantCampaign(ctx, u.ID, *campaign)
-	} else {
-		err = s.RevokeGrant(ctx, u.ID, *campaign)
-	}
-	if err != nil {
-		return userError(err)
-	}
-	if err := s.Audit(ctx, cliActor, "user."+action, *campaign, u.Email); err != nil {
-		return err
-	}
-	if action == "grant" {
-		fmt.Fprintf(stdout, "%s peut lire la campagne %s.\n", u.Email, *campaign)
-	} else {
-		fmt.Fprintf(stdout, "%s ne peut plus lire la campagne %s.\n", u.Email, *campaign)
-	}
-	return nil
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		u, err := s.UserByEmail(ctx, rest[0])
+		if err != nil {
+			return userError(err)
+		}
+		if action == "grant" {
+			err = s.GrantCampaign(ctx, u.ID, *campaign)
+		} else {
+			err = s.RevokeGrant(ctx, u.ID, *campaign)
+		}
+		if err != nil {
+			return userError(err)
+		}
+		if err := s.Audit(ctx, cliActor, "user."+action, *campaign, u.Email); err != nil {
+			return err
+		}
+		if action == "grant" {
+			fmt.Fprintf(stdout, "%s peut lire la campagne %s.\n", u.Email, *campaign)
+		} else {
+			fmt.Fprintf(stdout, "%s ne peut plus lire la campagne %s.\n", u.Email, *campaign)
+		}
+		return nil
+	})
 }
 
 // userPassword replaces an account's password.
 func userPassword(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("user password", stderr)
-	db := dbFlag(fs)
-	rest, err := parseInterspersed(fs, args)
+	cmd := newStoreCommand("user password", "usage : vigie user password EMAIL [--db vigie.db]", stderr)
+	rest, err := cmd.parse(args, 1)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return usagef("usage : vigie user password EMAIL [--db vigie.db]")
-	}
-	s, err := openStore(*db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx := context.Background()
-	u, err := s.UserByEmail(ctx, rest[0])
-	if err != nil {
-		return userError(err)
-	}
-	password, err := readNewPassword(stderr)
-	if err != nil {
-		return err
-	}
-	if err := s.SetPassword(ctx, u.ID, password); err != nil {
-		return userError(err)
-	}
-	if err := s.Audit(ctx, cliActor, "user.password", u.Email, ""); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Mot de passe de %s changé.\n", u.Email)
-	return nil
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		u, err := s.UserByEmail(ctx, rest[0])
+		if err != nil {
+			return userError(err)
+		}
+		password, err := readNewPassword(stderr)
+		if err != nil {
+			return err
+		}
+		if err := s.SetPassword(ctx, u.ID, password); err != nil {
+			return userError(err)
+		}
+		if err := s.Audit(ctx, cliActor, "user.password", u.Email, ""); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Mot de passe de %s changé.\n", u.Email)
+		return nil
+	})
 }
 
 // userList prints every account with its role and, for viewers, the
 // campaigns granted.
 func userList(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("user list", stderr)
-	db := dbFlag(fs)
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
+	cmd := newStoreCommand("user list", "usage : vigie user list [--db vigie.db]", stderr)
+	if _, err := cmd.parse(args, 0); err != nil {
 		return err
 	}
-	if len(rest) != 0 {
-		return usagef("usage : vigie user list [--db vigie.db]")
-	}
-	s, err := openStore(*db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx := context.Background()
-	users, err := s.Users(ctx)
-	if err != nil {
-		return err
-	}
-	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "ADRESSE\tRÔLE\tCAMPAGNES")
-	for _, u := range users {
-		campaigns := "toutes"
-		if u.Role != vigie.RoleConsultant {
-			ids, err := s.GrantedCampaigns(ctx, u.ID)
-			if err != nil {
-				return err
-			}
-			campaigns = strings.Join(ids, ",")
-			if campaigns == "" {
-				campaigns = "aucune"
-			}
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		users, err := s.Users(ctx)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\n", u.Email, u.Role, campaigns)
-	}
-	return w.Flush()
+		w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(w, "ADRESSE\tRÔLE\tCAMPAGNES")
+		for _, u := range users {
+			campaigns := "toutes"
+			if u.Role != vigie.RoleConsultant {
+				ids, err := s.GrantedCampaigns(ctx, u.ID)
+				if err != nil {
+					return err
+				}
+				campaigns = strings.Join(ids, ",")
+				if campaigns == "" {
+					campaigns = "aucune"
+				}
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\n", u.Email, u.Role, campaigns)
+		}
+		return w.Flush()
+	})
 }

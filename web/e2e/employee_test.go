@@ -69,6 +69,15 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 
 	emp.wantPath(ctx, welcome+"/segments")
 	auditEmployeePage(t, ctx, "segments")
+	// Continue without answering: the page says what is missing, in text
+	// announced to screen readers, next to the question.
+	continueByKeyboard(t, ctx)
+	emp.wantPath(ctx, welcome+"/segments")
+	wantText(t, ctx, "Choisissez une réponse")
+	if !exists(t, ctx, `[role=alert]`) || !exists(t, ctx, `#seg-0[aria-describedby="seg-0-error"]`) {
+		t.Errorf("the missing answer is not announced (role=alert) nor tied to its question (aria-describedby)")
+	}
+	auditEmployeePage(t, ctx, "segments with a missing answer")
 	tabTo(t, ctx, `#seg-0 input[type=radio]`)
 	chooseFocusedRadio(t, ctx, 1) // Encadrement
 	continueByKeyboard(t, ctx)
