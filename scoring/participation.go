@@ -34,81 +34,32 @@ type ScoreRow struct {
 // without any unit at all there are no rows. Since it returns no error, a
 // MinGroupSize under MinimumMinGroupSize is raised to it.
 func Participation(opts Options, counts map[string]int, headcounts map[string]int) []UnitParticipation {
-	k := opts.MinGroupSize
-	if k == 0 {
-		k = DefaultMinGroupSize
-	}
-	k = max(k, MinimumMinGroupSize)
-
-	t := newUnitTree(opts.Units, nil)
-	t.child(t.root, NotSpecified)
-	split := func(key string) []string { return cleanPath(strings.Split(key, "/")) }
-	for key, n := range counts {
-		u := t.root
-		for _, name := range split(key) {
-			u = t.child(u, name)
-		}
-		u.own += n
-	}
-	for key := range headcounts {
-		u := t.root
-		for _, name := range split(key) {
-			u = t.child(u, name)
-		}
-	}
-	if t.empty() {
+	g := newUnitGroups(opts.Units, counts, headcounts)
+	if g.tree.empty() {
 		return nil
 	}
+	reasons := suppress(participationK(opts.MinGroupSize), g.ids, g.n, nil, g.parts)
 
-	// Groups: everyone first (the whole of the top-level partition), then
-	// the units depth-first.
-	nodes := []*unitNode{t.root}
-	t.sorted(func(u *unitNode) { nodes = append(nodes, u) })
-	index := make(map[*unitNode]int, len(nodes))
-	for i, u := range nodes {
-		index[u] = i
-	}
-	n := make([]int, len(nodes))
-	heads := make([]int, len(nodes))
-	for i := len(nodes) - 1; i >= 0; i-- { // children come after their parent
-		u := nodes[i]
-		n[i] = u.own
+	heads := make([]int, len(g.nodes))
+	for i := len(g.nodes) - 1; i > 0; i-- { // children come after their parent
+		u := g.nodes[i]
 		sum, known := 0, len(u.children) > 0
 		for _, c := range u.children {
-			n[i] += n[index[c]]
-			sum += heads[index[c]]
-			known = known && heads[index[c]] > 0
-		}
-		if i == 0 {
-			continue
+			sum += heads[g.index[c]]
+			known = known && heads[g.index[c]] > 0
 		}
 		heads[i] = headcounts[strings.Join(u.path, "/")]
 		if heads[i] <= 0 && known {
 			heads[i] = sum
 		}
 	}
-	ids := make([]string, len(nodes))
-	var parts []partition
-	for i, u := range nodes {
-		if i > 0 {
-			ids[i] = u.id()
-		}
-		if len(u.children) > 0 {
-			p := partition{whole: i}
-			for _, c := range u.children {
-				p.members = append(p.members, index[c])
-			}
-			parts = append(parts, p)
-		}
-	}
-	reasons := suppress(k, ids, n, nil, parts)
 
-	rows := make([]UnitParticipation, 0, len(nodes)-1)
-	for i, u := range nodes[1:] {
+	rows := make([]UnitParticipation, 0, len(g.nodes)-1)
+	for i, u := range g.nodes[1:] {
 		i++
 		row := UnitParticipation{Path: slices.Clone(u.path), Headcount: max(0, heads[i])}
 		if reasons[i] == "" {
-			v := n[i]
+			v := g.n[i]
 			row.Respondents = &v
 			if row.Headcount > 0 {
 				rate := float64(v) / float64(row.Headcount)
@@ -118,4 +69,98 @@ func Participation(opts Options, counts map[string]int, headcounts map[string]in
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// PublishedUnits returns the groups whose count Participation publishes for
+// these counts (keyed as in Participation) with MinGroupSize k: the paths,
+// joined by "/", of the published units (NotSpecified included when it is
+// published), and "" when everyone is (at least k respondents in all).
+// It is Participation without the headcounts, for callers that need the
+// decision itself: the comment groups of a campaign (store) are the units
+// it publishes at the comment threshold. Every ancestor of a published
+// unit is published, and for everyone and each published unit, its count
+// minus its published children's is 0 or at least k.
+func PublishedUnits(units [][]string, counts map[string]int, k int) map[string]bool {
+	g := newUnitGroups(units, counts, nil)
+	reasons := suppress(participationK(k), g.ids, g.n, nil, g.parts)
+	out := map[string]bool{}
+	for i, u := range g.nodes {
+		if reasons[i] == "" && (i == 0 || !g.tree.empty()) {
+			out[strings.Join(u.path, "/")] = true
+		}
+	}
+	return out
+}
+
+// participationK is the k of Participation and PublishedUnits, which
+// return no error: 0 means DefaultMinGroupSize, and a k under
+// MinimumMinGroupSize is raised to it.
+func participationK(k int) int {
+	if k == 0 {
+		k = DefaultMinGroupSize
+	}
+	return max(k, MinimumMinGroupSize)
+}
+
+// unitGroups is the unit tree of participation counts as groups of the
+// anonymity rules: everyone first (the whole of the top-level partition),
+// then the units depth-first; a unit's count includes its descendants'.
+type unitGroups struct {
+	tree  *unitTree
+	nodes []*unitNode
+	index map[*unitNode]int
+	n     []int
+	ids   []string
+	parts []partition // each unit with children, top-down
+}
+
+// newUnitGroups builds the groups of counts, keyed by unit path joined by
+// "/" ("" for respondents who gave no unit, counted in NotSpecified), over
+// the declared units and the units keyed in more (headcounts).
+func newUnitGroups(declared [][]string, counts map[string]int, more map[string]int) *unitGroups {
+	t := newUnitTree(declared, nil)
+	t.child(t.root, NotSpecified)
+	split := func(key string) []string { return cleanPath(strings.Split(key, "/")) }
+	for key, n := range counts {
+		u := t.root
+		for _, name := range split(key) {
+			u = t.child(u, name)
+		}
+		u.own += n
+	}
+	for key := range more {
+		u := t.root
+		for _, name := range split(key) {
+			u = t.child(u, name)
+		}
+	}
+
+	g := &unitGroups{tree: t, nodes: []*unitNode{t.root}}
+	t.sorted(func(u *unitNode) { g.nodes = append(g.nodes, u) })
+	g.index = make(map[*unitNode]int, len(g.nodes))
+	for i, u := range g.nodes {
+		g.index[u] = i
+	}
+	g.n = make([]int, len(g.nodes))
+	for i := len(g.nodes) - 1; i >= 0; i-- { // children come after their parent
+		u := g.nodes[i]
+		g.n[i] = u.own
+		for _, c := range u.children {
+			g.n[i] += g.n[g.index[c]]
+		}
+	}
+	g.ids = make([]string, len(g.nodes))
+	for i, u := range g.nodes {
+		if i > 0 {
+			g.ids[i] = u.id()
+		}
+		if len(u.children) > 0 {
+			p := partition{whole: i}
+			for _, c := range u.children {
+				p.members = append(p.members, g.index[c])
+			}
+			g.parts = append(g.parts, p)
+		}
+	}
+	return g
 }

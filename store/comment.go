@@ -6,13 +6,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"maps"
 	mrand "math/rand/v2"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/scoring"
 )
 
 // Comment moderation.
@@ -25,9 +24,9 @@ import (
 //
 //   - the group is the respondent's unit when that unit, counting the
 //     responses of its sub-units, has at least the comment threshold of
-//     respondents;
-//   - otherwise the nearest ancestor unit that reaches the threshold, so a
-//     comment from a small service appears under its direction;
+//     respondents and no subtraction rules it out (see commentGroups);
+//   - otherwise the nearest ancestor unit that qualifies, so a comment
+//     from a small service appears under its direction;
 //   - otherwise the whole campaign (the group of every response, with or
 //     without a unit), when the campaign reaches the threshold;
 //   - otherwise the comment is withheld: it is never shown nor publishable.
@@ -102,17 +101,37 @@ func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error 
 	})
 }
 
-// commentGroups counts a campaign's respondents per unit, sub-units
-// included, to decide which group each comment is shown with.
-type commentGroups struct {
-	counts    map[string]int  // unit path -> respondents of the unit and below
-	total     int             // every respondent, with or without a unit
-	threshold int             //
-	shown     map[string]bool // units whose name a comment may be shown with
-}
+// commentGroups holds the groups a campaign's comments may be shown with.
+//
+// They are the units scoring.PublishedUnits publishes at the comment
+// threshold on the campaign's respondents per unit: the one rule that
+// guards every figure. A comment is shown with the deepest published unit
+// on its respondent's path, else with the whole campaign ("") when that is
+// published (at least the threshold of respondents), else withheld. This
+// is safe because of what PublishedUnits guarantees:
+//   - every ancestor of a published unit is published, so the deepest
+//     published unit on a path is the first one met going up: the people
+//     whose comments carry a unit's name are exactly the unit's respondents
+//     minus those of its published sub-units, and those of the whole
+//     campaign are everyone minus the published top-level units;
+//   - for the whole campaign and every published unit, that difference is
+//     0 or at least the threshold (secondary suppression per partition,
+//     the people of a unit in none of its sub-units, and those with no unit
+//     at all, counting as hidden). So a group shown gathers the comments of
+//     at least the threshold of people, and no subtraction of the groups
+//     shown isolates fewer.
+//
+// Respondents without a unit form the "(non renseigné)" top-level unit of
+// the rule, but their comments stay under the whole campaign: when that
+// unit is withheld they are among the people the rule counts there, and
+// when it is published they are at least the threshold by themselves. The
+// rule is thus at times stricter than comments need, never weaker. A
+// threshold under scoring.MinimumMinGroupSize (which campaigns refuse
+// anyway, being under k) would be raised to it.
+type commentGroups map[string]bool // unit path ("" for the whole campaign) -> shown
 
-func loadCommentGroups(ctx context.Context, db queryer, campaignID string, threshold int) (*commentGroups, error) {
-	g := &commentGroups{counts: map[string]int{}, threshold: threshold}
+func loadCommentGroups(ctx context.Context, db queryer, campaignID string, threshold int) (commentGroups, error) {
+	counts := map[string]int{}
 	err := eachRow(ctx, db, `SELECT unit, count(*) FROM responses WHERE campaign_id = ? GROUP BY unit`,
 		[]any{campaignID}, func(rows *sql.Rows) error {
 			var unit string
@@ -120,82 +139,24 @@ func loadCommentGroups(ctx context.Context, db queryer, campaignID string, thres
 			if err := rows.Scan(&unit, &n); err != nil {
 				return err
 			}
-			g.total += n
-			for p := unit; p != ""; p = parentPath(p) {
-				g.counts[p] += n
-			}
+			counts[unit] += n
 			return nil
 		})
 	if err != nil {
 		return nil, fmt.Errorf("store: respondents per unit of %s: %w", campaignID, err)
 	}
-	g.settle()
-	return g, nil
+	return scoring.PublishedUnits(nil, counts, threshold), nil
 }
 
-// settle chooses the units shown as comment groups. A unit reaching the
-// threshold is a candidate; but a comment shown with a unit comes from
-// the people of that unit who are not behind a finer group shown, and
-// anyone who knows the rule can tell. So, as the scoring engine's
-// secondary suppression does for figures: while the people left to a
-// group (the unit, or the whole campaign) by the finer groups shown
-// inside it are between 1 and threshold-1, the smallest of those finer
-// groups (ties: smallest path) stops being shown and its comments go up.
-func (g *commentGroups) settle() {
-	g.shown = map[string]bool{}
-	children := map[string][]string{} // parent path ("" for the top) -> units
-	for p, n := range g.counts {
-		children[parentPath(p)] = append(children[parentPath(p)], p)
-		if n >= g.threshold {
-			g.shown[p] = true
+// group returns the group a comment from unit is shown with ("" for the
+// whole campaign), and false when it is withheld.
+func (g commentGroups) group(unit string) (string, bool) {
+	for p := unit; p != ""; p = parentPath(p) {
+		if g[p] {
+			return p, true
 		}
 	}
-	for _, list := range children {
-		slices.Sort(list)
-	}
-	// finest returns the shown units just below p (p excluded).
-	var finest func(p string, out []string) []string
-	finest = func(p string, out []string) []string {
-		for _, c := range children[p] {
-			if g.shown[c] {
-				out = append(out, c)
-			} else {
-				out = finest(c, out)
-			}
-		}
-		return out
-	}
-	if g.total < g.threshold {
-		return // nothing is shown at all
-	}
-	for changed := true; changed; {
-		changed = false
-		groups := append([]string{""}, slices.Sorted(maps.Keys(g.shown))...)
-		for _, p := range groups {
-			if p != "" && !g.shown[p] {
-				continue // dropped in this pass
-			}
-			left := g.total
-			if p != "" {
-				left = g.counts[p]
-			}
-			inner := finest(p, nil)
-			for _, c := range inner {
-				left -= g.counts[c]
-			}
-			if left <= 0 || left >= g.threshold || len(inner) == 0 {
-				continue
-			}
-			smallest := inner[0]
-			for _, c := range inner[1:] {
-				if g.counts[c] < g.counts[smallest] {
-					smallest = c
-				}
-			}
-			delete(g.shown, smallest)
-			changed = true
-		}
-	}
+	return "", g[""]
 }
 
 // parentPath returns the path of the parent unit, "" for a top unit.
@@ -205,17 +166,6 @@ func parentPath(p string) string {
 		return ""
 	}
 	return p[:i]
-}
-
-// group returns the group a comment from unit is shown with ("" for the
-// whole campaign; see settle), and false when no group is large enough.
-func (g *commentGroups) group(unit string) (string, bool) {
-	for p := unit; p != ""; p = parentPath(p) {
-		if g.shown[p] {
-			return p, true
-		}
-	}
-	return "", g.total >= g.threshold
 }
 
 // commentThreshold reads the comment threshold of a campaign and checks

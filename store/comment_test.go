@@ -71,13 +71,16 @@ func TestCommentModeration(t *testing.T) {
 	}
 	got := byText(list)
 	for text, group := range map[string]string{
-		"s1-0": "Direction A/Service 1", "s1-2": "Direction A/Service 1",
 		// Service 2 has 1 respondent. Under "Direction A" its comments
 		// would be known to come from Service 2 (Service 1 has its own
 		// group), and under the whole campaign Direction B and the
 		// respondent without a unit would be only 2: Direction A is not
-		// shown, and Service 2, Direction B and the unitless respondent
-		// (3) share the whole campaign.
+		// shown, and with it neither is Service 1 (the scoring rule
+		// withholds every sub-unit of a withheld unit), so all 6 share
+		// the whole campaign. Showing Service 1 alone (everyone minus it
+		// leaves 3) would be safe too, and was the rule before comments
+		// used scoring's; the stricter one keeps one rule for all.
+		"s1-0": "", "s1-2": "",
 		"Mon chef Paul Durand ne dit jamais merci.": "",
 		"s2-sens": "",
 		"b":       "",
@@ -129,7 +132,7 @@ func TestCommentModeration(t *testing.T) {
 			min    int
 			groups map[string]int // group -> comments
 		}{
-			{0, map[string]int{"Direction A/Service 1": 3, "": 3}},
+			{0, map[string]int{"": 6}}, // Direction A withheld, Service 1 with it (see above)
 			{4, map[string]int{"": 6}}, // Direction A (4) would leave 2 to the whole campaign
 			{6, map[string]int{"": 6}},
 			{7, map[string]int{}},
