@@ -72,7 +72,10 @@ func newSite(t *testing.T) *site {
 	}
 	t.Cleanup(func() { st.Close() })
 	logs := &lockedBuffer{}
-	srv, err := web.New(web.Config{Store: st, Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	// BaseURL: the public address printed on slips and pages, as in production
+	// (and in the guides' screenshots), not the test server's random port.
+	srv, err := web.New(web.Config{Store: st, Logger: slog.New(slog.NewTextHandler(logs, nil)),
+		Admin: web.AdminConfig{BaseURL: "https://vigie.example.org"}})
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}
