@@ -40,14 +40,14 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if err != nil {
 		return nil, err
 	}
-	participation, err := s.participation(ctx, c)
+	participation, err := s.Participation(ctx, c)
 	if err != nil {
 		return nil, err
 	}
 	r := &reports.Report{
 		Organisation:        c.Organisation,
 		Campaign:            c.Title,
-		Period:              period(c, opt.Lang),
+		Period:              period(c),
 		GeneratedAt:         opt.Now,
 		Audience:            opt.Audience,
 		Lang:                opt.Lang,
@@ -110,44 +110,10 @@ func checkReportOptions(opt *ReportOptions) error {
 	return nil
 }
 
-// participation counts the campaign's respondents per unit and applies the
-// anonymity rules to them, against the units' headcounts.
-func (s *Store) participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
-	counts, err := s.UnitCounts(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	total, err := s.ResponseCount(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	withUnit := 0
-	for _, n := range counts {
-		withUnit += n
-	}
-	if n := total - withUnit; n > 0 {
-		counts[""] = n // respondents who gave no unit
-	}
-	headcounts := map[string]int{}
-	for _, u := range c.Units {
-		if u.Headcount > 0 {
-			headcounts[strings.Join(u.Path, "/")] = u.Headcount
-		}
-	}
-	return scoring.Participation(ScoringOptions(c), counts, headcounts), nil
-}
-
 // period is the survey period shown on the cover: from the week of
-// opening to the week of closing; "" for a campaign never opened.
-func period(c *vigie.Campaign, lang string) string {
-	switch {
-	case c.OpenedWeek == "":
-		return ""
-	case c.ClosedWeek == "" && lang == "en":
-		return "since " + c.OpenedWeek
-	case c.ClosedWeek == "":
-		return "depuis " + c.OpenedWeek
-	}
+// opening to the week of closing. Reports exist only for closed campaigns
+// (ResultsAvailable), so both weeks are known.
+func period(c *vigie.Campaign) string {
 	return c.OpenedWeek + " – " + c.ClosedWeek
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/scoring"
 )
 
 // MaxCommentLength bounds one comment, in characters.
@@ -296,4 +297,33 @@ func (s *Store) UnitCounts(ctx context.Context, campaignID string) (map[string]i
 		return nil, fmt.Errorf("store: unit counts of %s: %w", campaignID, err)
 	}
 	return out, nil
+}
+
+// Participation counts the campaign's respondents per unit and applies the
+// anonymity rules to them (scoring.Participation), against the units'
+// headcounts. Respondents who gave no unit count in "(non renseigné)", as in
+// the results. It is live: participation is shown while a campaign is open.
+func (s *Store) Participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
+	counts, err := s.UnitCounts(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	total, err := s.ResponseCount(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	withUnit := 0
+	for _, n := range counts {
+		withUnit += n
+	}
+	if n := total - withUnit; n > 0 {
+		counts[""] = n // respondents who gave no unit
+	}
+	headcounts := map[string]int{}
+	for _, u := range c.Units {
+		if u.Headcount > 0 {
+			headcounts[strings.Join(u.Path, "/")] = u.Headcount
+		}
+	}
+	return scoring.Participation(ScoringOptions(c), counts, headcounts), nil
 }

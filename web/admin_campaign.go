@@ -48,7 +48,7 @@ func (s *Server) adminCampaign(c *gin.Context) {
 // campaignPageData gathers what the campaign page shows to this account.
 func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campaignPage, error) {
 	p := &campaignPage{Nav: nav(c), C: camp, State: stateLabel(camp.State), URL: s.respondentURL(c, camp)}
-	rows, err := s.participation(c.Request.Context(), camp)
+	rows, err := s.store.Participation(c.Request.Context(), camp)
 	if err != nil {
 		return nil, err
 	}

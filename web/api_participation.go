@@ -22,7 +22,7 @@ func (s *Server) apiParticipation(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
-	rows, err := s.participation(c.Request.Context(), camp)
+	rows, err := s.store.Participation(c.Request.Context(), camp)
 	if err != nil {
 		s.jsonError(c, err)
 		return
