@@ -215,6 +215,21 @@ func (d *decoder) id(parent *yaml.Node, fields map[string]field, where, kind str
 	return v, n
 }
 
+// uniqueID reads an id like id does and reports it when seen (id -> line)
+// already holds it; kind names the object in the message ("d'item").
+func (d *decoder) uniqueID(parent *yaml.Node, fields map[string]field, where, kind string, seen map[string]int) string {
+	id, n := d.id(parent, fields, where, kind)
+	if id == "" {
+		return ""
+	}
+	if line, dup := seen[id]; dup {
+		d.errorf(n, "%s : identifiant %s en double (déjà à la ligne %d)", where, kind, line)
+	} else {
+		seen[id] = n.Line
+	}
+	return id
+}
+
 // text reads a multilingual text: a table from language code to string. The
 // default language is required whenever the field is present or required.
 func (d *decoder) text(parent *yaml.Node, fields map[string]field, where, name string, required bool) Text {

@@ -127,14 +127,7 @@ func (d *decoder) items(parent *yaml.Node, f map[string]field, where string, sca
 			continue
 		}
 		it := &Item{}
-		if id, idn := d.id(n, f, iw, "d'item"); id != "" {
-			it.ID = id
-			if line, dup := seen[id]; dup {
-				d.errorf(idn, "%s : identifiant d'item en double (déjà à la ligne %d)", iw, line)
-			} else {
-				seen[id] = idn.Line
-			}
-		}
+		it.ID = d.uniqueID(n, f, iw, "d'item", seen)
 		it.Text = d.text(n, f, iw, "text", true)
 		if name, sn := d.str(n, f, iw, "scale", true); sn != nil {
 			for _, s := range scales {

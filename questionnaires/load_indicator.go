@@ -25,14 +25,7 @@ func (d *decoder) indicators(top map[string]field, dims []*Dimension) []*Indicat
 			continue
 		}
 		ind := &Indicator{}
-		if id, idn := d.id(n, f, where, "d'indicateur"); id != "" {
-			ind.ID = id
-			if line, dup := seen[id]; dup {
-				d.errorf(idn, "%s : identifiant d'indicateur en double (déjà à la ligne %d)", where, line)
-			} else {
-				seen[id] = idn.Line
-			}
-		}
+		ind.ID = d.uniqueID(n, f, where, "d'indicateur", seen)
 		ind.Title = d.text(n, f, where, "title", true)
 		if kind, kn := d.str(n, f, where, "kind", true); kn != nil {
 			ind.Kind = IndicatorKind(kind)
