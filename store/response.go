@@ -230,7 +230,11 @@ func cleanResponse(c *vigie.Campaign, qs []*questionnaires.Questionnaire, r *vig
 // computes figures from them checks ResultsAvailable first (Result and
 // Report do).
 func (s *Store) EachResponse(ctx context.Context, campaignID string, fn func(*vigie.Response) error) error {
-	rows, err := s.read.QueryContext(ctx, `
+	return eachResponse(ctx, s.read, campaignID, fn)
+}
+
+func eachResponse(ctx context.Context, db queryer, campaignID string, fn func(*vigie.Response) error) error {
+	rows, err := db.QueryContext(ctx, `
 		SELECT id, unit, segments, answers, comments, week FROM responses
 		WHERE campaign_id = ? ORDER BY id`, campaignID)
 	if err != nil {
@@ -278,6 +282,27 @@ func (s *Store) ResponseCount(ctx context.Context, campaignID string) (int, erro
 	return n, nil
 }
 
+// Participation counts the campaign's respondents per unit and applies the
+// anonymity rules to them within the campaign's one group pattern (see
+// campaignScores), against the units' headcounts: a unit that any
+// questionnaire's results hide is hidden here too. Respondents who gave no
+// unit count in "(non renseigné)", as in the results. It is live:
+// participation is shown while a campaign is open.
+func (s *Store) Participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
+	var cs *campaignScores
+	err := s.view(ctx, func(tx *sql.Tx) error {
+		qs, err := s.campaignQuestionnaires(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		cs, err = scoreCampaign(ctx, tx, c, qs)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return cs.participation(), nil
+}
 // UnitCounts returns the number of responses per unit, keyed by the unit
 // path joined by "/" (the input of scoring.Participation). Responses
 // without a unit are not counted here; ResponseCount has the total.
@@ -297,33 +322,4 @@ func (s *Store) UnitCounts(ctx context.Context, campaignID string) (map[string]i
 		return nil, fmt.Errorf("store: unit counts of %s: %w", campaignID, err)
 	}
 	return out, nil
-}
-
-// Participation counts the campaign's respondents per unit and applies the
-// anonymity rules to them (scoring.Participation), against the units'
-// headcounts. Respondents who gave no unit count in "(non renseigné)", as in
-// the results. It is live: participation is shown while a campaign is open.
-func (s *Store) Participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
-	counts, err := s.UnitCounts(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	total, err := s.ResponseCount(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	withUnit := 0
-	for _, n := range counts {
-		withUnit += n
-	}
-	if n := total - withUnit; n > 0 {
-		counts[""] = n // respondents who gave no unit
-	}
-	headcounts := map[string]int{}
-	for _, u := range c.Units {
-		if u.Headcount > 0 {
-			headcounts[strings.Join(u.Path, "/")] = u.Headcount
-		}
-	}
-	return scoring.Participation(ScoringOptions(c), counts, headcounts), nil
 }
