@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -214,5 +216,46 @@ func TestDraftsDeletedOnClose(t *testing.T) {
 		if bytes.Contains(data, b[1:25]) { // a draft's nonce, random and distinctive
 			t.Fatal("draft bytes still in the database file after closing (secure_delete off?)")
 		}
+	}
+}
+
+// TestMigrationErasesPlainDrafts checks that drafts written in clear by
+// earlier versions (anyone with the code could read them back) are erased
+// by the upgrade, and their bytes overwritten.
+func TestMigrationErasesPlainDrafts(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "vigie.db")
+	s, err := store.OpenWithMigrations(path, migrationsUpTo(t, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := MustOpenCampaign(t, s, nil)
+	MustGenerateCodes(t, s, c.ID, 3)
+	s.Close()
+
+	const marker = "ancien-brouillon-en-clair"
+	db, err := sql.Open("sqlite3", path+"?_secure_delete=on")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO drafts (campaign_id, code_hash, data) SELECT campaign_id, hash, ? FROM codes`, `{"note":"`+marker+`"}`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err = store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.DraftCount(ctx, c.ID); err != nil || n != 0 {
+		t.Fatalf("DraftCount after upgrade = %d, %v; want 0", n, err)
+	}
+	s.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte(marker)) {
+		t.Fatal("a plain draft is still in the database file after the upgrade")
 	}
 }
