@@ -77,7 +77,7 @@ func spendCode(ctx context.Context, tx *sql.Tx, rc *runningCampaign, code string
 		if _, _, err := checkCode(ctx, tx, id, code); err != nil {
 			return err
 		}
-		return errCodeUsed
+		return ErrCodeUsed
 	} else if err != nil {
 		return fmt.Errorf("store: submit to %s: use code: %w", id, err)
 	}

@@ -10,10 +10,11 @@ import (
 )
 
 // failLimiter limits failed access-code attempts per client, against code
-// guessing. Each client has a bucket of burst attempts that refills by one
-// every period; a failure takes one, a success takes none, so a whole
-// organisation answering from behind one address is never slowed down by
-// its valid codes.
+// guessing and against polling which codes have served (a used code is a
+// failure too, see codeFailed). Each client has a bucket of burst attempts
+// that refills by one every period; a failure takes one, a success takes
+// none, so a whole organisation answering from behind one address is never
+// slowed down by its valid codes.
 //
 // Clients are keyed by an HMAC of their address under a random key drawn
 // at start and kept only in memory: the address itself is never stored,
