@@ -2,6 +2,7 @@ package vigie_test
 
 import (
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"unicode"
@@ -142,4 +143,48 @@ func FuzzCheckRedaction(f *testing.F) {
 			t.Fatalf("%q (with %q added) accepted as a redaction of %q", forged, added, original)
 		}
 	})
+}
+
+// TestGuideRedactionExamples checks the examples table of the consultant's
+// guide: each row is a comment, a redaction, and "accepté" or "refusé…".
+func TestGuideRedactionExamples(t *testing.T) {
+	data, err := os.ReadFile("docs/guide-consultant.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(data), "<!-- Exemples vérifiés par TestGuideRedactionExamples")
+	if !ok {
+		t.Fatal("the guide has lost its redaction examples")
+	}
+	n := 0
+	for _, line := range strings.Split(table, "\n")[1:] {
+		if !strings.HasPrefix(line, "|") {
+			if n > 0 {
+				break
+			}
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		if len(cells) != 3 || strings.HasPrefix(cells[0], "---") || strings.TrimSpace(cells[0]) == "Commentaire" {
+			continue
+		}
+		orig, red, verdict := strings.TrimSpace(cells[0]), strings.TrimSpace(cells[1]), strings.TrimSpace(cells[2])
+		err := vigie.CheckRedaction(orig, red)
+		if accepted := strings.HasPrefix(verdict, "accepté"); accepted != (err == nil) {
+			t.Errorf("guide says %q for %q → %q, CheckRedaction says %v", verdict, orig, red, err)
+		}
+		n++
+	}
+	if n < 7 {
+		t.Fatalf("%d examples read from the guide, want the whole table", n)
+	}
+	// The 400 shown in docs/api.md.
+	api, err := os.ReadFile("docs/api.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := vigie.ErrorMessage(vigie.CheckRedaction("Mon chef Paul Durand ne dit jamais merci.", "Mon chef ne dit jamais merci."))
+	if !strings.Contains(string(api), `# 400 {"error":"`+msg+`"}`) {
+		t.Errorf("docs/api.md does not show the message %q", msg)
+	}
 }
