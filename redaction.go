@@ -95,7 +95,7 @@ func redactionMismatch(rest, piece string, mustStart, mustEnd, found bool) error
 	switch {
 	case found && mustStart && !strings.HasPrefix(rest, piece):
 		return Errorf(EINVALID, "Le début du commentaire a été retiré : mettez « […] » à sa place, avant « %s ».", q)
-	case found && mustEnd:
+	case found && mustEnd && !strings.HasSuffix(rest, piece):
 		return Errorf(EINVALID, "La fin du commentaire a été retirée : mettez « […] » à sa place, après « %s ».", q)
 	case found:
 		return markerForNothing(piece)
@@ -142,9 +142,9 @@ func isSubsequence(sub, s string) bool {
 
 // quoteExcerpt shortens a text quoted in a message.
 func quoteExcerpt(s string) string {
-	const max = 40
-	if utf8.RuneCountInString(s) <= max {
+	const limit = 40 // runes
+	if utf8.RuneCountInString(s) <= limit {
 		return s
 	}
-	return string([]rune(s)[:max]) + "…"
+	return string([]rune(s)[:limit]) + "…"
 }

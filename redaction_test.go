@@ -45,6 +45,7 @@ func TestCheckRedaction(t *testing.T) {
 		{"StartCutWithoutMarker", "chef […] merci. […]", false, "Le début"},
 		{"EndCutWithoutMarker", "Mon chef […] ne dit jamais merci.", false, "La fin"},
 		{"MarkerForNothing", "Mon chef […] Paul Durand ne dit jamais merci. […]", false, "ne remplace aucun"},
+		{"MarkerForNothingBeforeTheEnd", "Mon chef […] Paul Durand ne dit jamais merci. Et pourtant je suis content du travail.", false, "ne remplace aucun"},
 		{"TrailingMarkerForNothing", "Mon chef […] du travail. […]", false, "dernier"},
 		{"LeadingMarkerForNothing", "[…] Mon chef […]", false, "ne remplace aucun"},
 		{"MarkerInsideAWordForSpaceOnly", "Mon chef[…] Paul Durand […]", false, "ne remplace aucun"},
