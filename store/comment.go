@@ -8,7 +8,6 @@ import (
 	"fmt"
 	mrand "math/rand/v2"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/vigie-sante/vigie"
 )
@@ -254,8 +253,9 @@ func shuffle(list []vigie.Comment) {
 
 // ModerateComment publishes, redacts or rejects a comment of a closed
 // campaign (ECONFLICT before closing); a later decision replaces an earlier
-// one. A redaction publishes redactedText instead of the original: it must
-// be non-empty, differ from the original and not be longer. A withheld
+// one. A redaction publishes redactedText instead of the original: it may
+// only remove passages, each replaced by "[…]" (vigie.CheckRedaction), so
+// that no one can publish words the employee did not write. A withheld
 // comment (no group large enough) cannot be moderated: ENOTFOUND.
 // Logging the decision in the audit log is the caller's job.
 func (s *Store) ModerateComment(ctx context.Context, campaignID, commentID, action, redactedText string) error {
@@ -285,15 +285,12 @@ func (s *Store) ModerateComment(ctx context.Context, campaignID, commentID, acti
 		case ModerateReject:
 			status = vigie.CommentRejected
 		case ModerateRedact:
-			switch {
-			case redactedText == "":
-				return vigie.Errorf(vigie.EINVALID, "Le texte caviardé est vide : pour ne rien publier, rejetez le commentaire.")
-			case redactedText == strings.TrimSpace(text):
-				return vigie.Errorf(vigie.EINVALID, "Le texte caviardé est identique à l'original : publiez-le tel quel ou modifiez-le.")
-			case utf8.RuneCountInString(redactedText) > utf8.RuneCountInString(text):
-				return vigie.Errorf(vigie.EINVALID, "Le texte caviardé ne peut pas être plus long que l'original : on retire des passages, on n'en ajoute pas.")
+			if err := vigie.CheckRedaction(text, redactedText); err != nil {
+				return err
 			}
 			moderated = redactedText
+		case "":
+			return vigie.Errorf(vigie.EINVALID, "Choisissez une décision pour ce commentaire : publier tel quel, publier le texte caviardé ou rejeter.")
 		default:
 			return vigie.Errorf(vigie.EINVALID, "Action de modération inconnue « %s » : publish, redact ou reject.", action)
 		}
