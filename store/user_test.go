@@ -107,9 +107,11 @@ func TestAuthenticate(t *testing.T) {
 
 	t.Run("SetPassword", func(t *testing.T) {
 		const newPassword = "un tout autre mot de passe"
-		wantCode(t, s.SetPassword(ctx, u.ID, "court"), vigie.EINVALID)
-		wantCode(t, s.SetPassword(ctx, "u_nobody", newPassword), vigie.ENOTFOUND)
-		if err := s.SetPassword(ctx, u.ID, newPassword); err != nil {
+		_, err := s.SetPassword(ctx, u.ID, "court", store.PasswordChange{})
+		wantCode(t, err, vigie.EINVALID)
+		_, err = s.SetPassword(ctx, "u_nobody", newPassword, store.PasswordChange{})
+		wantCode(t, err, vigie.ENOTFOUND)
+		if _, err := s.SetPassword(ctx, u.ID, newPassword, store.PasswordChange{}); err != nil {
 			t.Fatalf("SetPassword: %v", err)
 		}
 		if _, err := s.Authenticate(ctx, u.Email, testPassword); vigie.ErrorCode(err) != vigie.EUNAUTHORIZED {
