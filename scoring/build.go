@@ -12,6 +12,38 @@ type layout struct {
 	accs   []*groupAcc
 	ids    []string
 	parts  []partition
+	// cells, when groups overlap (units and segments, or two segments):
+	// the groups of each cell, for rule 4. nil when the groups form a tree.
+	cells []layoutCell
+}
+
+type layoutCell struct {
+	groups []int
+	acc    *cellAcc
+}
+
+// measureCount reads one measure's count (respondents, a dimension's n,
+// an item's n...) from a group's sums and from a cell's.
+type measureCount struct {
+	group func(a *groupAcc) int
+	cell  func(c *cellAcc) int
+}
+
+var respondentsCount = measureCount{
+	group: func(a *groupAcc) int { return a.n },
+	cell:  func(c *cellAcc) int { return c.n },
+}
+
+// table returns the counts of one measure, with its cells.
+func (l *layout) table(m measureCount) countTable {
+	t := countTable{ids: l.ids, n: l.counts(m.group), parts: l.parts}
+	if l.cells != nil {
+		t.cells = make([]cell, len(l.cells))
+		for i, c := range l.cells {
+			t.cells[i] = cell{groups: c.groups, n: m.cell(c.acc)}
+		}
+	}
+	return t
 }
 
 func (l *layout) add(g *Group, a *groupAcc) int {
@@ -34,6 +66,7 @@ func (l *layout) counts(n func(a *groupAcc) int) []int {
 func (s *Scorer) layout() *layout {
 	l := &layout{}
 	l.add(&Group{ID: "all", Kind: KindAll, Label: "Ensemble"}, s.all)
+	unitIndex := map[string]int{}
 
 	if !s.units.empty() {
 		index := map[*unitNode]int{}
@@ -44,6 +77,7 @@ func (s *Scorer) layout() *layout {
 				g.Parent = "unit:" + strings.Join(u.path[:len(u.path)-1], "/")
 			}
 			index[u] = l.add(g, u.acc)
+			unitIndex[strings.Join(u.path, "\x00")] = index[u]
 			if len(u.children) > 0 {
 				withChildren = append(withChildren, u)
 			}
@@ -63,6 +97,7 @@ func (s *Scorer) layout() *layout {
 		}
 	}
 
+	segIndex := map[string]map[string]int{}
 	segments := slices.Clone(s.segments)
 	slices.SortStableFunc(segments, func(a, b *segmentState) int {
 		return compareDeclared(a.id, a.declared, b.id, b.declared)
@@ -74,9 +109,12 @@ func (s *Scorer) layout() *layout {
 		})
 		rest := s.all.clone()
 		p := partition{whole: 0}
+		segIndex[seg.id] = map[string]int{}
 		add := func(name string, a *groupAcc) {
 			g := &Group{ID: "segment:" + seg.id + "=" + name, Kind: KindSegment, Label: name, Segment: seg.id}
-			p.members = append(p.members, l.add(g, a))
+			i := l.add(g, a)
+			p.members = append(p.members, i)
+			segIndex[seg.id][name] = i
 		}
 		for _, c := range cats {
 			rest.minus(c.acc)
@@ -85,7 +123,33 @@ func (s *Scorer) layout() *layout {
 		add(NotSpecified, rest)
 		l.parts = append(l.parts, p)
 	}
+	if overlapping := len(segments) >= 2 || len(segments) == 1 && !s.units.empty(); overlapping {
+		l.cells = s.layoutCells(unitIndex, segIndex)
+	}
 	return l
+}
+
+// layoutCells lists the groups of each cell: everyone, the units on its
+// path, and its category (or "(non renseigné)") in each segment.
+func (s *Scorer) layoutCells(unitIndex map[string]int, segIndex map[string]map[string]int) []layoutCell {
+	out := make([]layoutCell, 0, len(s.cells))
+	for _, c := range s.cells {
+		groups := []int{0}
+		for i := range c.unit {
+			if g, ok := unitIndex[strings.Join(c.unit[:i+1], "\x00")]; ok {
+				groups = append(groups, g)
+			}
+		}
+		for id, cats := range segIndex {
+			name := c.cats[id]
+			if name == "" {
+				name = NotSpecified
+			}
+			groups = append(groups, cats[name])
+		}
+		out = append(out, layoutCell{groups: groups, acc: c})
+	}
+	return out
 }
 
 // Result applies the anonymity rules and returns the figures of every
@@ -114,18 +178,20 @@ func (s *Scorer) Result() *Result { return s.ResultWithin(nil) }
 func (s *Scorer) ResultWithin(pat *Pattern) *Result {
 	l := s.layout()
 	p := s.p
-	groupTable := countTable{ids: l.ids, n: l.counts(func(a *groupAcc) int { return a.n }), parts: l.parts}
-	reasons := groupTable.reasons(s.k, pat.all())
-	table := func(n func(a *groupAcc) int) countTable {
-		return countTable{ids: l.ids, n: l.counts(n), parts: l.parts}
-	}
+	reasons := l.table(respondentsCount).reasons(s.k, pat.all())
 
 	dimReasons := make([][]string, len(p.dims))
 	itemReasons := make([][]string, len(p.items))
 	for i, dp := range p.dims {
-		tables := []countTable{table(func(a *groupAcc) int { return a.dims[i].n })}
+		tables := []countTable{l.table(measureCount{
+			group: func(a *groupAcc) int { return a.dims[i].n },
+			cell:  func(c *cellAcc) int { return c.dimN[i] },
+		})}
 		for _, j := range dp.items {
-			tables = append(tables, table(func(a *groupAcc) int { return a.itemN[j] }))
+			tables = append(tables, l.table(measureCount{
+				group: func(a *groupAcc) int { return a.itemN[j] },
+				cell:  func(c *cellAcc) int { return c.itemN[j] },
+			}))
 		}
 		linked := linkedReasons(s.k, reasons, tables)
 		dimReasons[i] = linked[0]
@@ -141,7 +207,10 @@ func (s *Scorer) ResultWithin(pat *Pattern) *Result {
 				start[g] = why
 			}
 		}
-		indReasons[i] = linkedReasons(s.k, start, []countTable{table(func(a *groupAcc) int { return a.inds[i].n })})[0]
+		indReasons[i] = linkedReasons(s.k, start, []countTable{l.table(measureCount{
+			group: func(a *groupAcc) int { return a.inds[i].n },
+			cell:  func(c *cellAcc) int { return c.indN[i] },
+		})})[0]
 	}
 
 	for gi, g := range l.groups {

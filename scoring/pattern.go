@@ -36,6 +36,7 @@ type countTable struct {
 	ids   []string
 	n     []int
 	parts []partition
+	cells []cell // for rule 4, when groups overlap; nil otherwise
 }
 
 // jointReasons applies the rules to every table, starting from start
@@ -67,13 +68,30 @@ func jointReasons(k int, start map[string]string, tables []countTable) map[strin
 	return joint
 }
 
-// reasons runs the rules on t from the groups joint withholds.
+// reasons runs the rules on t from the groups joint withholds: rules 1 to
+// 3 (suppress), then rule 4 for overlapping groups (overlap.go), each
+// group rule 4 withholds sending the others round again.
 func (t countTable) reasons(k int, joint map[string]string) []string {
-	start := make([]string, len(t.ids))
+	r := make([]string, len(t.ids))
 	for i, id := range t.ids {
-		start[i] = joint[id]
+		r[i] = joint[id]
 	}
-	return suppress(k, t.ids, t.n, start, t.parts)
+	r = suppress(k, t.ids, t.n, r, t.parts)
+	if t.cells == nil {
+		return r
+	}
+	for {
+		involved := overlapLeak(k, r, t.cells)
+		if involved == nil {
+			return r
+		}
+		g := pickOverlap(t.ids, t.n, involved)
+		if g < 0 {
+			return r // only everyone is involved: cannot happen, its count is at least k
+		}
+		r[g] = ReasonSecondary
+		r = suppress(k, t.ids, t.n, r, t.parts)
+	}
 }
 
 // CampaignPattern decides which groups every output of a campaign may
@@ -103,8 +121,7 @@ func CampaignPattern(opts Options, participation map[string]int, scorers ...*Sco
 		if s.all.n < k {
 			continue // publishes nothing
 		}
-		l := s.layout()
-		tables = append(tables, countTable{ids: l.ids, n: l.counts(func(a *groupAcc) int { return a.n }), parts: l.parts})
+		tables = append(tables, s.layout().table(respondentsCount))
 	}
 	return &Pattern{reasons: jointReasons(k, nil, tables)}
 }

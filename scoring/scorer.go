@@ -2,6 +2,8 @@ package scoring
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
@@ -21,6 +23,20 @@ type Scorer struct {
 	segByID  map[string]*segmentState
 	alpha    []alphaAcc // per dimension, over everyone
 	scratch  *scores
+	// cells count the people who share a unit and the same segment
+	// categories, per measure, for rule 4 (overlap.go).
+	cells   map[string]*cellAcc
+	cellKey strings.Builder
+}
+
+// cellAcc counts, for one cell, the people each measure counts.
+type cellAcc struct {
+	unit  []string
+	cats  map[string]string // segment id -> category; missing: not specified
+	n     int
+	dimN  []int
+	itemN []int
+	indN  []int
 }
 
 // New prepares a Scorer for q. opts.MinGroupSize is k (0: DefaultMinGroupSize);
@@ -37,7 +53,7 @@ func New(q *questionnaires.Questionnaire, opts Options) (*Scorer, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Scorer{q: q, p: p, k: k, all: newGroupAcc(p), segByID: map[string]*segmentState{}, scratch: p.newScores()}
+	s := &Scorer{q: q, p: p, k: k, all: newGroupAcc(p), segByID: map[string]*segmentState{}, scratch: p.newScores(), cells: map[string]*cellAcc{}}
 	s.units = newUnitTree(opts.Units, func(u *unitNode) { u.acc = newGroupAcc(p) })
 	s.units.child(s.units.root, NotSpecified) // always a member of the top-level partition
 	for _, seg := range opts.Segments {
@@ -93,10 +109,12 @@ func (s *Scorer) Add(r Respondent) error {
 		}
 	}
 	u := s.units.root
-	for _, name := range cleanPath(r.Unit) {
+	path := cleanPath(r.Unit)
+	for _, name := range path {
 		u = s.units.child(u, name)
 		u.acc.add(s.p, sc)
 	}
+	s.cell(path, r.Segments).add(s.p, sc)
 	// The "(non renseigné)" category of each segment is not counted here:
 	// Result derives it as everyone minus the other categories, which also
 	// covers respondents added before a segment was first met.
@@ -107,6 +125,63 @@ func (s *Scorer) Add(r Respondent) error {
 		s.segment(id).category(name, s.newAcc).acc.add(s.p, sc)
 	}
 	return nil
+}
+
+// cell returns the cell of a unit path and segment categories.
+func (s *Scorer) cell(path []string, segments map[string]string) *cellAcc {
+	b := &s.cellKey
+	b.Reset()
+	for _, name := range path {
+		b.WriteString(name)
+		b.WriteByte(0)
+	}
+	if len(segments) > 0 {
+		ids := make([]string, 0, len(segments))
+		for id, name := range segments {
+			if id != "" && name != "" && name != NotSpecified {
+				ids = append(ids, id)
+			}
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			b.WriteByte(1)
+			b.WriteString(id)
+			b.WriteByte(2)
+			b.WriteString(segments[id])
+		}
+	}
+	if c, ok := s.cells[b.String()]; ok {
+		return c
+	}
+	c := &cellAcc{unit: slices.Clone(path), cats: map[string]string{},
+		dimN: make([]int, len(s.p.dims)), itemN: make([]int, len(s.p.items)), indN: make([]int, len(s.p.inds))}
+	for id, name := range segments {
+		if id != "" && name != "" && name != NotSpecified {
+			c.cats[id] = name
+		}
+	}
+	s.cells[b.String()] = c
+	return c
+}
+
+// add counts one respondent in the cell, as groupAcc.add does.
+func (c *cellAcc) add(p *plan, s *scores) {
+	c.n++
+	for i := range c.dimN {
+		if s.dimOK[i] {
+			c.dimN[i]++
+		}
+	}
+	for i := range c.indN {
+		if s.indOK[i] {
+			c.indN[i]++
+		}
+	}
+	for _, j := range s.itemIdx {
+		if s.dimOK[p.itemDim[j]] {
+			c.itemN[j]++
+		}
+	}
 }
 
 // Score is New, Add for each respondent, and Result.
