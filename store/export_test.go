@@ -1,6 +1,9 @@
 package store
 
-import "io/fs"
+import (
+	"io/fs"
+	"time"
+)
 
 // OpenWithMigrations opens path applying the migrations of fsys instead of
 // the embedded ones, so tests can build a database at an older schema.
@@ -8,3 +11,12 @@ func OpenWithMigrations(path string, fsys fs.FS) (*Store, error) { return openWi
 
 // Migrations are the embedded migrations.
 var Migrations = migrations
+
+// OpenWithCompactDelay opens path like Open, compacting after delay of
+// idle writer instead of the default, so tests need not wait.
+func OpenWithCompactDelay(path string, delay time.Duration) (*Store, error) {
+	return openWithDelay(path, migrations, delay)
+}
+
+// Compactions returns how many compactions s has done.
+func Compactions(s *Store) int64 { return s.compactor.runs.Load() }
