@@ -36,6 +36,7 @@ type compactor struct {
 	stop  chan struct{}
 	once  sync.Once // Close may be called twice
 	done  chan struct{}
+	busy  atomic.Bool  // a compaction is running
 	runs  atomic.Int64 // compactions done, for tests
 }
 
@@ -100,6 +101,8 @@ func (s *Store) stopCompactor() error {
 // last compaction. It runs on the writer connection, so submissions wait
 // in the queue meanwhile instead of failing on a locked file.
 func (s *Store) compact(ctx context.Context) error {
+	s.compactor.busy.Store(true)
+	defer s.compactor.busy.Store(false)
 	if !s.compactor.dirty.Swap(false) {
 		return nil
 	}

@@ -20,3 +20,7 @@ func OpenWithCompactDelay(path string, delay time.Duration) (*Store, error) {
 
 // Compactions returns how many compactions s has done.
 func Compactions(s *Store) int64 { return s.compactor.runs.Load() }
+
+// Compacted tells whether s has compacted everything written so far and
+// is not compacting now: the state a copy of the files at rest shows.
+func Compacted(s *Store) bool { return !s.compactor.busy.Load() && !s.compactor.dirty.Load() }
