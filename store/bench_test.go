@@ -2,11 +2,16 @@ package store_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // BenchmarkSubmitResponse measures complete submissions (60 answers, code
@@ -63,3 +68,55 @@ func sixtyAnswers(qs []*questionnaires.Questionnaire) map[string]map[string]int 
 // benchParallelism times GOMAXPROCS is the number of submitting goroutines
 // (25 x 2 cores = 50 clients, as in the HTTP target).
 var benchParallelism = 25
+
+// BenchmarkCompact measures the compaction that follows a pause in
+// writes (VACUUM) on a database of 100,000 responses of 60 answers: how
+// long writers and readers wait for it.
+func BenchmarkCompact(b *testing.B) {
+	const responses = 100_000
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "vigie.db")
+	s, err := store.OpenWithCompactDelay(path, time.Hour) // compact on demand only
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	spec := testSpec()
+	spec.Access = vigie.AccessLink
+	c := MustOpenCampaign(b, s, spec)
+	qs, err := s.CampaignQuestionnaires(ctx, c.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	answers := sixtyAnswers(qs)
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range 50 {
+		wg.Go(func() {
+			for next.Add(1) <= responses {
+				r := &vigie.Response{
+					Unit:     []string{"Direction A", "Service 1"},
+					Segments: map[string]string{"metier": "Encadrement"},
+					Answers:  answers,
+					Comments: map[string]string{"reconnaissance": "Trop de dossiers, pas assez de temps."},
+				}
+				if err := s.SubmitResponse(ctx, c.ID, "", r, now); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := store.Compact(ctx, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(info.Size())/(1<<20), "MiB")
+}

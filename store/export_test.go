@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"io/fs"
 	"time"
 )
@@ -24,3 +25,9 @@ func Compactions(s *Store) int64 { return s.compactor.runs.Load() }
 // Compacted tells whether s has compacted everything written so far and
 // is not compacting now: the state a copy of the files at rest shows.
 func Compacted(s *Store) bool { return !s.compactor.busy.Load() && !s.compactor.dirty.Load() }
+
+// Compact compacts s now, as it does once writes pause.
+func Compact(ctx context.Context, s *Store) error {
+	s.markDirty()
+	return s.compact(ctx)
+}
