@@ -71,7 +71,8 @@ var benchParallelism = 25
 
 // BenchmarkCompact measures the compaction that follows a pause in
 // writes (VACUUM) on a database of 100,000 responses of 60 answers: how
-// long writers and readers wait for it.
+// long writers and readers wait for it. It also times the longest reads
+// (Result, EachResponse), which commits wait for.
 func BenchmarkCompact(b *testing.B) {
 	const responses = 100_000
 	ctx := context.Background()
@@ -119,4 +120,50 @@ func BenchmarkCompact(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(info.Size())/(1<<20), "MiB")
+
+	// The longest read transactions, which a commit waits for (rollback
+	// journal): they must stay well under the 5 s busy timeout.
+	b.StopTimer()
+	if err := s.CloseCampaign(ctx, c.ID, now); err != nil {
+		b.Fatal(err)
+	}
+	// Meanwhile, answers keep coming to another campaign: the slowest one
+	// tells how long a commit waited for the reader.
+	other := MustOpenCampaign(b, s, spec)
+	stop := make(chan struct{})
+	var slowest atomic.Int64
+	var writers sync.WaitGroup
+	for range 10 {
+		writers.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				r := &vigie.Response{Unit: []string{"Direction A", "Service 1"}, Answers: answers}
+				t0 := time.Now()
+				if err := s.SubmitResponse(ctx, other.ID, "", r, now); err != nil {
+					b.Error(err)
+					return
+				}
+				if d := int64(time.Since(t0)); d > slowest.Load() {
+					slowest.Store(d) // racy max, close enough for a benchmark
+				}
+			}
+		})
+	}
+	start := time.Now()
+	if _, err := s.Result(ctx, c.ID, qs[0].ID); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(time.Since(start).Seconds(), "result-s")
+	close(stop)
+	writers.Wait()
+	b.ReportMetric(float64(slowest.Load())/1e6, "slowest-submit-ms")
+	start = time.Now()
+	if err := s.EachResponse(ctx, c.ID, func(*vigie.Response) error { return nil }); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(time.Since(start).Seconds(), "each-s")
 }
