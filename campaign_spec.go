@@ -2,6 +2,7 @@ package vigie
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -265,7 +266,7 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	for i, id := range s.Questionnaires {
 		switch {
 		case !questionnaireIDPattern.MatchString(id):
-			p.add(at(l.questionnaires, i), "questionnaires : identifiant invalide « %s » (lettres minuscules, chiffres et tirets)", id)
+			p.add(at(l.questionnaires, i), "questionnaires : identifiant invalide « %s » (lettres minuscules, chiffres et tirets)", Reveal(id))
 		case seenQ[id]:
 			p.add(at(l.questionnaires, i), "questionnaires : « %s » figure deux fois", id)
 		}
@@ -301,12 +302,22 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	}
 }
 
+// checkName records CheckName's message when name holds an unsafe
+// character; what starts the message.
+func checkName(p *problems, line int, what, name string) {
+	if err := CheckName(what, name); err != nil {
+		p.add(line, "%s", strings.TrimSuffix(ErrorMessage(err), "."))
+	}
+}
+
 func checkText(p *problems, line int, key, what, v string) {
 	switch {
 	case strings.TrimSpace(v) == "":
 		p.add(line, "%s : %s est requis", key, what)
 	case utf8.RuneCountInString(v) > maxTitleLength:
 		p.add(line, "%s : %s dépasse %d caractères", key, what, maxTitleLength)
+	default:
+		checkName(p, line, key+" : "+what, v)
 	}
 }
 
@@ -355,6 +366,13 @@ func validateUnits(s *CampaignSpec, l *specLines, p *problems) {
 		}
 		ok := true
 		for _, name := range u.Path {
+			if _, bad := UnsafeRune(name); bad {
+				// First, and without quoting the raw name: the character
+				// would act inside the message too.
+				checkName(p, line, "unités : le nom « "+Reveal(name)+" »", name)
+				ok = false
+				continue
+			}
 			switch {
 			case strings.TrimSpace(name) == "":
 				p.add(line, "unités : « %s » contient un nom vide", strings.Join(u.Path, "/"))
@@ -394,27 +412,30 @@ func validateSegments(s *CampaignSpec, l *specLines, p *problems) {
 	}
 	seen := map[string]bool{}
 	for i, seg := range s.Segments {
+		sid := Reveal(seg.ID) // quoted in messages
 		var sl segmentLines
 		if i < len(l.segments) {
 			sl = l.segments[i]
 		}
 		switch {
 		case !segmentIDPattern.MatchString(seg.ID):
-			p.add(sl.id, "segments : identifiant invalide « %s » (lettres minuscules, chiffres et tirets)", seg.ID)
+			p.add(sl.id, "segments : identifiant invalide « %s » (lettres minuscules, chiffres et tirets)", sid)
 		case seen[seg.ID]:
-			p.add(sl.id, "segments : « %s » figure deux fois", seg.ID)
+			p.add(sl.id, "segments : « %s » figure deux fois", sid)
 		}
 		seen[seg.ID] = true
 		if strings.TrimSpace(seg.Label["fr"]) == "" {
-			p.add(sl.label, "segments : « %s » : le libellé en français (label.fr) est requis", seg.ID)
+			p.add(sl.label, "segments : « %s » : le libellé en français (label.fr) est requis", sid)
 		}
-		for lang := range seg.Label {
+		for _, lang := range slices.Sorted(maps.Keys(seg.Label)) {
 			if !slices.Contains(supportedLanguages, lang) {
-				p.add(sl.label, "segments : « %s » : langue « %s » non prise en charge (fr ou en)", seg.ID, lang)
+				p.add(sl.label, "segments : « %s » : langue « %s » non prise en charge (fr ou en)", sid, lang)
+				continue
 			}
+			checkName(p, sl.label, fmt.Sprintf("segments : « %s » : le libellé (label.%s)", sid, lang), seg.Label[lang])
 		}
 		if n := len(seg.Categories); n < MinSegmentCategories || n > MaxSegmentCategories {
-			p.add(sl.categories, "segments : « %s » doit avoir entre %d et %d catégories, pas %d", seg.ID, MinSegmentCategories, MaxSegmentCategories, n)
+			p.add(sl.categories, "segments : « %s » doit avoir entre %d et %d catégories, pas %d", sid, MinSegmentCategories, MaxSegmentCategories, n)
 		}
 		seenC := map[string]bool{}
 		for j, c := range seg.Categories {
@@ -422,15 +443,19 @@ func validateSegments(s *CampaignSpec, l *specLines, p *problems) {
 			if line == 0 {
 				line = sl.categories
 			}
+			if _, bad := UnsafeRune(c); bad {
+				checkName(p, line, fmt.Sprintf("segments : « %s » : la catégorie « %s »", sid, Reveal(c)), c)
+				continue
+			}
 			switch {
 			case strings.TrimSpace(c) == "":
-				p.add(line, "segments : « %s » : une catégorie est vide", seg.ID)
+				p.add(line, "segments : « %s » : une catégorie est vide", sid)
 			case utf8.RuneCountInString(c) > maxNameLength:
-				p.add(line, "segments : « %s » : la catégorie « %s » dépasse %d caractères", seg.ID, c, maxNameLength)
+				p.add(line, "segments : « %s » : la catégorie « %s » dépasse %d caractères", sid, c, maxNameLength)
 			case c == notSpecified:
-				p.add(line, "segments : « %s » : « %s » est réservé aux réponses sans catégorie", seg.ID, notSpecified)
+				p.add(line, "segments : « %s » : « %s » est réservé aux réponses sans catégorie", sid, notSpecified)
 			case seenC[c]:
-				p.add(line, "segments : « %s » : la catégorie « %s » figure deux fois", seg.ID, c)
+				p.add(line, "segments : « %s » : la catégorie « %s » figure deux fois", sid, c)
 			}
 			seenC[c] = true
 		}

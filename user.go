@@ -21,6 +21,9 @@ type User struct {
 	ID    string
 	Email string // lower-case
 	Role  Role
+	// SessionGeneration is recorded in each session at sign-in; a session
+	// that recorded another number is over (the password changed since).
+	SessionGeneration int64
 }
 
 // IsConsultant reports whether u may run campaigns and see all of them.

@@ -18,10 +18,19 @@ type groupAcc struct {
 	counts []int // answers per item and scale value, see plan.countOffset
 }
 
+// dimAcc holds a dimension's sums over the people scored on it. Nothing
+// here weighs one person's answers differently from another's: sum and
+// answers are sums over answers (the published item counts give them
+// exactly), and weighted is the sum over people of (sum of their
+// normalised answers)² / (their number of answers), which weighs each
+// person by the number of items they answered, like the mean does. See
+// dimensionStats and docs/scoring.md.
 type dimAcc struct {
-	n          int
-	sum, sumsq float64
-	levels     [3]int // respondents per level band, indexed like Levels
+	n        int     // people with a score
+	answers  int     // their answers to the dimension's items
+	sum      float64 // the sum of those answers on 0-100
+	weighted float64 // sum over people of answered·score²
+	levels   [3]int  // people per level band of their own score, indexed like Levels
 }
 
 type indAcc struct {
@@ -46,10 +55,11 @@ func (a *groupAcc) add(p *plan, s *scores) {
 		if !s.dimOK[i] {
 			continue
 		}
-		d, v := &a.dims[i], s.dim[i]
+		d, v, m := &a.dims[i], s.dim[i], float64(s.dimAnswers[i])
 		d.n++
-		d.sum += v
-		d.sumsq += v * v
+		d.answers += s.dimAnswers[i]
+		d.sum += s.dimSum[i]
+		d.weighted += m * v * v
 		d.levels[s.level[i]]++
 	}
 	for i := range a.inds {
@@ -63,7 +73,13 @@ func (a *groupAcc) add(p *plan, s *scores) {
 			d.above++
 		}
 	}
+	// An item's answers count only with the people scored on its
+	// dimension: the item counts and the dimension's figures then describe
+	// the same people, and nothing published separates the others.
 	for i, j := range s.itemIdx {
+		if !s.dimOK[p.itemDim[j]] {
+			continue
+		}
 		a.itemN[j]++
 		a.counts[s.countPos[i]]++
 	}
@@ -74,8 +90,9 @@ func (a *groupAcc) minus(b *groupAcc) {
 	a.n -= b.n
 	for i := range a.dims {
 		a.dims[i].n -= b.dims[i].n
+		a.dims[i].answers -= b.dims[i].answers
 		a.dims[i].sum -= b.dims[i].sum
-		a.dims[i].sumsq -= b.dims[i].sumsq
+		a.dims[i].weighted -= b.dims[i].weighted
 		for l := range a.dims[i].levels {
 			a.dims[i].levels[l] -= b.dims[i].levels[l]
 		}
@@ -103,13 +120,24 @@ func (a *groupAcc) clone() *groupAcc {
 }
 
 // dimensionStats computes a dimension's published figures (n >= 2).
+//
+// The mean is the mean of every answer given to the dimension's items by
+// the people scored on it (on 0-100, reversed items turned round): a
+// linear function of the published item counts, so it tells nothing they
+// do not. Were it the mean of the people's own scores, a person who
+// skipped an item would weigh their answers by 1/5 instead of 1/6, and the
+// difference with the item counts would give their score (docs/scoring.md,
+// attack 5). The standard deviation is the one of the people's scores
+// around that mean, each weighted by the number of items they answered
+// (the same weighting), with the n/(n-1) sample correction: when everyone
+// answered every item, both are the usual mean and sample SD of scores.
 func dimensionStats(dp dimPlan, a dimAcc) *DimensionStats {
-	n := float64(a.n)
-	mean := a.sum / n
+	n, answers := float64(a.n), float64(a.answers)
+	mean := a.sum / answers
 	variance := 0.0
 	if a.n > 1 {
 		// Rounding can leave a tiny negative value when every score is equal.
-		variance = max(0, (a.sumsq-a.sum*a.sum/n)/(n-1))
+		variance = max(0, (a.weighted-a.sum*a.sum/answers)/answers*n/(n-1))
 	}
 	sd := math.Sqrt(variance)
 	half := 1.96 * sd / math.Sqrt(n)

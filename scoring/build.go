@@ -89,7 +89,8 @@ func (s *Scorer) layout() *layout {
 }
 
 // Result applies the anonymity rules and returns the figures of every
-// group. It can be called more than once.
+// group. It can be called more than once. It is ResultWithin(nil): the
+// result of one questionnaire alone (vigie score).
 //
 // Groups come in display order: everyone; the units depth-first (declared
 // units in their order, then the others by name, "(non renseigné)" last),
@@ -98,26 +99,49 @@ func (s *Scorer) layout() *layout {
 // (declared first, then by id), each with its categories in the same order
 // and always a "(non renseigné)" category last. Declared groups appear even
 // without respondents (suppressed, below_threshold).
-func (s *Scorer) Result() *Result {
+func (s *Scorer) Result() *Result { return s.ResultWithin(nil) }
+
+// ResultWithin is Result starting from the groups p withholds: the result
+// of one questionnaire of a campaign, within the pattern CampaignPattern
+// decided for all the campaign's outputs (p must have been computed with
+// this Scorer). A nil p withholds nothing more than the rules.
+//
+// Within a published group, each dimension shares one pattern with its
+// items (linkedReasons): either the dimension and all its items are
+// published, or none of them, since a dimension's figures are sums of its
+// items' answers and one would give away the other. Each indicator then
+// has its own pattern, starting from those of the two dimensions it reads.
+func (s *Scorer) ResultWithin(pat *Pattern) *Result {
 	l := s.layout()
 	p := s.p
-	reasons := suppress(s.k, l.ids, l.counts(func(a *groupAcc) int { return a.n }), nil, l.parts)
-	// Each measure goes through the same rules with its own n, starting
-	// from the groups' fate: a measure of a withheld group is withheld.
-	measure := func(n func(a *groupAcc) int) []string {
-		return suppress(s.k, l.ids, l.counts(n), slices.Clone(reasons), l.parts)
+	groupTable := countTable{ids: l.ids, n: l.counts(func(a *groupAcc) int { return a.n }), parts: l.parts}
+	reasons := groupTable.reasons(s.k, pat.all())
+	table := func(n func(a *groupAcc) int) countTable {
+		return countTable{ids: l.ids, n: l.counts(n), parts: l.parts}
 	}
+
 	dimReasons := make([][]string, len(p.dims))
-	for i := range p.dims {
-		dimReasons[i] = measure(func(a *groupAcc) int { return a.dims[i].n })
+	itemReasons := make([][]string, len(p.items))
+	for i, dp := range p.dims {
+		tables := []countTable{table(func(a *groupAcc) int { return a.dims[i].n })}
+		for _, j := range dp.items {
+			tables = append(tables, table(func(a *groupAcc) int { return a.itemN[j] }))
+		}
+		linked := linkedReasons(s.k, reasons, tables)
+		dimReasons[i] = linked[0]
+		for t, j := range dp.items {
+			itemReasons[j] = linked[t+1]
+		}
 	}
 	indReasons := make([][]string, len(p.inds))
-	for i := range p.inds {
-		indReasons[i] = measure(func(a *groupAcc) int { return a.inds[i].n })
-	}
-	itemReasons := make([][]string, len(p.items))
-	for j := range p.items {
-		itemReasons[j] = measure(func(a *groupAcc) int { return a.itemN[j] })
+	for i, ip := range p.inds {
+		start := slices.Clone(dimReasons[ip.num])
+		for g, why := range dimReasons[ip.den] {
+			if start[g] == "" {
+				start[g] = why
+			}
+		}
+		indReasons[i] = linkedReasons(s.k, start, []countTable{table(func(a *groupAcc) int { return a.inds[i].n })})[0]
 	}
 
 	for gi, g := range l.groups {
@@ -172,4 +196,39 @@ func (s *Scorer) Result() *Result {
 		res.Reliability[dp.d.ID] = rel
 	}
 	return res
+}
+
+// linkedReasons gives measures of the same groups one pattern: starting
+// from the groups' fate (start, by group index), each measure's rules run
+// with its own counts, whatever any of them withholds is withheld for all,
+// and this repeats until nothing changes (a count of 0 withholds nothing
+// from the others, as in jointReasons). It returns each measure's reasons:
+// the same groups for all, the reason being the measure's own
+// (below_threshold when its count is under k, secondary otherwise).
+func linkedReasons(k int, start []string, tables []countTable) [][]string {
+	ids := tables[0].ids
+	from := make(map[string]string, len(start))
+	for g, why := range start {
+		if why != "" {
+			from[ids[g]] = why
+		}
+	}
+	joint := jointReasons(k, from, tables)
+	out := make([][]string, len(tables))
+	for t, tb := range tables {
+		r := make([]string, len(ids))
+		for g, id := range ids {
+			switch {
+			case start[g] != "":
+				r[g] = start[g]
+			case joint[id] == "" && tb.n[g] > 0:
+			case tb.n[g] < k:
+				r[g] = ReasonBelowThreshold
+			default:
+				r[g] = ReasonSecondary
+			}
+		}
+		out[t] = r
+	}
+	return out
 }

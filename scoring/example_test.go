@@ -31,7 +31,11 @@ func TestDocumentedExample(t *testing.T) {
 	res := mustScore(t, q, scoring.Options{MinGroupSize: 5}, rs)
 
 	e := group(t, res, "unit:Accueil").Dimensions["effort"]
-	sd := math.Sqrt(1250) // (2500+625+0+0+625+2500)/5
+	// Answers on 0-100: Claire 75 and 25; the others three times their
+	// score. Mean of the 17 answers: (100 + 3×250) / 17 = 50. SD: the
+	// scores' deviations from 50, each weighted by its number of answers:
+	// 3×(2500+625+0+625+2500) / 17 × 6/5.
+	sd := math.Sqrt(3 * 6250.0 / 17 * 6 / 5)
 	half := 1.96 * sd / math.Sqrt(6)
 	if e.N != 6 || e.Mean != 50 || !near(e.SD, sd) || e.Level != scoring.Intermediate {
 		t.Errorf("Accueil effort = %+v, want n 6, mean 50, sd %v, intermediate", e, sd)
@@ -39,8 +43,8 @@ func TestDocumentedExample(t *testing.T) {
 	if !near(e.CI95[0], 50-half) || !near(e.CI95[1], 50+half) {
 		t.Errorf("ci95 = %v, want [%v, %v]", e.CI95, 50-half, 50+half)
 	}
-	if math.Abs(e.CI95[0]-21.71) > 0.005 || math.Abs(e.CI95[1]-78.29) > 0.005 {
-		t.Errorf("ci95 = %v, documented as [21.71, 78.29]", e.CI95)
+	if math.Abs(e.SD-36.38) > 0.005 || math.Abs(e.CI95[0]-20.89) > 0.005 || math.Abs(e.CI95[1]-79.11) > 0.005 {
+		t.Errorf("sd %v, ci95 = %v, documented as 36.38, [20.89, 79.11]", e.SD, e.CI95)
 	}
 	for _, l := range scoring.Levels {
 		if !near(e.Shares[l], 2.0/6) {

@@ -34,11 +34,20 @@ type ScoreRow struct {
 // without any unit at all there are no rows. Since it returns no error, a
 // MinGroupSize under MinimumMinGroupSize is raised to it.
 func Participation(opts Options, counts map[string]int, headcounts map[string]int) []UnitParticipation {
+	return ParticipationWithin(nil, opts, counts, headcounts)
+}
+
+// ParticipationWithin is Participation starting from the groups p
+// withholds: a campaign's participation is published within the
+// campaign's pattern (CampaignPattern), so that it hides every unit its
+// results hide. A nil p withholds nothing more than the rules.
+func ParticipationWithin(p *Pattern, opts Options, counts map[string]int, headcounts map[string]int) []UnitParticipation {
 	g := newUnitGroups(opts.Units, counts, headcounts)
 	if g.tree.empty() {
 		return nil
 	}
-	reasons := suppress(participationK(opts.MinGroupSize), g.ids, g.n, nil, g.parts)
+	t := countTable{ids: g.groupIDs(), n: g.n, parts: g.parts}
+	reasons := t.reasons(participationK(opts.MinGroupSize), p.all())
 
 	heads := make([]int, len(g.nodes))
 	for i := len(g.nodes) - 1; i > 0; i-- { // children come after their parent
@@ -81,15 +90,8 @@ func Participation(opts Options, counts map[string]int, headcounts map[string]in
 // unit is published, and for everyone and each published unit, its count
 // minus its published children's is 0 or at least k.
 func PublishedUnits(units [][]string, counts map[string]int, k int) map[string]bool {
-	g := newUnitGroups(units, counts, nil)
-	reasons := suppress(participationK(k), g.ids, g.n, nil, g.parts)
-	out := map[string]bool{}
-	for i, u := range g.nodes {
-		if reasons[i] == "" && (i == 0 || !g.tree.empty()) {
-			out[strings.Join(u.path, "/")] = true
-		}
-	}
-	return out
+	var p *Pattern
+	return p.PublishedUnits(units, counts, k)
 }
 
 // participationK is the k of Participation and PublishedUnits, which

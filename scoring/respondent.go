@@ -37,6 +37,7 @@ type plan struct {
 	dims        []dimPlan
 	inds        []indPlan
 	countOffset []int // per item: position of its scale's first value in acc.counts
+	itemDim     []int // per item: position of its dimension in dims
 	nCounts     int
 }
 
@@ -54,6 +55,7 @@ type indPlan struct {
 func newPlan(q *questionnaires.Questionnaire) (*plan, error) {
 	p := &plan{q: q, items: q.Items()}
 	p.countOffset = make([]int, len(p.items))
+	p.itemDim = make([]int, len(p.items))
 	for i, it := range p.items {
 		if it.Scale == nil || it.Scale.Max <= it.Scale.Min {
 			return nil, fmt.Errorf("scoring: questionnaire %s: item %s has no usable scale", q.ID, it.ID)
@@ -70,6 +72,7 @@ func newPlan(q *questionnaires.Questionnaire) (*plan, error) {
 		dp := dimPlan{d: d, need: max(1, int(math.Ceil(share*float64(len(d.Items))-minAnsweredEpsilon)))}
 		for _, it := range d.Items {
 			dp.items = append(dp.items, it.Index)
+			p.itemDim[it.Index] = len(p.dims)
 		}
 		dimIndex[d.ID] = len(p.dims)
 		p.dims = append(p.dims, dp)
@@ -88,14 +91,16 @@ func newPlan(q *questionnaires.Questionnaire) (*plan, error) {
 // scores are one respondent's computed figures, reused from one respondent
 // to the next so that scoring allocates nothing per respondent.
 type scores struct {
-	answered int       // items answered in the whole questionnaire
-	dim      []float64 // 0-100 score per dimension
-	dimOK    []bool    // the score exists (enough items answered)
-	level    []int     // level band of the score
-	rawMean  []float64 // mean of the recoded raw values, when complete
-	complete []bool    // every item of the dimension is answered
-	ind      []float64 // indicator value
-	indOK    []bool
+	answered   int       // items answered in the whole questionnaire
+	dim        []float64 // 0-100 score per dimension
+	dimOK      []bool    // the score exists (enough items answered)
+	dimAnswers []int     // items of the dimension answered
+	dimSum     []float64 // sum of those answers on 0-100
+	level      []int     // level band of the score
+	rawMean    []float64 // mean of the recoded raw values, when complete
+	complete   []bool    // every item of the dimension is answered
+	ind        []float64 // indicator value
+	indOK      []bool
 	// The answered items and where each answer is counted in
 	// groupAcc.counts, worked out once for all the respondent's groups.
 	itemIdx  []int32
@@ -104,7 +109,7 @@ type scores struct {
 
 func (p *plan) newScores() *scores {
 	return &scores{
-		dim: make([]float64, len(p.dims)), dimOK: make([]bool, len(p.dims)),
+		dim: make([]float64, len(p.dims)), dimOK: make([]bool, len(p.dims)), dimAnswers: make([]int, len(p.dims)), dimSum: make([]float64, len(p.dims)),
 		level: make([]int, len(p.dims)), rawMean: make([]float64, len(p.dims)),
 		complete: make([]bool, len(p.dims)),
 		ind:      make([]float64, len(p.inds)), indOK: make([]bool, len(p.inds)),
@@ -145,6 +150,7 @@ func (p *plan) score(answers []int, s *scores) {
 			sum += 100 * float64(r-it.Scale.Min) / float64(it.Scale.Max-it.Scale.Min)
 		}
 		s.answered += n
+		s.dimAnswers[i], s.dimSum[i] = n, sum
 		s.complete[i] = n == len(dp.items) && n > 0
 		if s.complete[i] {
 			s.rawMean[i] = float64(raw) / float64(n)

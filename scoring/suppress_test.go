@@ -169,12 +169,19 @@ func TestMeasureSuppression(t *testing.T) {
 			t.Errorf("%s effort suppressed, want published", tc.g.ID)
 		}
 	}
-	// Items rec2-rec4 are answered by 4 people in A: withheld; rec1 by 6.
-	if it := a.Items["rec2"]; !it.Suppressed || it.Reason != below {
-		t.Errorf("A rec2 = %+v, want below_threshold", it)
+	// Items share their dimension's pattern and count only the answers of
+	// the people scored on it: rec1, answered by 6 people in A but by only
+	// 4 with a reward score, is withheld in A (4 < k) and B (secondary).
+	for _, id := range []string{"rec1", "rec2"} {
+		if it := a.Items[id]; !it.Suppressed || it.Reason != below {
+			t.Errorf("A %s = %+v, want below_threshold", id, it)
+		}
+		if it := b.Items[id]; !it.Suppressed || it.Reason != secondary {
+			t.Errorf("B %s = %+v, want secondary", id, it)
+		}
 	}
-	if it := a.Items["rec1"]; it.Suppressed || it.N != 6 {
-		t.Errorf("A rec1 = %+v, want published, n 6", it)
+	if it := all.Items["rec1"]; it.Suppressed || it.N != 14 {
+		t.Errorf("all rec1 = %+v, want published, n 14 (the 2 unscored answers left out)", it)
 	}
 }
 

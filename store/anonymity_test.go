@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
@@ -34,16 +35,30 @@ type submitted struct {
 
 // submitAll opens a codes campaign on s, saves a draft then submits with
 // each of n codes in turn (which deletes the draft), and returns the
-// submissions in order.
-func submitAll(t *testing.T, s *store.Store, n int) (campaignID string, subs []submitted) {
+// submissions in order and the drafts as stored (sealed).
+func submitAll(t *testing.T, s *store.Store, n int) (campaignID string, subs []submitted, drafts [][]byte) {
 	t.Helper()
 	ctx := context.Background()
 	c := MustOpenCampaign(t, s, nil)
 	codes := MustGenerateCodes(t, s, c.ID, n+5) // some codes stay unused
+	key := make([]byte, store.DraftKeySize)
+	rand.Read(key)
+	raw, err := sql.Open("sqlite3", "file:"+s.Path()+"?mode=ro&_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
 	for _, code := range codes[:n] {
-		if err := s.SaveDraft(ctx, c.ID, code, []byte(`{"comment":"`+draftMarker+`"}`)); err != nil {
+		if err := s.SaveDraft(ctx, c.ID, code, key, []byte(`{"comment":"`+draftMarker+`"}`)); err != nil {
 			t.Fatalf("SaveDraft: %v", err)
 		}
+		// The sealed bytes, as a copy of the file would show them: even
+		// unreadable, they tell that this code's holder had a draft.
+		var sealed []byte
+		if err := raw.QueryRow(`SELECT data FROM drafts WHERE campaign_id = ?`, c.ID).Scan(&sealed); err != nil {
+			t.Fatalf("read the stored draft: %v", err)
+		}
+		drafts = append(drafts, sealed)
 		r := validResponse()
 		if err := s.SubmitResponse(ctx, c.ID, code, r, now); err != nil {
 			t.Fatalf("SubmitResponse: %v", err)
@@ -53,7 +68,7 @@ func submitAll(t *testing.T, s *store.Store, n int) (campaignID string, subs []s
 	if got, err := s.DraftCount(ctx, c.ID); err != nil || got != 0 {
 		t.Fatalf("DraftCount = %d, %v; want 0 (deleted at submission)", got, err)
 	}
-	return c.ID, subs
+	return c.ID, subs, drafts
 }
 
 // waitCompacted waits until s has compacted every write.
@@ -199,7 +214,7 @@ func TestFilesAtRestKeepNoHistory(t *testing.T) {
 	}
 	t.Cleanup(func() { s.Close() })
 	before := store.Compactions(s)
-	campaignID, subs := submitAll(t, s, n)
+	campaignID, subs, drafts := submitAll(t, s, n)
 	waitCompacted(t, s, before)
 
 	copyDir, files := copyFiles(t, dir) // the store is still open: a crash image
@@ -212,6 +227,11 @@ func TestFilesAtRestKeepNoHistory(t *testing.T) {
 		t.Run("NoDeletedDraft/"+name, func(t *testing.T) {
 			if bytes.Contains(b, []byte(draftMarker)) {
 				t.Fatalf("%s still holds the text of a deleted draft", name)
+			}
+			for i, d := range drafts {
+				if bytes.Contains(b, d[:32]) { // version byte, random nonce, ciphertext
+					t.Fatalf("%s still holds the sealed bytes of deleted draft %d", name, i)
+				}
 			}
 		})
 	}
@@ -256,7 +276,7 @@ func TestUncompactedPagesShowOrder(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
-	_, subs := submitAll(t, s, n)
+	_, subs, _ := submitAll(t, s, n)
 	_, files := copyFiles(t, dir)
 	ids := make([][]byte, n)
 	for i, sub := range subs {

@@ -23,10 +23,14 @@ const codeLength = 12
 // MaxCodesPerBatch bounds one GenerateCodes call.
 const MaxCodesPerBatch = 10000
 
+// ErrCodeUsed is returned when a code has already served. It is exported
+// so that web can count it against the client like an unknown code (a
+// code's holder must not be able to poll, unhindered, whether it served).
+var ErrCodeUsed = vigie.Errorf(vigie.ECONFLICT, "Ce code a déjà servi.")
+
 // Messages shown to an employee about their code.
 var (
 	errCodeInvalid = vigie.Errorf(vigie.EFORBIDDEN, "Ce code n'est pas valable pour cette enquête.")
-	errCodeUsed    = vigie.Errorf(vigie.ECONFLICT, "Ce code a déjà servi.")
 	errNotOpen     = vigie.Errorf(vigie.ECONFLICT, "Cette enquête n'est pas ouverte.")
 	errNoCodes     = vigie.Errorf(vigie.EINVALID, "Cette enquête est en accès par lien : elle n'utilise pas de codes.")
 )
@@ -143,7 +147,7 @@ func checkCode(ctx context.Context, db queryer, campaignID, code string) ([]stri
 		return nil, nil, fmt.Errorf("store: check code for %s: %w", c.ID, err)
 	}
 	if used {
-		return nil, nil, errCodeUsed
+		return nil, nil, ErrCodeUsed
 	}
 	if unit == "" {
 		return nil, hash, nil

@@ -165,7 +165,7 @@ func TestCodesStoredOnlyAsHash(t *testing.T) {
 	c := MustOpenCampaign(t, s, nil)
 	codes := MustGenerateCodes(t, s, c.ID, 50)
 	for _, code := range codes[:10] {
-		if err := s.SaveDraft(ctx, c.ID, code, []byte(`{"step":2}`)); err != nil {
+		if err := s.SaveDraft(ctx, c.ID, code, draftKey(t), []byte(`{"step":2}`)); err != nil {
 			t.Fatal(err)
 		}
 	}

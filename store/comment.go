@@ -8,10 +8,8 @@ import (
 	"fmt"
 	mrand "math/rand/v2"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/vigie-sante/vigie"
-	"github.com/vigie-sante/vigie/scoring"
 )
 
 // Comment moderation.
@@ -103,9 +101,10 @@ func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error 
 
 // commentGroups holds the groups a campaign's comments may be shown with.
 //
-// They are the units scoring.PublishedUnits publishes at the comment
-// threshold on the campaign's respondents per unit: the one rule that
-// guards every figure. A comment is shown with the deepest published unit
+// They are the units the campaign's participation would publish at the
+// comment threshold, within the group pattern every output of the
+// campaign shares (campaignScores): a unit hidden anywhere is never a
+// comment group. A comment is shown with the deepest published unit
 // on its respondent's path, else with the whole campaign ("") when that is
 // published (at least the threshold of respondents), else withheld. This
 // is safe because of what PublishedUnits guarantees:
@@ -130,22 +129,12 @@ func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error 
 // anyway, being under k) would be raised to it.
 type commentGroups map[string]bool // unit path ("" for the whole campaign) -> shown
 
-func loadCommentGroups(ctx context.Context, db queryer, campaignID string, threshold int) (commentGroups, error) {
-	counts := map[string]int{}
-	err := eachRow(ctx, db, `SELECT unit, count(*) FROM responses WHERE campaign_id = ? GROUP BY unit`,
-		[]any{campaignID}, func(rows *sql.Rows) error {
-			var unit string
-			var n int
-			if err := rows.Scan(&unit, &n); err != nil {
-				return err
-			}
-			counts[unit] += n
-			return nil
-		})
+func (s *Store) loadCommentGroups(ctx context.Context, tx *sql.Tx, campaignID string, threshold int) (commentGroups, error) {
+	cs, err := s.campaignScoresIn(ctx, tx, campaignID)
 	if err != nil {
-		return nil, fmt.Errorf("store: respondents per unit of %s: %w", campaignID, err)
+		return nil, err
 	}
-	return scoring.PublishedUnits(nil, counts, threshold), nil
+	return cs.commentGroups(threshold), nil
 }
 
 // group returns the group a comment from unit is shown with ("" for the
@@ -222,7 +211,7 @@ func (s *Store) comments(ctx context.Context, campaignID string, minGroupSize in
 		if err != nil {
 			return err
 		}
-		groups, err := loadCommentGroups(ctx, tx, campaignID, max(threshold, minGroupSize))
+		groups, err := s.loadCommentGroups(ctx, tx, campaignID, max(threshold, minGroupSize))
 		if err != nil {
 			return err
 		}
@@ -264,8 +253,9 @@ func shuffle(list []vigie.Comment) {
 
 // ModerateComment publishes, redacts or rejects a comment of a closed
 // campaign (ECONFLICT before closing); a later decision replaces an earlier
-// one. A redaction publishes redactedText instead of the original: it must
-// be non-empty, differ from the original and not be longer. A withheld
+// one. A redaction publishes redactedText instead of the original: it may
+// only remove passages, each replaced by "[…]" (vigie.CheckRedaction), so
+// that no one can publish words the employee did not write. A withheld
 // comment (no group large enough) cannot be moderated: ENOTFOUND.
 // Logging the decision in the audit log is the caller's job.
 func (s *Store) ModerateComment(ctx context.Context, campaignID, commentID, action, redactedText string) error {
@@ -282,7 +272,7 @@ func (s *Store) ModerateComment(ctx context.Context, campaignID, commentID, acti
 		} else if err != nil {
 			return fmt.Errorf("store: moderate comment %s: %w", commentID, err)
 		}
-		groups, err := loadCommentGroups(ctx, tx, campaignID, threshold)
+		groups, err := s.loadCommentGroups(ctx, tx, campaignID, threshold)
 		if err != nil {
 			return err
 		}
@@ -295,15 +285,12 @@ func (s *Store) ModerateComment(ctx context.Context, campaignID, commentID, acti
 		case ModerateReject:
 			status = vigie.CommentRejected
 		case ModerateRedact:
-			switch {
-			case redactedText == "":
-				return vigie.Errorf(vigie.EINVALID, "Le texte caviardé est vide : pour ne rien publier, rejetez le commentaire.")
-			case redactedText == strings.TrimSpace(text):
-				return vigie.Errorf(vigie.EINVALID, "Le texte caviardé est identique à l'original : publiez-le tel quel ou modifiez-le.")
-			case utf8.RuneCountInString(redactedText) > utf8.RuneCountInString(text):
-				return vigie.Errorf(vigie.EINVALID, "Le texte caviardé ne peut pas être plus long que l'original : on retire des passages, on n'en ajoute pas.")
+			if err := vigie.CheckRedaction(text, redactedText); err != nil {
+				return err
 			}
 			moderated = redactedText
+		case "":
+			return vigie.Errorf(vigie.EINVALID, "Choisissez une décision pour ce commentaire : publier tel quel, publier le texte caviardé ou rejeter.")
 		default:
 			return vigie.Errorf(vigie.EINVALID, "Action de modération inconnue « %s » : publish, redact ou reject.", action)
 		}

@@ -158,7 +158,10 @@ func TestCommentModeration(t *testing.T) {
 			{"EmptyRedaction", long.ID, store.ModerateRedact, "  ", vigie.EINVALID},
 			{"SameRedaction", long.ID, store.ModerateRedact, " " + long.Original, vigie.EINVALID},
 			{"LongerRedaction", long.ID, store.ModerateRedact, long.Original + " Vraiment.", vigie.EINVALID},
+			{"InventedWords", long.ID, store.ModerateRedact, "Mon chef [...] dit toujours merci.", vigie.EINVALID},
+			{"CutWithoutMarker", long.ID, store.ModerateRedact, "Mon chef ne dit jamais merci.", vigie.EINVALID},
 			{"UnknownAction", long.ID, "delete", "", vigie.EINVALID},
+			{"NoDecision", long.ID, "", "", vigie.EINVALID},
 			{"UnknownComment", "nothing", store.ModeratePublish, "", vigie.ENOTFOUND},
 		} {
 			t.Run(tc.name, func(t *testing.T) {

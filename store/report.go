@@ -36,14 +36,11 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if err := checkReportOptions(&opt); err != nil {
 		return nil, err
 	}
-	c, qs, err := s.campaignForResults(ctx, campaignID)
+	cs, err := s.scoresForResults(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}
-	participation, err := s.Participation(ctx, c)
-	if err != nil {
-		return nil, err
-	}
+	c, qs := cs.campaign, cs.questionnaires
 	r := &reports.Report{
 		Organisation:        c.Organisation,
 		Campaign:            c.Title,
@@ -55,11 +52,11 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 		CommentMinGroupSize: c.CommentMinGroupSize,
 		IncludeItemAnnex:    opt.IncludeItemAnnex,
 		Version:             opt.Version,
-		Participation:       participation,
+		Participation:       cs.participation(),
 		SegmentLabels:       segmentLabels(c, opt.Lang),
 	}
 	for _, q := range qs {
-		res, err := s.Result(ctx, campaignID, q.ID)
+		res, err := cs.result(q.ID)
 		if err != nil {
 			return nil, err
 		}

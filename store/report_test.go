@@ -73,7 +73,7 @@ func mustReportCampaign(t *testing.T, s *store.Store) *reportCampaign {
 		action, redacted := store.ModeratePublish, ""
 		switch cm.Original {
 		case "Service 1, réponse 1 : trop de dossiers ce mois-ci.":
-			action, redacted = store.ModerateRedact, "Service 1 : trop de dossiers."
+			action, redacted = store.ModerateRedact, "Service 1 […] : trop de dossiers […]."
 		case "Service 1, réponse 2 : trop de dossiers ce mois-ci.":
 			action = store.ModerateReject
 		case "Service 1, réponse 3 : trop de dossiers ce mois-ci.":
@@ -183,7 +183,7 @@ func TestReport(t *testing.T) {
 		slices.Sort(texts)
 		wantTexts := []string{
 			"Sans unité, réponse 12.",
-			"Service 1 : trop de dossiers.",
+			"Service 1 […] : trop de dossiers […].",
 			"Service 1, réponse 0 : trop de dossiers ce mois-ci.",
 			"Service 2, réponse 4.",
 			"Service 2, réponse 5.",

@@ -77,7 +77,7 @@ func spendCode(ctx context.Context, tx *sql.Tx, rc *runningCampaign, code string
 		if _, _, err := checkCode(ctx, tx, id, code); err != nil {
 			return err
 		}
-		return errCodeUsed
+		return ErrCodeUsed
 	} else if err != nil {
 		return fmt.Errorf("store: submit to %s: use code: %w", id, err)
 	}
@@ -230,15 +230,23 @@ func cleanResponse(c *vigie.Campaign, qs []*questionnaires.Questionnaire, r *vig
 // computes figures from them checks ResultsAvailable first (Result and
 // Report do).
 func (s *Store) EachResponse(ctx context.Context, campaignID string, fn func(*vigie.Response) error) error {
-	// Read in chunks, each its own short read, decoded and handed to fn
-	// after its rows are closed: with a rollback journal, a commit waits
-	// for every reader to let go of the file, and one read across 100,000
-	// responses (seconds) would hold submissions past the busy timeout.
-	// Results are computed on closed campaigns, whose responses no longer
-	// change, so the chunks add up to one consistent set.
+	return eachResponse(ctx, s.read, campaignID, fn)
+}
+
+// eachResponse is EachResponse reading through db: the read pool, or a
+// transaction when the caller needs one snapshot.
+func eachResponse(ctx context.Context, db queryer, campaignID string, fn func(*vigie.Response) error) error {
+	// Read in chunks, decoded and handed to fn after the chunk's rows are
+	// closed. On the read pool each chunk is its own short read: with a
+	// rollback journal, a commit waits for every reader to let go of the
+	// file, and one read across 100,000 responses (seconds) would hold
+	// submissions past the busy timeout. Results are computed on closed
+	// campaigns, whose responses no longer change, so the chunks add up to
+	// one consistent set. Through a transaction the file stays held until
+	// the transaction ends.
 	after := ""
 	for {
-		chunk, err := responseChunk(ctx, s.read, campaignID, after)
+		chunk, err := responseChunk(ctx, db, campaignID, after)
 		if err != nil {
 			return err
 		}
@@ -324,6 +332,28 @@ func (s *Store) ResponseCount(ctx context.Context, campaignID string) (int, erro
 	return n, nil
 }
 
+// Participation counts the campaign's respondents per unit and applies the
+// anonymity rules to them within the campaign's one group pattern (see
+// campaignScores), against the units' headcounts: a unit that any
+// questionnaire's results hide is hidden here too. Respondents who gave no
+// unit count in "(non renseigné)", as in the results. It is live:
+// participation is shown while a campaign is open.
+func (s *Store) Participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
+	var cs *campaignScores
+	err := s.view(ctx, func(tx *sql.Tx) error {
+		qs, err := s.campaignQuestionnaires(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		cs, err = scoreCampaign(ctx, tx, c, qs)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return cs.participation(), nil
+}
+
 // UnitCounts returns the number of responses per unit, keyed by the unit
 // path joined by "/" (the input of scoring.Participation). Responses
 // without a unit are not counted here; ResponseCount has the total.
@@ -343,33 +373,4 @@ func (s *Store) UnitCounts(ctx context.Context, campaignID string) (map[string]i
 		return nil, fmt.Errorf("store: unit counts of %s: %w", campaignID, err)
 	}
 	return out, nil
-}
-
-// Participation counts the campaign's respondents per unit and applies the
-// anonymity rules to them (scoring.Participation), against the units'
-// headcounts. Respondents who gave no unit count in "(non renseigné)", as in
-// the results. It is live: participation is shown while a campaign is open.
-func (s *Store) Participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
-	counts, err := s.UnitCounts(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	total, err := s.ResponseCount(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	withUnit := 0
-	for _, n := range counts {
-		withUnit += n
-	}
-	if n := total - withUnit; n > 0 {
-		counts[""] = n // respondents who gave no unit
-	}
-	headcounts := map[string]int{}
-	for _, u := range c.Units {
-		if u.Headcount > 0 {
-			headcounts[strings.Join(u.Path, "/")] = u.Headcount
-		}
-	}
-	return scoring.Participation(ScoringOptions(c), counts, headcounts), nil
 }

@@ -2,66 +2,46 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/vigie-sante/vigie"
-	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
 // Result scores a campaign's responses to one of its questionnaires (the
-// copy frozen at opening) under the campaign's k, units and segments. Only
-// responses with at least one answer to that questionnaire count. A
-// campaign that is not closed yet is ECONFLICT (see ResultsAvailable).
+// copy frozen at opening) under the campaign's k, units and segments,
+// within the group pattern shared by all the campaign's outputs (see
+// campaignScores). Only responses with at least one answer to that
+// questionnaire count. A campaign that is not closed yet is ECONFLICT (see
+// ResultsAvailable).
 func (s *Store) Result(ctx context.Context, campaignID, questionnaireID string) (*scoring.Result, error) {
-	c, qs, err := s.campaignForResults(ctx, campaignID)
+	cs, err := s.scoresForResults(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}
-	var q *questionnaires.Questionnaire
-	for _, x := range qs {
-		if x.ID == questionnaireID {
-			q = x
-		}
-	}
-	if q == nil {
-		return nil, vigie.Errorf(vigie.ENOTFOUND, "Le questionnaire « %s » ne fait pas partie de cette campagne.", questionnaireID)
-	}
-	sc, err := scoring.New(q, ScoringOptions(c))
-	if err != nil {
-		return nil, err
-	}
-	err = s.EachResponse(ctx, campaignID, func(r *vigie.Response) error {
-		answers := r.Answers[questionnaireID]
-		if len(answers) == 0 {
-			return nil
-		}
-		resp, err := scoring.NewRespondent(q, r.Unit, r.Segments, answers)
+	return cs.result(questionnaireID)
+}
+
+// scoresForResults scores a campaign whose figures may be computed
+// (ResultsAvailable), in one read transaction.
+func (s *Store) scoresForResults(ctx context.Context, campaignID string) (*campaignScores, error) {
+	var cs *campaignScores
+	err := s.view(ctx, func(tx *sql.Tx) error {
+		c, _, err := loadCampaign(ctx, tx, campaignID)
 		if err != nil {
 			return err
 		}
-		return sc.Add(resp)
+		if err := ResultsAvailable(c); err != nil {
+			return err
+		}
+		qs, err := s.campaignQuestionnaires(ctx, tx, campaignID)
+		if err != nil {
+			return err
+		}
+		cs, err = scoreCampaign(ctx, tx, c, qs)
+		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return sc.Result(), nil
-}
-
-// campaignForResults loads a campaign whose figures may be computed
-// (ResultsAvailable) and the questionnaires frozen in it at opening.
-func (s *Store) campaignForResults(ctx context.Context, campaignID string) (*vigie.Campaign, []*questionnaires.Questionnaire, error) {
-	c, err := s.Campaign(ctx, campaignID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := ResultsAvailable(c); err != nil {
-		return nil, nil, err
-	}
-	qs, err := s.CampaignQuestionnaires(ctx, campaignID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return c, qs, nil
+	return cs, err
 }
 
 // The refusals of ResultsAvailable.

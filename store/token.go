@@ -71,7 +71,7 @@ func (s *Store) TokenUser(ctx context.Context, token string) (*vigie.User, error
 		return nil, errBadToken
 	}
 	u, err := scanUser(s.read.QueryRowContext(ctx, `
-		SELECT u.id, u.email, u.role FROM tokens t JOIN users u ON u.id = t.user_id
+		SELECT u.id, u.email, u.role, u.session_generation FROM tokens t JOIN users u ON u.id = t.user_id
 		WHERE t.hash = ? AND t.revoked = 0`, hashToken(token)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errBadToken

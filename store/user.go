@@ -72,7 +72,10 @@ func (s *Store) CreateUser(ctx context.Context, email string, role vigie.Role, p
 		return nil, err
 	}
 	// Hash before taking the single writer: argon2id is slow on purpose.
-	hash := hashPassword(password)
+	hash, err := hashPassword(ctx, password)
+	if err != nil {
+		return nil, fmt.Errorf("store: create user %s: %w", e, err)
+	}
 	u := &vigie.User{ID: newUserID(), Email: e, Role: role}
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		var n int
@@ -95,11 +98,11 @@ func (s *Store) CreateUser(ctx context.Context, email string, role vigie.Role, p
 }
 
 // userColumns are the columns scanned by scanUser.
-const userColumns = `id, email, role`
+const userColumns = `id, email, role, session_generation`
 
 func scanUser(row interface{ Scan(...any) error }) (*vigie.User, error) {
 	u := &vigie.User{}
-	if err := row.Scan(&u.ID, &u.Email, &u.Role); err != nil {
+	if err := row.Scan(&u.ID, &u.Email, &u.Role, &u.SessionGeneration); err != nil {
 		return nil, err
 	}
 	return u, nil
@@ -128,8 +131,8 @@ func userByEmail(ctx context.Context, db queryer, email string) (*vigie.User, st
 	e := strings.ToLower(strings.TrimSpace(email))
 	u := &vigie.User{}
 	var hash string
-	err := db.QueryRowContext(ctx, `SELECT id, email, role, password_hash FROM users WHERE email = ?`, e).
-		Scan(&u.ID, &u.Email, &u.Role, &hash)
+	err := db.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE email = ?`, e).
+		Scan(&u.ID, &u.Email, &u.Role, &u.SessionGeneration, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", vigie.Errorf(vigie.ENOTFOUND, "Aucun compte pour l'adresse %s.", e)
 	} else if err != nil {
@@ -154,38 +157,71 @@ func (s *Store) Users(ctx context.Context) ([]*vigie.User, error) {
 	return out, nil
 }
 
-// SetPassword replaces the password of an account; same rules as CreateUser.
-func (s *Store) SetPassword(ctx context.Context, userID, password string) error {
+// PasswordChange says what else changes with a password.
+type PasswordChange struct {
+	// KeepTokens keeps the account's API tokens working. By default they
+	// are revoked: a password is usually changed because it, or the
+	// account, may have leaked, and a token taken then would outlive it.
+	KeepTokens bool
+}
+
+// SetPassword replaces the password of an account (same rules as
+// CreateUser), ends every back-office session opened before (see
+// User.SessionGeneration) and, unless opts.KeepTokens, revokes its API
+// tokens, all in one transaction. It returns the number of tokens revoked.
+func (s *Store) SetPassword(ctx context.Context, userID, password string, opts PasswordChange) (revoked int, err error) {
 	if err := checkPasswordRules(password); err != nil {
-		return err
+		return 0, err
 	}
-	hash := hashPassword(password)
-	return s.update(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, userID)
+	hash, err := hashPassword(ctx, password)
+	if err != nil {
+		return 0, fmt.Errorf("store: set password of %s: %w", userID, err)
+	}
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `
+			UPDATE users SET password_hash = ?, session_generation = session_generation + 1
+			WHERE id = ?`, hash, userID)
 		if err != nil {
 			return fmt.Errorf("store: set password of %s: %w", userID, err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return errUserNotFound
 		}
+		if opts.KeepTokens {
+			return nil
+		}
+		res, err = tx.ExecContext(ctx, `UPDATE tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0`, userID)
+		if err != nil {
+			return fmt.Errorf("store: revoke tokens of %s: %w", userID, err)
+		}
+		n, _ := res.RowsAffected()
+		revoked = int(n)
 		return nil
 	})
+	if err != nil {
+		return 0, err
+	}
+	return revoked, nil
 }
 
 // Authenticate returns the account whose address and password match.
 // An unknown address and a wrong password give the same EUNAUTHORIZED
 // error and take about the same time (a dummy hash is computed), so
 // neither the message nor the delay tells which addresses exist.
-// Rate-limiting attempts is the caller's job.
+// Rate-limiting attempts is the caller's job; ERATELIMIT means the
+// server had no free hashing slot (see hashSlots) and the password was
+// not checked.
 func (s *Store) Authenticate(ctx context.Context, email, password string) (*vigie.User, error) {
 	u, hash, err := userByEmail(ctx, s.read, email)
 	if vigie.ErrorCode(err) == vigie.ENOTFOUND {
-		hashPassword(password)
+		if _, err := hashPassword(ctx, password); err != nil {
+			return nil, fmt.Errorf("store: authenticate: %w", err)
+		}
 		return nil, errBadLogin
 	} else if err != nil {
 		return nil, err
 	}
-	ok, err := checkPassword(hash, password)
+	ok, err := checkPassword(ctx, hash, password)
 	if err != nil {
 		return nil, fmt.Errorf("store: authenticate %s: %w", u.ID, err)
 	}

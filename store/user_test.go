@@ -107,9 +107,11 @@ func TestAuthenticate(t *testing.T) {
 
 	t.Run("SetPassword", func(t *testing.T) {
 		const newPassword = "un tout autre mot de passe"
-		wantCode(t, s.SetPassword(ctx, u.ID, "court"), vigie.EINVALID)
-		wantCode(t, s.SetPassword(ctx, "u_nobody", newPassword), vigie.ENOTFOUND)
-		if err := s.SetPassword(ctx, u.ID, newPassword); err != nil {
+		_, err := s.SetPassword(ctx, u.ID, "court", store.PasswordChange{})
+		wantCode(t, err, vigie.EINVALID)
+		_, err = s.SetPassword(ctx, "u_nobody", newPassword, store.PasswordChange{})
+		wantCode(t, err, vigie.ENOTFOUND)
+		if _, err := s.SetPassword(ctx, u.ID, newPassword, store.PasswordChange{}); err != nil {
 			t.Fatalf("SetPassword: %v", err)
 		}
 		if _, err := s.Authenticate(ctx, u.Email, testPassword); vigie.ErrorCode(err) != vigie.EUNAUTHORIZED {
@@ -117,6 +119,31 @@ func TestAuthenticate(t *testing.T) {
 		}
 		if _, err := s.Authenticate(ctx, u.Email, newPassword); err != nil {
 			t.Fatalf("new password refused: %v", err)
+		}
+	})
+
+	t.Run("SetPasswordEndsSessionsAndTokens", func(t *testing.T) {
+		before, _ := s.User(ctx, u.ID)
+		_, kept, _ := s.CreateToken(ctx, u.ID, "gardé")
+		if n, err := s.SetPassword(ctx, u.ID, "encore un autre mot de passe", store.PasswordChange{KeepTokens: true}); err != nil || n != 0 {
+			t.Fatalf("SetPassword(KeepTokens) = %d, %v; want 0 tokens revoked", n, err)
+		}
+		if _, err := s.TokenUser(ctx, kept); err != nil {
+			t.Fatalf("token revoked despite KeepTokens: %v", err)
+		}
+		_, second, _ := s.CreateToken(ctx, u.ID, "second")
+		if n, err := s.SetPassword(ctx, u.ID, "et un dernier mot de passe", store.PasswordChange{}); err != nil || n != 2 {
+			t.Fatalf("SetPassword = %d, %v; want 2 tokens revoked", n, err)
+		}
+		for _, tok := range []string{kept, second} {
+			wantCode(t, func() error { _, err := s.TokenUser(ctx, tok); return err }(), vigie.EUNAUTHORIZED)
+		}
+		after, _ := s.User(ctx, u.ID)
+		if after.SessionGeneration != before.SessionGeneration+2 {
+			t.Fatalf("session generation %d after two changes from %d, want +2", after.SessionGeneration, before.SessionGeneration)
+		}
+		if got, err := s.Authenticate(ctx, u.Email, "et un dernier mot de passe"); err != nil || got.SessionGeneration != after.SessionGeneration {
+			t.Fatalf("Authenticate = %+v, %v; want the current session generation", got, err)
 		}
 	})
 }

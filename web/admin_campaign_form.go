@@ -257,6 +257,21 @@ func parseSegmentsText(text string) ([]vigie.Segment, []string) {
 			problems = append(problems, fmt.Sprintf("Segments, ligne %d : écrivez « identifiant;Libellé;catégorie 1;catégorie 2… » (au moins deux catégories).", i+1))
 			continue
 		}
+		// Checked here too (the spec checks again) so the message gives the line.
+		bad := false
+		for j, c := range cells[1:] {
+			what := "le libellé « " + vigie.Reveal(c) + " »"
+			if j > 0 {
+				what = "la catégorie « " + vigie.Reveal(c) + " »"
+			}
+			if err := vigie.CheckName(what, c); err != nil {
+				problems = append(problems, fmt.Sprintf("Segments, ligne %d : %s", i+1, vigie.ErrorMessage(err)))
+				bad = true
+			}
+		}
+		if bad {
+			continue
+		}
 		var cats []string
 		for _, c := range cells[2:] {
 			if c != "" {

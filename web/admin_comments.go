@@ -26,6 +26,16 @@ type commentRow struct {
 	Original      string
 	Status        string
 	Redacted      bool
+	// A refused decision is shown again on its comment with its message,
+	// as the consultant typed it.
+	Action string // the radio to check; "" checks none
+	Input  string // the textarea's text
+	Error  string
+}
+
+// moderationInput is a decision the store refused, to show again.
+type moderationInput struct {
+	commentID, action, text, msg string
 }
 
 // commentStatusLabel names a moderation state in French.
@@ -49,11 +59,13 @@ func (s *Server) adminComments(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	s.renderComments(c, http.StatusOK, camp, "")
+	s.renderComments(c, http.StatusOK, camp, nil)
 }
 
-func (s *Server) renderComments(c *gin.Context, status int, camp *vigie.Campaign, msg string) {
-	p := &commentsPage{Nav: nav(c), C: camp, Error: msg}
+// renderComments shows the moderation page; refused, when not nil, is
+// shown again on its comment.
+func (s *Server) renderComments(c *gin.Context, status int, camp *vigie.Campaign, refused *moderationInput) {
+	p := &commentsPage{Nav: nav(c), C: camp}
 	list, err := s.store.CommentsForModeration(c.Request.Context(), camp.ID, camp.CommentMinGroupSize)
 	if vigie.ErrorCode(err) == vigie.ECONFLICT {
 		p.Error = vigie.ErrorMessage(err)
@@ -63,10 +75,19 @@ func (s *Server) renderComments(c *gin.Context, status int, camp *vigie.Campaign
 		return
 	}
 	for _, cm := range list {
-		p.Comments = append(p.Comments, commentRow{
+		row := commentRow{
 			ID: cm.ID, Questionnaire: cm.QuestionnaireID, Group: unitLabel(cm.Unit), Text: cm.Text,
 			Original: cm.Original, Status: commentStatusLabel(cm.Status, cm.Redacted), Redacted: cm.Redacted,
-		})
+			Input: cm.Text,
+		}
+		if refused != nil && refused.commentID == cm.ID {
+			row.Action, row.Input, row.Error = refused.action, refused.text, refused.msg
+		}
+		p.Comments = append(p.Comments, row)
+	}
+	if refused != nil && p.Error == "" {
+		// The list is shuffled again: say where to look.
+		p.Error = "Une décision n'a pas été appliquée : voyez le message sur son commentaire ci-dessous."
 	}
 	s.render(c, status, "admin_comments", p)
 }
@@ -92,9 +113,11 @@ func (s *Server) adminCommentModerate(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	err = s.moderate(c, camp.ID, c.Param("cid"), c.PostForm("action"), c.PostForm("text"))
+	in := &moderationInput{commentID: c.Param("cid"), action: c.PostForm("action"), text: c.PostForm("text")}
+	err = s.moderate(c, camp.ID, in.commentID, in.action, in.text)
 	if vigie.ErrorCode(err) == vigie.EINVALID {
-		s.renderComments(c, http.StatusBadRequest, camp, vigie.ErrorMessage(err))
+		in.msg = vigie.ErrorMessage(err)
+		s.renderComments(c, http.StatusBadRequest, camp, in)
 		return
 	} else if err != nil {
 		s.htmlError(c, err)

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -49,11 +50,11 @@ func TestModeration(t *testing.T) {
 	}
 	pub, red, rej := byText["Service 2 n°1"], byText["Direction B n°3"], byText["Service 1 n°2"]
 	wantRedirect(t, cons.post(base+"/comments/"+pub.ID, url.Values{"action": {"publish"}}), base+"/comments")
-	wantRedirect(t, cons.post(base+"/comments/"+red.ID, url.Values{"action": {"redact"}, "text": {"Direction B"}}), base+"/comments")
+	wantRedirect(t, cons.post(base+"/comments/"+red.ID, url.Values{"action": {"redact"}, "text": {"Direction B […]"}}), base+"/comments")
 	wantRedirect(t, cons.post(base+"/comments/"+rej.ID, url.Values{"action": {"reject"}}), base+"/comments")
 	p = cons.post(base+"/comments/"+pub.ID, url.Values{"action": {"redact"}, "text": {"Un texte bien plus long que l'original"}})
 	wantStatus(t, p, http.StatusBadRequest)
-	wantContains(t, p, "plus long que l&#39;original")
+	wantContains(t, p, "ne figure pas ainsi dans le commentaire")
 	for _, a := range []string{"comment.publish", "comment.redact", "comment.reject"} {
 		as.wantAudit(t, consultantEmail+" "+a)
 	}
@@ -64,10 +65,77 @@ func TestModeration(t *testing.T) {
 	wantStatus(t, view.get(base+"/comments"), http.StatusForbidden)
 	p = view.get(base + "/results/charge-et-soutien")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, "Service 2 n°1", "Direction B — Toute la campagne")
+	wantContains(t, p, "Service 2 n°1", "Direction B […] — Toute la campagne")
 	for _, hidden := range []string{"Direction B n°3", "Service 1 n°2", "Service 1 n°1"} {
 		if strings.Contains(p.Body, hidden) {
 			t.Errorf("viewer sees unpublished or unredacted comment %q", hidden)
 		}
+	}
+}
+
+// TestModerationKeepsTheirWords checks the moderation form: no decision
+// is pre-selected, a redaction that adds, changes or silently cuts words
+// is refused with the page shown again as the consultant left it, and one
+// that only cuts, marking each cut, is published.
+func TestModerationKeepsTheirWords(t *testing.T) {
+	as := smallUnitServer(t)
+	as.closeCampaign(t)
+	cons := as.signedIn(t, consultantEmail)
+	base := "/admin/campaigns/" + as.Campaign.ID
+
+	p := cons.get(base + "/comments")
+	wantStatus(t, p, http.StatusOK)
+	if strings.Contains(p.Body, " checked") {
+		t.Fatalf("a decision is pre-selected on the moderation page")
+	}
+	wantContains(t, p, "mettez « […] » à la place de chaque passage retiré")
+	checkAccessible(t, p)
+
+	list, err := as.Store.CommentsForModeration(context.Background(), as.Campaign.ID, 0)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("CommentsForModeration: %d, %v", len(list), err)
+	}
+	cm := list[0] // e.g. "Service 1 n°4"
+	number := cm.Original[strings.LastIndex(cm.Original, " ")+1:]
+
+	for _, tt := range []struct {
+		name, action, text, want string
+	}{
+		{"NoDecision", "", "", "Choisissez une décision pour ce commentaire"},
+		{"InventedWords", "redact", "Un collègue […] " + number, "ne figure pas ainsi dans le commentaire"},
+		{"CutWithoutMarker", "redact", number, "Le début du commentaire a été retiré"},
+		{"Unchanged", "redact", cm.Original, "identique à l&#39;original"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := cons.post(base+"/comments/"+cm.ID, url.Values{"action": {tt.action}, "text": {tt.text}})
+			wantStatus(t, p, http.StatusBadRequest)
+			wantContains(t, p, tt.want, "Une décision n&#39;a pas été appliquée")
+			// The refused comment shows the consultant's text and choice.
+			i := strings.Index(p.Body, "/comments/"+cm.ID+`"`)
+			if i < 0 {
+				t.Fatalf("the refused comment is not on the page")
+			}
+			form := p.Body[i:]
+			form = form[:strings.Index(form, "</form>")]
+			if tt.text != "" && !strings.Contains(form, ">"+template.HTMLEscapeString(tt.text)+"</textarea>") {
+				t.Errorf("the text typed is not kept:\n%s", form)
+			}
+			if checked := strings.Contains(form, `value="redact" checked`); checked != (tt.action == "redact") {
+				t.Errorf("redact checked = %v, want %v", checked, tt.action == "redact")
+			}
+			if n := strings.Count(p.Body, " checked"); n > 1 {
+				t.Errorf("%d decisions checked, want only the refused one's", n)
+			}
+			checkAccessible(t, p)
+		})
+	}
+	if got, _ := as.Store.PublishedComments(context.Background(), as.Campaign.ID, ""); len(got) != 0 {
+		t.Fatalf("refused decisions published %v", got)
+	}
+
+	wantRedirect(t, cons.post(base+"/comments/"+cm.ID, url.Values{"action": {"redact"}, "text": {"[…] " + number}}), base+"/comments")
+	got, _ := as.Store.PublishedComments(context.Background(), as.Campaign.ID, "")
+	if len(got) != 1 || got[0].Text != "[…] "+number || !got[0].Redacted {
+		t.Fatalf("published = %+v, want the redaction", got)
 	}
 }

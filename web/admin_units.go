@@ -222,6 +222,9 @@ func cleanUnitPath(names []string) ([]string, string) {
 		if n == "" {
 			return nil, "un niveau du chemin est vide (deux « / » de suite, ou un « / » au début ou à la fin)."
 		}
+		if err := vigie.CheckName("le nom « "+vigie.Reveal(n)+" »", n); err != nil {
+			return nil, vigie.ErrorMessage(err)
+		}
 		if utf8.RuneCountInString(n) > 100 {
 			return nil, fmt.Sprintf("le nom « %.30s… » dépasse 100 caractères.", n)
 		}

@@ -132,14 +132,24 @@ func TestAPIModeration(t *testing.T) {
 	if strings.Contains(p.Body, "week") || strings.Contains(p.Body, "2027") {
 		t.Errorf("comments carry a date: %s", p.Body)
 	}
-	id := got.Comments[0].ID
-	p = as.api(t, token, http.MethodPost, base+"/comments/"+id, `{"action": "redact", "text": "x"}`)
+	id, orig := got.Comments[0].ID, got.Comments[0].Original
+	// A redaction may only cut, each cut marked: anything else is a 400.
+	for _, text := range []string{"x", orig + " !", "[…] " + orig, ""} {
+		p = as.api(t, token, http.MethodPost, base+"/comments/"+id, `{"action": "redact", "text": "`+text+`"}`)
+		wantStatus(t, p, http.StatusBadRequest)
+		var e struct{ Error string }
+		if decode(t, p, &e); e.Error == "" {
+			t.Fatalf("400 without an error message: %s", p.Body)
+		}
+	}
+	redacted := "[…] " + orig[strings.LastIndex(orig, " ")+1:]
+	p = as.api(t, token, http.MethodPost, base+"/comments/"+id, `{"action": "redact", "text": "`+redacted+`"}`)
 	wantStatus(t, p, http.StatusOK)
 	p = as.api(t, token, http.MethodPost, base+"/comments/"+id, `{"action": "effacer"}`)
 	wantStatus(t, p, http.StatusBadRequest)
 	as.wantAudit(t, consultantEmail+" comment.redact")
 	published, _ := as.Store.PublishedComments(context.Background(), as.Campaign.ID, "")
-	if len(published) != 1 || published[0].Text != "x" {
+	if len(published) != 1 || published[0].Text != redacted {
 		t.Fatalf("published = %+v", published)
 	}
 }

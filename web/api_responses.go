@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // apiSubmission is the body of POST /api/v1/campaigns/:id/responses.
@@ -82,10 +83,13 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 // errTooManyAttempts is the answer once a client has failed too many codes.
 var errTooManyAttempts = vigie.Errorf(vigie.ERATELIMIT, "Trop de codes erronés ont été essayés depuis votre connexion : attendez quelques minutes avant de réessayer.")
 
-// codeFailed counts a refused code against the client; other errors
-// (including a used code) do not count.
+// codeFailed counts a refused code against the client: unknown, and used
+// too, since otherwise whoever holds codes (the consultant sees them all
+// at creation) could poll them without limit and learn who answered and
+// when. Other errors (a closed campaign, invalid answers) do not count.
 func (s *Server) codeFailed(c *gin.Context, err error) {
-	if code := vigie.ErrorCode(err); code == vigie.EFORBIDDEN || code == vigie.ENOTFOUND {
+	code := vigie.ErrorCode(err)
+	if code == vigie.EFORBIDDEN || code == vigie.ENOTFOUND || errors.Is(err, store.ErrCodeUsed) {
 		s.limiter.Fail(c.ClientIP())
 	}
 }

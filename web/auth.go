@@ -26,11 +26,32 @@ type AdminConfig struct {
 	// request (default 30 min); Lifetime ends it anyway (default 12 h).
 	IdleTimeout time.Duration
 	Lifetime    time.Duration
-	// LoginAttempts failed logins are allowed at once per client address
-	// and per e-mail address, then one more every LoginAttemptPeriod;
-	// defaults 5 and 1 min.
+	// Sign-in limits (ratelimit_login.go; docs/deploiement.md explains
+	// them to operators). A password is checked only if a token is left
+	// in all three buckets below; a wrong password keeps its tokens, a
+	// right one gives them back, so only failures count.
+	//
+	// LoginAttempts failures are allowed at once per account and client
+	// address together, then one more every LoginAttemptPeriod; defaults 5
+	// and 1 min. This is the limit a guesser meets first; the account's
+	// owner, at another address, never shares it.
 	LoginAttempts      int
 	LoginAttemptPeriod time.Duration
+	// LoginAddressAttempts failures are allowed at once per client
+	// address, all accounts together, then one more every
+	// LoginAttemptPeriod; default 20: above LoginAttempts, since a whole
+	// office may sign in from one address, but it stops a guesser trying
+	// a few passwords on each of many accounts.
+	LoginAddressAttempts int
+	// LoginAccountAttempts failures are allowed per account, all addresses
+	// together, refilled in full over LoginAccountPeriod; defaults 100 and
+	// 1 h (one more every 36 s). A ceiling against guessers spread over
+	// many addresses: at most about 2,400 guesses a day, nothing against a
+	// 12-character password. It is high so that reaching it takes several
+	// addresses at full speed, and an address the account signed in from
+	// in the last 30 days skips it, so it cannot lock the owner out.
+	LoginAccountAttempts int
+	LoginAccountPeriod   time.Duration
 }
 
 // backOffice is the state of the consultants' and viewers' side.
@@ -38,8 +59,7 @@ type backOffice struct {
 	cfg      AdminConfig
 	sessions *scs.SessionManager
 	sqlStore *sqlite3store.SQLite3Store
-	byAddr   *failLimiter // failed logins per client address
-	byEmail  *failLimiter // failed logins per account address
+	logins   *loginLimiter // sign-in attempts (ratelimit_login.go)
 
 	mu     sync.RWMutex      // written while routes are declared, then only read
 	access map[string]access // "METHOD /pattern" -> access required
@@ -50,8 +70,12 @@ type backOffice struct {
 // answering session has its own (vigie_r), scoped to /r/.
 const sessionCookieAdmin = "vigie_s"
 
-// sessionUserKey is the key of the account id in a back-office session.
-const sessionUserKey = "uid"
+// Keys of a back-office session: the account id, and the account's
+// session generation at sign-in (vigie.User.SessionGeneration).
+const (
+	sessionUserKey = "uid"
+	sessionGenKey  = "gen"
+)
 
 // initBackOffice prepares sessions, limiters and the access table.
 func (s *Server) initBackOffice(cfg AdminConfig) {
@@ -67,13 +91,21 @@ func (s *Server) initBackOffice(cfg AdminConfig) {
 	if cfg.LoginAttemptPeriod <= 0 {
 		cfg.LoginAttemptPeriod = time.Minute
 	}
+	if cfg.LoginAddressAttempts <= 0 {
+		cfg.LoginAddressAttempts = 20
+	}
+	if cfg.LoginAccountAttempts <= 0 {
+		cfg.LoginAccountAttempts = 100
+	}
+	if cfg.LoginAccountPeriod <= 0 {
+		cfg.LoginAccountPeriod = time.Hour
+	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	b := &backOffice{
-		cfg:     cfg,
-		byAddr:  newFailLimiter(cfg.LoginAttempts, cfg.LoginAttemptPeriod, s.now),
-		byEmail: newFailLimiter(cfg.LoginAttempts, cfg.LoginAttemptPeriod, s.now),
-		access:  map[string]access{},
-		prefix:  map[string]access{},
+		cfg:    cfg,
+		logins: newLoginLimiter(cfg, s.now),
+		access: map[string]access{},
+		prefix: map[string]access{},
 	}
 	b.sqlStore = s.store.SessionStore()
 	sm := scs.New()
@@ -254,6 +286,11 @@ func (s *Server) identify(c *gin.Context) error {
 		return s.admin.sessions.Destroy(sessionCtx(c))
 	} else if err != nil {
 		return err
+	}
+	if s.admin.sessions.GetInt64(sessionCtx(c), sessionGenKey) != u.SessionGeneration {
+		// The password changed after this session began (vigie user
+		// password): it is over, whoever holds it.
+		return s.admin.sessions.Destroy(sessionCtx(c))
 	}
 	c.Set(ctxUser, u)
 	return nil

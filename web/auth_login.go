@@ -34,9 +34,11 @@ func (s *Server) loginForm(c *gin.Context) {
 	s.render(c, http.StatusOK, "login", &loginPage{Next: safeNext(c.Query("next"))})
 }
 
-// login checks an address and a password. Failures are counted per client
-// address and per account address, both under keyed hashes kept in memory
-// only, so a guesser can neither hammer one account nor try many.
+// login checks an address and a password. The attempt is reserved in the
+// sign-in limiter before the password is checked (ratelimit_login.go):
+// per account and client address, per client address, and per account,
+// all under keyed hashes kept in memory only. A guesser can neither
+// hammer one account nor try many, nor lock the owner out from elsewhere.
 func (s *Server) login(c *gin.Context) {
 	if err := parseForm(c); err != nil {
 		s.htmlError(c, err)
@@ -51,24 +53,35 @@ func (s *Server) login(c *gin.Context) {
 	if len(form.Email) > 254 {
 		form.Email = form.Email[:254]
 	}
-	if !s.admin.byAddr.Allow(addr) || !s.admin.byEmail.Allow(form.Email) {
+	attempt, ok := s.admin.logins.reserve(form.Email, addr)
+	if !ok {
 		s.auditAs(c, form.Email, "login.throttled", "", "")
 		form.Error = vigie.ErrorMessage(errLoginThrottled)
 		s.render(c, http.StatusTooManyRequests, "login", form)
 		return
 	}
 	user, err := s.store.Authenticate(c.Request.Context(), form.Email, password)
-	if vigie.ErrorCode(err) == vigie.EUNAUTHORIZED || vigie.ErrorCode(err) == vigie.EINVALID {
-		s.admin.byAddr.Fail(addr)
-		s.admin.byEmail.Fail(form.Email)
+	switch code := vigie.ErrorCode(err); {
+	case code == vigie.EUNAUTHORIZED || code == vigie.EINVALID:
+		// A failure: the attempt keeps its tokens.
 		s.auditAs(c, form.Email, "login.failure", "", "")
 		form.Error = "Adresse ou mot de passe incorrect."
 		s.render(c, http.StatusUnauthorized, "login", form)
 		return
-	} else if err != nil {
+	case code == vigie.ERATELIMIT:
+		// Every hashing slot stayed busy: the password was not checked,
+		// so the attempt is no failure. Operators should know.
+		attempt.cancel()
+		s.logger.Warn("login: password hashing saturated", "route", c.FullPath())
+		form.Error = vigie.ErrorMessage(err)
+		s.render(c, http.StatusTooManyRequests, "login", form)
+		return
+	case err != nil:
+		attempt.cancel()
 		s.htmlError(c, err)
 		return
 	}
+	attempt.succeeded()
 	// A new session token at every sign-in, so a token planted before
 	// (session fixation) is worth nothing after.
 	ctx := sessionCtx(c)
@@ -77,6 +90,7 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	s.admin.sessions.Put(ctx, sessionUserKey, user.ID)
+	s.admin.sessions.Put(ctx, sessionGenKey, user.SessionGeneration)
 	c.Set(ctxUser, user)
 	s.audit(c, "login", "", string(user.Role))
 	c.Redirect(http.StatusSeeOther, form.Next)

@@ -10,17 +10,23 @@
 //     a respondent's requests (/r/..., the API submission) leave no line
 //     unless the server failed (5xx), since a line's time would date the
 //     answer.
-//   - Failed access-code attempts are counted per client under a keyed hash
-//     of its address (HMAC with a key drawn at start and never written
-//     anywhere), so the address itself is never kept, and entries expire.
-//     Valid submissions are never counted.
+//   - Failed access-code attempts, unknown or used codes alike, are counted
+//     per client under a keyed hash of its address (HMAC with a key drawn
+//     at start and never written anywhere), so the address itself is never
+//     kept, and entries expire. A used code counts so that whoever holds
+//     many codes cannot poll which have served. Valid submissions are never
+//     counted.
 //   - Between the steps of the questionnaire, the browser holds only an
 //     opaque random token (cookie scoped to /r/<slug>, HttpOnly,
 //     SameSite=Lax, Secure behind TLS). The token names a short-lived
 //     in-memory session that holds the access code (codes mode) or the
 //     answers in progress (link mode). The code never travels in a cookie;
 //     in codes mode the draft itself is saved by the store under the code's
-//     hash, so an employee who leaves (or whose session expired, or whose
-//     server restarted) resumes by typing the code again. In link mode
-//     nothing is written to the database before the final submission.
+//     hash, sealed with a random key that the same cookie carries next to
+//     the token and that the server reads per request and keeps nowhere.
+//     An employee who leaves (or whose session expired, or whose server
+//     restarted) resumes by typing the code again in the same browser; in
+//     another browser the draft cannot be opened, is erased, and the
+//     restart page offers to start again. In link mode nothing is written
+//     to the database before the final submission.
 package web

@@ -68,6 +68,7 @@ var messages = map[string]map[string]string{
 		"welcome.anon.k":         "Les résultats ne sont présentés que pour des groupes d'au moins %d personnes : un groupe plus petit n'apparaît jamais seul.",
 		"welcome.anon.comments":  "Les commentaires ne sont lus qu'après la clôture, et seulement pour des groupes d'au moins %d personnes ; les noms et détails identifiants en sont retirés.",
 		"welcome.anon.code":      "Votre code sert seulement à répondre une fois et à reprendre plus tard : une fois vos réponses envoyées, rien ne relie le code à vos réponses.",
+		"welcome.resume":         "Vos réponses en cours sont enregistrées chiffrées, avec une clé que seul ce navigateur garde. Pour reprendre plus tard, revenez dans ce même navigateur et saisissez de nouveau votre code. Dans un autre navigateur ou sur un autre appareil, elles ne peuvent pas être lues : vous recommencerez, et les réponses en cours seront effacées.",
 		"welcome.anon.link":      "Ce lien est le même pour tout le monde : rien ne permet de savoir qui a répondu.",
 		"welcome.anon.skip":      "Vous pouvez répondre « Je préfère ne pas répondre » à chaque question.",
 		"welcome.start":          "Commencer",
@@ -120,6 +121,11 @@ var messages = map[string]map[string]string{
 		"thanks.recorded": "Vos réponses ont été enregistrées.",
 		"thanks.body":     "Les résultats seront présentés à %s sous forme agrégée, uniquement pour des groupes d'au moins %d personnes.",
 		"thanks.close":    "Vous pouvez fermer cette page.",
+
+		"restart.title":  "Recommencer vos réponses",
+		"restart.erased": "Des réponses en cours avaient été enregistrées avec ce code dans un autre navigateur. Elles ne peuvent pas être lues ici et ont été effacées.",
+		"restart.why":    "Pour protéger votre anonymat, les réponses en cours sont chiffrées avec une clé que seul le navigateur où vous les avez données conserve : personne d'autre, même avec votre code, ne peut les lire. Vous pouvez recommencer ici.",
+		"restart.begin":  "Recommencer le questionnaire",
 	},
 	"en": {
 		"lang.name":       "English",
@@ -158,6 +164,7 @@ var messages = map[string]map[string]string{
 		"welcome.anon.k":         "Results are only shown for groups of at least %d people: a smaller group never appears on its own.",
 		"welcome.anon.comments":  "Comments are read only after closing, and only for groups of at least %d people; names and identifying details are removed.",
 		"welcome.anon.code":      "Your code only lets you answer once and resume later: once your answers are sent, nothing links the code to them.",
+		"welcome.resume":         "Your answers in progress are saved encrypted, with a key that only this browser keeps. To resume later, come back in this same browser and enter your code again. In another browser or on another device they cannot be read: you will start again, and the answers in progress will be erased.",
 		"welcome.anon.link":      "This link is the same for everyone: nothing tells who answered.",
 		"welcome.anon.skip":      "You can answer \"I prefer not to answer\" to every question.",
 		"welcome.start":          "Start",
@@ -210,5 +217,10 @@ var messages = map[string]map[string]string{
 		"thanks.recorded": "Your answers have been recorded.",
 		"thanks.body":     "Results will be presented to %s in aggregate form, only for groups of at least %d people.",
 		"thanks.close":    "You can close this page.",
+
+		"restart.title":  "Start your answers again",
+		"restart.erased": "Answers in progress had been saved with this code in another browser. They cannot be read here and have been erased.",
+		"restart.why":    "To protect your anonymity, answers in progress are encrypted with a key that only the browser where you gave them keeps: nobody else, even with your code, can read them. You can start again here.",
+		"restart.begin":  "Start the questionnaire again",
 	},
 }

@@ -10,10 +10,11 @@ import (
 )
 
 // failLimiter limits failed access-code attempts per client, against code
-// guessing. Each client has a bucket of burst attempts that refills by one
-// every period; a failure takes one, a success takes none, so a whole
-// organisation answering from behind one address is never slowed down by
-// its valid codes.
+// guessing and against polling which codes have served (a used code is a
+// failure too, see codeFailed). Each client has a bucket of burst attempts
+// that refills by one every period; a failure takes one, a success takes
+// none, so a whole organisation answering from behind one address is never
+// slowed down by its valid codes.
 //
 // Clients are keyed by an HMAC of their address under a random key drawn
 // at start and kept only in memory: the address itself is never stored,
@@ -48,6 +49,12 @@ func newFailLimiter(burst int, period time.Duration, now func() time.Time) *fail
 
 // clientKey is the keyed hash of addr (an IP address, without port).
 func (l *failLimiter) clientKey(addr string) [16]byte {
+	return l.keyOf(clientAddr(addr))
+}
+
+// clientAddr is addr as the limiters count it: IPv4-mapped addresses as
+// IPv4, IPv6 addresses by /64.
+func clientAddr(addr string) string {
 	if ip, err := netip.ParseAddr(addr); err == nil {
 		ip = ip.Unmap()
 		if ip.Is6() {
@@ -56,8 +63,13 @@ func (l *failLimiter) clientKey(addr string) [16]byte {
 		}
 		addr = ip.String()
 	}
+	return addr
+}
+
+// keyOf is the keyed hash of an arbitrary client identity.
+func (l *failLimiter) keyOf(id string) [16]byte {
 	m := hmac.New(sha256.New, l.key[:])
-	m.Write([]byte(addr))
+	m.Write([]byte(id))
 	var k [16]byte
 	copy(k[:], m.Sum(nil))
 	return k
@@ -102,6 +114,39 @@ func (l *failLimiter) Fail(addr string) {
 	}
 	if b.tokens >= 1 {
 		b.tokens--
+	}
+}
+
+// take uses one attempt of k if one is left, in the same locked step as
+// the check: concurrent requests can never together use more attempts
+// than the bucket holds, as Allow-then-Fail would let them.
+func (l *failLimiter) take(k [16]byte) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	l.sweep(now)
+	b := l.refill(k, now)
+	if b == nil {
+		b = &bucket{tokens: l.burst, last: now}
+		l.buckets[k] = b
+	}
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}
+
+// giveBack returns an attempt taken from k that turned out not to be a
+// failure (a success, or a check that could not run).
+func (l *failLimiter) giveBack(k [16]byte) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if b := l.refill(k, l.now()); b != nil {
+		b.tokens++
+		if b.tokens >= l.burst {
+			delete(l.buckets, k)
+		}
 	}
 }
 

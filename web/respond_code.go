@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -10,8 +11,12 @@ import (
 )
 
 // respondCode checks the access code typed on the welcome page and opens
-// a session. A code with a saved draft resumes where the employee left.
-// Refused codes count against the client (rate limit, see ratelimit.go).
+// a session. A code with a draft saved in this browser resumes where the
+// employee left; a draft saved in another browser cannot be read here, is
+// erased, and the employee is offered to start again (restart page).
+// Refused codes, unknown or used, count against the client (rate limit,
+// see ratelimit.go), so that the holder of many codes cannot poll which
+// ones have served.
 func (s *Server) respondCode(c *gin.Context) {
 	cv, err := s.campaignBySlug(c)
 	if err != nil {
@@ -57,18 +62,26 @@ func (s *Server) respondCode(c *gin.Context) {
 		}
 		return
 	}
-	sess, err := s.newSession(c, cv)
+	key, err := browserDraftKey(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	sess, err := s.newSession(c, cv, key)
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
 	sess.code, sess.unit, sess.unitFixed = code, unit, len(unit) > 0
-	d, err := s.loadDraft(c.Request.Context(), sess)
-	if err != nil {
+	d, err := s.loadDraft(c.Request.Context(), sess, key)
+	if errors.Is(err, errDraftLost) {
+		c.Redirect(http.StatusSeeOther, "/r/"+cv.Slug+"/restart")
+		return
+	} else if err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	rs := &respondent{cv: cv, sess: sess, draft: d, steps: cv.steps(sess)}
+	rs := &respondent{cv: cv, sess: sess, key: key, draft: d, steps: cv.steps(sess)}
 	c.Redirect(http.StatusSeeOther, rs.next())
 }
 
@@ -83,7 +96,7 @@ func (s *Server) respondStart(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, "/r/"+cv.Slug)
 		return
 	}
-	sess, err := s.newSession(c, cv)
+	sess, err := s.newSession(c, cv, nil)
 	if err != nil {
 		s.htmlError(c, err)
 		return
@@ -92,15 +105,16 @@ func (s *Server) respondStart(c *gin.Context) {
 	c.Redirect(http.StatusSeeOther, rs.url(rs.steps[0].Key))
 }
 
-// newSession replaces the request's session, if any, with a new one.
-func (s *Server) newSession(c *gin.Context, cv *campaignView) (*session, error) {
-	if ck, err := c.Request.Cookie(sessionCookie); err == nil {
-		s.sessions.remove(ck.Value)
+// newSession replaces the request's session, if any, with a new one, and
+// gives the browser its token with key (the draft key, nil in link mode).
+func (s *Server) newSession(c *gin.Context, cv *campaignView, key []byte) (*session, error) {
+	if token, _ := sessionCookieParts(c); token != "" {
+		s.sessions.remove(token)
 	}
 	sess, err := s.sessions.create(cv.ID)
 	if err != nil {
 		return nil, err
 	}
-	s.setSessionCookie(c, cv.Slug, sess)
+	s.setSessionCookie(c, cv.Slug, sess, key)
 	return sess, nil
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // campaignView is an open campaign with its questionnaires, as the
@@ -126,6 +128,7 @@ func (cv *campaignView) steps(sess *session) []step {
 type respondent struct {
 	cv    *campaignView
 	sess  *session
+	key   []byte // the browser's draft key, from this request's cookie only
 	draft *draft
 	steps []step
 }
@@ -200,8 +203,23 @@ func (s *Server) respondent(c *gin.Context) (rs *respondent, done func(), ok boo
 		s.htmlError(c, errAlreadySubmitted)
 		return nil, nil, false
 	}
-	d, err := s.loadDraft(c.Request.Context(), sess)
+	_, key := sessionCookieParts(c)
+	d, err := s.loadDraft(c.Request.Context(), sess, key)
+	if errors.Is(err, errDraftLost) {
+		// The lost draft is gone: the restart page finds none and does
+		// not come back here.
+		sess.mu.Unlock()
+		c.Redirect(http.StatusSeeOther, "/r/"+cv.Slug+"/restart")
+		return nil, nil, false
+	}
 	if err != nil {
+		// A session's code that has served meanwhile counts against the
+		// client like a used code typed again, and the session ends: one
+		// cannot open sessions for many codes and watch them cheaply.
+		s.codeFailed(c, err)
+		if errors.Is(err, store.ErrCodeUsed) {
+			s.sessions.remove(sess.token)
+		}
 		if vigie.ErrorCode(err) == vigie.ECONFLICT {
 			err = s.explainConflict(c.Request.Context(), cv.ID, err)
 		}
@@ -209,7 +227,7 @@ func (s *Server) respondent(c *gin.Context) (rs *respondent, done func(), ok boo
 		s.htmlError(c, err)
 		return nil, nil, false
 	}
-	rs = &respondent{cv: cv, sess: sess, draft: d, steps: cv.steps(sess)}
+	rs = &respondent{cv: cv, sess: sess, key: key, draft: d, steps: cv.steps(sess)}
 	return rs, sess.mu.Unlock, true
 }
 
@@ -232,16 +250,27 @@ func (s *Server) explainConflict(ctx context.Context, campaignID string, err err
 	return errAlreadySubmitted
 }
 
+// errDraftLost says that the draft of the session's code could not be
+// read in this browser and is gone: it was written in another browser
+// (the store erased it), or this session had saved one and another
+// browser erased it. The employee is offered to start again.
+var errDraftLost = errors.New("web: draft written in another browser, erased")
+
 // loadDraft returns the answers saved so far: from the store under the
-// code (codes mode) or from the session (link mode).
-func (s *Server) loadDraft(ctx context.Context, sess *session) (*draft, error) {
+// code, opened with the browser's key (codes mode), or from the session
+// (link mode).
+func (s *Server) loadDraft(ctx context.Context, sess *session, key []byte) (*draft, error) {
 	d := &draft{}
 	if sess.code == "" {
 		if sess.draft != nil {
 			d = sess.draft
 		}
 	} else {
-		data, err := s.store.Draft(ctx, sess.campaignID, sess.code)
+		data, err := s.store.Draft(ctx, sess.campaignID, sess.code, key)
+		if errors.Is(err, store.ErrDraftErased) || (err == nil && data == nil && sess.saved) {
+			sess.saved = false
+			return nil, errDraftLost
+		}
 		if err != nil && vigie.ErrorCode(err) != vigie.ENOTFOUND {
 			return nil, fmt.Errorf("web: load draft: %w", err)
 		}
@@ -278,9 +307,10 @@ func (s *Server) saveDraft(ctx context.Context, rs *respondent) error {
 	if err != nil {
 		return fmt.Errorf("web: encode draft: %w", err)
 	}
-	if err := s.store.SaveDraft(ctx, rs.sess.campaignID, rs.sess.code, data); err != nil {
+	if err := s.store.SaveDraft(ctx, rs.sess.campaignID, rs.sess.code, rs.key, data); err != nil {
 		return fmt.Errorf("web: save draft: %w", err)
 	}
+	rs.sess.saved = true
 	return nil
 }
 

@@ -53,6 +53,9 @@ func (s *Server) respondSubmit(c *gin.Context) {
 	// submit says the answers are already recorded.
 	rs.sess.submitted = true
 	rs.sess.code, rs.sess.draft = "", nil
+	// The draft key has nothing left to open: the browser forgets it
+	// when it closes, rather than keeping it for weeks.
+	s.setSessionCookie(c, rs.cv.Slug, rs.sess, nil)
 	c.Redirect(http.StatusSeeOther, "/r/"+rs.cv.Slug+"/thanks")
 }
 

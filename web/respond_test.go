@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/web"
@@ -177,21 +178,26 @@ func TestRespondResumeWithCode(t *testing.T) {
 	code := ts.MustCodes(t, 1)[0]
 	slug := ts.Campaign.Slug
 
-	first := ts.browser(t)
-	loc := wantRedirect(t, first.post("/r/"+slug+"/code", url.Values{"code": {code}}), "/unit")
+	b := ts.browser(t)
+	wantRedirect(t, b.post("/r/"+slug+"/code", url.Values{"code": {code}}), "/unit")
 	for _, step := range []string{"/unit", "/segments", "/q/charge-et-soutien/charge"} {
-		wantStatus(t, first.post("/r/"+slug+step, stepForm(step)), http.StatusSeeOther)
+		wantStatus(t, b.post("/r/"+slug+step, stepForm(step)), http.StatusSeeOther)
 	}
-	_ = loc
 
-	// Another device, or the same after closing the browser: the code alone resumes.
-	second := ts.browser(t)
-	p := second.post("/r/"+slug+"/code", url.Values{"code": {code}})
+	// The same browser later, after the server restarted (every session
+	// and anything in memory gone): the code and the key kept in the
+	// browser's cookie resume.
+	srv, err := web.New(web.Config{Store: ts.Store, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.h = srv.Handler()
+	p := b.post("/r/"+slug+"/code", url.Values{"code": {code}})
 	wantRedirect(t, p, "/r/"+slug+"/q/charge-et-soutien/soutien")
-	p = second.get("/r/" + slug + "/q/charge-et-soutien/charge")
+	p = b.get("/r/" + slug + "/q/charge-et-soutien/charge")
 	wantContains(t, p, `name="i_charge1" id="q-0-3" value="4" checked`, `name="i_charge2" id="q-1-na" value="na" checked`)
-	walk(t, second, "/r/"+slug+"/q/charge-et-soutien/soutien")
-	submit(t, second, slug)
+	walk(t, b, "/r/"+slug+"/q/charge-et-soutien/soutien")
+	submit(t, b, slug)
 	if n := ts.responseCount(t); n != 1 {
 		t.Fatalf("%d responses, want 1", n)
 	}
@@ -390,12 +396,14 @@ func TestRespondDoubleSubmit(t *testing.T) {
 	code := ts.MustCodes(t, 1)[0]
 	slug := ts.Campaign.Slug
 
-	// Two tabs on two devices with the same code, both at the review page.
+	// Two devices with the same code, both past the code page; only the
+	// first answers (had the second saved a step, it would have erased
+	// the first one's draft, which it cannot read).
 	a, b := ts.browser(t), ts.browser(t)
 	for _, br := range []*browser{a, b} {
 		wantStatus(t, br.post("/r/"+slug+"/code", url.Values{"code": {code}}), http.StatusSeeOther)
-		walk(t, br, "/r/"+slug+"/unit")
 	}
+	walk(t, a, "/r/"+slug+"/unit")
 	submit(t, a, slug)
 	p := b.post("/r/"+slug+"/submit", url.Values{})
 	wantStatus(t, p, http.StatusConflict)

@@ -18,7 +18,8 @@ func (s *Server) routes() {
 	e.GET("/static/*file", s.serveStatic)
 	e.HEAD("/static/*file", s.serveStatic)
 
-	// The employee's path: welcome, code (or start, in link mode), unit,
+	// The employee's path: welcome, code (or start, in link mode; restart
+	// when the code's draft was written in another browser), unit,
 	// segments, one screen per dimension, a comment per questionnaire,
 	// review, submit, thanks. Every step works with plain form posts.
 	r := e.Group("/r/:slug", s.bodyLimit(s.maxBody))
@@ -27,6 +28,7 @@ func (s *Server) routes() {
 	r.GET("/code", s.redirectToWelcome)
 	r.POST("/start", s.respondStart)
 	r.GET("/start", s.redirectToWelcome)
+	r.GET("/restart", s.respondRestart)
 	r.GET("/unit", s.respondUnit)
 	r.POST("/unit", s.respondUnitSave)
 	r.GET("/segments", s.respondSegments)

@@ -3,13 +3,16 @@ package web
 import (
 	"crypto/rand"
 	"encoding/base64"
+	"fmt"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // session is one employee's passage through a campaign's steps. It lives
@@ -24,6 +27,7 @@ type session struct {
 	unit       []string // the unit fixed by the code, if any
 	unitFixed  bool
 	draft      *draft // link mode only: codes mode keeps it in the store
+	saved      bool   // codes mode: this session saved a draft in the store
 	submitted  bool
 	expires    time.Time
 }
@@ -103,16 +107,31 @@ func (ss *sessionStore) remove(token string) {
 	delete(ss.byID, token)
 }
 
-// sessionCookie is the name of the cookie holding the session token.
+// sessionCookie is the name of the cookie holding the session token and,
+// in codes mode, the browser's draft key: "<token>.<key>", both base64url.
 const sessionCookie = "vigie_r"
 
+// draftKeyLifetime is how long a browser keeps its draft key without
+// coming back: longer than a campaign usually stays open, so that closing
+// the browser does not lose the answers in progress. The drafts themselves
+// go when the campaign closes.
+const draftKeyLifetime = 60 * 24 * time.Hour
+
 // setSessionCookie gives the browser the token of sess, scoped to the
-// campaign's pages.
-func (s *Server) setSessionCookie(c *gin.Context, slug string, sess *session) {
-	http.SetCookie(c.Writer, &http.Cookie{
+// campaign's pages, with key, the draft key of codes mode. The key lives
+// only there: the server reads it from each request and keeps it nowhere
+// (not in the session, not in a log). A cookie with a key outlives the
+// browser's session (draftKeyLifetime); one without stays a session cookie.
+func (s *Server) setSessionCookie(c *gin.Context, slug string, sess *session, key []byte) {
+	ck := &http.Cookie{
 		Name: sessionCookie, Value: sess.token, Path: "/r/" + slug,
 		HttpOnly: true, Secure: s.secure, SameSite: http.SameSiteLaxMode,
-	})
+	}
+	if key != nil {
+		ck.Value += "." + base64.RawURLEncoding.EncodeToString(key)
+		ck.MaxAge = int(draftKeyLifetime / time.Second)
+	}
+	http.SetCookie(c.Writer, ck)
 }
 
 // clearSessionCookie removes the session cookie.
@@ -123,11 +142,39 @@ func (s *Server) clearSessionCookie(c *gin.Context, slug string) {
 	})
 }
 
+// sessionCookieParts returns the token and the draft key (nil when absent
+// or malformed) of the request's session cookie.
+func sessionCookieParts(c *gin.Context) (token string, key []byte) {
+	ck, err := c.Request.Cookie(sessionCookie)
+	if err != nil {
+		return "", nil
+	}
+	token, enc, _ := strings.Cut(ck.Value, ".")
+	if k, err := base64.RawURLEncoding.DecodeString(enc); err == nil && len(k) == store.DraftKeySize {
+		key = k
+	}
+	return token, key
+}
+
+// browserDraftKey returns the draft key of the request's browser, drawing
+// a new one when it has none: the key follows the browser from session to
+// session, so that typing the code again in the same browser resumes.
+func browserDraftKey(c *gin.Context) ([]byte, error) {
+	if _, key := sessionCookieParts(c); key != nil {
+		return key, nil
+	}
+	key := make([]byte, store.DraftKeySize)
+	if _, err := rand.Read(key); err != nil {
+		return nil, fmt.Errorf("web: draw draft key: %w", err)
+	}
+	return key, nil
+}
+
 // currentSession returns the request's session for campaignID, or nil.
 func (s *Server) currentSession(c *gin.Context, campaignID string) *session {
-	ck, err := c.Request.Cookie(sessionCookie)
-	if err != nil || ck.Value == "" {
+	token, _ := sessionCookieParts(c)
+	if token == "" {
 		return nil
 	}
-	return s.sessions.get(ck.Value, campaignID)
+	return s.sessions.get(token, campaignID)
 }

@@ -215,7 +215,10 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 	if err != nil {
 		return nil, fmt.Errorf("%s : %s", req.responses, userMessage(err))
 	}
-	res := sc.Result()
+	// Participation and the result are two outputs of the same people: one
+	// group pattern for both, as for a campaign.
+	pattern := scoring.CampaignPattern(opts, counts, sc)
+	res := sc.ResultWithin(pattern)
 	title := req.title
 	if title == "" {
 		title = q.Title.In(req.lang, q.Language)
@@ -229,7 +232,7 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 		MinGroupSize:     res.MinGroupSize,
 		IncludeItemAnnex: req.itemAnnex,
 		Version:          Version,
-		Participation:    scoring.Participation(opts, counts, nil),
+		Participation:    scoring.ParticipationWithin(pattern, opts, counts, nil),
 		Sections:         []reports.Section{{Questionnaire: q, Result: res}},
 		// No SegmentLabels: a responses file names segments by their
 		// column only, so the report shows that id.

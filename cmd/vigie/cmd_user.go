@@ -17,7 +17,7 @@ const cliActor = "cli"
 // runUser manages back-office accounts: consultants and viewers.
 func runUser(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usagef("sous-commande attendue : add EMAIL --role consultant|viewer, grant EMAIL --campaign ID, revoke EMAIL --campaign ID, password EMAIL, list")
+		return usagef("sous-commande attendue : add EMAIL --role consultant|viewer, grant EMAIL --campaign ID, revoke EMAIL --campaign ID, password EMAIL [--keep-tokens], list")
 	}
 	switch args[0] {
 	case "add":
@@ -105,9 +105,13 @@ func userGrant(action string, args []string, stdout, stderr io.Writer) error {
 	})
 }
 
-// userPassword replaces an account's password.
+// userPassword replaces an account's password, which also ends its
+// back-office sessions and, unless --keep-tokens, revokes its API tokens:
+// a password is changed because it may have leaked, and whoever had it may
+// have signed in or made a token meanwhile.
 func userPassword(args []string, stdout, stderr io.Writer) error {
-	cmd := newStoreCommand("user password", "usage : vigie user password EMAIL [--db vigie.db]", stderr)
+	cmd := newStoreCommand("user password", "usage : vigie user password EMAIL [--keep-tokens] [--db vigie.db]", stderr)
+	keep := cmd.Bool("keep-tokens", false, "garder les jetons d'API du compte (par défaut, ils sont révoqués)")
 	rest, err := cmd.parse(args, 1)
 	if err != nil {
 		return err
@@ -121,13 +125,18 @@ func userPassword(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if err := s.SetPassword(ctx, u.ID, password); err != nil {
+		revoked, err := s.SetPassword(ctx, u.ID, password, store.PasswordChange{KeepTokens: *keep})
+		if err != nil {
 			return userError(err)
 		}
-		if err := s.Audit(ctx, cliActor, "user.password", u.Email, ""); err != nil {
+		tokens := fmt.Sprintf("%d jeton(s) d'API révoqué(s)", revoked)
+		if *keep {
+			tokens = "jetons d'API conservés"
+		}
+		if err := s.Audit(ctx, cliActor, "user.password", u.Email, "sessions fermées, "+tokens); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Mot de passe de %s changé.\n", u.Email)
+		fmt.Fprintf(stdout, "Mot de passe de %s changé. Ses sessions ouvertes sont fermées ; %s.\n", u.Email, tokens)
 		return nil
 	})
 }

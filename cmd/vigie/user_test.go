@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -9,6 +12,7 @@ import (
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/store"
+	"github.com/vigie-sante/vigie/web"
 )
 
 func init() {
@@ -192,4 +196,100 @@ func TestTokenCommands(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestUserPasswordEndsSessions checks, through the real back office on
+// the same database, that `vigie user password` signs the account out
+// everywhere and revokes its API tokens unless --keep-tokens.
+func TestUserPasswordEndsSessions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "vigie.db")
+	withStdin(t, "un mot de passe solide\n")
+	if code, out, errOut := runVigie(t, "user", "add", "alice@example.fr", "--role", "consultant", "--db", db); code != 0 {
+		t.Fatalf("user add: exit %d, %s%s", code, out, errOut)
+	}
+	s := openTestStore(t, db)
+	srv, err := web.New(web.Config{Store: s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	h := srv.Handler()
+	do := func(method, path, cookie, token string, form url.Values) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, "http://vigie.test"+path, strings.NewReader(form.Encode()))
+		req.RemoteAddr = "192.0.2.10:5555"
+		if form != nil {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		if cookie != "" {
+			req.AddCookie(&http.Cookie{Name: "vigie_s", Value: cookie})
+		}
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	signIn := func(password string) string {
+		t.Helper()
+		rec := do(http.MethodPost, "/login", "", "", url.Values{"email": {"alice@example.fr"}, "password": {password}})
+		for _, ck := range rec.Result().Cookies() {
+			if ck.Name == "vigie_s" && rec.Code == http.StatusSeeOther {
+				return ck.Value
+			}
+		}
+		t.Fatalf("sign-in: status %d, no session cookie", rec.Code)
+		return ""
+	}
+	newToken := func() string {
+		t.Helper()
+		code, out, errOut := runVigie(t, "token", "create", "alice@example.fr", "--db", db)
+		if code != 0 {
+			t.Fatalf("token create: exit %d, %s", code, errOut)
+		}
+		return strings.TrimSpace(out)
+	}
+
+	for _, tc := range []struct {
+		name       string
+		flags      []string
+		password   string
+		tokenWorks bool
+		say        string
+	}{
+		{"RevokesTokens", nil, "un deuxième mot de passe", false, "1 jeton(s) d'API révoqué(s)"},
+		{"KeepTokens", []string{"--keep-tokens"}, "un troisième mot de passe", true, "jetons d'API conservés"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			old := map[string]string{"RevokesTokens": "un mot de passe solide", "KeepTokens": "un deuxième mot de passe"}[tc.name]
+			session := signIn(old)
+			token := newToken()
+			if rec := do(http.MethodGet, "/admin", session, "", nil); rec.Code != http.StatusOK {
+				t.Fatalf("before: /admin status %d, want 200", rec.Code)
+			}
+			withStdin(t, tc.password+"\n")
+			code, out, errOut := runVigie(t, append([]string{"user", "password", "alice@example.fr", "--db", db}, tc.flags...)...)
+			if code != 0 || !strings.Contains(out, "sessions ouvertes sont fermées") || !strings.Contains(out, tc.say) {
+				t.Fatalf("user password: exit %d, %s%s", code, out, errOut)
+			}
+			rec := do(http.MethodGet, "/admin", session, "", nil)
+			if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login?next=%2Fadmin" {
+				t.Fatalf("old session after the change: status %d to %q, want a redirect to the sign-in page", rec.Code, rec.Header().Get("Location"))
+			}
+			want := http.StatusUnauthorized
+			if tc.tokenWorks {
+				want = http.StatusOK
+			}
+			if rec := do(http.MethodGet, "/api/v1/campaigns", "", token, nil); rec.Code != want {
+				t.Fatalf("token after the change: status %d, want %d", rec.Code, want)
+			}
+			log, err := s.AuditLog(context.Background(), 0, "")
+			if err != nil || log[0].Action != "user.password" || log[0].Actor != "cli" || !strings.Contains(log[0].Detail, tc.say) {
+				t.Fatalf("last audit entry = %+v, %v; want user.password by cli saying %q", log[0], err, tc.say)
+			}
+			if rec := do(http.MethodGet, "/admin", signIn(tc.password), "", nil); rec.Code != http.StatusOK {
+				t.Fatalf("new session: /admin status %d, want 200", rec.Code)
+			}
+		})
+	}
 }

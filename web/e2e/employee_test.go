@@ -20,7 +20,8 @@ const employeeComment = "Trop de dossiers en même temps."
 
 // TestEmployeeKeyboardOnly answers a campaign with the keyboard alone
 // (Tab, Space, arrow keys, Enter: no click), leaves halfway, resumes with
-// the code in a fresh browser, submits, and cannot submit twice. Every
+// the code in another tab of the same browser (the draft's key is in its
+// cookie), submits, and cannot submit twice. Every
 // page passes axe-core and fits 320 px; a focused radio shows its focus.
 func TestEmployeeKeyboardOnly(t *testing.T) {
 	s := newSite(t)
@@ -35,7 +36,8 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 
 	// First visit: the welcome page, the code, the unit, the segments and
 	// two screens of items.
-	ctx, leave := newTabCancel(t)
+	first := newTab(t)
+	ctx := first
 	if st := s.open(t, ctx, welcome); st != 200 {
 		t.Fatalf("GET %s: status %d, want 200", welcome, st)
 	}
@@ -88,11 +90,12 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 	screenshot(t, ctx, "items-phone.png", phoneWidth)
 	emp.answerDimension(ctx, 0)
 	emp.answerDimension(ctx, 1)
-	leave() // the employee closes the browser
 
-	// Second visit, in a fresh browser: the code resumes at the first
-	// screen not answered yet.
-	ctx = newTab(t)
+	// Second visit, in a new tab of the same browser: the code resumes at
+	// the first screen not answered yet. (In another browser it would not:
+	// the draft opens only with the key kept in this browser's cookie; see
+	// web/respond_draft_test.go.)
+	ctx = newTabSameBrowser(t, first)
 	s.open(t, ctx, welcome)
 	emp.enterCode(ctx, code)
 	emp.wantPath(ctx, emp.dimPath(welcome, 2))

@@ -38,6 +38,22 @@ func newTabCancel(t *testing.T) (context.Context, func()) {
 	return tctx, func() { tcancel(); cancel() }
 }
 
+// newTabSameBrowser opens another tab in the browser context of ctx, so
+// with its cookies, as a person coming back in the same browser. The tab
+// has its own scenarioTimeout (not what is left of ctx's) and closes when
+// the test ends; the browser context stays with the tab that made it.
+func newTabSameBrowser(t *testing.T, ctx context.Context) context.Context {
+	t.Helper()
+	tab, cancel := chromedp.NewContext(context.WithoutCancel(ctx))
+	t.Cleanup(cancel)
+	if err := chromedp.Do(tab); err != nil {
+		t.Fatalf("e2e: open tab: %v", err)
+	}
+	tctx, tcancel := context.WithTimeout(tab, scenarioTimeout)
+	t.Cleanup(tcancel)
+	return tctx
+}
+
 // do runs browser actions and fails the test on error, naming the step.
 func do(t *testing.T, ctx context.Context, step string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()

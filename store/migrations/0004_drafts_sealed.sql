@@ -1,0 +1,5 @@
+-- Drafts are now sealed with a key only the employee's browser holds
+-- (store/draft.go). Drafts written before were plain JSON that anyone with
+-- the code could read back: they are erased (secure_delete overwrites
+-- them), and their owners start again.
+DELETE FROM drafts;

@@ -1,0 +1,105 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// campaignScores is a campaign's figures from one pass over its responses:
+// a scorer per questionnaire, the respondents per unit, and the one group
+// pattern every output of the campaign starts from (scoring.CampaignPattern):
+// participation, the result of each questionnaire and the comment groups
+// hide the same groups, so that no output's whole minus another output's
+// members isolates anyone.
+type campaignScores struct {
+	campaign       *vigie.Campaign
+	questionnaires []*questionnaires.Questionnaire
+	scorers        []*scoring.Scorer
+	unitCounts     map[string]int // respondents per unit path joined by "/", "" for none
+	pattern        *scoring.Pattern
+}
+
+// scoreCampaign reads every response of c once. A response counts in a
+// questionnaire's result when it answered at least one of its items.
+func scoreCampaign(ctx context.Context, db queryer, c *vigie.Campaign, qs []*questionnaires.Questionnaire) (*campaignScores, error) {
+	cs := &campaignScores{campaign: c, questionnaires: qs, unitCounts: map[string]int{}}
+	opts := ScoringOptions(c)
+	for _, q := range qs {
+		sc, err := scoring.New(q, opts)
+		if err != nil {
+			return nil, err
+		}
+		cs.scorers = append(cs.scorers, sc)
+	}
+	err := eachResponse(ctx, db, c.ID, func(r *vigie.Response) error {
+		cs.unitCounts[strings.Join(r.Unit, "/")]++
+		for i, q := range qs {
+			answers := r.Answers[q.ID]
+			if len(answers) == 0 {
+				continue
+			}
+			resp, err := scoring.NewRespondent(q, r.Unit, r.Segments, answers)
+			if err != nil {
+				return err
+			}
+			if err := cs.scorers[i].Add(resp); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: score campaign %s: %w", c.ID, err)
+	}
+	cs.pattern = scoring.CampaignPattern(opts, cs.unitCounts, cs.scorers...)
+	return cs, nil
+}
+
+// result returns the result of one questionnaire within the campaign's
+// pattern; ENOTFOUND when the campaign does not have it.
+func (cs *campaignScores) result(questionnaireID string) (*scoring.Result, error) {
+	for i, q := range cs.questionnaires {
+		if q.ID == questionnaireID {
+			return cs.scorers[i].ResultWithin(cs.pattern), nil
+		}
+	}
+	return nil, vigie.Errorf(vigie.ENOTFOUND, "Le questionnaire « %s » ne fait pas partie de cette campagne.", questionnaireID)
+}
+
+// participation returns the participation per unit within the campaign's
+// pattern, against the units' headcounts.
+func (cs *campaignScores) participation() []scoring.UnitParticipation {
+	headcounts := map[string]int{}
+	for _, u := range cs.campaign.Units {
+		if u.Headcount > 0 {
+			headcounts[strings.Join(u.Path, "/")] = u.Headcount
+		}
+	}
+	return scoring.ParticipationWithin(cs.pattern, ScoringOptions(cs.campaign), cs.unitCounts, headcounts)
+}
+
+// commentGroups returns the units comments may be shown with at threshold,
+// within the campaign's pattern (see commentGroups).
+func (cs *campaignScores) commentGroups(threshold int) commentGroups {
+	return cs.pattern.PublishedUnits(ScoringOptions(cs.campaign).Units, cs.unitCounts, threshold)
+}
+
+// campaignScoresIn loads the campaign and its questionnaires inside tx and
+// scores it.
+func (s *Store) campaignScoresIn(ctx context.Context, tx *sql.Tx, campaignID string) (*campaignScores, error) {
+	c, _, err := loadCampaign(ctx, tx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	qs, err := s.campaignQuestionnaires(ctx, tx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	return scoreCampaign(ctx, tx, c, qs)
+}
