@@ -34,7 +34,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 func (s *Store) vacuumInto(ctx context.Context, dest string) error {
 	// The read pool is query_only, which SQLite extends to VACUUM INTO, and
 	// the writer must stay free for answers: use a connection of its own.
-	db, err := sql.Open("sqlite3", s.path+"?_busy_timeout=5000")
+	db, err := sql.Open("sqlite3", s.path+"?_busy_timeout="+busyTimeout)
 	if err != nil {
 		return fmt.Errorf("store: backup to %s: %w", dest, err)
 	}
