@@ -91,7 +91,6 @@ func (s *Store) startCompactor() {
 				}
 				start := time.Now()
 				err := s.compact(context.Background())
-				notBefore = time.Now().Add((compactShare - 1) * time.Since(start))
 				if err != nil {
 					// Most likely a long read held the file past the busy
 					// timeout: try again later, backing off.
@@ -104,6 +103,7 @@ func (s *Store) startCompactor() {
 					continue
 				}
 				retry = c.delay
+				notBefore = time.Now().Add((compactShare - 1) * time.Since(start))
 			}
 		}
 	}()
