@@ -2,11 +2,16 @@ package store_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // BenchmarkSubmitResponse measures complete submissions (60 answers, code
@@ -63,3 +68,102 @@ func sixtyAnswers(qs []*questionnaires.Questionnaire) map[string]map[string]int 
 // benchParallelism times GOMAXPROCS is the number of submitting goroutines
 // (25 x 2 cores = 50 clients, as in the HTTP target).
 var benchParallelism = 25
+
+// BenchmarkCompact measures the compaction that follows a pause in
+// writes (VACUUM) on a database of 100,000 responses of 60 answers: how
+// long writers and readers wait for it. It also times the longest reads
+// (Result, EachResponse), which commits wait for.
+func BenchmarkCompact(b *testing.B) {
+	const responses = 100_000
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "vigie.db")
+	s, err := store.OpenWithCompactDelay(path, time.Hour) // compact on demand only
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	spec := testSpec()
+	spec.Access = vigie.AccessLink
+	c := MustOpenCampaign(b, s, spec)
+	qs, err := s.CampaignQuestionnaires(ctx, c.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	answers := sixtyAnswers(qs)
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range 50 {
+		wg.Go(func() {
+			for next.Add(1) <= responses {
+				r := &vigie.Response{
+					Unit:     []string{"Direction A", "Service 1"},
+					Segments: map[string]string{"metier": "Encadrement"},
+					Answers:  answers,
+					Comments: map[string]string{"reconnaissance": "Trop de dossiers, pas assez de temps."},
+				}
+				if err := s.SubmitResponse(ctx, c.ID, "", r, now); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := store.Compact(ctx, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(info.Size())/(1<<20), "MiB")
+
+	// The longest read transactions, which a commit waits for (rollback
+	// journal): they must stay well under the 5 s busy timeout.
+	b.StopTimer()
+	if err := s.CloseCampaign(ctx, c.ID, now); err != nil {
+		b.Fatal(err)
+	}
+	// Meanwhile, answers keep coming to another campaign: the slowest one
+	// tells how long a commit waited for the reader.
+	other := MustOpenCampaign(b, s, spec)
+	stop := make(chan struct{})
+	var slowest atomic.Int64
+	var writers sync.WaitGroup
+	for range 10 {
+		writers.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				r := &vigie.Response{Unit: []string{"Direction A", "Service 1"}, Answers: answers}
+				t0 := time.Now()
+				if err := s.SubmitResponse(ctx, other.ID, "", r, now); err != nil {
+					b.Error(err)
+					return
+				}
+				if d := int64(time.Since(t0)); d > slowest.Load() {
+					slowest.Store(d) // racy max, close enough for a benchmark
+				}
+			}
+		})
+	}
+	start := time.Now()
+	if _, err := s.Result(ctx, c.ID, qs[0].ID); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(time.Since(start).Seconds(), "result-s")
+	close(stop)
+	writers.Wait()
+	b.ReportMetric(float64(slowest.Load())/1e6, "slowest-submit-ms")
+	start = time.Now()
+	if err := s.EachResponse(ctx, c.ID, func(*vigie.Response) error { return nil }); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(time.Since(start).Seconds(), "each-s")
+}

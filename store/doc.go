@@ -8,5 +8,9 @@
 // campaign, the unit, the segment categories, the answers, the comments and
 // the ISO week of submission, nothing else. The responses table has no
 // rowid, so neither row order nor ids reveal the order of submission; codes
-// are stored as keyed hashes with a used flag and no timestamp.
+// are stored as keyed hashes with a used flag and no timestamp. The files
+// keep no history either: a rollback journal emptied at each commit, no
+// WAL, and a compaction (compact.go) once writes pause, so that a copy of
+// the files at rest shows neither the order of submissions nor which code
+// served for which response.
 package store

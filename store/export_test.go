@@ -1,6 +1,10 @@
 package store
 
-import "io/fs"
+import (
+	"context"
+	"io/fs"
+	"time"
+)
 
 // OpenWithMigrations opens path applying the migrations of fsys instead of
 // the embedded ones, so tests can build a database at an older schema.
@@ -8,3 +12,22 @@ func OpenWithMigrations(path string, fsys fs.FS) (*Store, error) { return openWi
 
 // Migrations are the embedded migrations.
 var Migrations = migrations
+
+// OpenWithCompactDelay opens path like Open, compacting after delay of
+// idle writer instead of the default, so tests need not wait.
+func OpenWithCompactDelay(path string, delay time.Duration) (*Store, error) {
+	return openWithDelay(path, migrations, delay)
+}
+
+// Compactions returns how many compactions s has done.
+func Compactions(s *Store) int64 { return s.compactor.runs.Load() }
+
+// Compacted tells whether s has compacted everything written so far and
+// is not compacting now: the state a copy of the files at rest shows.
+func Compacted(s *Store) bool { return !s.compactor.busy.Load() && !s.compactor.dirty.Load() }
+
+// Compact compacts s now, as it does once writes pause.
+func Compact(ctx context.Context, s *Store) error {
+	s.markDirty()
+	return s.compact(ctx)
+}

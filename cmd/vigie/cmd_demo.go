@@ -84,8 +84,9 @@ func demo(ctx context.Context, opt demoOptions, stdout, stderr io.Writer) error 
 		return err
 	}
 	if existed && opt.reset {
-		// The WAL and shared-memory files belong to the old database too.
-		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		// The journal belongs to the old database too (and the WAL and
+		// shared-memory files an older version kept).
+		for _, p := range []string{path, path + "-journal", path + "-wal", path + "-shm"} {
 			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return fmt.Errorf("suppression de l'ancienne base : %w", err)
 			}

@@ -51,6 +51,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	defer st.Close()
 
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	st.SetLogger(logger)
 	cfg := web.Config{Store: st, Logger: logger, Secure: *secure, Admin: web.AdminConfig{BaseURL: *baseURL}, Version: Version}
 	for _, p := range strings.Split(*proxies, ",") {
 		if p = strings.TrimSpace(p); p != "" {

@@ -13,7 +13,9 @@ import (
 // half-written file behind (nor replaces a good one). beforeRename, when
 // not nil, runs once the content is safely written and can still cancel
 // it (the export of a report is logged there: no file without its log
-// entry). It returns the size written.
+// entry). It returns the size written. The file is readable by its owner
+// only (mode 0600, whatever the umask): reports and scores are about
+// named teams.
 func writeAtomic(path string, write func(io.Writer) error, beforeRename func() error) (int64, error) {
 	fail := func(err error) (int64, error) {
 		return 0, fmt.Errorf("écriture de %s impossible : %w", path, err)
@@ -32,7 +34,7 @@ func writeAtomic(path string, write func(io.Writer) error, beforeRename func() e
 		tmp.Close()
 		return fail(err)
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	if err := tmp.Chmod(0o600); err != nil {
 		tmp.Close()
 		return fail(err)
 	}

@@ -1,0 +1,135 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Compaction. SQLite writes a new cell at the top of its page's free
+// area, so the offsets of the cells in a page of responses or codes give
+// the order in which they were inserted or updated, and freed space and
+// page numbers keep more of that history. Once writes pause for
+// compactDelay, the store rewrites the whole file with VACUUM: every
+// table is copied in key order (random ids, code hashes) into fresh pages,
+// and the result depends on what the database holds, not on the order it
+// was written in. Drafts deleted meanwhile are gone too (secure_delete had
+// already zeroed them). The cost (a full copy of the file, writers and
+// readers waiting for it) is measured in docs/performance.md; under a
+// trickle of writes, compactShare bounds it.
+//
+// Why not cheaper: rewriting only the responses table would still leave
+// the codes' and drafts' pages, the freelist and the order of page
+// allocation; SQLite has no way to rewrite one page in key order. VACUUM
+// is the one operation whose result does not depend on history.
+
+// compactDelay is how long the store waits after the last write before it
+// compacts: long enough for a burst of submissions to finish, short
+// enough that a copy of the files taken soon after a submission does not
+// show its place in the order.
+const compactDelay = time.Second
+
+// compactShare bounds the writer's time spent compacting under a trickle
+// of writes: after a compaction that took d, the next waits at least
+// (compactShare-1)×d, so compaction takes at most 1/compactShare of the
+// time (about 0.8 s per 100,000 responses, see docs/performance.md).
+const compactShare = 10
+
+// maxCompactRetry bounds the wait before retrying a failed compaction.
+const maxCompactRetry = time.Minute
+
+// compactor is the state of the goroutine that compacts the database.
+type compactor struct {
+	delay time.Duration
+	dirty atomic.Bool   // written since the last compaction began
+	kick  chan struct{} // a write happened (buffered, one pending kick)
+	stop  chan struct{}
+	once  sync.Once // Close may be called twice
+	done  chan struct{}
+	busy  atomic.Bool  // a compaction is running
+	runs  atomic.Int64 // compactions done, for tests
+}
+
+// markDirty records a write and restarts the idle timer.
+func (s *Store) markDirty() {
+	s.compactor.dirty.Store(true)
+	select {
+	case s.compactor.kick <- struct{}{}:
+	default:
+	}
+}
+
+// startCompactor starts the goroutine that compacts the database once
+// writes have paused for compactor.delay.
+func (s *Store) startCompactor() {
+	c := &s.compactor
+	if c.delay == 0 {
+		c.delay = compactDelay
+	}
+	c.kick = make(chan struct{}, 1)
+	c.stop = make(chan struct{})
+	c.done = make(chan struct{})
+	go func() {
+		defer close(c.done)
+		timer := time.NewTimer(c.delay)
+		timer.Stop()
+		retry := c.delay
+		var notBefore time.Time
+		for {
+			select {
+			case <-c.stop:
+				timer.Stop()
+				return
+			case <-c.kick:
+				timer.Reset(c.delay)
+			case <-timer.C:
+				if wait := time.Until(notBefore); wait > 0 {
+					timer.Reset(wait)
+					continue
+				}
+				start := time.Now()
+				err := s.compact(context.Background())
+				if err != nil {
+					// Most likely a long read held the file past the busy
+					// timeout: try again later, backing off.
+					s.mu.Lock()
+					logger := s.logger
+					s.mu.Unlock()
+					logger.Warn("store: compaction failed, will retry", "err", err, "retry", retry)
+					timer.Reset(retry)
+					retry = min(2*retry, maxCompactRetry)
+					continue
+				}
+				retry = c.delay
+				notBefore = time.Now().Add((compactShare - 1) * time.Since(start))
+			}
+		}
+	}()
+}
+
+// stopCompactor stops the goroutine and compacts one last time if
+// anything was written since, so a clean shutdown leaves a clean file.
+func (s *Store) stopCompactor() error {
+	s.compactor.once.Do(func() { close(s.compactor.stop) })
+	<-s.compactor.done
+	return s.compact(context.Background())
+}
+
+// compact rewrites the database with VACUUM when it was written since the
+// last compaction. It runs on the writer connection, so submissions wait
+// in the queue meanwhile instead of failing on a locked file.
+func (s *Store) compact(ctx context.Context) error {
+	s.compactor.busy.Store(true)
+	defer s.compactor.busy.Store(false)
+	if !s.compactor.dirty.Swap(false) {
+		return nil
+	}
+	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
+		s.compactor.dirty.Store(true)
+		return fmt.Errorf("store: compact %s: %w", s.path, err)
+	}
+	s.compactor.runs.Add(1)
+	return nil
+}
