@@ -122,9 +122,11 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	f.SetCompression(true)
 	f.SetCatalogSort(true) // the same report gives the same bytes
 	f.SetLang(d.lang)
-	f.SetTitle(d.txt(d.r.Campaign), true)
+	// The document title follows the report's language (a reader's file
+	// browser and PDF viewer show it), the campaign being the user's own.
+	f.SetTitle(d.txt(fmt.Sprintf(tr(d.lang, "doc_title"), d.r.Campaign)), true)
 	f.SetAuthor(d.txt(d.r.Organisation), true)
-	f.SetCreator("Vigie "+r.Version, true)
+	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(r.Version)), true)
 	if !r.GeneratedAt.IsZero() {
 		f.SetCreationDate(r.GeneratedAt)
 		f.SetModificationDate(r.GeneratedAt)
@@ -150,8 +152,11 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	return d, nil
 }
 
-// header writes the running header: campaign on the left, organisation and
-// confidentiality on the right. The cover has none.
+// header writes the running header: campaign and organisation on the
+// left, "Confidentiel" on the right. The confidentiality mark is always
+// written whole; when the names do not fit beside it, the organisation
+// goes first (it is on the cover), then the campaign is shortened. The
+// cover has no header.
 func (d *pdfDoc) header() {
 	f := d.f
 	if f.PageNo() == 1 {
@@ -160,12 +165,18 @@ func (d *pdfDoc) header() {
 	f.SetFont(fontFamily, "", 7.5)
 	f.SetTextColor(90, 90, 90)
 	f.SetXY(marginLeft, 9)
-	f.CellFormat(contentW*0.6, 4, d.fit(d.r.Campaign, contentW*0.6), "", 0, "L", false, 0, "")
 	right := d.tr("confidential")
+	rw := f.GetStringWidth(right) + 2
+	lw := contentW - rw - 4
+	left := d.txt(d.r.Campaign)
 	if d.r.Organisation != "" {
-		right = d.r.Organisation + " · " + right
+		if both := left + " · " + d.txt(d.r.Organisation); f.GetStringWidth(both) <= lw-1 {
+			left = both
+		}
 	}
-	f.CellFormat(contentW*0.4, 4, d.fit(right, contentW*0.4), "", 1, "R", false, 0, "")
+	f.CellFormat(lw, 4, d.fit(left, lw), "", 0, "L", false, 0, "")
+	f.SetX(pageW - marginRight - rw)
+	f.CellFormat(rw, 4, right, "", 1, "R", false, 0, "")
 	f.SetDrawColor(180, 180, 180)
 	f.SetLineWidth(0.2)
 	f.Line(marginLeft, 14, pageW-marginRight, 14)

@@ -365,7 +365,7 @@ func TestXLSXFormulaInjection(t *testing.T) {
 		{reports.SheetDimensions, "Libellé", xlsxInjectAt},
 		{reports.SheetParticipation, "Unité", xlsxInjectUnit},
 		{reports.SheetScores, "Unité", xlsxInjectUnit},
-		{reports.SheetScores, "metier", xlsxInjectPlus},
+		{reports.SheetScores, "Metier", xlsxInjectPlus},
 	} {
 		xlsxFind(t, xlsxSheetTable(t, f, tc.sheet), map[string]string{tc.col: tc.want})
 	}
