@@ -89,7 +89,8 @@ type pdfDoc struct {
 	links []int      // one internal link per entry of prev
 	total int        // pages of the first pass; 0 during the first pass
 
-	samePage bool // the next part heading goes on the current page
+	samePage bool    // the next part heading goes on the current page
+	partRoom float64 // what the next part needs below its heading to start on a light page
 }
 
 // tocEntry is a heading of the table of contents.
@@ -231,13 +232,24 @@ func (d *pdfDoc) fit(s string, w float64) string {
 	return string(rs)
 }
 
-// heading starts a part (level 1, on a new page) or a section (level 2)
-// and records it for the table of contents and the PDF outline.
+// heading starts a part (level 1, on a new page unless the previous part
+// left its page nearly empty) or a section (level 2) and records it for
+// the table of contents and the PDF outline.
 func (d *pdfDoc) heading(level int, title string) {
 	f := d.f
+	if d.partRoom == 0 {
+		d.partRoom = 100
+	}
+	defer func() { d.partRoom = 0 }()
 	title = d.txt(title)
 	if level == 1 {
-		if !d.samePage {
+		switch {
+		case d.samePage:
+		case d.lightPage(d.partRoom):
+			// The previous part ended near the top of a page: go on here
+			// rather than leave a page with a few lines on it.
+			f.Ln(8)
+		default:
 			f.AddPage()
 		}
 	} else {
@@ -266,6 +278,18 @@ func (d *pdfDoc) heading(level int, title string) {
 	}
 	f.SetTextColor(0, 0, 0)
 	d.body()
+}
+
+// lightPage reports whether the current page holds only the last lines of
+// a part (less than a third of the page) and leaves room millimetres for
+// the start of the next one, which then goes on here. The cover and the
+// contents never count: no heading has been written on them.
+func (d *pdfDoc) lightPage(room float64) bool {
+	if len(d.toc) == 0 {
+		return false
+	}
+	y := d.f.GetY()
+	return y-marginTop < (pageH-marginTop-marginBottom)/3 && y+8+room <= pageH-marginBottom
 }
 
 // headingSamePage starts a part on the current page when room is left

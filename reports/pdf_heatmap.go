@@ -25,13 +25,18 @@ func (d *pdfDoc) heatMap(q *questionnaires.Questionnaire, rows []*scoring.Group,
 	dims := q.Dimensions
 	for start := 0; start < len(dims); start += heatMaxCols {
 		end := min(start+heatMaxCols, len(dims))
-		d.heatTable(q, dims[start:end], rows, nameHeader)
+		d.heatTable(q, dims[start:end], rows, nameHeader, end == len(dims))
 		d.f.Ln(2)
 	}
 	d.heatLegend(schemeOf(q))
 }
 
-func (d *pdfDoc) heatTable(q *questionnaires.Questionnaire, dims []*questionnaires.Dimension, rows []*scoring.Group, nameHeader string) {
+// heatLegendH is the height of the heat map's legend.
+const heatLegendH = 16.0
+
+// heatTable draws one table of the heat map; last is true for the table
+// that the legend follows.
+func (d *pdfDoc) heatTable(q *questionnaires.Questionnaire, dims []*questionnaires.Dimension, rows []*scoring.Group, nameHeader string, last bool) {
 	f := d.f
 	colW := (contentW - heatNameW - heatNW) / float64(len(dims))
 	// Column titles wrap on up to four lines at a small size, smaller
@@ -80,7 +85,13 @@ func (d *pdfDoc) heatTable(q *questionnaires.Questionnaire, dims []*questionnair
 	d.ensure(headH + 3*heatRowH)
 	header()
 	for i, g := range rows {
-		if f.GetY()+heatRowH > pageH-marginBottom {
+		// The last rows go with the legend: a page break leaves at least
+		// three rows and the legend together, never a legend alone.
+		need := heatRowH
+		if left := len(rows) - i; left <= 3 && last {
+			need = float64(left)*heatRowH + heatLegendH
+		}
+		if i > 0 && f.GetY()+need > pageH-marginBottom {
 			f.AddPage()
 			header()
 		}
@@ -157,7 +168,7 @@ func (d *pdfDoc) groupLabel(g *scoring.Group) string {
 // heatLegend explains the symbols and the masked cells.
 func (d *pdfDoc) heatLegend(sc scheme) {
 	f := d.f
-	d.ensure(14)
+	d.ensure(heatLegendH)
 	f.SetFont(fontFamily, "", 7.5)
 	x, y := marginLeft, f.GetY()
 	for _, l := range scoring.Levels {

@@ -15,6 +15,8 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 	if q == nil || res == nil {
 		return
 	}
+	chartH := 45 + chartRowH*float64(len(q.Dimensions))
+	d.partRoom = 40 + chartH // the intro and the first chart
 	d.heading(1, q.Title.In(d.lang, q.Language))
 	all := overall(res)
 	if published(all) {
@@ -27,7 +29,6 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 		d.reminder(tr(d.lang, "signal_section_note"))
 	}
 
-	chartH := 45 + chartRowH*float64(len(q.Dimensions))
 	d.keepTogether(chartH)
 	d.heading(2, tr(d.lang, "h_means"))
 	d.para(tr(d.lang, "means_explain"))
