@@ -1,7 +1,10 @@
 package reports
 
 import (
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
@@ -19,39 +22,68 @@ const (
 // Report is everything a report shows. The caller (web, cmd/vigie) builds
 // it from the store or from an offline file; the package only renders it.
 type Report struct {
-	Organisation        string
-	Campaign            string // campaign title
-	Period              string // e.g. "2027-W03 – 2027-W07"; may be empty offline
+	Organisation string
+	Campaign     string // campaign title
+	// OpenedWeek and ClosedWeek are the ISO weeks ("2026-W41") the survey
+	// opened and closed in: the store keeps no exact date, for anonymity,
+	// so the report shows the period from the Monday of the first to the
+	// Sunday of the second, in words, and says why. Empty offline.
+	OpenedWeek, ClosedWeek string
+	// Period is a free-text period, shown as written when the weeks are
+	// not given (e.g. "printemps 2027" for a paper survey).
+	Period              string
 	GeneratedAt         time.Time
 	Audience            Audience
 	Lang                string // "fr" (default) or "en"
 	MinGroupSize        int    // k
 	CommentMinGroupSize int
 	IncludeItemAnnex    bool   // the committee variant may leave the item annex out
-	Version             string // Vigie's version, written in the parameters
-	Participation       []scoring.UnitParticipation
-	Sections            []Section
+	Version             string // Vigie's version; "dev" or empty is not shown
+	// Offline marks a report built from a responses file rather than a
+	// campaign: no comments were collected and no headcount is known.
+	Offline       bool
+	Participation []scoring.UnitParticipation
+	Sections      []Section
 	// SegmentLabels names segments in the report's language (segment id ->
 	// label, e.g. "metier" -> "Métier"); a segment missing here is shown
-	// by its id, as offline reports (no campaign) do.
+	// by its id made readable ("type_contrat" -> "Type contrat"), as
+	// offline reports (no campaign) do.
 	SegmentLabels map[string]string
 }
 
-// segmentLabel names a segment in the report's language, its id when the
-// caller gave no label.
+// segmentLabel names a segment in the report's language. Without a label
+// the id is humanised rather than shown raw: a committee reads
+// "Segment : Type contrat", not a column name.
 func (r *Report) segmentLabel(id string) string {
 	if l := r.SegmentLabels[id]; l != "" {
 		return l
 	}
-	return id
+	return humanise(id)
+}
+
+// humanise turns an identifier into a heading: separators become spaces
+// and the first letter is capitalised.
+func humanise(id string) string {
+	s := strings.TrimSpace(strings.NewReplacer("_", " ", "-", " ", ".", " ").Replace(id))
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return id
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // Section is the part of a report about one questionnaire.
 type Section struct {
 	Questionnaire *questionnaires.Questionnaire
 	Result        *scoring.Result
-	Comments      []Comment          // moderated comments only, from groups at or above the comment threshold
-	Rows          []scoring.ScoreRow // consultant audience only: k-anonymised respondent rows for the Scores sheet
+	Comments      []Comment // moderated comments only, from groups at or above the comment threshold
+	// When Comments is empty, these say why, so that the report does not
+	// leave the reader wondering: some comments still await moderation,
+	// and/or some came from groups below the comment threshold (never
+	// shown). They carry no count: the report only says that some exist.
+	CommentsPending, CommentsWithheld bool
+	Rows                              []scoring.ScoreRow // consultant audience only: k-anonymised respondent rows for the Scores sheet
 }
 
 // Comment is a moderated, published comment and the group it belongs to.

@@ -89,7 +89,8 @@ type pdfDoc struct {
 	links []int      // one internal link per entry of prev
 	total int        // pages of the first pass; 0 during the first pass
 
-	samePage bool // the next part heading goes on the current page
+	samePage bool    // the next part heading goes on the current page
+	partRoom float64 // what the next part needs below its heading to start on a light page
 }
 
 // tocEntry is a heading of the table of contents.
@@ -122,9 +123,11 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	f.SetCompression(true)
 	f.SetCatalogSort(true) // the same report gives the same bytes
 	f.SetLang(d.lang)
-	f.SetTitle(d.txt(d.r.Campaign), true)
+	// The document title follows the report's language (a reader's file
+	// browser and PDF viewer show it), the campaign being the user's own.
+	f.SetTitle(d.txt(fmt.Sprintf(tr(d.lang, "doc_title"), d.r.Campaign)), true)
 	f.SetAuthor(d.txt(d.r.Organisation), true)
-	f.SetCreator("Vigie "+r.Version, true)
+	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(r.Version)), true)
 	if !r.GeneratedAt.IsZero() {
 		f.SetCreationDate(r.GeneratedAt)
 		f.SetModificationDate(r.GeneratedAt)
@@ -150,8 +153,11 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	return d, nil
 }
 
-// header writes the running header: campaign on the left, organisation and
-// confidentiality on the right. The cover has none.
+// header writes the running header: campaign and organisation on the
+// left, "Confidentiel" on the right. The confidentiality mark is always
+// written whole; when the names do not fit beside it, the organisation
+// goes first (it is on the cover), then the campaign is shortened. The
+// cover has no header.
 func (d *pdfDoc) header() {
 	f := d.f
 	if f.PageNo() == 1 {
@@ -160,12 +166,18 @@ func (d *pdfDoc) header() {
 	f.SetFont(fontFamily, "", 7.5)
 	f.SetTextColor(90, 90, 90)
 	f.SetXY(marginLeft, 9)
-	f.CellFormat(contentW*0.6, 4, d.fit(d.r.Campaign, contentW*0.6), "", 0, "L", false, 0, "")
 	right := d.tr("confidential")
+	rw := f.GetStringWidth(right) + 2
+	lw := contentW - rw - 4
+	left := d.txt(d.r.Campaign)
 	if d.r.Organisation != "" {
-		right = d.r.Organisation + " · " + right
+		if both := left + " · " + d.txt(d.r.Organisation); f.GetStringWidth(both) <= lw-1 {
+			left = both
+		}
 	}
-	f.CellFormat(contentW*0.4, 4, d.fit(right, contentW*0.4), "", 1, "R", false, 0, "")
+	f.CellFormat(lw, 4, d.fit(left, lw), "", 0, "L", false, 0, "")
+	f.SetX(pageW - marginRight - rw)
+	f.CellFormat(rw, 4, right, "", 1, "R", false, 0, "")
 	f.SetDrawColor(180, 180, 180)
 	f.SetLineWidth(0.2)
 	f.Line(marginLeft, 14, pageW-marginRight, 14)
@@ -220,13 +232,24 @@ func (d *pdfDoc) fit(s string, w float64) string {
 	return string(rs)
 }
 
-// heading starts a part (level 1, on a new page) or a section (level 2)
-// and records it for the table of contents and the PDF outline.
+// heading starts a part (level 1, on a new page unless the previous part
+// left its page nearly empty) or a section (level 2) and records it for
+// the table of contents and the PDF outline.
 func (d *pdfDoc) heading(level int, title string) {
 	f := d.f
+	if d.partRoom == 0 {
+		d.partRoom = 100
+	}
+	defer func() { d.partRoom = 0 }()
 	title = d.txt(title)
 	if level == 1 {
-		if !d.samePage {
+		switch {
+		case d.samePage:
+		case d.lightPage(d.partRoom):
+			// The previous part ended near the top of a page: go on here
+			// rather than leave a page with a few lines on it.
+			f.Ln(8)
+		default:
 			f.AddPage()
 		}
 	} else {
@@ -255,6 +278,18 @@ func (d *pdfDoc) heading(level int, title string) {
 	}
 	f.SetTextColor(0, 0, 0)
 	d.body()
+}
+
+// lightPage reports whether the current page holds only the last lines of
+// a part (less than a third of the page) and leaves room millimetres for
+// the start of the next one, which then goes on here. The cover and the
+// contents never count: no heading has been written on them.
+func (d *pdfDoc) lightPage(room float64) bool {
+	if len(d.toc) == 0 {
+		return false
+	}
+	y := d.f.GetY()
+	return y-marginTop < (pageH-marginTop-marginBottom)/3 && y+8+room <= pageH-marginBottom
 }
 
 // headingSamePage starts a part on the current page when room is left

@@ -176,14 +176,7 @@ func (d *pdfDoc) reliabilityTable(q *questionnaires.Questionnaire, res *scoring.
 		alpha, reading := "—", tr(d.lang, "alpha_none")
 		if rel.Alpha != nil {
 			alpha = fmtDec(d.lang, *rel.Alpha, 2)
-			switch {
-			case *rel.Alpha >= 0.8:
-				reading = tr(d.lang, "alpha_good")
-			case *rel.Alpha >= 0.7:
-				reading = tr(d.lang, "alpha_ok")
-			default:
-				reading = tr(d.lang, "alpha_low")
-			}
+			reading = tr(d.lang, alphaReading(*rel.Alpha))
 		}
 		f.CellFormat(cols[0], 5, d.fit(dim.Title.In(d.lang, q.Language), cols[0]), "", 0, "L", fillRow, 0, "")
 		f.CellFormat(cols[1], 5, alpha, "", 0, "C", fillRow, 0, "")
@@ -209,4 +202,19 @@ func (d *pdfDoc) term(s string) {
 	d.body()
 	f.Write(4.8, d.txt(def))
 	f.Ln(6.5)
+}
+
+// alphaReading is the i18n key of the reading of Cronbach's alpha a. It
+// judges the value as shown, rounded to two decimals: 0.698 shows as
+// "0,70" and reads « acceptable », as a reader checking the table would.
+func alphaReading(a float64) string {
+	// Rounded as fmtDec prints it, not by a*100 (0.795*100 is 79.4999…).
+	shown, _ := strconv.ParseFloat(strconv.FormatFloat(a, 'f', 2, 64), 64)
+	switch {
+	case shown >= 0.8:
+		return "alpha_good"
+	case shown >= 0.7:
+		return "alpha_ok"
+	}
+	return "alpha_low"
 }

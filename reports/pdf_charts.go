@@ -18,13 +18,17 @@ const (
 // hatch overlays the pattern of a level on a filled rectangle, so that a
 // black-and-white copy still tells the levels apart: none for favourable,
 // sparse lines for intermediate, dense white lines for unfavourable.
-func (d *pdfDoc) hatch(x, y, w, h float64, l scoring.Level) {
+func (d *pdfDoc) hatch(sc scheme, x, y, w, h float64, l scoring.Level) {
 	f := d.f
 	var step float64
 	switch l {
 	case scoring.Intermediate:
 		step = 2.4
-		f.SetDrawColor(150, 105, 20)
+		if sc.signals {
+			f.SetDrawColor(90, 70, 140)
+		} else {
+			f.SetDrawColor(150, 105, 20)
+		}
 		f.SetLineWidth(0.2)
 	case scoring.Unfavourable:
 		step = 1.3
@@ -105,6 +109,7 @@ func (d *pdfDoc) scaleAxis(x0, w, y, y1 float64, suffix string) {
 // whisker, and the value with its level symbol printed at the end.
 func (d *pdfDoc) meansChart(q *questionnaires.Questionnaire, g *scoring.Group) {
 	f := d.f
+	sc := schemeOf(q)
 	x0 := marginLeft + chartLabelW
 	pw := contentW - chartLabelW - chartValueW
 	h := 6 + chartRowH*float64(len(q.Dimensions))
@@ -123,11 +128,11 @@ func (d *pdfDoc) meansChart(q *questionnaires.Questionnaire, g *scoring.Group) {
 		}
 		bw := pw * clamp(s.Mean) / 100
 		by, bh := y+1.8, chartRowH-3.6
-		d.fill(levelColour(s.Level))
+		d.fill(sc.colour(s.Level))
 		d.draw(rgb{80, 80, 80})
 		f.SetLineWidth(0.15)
 		f.Rect(x0, by, bw, bh, "FD")
-		d.hatch(x0, by, bw, bh, s.Level)
+		d.hatch(sc, x0, by, bw, bh, s.Level)
 		// 95 % interval.
 		lo, hi := x0+pw*clamp(s.CI95[0])/100, x0+pw*clamp(s.CI95[1])/100
 		cy := by + bh/2
@@ -142,7 +147,7 @@ func (d *pdfDoc) meansChart(q *questionnaires.Questionnaire, g *scoring.Group) {
 		y += chartRowH
 	}
 	f.SetY(y + 1)
-	d.levelLegend(true)
+	d.levelLegend(sc, true)
 }
 
 // maskedBar writes, in place of a bar, why a measure is not shown.
@@ -176,6 +181,7 @@ func reasonOf(g *scoring.Group, id string) string {
 // share printed inside its part when it is wide enough.
 func (d *pdfDoc) sharesChart(q *questionnaires.Questionnaire, g *scoring.Group) {
 	f := d.f
+	sc := schemeOf(q)
 	x0 := marginLeft + chartLabelW
 	pw := contentW - chartLabelW
 	h := 6 + chartRowH*float64(len(q.Dimensions))
@@ -199,11 +205,11 @@ func (d *pdfDoc) sharesChart(q *questionnaires.Questionnaire, g *scoring.Group) 
 			if w <= 0 {
 				continue
 			}
-			d.fill(levelColour(l))
+			d.fill(sc.colour(l))
 			d.draw(rgb{255, 255, 255})
 			f.SetLineWidth(0.3)
 			f.Rect(x, by, w, bh, "FD")
-			d.hatch(x, by, w, bh, l)
+			d.hatch(sc, x, by, w, bh, l)
 			label := fmtPct(d.lang, s.Shares[l])
 			f.SetFont(fontFamily, "B", 7.5)
 			if f.GetStringWidth(label)+2 <= w {
@@ -219,21 +225,21 @@ func (d *pdfDoc) sharesChart(q *questionnaires.Questionnaire, g *scoring.Group) 
 		y += chartRowH
 	}
 	f.SetY(y + 1)
-	d.levelLegend(false)
+	d.levelLegend(sc, false)
 }
 
 // levelLegend explains colours, patterns and symbols (and the whisker).
-func (d *pdfDoc) levelLegend(whisker bool) {
+func (d *pdfDoc) levelLegend(sc scheme, whisker bool) {
 	f := d.f
 	f.SetFont(fontFamily, "", 7.5)
 	x, y := marginLeft, f.GetY()+1
 	for _, l := range scoring.Levels {
-		d.fill(levelColour(l))
+		d.fill(sc.colour(l))
 		d.draw(rgb{80, 80, 80})
 		f.SetLineWidth(0.15)
 		f.Rect(x, y, 6, 3.5, "FD")
-		d.hatch(x, y, 6, 3.5, l)
-		label := levelSymbol(l) + " " + d.levelName(l)
+		d.hatch(sc, x, y, 6, 3.5, l)
+		label := levelSymbol(l) + " " + sc.name(d.lang, l)
 		f.SetXY(x+7, y)
 		f.CellFormat(f.GetStringWidth(label)+4, 3.5, d.txt(label), "", 0, "L", false, 0, "")
 		x = f.GetX() + 2

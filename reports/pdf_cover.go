@@ -40,8 +40,9 @@ func (d *pdfDoc) cover() {
 	f.Ln(6)
 
 	rows := [][2]string{}
-	if r.Period != "" {
-		rows = append(rows, [2]string{d.tr("cover_period"), r.Period})
+	period, fromWeeks := r.periodText(d.lang)
+	if period != "" {
+		rows = append(rows, [2]string{d.tr("cover_period"), period})
 	}
 	rows = append(rows,
 		[2]string{d.tr("cover_date"), d.date(r.GeneratedAt)},
@@ -56,11 +57,20 @@ func (d *pdfDoc) cover() {
 	if len(titles) > 0 {
 		rows = append(rows, [2]string{d.tr("cover_questionnaires"), strings.Join(titles, tr(d.lang, "list_sep"))})
 	}
-	for _, row := range rows {
+	for i, row := range rows {
 		f.SetFont(fontFamily, "B", 10)
 		f.CellFormat(45, 6, d.txt(row[0]), "", 0, "L", false, 0, "")
 		f.SetFont(fontFamily, "", 10)
 		f.MultiCell(contentW-45, 6, d.txt(row[1]), "", "L", false)
+		if i == 0 && fromWeeks {
+			// Why the period runs Monday to Sunday rather than to the day.
+			f.SetFont(fontFamily, "", 8)
+			f.SetTextColor(90, 90, 90)
+			f.SetX(marginLeft + 45)
+			f.MultiCell(contentW-45, 4, d.tr("period_note"), "", "L", false)
+			f.SetTextColor(0, 0, 0)
+			f.Ln(1)
+		}
 	}
 
 	f.SetXY(marginLeft, 232)
@@ -69,9 +79,9 @@ func (d *pdfDoc) cover() {
 	f.SetTextColor(60, 60, 60)
 	note := fmt.Sprintf(tr(d.lang, "cover_note"), d.k)
 	f.MultiCell(contentW, 4.5, d.txt(note), "", "L", true)
-	if r.Version != "" {
+	if v := versionShown(r.Version); v != "" {
 		f.Ln(2)
-		f.CellFormat(contentW, 4, d.txt(fmt.Sprintf(tr(d.lang, "cover_version"), r.Version)), "", 1, "L", false, 0, "")
+		f.CellFormat(contentW, 4, d.txt(fmt.Sprintf(tr(d.lang, "cover_version"), v)), "", 1, "L", false, 0, "")
 	}
 	f.SetTextColor(0, 0, 0)
 }
@@ -84,18 +94,8 @@ func (d *pdfDoc) audienceLabel() string {
 	return tr(d.lang, "audience_consultant")
 }
 
-// date writes t as "27 novembre 2026" / "27 November 2026".
-func (d *pdfDoc) date(t time.Time) string {
-	if t.IsZero() {
-		return "—"
-	}
-	if d.lang == "en" {
-		return t.Format("2 January 2006")
-	}
-	months := [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-		"août", "septembre", "octobre", "novembre", "décembre"}
-	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
-}
+// date writes t in words: "1er novembre 2026" / "1 November 2026".
+func (d *pdfDoc) date(t time.Time) string { return dateWords(d.lang, t) }
 
 // tableOfContents writes the contents. In the first pass the pages are not
 // known yet and are left blank; the layout is otherwise the same.

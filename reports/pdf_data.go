@@ -122,55 +122,15 @@ func maskedKey(reason string) string {
 // rgb is a colour.
 type rgb struct{ R, G, B int }
 
-// Level colours: traffic lights chosen so that their greys differ too
-// (light, medium, dark) for a black-and-white copy; patterns and symbols
-// are drawn as well.
-var (
-	colFavourable   = rgb{200, 230, 201}
-	colIntermediate = rgb{255, 204, 92}
-	colUnfavourable = rgb{183, 28, 28}
-	colMasked       = rgb{236, 236, 236}
-	colBlue         = rgb{20, 60, 110}
-)
+// colMasked fills a cell or bar that shows no figure.
+var colMasked = rgb{236, 236, 236}
 
-func levelColour(l scoring.Level) rgb {
-	switch l {
-	case scoring.Favourable:
-		return colFavourable
-	case scoring.Intermediate:
-		return colIntermediate
-	case scoring.Unfavourable:
-		return colUnfavourable
-	}
-	return colMasked
-}
+// colBlue is the report's accent colour (headings).
+var colBlue = rgb{20, 60, 110}
 
-// levelText is the colour of text drawn on a level's fill.
-func levelText(l scoring.Level) rgb {
-	if l == scoring.Unfavourable {
-		return rgb{255, 255, 255}
-	}
-	return rgb{0, 0, 0}
-}
-
-// levelSymbol marks a level without colour: ○ favourable, ◐ intermediate,
-// ● unfavourable.
-func levelSymbol(l scoring.Level) string {
-	switch l {
-	case scoring.Favourable:
-		return "○"
-	case scoring.Intermediate:
-		return "◐"
-	case scoring.Unfavourable:
-		return "●"
-	}
-	return ""
-}
-
-func (d *pdfDoc) fill(c rgb)                       { d.f.SetFillColor(c.R, c.G, c.B) }
-func (d *pdfDoc) draw(c rgb)                       { d.f.SetDrawColor(c.R, c.G, c.B) }
-func (d *pdfDoc) textCol(c rgb)                    { d.f.SetTextColor(c.R, c.G, c.B) }
-func (d *pdfDoc) levelName(l scoring.Level) string { return tr(d.lang, "level_"+string(l)) }
+func (d *pdfDoc) fill(c rgb)    { d.f.SetFillColor(c.R, c.G, c.B) }
+func (d *pdfDoc) draw(c rgb)    { d.f.SetDrawColor(c.R, c.G, c.B) }
+func (d *pdfDoc) textCol(c rgb) { d.f.SetTextColor(c.R, c.G, c.B) }
 
 // tableHeader writes the header row of a table: the first column (names)
 // aligned left, the figures centred.
@@ -186,4 +146,28 @@ func (d *pdfDoc) tableHeader(cols []float64, heads []string) {
 		f.CellFormat(cols[i], 6, d.txt(h), "", 0, align, true, 0, "")
 	}
 	f.Ln(-1)
+}
+
+// unitReason is why the participation of the unit at path is hidden. The
+// participation rows carry no reason, but they follow the same group
+// pattern as the results (one per campaign), so the unit's result group
+// says it: secondary when the unit itself has k respondents or more but is
+// hidden to protect another group, below_threshold otherwise. A unit with
+// no result group (no section) reads as below the threshold.
+//
+// A unit with no respondent at all also reads « moins de k »: neither the
+// participation rows nor the results tell 0 apart from 1 to k-1.
+func (r *Report) unitReason(path []string) string {
+	id := "unit:" + strings.Join(path, "/")
+	for _, s := range r.Sections {
+		if s.Result == nil {
+			continue
+		}
+		for _, g := range s.Result.Groups {
+			if g.ID == id && g.Suppressed && g.Reason == scoring.ReasonSecondary {
+				return scoring.ReasonSecondary
+			}
+		}
+	}
+	return scoring.ReasonBelowThreshold
 }

@@ -25,13 +25,18 @@ func (d *pdfDoc) heatMap(q *questionnaires.Questionnaire, rows []*scoring.Group,
 	dims := q.Dimensions
 	for start := 0; start < len(dims); start += heatMaxCols {
 		end := min(start+heatMaxCols, len(dims))
-		d.heatTable(q, dims[start:end], rows, nameHeader)
+		d.heatTable(q, dims[start:end], rows, nameHeader, end == len(dims))
 		d.f.Ln(2)
 	}
-	d.heatLegend()
+	d.heatLegend(schemeOf(q))
 }
 
-func (d *pdfDoc) heatTable(q *questionnaires.Questionnaire, dims []*questionnaires.Dimension, rows []*scoring.Group, nameHeader string) {
+// heatLegendH is the height of the heat map's legend.
+const heatLegendH = 16.0
+
+// heatTable draws one table of the heat map; last is true for the table
+// that the legend follows.
+func (d *pdfDoc) heatTable(q *questionnaires.Questionnaire, dims []*questionnaires.Dimension, rows []*scoring.Group, nameHeader string, last bool) {
 	f := d.f
 	colW := (contentW - heatNameW - heatNW) / float64(len(dims))
 	// Column titles wrap on up to four lines at a small size, smaller
@@ -80,15 +85,21 @@ func (d *pdfDoc) heatTable(q *questionnaires.Questionnaire, dims []*questionnair
 	d.ensure(headH + 3*heatRowH)
 	header()
 	for i, g := range rows {
-		if f.GetY()+heatRowH > pageH-marginBottom {
+		// The last rows go with the legend: a page break leaves at least
+		// three rows and the legend together, never a legend alone.
+		need := heatRowH
+		if left := len(rows) - i; left <= 3 && last {
+			need = float64(left)*heatRowH + heatLegendH
+		}
+		if i > 0 && f.GetY()+need > pageH-marginBottom {
 			f.AddPage()
 			header()
 		}
-		d.heatRow(g, dims, colW, i%2 == 1)
+		d.heatRow(schemeOf(q), g, dims, colW, i%2 == 1)
 	}
 }
 
-func (d *pdfDoc) heatRow(g *scoring.Group, dims []*questionnaires.Dimension, colW float64, shaded bool) {
+func (d *pdfDoc) heatRow(sc scheme, g *scoring.Group, dims []*questionnaires.Dimension, colW float64, shaded bool) {
 	f := d.f
 	y := f.GetY()
 	if shaded {
@@ -131,11 +142,11 @@ func (d *pdfDoc) heatRow(g *scoring.Group, dims []*questionnaires.Dimension, col
 			f.SetTextColor(0, 0, 0)
 			continue
 		}
-		d.fill(levelColour(s.Level))
+		d.fill(sc.colour(s.Level))
 		d.draw(rgb{255, 255, 255})
 		f.SetLineWidth(0.4)
 		f.Rect(x, y, colW, heatRowH, "FD")
-		d.textCol(levelText(s.Level))
+		d.textCol(sc.ink(s.Level))
 		f.SetFont(fontFamily, "B", 7.5)
 		f.CellFormat(colW, heatRowH, fmtScore(s.Mean)+" "+levelSymbol(s.Level), "", 0, "C", false, 0, "")
 		f.SetTextColor(0, 0, 0)
@@ -155,15 +166,15 @@ func (d *pdfDoc) groupLabel(g *scoring.Group) string {
 }
 
 // heatLegend explains the symbols and the masked cells.
-func (d *pdfDoc) heatLegend() {
+func (d *pdfDoc) heatLegend(sc scheme) {
 	f := d.f
-	d.ensure(14)
+	d.ensure(heatLegendH)
 	f.SetFont(fontFamily, "", 7.5)
 	x, y := marginLeft, f.GetY()
 	for _, l := range scoring.Levels {
-		d.fill(levelColour(l))
+		d.fill(sc.colour(l))
 		f.Rect(x, y, 6, 3.5, "F")
-		label := levelSymbol(l) + " " + d.levelName(l)
+		label := levelSymbol(l) + " " + sc.name(d.lang, l)
 		f.SetXY(x+7, y)
 		w := math.Ceil(f.GetStringWidth(d.txt(label))) + 3
 		f.CellFormat(w, 3.5, d.txt(label), "", 0, "L", false, 0, "")

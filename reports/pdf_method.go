@@ -7,10 +7,6 @@ import (
 	"github.com/vigie-sante/vigie/questionnaires"
 )
 
-// defensiveStrategies is the id of the built-in instrument on defensive
-// strategies, whose results must be framed as a collective discussion.
-const defensiveStrategies = "strategies-defensives"
-
 // method explains how the figures were produced: instruments, scoring,
 // anonymity rules and participation caveats.
 func (d *pdfDoc) method() {
@@ -34,6 +30,17 @@ func (d *pdfDoc) method() {
 		d.para(text)
 	}
 
+	// Scope and limits come before the scoring, where a reader who skims
+	// the method still meets them.
+	d.heading(2, tr(d.lang, "h_limits"))
+	d.bullet(tr(d.lang, "limits_instruments"))
+	d.bullet(tr(d.lang, "limits_cutoffs"))
+	d.bullet(tr(d.lang, "limits_norms"))
+	if d.hasDefensive() {
+		d.bullet(tr(d.lang, "limits_defensive"))
+	}
+	d.f.Ln(1)
+
 	d.heading(2, tr(d.lang, "h_scoring"))
 	d.para(tr(d.lang, "scoring_text"))
 	for _, s := range d.r.Sections {
@@ -52,17 +59,26 @@ func (d *pdfDoc) method() {
 	d.heading(2, tr(d.lang, "h_caveats"))
 	if low := d.lowUnits(); len(low) > 0 {
 		d.para(fmt.Sprintf(tr(d.lang, "caveat_low"), strings.Join(low, ", ")))
+	} else if !d.headcountsKnown() {
+		d.para(tr(d.lang, "caveat_nohead"))
 	} else {
 		d.para(tr(d.lang, "caveat_none"))
 	}
 	d.para(tr(d.lang, "caveat_general"))
 
+	if d.hasDefensive() {
+		d.reminder(tr(d.lang, "defensive_reminder"))
+	}
+}
+
+// hasDefensive reports whether the report covers defensive strategies.
+func (d *pdfDoc) hasDefensive() bool {
 	for _, s := range d.r.Sections {
-		if s.Questionnaire != nil && s.Questionnaire.ID == defensiveStrategies {
-			d.reminder(tr(d.lang, "defensive_reminder"))
-			break
+		if schemeOf(s.Questionnaire).signals {
+			return true
 		}
 	}
+	return false
 }
 
 // reminder writes a boxed paragraph that must not be missed.
@@ -83,20 +99,23 @@ func (d *pdfDoc) reminder(s string) {
 func (d *pdfDoc) cutoffTable(q *questionnaires.Questionnaire) {
 	f := d.f
 	cols := []float64{74, 50, 25, 25}
-	d.ensure(20)
+	// The title, the header and the rows stay together: the tables are
+	// short, and one cut in two reads badly.
+	d.ensure(min(5*float64(len(q.Dimensions))+20, 120))
 	f.Ln(1)
 	f.SetFont(fontFamily, "B", 9)
 	f.MultiCell(contentW, 5, d.txt(q.Title.In(d.lang, q.Language)), "", "L", false)
 	d.tableHeader(cols, []string{tr(d.lang, "col_dimension"), tr(d.lang, "col_direction"),
 		tr(d.lang, "col_low"), tr(d.lang, "col_high")})
 	f.SetFont(fontFamily, "", 7.5)
+	sc := schemeOf(q)
 	for i, dim := range q.Dimensions {
 		d.ensure(5)
 		fillRow := i%2 == 1
 		d.fill(rgb{247, 247, 247})
-		dir := tr(d.lang, "dir_worse")
+		dir := tr(d.lang, sc.key("dir_worse"))
 		if dim.Direction == questionnaires.HigherIsBetter {
-			dir = tr(d.lang, "dir_better")
+			dir = tr(d.lang, sc.key("dir_better"))
 		}
 		f.CellFormat(cols[0], 5, d.fit(dim.Title.In(d.lang, q.Language), cols[0]), "", 0, "L", fillRow, 0, "")
 		f.CellFormat(cols[1], 5, d.txt(dir), "", 0, "C", fillRow, 0, "")

@@ -15,6 +15,8 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 	if q == nil || res == nil {
 		return
 	}
+	chartH := 45 + chartRowH*float64(len(q.Dimensions))
+	d.partRoom = 40 + chartH // the intro and the first chart
 	d.heading(1, q.Title.In(d.lang, q.Language))
 	all := overall(res)
 	if published(all) {
@@ -22,8 +24,11 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 	} else {
 		d.para(tr(d.lang, "section_all_masked"))
 	}
+	sc := schemeOf(q)
+	if sc.signals {
+		d.reminder(tr(d.lang, "signal_section_note"))
+	}
 
-	chartH := 45 + chartRowH*float64(len(q.Dimensions))
 	d.keepTogether(chartH)
 	d.heading(2, tr(d.lang, "h_means"))
 	d.para(tr(d.lang, "means_explain"))
@@ -31,7 +36,7 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 
 	d.keepTogether(chartH)
 	d.heading(2, tr(d.lang, "h_shares"))
-	d.para(tr(d.lang, "shares_explain"))
+	d.para(tr(d.lang, sc.key("shares_explain")))
 	d.sharesChart(q, all)
 
 	if units := groupsOf(res, scoring.KindUnit); len(units) > 0 {
@@ -61,10 +66,26 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 		}
 	}
 
+	d.keepTogether(30)
+	d.heading(2, tr(d.lang, "h_comments"))
 	if len(s.Comments) > 0 {
-		d.heading(2, tr(d.lang, "h_comments"))
 		d.para(fmt.Sprintf(tr(d.lang, "comments_explain"), d.r.CommentMinGroupSize))
 		d.comments(s.Comments)
+		return
+	}
+	// No comment: say why, so that the reader does not wonder whether
+	// they were lost.
+	switch {
+	case d.r.Offline:
+		d.para(tr(d.lang, "comments_offline"))
+		return
+	case s.CommentsPending:
+		d.para(tr(d.lang, "comments_pending"))
+	default:
+		d.para(tr(d.lang, "comments_none"))
+	}
+	if s.CommentsWithheld {
+		d.para(fmt.Sprintf(tr(d.lang, "comments_withheld"), d.r.CommentMinGroupSize))
 	}
 }
 

@@ -20,7 +20,9 @@ func (d *pdfDoc) summary() {
 	d.heading(1, tr(d.lang, "h_summary"))
 	d.para(tr(d.lang, "summary_intro"))
 	if low := d.lowUnits(); len(d.r.Participation) > 0 {
-		if len(low) == 0 {
+		if !d.headcountsKnown() {
+			d.bullet(tr(d.lang, "sum_participation_nohead"))
+		} else if len(low) == 0 {
 			d.bullet(tr(d.lang, "sum_participation_ok"))
 		} else {
 			d.bullet(fmt.Sprintf(trn(d.lang, "sum_participation_low", len(low)), len(low), strings.Join(low, ", ")))
@@ -35,12 +37,14 @@ func (d *pdfDoc) summary() {
 	}
 	d.f.Ln(2)
 	d.para(tr(d.lang, "summary_caution"))
+	d.para(tr(d.lang, "summary_limits"))
 	d.participation()
 }
 
 func (d *pdfDoc) summarySection(s *Section) {
 	f := d.f
 	q, res := s.Questionnaire, s.Result
+	sc := schemeOf(q)
 	d.ensure(30)
 	f.Ln(2)
 	f.SetFont(fontFamily, "B", 10.5)
@@ -69,11 +73,11 @@ func (d *pdfDoc) summarySection(s *Section) {
 		return cmp.Compare(b.s.Shares[scoring.Unfavourable], a.s.Shares[scoring.Unfavourable])
 	})
 	if len(dims) == 0 {
-		d.bullet(tr(d.lang, "sum_no_unfavourable"))
+		d.bullet(tr(d.lang, sc.key("sum_no_unfavourable")))
 	}
 	for _, ds := range dims[:min(3, len(dims))] {
 		st := ds.s
-		d.bullet(fmt.Sprintf(tr(d.lang, "sum_dimension"), ds.title,
+		d.bullet(fmt.Sprintf(tr(d.lang, sc.key("sum_dimension")), ds.title,
 			fmtPct(d.lang, st.Shares[scoring.Unfavourable]), fmtScore(st.Mean),
 			fmtScore(st.CI95[0]), fmtScore(st.CI95[1]), d.confidence(st.N, (st.CI95[1]-st.CI95[0])/2)))
 	}
@@ -108,12 +112,12 @@ func (d *pdfDoc) summarySection(s *Section) {
 			if u.g.Respondents < 30 {
 				n += tr(d.lang, "small_n")
 			}
-			parts = append(parts, fmt.Sprintf(trn(d.lang, "sum_unit", u.count), u.g.Label, u.count,
+			parts = append(parts, fmt.Sprintf(trn(d.lang, sc.key("sum_unit"), u.count), u.g.Label, u.count,
 				len(q.Dimensions), n))
 		}
-		d.bullet(fmt.Sprintf(tr(d.lang, "sum_units"), strings.Join(parts, tr(d.lang, "list_sep"))))
+		d.bullet(fmt.Sprintf(tr(d.lang, sc.key("sum_units")), strings.Join(parts, tr(d.lang, "list_sep"))))
 	} else if len(groupsOf(res, scoring.KindUnit)) > 0 {
-		d.bullet(tr(d.lang, "sum_no_unit"))
+		d.bullet(tr(d.lang, sc.key("sum_no_unit")))
 	}
 	if masked > 0 {
 		d.bullet(fmt.Sprintf(trn(d.lang, "sum_units_masked", masked), masked))
@@ -151,23 +155,56 @@ func (d *pdfDoc) lowUnits() []string {
 	return low
 }
 
+// skipParticipationRow leaves out a hidden "(non renseigné)" row: no
+// figure to show, and usually nobody in it.
+func skipParticipationRow(p scoring.UnitParticipation) bool {
+	return p.Respondents == nil && len(p.Path) > 0 && p.Path[len(p.Path)-1] == scoring.NotSpecified
+}
+
+// headcountsKnown reports whether any unit has a known headcount: without
+// one (an offline report), the report makes no claim about rates.
+func (d *pdfDoc) headcountsKnown() bool {
+	for _, p := range d.r.Participation {
+		if p.Headcount > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // participation writes the table of respondents per unit, as the last
-// section of the summary.
+// section of the summary. Without any headcount the table has no
+// headcount or rate columns, rather than columns of dashes.
 func (d *pdfDoc) participation() {
 	if len(d.r.Participation) == 0 {
 		return
 	}
 	f := d.f
+	heads := d.headcountsKnown()
+	rows := 0
+	for _, p := range d.r.Participation {
+		if !skipParticipationRow(p) {
+			rows++
+		}
+	}
+	// The heading, its paragraph and the whole table when it is short,
+	// else its first rows, stay on one page.
+	d.keepTogether(30 + 5*float64(min(rows, 12)))
 	d.heading(2, tr(d.lang, "h_participation"))
-	d.para(fmt.Sprintf(tr(d.lang, "participation_explain"), fmtPct(d.lang, lowParticipation)))
 	cols := []float64{78, 24, 24, 24, 24}
-	heads := []string{tr(d.lang, "col_unit"), tr(d.lang, "col_respondents"), tr(d.lang, "col_headcount"),
+	titles := []string{tr(d.lang, "col_unit"), tr(d.lang, "col_respondents"), tr(d.lang, "col_headcount"),
 		tr(d.lang, "col_rate"), tr(d.lang, "col_note")}
-	header := func() { d.tableHeader(cols, heads) }
+	if heads {
+		d.para(fmt.Sprintf(tr(d.lang, "participation_explain"), fmtPct(d.lang, lowParticipation)))
+	} else {
+		d.para(tr(d.lang, "participation_explain_nohead"))
+		cols, titles = []float64{110, 64}, titles[:2]
+	}
+	header := func() { d.tableHeader(cols, titles) }
 	header()
 	for i, p := range d.r.Participation {
-		if p.Respondents == nil && len(p.Path) > 0 && p.Path[len(p.Path)-1] == scoring.NotSpecified {
-			continue // no figure to show, and usually nobody in it
+		if skipParticipationRow(p) {
+			continue
 		}
 		if f.GetY()+5 > pageH-marginBottom {
 			f.AddPage()
@@ -184,10 +221,19 @@ func (d *pdfDoc) participation() {
 		f.SetX(marginLeft + indent)
 		f.CellFormat(cols[0]-indent, 5, d.fit(label, cols[0]-indent), "", 0, "L", fillRow, 0, "")
 		if p.Respondents == nil {
-			// No figure at all for a masked unit, not even its headcount.
+			// No figure at all for a masked unit, not even its headcount;
+			// the reason is the one its results give.
 			f.SetTextColor(90, 90, 90)
-			f.CellFormat(cols[1]+cols[2]+cols[3]+cols[4], 5, d.tr("masked_below_k"), "", 1, "C", fillRow, 0, "")
+			rest := 0.0
+			for _, w := range cols[1:] {
+				rest += w
+			}
+			f.CellFormat(rest, 5, d.tr(maskedKey(d.r.unitReason(p.Path))), "", 1, "C", fillRow, 0, "")
 			f.SetTextColor(0, 0, 0)
+			continue
+		}
+		if !heads {
+			f.CellFormat(cols[1], 5, fmtInt(d.lang, *p.Respondents), "", 1, "C", fillRow, 0, "")
 			continue
 		}
 		head, rate, note := "—", "—", ""

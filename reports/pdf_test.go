@@ -177,9 +177,10 @@ func TestPDFCommitteeVariantOmitsItemAnnex(t *testing.T) {
 			t.Errorf("committee report lacks %q", w)
 		}
 	}
-	// The caller passes no comments for this audience: no empty section.
-	if strings.Contains(committee, "Commentaires") {
-		t.Errorf("committee report shows a comments section with no comments")
+	// The caller passes no comments here: the section says so rather
+	// than vanishing, so that a committee does not wonder where they went.
+	if !strings.Contains(committee, "Aucun commentaire n'a été publié pour ce questionnaire.") {
+		t.Errorf("committee report without comments does not say that none is published")
 	}
 }
 

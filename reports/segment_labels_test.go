@@ -20,7 +20,8 @@ func TestPDFSegmentLabels(t *testing.T) {
 	}{
 		{"French", "fr", map[string]string{"metier": "Métier exercé"}, "Segment : Métier exercé", "Segment : metier"},
 		{"English", "en", map[string]string{"metier": "Occupation"}, "Segment: Occupation", "Segment: metier"},
-		{"FallbackToID", "fr", nil, "Segment : metier", "Métier exercé"},
+		// Without a label (offline), the id is humanised, never raw.
+		{"FallbackToID", "fr", nil, "Segment : Metier", "Segment : metier"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := pdfReport(t, tt.lang, reports.AudienceConsultant, 5)
@@ -38,7 +39,7 @@ func TestPDFSegmentLabels(t *testing.T) {
 
 // TestXLSXSegmentLabels checks that the workbook names a segment by its
 // label in the Carte and Dimensions rows and the Scores headers, and by
-// its id when no label was given.
+// its humanised id when no label was given.
 func TestXLSXSegmentLabels(t *testing.T) {
 	r := xlsxFixture(t, reports.AudienceConsultant)
 	r.SegmentLabels = map[string]string{"metier": "Métier exercé"} // "age" left without a label
@@ -57,7 +58,7 @@ func TestXLSXSegmentLabels(t *testing.T) {
 	if err != nil || len(rows) == 0 {
 		t.Fatalf("read Scores: %v", err)
 	}
-	if head := rows[0]; !slices.Contains(head, "Métier exercé") || !slices.Contains(head, "age") || slices.Contains(head, "metier") {
-		t.Errorf("Scores headers = %q, want Métier exercé and age, not metier", head)
+	if head := rows[0]; !slices.Contains(head, "Métier exercé") || !slices.Contains(head, "Age") || slices.Contains(head, "metier") {
+		t.Errorf("Scores headers = %q, want Métier exercé and Age, not metier", head)
 	}
 }

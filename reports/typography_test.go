@@ -19,13 +19,13 @@ import (
 func TestPDFAppliesFrenchTypography(t *testing.T) {
 	fr := pageStreams(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5)))
 	for _, w := range []string{"chiffres\u202f;", "soin\u202f!", "«\u00a0transmissions\u00a0»",
-		"Annexe\u00a0: réponses", "Segment\u00a0: metier"} {
+		"Annexe\u00a0: réponses", "Segment\u00a0: Metier"} {
 		if !bytes.Contains(fr, utf16be(w)) {
 			t.Errorf("French document lacks %q with its no-break space", w)
 		}
 	}
 	en := pageStreams(t, renderPDF(t, pdfReport(t, "en", reports.AudienceConsultant, 5)))
-	for _, w := range []string{"Annex: answers", "Segment: metier"} {
+	for _, w := range []string{"Annex: answers", "Segment: Metier"} {
 		if !bytes.Contains(en, utf16be(w)) {
 			t.Errorf("English document lacks %q as written", w)
 		}

@@ -22,7 +22,8 @@ const (
 	SheetReliability   = "Fiabilité"
 	SheetIndicators    = "Indicateurs"
 	SheetParameters    = "Paramètres"
-	SheetScores        = "Scores"
+	// SheetComments is in xlsx_comments.go.
+	SheetScores = "Scores"
 )
 
 // XLSX writes r as an Excel workbook: key figures and a chart, then one
@@ -51,10 +52,19 @@ func XLSX(w io.Writer, r *Report) error {
 		b.items,
 		b.reliability,
 		b.indicators,
+		b.comments,
 		b.parameters,
 	}
 	if r.Audience == AudienceConsultant {
 		steps = append(steps, b.scores)
+	}
+	// The workbook's title, in the report's language, is what a file
+	// browser or Excel's properties show.
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:   fmt.Sprintf(tr(b.lang, "doc_title"), r.Campaign),
+		Creator: strings.TrimSpace("Vigie " + versionShown(r.Version)),
+	}); err != nil {
+		return fmt.Errorf("reports: xlsx: properties: %w", err)
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -73,7 +83,8 @@ type xlsxBook struct {
 	r    *Report
 	lang string
 
-	header, text, bold, integer, decimal1, decimal2, percent int
+	header, text, bold, integer, decimal1, decimal2, percent, masked, wrapped int
+	levelStyles                                                               map[levelStyleKey]int
 }
 
 func newXLSXBook(f *excelize.File, r *Report) (*xlsxBook, error) {
@@ -96,6 +107,8 @@ func newXLSXBook(f *excelize.File, r *Report) (*xlsxBook, error) {
 		// later does not turn "=..." into a formula.
 		{&b.text, excelize.Style{NumFmt: 49}},
 		{&b.bold, excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 49}},
+		// General format (numbers stay numbers), long texts wrapped.
+		{&b.wrapped, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&b.integer, excelize.Style{NumFmt: 1}},
 		{&b.decimal1, excelize.Style{CustomNumFmt: &dec1}},
 		{&b.decimal2, excelize.Style{CustomNumFmt: &dec2}},
@@ -107,6 +120,9 @@ func newXLSXBook(f *excelize.File, r *Report) (*xlsxBook, error) {
 			return nil, fmt.Errorf("reports: xlsx style: %w", err)
 		}
 		*s.id = id
+	}
+	if err := b.newLevelStyles(); err != nil {
+		return nil, err
 	}
 	return b, nil
 }
@@ -232,11 +248,13 @@ func (b *xlsxBook) dimensionTitle(q *questionnaires.Questionnaire, d *questionna
 
 func (b *xlsxBook) kind(k scoring.GroupKind) string { return b.t("kind_" + string(k)) }
 
-func (b *xlsxBook) level(l scoring.Level) string {
+// level names l in q's scheme: favorable…, or signal faible… for the
+// defensive strategies.
+func (b *xlsxBook) level(q *questionnaires.Questionnaire, l scoring.Level) string {
 	if l == "" {
 		return ""
 	}
-	return b.t(string(l))
+	return schemeOf(q).name(b.lang, l)
 }
 
 // groupName is how a group is shown in a single cell: "Ensemble", the

@@ -48,7 +48,7 @@ func (b *xlsxBook) dimensions() error {
 						}
 						continue
 					}
-					err := emit(append(head, b.t("published"), ds.N, ds.Mean, ds.SD, ds.CI95[0], ds.CI95[1], b.level(ds.Level),
+					err := emit(append(head, b.t("published"), ds.N, ds.Mean, ds.SD, ds.CI95[0], ds.CI95[1], b.level(q, ds.Level),
 						ds.Shares[scoring.Favourable], ds.Shares[scoring.Intermediate], ds.Shares[scoring.Unfavourable])...)
 					if err != nil {
 						return err

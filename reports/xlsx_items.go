@@ -1,7 +1,11 @@
 package reports
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
+
+	"github.com/vigie-sante/vigie/questionnaires"
 )
 
 // items writes the Items sheet: one row per questionnaire, group and item
@@ -28,11 +32,15 @@ func (b *xlsxBook) items() error {
 		{b.t("kind"), 10, b.text},
 		{b.t("label"), 28, b.text},
 		{b.t("dimension_id"), 16, b.text},
+		{b.t("dimension"), 28, b.text},
 		{b.t("item"), 10, b.text},
 		{b.t("item_text"), 60, b.text},
+		{b.t("reversed"), 9, b.text},
+		{b.t("scale"), 60, b.text},
 		{b.t("status"), 10, b.text},
 		{b.t("answers"), 10, b.integer},
 	}
+	const counts = 12 // the value columns start after these
 	for v := lo; v <= hi; v++ {
 		cols = append(cols, column{strconv.Itoa(v), 7, b.integer})
 	}
@@ -43,16 +51,22 @@ func (b *xlsxBook) items() error {
 			for _, g := range s.Result.Groups {
 				for _, it := range q.Items() {
 					clear(row)
-					row[0], row[1], row[2], row[3], row[4], row[5], row[6] =
-						q.ID, g.ID, b.kind(g.Kind), b.groupLabel(g), it.Dimension, it.ID, it.Text.In(b.lang, q.Language)
+					reversed := b.t("no")
+					if it.Reverse {
+						reversed = b.t("yes")
+					}
+					row[0], row[1], row[2], row[3] = q.ID, g.ID, b.kind(g.Kind), b.groupLabel(g)
+					row[4], row[5] = it.Dimension, b.dimensionTitle(q, q.Dimension(it.Dimension))
+					row[6], row[7], row[8], row[9] = it.ID, it.Text.In(b.lang, q.Language), reversed, b.scaleLabels(q, it.Scale)
 					st := g.Items[it.ID]
-					if g.Suppressed || st == nil || st.Suppressed {
-						row[7] = b.t("masked")
-					} else {
-						row[7], row[8] = b.t("published"), st.N
+					switch {
+					case g.Suppressed, st == nil, st.Suppressed:
+						row[10] = b.t("masked")
+					default:
+						row[10], row[11] = b.t("published"), st.N
 						for v := lo; v <= hi; v++ {
 							if c, ok := st.Counts[strconv.Itoa(v)]; ok {
-								row[9+v-lo] = c
+								row[counts+v-lo] = c
 							}
 						}
 					}
@@ -66,6 +80,20 @@ func (b *xlsxBook) items() error {
 	})
 }
 
+// scaleLabels writes a scale as "1 = Pas du tout d'accord ; … ; 5 = Tout
+// à fait d'accord", so that the value columns can be read: scales differ
+// from item to item.
+func (b *xlsxBook) scaleLabels(q *questionnaires.Questionnaire, sc *questionnaires.Scale) string {
+	if sc == nil {
+		return ""
+	}
+	parts := make([]string, 0, sc.Max-sc.Min+1)
+	for v := sc.Min; v <= sc.Max; v++ {
+		parts = append(parts, fmt.Sprintf("%d = %s", v, sc.Label(v, b.lang, q.Language)))
+	}
+	return strings.Join(parts, tr(b.lang, "list_sep"))
+}
+
 // reliability writes the Fiabilité sheet: Cronbach's alpha of each
 // dimension over all respondents, "—" when too few answered every item.
 func (b *xlsxBook) reliability() error {
@@ -75,6 +103,7 @@ func (b *xlsxBook) reliability() error {
 		{b.t("dimension"), 36, b.text},
 		{b.t("alpha"), 12, b.decimal2},
 		{b.t("alpha_n"), 14, b.integer},
+		{b.t("reading"), 36, b.text},
 	}
 	n := 0
 	for _, s := range b.r.Sections {
@@ -86,13 +115,15 @@ func (b *xlsxBook) reliability() error {
 			for _, d := range q.Dimensions {
 				rel, ok := s.Result.Reliability[d.ID]
 				var alpha, count any = "—", nil
+				reading := tr(b.lang, "alpha_none")
 				if ok {
 					count = rel.N
 					if rel.Alpha != nil {
 						alpha = *rel.Alpha
+						reading = tr(b.lang, alphaReading(*rel.Alpha))
 					}
 				}
-				if err := emit(q.ID, d.ID, b.dimensionTitle(q, d), alpha, count); err != nil {
+				if err := emit(q.ID, d.ID, b.dimensionTitle(q, d), alpha, count, reading); err != nil {
 					return err
 				}
 			}

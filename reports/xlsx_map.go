@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -10,20 +9,14 @@ import (
 	"github.com/vigie-sante/vigie/scoring"
 )
 
-// Colours of the Carte scale, as in the PDF's traffic lights.
-const (
-	mapGreen  = "63BE7B"
-	mapYellow = "FFEB84"
-	mapRed    = "F8696B"
-)
-
 // heatMap writes the Carte sheet: one row per group (all, units, segment
-// categories), one column per dimension, the mean in each cell under a
-// three-colour scale. The scale runs over the fixed 0-100 range, with its
-// middle between the dimension's cut-offs, and goes from green to red
-// along the dimension's direction, so that red always means unfavourable
-// and colours compare across units. A suppressed group or measure shows
-// "—", which the scale ignores.
+// categories) with its n, one column per dimension. Each mean is a number
+// drawn as the PDF's heat map draws it: the level's fill and its symbol
+// (○ ◐ ●, in the number format, so that the cell stays a number), the
+// defensive strategies in their own colours. A hidden group or measure
+// says why in its cell, with no figure: « moins de k réponses » when the
+// group or measure itself is below k, « masqué pour protéger un autre
+// groupe » for a secondary suppression.
 func (b *xlsxBook) heatMap() error {
 	type dimCol struct {
 		q *questionnaires.Questionnaire
@@ -53,50 +46,32 @@ func (b *xlsxBook) heatMap() error {
 		{b.t("group"), 24, b.text},
 		{b.t("kind"), 10, b.text},
 		{b.t("label"), 32, b.text},
+		{b.t("n"), 8, b.integer},
+		{b.t("status"), 30, b.text},
 	}
+	const first = 5 // dimension columns start after these
 	for _, dc := range dims {
-		cols = append(cols, column{b.dimensionHeader(dc.q, dc.d), 14, b.decimal1})
+		cols = append(cols, column{b.dimensionHeader(dc.q, dc.d), 16, b.decimal1})
 	}
-	before := func(lastRow int) error {
-		if lastRow < 2 {
-			return nil
-		}
-		for i, dc := range dims {
-			name, _ := excelize.ColumnNumberToName(len(cols) - len(dims) + i + 1)
-			low, high := mapGreen, mapRed
-			if dc.d.Direction == questionnaires.HigherIsBetter {
-				low, high = mapRed, mapGreen
-			}
-			mid := 50.0
-			if c := dc.d.Cutoffs; c.High > c.Low {
-				mid = (c.Low + c.High) / 2
-			}
-			err := b.f.SetConditionalFormat(SheetMap, fmt.Sprintf("%s2:%s%d", name, name, lastRow), []excelize.ConditionalFormatOptions{{
-				Type:     "3_color_scale",
-				Criteria: "=",
-				MinType:  "num", MinValue: "0", MinColor: low,
-				MidType: "num", MidValue: strconv.FormatFloat(mid, 'f', -1, 64), MidColor: mapYellow,
-				MaxType: "num", MaxValue: "100", MaxColor: high,
-			}})
-			if err != nil {
-				return fmt.Errorf("colour scale: %w", err)
-			}
-		}
-		return nil
-	}
-	return b.table(SheetMap, cols, len(groups), before, func(emit func(...any) error) error {
+	return b.table(SheetMap, cols, len(groups), nil, func(emit func(...any) error) error {
 		row := make([]any, len(cols))
 		for _, g := range groups {
+			clear(row)
 			row[0], row[1], row[2] = g.ID, b.kind(g.Kind), b.groupName(g)
+			// n and the status are those of the first section that has
+			// the group (a group has the same people in every section
+			// when everyone answered every questionnaire).
+			if fg, _ := b.firstGroup(byID, g.ID); fg.Suppressed {
+				row[4] = b.maskedCell(tr(b.lang, maskedKey(fg.Reason)))
+			} else {
+				row[3], row[4] = fg.Respondents, b.t("published")
+			}
 			for i, dc := range dims {
-				var v any
-				if sg := byID[dc.s][g.ID]; sg != nil {
-					v = "—"
-					if ds := sg.Dimensions[dc.d.ID]; !sg.Suppressed && ds != nil && !ds.Suppressed {
-						v = ds.Mean
-					}
+				sg := byID[dc.s][g.ID]
+				if sg == nil {
+					continue
 				}
-				row[3+i] = v
+				row[first+i] = b.mapCell(schemeOf(dc.q), sg, dc.d.ID)
 			}
 			if err := emit(row...); err != nil {
 				return err
@@ -104,6 +79,78 @@ func (b *xlsxBook) heatMap() error {
 		}
 		return nil
 	})
+}
+
+// mapCell is the Carte cell of dimension id in g: the mean in its level's
+// style, or why it is hidden.
+func (b *xlsxBook) mapCell(sc scheme, g *scoring.Group, id string) any {
+	if g.Suppressed {
+		return b.maskedCell(b.t(cellReasonKey(g.Reason)))
+	}
+	ds := g.Dimensions[id]
+	if ds == nil || ds.Suppressed {
+		reason := scoring.ReasonBelowThreshold
+		if ds != nil {
+			reason = ds.Reason
+		}
+		return b.maskedCell(b.t(cellReasonKey(reason)))
+	}
+	return excelize.Cell{StyleID: b.levelStyles[levelStyleKey{sc.signals, ds.Level}], Value: ds.Mean}
+}
+
+// cellReasonKey is the workbook text of a hidden cell.
+func cellReasonKey(reason string) string {
+	if reason == scoring.ReasonSecondary {
+		return "cell_secondary"
+	}
+	return "cell_below_k"
+}
+
+// maskedCell is a grey text cell saying why there is no figure.
+func (b *xlsxBook) maskedCell(s string) excelize.Cell {
+	return excelize.Cell{StyleID: b.masked, Value: s}
+}
+
+// levelStyleKey names the style of a level in a scheme.
+type levelStyleKey struct {
+	signals bool
+	level   scoring.Level
+}
+
+// newLevelStyles makes the six level styles of the Carte sheet (two
+// schemes, three levels): the PDF's fills, white text on the darkest, and
+// the level's symbol after the mean.
+func (b *xlsxBook) newLevelStyles() error {
+	b.levelStyles = map[levelStyleKey]int{}
+	for _, signals := range []bool{false, true} {
+		sc := scheme{signals: signals}
+		for _, l := range scoring.Levels {
+			format := `0.0" ` + levelSymbol(l) + `"`
+			ink := sc.ink(l)
+			id, err := b.f.NewStyle(&excelize.Style{
+				Fill:         excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{sc.hex(l)}},
+				Font:         &excelize.Font{Bold: true, Color: fmt.Sprintf("%02X%02X%02X", ink.R, ink.G, ink.B)},
+				Alignment:    &excelize.Alignment{Horizontal: "center"},
+				Border:       []excelize.Border{{Type: "left", Color: "FFFFFF", Style: 1}, {Type: "right", Color: "FFFFFF", Style: 1}},
+				CustomNumFmt: &format,
+			})
+			if err != nil {
+				return fmt.Errorf("reports: xlsx level style: %w", err)
+			}
+			b.levelStyles[levelStyleKey{signals, l}] = id
+		}
+	}
+	id, err := b.f.NewStyle(&excelize.Style{
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ECECEC"}},
+		Font:      &excelize.Font{Italic: true, Color: "555555"},
+		Alignment: &excelize.Alignment{Horizontal: "center"},
+		NumFmt:    49,
+	})
+	if err != nil {
+		return fmt.Errorf("reports: xlsx masked style: %w", err)
+	}
+	b.masked = id
+	return nil
 }
 
 func (b *xlsxBook) firstGroup(byID []map[string]*scoring.Group, id string) (*scoring.Group, bool) {

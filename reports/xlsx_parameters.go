@@ -20,18 +20,38 @@ func (b *xlsxBook) parameters() error {
 		{key: "audience", v: b.t(string(r.Audience))},
 		{key: "language", v: b.lang},
 		{key: "generated", v: r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC")},
-		{key: "version", v: r.Version},
+	}
+	if v := versionShown(r.Version); v != "" {
+		ps = append(ps, param{key: "version", v: v})
+	}
+	if period, fromWeeks := r.periodText(b.lang); period != "" {
+		ps = append(ps, param{key: "period", v: period})
+		if fromWeeks {
+			ps = append(ps, param{key: "period_note", v: tr(b.lang, "period_note")})
+		}
+	}
+	// The limits of the method, where a reader of the workbook alone
+	// meets them: same words as the PDF's method.
+	limits := []string{"limits_instruments", "limits_cutoffs", "limits_norms"}
+	for _, s := range r.Sections {
+		if schemeOf(s.Questionnaire).signals {
+			limits = append(limits, "limits_defensive")
+			break
+		}
+	}
+	for _, key := range limits {
+		ps = append(ps, param{key: "limits", v: tr(b.lang, key)})
 	}
 	for _, s := range r.Sections {
 		q := s.Questionnaire
 		ps = append(ps, param{"qversion", q.ID, "", q.Version})
 		for _, d := range q.Dimensions {
-			dir := "higher_worse"
+			dir := "dir_worse"
 			if d.Direction == questionnaires.HigherIsBetter {
-				dir = "higher_better"
+				dir = "dir_better"
 			}
 			ps = append(ps,
-				param{"direction", q.ID, d.ID, b.t(dir)},
+				param{"direction", q.ID, d.ID, tr(b.lang, schemeOf(q).key(dir))},
 				param{"cut_low", q.ID, d.ID, d.Cutoffs.Low},
 				param{"cut_high", q.ID, d.ID, d.Cutoffs.High},
 				param{"items", q.ID, d.ID, len(d.Items)},
@@ -42,7 +62,7 @@ func (b *xlsxBook) parameters() error {
 		{b.t("parameter"), 28, b.text},
 		{b.t("questionnaire"), 22, b.text},
 		{b.t("dimension_id"), 22, b.text},
-		{b.t("value"), 30, 0},
+		{b.t("value"), 100, b.wrapped},
 	}
 	return b.table(SheetParameters, cols, len(ps), nil, func(emit func(...any) error) error {
 		for _, p := range ps {

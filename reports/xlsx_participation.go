@@ -1,10 +1,9 @@
 package reports
 
-import "fmt"
-
 // participation writes the Participation sheet: one row per unit with its
-// respondents ("moins de k" when the anonymity rules hide them), headcount
-// and participation rate.
+// respondents, headcount and participation rate. A hidden unit has no
+// figure, only the reason its results give (« masqué (moins de k
+// réponses) » or « masqué pour protéger un autre groupe »), as in the PDF.
 func (b *xlsxBook) participation() error {
 	cols := []column{
 		{b.t("unit"), 40, b.text},
@@ -20,7 +19,7 @@ func (b *xlsxBook) participation() error {
 			if p.Respondents != nil {
 				respondents = *p.Respondents
 			} else {
-				respondents = fmt.Sprintf(b.t("fewer_than_k"), b.r.MinGroupSize)
+				respondents = tr(b.lang, maskedKey(b.r.unitReason(p.Path)))
 			}
 			if p.Headcount > 0 {
 				headcount = p.Headcount

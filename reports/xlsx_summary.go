@@ -20,13 +20,14 @@ func (b *xlsxBook) summary() error {
 	w.str(1, 1, b.t("title"), b.bold)
 	r := b.r
 	row := 3
+	period, _ := r.periodText(b.lang)
 	for _, kv := range []struct {
 		key string
 		val any
 	}{
 		{"organisation", r.Organisation},
 		{"campaign", r.Campaign},
-		{"period", r.Period},
+		{"period", period},
 		{"audience", b.t(string(r.Audience))},
 		{"k", r.MinGroupSize},
 		{"comment_k", r.CommentMinGroupSize},
@@ -68,7 +69,7 @@ func (b *xlsxBook) summary() error {
 			}
 			w.value(2, row, ds.Mean, b.decimal1)
 			w.value(3, row, ds.N, b.integer)
-			w.str(4, row, b.level(ds.Level), b.text)
+			w.str(4, row, b.level(q, ds.Level), b.text)
 		}
 		if err := w.err; err != nil {
 			return err
@@ -80,7 +81,8 @@ func (b *xlsxBook) summary() error {
 		}
 		row = max(row, first+16) // leave room for the chart
 	}
-	for col, width := range []float64{44, 16, 8, 16} {
+	row = b.legend(w, row+1)
+	for col, width := range []float64{44, 18, 18, 18} {
 		name, _ := excelize.ColumnNumberToName(col + 1)
 		if err := b.f.SetColWidth(sheet, name, name, width); err != nil {
 			return fmt.Errorf("sheet %s: width: %w", sheet, err)
@@ -100,12 +102,16 @@ func (b *xlsxBook) meansChart(sheet string, section, first, last int) error {
 			Categories: sheetRef(sheet, 1, first, 1, last),
 			Values:     sheetRef(sheet, 2, first, 2, last),
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
+			DataLabel:  excelize.ChartDataLabel{Font: chartFont},
 		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.t("dim_means")}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{Minimum: &zero, Maximum: &hundred, MajorGridLines: true},
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.t("dim_means"),
+			Font: &excelize.Font{Bold: true, Size: 12, Color: "000000"}}}},
+		Legend:   excelize.ChartLegend{Position: "none"},
+		PlotArea: excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
+		// Dark labels at a readable size: the default pale grey is lost
+		// on a projector and a photocopy.
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: chartFont},
+		YAxis:     excelize.ChartAxis{Minimum: &zero, Maximum: &hundred, MajorGridLines: true, Font: chartFont},
 		Dimension: excelize.ChartDimension{Width: 560, Height: 300},
 		Format:    excelize.GraphicOptions{AltText: b.t("dim_means"), Name: fmt.Sprintf("means%d", section+1)},
 	}
@@ -114,6 +120,51 @@ func (b *xlsxBook) meansChart(sheet string, section, first, last int) error {
 		return fmt.Errorf("sheet %s: chart: %w", sheet, err)
 	}
 	return nil
+}
+
+// chartFont is the font of a chart's axis and value labels.
+var chartFont = excelize.Font{Size: 10, Color: "000000"}
+
+// legend writes, from row on, the legend of the Carte sheet: each level's
+// symbol and name in its fill, for the usual levels and, when the workbook
+// has them, the defensive strategies' signals. It returns the next row.
+func (b *xlsxBook) legend(w *sheetWriter, row int) int {
+	w.str(1, row, b.t("legend"), b.bold)
+	row++
+	schemes := []scheme{{}}
+	for _, s := range b.r.Sections {
+		if schemeOf(s.Questionnaire).signals {
+			schemes = append(schemes, scheme{signals: true})
+			break
+		}
+	}
+	for _, sc := range schemes {
+		title := "legend_levels"
+		if sc.signals {
+			title = "legend_signals"
+		}
+		w.str(1, row, b.t(title), b.text)
+		for i, l := range scoring.Levels {
+			ref := w.ref(2+i, row)
+			if w.err != nil {
+				break
+			}
+			// The fill and symbol of a Carte cell, with the level's name
+			// for value: the number format shows the name then the symbol.
+			if err := b.f.SetCellStr(SheetSummary, ref, sc.name(b.lang, l)+" "+levelSymbol(l)); err != nil {
+				w.err = err
+			}
+			if err := b.f.SetCellStyle(SheetSummary, ref, ref, b.levelStyles[levelStyleKey{sc.signals, l}]); err != nil {
+				w.err = err
+			}
+		}
+		row++
+	}
+	for _, key := range []string{"cell_below_k", "cell_secondary"} {
+		w.str(2, row, b.t(key), b.masked)
+		row++
+	}
+	return row
 }
 
 // xlsxOverall returns the published "all" group of res, or nil.

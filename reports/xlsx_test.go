@@ -46,9 +46,9 @@ func TestXLSXSheets(t *testing.T) {
 		annex    bool
 		want     []string
 	}{
-		{reports.AudienceConsultant, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Paramètres", "Scores"}},
-		{reports.AudienceCommittee, true, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Paramètres"}},
-		{reports.AudienceCommittee, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Fiabilité", "Indicateurs", "Paramètres"}},
+		{reports.AudienceConsultant, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres", "Scores"}},
+		{reports.AudienceCommittee, true, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
+		{reports.AudienceCommittee, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
 	} {
 		t.Run(fmt.Sprintf("%s_annex%v", tc.audience, tc.annex), func(t *testing.T) {
 			r := xlsxFixture(t, tc.audience)
@@ -108,8 +108,12 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 				if rec["Statut"] != "masqué" || rec["Moyenne"] != "" || rec["n"] != "" {
 					t.Errorf("suppressed measure %s/%s written as %v", g.ID, d.ID, rec)
 				}
-				if got := mapRec[d.Title["fr"]]; got != "—" {
-					t.Errorf("Carte %s/%s = %q, want —", g.ID, d.ID, got)
+				want := "moins de k réponses"
+				if ds.Reason == scoring.ReasonSecondary {
+					want = "masqué pour protéger un autre groupe"
+				}
+				if got := mapRec[d.Title["fr"]]; got != want {
+					t.Errorf("Carte %s/%s = %q, want %q", g.ID, d.ID, got, want)
 				}
 				continue
 			}
@@ -178,8 +182,15 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 	for _, p := range r.Participation {
 		rec := xlsxFind(t, part, map[string]string{"Unité": xlsxUnitCell(p.Path)})
 		if p.Respondents == nil {
-			if rec["Répondants"] != "moins de 5" || rec["Taux de participation"] != "" {
-				t.Errorf("suppressed participation %v written as %v", p.Path, rec)
+			// The reason is the one the unit's results give.
+			want := "masqué (moins de k réponses)"
+			for _, g := range res.Groups {
+				if g.ID == "unit:"+strings.Join(p.Path, "/") && g.Reason == scoring.ReasonSecondary {
+					want = "masqué pour protéger un autre groupe"
+				}
+			}
+			if rec["Répondants"] != want || rec["Taux de participation"] != "" {
+				t.Errorf("suppressed participation %v written as %v, want %q", p.Path, rec, want)
 			}
 			continue
 		}
@@ -365,7 +376,7 @@ func TestXLSXFormulaInjection(t *testing.T) {
 		{reports.SheetDimensions, "Libellé", xlsxInjectAt},
 		{reports.SheetParticipation, "Unité", xlsxInjectUnit},
 		{reports.SheetScores, "Unité", xlsxInjectUnit},
-		{reports.SheetScores, "metier", xlsxInjectPlus},
+		{reports.SheetScores, "Metier", xlsxInjectPlus},
 	} {
 		xlsxFind(t, xlsxSheetTable(t, f, tc.sheet), map[string]string{tc.col: tc.want})
 	}

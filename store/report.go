@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -44,7 +46,8 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	r := &reports.Report{
 		Organisation:        c.Organisation,
 		Campaign:            c.Title,
-		Period:              period(c),
+		OpenedWeek:          c.OpenedWeek,
+		ClosedWeek:          c.ClosedWeek,
 		GeneratedAt:         opt.Now,
 		Audience:            opt.Audience,
 		Lang:                opt.Lang,
@@ -54,6 +57,10 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 		Version:             opt.Version,
 		Participation:       cs.participation(),
 		SegmentLabels:       segmentLabels(c, opt.Lang),
+	}
+	pending, withheld, err := s.commentStates(ctx, campaignID)
+	if err != nil {
+		return nil, err
 	}
 	for _, q := range qs {
 		res, err := cs.result(q.ID)
@@ -71,6 +78,9 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 			Questionnaire: q,
 			Result:        res,
 			Comments:      reportComments(c, comments, opt.Lang),
+			// Why a section may have no comment: the report says so.
+			CommentsPending:  pending[q.ID],
+			CommentsWithheld: withheld[q.ID],
 		})
 	}
 	if r.MinGroupSize == 0 {
@@ -107,11 +117,40 @@ func checkReportOptions(opt *ReportOptions) error {
 	return nil
 }
 
-// period is the survey period shown on the cover: from the week of
-// opening to the week of closing. Reports exist only for closed campaigns
-// (ResultsAvailable), so both weeks are known.
-func period(c *vigie.Campaign) string {
-	return c.OpenedWeek + " – " + c.ClosedWeek
+// commentStates tells, per questionnaire, whether some comments still
+// await moderation and whether some are withheld (their group is below
+// the comment threshold, so they are never shown): a report with no
+// published comment says which. It prepares moderation as the moderation
+// page does (idempotent; a report exists only for a closed campaign).
+func (s *Store) commentStates(ctx context.Context, campaignID string) (pending, withheld map[string]bool, err error) {
+	list, err := s.CommentsForModeration(ctx, campaignID, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	pending, withheld = map[string]bool{}, map[string]bool{}
+	shown := map[string]int{}
+	for _, c := range list {
+		shown[c.QuestionnaireID]++
+		if c.Status == vigie.CommentPending {
+			pending[c.QuestionnaireID] = true
+		}
+	}
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT questionnaire_id, COUNT(*) FROM comments
+			WHERE campaign_id = ? GROUP BY questionnaire_id`, []any{campaignID}, func(rows *sql.Rows) error {
+			var q string
+			var n int
+			if err := rows.Scan(&q, &n); err != nil {
+				return fmt.Errorf("store: count comments of %s: %w", campaignID, err)
+			}
+			withheld[q] = n > shown[q]
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return pending, withheld, nil
 }
 
 // segmentLabels names the campaign's segments in lang, French when the

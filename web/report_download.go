@@ -114,22 +114,29 @@ func (s *Server) reportDownload(f reportFormat, fail func(*gin.Context, error)) 
 		}
 		s.audit(c, "report.export", id, detail)
 		c.Header("Cache-Control", "no-store")
-		c.Header("Content-Disposition", reportDisposition(r.Campaign, q.audience, f.ext))
+		c.Header("Content-Disposition", reportDisposition(r.Campaign, q.audience, q.lang, f.ext))
 		c.Header("Content-Length", strconv.Itoa(buf.Len()))
 		c.Data(http.StatusOK, f.contentType, buf.Bytes())
 	}
 }
 
-// reportDisposition names the downloaded file after the campaign: an
-// ASCII name for old clients ("rapport-barometre-2027-comite.pdf") and
-// the accented one in RFC 5987's filename* for the others.
-func reportDisposition(title string, a reports.Audience, ext string) string {
-	variant := "consultant"
+// reportDisposition names the downloaded file after the campaign, in the
+// report's language: an ASCII name for old clients
+// ("rapport-barometre-2027-comite.pdf", "report-barometre-2027-committee.pdf")
+// and the accented one in RFC 5987's filename* for the others.
+func reportDisposition(title string, a reports.Audience, lang, ext string) string {
+	kind, variant := "Rapport", "consultant"
 	if a == reports.AudienceCommittee {
 		variant = "comité"
 	}
-	name := "Rapport " + strings.TrimSpace(title) + " (" + variant + ")." + ext
-	ascii := "rapport-" + asciiSlug(title) + "-" + asciiSlug(variant) + "." + ext
+	if lang == "en" {
+		kind = "Report"
+		if a == reports.AudienceCommittee {
+			variant = "committee"
+		}
+	}
+	name := kind + " " + strings.TrimSpace(title) + " (" + variant + ")." + ext
+	ascii := strings.ToLower(kind) + "-" + asciiSlug(title) + "-" + asciiSlug(variant) + "." + ext
 	return `attachment; filename="` + ascii + `"; filename*=UTF-8''` + rfc5987Escape(name)
 }
 

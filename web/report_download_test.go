@@ -36,7 +36,8 @@ func reportPath(api bool, id, ext, query string) string {
 }
 
 // wantReportFile fails unless p is a downloaded report of the format ext
-// for the audience variant ("consultant" or "comite" in the file name).
+// for the audience variant ("consultant" or "comite" in the file name;
+// "en:consultant" or "en:committee" for an English report).
 func wantReportFile(tb testing.TB, p *page, ext, variant string) {
 	tb.Helper()
 	if p.Status != http.StatusOK {
@@ -58,9 +59,18 @@ func wantReportFile(tb testing.TB, p *page, ext, variant string) {
 	if got, want := p.Header.Get("Content-Length"), strconv.Itoa(len(p.Body)); got != want {
 		tb.Errorf("Content-Length = %q, want %s", got, want)
 	}
-	accented := map[string]string{"consultant": "consultant", "comite": "comit%C3%A9"}[variant]
-	want := `attachment; filename="rapport-barometre-2027-` + variant + `.` + ext + `"; ` +
-		`filename*=UTF-8''Rapport%20Barom%C3%A8tre%202027%20%28` + accented + `%29.` + ext
+	// An English report is named in English: "en:committee".
+	kind, variant, english := "rapport", variant, false
+	if v, ok := strings.CutPrefix(variant, "en:"); ok {
+		kind, variant, english = "report", v, true
+	}
+	accented := map[string]string{"consultant": "consultant", "comite": "comit%C3%A9", "committee": "committee"}[variant]
+	title := "Rapport"
+	if english {
+		title = "Report"
+	}
+	want := `attachment; filename="` + kind + `-barometre-2027-` + variant + `.` + ext + `"; ` +
+		`filename*=UTF-8''` + title + `%20Barom%C3%A8tre%202027%20%28` + accented + `%29.` + ext
 	if got := p.Header.Get("Content-Disposition"); got != want {
 		tb.Errorf("Content-Disposition = %s\nwant                  %s", got, want)
 	}
@@ -106,7 +116,7 @@ func TestReportDownloadConsultant(t *testing.T) {
 				{"", "consultant"}, // a consultant's default
 				{"audience=consultant", "consultant"},
 				{"audience=committee", "comite"},
-				{"audience=committee&items=0&lang=en", "comite"},
+				{"audience=committee&items=0&lang=en", "en:committee"},
 			} {
 				name := ext + " " + tc.query
 				if api {
@@ -151,8 +161,12 @@ func TestReportDownloadViewer(t *testing.T) {
 		// A viewer's default, and the only variant a viewer gets, is the
 		// committee's.
 		for _, q := range []string{"", "audience=committee", "audience=committee&lang=en&items=0"} {
-			wantReportFile(t, b.get(reportPath(false, as.Campaign.ID, ext, q)), ext, "comite")
-			wantReportFile(t, as.api(t, token, http.MethodGet, reportPath(true, as.Campaign.ID, ext, q), ""), ext, "comite")
+			variant := "comite"
+			if strings.Contains(q, "lang=en") {
+				variant = "en:committee"
+			}
+			wantReportFile(t, b.get(reportPath(false, as.Campaign.ID, ext, q)), ext, variant)
+			wantReportFile(t, as.api(t, token, http.MethodGet, reportPath(true, as.Campaign.ID, ext, q), ""), ext, variant)
 		}
 
 		p := b.get(reportPath(false, as.Campaign.ID, ext, "audience=consultant"))
@@ -361,6 +375,22 @@ func TestReportDownloadFileName(t *testing.T) {
 	wantStatus(t, p, http.StatusOK)
 	want := `attachment; filename="rapport-enquete-qvt-oeuvres-2027-comite.pdf"; ` +
 		`filename*=UTF-8''Rapport%20Enqu%C3%AAte%20%C2%AB%20QVT%20%C2%BB%20-%20%C5%92uvres%3B%20%222027%22%20%28comit%C3%A9%29.pdf`
+	if got := p.Header.Get("Content-Disposition"); got != want {
+		t.Errorf("Content-Disposition = %s\nwant                  %s", got, want)
+	}
+}
+
+// TestReportDownloadFileNameEnglish checks that the English report is
+// named in English, so that a file sent to an English-speaking reader
+// does not say « Rapport … (comité) ».
+func TestReportDownloadFileNameEnglish(t *testing.T) {
+	as := MustNewAdminServer(t)
+	as.submitN(t, 6, []string{"Direction B"}, "")
+	as.closeCampaign(t)
+	p := as.signedIn(t, viewerEmail).get(reportPath(false, as.Campaign.ID, "pdf", "lang=en"))
+	wantStatus(t, p, http.StatusOK)
+	want := `attachment; filename="report-barometre-2027-committee.pdf"; ` +
+		`filename*=UTF-8''Report%20Barom%C3%A8tre%202027%20%28committee%29.pdf`
 	if got := p.Header.Get("Content-Disposition"); got != want {
 		t.Errorf("Content-Disposition = %s\nwant                  %s", got, want)
 	}

@@ -232,10 +232,12 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 		MinGroupSize:     res.MinGroupSize,
 		IncludeItemAnnex: req.itemAnnex,
 		Version:          Version,
+		Offline:          true, // no comments, no headcounts: the report says so
 		Participation:    scoring.ParticipationWithin(pattern, opts, counts, nil),
 		Sections:         []reports.Section{{Questionnaire: q, Result: res}},
 		// No SegmentLabels: a responses file names segments by their
-		// column only, so the report shows that id.
+		// column only, so the report shows that id humanised
+		// ("type_contrat" -> "Type contrat").
 	}
 	if withRows {
 		req.progress.step("Anonymisation des scores individuels…")

@@ -1,0 +1,101 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// defensiveStrategies is the id of the built-in instrument on defensive
+// strategies (after Dejours). Its scores are collective signals to
+// discuss, not a measure of anyone: its levels get their own names and
+// colours, never a red « défavorable ».
+const defensiveStrategies = "strategies-defensives"
+
+// scheme is how the three levels of a questionnaire are named, coloured
+// and marked, in the PDF and the workbook alike.
+type scheme struct {
+	signals bool // the defensive-strategies scheme
+}
+
+// schemeOf returns the scheme of q's levels.
+func schemeOf(q *questionnaires.Questionnaire) scheme {
+	return scheme{signals: q != nil && q.ID == defensiveStrategies}
+}
+
+// key prefixes the i18n keys of the scheme's texts.
+func (s scheme) key(name string) string {
+	if s.signals {
+		return "signal_" + name
+	}
+	return name
+}
+
+// name is the level's name: favorable / intermédiaire / défavorable, or
+// signal faible / à discuter / marqué.
+func (s scheme) name(lang string, l scoring.Level) string {
+	return tr(lang, s.key("level_"+string(l)))
+}
+
+// Level colours. The traffic lights are chosen so that their greys differ
+// too (light, medium, dark) for a black-and-white copy; the signals of
+// defensive strategies run from pale to deep violet, with no red and no
+// green, so that none reads as good or bad. Symbols (○ ◐ ●) and, in the
+// PDF, patterns repeat the level for colour-blind readers.
+var (
+	colFavourable   = rgb{200, 230, 201}
+	colIntermediate = rgb{255, 204, 92}
+	colUnfavourable = rgb{183, 28, 28}
+	colSignalLow    = rgb{222, 226, 240}
+	colSignalMid    = rgb{160, 150, 200}
+	colSignalHigh   = rgb{84, 39, 143}
+)
+
+// colour is the fill of level l.
+func (s scheme) colour(l scoring.Level) rgb {
+	switch {
+	case l == scoring.Favourable && s.signals:
+		return colSignalLow
+	case l == scoring.Intermediate && s.signals:
+		return colSignalMid
+	case l == scoring.Unfavourable && s.signals:
+		return colSignalHigh
+	case l == scoring.Favourable:
+		return colFavourable
+	case l == scoring.Intermediate:
+		return colIntermediate
+	case l == scoring.Unfavourable:
+		return colUnfavourable
+	}
+	return colMasked
+}
+
+// ink is the colour of text written on level l's fill.
+func (s scheme) ink(l scoring.Level) rgb {
+	if l == scoring.Unfavourable {
+		return rgb{255, 255, 255}
+	}
+	return rgb{0, 0, 0}
+}
+
+// hex is the fill of level l as Excel writes it ("C8E6C9").
+func (s scheme) hex(l scoring.Level) string {
+	c := s.colour(l)
+	return strings.ToUpper(fmt.Sprintf("%02x%02x%02x", c.R, c.G, c.B))
+}
+
+// levelSymbol marks a level without colour: ○ favourable (or weak
+// signal), ◐ intermediate, ● unfavourable (or marked signal).
+func levelSymbol(l scoring.Level) string {
+	switch l {
+	case scoring.Favourable:
+		return "○"
+	case scoring.Intermediate:
+		return "◐"
+	case scoring.Unfavourable:
+		return "●"
+	}
+	return ""
+}
