@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -133,7 +134,10 @@ func (s *Scorer) layout() *layout {
 // path, and its category (or "(non renseigné)") in each segment.
 func (s *Scorer) layoutCells(unitIndex map[string]int, segIndex map[string]map[string]int) []layoutCell {
 	out := make([]layoutCell, 0, len(s.cells))
-	for _, c := range s.cells {
+	// In key order: the same answers give the same result, whatever the
+	// map's order.
+	for _, key := range slices.Sorted(maps.Keys(s.cells)) {
+		c := s.cells[key]
 		groups := []int{0}
 		for i := range c.unit {
 			if g, ok := unitIndex[strings.Join(c.unit[:i+1], "\x00")]; ok {

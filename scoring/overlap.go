@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -80,50 +81,46 @@ func overlapLeak(k int, reasons []string, cells []cell) []int {
 		return nil
 	}
 	// V: the combinations that involve no cell of k people or more. Their
-	// coefficients y are the left null space of the big cells' columns;
-	// the small cells some vector of V involves are "exposed": only they
-	// can make up a set that a combination isolates.
-	exposed := map[int]bool{}
+	// coefficients y are the left null space of the big cells' columns.
 	smallCols := pick(cols, small)
+	var basis [][]int64 // V, on the small cells
 	for _, y := range leftNullSpace(len(rows), pick(cols, big)) {
-		for i, x := range combine(y, smallCols) {
-			if x != 0 {
-				exposed[i] = true
-			}
-		}
+		basis = append(basis, combine(y, smallCols))
 	}
-	if len(exposed) == 0 {
+	weights := make([]int, len(small))
+	for i, c := range small {
+		weights[i] = sizes[c]
+	}
+	classes := lightClasses(k, basis, weights)
+	if len(classes) == 0 {
 		return nil
 	}
-	// A combination involves only the cells of a set S exactly when the
-	// rows of a null-space basis of the membership matrix, for the cells
-	// of S, are linearly dependent. The search grows S cell by cell (fewer
-	// than k people in all), keeping those rows in echelon form, so that
-	// each step costs one reduction.
-	null := nullSpaceRows(len(rows), cols)
-	var candidates []int // indexes into small
-	for i := range small {
-		if exposed[i] {
-			candidates = append(candidates, i)
-		}
+	// A combination involves only the classes of a set S exactly when the
+	// rows of a null-space basis of the classes' columns, for S, are
+	// linearly dependent. The search grows S class by class (fewer than k
+	// people in all), keeping those rows in echelon form, so that each
+	// step costs one reduction.
+	reps := make([][]int64, len(classes))
+	for i, cl := range classes {
+		reps[i] = cl.column
 	}
+	null := nullSpaceRows(len(reps[0]), reps)
 	var found []int
 	tries := 0
 	var search func(from, people int, set []int, ech echelon) bool
 	search = func(from, people int, set []int, ech echelon) bool {
-		for i := from; i < len(candidates); i++ {
-			c := candidates[i]
-			if people+sizes[small[c]] >= k {
+		for i := from; i < len(classes); i++ {
+			if people+classes[i].weight >= k {
 				continue
 			}
-			next := append(slices.Clip(set), c)
+			next := append(slices.Clip(set), i)
 			tries++
-			grown, independent := ech.add(null[small[c]])
+			grown, independent := ech.add(null[i])
 			if tries > overlapSearchLimit || !independent {
 				found = next
 				return true
 			}
-			if search(i+1, people+sizes[small[c]], next, grown) {
+			if search(i+1, people+classes[i].weight, next, grown) {
 				return true
 			}
 		}
@@ -132,12 +129,14 @@ func overlapLeak(k int, reasons []string, cells []cell) []int {
 	if !search(0, 0, nil, echelon{}) {
 		return nil
 	}
+	inS := map[int]bool{}
+	for _, i := range found {
+		for _, c := range classes[i].cells {
+			inS[small[c]] = true
+		}
+	}
 	// The groups of one combination that does it: y with y·M zero outside
 	// S and not zero on S.
-	inS := map[int]bool{}
-	for _, c := range found {
-		inS[small[c]] = true
-	}
 	var outside, onS [][]int64
 	for i, col := range cols {
 		if inS[i] {
@@ -170,6 +169,90 @@ func overlapLeak(k int, reasons []string, cells []cell) []int {
 		}
 	}
 	return groups
+}
+
+// lightClass is a set of cells on which every vector of V is proportional:
+// a combination involves all of them or none.
+type lightClass struct {
+	cells  []int   // indexes into the basis's columns
+	column []int64 // the first cell's column of the basis
+	weight int     // people in all
+}
+
+// lightClasses reduces V (the rows of basis, over cells of the given
+// weights) to the combinations that could involve fewer than k people,
+// and returns the classes of cells they involve (none when V holds no such
+// combination). Cells on which every vector of V is proportional are
+// involved together: when they hold k people or more, a combination that
+// involves them is safe, so V is cut down to the vectors that are zero
+// there, and the classes are formed again, until every class is lighter
+// than k.
+func lightClasses(k int, basis [][]int64, weights []int) []lightClass {
+	for {
+		if len(basis) == 0 {
+			return nil
+		}
+		pivots := reduce(basis)
+		basis = basis[:len(pivots)]
+		if len(basis) == 0 {
+			return nil
+		}
+		var classes []lightClass
+		byKey := map[string]int{}
+		for j := range weights {
+			col := make([]int64, len(basis))
+			for i, row := range basis {
+				col[i] = row[j]
+			}
+			first := slices.IndexFunc(col, func(x int64) bool { return x != 0 })
+			if first < 0 {
+				continue // no vector of V involves this cell
+			}
+			inv := modInverse(col[first])
+			var key strings.Builder
+			for _, x := range col {
+				key.WriteString(strconv.FormatInt(x*inv%modulus, 36))
+				key.WriteByte(',')
+			}
+			i, ok := byKey[key.String()]
+			if !ok {
+				i = len(classes)
+				byKey[key.String()] = i
+				classes = append(classes, lightClass{column: col})
+			}
+			classes[i].cells = append(classes[i].cells, j)
+			classes[i].weight += weights[j]
+		}
+		var heavy [][]int64
+		for _, cl := range classes {
+			if cl.weight >= k {
+				heavy = append(heavy, cl.column)
+			}
+		}
+		if len(heavy) == 0 {
+			return classes
+		}
+		// Keep the combinations x·basis that are zero on the heavy classes.
+		var next [][]int64
+		for _, x := range leftNullSpace(len(basis), heavy) {
+			next = append(next, combineRows(x, basis))
+		}
+		basis = next
+	}
+}
+
+// combineRows returns Σ x[i]·rows[i].
+func combineRows(x []int64, rows [][]int64) []int64 {
+	out := make([]int64, len(rows[0]))
+	for i, row := range rows {
+		if x[i] == 0 {
+			continue
+		}
+		for j, v := range row {
+			out[j] = (out[j] + x[i]*v) % modulus
+		}
+	}
+	return out
 }
 
 // pickOverlap chooses the group rule 4 withholds among those involved: a

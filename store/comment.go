@@ -129,12 +129,24 @@ func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error 
 // anyway, being under k) would be raised to it.
 type commentGroups map[string]bool // unit path ("" for the whole campaign) -> shown
 
-func (s *Store) loadCommentGroups(ctx context.Context, tx *sql.Tx, campaignID string, threshold int) (commentGroups, error) {
-	cs, err := s.campaignScoresIn(ctx, tx, campaignID)
+// loadCommentGroups returns the comment groups of a closed campaign at
+// its comment threshold, or at minGroupSize when larger (ECONFLICT when the
+// campaign is not closed). It reads every response, in short reads outside
+// any transaction: a closed campaign's responses no longer change.
+func (s *Store) loadCommentGroups(ctx context.Context, campaignID string, minGroupSize int) (commentGroups, error) {
+	var threshold int
+	err := s.view(ctx, func(tx *sql.Tx) (err error) {
+		threshold, err = commentThreshold(ctx, tx, campaignID)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	return cs.commentGroups(threshold), nil
+	cs, err := s.campaignScores(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	return cs.commentGroups(max(threshold, minGroupSize)), nil
 }
 
 // group returns the group a comment from unit is shown with ("" for the
@@ -205,16 +217,12 @@ func (s *Store) PublishedComments(ctx context.Context, campaignID, questionnaire
 // comments runs query (selecting the columns of a comment) and keeps the
 // comments whose group reaches the threshold, shuffled.
 func (s *Store) comments(ctx context.Context, campaignID string, minGroupSize int, query string, args ...any) ([]vigie.Comment, error) {
+	groups, err := s.loadCommentGroups(ctx, campaignID, minGroupSize)
+	if err != nil {
+		return nil, err
+	}
 	var out []vigie.Comment
-	err := s.view(ctx, func(tx *sql.Tx) error {
-		threshold, err := commentThreshold(ctx, tx, campaignID)
-		if err != nil {
-			return err
-		}
-		groups, err := s.loadCommentGroups(ctx, tx, campaignID, max(threshold, minGroupSize))
-		if err != nil {
-			return err
-		}
+	err = s.view(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, query, args, func(rows *sql.Rows) error {
 			c := vigie.Comment{CampaignID: campaignID}
 			var unit, moderated string
@@ -260,9 +268,12 @@ func shuffle(list []vigie.Comment) {
 // Logging the decision in the audit log is the caller's job.
 func (s *Store) ModerateComment(ctx context.Context, campaignID, commentID, action, redactedText string) error {
 	redactedText = strings.TrimSpace(redactedText)
+	groups, err := s.loadCommentGroups(ctx, campaignID, 0)
+	if err != nil {
+		return err
+	}
 	return s.update(ctx, func(tx *sql.Tx) error {
-		threshold, err := commentThreshold(ctx, tx, campaignID)
-		if err != nil {
+		if _, err := commentThreshold(ctx, tx, campaignID); err != nil {
 			return err
 		}
 		var unit, text string
@@ -271,10 +282,6 @@ func (s *Store) ModerateComment(ctx context.Context, campaignID, commentID, acti
 			return errCommentNotFound
 		} else if err != nil {
 			return fmt.Errorf("store: moderate comment %s: %w", commentID, err)
-		}
-		groups, err := s.loadCommentGroups(ctx, tx, campaignID, threshold)
-		if err != nil {
-			return err
 		}
 		if _, ok := groups.group(unit); !ok {
 			return errCommentNotFound

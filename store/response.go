@@ -339,15 +339,11 @@ func (s *Store) ResponseCount(ctx context.Context, campaignID string) (int, erro
 // unit count in "(non renseigné)", as in the results. It is live:
 // participation is shown while a campaign is open.
 func (s *Store) Participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
-	var cs *campaignScores
-	err := s.view(ctx, func(tx *sql.Tx) error {
-		qs, err := s.campaignQuestionnaires(ctx, tx, c.ID)
-		if err != nil {
-			return err
-		}
-		cs, err = scoreCampaign(ctx, tx, c, qs)
-		return err
-	})
+	qs, err := s.CampaignQuestionnaires(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := s.scoreCampaign(ctx, c, qs)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/scoring"
@@ -23,25 +22,16 @@ func (s *Store) Result(ctx context.Context, campaignID, questionnaireID string) 
 }
 
 // scoresForResults scores a campaign whose figures may be computed
-// (ResultsAvailable), in one read transaction.
+// (ResultsAvailable): closed, so its responses no longer change.
 func (s *Store) scoresForResults(ctx context.Context, campaignID string) (*campaignScores, error) {
-	var cs *campaignScores
-	err := s.view(ctx, func(tx *sql.Tx) error {
-		c, _, err := loadCampaign(ctx, tx, campaignID)
-		if err != nil {
-			return err
-		}
-		if err := ResultsAvailable(c); err != nil {
-			return err
-		}
-		qs, err := s.campaignQuestionnaires(ctx, tx, campaignID)
-		if err != nil {
-			return err
-		}
-		cs, err = scoreCampaign(ctx, tx, c, qs)
-		return err
-	})
-	return cs, err
+	c, err := s.Campaign(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	if err := ResultsAvailable(c); err != nil {
+		return nil, err
+	}
+	return s.campaignScores(ctx, campaignID)
 }
 
 // The refusals of ResultsAvailable.

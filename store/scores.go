@@ -25,9 +25,11 @@ type campaignScores struct {
 	pattern        *scoring.Pattern
 }
 
-// scoreCampaign reads every response of c once. A response counts in a
-// questionnaire's result when it answered at least one of its items.
-func scoreCampaign(ctx context.Context, db queryer, c *vigie.Campaign, qs []*questionnaires.Questionnaire) (*campaignScores, error) {
+// scoreCampaign reads every response of c once, in short reads
+// (EachResponse): a read held across the whole campaign would hold every
+// submission back. A response counts in a questionnaire's result when it
+// answered at least one of its items.
+func (s *Store) scoreCampaign(ctx context.Context, c *vigie.Campaign, qs []*questionnaires.Questionnaire) (*campaignScores, error) {
 	cs := &campaignScores{campaign: c, questionnaires: qs, unitCounts: map[string]int{}}
 	opts := ScoringOptions(c)
 	for _, q := range qs {
@@ -37,7 +39,7 @@ func scoreCampaign(ctx context.Context, db queryer, c *vigie.Campaign, qs []*que
 		}
 		cs.scorers = append(cs.scorers, sc)
 	}
-	err := eachResponse(ctx, db, c.ID, func(r *vigie.Response) error {
+	err := s.EachResponse(ctx, c.ID, func(r *vigie.Response) error {
 		cs.unitCounts[strings.Join(r.Unit, "/")]++
 		for i, q := range qs {
 			answers := r.Answers[q.ID]
@@ -90,16 +92,20 @@ func (cs *campaignScores) commentGroups(threshold int) commentGroups {
 	return cs.pattern.PublishedUnits(ScoringOptions(cs.campaign).Units, cs.unitCounts, threshold)
 }
 
-// campaignScoresIn loads the campaign and its questionnaires inside tx and
-// scores it.
-func (s *Store) campaignScoresIn(ctx context.Context, tx *sql.Tx, campaignID string) (*campaignScores, error) {
-	c, _, err := loadCampaign(ctx, tx, campaignID)
+// campaignScores loads a campaign and its questionnaires (one short read)
+// and scores it.
+func (s *Store) campaignScores(ctx context.Context, campaignID string) (*campaignScores, error) {
+	var c *vigie.Campaign
+	var qs []*questionnaires.Questionnaire
+	err := s.view(ctx, func(tx *sql.Tx) (err error) {
+		if c, _, err = loadCampaign(ctx, tx, campaignID); err != nil {
+			return err
+		}
+		qs, err = s.campaignQuestionnaires(ctx, tx, campaignID)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	qs, err := s.campaignQuestionnaires(ctx, tx, campaignID)
-	if err != nil {
-		return nil, err
-	}
-	return scoreCampaign(ctx, tx, c, qs)
+	return s.scoreCampaign(ctx, c, qs)
 }
