@@ -61,7 +61,7 @@ type genCampaign struct {
 // failure names the seed; -run 'TestStoreAttackerFindsNothing/seed-N'
 // replays one.
 func TestStoreAttackerFindsNothing(t *testing.T) {
-	seeds := 30
+	seeds := 24
 	if testing.Short() {
 		seeds = 6
 	}

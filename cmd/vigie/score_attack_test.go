@@ -56,16 +56,16 @@ func (r *publishedResult) group(id string) *publishedGroup {
 	return nil
 }
 
-// person is one row of a generated response file: a unit and answers by
+// attackRow is one row of a generated response file: a unit and answers by
 // item id (missing: not answered).
-type person struct {
+type attackRow struct {
 	unit    string
 	answers map[string]int
 }
 
 // scoreRows writes rows as a CSV file and returns what `vigie score
 // --questionnaire reconnaissance` publishes of them at k = attackK.
-func scoreRows(t *testing.T, rows []person) publishedResult {
+func scoreRows(t *testing.T, rows []attackRow) publishedResult {
 	t.Helper()
 	q := reconnaissance(t)
 	var b strings.Builder
@@ -107,10 +107,10 @@ func reconnaissance(t *testing.T) *questionnaires.Questionnaire {
 
 // effortRows returns n people of unit answering every effort item at
 // random (1-5).
-func effortRows(rng *rand.Rand, unit string, n int) []person {
-	out := make([]person, n)
+func effortRows(rng *rand.Rand, unit string, n int) []attackRow {
+	out := make([]attackRow, n)
 	for i := range out {
-		out[i] = person{unit: unit, answers: map[string]int{}}
+		out[i] = attackRow{unit: unit, answers: map[string]int{}}
 		for j := 1; j <= 6; j++ {
 			out[i].answers["eff"+strconv.Itoa(j)] = 1 + rng.IntN(5)
 		}
@@ -118,9 +118,9 @@ func effortRows(rng *rand.Rand, unit string, n int) []person {
 	return out
 }
 
-// normalised is an answer on 0-100 as the method computes it (reversed
+// normalisedAnswer is an answer on 0-100 as the method computes it (reversed
 // items turned round), which the attacker knows from the questionnaire.
-func normalised(it *questionnaires.Item, v int) float64 {
+func normalisedAnswer(it *questionnaires.Item, v int) float64 {
 	r := v
 	if it.Reverse {
 		r = it.Scale.Min + it.Scale.Max - v
@@ -133,22 +133,22 @@ func normalised(it *questionnaires.Item, v int) float64 {
 func itemSum(it *questionnaires.Item, m publishedMeasure) (sum float64, n int) {
 	for v := it.Scale.Min; v <= it.Scale.Max; v++ {
 		c := m.Counts[strconv.Itoa(v)]
-		sum += float64(c) * normalised(it, v)
+		sum += float64(c) * normalisedAnswer(it, v)
 		n += c
 	}
 	return sum, n
 }
 
-// finding is what an attack learnt about fewer than k people: their
+// attackFinding is what an attack learnt about fewer than k people: their
 // number and the sum of their normalised answers to one item.
-type finding struct {
+type attackFinding struct {
 	item   string
 	whole  string
 	people int
 	sum    float64
 }
 
-func (f finding) String() string {
+func (f attackFinding) String() string {
 	return fmt.Sprintf("%s: %s minus its published members leaves %d people whose answers sum to %.4g", f.item, f.whole, f.people, f.sum)
 }
 
@@ -185,8 +185,8 @@ func partitions(res publishedResult) map[string][]string {
 // its counts of eff1..eff5 stayed published, each measure being
 // suppressed on its own. 6·8·mean − Σ eff1..eff5 gave Siège's eff6 sum,
 // and eff6(all) − eff6(DirA) − eff6(Siège) was the DirB person's answer.
-func crossMeasureAttack(q *questionnaires.Questionnaire, res publishedResult) []finding {
-	var out []finding
+func crossMeasureAttack(q *questionnaires.Questionnaire, res publishedResult) []attackFinding {
+	var out []attackFinding
 	parts := partitions(res)
 	for _, d := range q.Dimensions {
 		for _, x := range d.Items {
@@ -230,7 +230,7 @@ func crossMeasureAttack(q *questionnaires.Questionnaire, res publishedResult) []
 					}
 				}
 				if n > 0 && n < res.MinGroupSize {
-					out = append(out, finding{item: x.ID, whole: whole, people: n, sum: sum})
+					out = append(out, attackFinding{item: x.ID, whole: whole, people: n, sum: sum})
 				}
 			}
 		}
@@ -254,7 +254,7 @@ func TestCrossMeasureAttack(t *testing.T) {
 	}
 	rows := slices.Concat(dirA, dirB, siege)
 	eff6 := q.Item("eff6")
-	want := normalised(eff6, target)
+	want := normalisedAnswer(eff6, target)
 
 	res := scoreRows(t, rows)
 
@@ -303,7 +303,7 @@ func TestCrossMeasureAttack(t *testing.T) {
 		for _, id := range []string{"eff1", "eff2", "eff3", "eff4", "eff5"} {
 			s.Items[id] = src.Items[id]
 		}
-		var got []finding
+		var got []attackFinding
 		for _, f := range crossMeasureAttack(q, old) {
 			if f.item == "eff6" && f.people == 1 {
 				got = append(got, f)
@@ -373,7 +373,7 @@ func TestPartialAnswererAttack(t *testing.T) {
 		sum, n := 0.0, 0
 		for _, it := range effort.Items {
 			if v, ok := p.answers[it.ID]; ok {
-				sum += normalised(it, v)
+				sum += normalisedAnswer(it, v)
 				n++
 			}
 		}
