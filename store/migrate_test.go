@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -50,7 +51,15 @@ func TestMigrationUpgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "vigie.db")
 	v1 := migrationsUpTo(t, 9998) // every real migration
-	last := len(v1)
+	// The highest number, not the count: numbers may leave gaps
+	// (0011_actions.sql leaves 0006-0010 to other branches).
+	last := 0
+	for name := range v1 {
+		num, _, _ := strings.Cut(name, "_")
+		if v, err := strconv.Atoi(num); err == nil && v > last {
+			last = v
+		}
+	}
 	next := func(name, sql string) fstest.MapFS {
 		m := maps.Clone(v1)
 		m[fmt.Sprintf("%04d_%s.sql", last+1, name)] = &fstest.MapFile{Data: []byte(sql)}
