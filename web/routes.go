@@ -83,6 +83,15 @@ func (s *Server) routes() {
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/results/:qid", s.adminResults)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/report.pdf", s.reportDownload(reportPDF, s.htmlError))
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/report.xlsx", s.reportDownload(reportXLSX, s.htmlError))
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/actions", s.adminActions)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/actions", s.adminActionCreate)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/actions/:aid", s.adminActionSave)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/actions/:aid/delete", s.adminActionDelete)
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/duerp", s.adminDUERP)
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/duerp.xlsx", s.adminDUERPXLSX)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/duerp/measures", s.adminDUERPMeasures)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/duerp/versions", s.adminDUERPFreeze)
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/duerp/versions/:version", s.adminDUERPVersionXLSX)
 
 	// The same, as a JSON API (token or session; docs/api.md).
 	s.handle(api, consultant, http.MethodGet, "/questionnaires", s.apiQuestionnaires)
