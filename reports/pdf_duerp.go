@@ -1,5 +1,7 @@
 package reports
 
+import "time"
+
 // duerpSection writes the DUERP part of the PDF report, when the caller
 // gave one (Report.DUERP): the convention first, then one block per
 // (work unit, risk family) with its dimensions, exposure, existing
@@ -12,7 +14,11 @@ func (d *pdfDoc) duerpSection() {
 	}
 	f := d.f
 	d.heading(1, "Document unique (DUERP) : risques psychosociaux")
-	d.para("Une ligne par unité de travail publiée et par famille de risques (rapport Gollac, méthode RPS-DU de l'INRS), datée du " + du.Date + ".")
+	date := du.Date
+	if t, err := time.Parse(time.DateOnly, du.Date); err == nil {
+		date = dateWords("fr", t)
+	}
+	d.para("Une ligne par unité de travail publiée et par famille de risques (rapport Gollac, méthode RPS-DU de l'INRS), au " + date + ".")
 	for _, l := range DUERPMethod(d.k) {
 		d.bullet(l)
 	}

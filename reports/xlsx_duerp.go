@@ -27,6 +27,10 @@ func DUERPXLSX(w io.Writer, d *DUERP) error {
 	if err != nil {
 		return err
 	}
+	// Text cells of several lines (one dimension or action a line) wrap.
+	if b.wrapped, err = f.NewStyle(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+		return fmt.Errorf("reports: duerp xlsx style: %w", err)
+	}
 	title := "Document unique – risques psychosociaux – " + d.Campaign
 	if d.Version > 0 {
 		title += fmt.Sprintf(" (version %d du %s)", d.Version, d.Date)
@@ -54,10 +58,10 @@ func duerpRowsSheet(b *xlsxBook, d *DUERP) error {
 	cols := []column{
 		{"Unité de travail", 28, b.text},
 		{"Famille de risques", 30, b.text},
-		{"Dimensions concernées (moyenne sur 100 ; part défavorable)", 55, b.text},
+		{"Dimensions concernées (moyenne sur 100 ; part défavorable)", 55, b.wrapped},
 		{"Exposition (lecture de l'enquête)", 18, b.text},
-		{"Mesures existantes", 45, b.text},
-		{"Actions", 55, b.text},
+		{"Mesures existantes", 45, b.wrapped},
+		{"Actions", 55, b.wrapped},
 		{"Date", 12, b.text},
 	}
 	return b.table(SheetDUERP, cols, len(d.Rows), nil, func(emit func(...any) error) error {
