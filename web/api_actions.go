@@ -176,6 +176,9 @@ func (s *Server) updateAction(c *gin.Context, aid string, p vigie.ActionPatch, f
 	if err != nil {
 		return nil, err
 	}
+	if fields == "" {
+		fields = "aucun champ"
+	}
 	s.audit(c, "action.update", id, aid+" : "+fields)
 	return out, nil
 }
