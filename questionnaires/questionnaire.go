@@ -71,6 +71,9 @@ type Dimension struct {
 	MinAnswered float64 // share of items needed for a score; default 0.5
 	Cutoffs     Cutoffs
 	Items       []*Item
+	// RiskFamily is the Gollac family the dimension informs, for the
+	// DUERP; "" when the questionnaire does not say.
+	RiskFamily RiskFamily
 }
 
 // IndicatorKind is the kind of an indicator; "ratio" is the only one so far.

@@ -49,6 +49,9 @@ type Report struct {
 	// by its id made readable ("type_contrat" -> "Type contrat"), as
 	// offline reports (no campaign) do.
 	SegmentLabels map[string]string
+	// DUERP, when set, adds the document unique's part after the
+	// questionnaires (issue 10); nil leaves it out (offline reports).
+	DUERP *DUERP
 }
 
 // segmentLabel names a segment in the report's language. Without a label

@@ -142,6 +142,7 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	for i := range r.Sections {
 		d.questionnaireSection(&r.Sections[i])
 	}
+	d.duerpSection()
 	d.annex()
 	if err := f.Error(); err != nil {
 		return nil, fmt.Errorf("reports: pdf: render: %w", err)

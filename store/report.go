@@ -86,6 +86,11 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if r.MinGroupSize == 0 {
 		r.MinGroupSize = scoring.DefaultMinGroupSize
 	}
+	// The DUERP part (issue 10) reads the same published results, with
+	// the measures and the action plan as they stand today.
+	if r.DUERP, err = cs.duerp(ctx, s.read, opt.Now); err != nil {
+		return nil, err
+	}
 	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows {
 		if err := s.scoreRows(ctx, c, qs, r); err != nil {
 			return nil, err

@@ -114,6 +114,15 @@ func TestReport(t *testing.T) {
 		}
 	})
 
+	t.Run("DUERP", func(t *testing.T) {
+		// The report carries the DUERP part, read from the same published
+		// results and dated like the report.
+		d := committee.DUERP
+		if d == nil || len(d.Rows) != 3 || d.Date != generated.Format("2006-01-02") || d.MinGroupSize != 3 {
+			t.Fatalf("DUERP = %+v, want 3 rows (everyone, Direction A, Direction B) dated %s", d, generated.Format("2006-01-02"))
+		}
+	})
+
 	t.Run("SegmentLabels", func(t *testing.T) {
 		if got := committee.SegmentLabels["metier"]; got != "Métier" {
 			t.Fatalf("French label of metier = %q, want Métier", got)

@@ -30,6 +30,7 @@ func TestRouteTableAuthorization(t *testing.T) {
 	params := strings.NewReplacer(
 		":id", as.Campaign.ID, ":qid", "charge-et-soutien", ":cid", "c_inconnu",
 		":slug", as.Campaign.Slug, ":dim", "charge", "*file", "vigie.css",
+		":aid", "a_inconnue", ":version", "1.xlsx",
 	)
 	type who struct {
 		name  string

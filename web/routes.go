@@ -83,6 +83,15 @@ func (s *Server) routes() {
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/results/:qid", s.adminResults)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/report.pdf", s.reportDownload(reportPDF, s.htmlError))
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/report.xlsx", s.reportDownload(reportXLSX, s.htmlError))
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/actions", s.adminActions)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/actions", s.adminActionCreate)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/actions/:aid", s.adminActionSave)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/actions/:aid/delete", s.adminActionDelete)
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/duerp", s.adminDUERP)
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/duerp.xlsx", s.adminDUERPXLSX)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/duerp/measures", s.adminDUERPMeasures)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/duerp/versions", s.adminDUERPFreeze)
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/duerp/versions/:version", s.adminDUERPVersionXLSX)
 
 	// The same, as a JSON API (token or session; docs/api.md).
 	s.handle(api, consultant, http.MethodGet, "/questionnaires", s.apiQuestionnaires)
@@ -99,4 +108,16 @@ func (s *Server) routes() {
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/report.xlsx", s.reportDownload(reportXLSX, s.jsonError))
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/comments", s.apiComments)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.apiCommentModerate)
+	// After the results (issue 10): the action plan and the DUERP. Viewers
+	// of the campaign read them; consultants write.
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/actions", s.apiActions)
+	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/actions", s.apiActionCreate)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/actions/:aid", s.apiActionGet)
+	s.handle(api, consultant, http.MethodPatch, "/campaigns/:id/actions/:aid", s.apiActionUpdate)
+	s.handle(api, consultant, http.MethodDelete, "/campaigns/:id/actions/:aid", s.apiActionDelete)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/duerp.xlsx", s.apiDUERPXLSX)
+	s.handle(api, consultant, http.MethodPut, "/campaigns/:id/duerp/measures", s.apiDUERPMeasures)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/duerp/versions", s.apiDUERPVersions)
+	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/duerp/versions", s.apiDUERPFreeze)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/duerp/versions/:version", s.apiDUERPVersionXLSX)
 }

@@ -155,6 +155,9 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	if err := st.Audit(ctx, consultant.Email, "user.grant", closed.ID, viewer.Email); err != nil {
 		return nil, err
 	}
+	if err := seedDemoPlan(ctx, st, closed, consultant.Email, now); err != nil {
+		return nil, err
+	}
 
 	// A handful of colleagues have already answered the flash survey: about
 	// one in ten of the barometer's respondents.

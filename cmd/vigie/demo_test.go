@@ -449,3 +449,31 @@ func BenchmarkDemoSetup(b *testing.B) {
 		st.Close()
 	}
 }
+
+func TestDemoActionPlanAndDUERP(t *testing.T) {
+	st, info := mustDemo(t)
+	ctx := context.Background()
+	plan, err := st.Actions(ctx, info.Closed.ID)
+	if err != nil || len(plan) != len(demoActions()) {
+		t.Fatalf("demo plan = %d actions (%v), want %d", len(plan), err, len(demoActions()))
+	}
+	versions, err := st.DUERPVersions(ctx, info.Closed.ID)
+	if err != nil || len(versions) != 1 || versions[0].Number != 1 {
+		t.Fatalf("DUERP versions = %+v (%v), want one frozen version", versions, err)
+	}
+	_, d, file, err := st.DUERPVersion(ctx, info.Closed.ID, 1)
+	if err != nil || len(file) == 0 || len(d.Actions) != len(plan) {
+		t.Fatalf("version 1: %d bytes, %d actions (%v)", len(file), len(d.Actions), err)
+	}
+	lens, everyone := false, false
+	for _, r := range d.Rows {
+		lens = lens || (r.Unit == "Direction Artois/Secteur Lens" && r.Measures != "")
+		everyone = everyone || (r.Unit == "" && r.Measures != "")
+		if r.Unit == "Direction Artois/Cellule expertise" {
+			t.Error("the team under k has a DUERP row")
+		}
+	}
+	if !lens || !everyone {
+		t.Errorf("existing measures on everyone: %v, on Lens: %v; want both", everyone, lens)
+	}
+}
