@@ -99,3 +99,29 @@ func GroupLabel(g *Group) string {
 	}
 	return g.Label
 }
+
+// UnitGroupID is the id of the group of a unit path ("" for everyone).
+func UnitGroupID(path string) string {
+	if path == "" {
+		return "all"
+	}
+	return "unit:" + path
+}
+
+// Published reports whether group id is published in at least one of the
+// results: a discussion guide exists for such a group only. Within a
+// campaign every output publishes the same groups, except that a group
+// nobody in answered one questionnaire is masked for that one alone.
+func Published(groupID string, scored ...Scored) bool {
+	for _, s := range scored {
+		if s.Result == nil {
+			continue
+		}
+		for _, g := range s.Result.Groups {
+			if g.ID == groupID && !g.Suppressed {
+				return true
+			}
+		}
+	}
+	return false
+}
