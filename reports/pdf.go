@@ -34,7 +34,7 @@ const (
 	fontFamily   = "dejavu"
 )
 
-// PDF renders r as an A4 PDF document: cover, table of contents, summary,
+// PDF renders r as an A4 PDF document: cover, "L'essentiel", table of contents, summary,
 // participation, method, one part per questionnaire and the annexes.
 //
 // The document is laid out at least twice: a pass learns on which page
@@ -136,6 +136,7 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	f.SetFooterFunc(d.footer)
 
 	d.cover()
+	d.essentials()
 	d.tableOfContents()
 	d.summary()
 	d.method()
