@@ -83,6 +83,7 @@ func (s *Server) routes() {
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/results/:qid", s.adminResults)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/report.pdf", s.reportDownload(reportPDF, s.htmlError))
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/report.xlsx", s.reportDownload(reportXLSX, s.htmlError))
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/guide.pdf", s.guideDownload(s.htmlError))
 
 	// The same, as a JSON API (token or session; docs/api.md).
 	s.handle(api, consultant, http.MethodGet, "/questionnaires", s.apiQuestionnaires)
@@ -97,6 +98,8 @@ func (s *Server) routes() {
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/results", s.apiResults)
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/report.pdf", s.reportDownload(reportPDF, s.jsonError))
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/report.xlsx", s.reportDownload(reportXLSX, s.jsonError))
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/priorities", s.apiPriorities)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/guide.pdf", s.guideDownload(s.jsonError))
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/comments", s.apiComments)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.apiCommentModerate)
 }
