@@ -157,8 +157,12 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 	}
 	if f.PriorityShare != "" {
 		v, err := strconv.ParseFloat(strings.Replace(f.PriorityShare, ",", ".", 1), 64)
-		if err != nil {
+		switch {
+		case err != nil:
 			f.Errors = append(f.Errors, fmt.Sprintf("Part de répondants qui fait une priorité : « %s » n'est pas un nombre (exemple : 0,5).", f.PriorityShare))
+		case !(v > 0 && v <= 1):
+			// Said here, in the form's words: 0 would otherwise read as "the default".
+			f.Errors = append(f.Errors, fmt.Sprintf("Part de répondants qui fait une priorité : elle doit être comprise entre 0 (exclu) et 1, pas « %s ».", f.PriorityShare))
 		}
 		spec.PriorityShare = v
 	}

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/url"
-
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
@@ -58,7 +56,7 @@ func priorityGroup(camp *vigie.Campaign, p scoring.Priority) string {
 // guideLink is one discussion guide offered on the results page.
 type guideLink struct {
 	Label string
-	Query string // "unit=..." escaped, "" for everyone
+	Unit  string // the unit path, "" for everyone; the template escapes it
 }
 
 // guideLinks lists the groups that get a discussion guide: everyone when
@@ -69,7 +67,7 @@ func guideLinks(camp *vigie.Campaign, cr *store.CampaignResults) []guideLink {
 		out = append(out, guideLink{Label: "Ensemble des répondants"})
 	}
 	for _, path := range cr.PublishedUnits() {
-		out = append(out, guideLink{Label: path, Query: "unit=" + url.QueryEscape(path)})
+		out = append(out, guideLink{Label: path, Unit: path})
 	}
 	return out
 }
