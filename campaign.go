@@ -30,8 +30,9 @@ type Campaign struct {
 	Questionnaires      []string          // questionnaire ids, in answering order
 	Units               []Unit            // every unit, parents before children
 	Segments            []Segment
-	MinGroupSize        int // k
-	CommentMinGroupSize int // comments are shown only for groups of at least this size
+	MinGroupSize        int     // k
+	CommentMinGroupSize int     // comments are shown only for groups of at least this size
+	PriorityShare       float64 // share of unfavourable respondents that makes a priority
 	Languages           []string
 	Access              AccessMode
 	State               CampaignState

@@ -14,14 +14,17 @@ const (
 	DefaultMinGroupSize        = 5  // k when the file does not say
 	MinMinGroupSize            = 3  // the smallest k Vigie accepts
 	DefaultCommentMinGroupSize = 10 // comment threshold when the file does not say
-	MaxSegments                = 5  // more segments would cut groups too thin
-	MinSegmentCategories       = 2
-	MaxSegmentCategories       = 8
-	MaxUnits                   = 5000
-	maxNameLength              = 100 // runes in a unit name or category
-	maxTitleLength             = 200
-	MaxConductedByLength       = 300  // runes in one language of conducted_by
-	MaxPurposeLength           = 2000 // runes in one language of purpose: a short paragraph
+	// DefaultPriorityShare is the share of unfavourable respondents from
+	// which a published result is a priority when the file does not say.
+	DefaultPriorityShare = 0.5
+	MaxSegments          = 5 // more segments would cut groups too thin
+	MinSegmentCategories = 2
+	MaxSegmentCategories = 8
+	MaxUnits             = 5000
+	maxNameLength        = 100 // runes in a unit name or category
+	maxTitleLength       = 200
+	MaxConductedByLength = 300  // runes in one language of conducted_by
+	MaxPurposeLength     = 2000 // runes in one language of purpose: a short paragraph
 )
 
 // notSpecified is the name results give to respondents who left a unit or
@@ -52,8 +55,11 @@ type CampaignSpec struct {
 	Segments            []Segment         `json:"segments"`
 	MinGroupSize        int               `json:"min_group_size"`
 	CommentMinGroupSize int               `json:"comment_min_group_size"`
-	Languages           []string          `json:"languages"`
-	Access              AccessMode        `json:"access"`
+	// PriorityShare is the share of unfavourable respondents (0 < x <= 1)
+	// that makes a published dimension a priority; 0 means the default.
+	PriorityShare float64    `json:"priority_share,omitempty"`
+	Languages     []string   `json:"languages"`
+	Access        AccessMode `json:"access"`
 }
 
 // UnitSpec is one unit listed in a campaign description. In a file the path
@@ -71,6 +77,9 @@ func (s *CampaignSpec) SetDefaults() {
 	}
 	if s.CommentMinGroupSize == 0 {
 		s.CommentMinGroupSize = max(DefaultCommentMinGroupSize, s.MinGroupSize)
+	}
+	if s.PriorityShare == 0 {
+		s.PriorityShare = DefaultPriorityShare
 	}
 	if len(s.Languages) == 0 {
 		s.Languages = []string{"fr"}
@@ -136,6 +145,7 @@ func (c *Campaign) Spec() *CampaignSpec {
 		Questionnaires:      slices.Clone(c.Questionnaires),
 		MinGroupSize:        c.MinGroupSize,
 		CommentMinGroupSize: c.CommentMinGroupSize,
+		PriorityShare:       c.PriorityShare,
 		Languages:           slices.Clone(c.Languages),
 		Access:              c.Access,
 	}
@@ -281,6 +291,10 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	}
 	if s.CommentMinGroupSize < s.MinGroupSize {
 		p.add(l.field("comment_min_group_size"), "comment_min_group_size : le seuil des commentaires (%d) doit être au moins égal au seuil d'anonymat (%d)", s.CommentMinGroupSize, s.MinGroupSize)
+	}
+	// NaN fails both comparisons, hence the negated form.
+	if !(s.PriorityShare > 0 && s.PriorityShare <= 1) {
+		p.add(l.field("priority_share"), "priority_share : la part de répondants en zone défavorable qui fait une priorité doit être comprise entre 0 (exclu) et 1, pas %v", s.PriorityShare)
 	}
 
 	seenL := map[string]bool{}

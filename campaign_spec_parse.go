@@ -3,6 +3,7 @@ package vigie
 import (
 	"errors"
 	"io"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -177,6 +178,21 @@ func (d *specDecoder) integer(n *yaml.Node, where string) int {
 	return v
 }
 
+// number reads a decimal number ("0.5", "0,5" is refused: YAML reads it as text).
+func (d *specDecoder) number(n *yaml.Node, where string) float64 {
+	s, ok := d.scalar(n, where)
+	if !ok {
+		return 0
+	}
+	tag := d.resolve(n).Tag
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || (tag != "!!float" && tag != "!!int") || math.IsNaN(v) || math.IsInf(v, 0) {
+		d.p.add(n.Line, "%s : un nombre décimal est attendu (par exemple 0.5), pas « %s »", where, s)
+		return 0
+	}
+	return v
+}
+
 // list returns the elements of a sequence node, reporting other kinds.
 func (d *specDecoder) list(n *yaml.Node, where string) []*yaml.Node {
 	n = d.resolve(n)
@@ -206,7 +222,7 @@ func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
 func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	s := &CampaignSpec{}
 	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
-		"units", "segments", "min_group_size", "comment_min_group_size", "languages", "access")
+		"units", "segments", "min_group_size", "comment_min_group_size", "priority_share", "languages", "access")
 	for _, key := range order {
 		d.lines.fields[key] = f[key].Line
 	}
@@ -247,6 +263,11 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	if n := f["comment_min_group_size"]; n != nil {
 		if s.CommentMinGroupSize = d.integer(n, "comment_min_group_size"); s.CommentMinGroupSize == 0 {
 			s.CommentMinGroupSize = -1
+		}
+	}
+	if n := f["priority_share"]; n != nil {
+		if s.PriorityShare = d.number(n, "priority_share"); s.PriorityShare == 0 {
+			s.PriorityShare = -1 // an explicit 0 is a mistake, as for k
 		}
 	}
 	if n := f["languages"]; n != nil {

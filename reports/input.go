@@ -43,6 +43,12 @@ type Report struct {
 	// campaign: no comments were collected and no headcount is known.
 	Offline       bool
 	Participation []scoring.UnitParticipation
+	// Respondents is how many people took part in the campaign; nil when
+	// fewer than k (or offline, where Sections say it per questionnaire).
+	Respondents *int
+	// PriorityShare is the campaign's priority_share (0: the default):
+	// "L'essentiel" and the discussion guides read priorities with it.
+	PriorityShare float64
 	Sections      []Section
 	// SegmentLabels names segments in the report's language (segment id ->
 	// label, e.g. "metier" -> "Métier"); a segment missing here is shown

@@ -56,6 +56,8 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 		IncludeItemAnnex:    opt.IncludeItemAnnex,
 		Version:             opt.Version,
 		Participation:       cs.participation(),
+		Respondents:         cs.respondents(),
+		PriorityShare:       c.PriorityShare,
 		SegmentLabels:       segmentLabels(c, opt.Lang),
 	}
 	pending, withheld, err := s.commentStates(ctx, campaignID)

@@ -86,6 +86,20 @@ func (cs *campaignScores) participation() []scoring.UnitParticipation {
 	return scoring.ParticipationWithin(cs.pattern, ScoringOptions(cs.campaign), cs.unitCounts, headcounts)
 }
 
+// respondents returns how many people took part in the campaign, nil under
+// k: the whole is the root of the participation partition, so the rules
+// that publish each unit's count already keep it from isolating anyone.
+func (cs *campaignScores) respondents() *int {
+	n := 0
+	for _, v := range cs.unitCounts {
+		n += v
+	}
+	if n < max(cs.campaign.MinGroupSize, scoring.MinimumMinGroupSize) {
+		return nil
+	}
+	return &n
+}
+
 // commentGroups returns the units comments may be shown with at threshold,
 // within the campaign's pattern (see commentGroups).
 func (cs *campaignScores) commentGroups(threshold int) commentGroups {

@@ -31,6 +31,7 @@ type campaignForm struct {
 	Segments            string // one "id;label;category;category..." per line
 	MinGroupSize        string
 	CommentMinGroupSize string
+	PriorityShare       string // a decimal, "0,5" or "0.5"
 	LangEN              bool
 	Access              string
 	Errors              []string
@@ -51,6 +52,7 @@ func (s *Server) adminCampaignNew(c *gin.Context) {
 	f := &campaignForm{
 		MinGroupSize:        strconv.Itoa(vigie.DefaultMinGroupSize),
 		CommentMinGroupSize: strconv.Itoa(vigie.DefaultCommentMinGroupSize),
+		PriorityShare:       formatShare(vigie.DefaultPriorityShare),
 		Access:              string(vigie.AccessCodes),
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, nil)
@@ -72,7 +74,8 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 		ID: camp.ID, Title: sp.Title, Organisation: sp.Organisation,
 		Units: formatUnits(sp.Units), Segments: formatSegments(sp.Segments),
 		MinGroupSize: strconv.Itoa(sp.MinGroupSize), CommentMinGroupSize: strconv.Itoa(sp.CommentMinGroupSize),
-		LangEN: contains(sp.Languages, "en"), Access: string(sp.Access),
+		PriorityShare: formatShare(sp.PriorityShare),
+		LangEN:        contains(sp.Languages, "en"), Access: string(sp.Access),
 		ConductedByFR: sp.ConductedBy["fr"], ConductedByEN: sp.ConductedBy["en"],
 		PurposeFR: sp.Purpose["fr"], PurposeEN: sp.Purpose["en"],
 	}
@@ -97,6 +100,7 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		Segments:            c.PostForm("segments"),
 		MinGroupSize:        strings.TrimSpace(c.PostForm("min_group_size")),
 		CommentMinGroupSize: strings.TrimSpace(c.PostForm("comment_min_group_size")),
+		PriorityShare:       strings.TrimSpace(c.PostForm("priority_share")),
 		LangEN:              c.PostForm("lang_en") != "",
 		Access:              c.PostForm("access"),
 	}
@@ -150,6 +154,17 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 			f.Errors = append(f.Errors, fmt.Sprintf("%s : « %s » n'est pas un nombre entier.", n.label, n.text))
 		}
 		*n.field = v
+	}
+	if f.PriorityShare != "" {
+		v, err := strconv.ParseFloat(strings.Replace(f.PriorityShare, ",", ".", 1), 64)
+		switch {
+		case err != nil:
+			f.Errors = append(f.Errors, fmt.Sprintf("Part de répondants qui fait une priorité : « %s » n'est pas un nombre (exemple : 0,5).", f.PriorityShare))
+		case !(v > 0 && v <= 1):
+			// Said here, in the form's words: 0 would otherwise read as "the default".
+			f.Errors = append(f.Errors, fmt.Sprintf("Part de répondants qui fait une priorité : elle doit être comprise entre 0 (exclu) et 1, pas « %s ».", f.PriorityShare))
+		}
+		spec.PriorityShare = v
 	}
 	if len(f.Errors) > 0 {
 		s.renderCampaignForm(c, http.StatusBadRequest, f, chosen)
@@ -290,4 +305,9 @@ func formatSegments(segs []vigie.Segment) string {
 		b.WriteString(g.ID + ";" + g.Label["fr"] + ";" + strings.Join(g.Categories, ";") + "\n")
 	}
 	return b.String()
+}
+
+// formatShare writes a share the French way ("0,5"), as the form shows it.
+func formatShare(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
 }

@@ -33,6 +33,10 @@ type resultsPage struct {
 	IndicatorRows []indicatorRow
 	Reliability   []reliabilityRow
 	Comments      []string
+	Priorities    []priorityRow // this questionnaire's priorities, strongest first
+	PriorityShare string        // the campaign's priority_share, as a percentage
+	Guides        []guideLink   // one per published group: everyone, then units
+	GuidesEN      bool          // the campaign is also in English: offer English guides
 	Empty         bool
 	// Pending, when set, says why there are no figures yet (the campaign
 	// is not closed: store.ResultsAvailable); the page shows only that.
@@ -100,18 +104,25 @@ func (s *Server) adminResults(c *gin.Context) {
 		s.resultsPending(c, camp, qid, err)
 		return
 	}
-	res, err := s.store.Result(c.Request.Context(), camp.ID, qid)
+	// One scoring pass gives this questionnaire's result, the priorities
+	// and the groups that get a discussion guide.
+	cr, err := s.store.CampaignResults(c.Request.Context(), camp.ID)
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	q, err := s.campaignQuestionnaire(c.Request.Context(), camp.ID, qid)
+	sc, err := cr.Result(qid)
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
+	q, res := sc.Questionnaire, sc.Result
 	p := buildResultsPage(camp, q, res)
 	p.Nav = nav(c)
+	p.Priorities = priorityRows(camp, q, cr.Priorities())
+	p.PriorityShare = percent(camp.PriorityShare)
+	p.Guides = guideLinks(camp, cr)
+	p.GuidesEN = slices.Contains(camp.Languages, "en")
 	published, err := s.store.PublishedComments(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)

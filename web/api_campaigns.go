@@ -23,6 +23,7 @@ type apiCampaign struct {
 	Questionnaires      []string            `json:"questionnaires"`
 	MinGroupSize        int                 `json:"min_group_size"`
 	CommentMinGroupSize int                 `json:"comment_min_group_size"`
+	PriorityShare       float64             `json:"priority_share"`
 	OpenedWeek          string              `json:"opened_week,omitempty"`
 	ClosedWeek          string              `json:"closed_week,omitempty"`
 
@@ -46,7 +47,7 @@ func (s *Server) apiCampaignOf(c *gin.Context, camp *vigie.Campaign) *apiCampaig
 		ID: camp.ID, Title: camp.Title, Organisation: camp.Organisation, State: camp.State,
 		ConductedBy: camp.ConductedBy, Purpose: camp.Purpose,
 		Questionnaires: camp.Questionnaires, MinGroupSize: camp.MinGroupSize,
-		CommentMinGroupSize: camp.CommentMinGroupSize, OpenedWeek: camp.OpenedWeek, ClosedWeek: camp.ClosedWeek,
+		CommentMinGroupSize: camp.CommentMinGroupSize, PriorityShare: camp.PriorityShare, OpenedWeek: camp.OpenedWeek, ClosedWeek: camp.ClosedWeek,
 	}
 	if currentUser(c).IsConsultant() {
 		sp := camp.Spec()

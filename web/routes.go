@@ -92,6 +92,7 @@ func (s *Server) routes() {
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/duerp/measures", s.adminDUERPMeasures)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/duerp/versions", s.adminDUERPFreeze)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/duerp/versions/:version", s.adminDUERPVersionXLSX)
+	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/guide.pdf", s.guideDownload(s.htmlError))
 
 	// The same, as a JSON API (token or session; docs/api.md).
 	s.handle(api, consultant, http.MethodGet, "/questionnaires", s.apiQuestionnaires)
@@ -106,6 +107,8 @@ func (s *Server) routes() {
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/results", s.apiResults)
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/report.pdf", s.reportDownload(reportPDF, s.jsonError))
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/report.xlsx", s.reportDownload(reportXLSX, s.jsonError))
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/priorities", s.apiPriorities)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/guide.pdf", s.guideDownload(s.jsonError))
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/comments", s.apiComments)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.apiCommentModerate)
 	// After the results (issue 10): the action plan and the DUERP. Viewers

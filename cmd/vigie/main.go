@@ -27,6 +27,7 @@ func commands() []command {
 		{"campaign", "vigie campaign create --file campagne.yaml | open ID | close ID | list : les campagnes", runCampaign},
 		{"codes", "vigie codes --campaign ID --count N [--unit CHEMIN] : crée des codes d'accès", runCodes},
 		{"report", "vigie report --campaign ID | --questionnaire ID|FICHIER --responses FICHIER --out FICHIER.pdf|.xlsx [--audience consultant|committee] [--lang fr|en] : produit un rapport", runReport},
+		{"guide", "vigie guide --campaign ID [--unit CHEMIN] [--lang fr|en] --out FICHIER.pdf : guide d'échange d'une unité publiée (ou de l'ensemble)", runGuide},
 		{"user", "vigie user add EMAIL --role consultant|viewer | grant|revoke EMAIL --campaign ID | password EMAIL [--keep-tokens] | list : les comptes", runUser},
 		{"token", "vigie token create EMAIL [--label L] | revoke ID | list EMAIL : les jetons d'API", runToken},
 		{"backup", "vigie backup --db vigie.db --out FICHIER : copie cohérente d'une base en service", runBackup},
