@@ -1,0 +1,35 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestPaperCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "vigie.db")
+	id, _ := mustCreateCampaign(t, db)
+	out := filepath.Join(dir, "papier.pdf")
+	if code, _, errOut := runVigie(t, "paper", "--campaign", id, "--count", "0", "--out", out, "--db", db); code != 2 {
+		t.Fatalf("--count 0: exit %d, want 2 (usage); stderr %s", code, errOut)
+	}
+	if code, _, errOut := runVigie(t, "paper", "--campaign", id, "--count", "501", "--out", out, "--db", db); code != 2 {
+		t.Fatalf("--count 501: exit %d, want 2 (usage); stderr %s", code, errOut)
+	}
+	if code, stdout, errOut := runVigie(t, "paper", "--campaign", id, "--count", "2", "--out", out, "--db", db); code != 0 {
+		t.Fatalf("paper: exit %d, stdout %s, stderr %s", code, stdout, errOut)
+	}
+	info, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("%s: mode %v, want -rw-------", out, info.Mode().Perm())
+	}
+	data, _ := os.ReadFile(out)
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Errorf("%s is not a PDF", out)
+	}
+}
