@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -39,8 +40,8 @@ func TestOpenExistingIsNoop(t *testing.T) {
 		t.Fatalf("campaign lost on reopen: %v", err)
 	}
 	var n int
-	if err := rawDB(t, path).QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != v1 {
-		t.Fatalf("schema_migrations has %d rows (%v), want %d", n, err, v1)
+	if err := rawDB(t, path).QueryRow(`SELECT max(version) FROM schema_migrations`).Scan(&n); err != nil || n != v1 {
+		t.Fatalf("schema_migrations goes up to %d (%v), want %d", n, err, v1)
 	}
 }
 
@@ -50,7 +51,13 @@ func TestMigrationUpgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "vigie.db")
 	v1 := migrationsUpTo(t, 9998) // every real migration
-	last := len(v1)
+	last := 0 // numbers may skip (branches reserve ranges)
+	for name := range v1 {
+		num, _, _ := strings.Cut(name, "_")
+		if v, _ := strconv.Atoi(num); v > last {
+			last = v
+		}
+	}
 	next := func(name, sql string) fstest.MapFS {
 		m := maps.Clone(v1)
 		m[fmt.Sprintf("%04d_%s.sql", last+1, name)] = &fstest.MapFile{Data: []byte(sql)}
