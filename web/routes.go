@@ -93,6 +93,8 @@ func (s *Server) routes() {
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/close", s.apiCampaignClose)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/codes", s.apiCodes)
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/paper.pdf", s.apiPaper)
+	s.handle(api, campaignEntry, http.MethodPost, "/campaigns/:id/paper-entries", s.apiPaperEntry)
+	s.handle(api, campaignEntry, http.MethodPost, "/campaigns/:id/paper-entries/:sheet/resolve", s.apiPaperResolve)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/viewers", s.apiViewerGrant)
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/participation", s.apiParticipation)
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/results", s.apiResults)
