@@ -51,7 +51,7 @@ func TestMigrationUpgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "vigie.db")
 	v1 := migrationsUpTo(t, 9998) // every real migration
-	last := 0 // numbers may skip (branches reserve ranges)
+	last := 0                     // numbers may skip (branches reserve ranges)
 	for name := range v1 {
 		num, _, _ := strings.Cut(name, "_")
 		if v, _ := strconv.Atoi(num); v > last {
