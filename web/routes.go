@@ -78,6 +78,8 @@ func (s *Server) routes() {
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/close", s.adminCampaignClose)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/codes", s.adminCodes)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/viewers", s.adminViewerGrant)
+	s.handle(adm, campaignEntry, http.MethodGet, "/campaigns/:id/saisie", s.adminEntry)
+	s.handle(adm, campaignEntry, http.MethodPost, "/campaigns/:id/saisie", s.adminEntrySave)
 	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/comments", s.adminComments)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.adminCommentModerate)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/results/:qid", s.adminResults)

@@ -28,7 +28,7 @@ func commands() []command {
 		{"codes", "vigie codes --campaign ID --count N [--unit CHEMIN] : crée des codes d'accès", runCodes},
 		{"paper", "vigie paper --campaign ID --count N --out FICHIER.pdf : questionnaires papier à imprimer, un numéro de feuille (code) chacun", runPaper},
 		{"report", "vigie report --campaign ID | --questionnaire ID|FICHIER --responses FICHIER --out FICHIER.pdf|.xlsx [--audience consultant|committee] [--lang fr|en] : produit un rapport", runReport},
-		{"user", "vigie user add EMAIL --role consultant|viewer | grant|revoke EMAIL --campaign ID | password EMAIL [--keep-tokens] | list : les comptes", runUser},
+		{"user", "vigie user add EMAIL --role consultant|viewer|saisie | grant|revoke EMAIL --campaign ID | password EMAIL [--keep-tokens] | list : les comptes", runUser},
 		{"token", "vigie token create EMAIL [--label L] | revoke ID | list EMAIL : les jetons d'API", runToken},
 		{"backup", "vigie backup --db vigie.db --out FICHIER : copie cohérente d'une base en service", runBackup},
 		{"version", "vigie version : affiche la version", runVersion},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 )
 
@@ -31,5 +32,23 @@ func TestPaperCommand(t *testing.T) {
 	data, _ := os.ReadFile(out)
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		t.Errorf("%s is not a PDF", out)
+	}
+}
+
+// TestEntryAccount checks that `vigie user add --role saisie` and `vigie
+// user grant` give a data-entry account its campaign.
+func TestEntryAccount(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "vigie.db")
+	id, _ := mustCreateCampaign(t, db)
+	withStdin(t, "un mot de passe solide\n")
+	if code, out, errOut := runVigie(t, "user", "add", "saisie@example.fr", "--role", "saisie", "--db", db); code != 0 {
+		t.Fatalf("user add saisie: exit %d, %s%s", code, out, errOut)
+	}
+	if code, out, errOut := runVigie(t, "user", "grant", "saisie@example.fr", "--campaign", id, "--db", db); code != 0 {
+		t.Fatalf("user grant saisie: exit %d, %s%s", code, out, errOut)
+	}
+	code, out, errOut := runVigie(t, "user", "list", "--db", db)
+	if code != 0 || !regexp.MustCompile(`saisie@example.fr\s+saisie\s+` + id).MatchString(out) {
+		t.Fatalf("user list: exit %d, %s%s", code, out, errOut)
 	}
 }
