@@ -116,6 +116,7 @@ func TestParseCampaignSpecJSON(t *testing.T) {
 		CommentMinGroupSize: 8,
 		Languages:           []string{"fr", "en"},
 		Access:              vigie.AccessLink,
+		PaperDoubleEntry:    1, // the default: every paper sheet entered twice
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Fatalf("spec = %+v\nwant %+v", s, want)
