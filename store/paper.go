@@ -49,6 +49,7 @@ var (
 	errSheetUnknown = vigie.Errorf(vigie.ENOTFOUND, "Ce numéro de feuille n'existe pas dans cette campagne : vérifiez-le sur la feuille.")
 	errSheetUsed    = vigie.Errorf(vigie.ECONFLICT, "Cette feuille est déjà enregistrée, ou son numéro a servi à répondre en ligne : elle ne peut pas être saisie.")
 	errNoPending    = vigie.Errorf(vigie.ENOTFOUND, "Aucune première saisie n'attend pour cette feuille : saisissez-la normalement.")
+	errNotDisputed  = vigie.Errorf(vigie.ECONFLICT, "Les saisies de cette feuille n'ont pas différé : faites la seconde saisie normalement.")
 )
 
 // EnterPaper records one entry of the paper sheet numbered sheet. The
@@ -66,7 +67,7 @@ func (s *Store) EnterPaper(ctx context.Context, campaignID, sheet string, r *vig
 	}
 	var out *PaperResult
 	err = s.update(ctx, func(tx *sql.Tx) error {
-		first, err := pendingEntry(ctx, tx, p)
+		first, _, err := pendingEntry(ctx, tx, p)
 		if err != nil {
 			return err
 		}
@@ -85,6 +86,10 @@ func (s *Store) EnterPaper(ctx context.Context, campaignID, sheet string, r *vig
 		}
 		if fields := entryDiff(first, p.r); len(fields) > 0 {
 			out = &PaperResult{Status: PaperMismatch, Fields: fields, First: first}
+			_, err := tx.ExecContext(ctx, `UPDATE paper_entries SET disputed = 1 WHERE campaign_id = ? AND code_hash = ?`, campaignID, p.hash)
+			if err != nil {
+				return fmt.Errorf("store: paper entry for %s: mark disputed: %w", campaignID, err)
+			}
 			return nil
 		}
 		out = &PaperResult{Status: PaperRecorded}
@@ -97,19 +102,23 @@ func (s *Store) EnterPaper(ctx context.Context, campaignID, sheet string, r *vig
 }
 
 // ResolvePaper records the corrected entry of a sheet whose two entries
-// differed, replacing both: ENOTFOUND when no first entry is waiting.
+// differed, replacing both: ENOTFOUND when no first entry is waiting,
+// ECONFLICT when its second entry has not yet differed (a corrected
+// entry must not let a sheet skip its second entry).
 func (s *Store) ResolvePaper(ctx context.Context, campaignID, sheet string, r *vigie.Response, now time.Time) error {
 	p, err := s.preparePaper(ctx, campaignID, sheet, r, now)
 	if err != nil {
 		return err
 	}
 	return s.update(ctx, func(tx *sql.Tx) error {
-		first, err := pendingEntry(ctx, tx, p)
-		if err != nil {
+		first, disputed, err := pendingEntry(ctx, tx, p)
+		switch {
+		case err != nil:
 			return err
-		}
-		if first == nil {
+		case first == nil:
 			return errNoPending
+		case !disputed:
+			return errNotDisputed
 		}
 		return recordPaper(ctx, tx, p)
 	})
@@ -147,31 +156,33 @@ func (s *Store) preparePaper(ctx context.Context, campaignID, sheet string, r *v
 }
 
 // pendingEntry checks that the sheet exists and is unused, and returns its
-// first entry, nil when there is none yet.
-func pendingEntry(ctx context.Context, tx *sql.Tx, p *submission) (*vigie.Response, error) {
+// first entry, nil when there is none yet, and whether a second entry has
+// differed from it.
+func pendingEntry(ctx context.Context, tx *sql.Tx, p *submission) (*vigie.Response, bool, error) {
 	id := p.rc.campaign.ID
 	var used bool
 	err := tx.QueryRowContext(ctx, `SELECT used FROM codes WHERE campaign_id = ? AND hash = ?`, id, p.hash).Scan(&used)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errSheetUnknown
+		return nil, false, errSheetUnknown
 	} else if err != nil {
-		return nil, fmt.Errorf("store: paper entry for %s: read sheet: %w", id, err)
+		return nil, false, fmt.Errorf("store: paper entry for %s: read sheet: %w", id, err)
 	}
 	if used {
-		return nil, errSheetUsed
+		return nil, false, errSheetUsed
 	}
 	var data string
-	err = tx.QueryRowContext(ctx, `SELECT data FROM paper_entries WHERE campaign_id = ? AND code_hash = ?`, id, p.hash).Scan(&data)
+	var disputed bool
+	err = tx.QueryRowContext(ctx, `SELECT data, disputed FROM paper_entries WHERE campaign_id = ? AND code_hash = ?`, id, p.hash).Scan(&data, &disputed)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+		return nil, false, nil
 	} else if err != nil {
-		return nil, fmt.Errorf("store: paper entry for %s: read first entry: %w", id, err)
+		return nil, false, fmt.Errorf("store: paper entry for %s: read first entry: %w", id, err)
 	}
 	first := &vigie.Response{}
 	if err := json.Unmarshal([]byte(data), first); err != nil {
-		return nil, fmt.Errorf("store: paper entry for %s: decode first entry: %w", id, err)
+		return nil, false, fmt.Errorf("store: paper entry for %s: decode first entry: %w", id, err)
 	}
-	return first, nil
+	return first, disputed, nil
 }
 
 // recordPaper stores the sheet's response as an online submission is

@@ -116,7 +116,11 @@ func TestPaperEntries(t *testing.T) {
 	t.Run("MismatchThenResolve", func(t *testing.T) {
 		before := as.responseCount(t)
 		wantStatus(t, as.api(t, tok, http.MethodPost, path, paperBody(sheets[1], "Direction B", 2)), http.StatusAccepted)
-		p := as.api(t, tok, http.MethodPost, path, paperBody(sheets[1], "Direction A/Service 1", 3))
+		// A corrected entry cannot stand in for a second entry.
+		p := as.api(t, tok, http.MethodPost, path+"/"+sheets[1]+"/resolve", paperBody("", "Direction B", 2))
+		wantStatus(t, p, http.StatusConflict)
+		wantContains(t, p, "n'ont pas différé")
+		p = as.api(t, tok, http.MethodPost, path, paperBody(sheets[1], "Direction A/Service 1", 3))
 		wantStatus(t, p, http.StatusConflict)
 		var v struct {
 			Status string

@@ -21,11 +21,14 @@ ALTER TABLE campaigns ADD COLUMN paper_double_entry REAL NOT NULL DEFAULT 1
 -- hash of the sheet's code, never the code; it links a code to answers
 -- until the sheet is recorded, so it is deleted (secure_delete is on) in
 -- the transaction that records the response, and at closing. data is the
--- entry as JSON (unit, segments, answers, comments).
+-- entry as JSON (unit, segments, answers, comments); disputed is 1 once a
+-- second entry has differed, which alone allows a corrected entry to
+-- replace both (a first entry cannot skip its check).
 CREATE TABLE paper_entries (
-    campaign_id TEXT NOT NULL,
-    code_hash   BLOB NOT NULL,
-    data        TEXT NOT NULL,
+    campaign_id TEXT    NOT NULL,
+    code_hash   BLOB    NOT NULL,
+    data        TEXT    NOT NULL,
+    disputed    INTEGER NOT NULL DEFAULT 0 CHECK (disputed IN (0, 1)),
     PRIMARY KEY (campaign_id, code_hash),
     FOREIGN KEY (campaign_id, code_hash) REFERENCES codes (campaign_id, hash) ON DELETE CASCADE
 ) WITHOUT ROWID;
