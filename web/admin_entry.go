@@ -106,6 +106,7 @@ func (s *Server) adminEntrySave(c *gin.Context) {
 	}
 	p := s.entryPage(c, cv)
 	p.Sheet, p.Unit = strings.TrimSpace(c.PostForm("sheet")), c.PostForm("unit")
+	p.Resolve = c.PostForm("resolve") != "" // kept through a refused correction
 	for i := range p.Segments {
 		p.Segments[i].Value = c.PostForm("seg." + p.Segments[i].ID)
 	}
@@ -123,9 +124,8 @@ func (s *Server) adminEntrySave(c *gin.Context) {
 		fail(err)
 		return
 	}
-	if c.PostForm("resolve") != "" {
+	if p.Resolve {
 		if err := s.store.ResolvePaper(ctx, cv.ID, p.Sheet, r, s.now()); err != nil {
-			p.Resolve = true
 			fail(err)
 			return
 		}
