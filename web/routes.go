@@ -95,6 +95,8 @@ func (s *Server) routes() {
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/close", s.apiCampaignClose)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/codes", s.apiCodes)
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/paper.pdf", s.apiPaper)
+	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/invitations", s.apiInvitations)
+	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/reminders", s.apiReminders)
 	s.handle(api, campaignEntry, http.MethodPost, "/campaigns/:id/paper-entries", s.apiPaperEntry)
 	s.handle(api, campaignEntry, http.MethodPost, "/campaigns/:id/paper-entries/:sheet/resolve", s.apiPaperResolve)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/viewers", s.apiViewerGrant)
