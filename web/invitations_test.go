@@ -2,12 +2,15 @@ package web_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"mime"
+	"mime/multipart"
 	"mime/quotedprintable"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"regexp"
 	"slices"
@@ -256,4 +259,34 @@ func decodeQP(s string) string {
 		return s
 	}
 	return h + "\n\n" + string(b)
+}
+
+// TestAdminInvitationsForm sends codes from the back-office form, the
+// addresses typed and read from a CSV file.
+func TestAdminInvitationsForm(t *testing.T) {
+	srv := startSMTP(t)
+	as := MustNewAdminServer(t, withMailer(t, srv, true))
+	b := as.signedIn(t, consultantEmail)
+	path := "/admin/campaigns/" + as.Campaign.ID
+	wantContains(t, b.get(path), "Envoi des codes par courriel")
+
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	w.WriteField("kind", "invite")
+	w.WriteField("addresses", "alice@client.test;Direction B\n\n")
+	fw, _ := w.CreateFormFile("file", "adresses.csv")
+	fw.Write([]byte("adresse;unité\nbob@client.test;\ncarole@client.test;Direction A/Service 1\n"))
+	w.Close()
+	p := b.do(http.MethodPost, path+"/invitations", &body, w.FormDataContentType())
+	wantStatus(t, p, http.StatusOK)
+	wantContains(t, p, "3 courriel(s) envoyé(s)")
+	if n := len(srv.messages()); n != 3 {
+		t.Fatalf("%d messages, want 3", n)
+	}
+	p = b.post(path+"/invitations", url.Values{"kind": {"remind"}, "addresses": {"alice@client.test\nnon"}})
+	wantStatus(t, p, http.StatusBadRequest)
+	wantContains(t, p, "« non »")
+	if n := len(srv.messages()); n != 3 {
+		t.Fatalf("%d messages after a refused list, want still 3", n)
+	}
 }

@@ -77,6 +77,7 @@ func (s *Server) routes() {
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/open", s.adminCampaignOpen)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/close", s.adminCampaignClose)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/codes", s.adminCodes)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/invitations", s.adminInvitations)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/viewers", s.adminViewerGrant)
 	s.handle(adm, campaignEntry, http.MethodGet, "/campaigns/:id/saisie", s.adminEntry)
 	s.handle(adm, campaignEntry, http.MethodPost, "/campaigns/:id/saisie", s.adminEntrySave)
