@@ -27,6 +27,10 @@ func TestAPIPaper(t *testing.T) {
 		t.Fatalf("paper.pdf is not a PDF: %q", p.Header.Get("Content-Type"))
 	}
 	as.wantAudit(t, consultantEmail+" paper.generate")
+	// The campaign page's button: a GET form, with the session.
+	b := as.signedIn(t, consultantEmail)
+	wantContains(t, b.get("/admin/campaigns/"+as.Campaign.ID), `action="/api/v1/campaigns/`+as.Campaign.ID+`/paper.pdf"`)
+	wantStatus(t, b.get(path+"?count=1"), http.StatusOK)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext not found")
 	}
