@@ -38,6 +38,9 @@ type Campaign struct {
 	State               CampaignState
 	OpenedWeek          string // ISO week of opening ("2027-W03"), "" while draft
 	ClosedWeek          string
+	// PaperDoubleEntry is the share of paper sheets typed in twice
+	// before they count (1: every sheet; docs/guide-consultant.md).
+	PaperDoubleEntry float64
 }
 
 // Unit is one node of a campaign's unit tree.

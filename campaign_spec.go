@@ -60,6 +60,9 @@ type CampaignSpec struct {
 	PriorityShare float64    `json:"priority_share,omitempty"`
 	Languages     []string   `json:"languages"`
 	Access        AccessMode `json:"access"`
+	// PaperDoubleEntry is the share of paper sheets drawn for a second
+	// entry, in (0, 1]; 0 in a description means the default, 1.
+	PaperDoubleEntry float64 `json:"paper_double_entry,omitempty"`
 }
 
 // UnitSpec is one unit listed in a campaign description. In a file the path
@@ -86,6 +89,9 @@ func (s *CampaignSpec) SetDefaults() {
 	}
 	if s.Access == "" {
 		s.Access = AccessCodes
+	}
+	if s.PaperDoubleEntry == 0 {
+		s.PaperDoubleEntry = 1
 	}
 }
 
@@ -148,6 +154,7 @@ func (c *Campaign) Spec() *CampaignSpec {
 		PriorityShare:       c.PriorityShare,
 		Languages:           slices.Clone(c.Languages),
 		Access:              c.Access,
+		PaperDoubleEntry:    c.PaperDoubleEntry,
 	}
 	for i, u := range c.Units {
 		leaf := i+1 == len(c.Units) || !isPrefix(u.Path, c.Units[i+1].Path)
@@ -288,6 +295,9 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 
 	if s.MinGroupSize < MinMinGroupSize {
 		p.add(l.field("min_group_size"), "min_group_size : le seuil d'anonymat doit être au moins %d, pas %d", MinMinGroupSize, s.MinGroupSize)
+	}
+	if !(s.PaperDoubleEntry > 0 && s.PaperDoubleEntry <= 1) {
+		p.add(l.field("paper_double_entry"), "paper_double_entry : la part des feuilles saisies deux fois est comprise entre 0 (exclu) et 1 (toutes), pas %v", s.PaperDoubleEntry)
 	}
 	if s.CommentMinGroupSize < s.MinGroupSize {
 		p.add(l.field("comment_min_group_size"), "comment_min_group_size : le seuil des commentaires (%d) doit être au moins égal au seuil d'anonymat (%d)", s.CommentMinGroupSize, s.MinGroupSize)

@@ -222,7 +222,7 @@ func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
 func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	s := &CampaignSpec{}
 	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
-		"units", "segments", "min_group_size", "comment_min_group_size", "priority_share", "languages", "access")
+		"units", "segments", "min_group_size", "comment_min_group_size", "priority_share", "languages", "access", "paper_double_entry")
 	for _, key := range order {
 		d.lines.fields[key] = f[key].Line
 	}
@@ -275,6 +275,20 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 		if len(s.Languages) == 0 {
 			s.Languages = []string{} // keeps "fr required" from being masked by the default
 			d.p.add(n.Line, "languages : au moins une langue (fr) est requise")
+		}
+	}
+	if n := f["paper_double_entry"]; n != nil {
+		// An explicit 0 is a mistake, not a request for the default.
+		v, ok := d.scalar(n, "paper_double_entry")
+		x, err := strconv.ParseFloat(v, 64)
+		switch {
+		case !ok:
+		case err != nil:
+			d.p.add(n.Line, "paper_double_entry : un nombre entre 0 et 1 est attendu (0.2 pour une feuille sur cinq), pas « %s »", v)
+		case x == 0:
+			s.PaperDoubleEntry = -1
+		default:
+			s.PaperDoubleEntry = x
 		}
 	}
 	if n := f["access"]; n != nil {

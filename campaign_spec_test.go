@@ -125,8 +125,9 @@ func TestParseCampaignSpecJSON(t *testing.T) {
 		Segments:            []vigie.Segment{{ID: "metier", Label: map[string]string{"fr": "Métier"}, Categories: []string{"X", "Y"}}},
 		MinGroupSize:        4,
 		CommentMinGroupSize: 8, PriorityShare: 0.4,
-		Languages: []string{"fr", "en"},
-		Access:    vigie.AccessLink,
+		Languages:        []string{"fr", "en"},
+		Access:           vigie.AccessLink,
+		PaperDoubleEntry: 1, // the default: every paper sheet entered twice
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Fatalf("spec = %+v\nwant %+v", s, want)

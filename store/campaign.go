@@ -24,10 +24,10 @@ func (s *Store) CreateCampaign(ctx context.Context, spec *vigie.CampaignSpec) (*
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO campaigns (id, slug, title, organisation, conducted_by, purpose, min_group_size,
-				comment_min_group_size, priority_share, languages, access, state, code_key, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+				comment_min_group_size, priority_share, languages, access, state, code_key, created_at, paper_double_entry)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
 			c.ID, c.Slug, c.Title, c.Organisation, textJSON(c.ConductedBy), textJSON(c.Purpose), c.MinGroupSize,
-			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, newKey(), time.Now().UTC().Format(time.RFC3339))
+			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, newKey(), time.Now().UTC().Format(time.RFC3339), c.PaperDoubleEntry)
 		if err != nil {
 			return fmt.Errorf("store: create campaign: %w", err)
 		}
@@ -60,10 +60,10 @@ func (s *Store) UpdateCampaign(ctx context.Context, id string, spec *vigie.Campa
 		}
 		_, err = tx.ExecContext(ctx, `
 			UPDATE campaigns SET title = ?, organisation = ?, conducted_by = ?, purpose = ?, min_group_size = ?,
-				comment_min_group_size = ?, priority_share = ?, languages = ?, access = ?
+				comment_min_group_size = ?, priority_share = ?, languages = ?, access = ?, paper_double_entry = ?
 			WHERE id = ?`,
 			c.Title, c.Organisation, textJSON(c.ConductedBy), textJSON(c.Purpose), c.MinGroupSize,
-			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, id)
+			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, c.PaperDoubleEntry, id)
 		if err != nil {
 			return fmt.Errorf("store: update campaign %s: %w", id, err)
 		}
@@ -136,6 +136,7 @@ func (s *Store) campaignFromSpec(ctx context.Context, spec *vigie.CampaignSpec) 
 		PriorityShare:       sp.PriorityShare,
 		Languages:           sp.Languages,
 		Access:              sp.Access,
+		PaperDoubleEntry:    sp.PaperDoubleEntry,
 	}, nil
 }
 
@@ -280,8 +281,9 @@ func (s *Store) OpenCampaign(ctx context.Context, id string, now time.Time) erro
 	})
 }
 
-// CloseCampaign ends an open campaign: no more answers, and every draft is
-// deleted (overwritten on disk: secure_delete is on).
+// CloseCampaign ends an open campaign: no more answers, and every draft
+// and paper sheet awaiting its second entry is deleted (overwritten on
+// disk: secure_delete is on).
 func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) error {
 	return s.update(ctx, func(tx *sql.Tx) error {
 		c, _, err := loadCampaign(ctx, tx, id)
@@ -296,6 +298,11 @@ func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE campaign_id = ?`, id); err != nil {
 			return fmt.Errorf("store: close campaign %s: delete drafts: %w", id, err)
+		}
+		// A paper sheet entered once links its code to answers: it goes
+		// too, never to be recorded (store/paper.go).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM paper_entries WHERE campaign_id = ?`, id); err != nil {
+			return fmt.Errorf("store: close campaign %s: delete paper entries: %w", id, err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET state = 'closed', closed_week = ? WHERE id = ?`, Week(now), id); err != nil {
 			return fmt.Errorf("store: close campaign %s: %w", id, err)

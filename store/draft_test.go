@@ -229,28 +229,24 @@ func TestMigrationErasesPlainDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Today's store code writes campaign columns added after migration 3
-	// (priority_share, 0010): lend the old file that column while the
-	// campaign is written, then take it off so the upgrade adds it.
-	later, err := sql.Open("sqlite3", path+"?_busy_timeout=5000")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer later.Close()
-	if _, err := later.Exec(`ALTER TABLE campaigns ADD COLUMN priority_share REAL NOT NULL DEFAULT 0.5`); err != nil {
-		t.Fatal(err)
-	}
-	c := MustOpenCampaign(t, s, nil)
-	MustGenerateCodes(t, s, c.ID, 3)
 	s.Close()
-	if _, err := later.Exec(`ALTER TABLE campaigns DROP COLUMN priority_share`); err != nil {
-		t.Fatal(err)
-	}
+	// The campaign and its codes are written in SQL at schema 3: today's
+	// store code reads and writes columns added since.
+	c := &vigie.Campaign{ID: "c_ancienne00"}
 
 	const marker = "ancien-brouillon-en-clair"
 	db, err := sql.Open("sqlite3", path+"?_secure_delete=on")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO campaigns (id, slug, title, organisation, min_group_size, comment_min_group_size, languages, access, state, code_key, created_at)
+		VALUES (?, 'ancienne', 'Ancienne', 'Org', 5, 10, '["fr"]', 'codes', 'open', x'00', '2027-01-01T00:00:00Z')`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if _, err := db.Exec(`INSERT INTO codes (campaign_id, hash) VALUES (?, ?)`, c.ID, []byte{byte(i)}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if _, err := db.Exec(`INSERT INTO drafts (campaign_id, code_hash, data) SELECT campaign_id, hash, ? FROM codes`, `{"note":"`+marker+`"}`); err != nil {
 		t.Fatal(err)

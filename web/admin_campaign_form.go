@@ -114,6 +114,13 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 	if f.LangEN {
 		spec.Languages = append(spec.Languages, "en")
 	}
+	// The form does not show the paper double-entry share (a file
+	// setting): editing keeps the campaign's.
+	if id := c.Param("id"); id != "" {
+		if old, err := s.store.Campaign(c.Request.Context(), id); err == nil {
+			spec.PaperDoubleEntry = old.PaperDoubleEntry
+		}
+	}
 	// An imported file replaces the list typed in the form.
 	if fh, err := c.FormFile("units_file"); err == nil && fh.Size > 0 {
 		if fh.Size > maxUnitsFile {

@@ -44,6 +44,10 @@ var (
 // prints for trying the questionnaire as an employee.
 const demoPrintedCodes = 3
 
+// demoPaperSheets is how many of the barometer's responses came on paper
+// (night and field teams), each entered twice by the consultant.
+const demoPaperSheets = 20
+
 // demoInfo is what the demo tells its user: the two campaigns and three
 // unused access codes of the open one.
 type demoInfo struct {
@@ -145,7 +149,7 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	}
 
 	week := 7 * 24 * time.Hour
-	closed, err := demoCampaign(ctx, st, demoClosedSpec(), consultant.Email, now.Add(-8*week), now.Add(-5*week), now, demoSeed, nil)
+	closed, err := demoCampaign(ctx, st, demoClosedSpec(), consultant.Email, now.Add(-8*week), now.Add(-5*week), now, demoSeed, nil, demoPaperSheets)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +169,7 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	for i := range few {
 		few[i].respondents /= 10
 	}
-	open, err := demoCampaign(ctx, st, demoOpenSpec(), consultant.Email, now.Add(-week), time.Time{}, now, demoSeed+1, few)
+	open, err := demoCampaign(ctx, st, demoOpenSpec(), consultant.Email, now.Add(-week), time.Time{}, now, demoSeed+1, few, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -180,8 +184,9 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 // code per agent of each team (fixing the team, as slips handed out per
 // service do), submits the synthetic answers of teams (demoTeams() when
 // nil) spread over the weeks after opening (never after now), and closes it
-// at closed unless closed is zero.
-func demoCampaign(ctx context.Context, st *store.Store, spec *vigie.CampaignSpec, actor string, opened, closed, now time.Time, seed uint64, teams []demoTeam) (*vigie.Campaign, error) {
+// at closed unless closed is zero. paper of the answers come on paper
+// sheets (codes without a unit), each entered twice.
+func demoCampaign(ctx context.Context, st *store.Store, spec *vigie.CampaignSpec, actor string, opened, closed, now time.Time, seed uint64, teams []demoTeam, paper int) (*vigie.Campaign, error) {
 	if teams == nil {
 		teams = demoTeams()
 	}
@@ -205,21 +210,39 @@ func demoCampaign(ctx context.Context, st *store.Store, spec *vigie.CampaignSpec
 		}
 		codes[strings.Join(unit, "/")] = list
 	}
+	var sheets []string
+	if paper > 0 {
+		if sheets, err = st.GenerateCodes(ctx, c.ID, paper, nil); err != nil {
+			return nil, fmt.Errorf("démo : questionnaires papier : %w", err)
+		}
+	}
 	// Most people answer in the first week, fewer after the reminders.
 	weekOf := []int{0, 0, 0, 1, 1, 2}
 	for i, r := range demoResponses(seed, qs, teams) {
 		key := strings.Join(r.Unit, "/")
-		code := codes[key][0]
-		codes[key] = codes[key][1:]
 		at := opened.Add(time.Duration(weekOf[i%len(weekOf)]) * 7 * 24 * time.Hour)
 		if at.After(now) {
 			at = now
 		}
+		// One answer in seven comes on paper, until the sheets run out;
+		// its team's code then stays unused, as a slip nobody took.
+		if i%7 == 3 && len(sheets) > 0 {
+			if err := demoPaperEntry(ctx, st, c.ID, sheets[0], r, at); err != nil {
+				return nil, fmt.Errorf("démo : feuille papier %d de « %s » : %w", paper-len(sheets)+1, spec.Title, err)
+			}
+			sheets = sheets[1:]
+			continue
+		}
+		code := codes[key][0]
+		codes[key] = codes[key][1:]
 		if err := st.SubmitResponse(ctx, c.ID, code, r, at); err != nil {
 			return nil, fmt.Errorf("démo : réponse %d à « %s » : %w", i+1, spec.Title, err)
 		}
 	}
 	audit := [][2]string{{"campaign.create", ""}, {"campaign.open", ""}, {"codes.generate", "par service"}}
+	if paper > 0 {
+		audit = append(audit, [2]string{"paper.generate", fmt.Sprintf("%d questionnaires papier", paper)})
+	}
 	if !closed.IsZero() {
 		if err := st.CloseCampaign(ctx, c.ID, closed); err != nil {
 			return nil, fmt.Errorf("démo : clôture de « %s » : %w", spec.Title, err)
@@ -260,4 +283,18 @@ func resumeDemo(ctx context.Context, st *store.Store) (*demoInfo, error) {
 		}
 	}
 	return info, nil
+}
+
+// demoPaperEntry enters a paper sheet twice, as two typists would.
+func demoPaperEntry(ctx context.Context, st *store.Store, campaignID, sheet string, r *vigie.Response, at time.Time) error {
+	for _, want := range []store.PaperStatus{store.PaperAwaiting, store.PaperRecorded} {
+		res, err := st.EnterPaper(ctx, campaignID, sheet, r, at)
+		if err != nil {
+			return err
+		}
+		if res.Status != want {
+			return fmt.Errorf("saisie : %s, %s attendu", res.Status, want)
+		}
+	}
+	return nil
 }

@@ -126,8 +126,11 @@ func TestDemoClosedCampaign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if total != headcount || used != n {
-		t.Errorf("codes = %d (%d used), want one per agent (%d) and one used per response (%d)", total, used, headcount, n)
+	if total != headcount+demoPaperSheets || used != n {
+		t.Errorf("codes = %d (%d used), want one per agent (%d) plus %d paper sheets, and one used per response (%d)", total, used, headcount, demoPaperSheets, n)
+	}
+	if n, _ := st.PendingPaperCount(ctx, c.ID); n != 0 {
+		t.Errorf("%d paper sheets await a second entry, want 0", n)
 	}
 	for _, qid := range c.Questionnaires {
 		if r := mustResult(t, st, c.ID, qid); r.Respondents < n*9/10 {
