@@ -29,7 +29,7 @@ const (
 // computed only from figures both published: nothing about a group or a
 // measure that either wave withheld can be read from it.
 type Trends struct {
-	Previous PreviousWave          `json:"previous"`
+	Previous PreviousWave           `json:"previous"`
 	Groups   map[string]*GroupTrend `json:"groups"` // keyed by today's group id
 	// NonComparable names the measures that changed between the two
 	// versions of the questionnaire, with the reason in French: they have

@@ -213,7 +213,9 @@ func TestComparability(t *testing.T) {
 		want map[string]string
 	}{
 		{"Identical", func(*questionnaires.Questionnaire) {}, map[string]string{}},
-		{"WordingOnly", func(q *questionnaires.Questionnaire) { q.Item("eff1").Text = questionnaires.Text{"fr": "Autre libellé"} }, map[string]string{}},
+		{"WordingOnly", func(q *questionnaires.Questionnaire) {
+			q.Item("eff1").Text = questionnaires.Text{"fr": "Autre libellé"}
+		}, map[string]string{}},
 		{"ItemReversed", func(q *questionnaires.Questionnaire) { q.Item("eff1").Reverse = true },
 			map[string]string{"effort": "la question eff1 a changé de sens (inversion)", "ratio": "une des dimensions dont il est calculé n'est pas comparable"}},
 		{"ItemScaleChanged", func(q *questionnaires.Questionnaire) {
