@@ -66,6 +66,10 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 		}
 	}
 
+	if s.Trends != nil {
+		d.trendSection(q, res, s.Trends)
+	}
+
 	d.keepTogether(30)
 	d.heading(2, tr(d.lang, "h_comments"))
 	if len(s.Comments) > 0 {
