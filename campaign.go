@@ -37,6 +37,12 @@ type Campaign struct {
 	State               CampaignState
 	OpenedWeek          string // ISO week of opening ("2027-W03"), "" while draft
 	ClosedWeek          string
+	// Previous is the id of the previous wave of the same survey (a closed
+	// campaign), "" when none: results then carry trends (docs/scoring.md).
+	Previous string
+	// UnitMap renames the previous wave's unit paths ("old/path" ->
+	// "new/path") after a reorganisation; nil when none.
+	UnitMap map[string]string
 }
 
 // Unit is one node of a campaign's unit tree.

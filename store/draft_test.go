@@ -229,14 +229,24 @@ func TestMigrationErasesPlainDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := MustOpenCampaign(t, s, nil)
-	MustGenerateCodes(t, s, c.ID, 3)
 	s.Close()
 
+	// The campaign and its codes are written as that version wrote them:
+	// store code reads the latest schema, which has columns this one lacks.
 	const marker = "ancien-brouillon-en-clair"
 	db, err := sql.Open("sqlite3", path+"?_secure_delete=on")
 	if err != nil {
 		t.Fatal(err)
+	}
+	c := &vigie.Campaign{ID: "c_ancienne"}
+	if _, err := db.Exec(`INSERT INTO campaigns (id, slug, title, organisation, min_group_size, comment_min_group_size,
+		languages, access, state, code_key, created_at) VALUES (?, 'ancienne', 'Ancienne', 'Org', 5, 5, '["fr"]', 'codes', 'open', x'00', '2026-01-01T00:00:00Z')`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if _, err := db.Exec(`INSERT INTO codes (campaign_id, hash) VALUES (?, ?)`, c.ID, []byte{byte(i + 1)}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if _, err := db.Exec(`INSERT INTO drafts (campaign_id, code_hash, data) SELECT campaign_id, hash, ? FROM codes`, `{"note":"`+marker+`"}`); err != nil {
 		t.Fatal(err)

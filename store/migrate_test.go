@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -50,7 +51,15 @@ func TestMigrationUpgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "vigie.db")
 	v1 := migrationsUpTo(t, 9998) // every real migration
-	last := len(v1)
+	// Numbers need not be contiguous (branches reserve ranges): the next
+	// one follows the highest.
+	last := 0
+	for name := range v1 {
+		num, _, _ := strings.Cut(name, "_")
+		if v, _ := strconv.Atoi(num); v > last {
+			last = v
+		}
+	}
 	next := func(name, sql string) fstest.MapFS {
 		m := maps.Clone(v1)
 		m[fmt.Sprintf("%04d_%s.sql", last+1, name)] = &fstest.MapFile{Data: []byte(sql)}
