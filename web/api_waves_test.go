@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/vigie-sante/vigie"
@@ -115,6 +116,18 @@ func TestAPIWaves(t *testing.T) {
 		before, after := got.Waves[0].Questionnaires["charge-et-soutien"].Dimensions["charge"], got.Waves[1].Questionnaires["charge-et-soutien"].Dimensions["charge"]
 		if !(before < after) {
 			t.Errorf("charge %v then %v, want a rise", before, after)
+		}
+	})
+	t.Run("ResultsPageArrows", func(t *testing.T) {
+		b := as.signedIn(t, consultantEmail)
+		p := b.get("/admin/campaigns/" + second.ID + "/results/charge-et-soutien")
+		wantStatus(t, p, http.StatusOK)
+		wantContains(t, p, "Évolution depuis Baromètre", `class="trend trend-worse"`, "▲&nbsp;&#43;", "en hausse, de &#43;")
+		checkAccessible(t, p)
+		p = b.get("/admin/campaigns/" + first.ID + "/results/charge-et-soutien")
+		wantStatus(t, p, http.StatusOK)
+		if strings.Contains(p.Body, "Évolution depuis") || strings.Contains(p.Body, `class="trend `) {
+			t.Fatal("a campaign without a previous wave shows trends")
 		}
 	})
 	t.Run("OutsiderRefused", func(t *testing.T) {
