@@ -86,6 +86,9 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if r.MinGroupSize == 0 {
 		r.MinGroupSize = scoring.DefaultMinGroupSize
 	}
+	if err := s.reportTrends(ctx, c, r); err != nil {
+		return nil, err
+	}
 	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows {
 		if err := s.scoreRows(ctx, c, qs, r); err != nil {
 			return nil, err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -162,4 +163,26 @@ func (s *Store) Series(ctx context.Context, id string) ([]*Wave, error) {
 		}
 	}
 	return waves, nil
+}
+
+// reportTrends adds to each section of r its trends since c's previous
+// wave, and names that wave for the report's heading.
+func (s *Store) reportTrends(ctx context.Context, c *vigie.Campaign, r *reports.Report) error {
+	if c.Previous == "" {
+		return nil
+	}
+	prev, err := s.Campaign(ctx, c.Previous)
+	if vigie.ErrorCode(err) == vigie.ENOTFOUND {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	r.PreviousTitle = prev.Title
+	for i := range r.Sections {
+		sec := &r.Sections[i]
+		if sec.Trends, err = s.Trends(ctx, c, sec.Questionnaire.ID, sec.Result); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 	"github.com/vigie-sante/vigie/store"
 )
@@ -103,6 +104,15 @@ func TestWaves(t *testing.T) {
 		}
 		if len(tr.Groups) != 3 {
 			t.Errorf("groups = %d, want 3", len(tr.Groups))
+		}
+	})
+	t.Run("Report", func(t *testing.T) {
+		r, err := s.Report(ctx, second.ID, store.ReportOptions{Audience: reports.AudienceCommittee, SkipScoreRows: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.PreviousTitle != "Baromètre 2026" || r.Sections[0].Trends == nil || r.Sections[0].Trends.Groups["all"] == nil {
+			t.Fatalf("report previous %q, trends %+v; want the first wave's title and trends", r.PreviousTitle, r.Sections[0].Trends)
 		}
 	})
 	t.Run("NoPreviousNoTrends", func(t *testing.T) {
