@@ -202,6 +202,31 @@ func CheckUnitMap(unitMap map[string]string) error {
 	return nil
 }
 
+// CheckRenames refuses unitMap when it would bring two of the previous
+// wave's unit paths (names joined by "/") to one path, as CompareWaves
+// would; a campaign checks it when it is linked to its previous wave, so
+// that the merge is refused then rather than when results are read.
+func CheckRenames(paths []string, unitMap map[string]string) error {
+	if err := CheckUnitMap(unitMap); err != nil {
+		return err
+	}
+	from := map[string]string{}
+	for _, p := range paths {
+		to := mapUnit(p, unitMap)
+		if other, ok := from[to]; ok && other != p {
+			return mergeError(other, p, to)
+		}
+		from[to] = p
+	}
+	return nil
+}
+
+func mergeError(a, b, to string) error {
+	a, b = min(a, b), max(a, b)
+	return vigie.Errorf(vigie.EINVALID, "unit_map : les services « %s » et « %s » de la vague précédente deviennent tous deux « %s » ; "+
+		"une fusion ne se compare pas. Renommez au plus un ancien service vers chaque nouveau.", a, b, to)
+}
+
 // mapUnit renames a previous wave's unit path: the longest renamed prefix
 // wins, so renaming "Direction A" renames its sub-units too.
 func mapUnit(path string, unitMap map[string]string) string {
@@ -237,10 +262,7 @@ func CompareWaves(prevQ, curQ *questionnaires.Questionnaire, prev, cur *Result, 
 			id = "unit:" + mapUnit(strings.TrimPrefix(g.ID, "unit:"), unitMap)
 		}
 		if other, ok := from[id]; ok {
-			a, b := min(other, g.ID), max(other, g.ID)
-			return nil, vigie.Errorf(vigie.EINVALID, "unit_map : les services « %s » et « %s » de la vague précédente deviennent tous deux « %s » ; "+
-				"une fusion ne se compare pas. Renommez au plus un ancien service vers chaque nouveau.",
-				strings.TrimPrefix(a, "unit:"), strings.TrimPrefix(b, "unit:"), strings.TrimPrefix(id, "unit:"))
+			return nil, mergeError(strings.TrimPrefix(other, "unit:"), strings.TrimPrefix(g.ID, "unit:"), strings.TrimPrefix(id, "unit:"))
 		}
 		from[id] = g.ID
 		before[id] = g

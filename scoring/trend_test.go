@@ -259,3 +259,29 @@ func TestComparability(t *testing.T) {
 		}
 	})
 }
+
+func TestCheckRenames(t *testing.T) {
+	paths := []string{"A", "A/S", "B", "C"}
+	for _, tc := range []struct {
+		name    string
+		unitMap map[string]string
+		ok      bool
+	}{
+		{"None", nil, true},
+		{"RenameToNewName", map[string]string{"A": "D"}, true},
+		{"SwapIsNoMerge", map[string]string{"A": "B", "B": "A"}, true},
+		{"OntoAnExistingUnit", map[string]string{"A": "B"}, false},
+		{"SubUnitOntoAnother", map[string]string{"A/S": "C"}, false},
+		{"TwoOldToOneNew", map[string]string{"B": "D", "C": "D"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := scoring.CheckRenames(paths, tc.unitMap)
+			if (err == nil) != tc.ok {
+				t.Fatalf("err = %v, want ok = %v", err, tc.ok)
+			}
+			if err != nil && vigie.ErrorCode(err) != vigie.EINVALID {
+				t.Fatalf("err = %v, want EINVALID", err)
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
@@ -37,6 +38,19 @@ func saveWaveLink(ctx context.Context, tx *sql.Tx, c *vigie.Campaign) error {
 			return vigie.Errorf(vigie.EINVALID, "previous : la campagne « %s » n'est pas close ; seule une vague close peut servir de comparaison.", c.Previous)
 		}
 		previous = c.Previous
+		// A rename onto a unit the previous wave already had would merge
+		// two groups: refused now, not when results are read.
+		prev, _, err := loadCampaign(ctx, tx, c.Previous)
+		if err != nil {
+			return err
+		}
+		paths := make([]string, len(prev.Units))
+		for i, u := range prev.Units {
+			paths[i] = strings.Join(u.Path, "/")
+		}
+		if err := scoring.CheckRenames(paths, c.UnitMap); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET previous_id = ?, unit_map = ? WHERE id = ?`,
 		previous, textJSON(c.UnitMap), c.ID); err != nil {

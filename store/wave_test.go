@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/vigie-sante/vigie"
@@ -71,6 +72,16 @@ func TestWaves(t *testing.T) {
 	})
 
 	mustRunWave(t, s, first, 6, 2)
+	t.Run("RenameOntoAnExistingUnitRefused", func(t *testing.T) {
+		spec := waveSpec("Baromètre 2027", "Direction B")
+		spec.Previous = first.ID
+		spec.UnitMap = map[string]string{"Direction A": "Direction B"}
+		_, err := s.CreateCampaign(ctx, spec)
+		wantCode(t, err, vigie.EINVALID)
+		if !strings.Contains(vigie.ErrorMessage(err), "« Direction A » et « Direction B » de la vague précédente deviennent tous deux « Direction B »") {
+			t.Errorf("message = %q", vigie.ErrorMessage(err))
+		}
+	})
 	spec := waveSpec("Baromètre 2027", "Direction A", "Direction Bis")
 	spec.Previous = first.ID
 	spec.UnitMap = map[string]string{"Direction B": "Direction Bis"}
