@@ -15,6 +15,8 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 	if q == nil || res == nil {
 		return
 	}
+	d.trends = s.Trends
+	defer func() { d.trends = nil }()
 	chartH := 45 + chartRowH*float64(len(q.Dimensions))
 	d.partRoom = 40 + chartH // the intro and the first chart
 	d.heading(1, q.Title.In(d.lang, q.Language))

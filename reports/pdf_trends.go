@@ -113,3 +113,20 @@ func (d *pdfDoc) trendGroupLabel(g *scoring.Group) string {
 	}
 	return label
 }
+
+// trendArrow is the mark of a dimension's change in a heat-map cell: " ▲"
+// or " ▼" when the change is not stable, nothing otherwise (a stable
+// change, or no trend), so that the map draws the eye only to what moved.
+func (d *pdfDoc) trendArrow(groupID, dimID string) string {
+	if d.trends == nil || d.trends.Groups[groupID] == nil {
+		return ""
+	}
+	t := d.trends.Groups[groupID].Dimensions[dimID]
+	switch {
+	case t == nil || t.Change == scoring.Stable:
+		return ""
+	case t.Delta > 0:
+		return " ▲"
+	}
+	return " ▼"
+}

@@ -29,14 +29,16 @@ var trendTexts = map[string]map[string]string{
 		"col_delta":            "Écart",
 		"previous_wave":        "la vague précédente",
 		"measure_id":           "Code mesure",
+		"legend_trends": "▲ / ▼ : en hausse / en baisse depuis %s (l'intervalle à 95 %% de l'écart exclut 0) ; " +
+			"sans flèche : stable, ou pas d'évolution (groupe ou mesure non publiés dans l'une des vagues, ou non comparables).",
 	},
 	"en": {
 		"h_trends": "Change since %s",
 		"trends_explain": "Each wave is answered by partly different people: a change describes the group, never a person. " +
 			"The interval gives, at 95%, the plausible difference between the two waves; when it contains 0, a rise cannot be told " +
 			"from a fall and the change is called stable. Only groups and measures published in both waves are compared, each under its own anonymity rules.",
-		"trend_up":             "up, by %s to %s points",
-		"trend_down":           "down, by %s to %s points",
+		"trend_up":             "up, %s to %s points",
+		"trend_down":           "down, %s to %s points",
 		"trend_stable":         "stable (%s to %s points)",
 		"trend_better":         "improvement",
 		"trend_worse":          "deterioration",
@@ -48,6 +50,8 @@ var trendTexts = map[string]map[string]string{
 		"col_delta":            "Difference",
 		"previous_wave":        "the previous wave",
 		"measure_id":           "Measure code",
+		"legend_trends": "▲ / ▼: up / down since %s (the 95%% interval of the difference excludes 0); " +
+			"no arrow: stable, or no trend (group or measure not published in one of the waves, or not comparable).",
 	},
 }
 
@@ -79,10 +83,18 @@ func trendWords(lang string, t *scoring.DimensionTrend) string {
 	case t.Change == scoring.Stable:
 		return fmt.Sprintf(trendText(lang, "trend_stable"), lo, hi)
 	case t.CI95[0] > 0:
-		return fmt.Sprintf(trendText(lang, "trend_up"), lo, hi) + " : " + trendText(lang, "trend_"+string(t.Change))
+		return fmt.Sprintf(trendText(lang, "trend_up"), lo, hi) + colon(lang) + trendText(lang, "trend_"+string(t.Change))
 	default:
-		return fmt.Sprintf(trendText(lang, "trend_down"), lo, hi) + " : " + trendText(lang, "trend_"+string(t.Change))
+		return fmt.Sprintf(trendText(lang, "trend_down"), lo, hi) + colon(lang) + trendText(lang, "trend_"+string(t.Change))
 	}
+}
+
+// colon is a colon with the spacing of the language: « : » in French.
+func colon(lang string) string {
+	if lang == "en" {
+		return ": "
+	}
+	return " : "
 }
 
 // previousTitle is how the report names the previous wave.
