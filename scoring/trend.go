@@ -227,8 +227,11 @@ func mergeError(a, b, to string) error {
 		"une fusion ne se compare pas. Renommez au plus un ancien service vers chaque nouveau.", a, b, to)
 }
 
-// mapUnit renames a previous wave's unit path: the longest renamed prefix
-// wins, so renaming "Direction A" renames its sub-units too.
+// RenameUnit is the path a previous wave's unit path (names joined by "/")
+// has today under unitMap: the longest renamed prefix wins, so renaming
+// "Direction A" renames its sub-units too.
+func RenameUnit(path string, unitMap map[string]string) string { return mapUnit(path, unitMap) }
+
 func mapUnit(path string, unitMap map[string]string) string {
 	best := ""
 	for old := range unitMap {

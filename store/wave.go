@@ -130,6 +130,12 @@ type Wave struct {
 	Means map[string]map[string]float64
 	// Respondents per questionnaire, when published.
 	Respondents map[string]int
+	// Units holds, per questionnaire, the published means of each
+	// top-level unit (by name, under this wave's names): dimension -> mean.
+	Units map[string]map[string]map[string]float64
+	// Questionnaires are the questionnaires as this wave froze them, to
+	// tell whether a dimension stayed comparable from wave to wave.
+	Questionnaires map[string]*questionnaires.Questionnaire
 }
 
 // Series returns the waves of the series campaign id ends, oldest first:
@@ -151,29 +157,46 @@ func (s *Store) Series(ctx context.Context, id string) ([]*Wave, error) {
 	}
 	waves := make([]*Wave, len(chain))
 	for i, c := range chain {
-		w := &Wave{Campaign: c, Means: map[string]map[string]float64{}, Respondents: map[string]int{}}
+		w := &Wave{Campaign: c, Means: map[string]map[string]float64{}, Respondents: map[string]int{},
+			Units: map[string]map[string]map[string]float64{}, Questionnaires: map[string]*questionnaires.Questionnaire{}}
 		waves[len(chain)-1-i] = w
 		if ResultsAvailable(c) != nil {
 			continue
+		}
+		qs, err := s.CampaignQuestionnaires(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			w.Questionnaires[q.ID] = q
 		}
 		for _, qid := range c.Questionnaires {
 			res, err := s.Result(ctx, c.ID, qid)
 			if err != nil {
 				return nil, fmt.Errorf("store: series of %s: wave %s: %w", id, c.ID, err)
 			}
-			means := map[string]float64{}
+			w.Units[qid] = map[string]map[string]float64{}
 			for _, g := range res.Groups {
-				if g.ID != "all" || g.Suppressed {
+				top := g.Kind == scoring.KindUnit && g.Parent == ""
+				if g.Suppressed || (g.ID != "all" && !top) {
 					continue
 				}
-				w.Respondents[qid] = g.Respondents
+				means := map[string]float64{}
 				for dim, d := range g.Dimensions {
 					if !d.Suppressed {
 						means[dim] = d.Mean
 					}
 				}
+				if top {
+					w.Units[qid][strings.TrimPrefix(g.ID, "unit:")] = means
+					continue
+				}
+				w.Respondents[qid] = g.Respondents
+				w.Means[qid] = means
 			}
-			w.Means[qid] = means
+			if w.Means[qid] == nil {
+				w.Means[qid] = map[string]float64{}
+			}
 		}
 	}
 	return waves, nil

@@ -40,6 +40,8 @@ type resultsPage struct {
 	// Trends, when the campaign has a previous wave, says how to read the
 	// arrows in the cells.
 	Trends *resultsTrends
+	// Series draws each dimension over three waves or more.
+	Series []seriesChart
 }
 
 // heatRow is one group in the heat map: a cell per dimension.
@@ -128,6 +130,12 @@ func (s *Server) adminResults(c *gin.Context) {
 			return
 		}
 		addTrends(p, q, res, trends, prev.Title)
+		waves, err := s.store.Series(c.Request.Context(), camp.ID)
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		p.Series = seriesCharts(waves, qid)
 	}
 	published, err := s.store.PublishedComments(c.Request.Context(), camp.ID, qid)
 	if err != nil {

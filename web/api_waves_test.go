@@ -130,6 +130,22 @@ func TestAPIWaves(t *testing.T) {
 			t.Fatal("a campaign without a previous wave shows trends")
 		}
 	})
+	t.Run("LineChartFromThreeWaves", func(t *testing.T) {
+		b := as.signedIn(t, consultantEmail)
+		p := b.get("/admin/campaigns/" + second.ID + "/results/charge-et-soutien")
+		if strings.Contains(p.Body, `id="h-series"`) {
+			t.Fatal("a line chart with two waves: the arrows say it all")
+		}
+		var third struct{ ID string }
+		p = create(t, `{`+spec+`, "previous": "`+second.ID+`"}`)
+		wantStatus(t, p, http.StatusCreated)
+		decode(t, p, &third)
+		as.mustWave(t, third.ID, 8, 3)
+		p = b.get("/admin/campaigns/" + third.ID + "/results/charge-et-soutien")
+		wantStatus(t, p, http.StatusOK)
+		wantContains(t, p, `id="h-series"`, "<polyline", "Ensemble : Baromètre", "Direction B : Baromètre")
+		checkAccessible(t, p)
+	})
 	t.Run("OutsiderRefused", func(t *testing.T) {
 		_, outsider := as.token(t, as.Outsider)
 		p := as.api(t, outsider, http.MethodGet, "/api/v1/campaigns/"+second.ID+"/series", "")
