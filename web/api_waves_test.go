@@ -118,6 +118,12 @@ func TestAPIWaves(t *testing.T) {
 			t.Errorf("charge %v then %v, want a rise", before, after)
 		}
 	})
+	t.Run("CampaignPageNamesThePreviousWave", func(t *testing.T) {
+		b := as.signedIn(t, consultantEmail)
+		p := b.get("/admin/campaigns/" + second.ID)
+		wantStatus(t, p, http.StatusOK)
+		wantContains(t, p, `id="previous-wave"`, `<a href="/admin/campaigns/`+first.ID+`">Baromètre</a>`)
+	})
 	t.Run("ResultsPageArrows", func(t *testing.T) {
 		b := as.signedIn(t, consultantEmail)
 		p := b.get("/admin/campaigns/" + second.ID + "/results/charge-et-soutien")
