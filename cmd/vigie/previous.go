@@ -18,28 +18,47 @@ import (
 type previousFlags struct {
 	responses     *string
 	questionnaire *string
+	unitMap       map[string]string // --unit-map, repeated
 }
 
 func addPreviousFlags(fs *flag.FlagSet) *previousFlags {
-	return &previousFlags{
+	p := &previousFlags{
 		responses:     fs.String("previous", "", "fichier de réponses de la vague précédente, pour calculer l'évolution"),
 		questionnaire: fs.String("previous-questionnaire", "", "questionnaire de la vague précédente, s'il a changé depuis (par défaut : le même)"),
 	}
+	fs.Func("unit-map", "service renommé depuis la vague précédente, « ancien/chemin=>nouveau/chemin » (répétable)", func(v string) error {
+		old, cur, ok := strings.Cut(v, "=>")
+		old, cur = strings.TrimSpace(old), strings.TrimSpace(cur)
+		if !ok || old == "" || cur == "" {
+			return fmt.Errorf("« %s » : écrivez « ancien/chemin=>nouveau/chemin »", v)
+		}
+		if p.unitMap == nil {
+			p.unitMap = map[string]string{}
+		}
+		p.unitMap[old] = cur
+		return nil
+	})
+	return p
 }
 
-// check refuses --previous-questionnaire alone: it would silently do nothing.
+// check refuses --previous-questionnaire or --unit-map alone: they would
+// silently do nothing.
 func (p *previousFlags) check() error {
-	if *p.questionnaire != "" && *p.responses == "" {
+	switch {
+	case *p.questionnaire != "" && *p.responses == "":
 		return usagef("--previous-questionnaire ne sert qu'avec --previous")
+	case p.unitMap != nil && *p.responses == "":
+		return usagef("--unit-map ne sert qu'avec --previous")
 	}
 	return nil
 }
 
 // previousWave is the previous wave scored offline.
 type previousWave struct {
-	q      *questionnaires.Questionnaire
-	result *scoring.Result
-	title  string // the file's name, to head « Évolution depuis … »
+	q       *questionnaires.Questionnaire
+	result  *scoring.Result
+	title   string // the file's name, to head « Évolution depuis … »
+	unitMap map[string]string
 }
 
 // score scores the previous wave's file, with the same threshold and the
@@ -82,7 +101,7 @@ func (p *previousFlags) score(cmd string, cur *questionnaires.Questionnaire, k i
 		res = s.ResultWithin(scoring.CampaignPattern(opts, counts, s))
 	}
 	title := strings.TrimSuffix(filepath.Base(*p.responses), filepath.Ext(*p.responses))
-	return &previousWave{q: q, result: res, title: title}, nil
+	return &previousWave{q: q, result: res, title: title, unitMap: p.unitMap}, nil
 }
 
 // trends compares today's result with the previous wave; nil without one.
@@ -90,7 +109,7 @@ func (w *previousWave) trends(cur *questionnaires.Questionnaire, res *scoring.Re
 	if w == nil {
 		return nil, nil
 	}
-	t, err := scoring.CompareWaves(w.q, cur, w.result, res, nil)
+	t, err := scoring.CompareWaves(w.q, cur, w.result, res, w.unitMap)
 	if err != nil {
 		return nil, errors.New(userMessage(err))
 	}

@@ -107,6 +107,17 @@ func TestScorePrevious(t *testing.T) {
 			t.Error("dimension b has no trend, yet it did not change")
 		}
 	})
+	t.Run("UnitMap", func(t *testing.T) {
+		// Renaming B, withheld in the first wave, changes nothing; renaming
+		// A onto B merges two units: refused.
+		if got := score(t, "--previous", w1, "--unit-map", "B=>C").Trends; len(got.Groups) != 1 {
+			t.Errorf("groups = %v, want all only", got.Groups)
+		}
+		code, _, errOut := runCommand("score", "--questionnaire", q, "--responses", w2, "--previous", w1, "--unit-map", "A=>B")
+		if code != 1 || !strings.Contains(errOut, "une fusion ne se compare pas") {
+			t.Fatalf("exit %d, stderr %q; want the merge refused", code, errOut)
+		}
+	})
 	t.Run("PreviousQuestionnaireAlone", func(t *testing.T) {
 		code, _, errOut := runCommand("score", "--questionnaire", q, "--responses", w2, "--previous-questionnaire", q)
 		if code != 2 || !strings.Contains(errOut, "--previous-questionnaire ne sert qu'avec --previous") {
