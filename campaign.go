@@ -41,6 +41,12 @@ type Campaign struct {
 	// PaperDoubleEntry is the share of paper sheets typed in twice
 	// before they count (1: every sheet; docs/guide-consultant.md).
 	PaperDoubleEntry float64
+	// Previous is the id of the previous wave of the same survey (a closed
+	// campaign), "" when none: results then carry trends (docs/scoring.md).
+	Previous string
+	// UnitMap renames the previous wave's unit paths ("old/path" ->
+	// "new/path") after a reorganisation; nil when none.
+	UnitMap map[string]string
 }
 
 // Unit is one node of a campaign's unit tree.

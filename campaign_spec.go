@@ -63,6 +63,10 @@ type CampaignSpec struct {
 	// PaperDoubleEntry is the share of paper sheets drawn for a second
 	// entry, in (0, 1]; 0 in a description means the default, 1.
 	PaperDoubleEntry float64 `json:"paper_double_entry,omitempty"`
+	// Previous names the previous wave (a closed campaign's id) and
+	// UnitMap renames its units ("old/path": "new/path"); both optional.
+	Previous string            `json:"previous,omitempty"`
+	UnitMap  map[string]string `json:"unit_map,omitempty"`
 }
 
 // UnitSpec is one unit listed in a campaign description. In a file the path
@@ -155,6 +159,8 @@ func (c *Campaign) Spec() *CampaignSpec {
 		Languages:           slices.Clone(c.Languages),
 		Access:              c.Access,
 		PaperDoubleEntry:    c.PaperDoubleEntry,
+		Previous:            c.Previous,
+		UnitMap:             cloneText(c.UnitMap),
 	}
 	for i, u := range c.Units {
 		leaf := i+1 == len(c.Units) || !isPrefix(u.Path, c.Units[i+1].Path)
@@ -323,6 +329,37 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 
 	if s.Access != AccessCodes && s.Access != AccessLink {
 		p.add(l.field("access"), "access : mode d'accès « %s » inconnu (codes ou link)", s.Access)
+	}
+	validateWaves(s, l, p)
+}
+
+// validateWaves checks previous and unit_map as far as the description
+// alone allows; that the previous campaign exists and is closed is the
+// store's to check.
+func validateWaves(s *CampaignSpec, l *specLines, p *problems) {
+	if s.Previous != "" && strings.TrimSpace(s.Previous) != s.Previous {
+		p.add(l.field("previous"), "previous : identifiant de campagne invalide « %s »", Reveal(s.Previous))
+	}
+	if len(s.UnitMap) > 0 && s.Previous == "" {
+		p.add(l.field("unit_map"), "unit_map : ne sert qu'avec previous (la campagne précédente)")
+	}
+	byNew := map[string][]string{}
+	for _, old := range slices.Sorted(maps.Keys(s.UnitMap)) {
+		cur := s.UnitMap[old]
+		if strings.Trim(old, " /") == "" || strings.Trim(cur, " /") == "" {
+			p.add(l.field("unit_map"), "unit_map : chemin de service vide (« %s » → « %s »)", Reveal(old), Reveal(cur))
+			continue
+		}
+		byNew[cur] = append(byNew[cur], old)
+	}
+	// A merge is refused: the merged group was never published as such in
+	// the previous wave, and rebuilding it from its parts is not what the
+	// rules published.
+	for _, cur := range slices.Sorted(maps.Keys(byNew)) {
+		if olds := byNew[cur]; len(olds) > 1 {
+			p.add(l.field("unit_map"), "unit_map : « %s » deviennent tous « %s » ; une fusion ne se compare pas (les groupes d'avant ne sont pas ceux d'aujourd'hui) : renommez au plus un ancien service vers chaque nouveau",
+				strings.Join(olds, " », « "), cur)
+		}
 	}
 }
 

@@ -222,7 +222,7 @@ func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
 func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	s := &CampaignSpec{}
 	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
-		"units", "segments", "min_group_size", "comment_min_group_size", "priority_share", "languages", "access", "paper_double_entry")
+		"units", "segments", "min_group_size", "comment_min_group_size", "priority_share", "languages", "access", "paper_double_entry", "previous", "unit_map")
 	for _, key := range order {
 		d.lines.fields[key] = f[key].Line
 	}
@@ -296,6 +296,16 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 		s.Access = AccessMode(a)
 		if a == "" {
 			d.p.add(n.Line, "access : mode d'accès vide (codes ou link)")
+		}
+	}
+	if n := f["previous"]; n != nil {
+		s.Previous, _ = d.scalar(n, "previous")
+	}
+	if n := f["unit_map"]; n != nil {
+		m, order := d.fields(n, "unit_map")
+		s.UnitMap = map[string]string{}
+		for _, old := range order {
+			s.UnitMap[old], _ = d.scalar(m[old], "unit_map."+old)
 		}
 	}
 	return s

@@ -58,6 +58,9 @@ type Report struct {
 	// DUERP, when set, adds the document unique's part after the
 	// questionnaires (issue 10); nil leaves it out (offline reports).
 	DUERP *DUERP
+	// PreviousTitle names the previous wave when sections carry trends:
+	// the PDF heads their section "Évolution depuis <PreviousTitle>".
+	PreviousTitle string
 }
 
 // segmentLabel names a segment in the report's language. Without a label
@@ -93,6 +96,8 @@ type Section struct {
 	// shown). They carry no count: the report only says that some exist.
 	CommentsPending, CommentsWithheld bool
 	Rows                              []scoring.ScoreRow // consultant audience only: k-anonymised respondent rows for the Scores sheet
+	// Trends compares Result with the previous wave's; nil without one.
+	Trends *scoring.Trends
 }
 
 // Comment is a moderated, published comment and the group it belongs to.

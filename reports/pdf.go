@@ -91,6 +91,8 @@ type pdfDoc struct {
 
 	samePage bool    // the next part heading goes on the current page
 	partRoom float64 // what the next part needs below its heading to start on a light page
+
+	trends *scoring.Trends // the current section's, for the heat map's arrows; nil when none
 }
 
 // tocEntry is a heading of the table of contents.

@@ -22,6 +22,7 @@ const (
 	SheetReliability   = "Fiabilité"
 	SheetIndicators    = "Indicateurs"
 	SheetParameters    = "Paramètres"
+	SheetTrends        = "Évolution" // only when a section has trends
 	// SheetComments is in xlsx_comments.go.
 	SheetScores = "Scores"
 )
@@ -52,6 +53,7 @@ func XLSX(w io.Writer, r *Report) error {
 		b.items,
 		b.reliability,
 		b.indicators,
+		b.trends,
 		b.comments,
 		b.parameters,
 	}

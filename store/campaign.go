@@ -31,6 +31,9 @@ func (s *Store) CreateCampaign(ctx context.Context, spec *vigie.CampaignSpec) (*
 		if err != nil {
 			return fmt.Errorf("store: create campaign: %w", err)
 		}
+		if err := saveWaveLink(ctx, tx, c); err != nil {
+			return err
+		}
 		return insertCampaignParts(ctx, tx, c)
 	})
 	if err != nil {
@@ -66,6 +69,9 @@ func (s *Store) UpdateCampaign(ctx context.Context, id string, spec *vigie.Campa
 			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, c.PaperDoubleEntry, id)
 		if err != nil {
 			return fmt.Errorf("store: update campaign %s: %w", id, err)
+		}
+		if err := saveWaveLink(ctx, tx, c); err != nil {
+			return err
 		}
 		for _, table := range []string{"campaign_units", "campaign_segments", "campaign_questionnaires"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE campaign_id = ?`, id); err != nil {
@@ -137,6 +143,8 @@ func (s *Store) campaignFromSpec(ctx context.Context, spec *vigie.CampaignSpec) 
 		Languages:           sp.Languages,
 		Access:              sp.Access,
 		PaperDoubleEntry:    sp.PaperDoubleEntry,
+		Previous:            sp.Previous,
+		UnitMap:             trimText(sp.UnitMap),
 	}, nil
 }
 

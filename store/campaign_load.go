@@ -86,6 +86,9 @@ func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, 
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: campaign %s questionnaires: %w", id, err)
 	}
+	if err := loadWaveLink(ctx, db, c); err != nil {
+		return nil, nil, err
+	}
 	return c, key, nil
 }
 

@@ -234,6 +234,8 @@ func TestMigrationErasesPlainDrafts(t *testing.T) {
 	// store code reads and writes columns added since.
 	c := &vigie.Campaign{ID: "c_ancienne00"}
 
+	// The campaign and its codes are written as that version wrote them:
+	// store code reads the latest schema, which has columns this one lacks.
 	const marker = "ancien-brouillon-en-clair"
 	db, err := sql.Open("sqlite3", path+"?_secure_delete=on")
 	if err != nil {

@@ -93,6 +93,9 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if r.DUERP, err = cs.duerp(ctx, s.read, opt.Now); err != nil {
 		return nil, err
 	}
+	if err := s.reportTrends(ctx, c, r); err != nil {
+		return nil, err
+	}
 	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows {
 		if err := s.scoreRows(ctx, c, qs, r); err != nil {
 			return nil, err

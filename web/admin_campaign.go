@@ -21,6 +21,7 @@ type campaignPage struct {
 	AnyLow         bool
 	Questionnaires []questionnaireChoice
 	Segments       []string
+	Previous       *vigie.Campaign // the previous wave, nil when none
 
 	// Consultants only.
 	Viewers    []string
@@ -65,6 +66,11 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	}
 	for _, g := range camp.Segments {
 		p.Segments = append(p.Segments, g.Label["fr"]+" ("+strings.Join(g.Categories, ", ")+")")
+	}
+	if camp.Previous != "" {
+		if p.Previous, err = s.store.Campaign(c.Request.Context(), camp.Previous); err != nil {
+			return nil, err
+		}
 	}
 	if !p.Nav.Consultant {
 		return p, nil

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,7 +36,16 @@ type campaignForm struct {
 	PriorityShare       string // a decimal, "0,5" or "0.5"
 	LangEN              bool
 	Access              string
+	Previous            string // id of the previous wave, "" when none
+	UnitMap             string // one "old/path => new/path" per line
+	PreviousChoices     []previousChoice
 	Errors              []string
+}
+
+// previousChoice is a closed campaign offered as the previous wave.
+type previousChoice struct {
+	ID, Title, ClosedWeek string
+	Selected              bool
 }
 
 // questionnaireChoice is one questionnaire offered in the form.
@@ -78,6 +89,7 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 		LangEN:        contains(sp.Languages, "en"), Access: string(sp.Access),
 		ConductedByFR: sp.ConductedBy["fr"], ConductedByEN: sp.ConductedBy["en"],
 		PurposeFR: sp.Purpose["fr"], PurposeEN: sp.Purpose["en"],
+		Previous: sp.Previous, UnitMap: formatUnitMap(sp.UnitMap),
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, sp.Questionnaires)
 }
@@ -103,6 +115,8 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		PriorityShare:       strings.TrimSpace(c.PostForm("priority_share")),
 		LangEN:              c.PostForm("lang_en") != "",
 		Access:              c.PostForm("access"),
+		Previous:            strings.TrimSpace(c.PostForm("previous")),
+		UnitMap:             c.PostForm("unit_map"),
 	}
 	chosen := c.PostFormArray("questionnaires")
 	spec := &vigie.CampaignSpec{
@@ -148,6 +162,10 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 	segments, segProblems := parseSegmentsText(f.Segments)
 	f.Errors = append(f.Errors, segProblems...)
 	spec.Segments = segments
+	spec.Previous = f.Previous
+	unitMap, mapProblems := parseUnitMapText(f.UnitMap)
+	f.Errors = append(f.Errors, mapProblems...)
+	spec.UnitMap = unitMap
 	for _, n := range []struct {
 		text  string
 		field *int
@@ -209,6 +227,16 @@ func (s *Server) renderCampaignForm(c *gin.Context, status int, f *campaignForm,
 		return
 	}
 	f.Nav = nav(c)
+	camps, err := s.store.Campaigns(c.Request.Context())
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	for _, camp := range camps {
+		if camp.State == vigie.StateClosed && camp.ID != f.ID {
+			f.PreviousChoices = append(f.PreviousChoices, previousChoice{ID: camp.ID, Title: camp.Title, ClosedWeek: camp.ClosedWeek, Selected: camp.ID == f.Previous})
+		}
+	}
 	for _, q := range qs {
 		_, builtin := builtinQuestionnaire(q.ID)
 		f.Questionnaires = append(f.Questionnaires, questionnaireChoice{
@@ -317,4 +345,36 @@ func formatSegments(segs []vigie.Segment) string {
 // formatShare writes a share the French way ("0,5"), as the form shows it.
 func formatShare(v float64) string {
 	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+}
+
+// parseUnitMapText reads unit renames written one per line as
+// "old/path => new/path".
+func parseUnitMapText(text string) (map[string]string, []string) {
+	var out map[string]string
+	var problems []string
+	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		old, cur, ok := strings.Cut(line, "=>")
+		old, cur = strings.TrimSpace(old), strings.TrimSpace(cur)
+		if !ok || old == "" || cur == "" {
+			problems = append(problems, fmt.Sprintf("Services renommés, ligne %d : écrivez « ancien chemin => nouveau chemin ».", i+1))
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[old] = cur
+	}
+	return out, problems
+}
+
+// formatUnitMap writes unit renames back as the textarea shows them.
+func formatUnitMap(m map[string]string) string {
+	var b strings.Builder
+	for _, old := range slices.Sorted(maps.Keys(m)) {
+		b.WriteString(old + " => " + m[old] + "\n")
+	}
+	return b.String()
 }

@@ -41,6 +41,11 @@ type resultsPage struct {
 	// Pending, when set, says why there are no figures yet (the campaign
 	// is not closed: store.ResultsAvailable); the page shows only that.
 	Pending string
+	// Trends, when the campaign has a previous wave, says how to read the
+	// arrows in the cells.
+	Trends *resultsTrends
+	// Series draws each dimension over three waves or more.
+	Series []seriesChart
 }
 
 // heatRow is one group in the heat map: a cell per dimension.
@@ -59,7 +64,8 @@ type heatCell struct {
 	Level      string // css class: favourable, intermediate, unfavourable, suppressed
 	LevelLabel string
 	Reason     string
-	Mark       string // "< k" or "masqué"
+	Mark       string     // "< k" or "masqué"
+	Trend      *trendMark // change since the previous wave; nil when none
 }
 
 // indicatorRow is one group's indicators.
@@ -123,6 +129,25 @@ func (s *Server) adminResults(c *gin.Context) {
 	p.PriorityShare = percent(camp.PriorityShare)
 	p.Guides = guideLinks(camp, cr)
 	p.GuidesEN = slices.Contains(camp.Languages, "en")
+	trends, err := s.store.Trends(c.Request.Context(), camp, qid, res)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	if trends != nil {
+		prev, err := s.store.Campaign(c.Request.Context(), camp.Previous)
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		addTrends(p, q, res, trends, prev.Title)
+		waves, err := s.store.Series(c.Request.Context(), camp.ID)
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		p.Series = seriesCharts(waves, qid)
+	}
 	published, err := s.store.PublishedComments(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)

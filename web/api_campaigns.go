@@ -26,12 +26,14 @@ type apiCampaign struct {
 	PriorityShare       float64             `json:"priority_share"`
 	OpenedWeek          string              `json:"opened_week,omitempty"`
 	ClosedWeek          string              `json:"closed_week,omitempty"`
+	Previous            string              `json:"previous,omitempty"` // the previous wave's campaign id
 
-	URL       string           `json:"url,omitempty"`
-	Access    vigie.AccessMode `json:"access,omitempty"`
-	Languages []string         `json:"languages,omitempty"`
-	Units     []vigie.UnitSpec `json:"units,omitempty"`
-	Segments  []apiSegment     `json:"segments,omitempty"`
+	URL       string            `json:"url,omitempty"`
+	Access    vigie.AccessMode  `json:"access,omitempty"`
+	Languages []string          `json:"languages,omitempty"`
+	Units     []vigie.UnitSpec  `json:"units,omitempty"`
+	Segments  []apiSegment      `json:"segments,omitempty"`
+	UnitMap   map[string]string `json:"unit_map,omitempty"`
 }
 
 // apiSegment is a segment with the field names of the campaign file.
@@ -48,10 +50,12 @@ func (s *Server) apiCampaignOf(c *gin.Context, camp *vigie.Campaign) *apiCampaig
 		ConductedBy: camp.ConductedBy, Purpose: camp.Purpose,
 		Questionnaires: camp.Questionnaires, MinGroupSize: camp.MinGroupSize,
 		CommentMinGroupSize: camp.CommentMinGroupSize, PriorityShare: camp.PriorityShare, OpenedWeek: camp.OpenedWeek, ClosedWeek: camp.ClosedWeek,
+		Previous: camp.Previous,
 	}
 	if currentUser(c).IsConsultant() {
 		sp := camp.Spec()
 		a.URL, a.Access, a.Languages, a.Units = s.respondentURL(c, camp), camp.Access, camp.Languages, sp.Units
+		a.UnitMap = camp.UnitMap
 		for _, g := range sp.Segments {
 			a.Segments = append(a.Segments, apiSegment{ID: g.ID, Label: g.Label, Categories: g.Categories})
 		}

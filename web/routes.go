@@ -113,6 +113,7 @@ func (s *Server) routes() {
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/viewers", s.apiViewerGrant)
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/participation", s.apiParticipation)
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/results", s.apiResults)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/series", s.apiSeries)
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/report.pdf", s.reportDownload(reportPDF, s.jsonError))
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/report.xlsx", s.reportDownload(reportXLSX, s.jsonError))
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/priorities", s.apiPriorities)

@@ -134,9 +134,9 @@ func demoOpenSpec() *vigie.CampaignSpec {
 }
 
 // setupDemo fills an empty database with the demo: the two accounts, the
-// closed barometer with its synthetic answers submitted over three weeks
-// (eight to five weeks before now) and the open flash survey with a few
-// answers. The answers depend only on demoSeed; the codes, ids and slugs
+// barometer's previous wave (a year earlier), the closed barometer linked
+// to it with its synthetic answers submitted over three weeks (eight to
+// five weeks before now) and the open flash survey with a few answers. The answers depend only on demoSeed; the codes, ids and slugs
 // are random, as in any campaign.
 func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, error) {
 	consultant, err := st.CreateUser(ctx, demoConsultant.Email, demoConsultant.Role, demoConsultant.Password)
@@ -149,7 +149,15 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	}
 
 	week := 7 * 24 * time.Hour
-	closed, err := demoCampaign(ctx, st, demoClosedSpec(), consultant.Email, now.Add(-8*week), now.Add(-5*week), now, demoSeed, nil, demoPaperSheets)
+	// The barometer's previous wave, a year earlier (demo_previous.go).
+	previous, err := demoCampaign(ctx, st, demoPreviousSpec(), consultant.Email, now.Add(-60*week), now.Add(-57*week), now, demoPreviousSeed, demoPreviousTeams(), 0)
+	if err != nil {
+		return nil, err
+	}
+	spec := demoClosedSpec()
+	spec.Previous = previous.ID
+	spec.UnitMap = map[string]string{demoOldSaintOmer: demoNewSaintOmer}
+	closed, err := demoCampaign(ctx, st, spec, consultant.Email, now.Add(-8*week), now.Add(-5*week), now, demoSeed, nil, demoPaperSheets)
 	if err != nil {
 		return nil, err
 	}

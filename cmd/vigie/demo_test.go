@@ -480,3 +480,40 @@ func TestDemoActionPlanAndDUERP(t *testing.T) {
 		t.Errorf("existing measures on everyone: %v, on Lens: %v; want both", everyone, lens)
 	}
 }
+
+func TestDemoPreviousWave(t *testing.T) {
+	st, info := mustDemo(t)
+	ctx := context.Background()
+	c := info.Closed
+	prev, err := st.Campaign(ctx, c.Previous)
+	if err != nil || prev.Title != demoPreviousTitle || prev.State != vigie.StateClosed {
+		t.Fatalf("previous wave = %+v, %v; want %q, closed", prev, err, demoPreviousTitle)
+	}
+	trends := func(qid string) *scoring.Trends {
+		t.Helper()
+		tr, err := st.Trends(ctx, c, qid, mustResult(t, st, c.ID, qid))
+		if err != nil || tr == nil {
+			t.Fatalf("Trends(%s) = %v, %v", qid, tr, err)
+		}
+		return tr
+	}
+	for _, tc := range []struct {
+		qid, group, dim string
+		want            scoring.Change
+	}{
+		{"numerique-travail-reel", "unit:Direction Littoral", "fidelite-activite", scoring.Worse},
+		{"numerique-travail-reel", "unit:Direction Littoral", "charge-saisie", scoring.Worse},
+		{"sens-du-travail", "unit:Direction Métropole", "autonomie", scoring.Better},
+		{"reconnaissance", "unit:Direction Artois/Secteur Lens", "effort", scoring.Worse},
+		{"sens-du-travail", "unit:Direction Artois", "utilite-sociale", scoring.Stable},
+	} {
+		g := trends(tc.qid).Groups[tc.group]
+		if g == nil || g.Dimensions[tc.dim] == nil || g.Dimensions[tc.dim].Change != tc.want {
+			t.Errorf("%s %s %s: trend %+v, want %s", tc.qid, tc.group, tc.dim, g, tc.want)
+		}
+	}
+	// Antenne Saint-Omer became Secteur Saint-Omer: unit_map links them.
+	if g := trends("sens-du-travail").Groups["unit:"+demoNewSaintOmer]; g == nil {
+		t.Errorf("no trend for %s, renamed from %s", demoNewSaintOmer, demoOldSaintOmer)
+	}
+}
