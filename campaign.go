@@ -37,7 +37,17 @@ type Campaign struct {
 	State               CampaignState
 	OpenedWeek          string // ISO week of opening ("2027-W03"), "" while draft
 	ClosedWeek          string
+	// RetentionDays is how long after closing the raw answers may be
+	// kept; the campaign is archived (raw data erased) when it runs out.
+	RetentionDays int
+	// ArchivedAt is the day (YYYY-MM-DD) the raw data was erased and the
+	// published outputs frozen; "" while they are kept. An archived
+	// campaign stays closed.
+	ArchivedAt string
 }
+
+// Archived reports whether the campaign's raw data has been erased.
+func (c *Campaign) Archived() bool { return c.ArchivedAt != "" }
 
 // Unit is one node of a campaign's unit tree.
 type Unit struct {

@@ -49,6 +49,10 @@ type Report struct {
 	// by its id made readable ("type_contrat" -> "Type contrat"), as
 	// offline reports (no campaign) do.
 	SegmentLabels map[string]string
+	// ScoresErased marks the report of an archived campaign: its
+	// responses were erased, so the consultant's workbook has no Scores
+	// sheet (rather than an empty one that would suggest nobody answered).
+	ScoresErased bool
 }
 
 // segmentLabel names a segment in the report's language. Without a label
