@@ -22,6 +22,12 @@ const (
 	maxTitleLength             = 200
 	MaxConductedByLength       = 300  // runes in one language of conducted_by
 	MaxPurposeLength           = 2000 // runes in one language of purpose: a short paragraph
+	// DefaultRetentionDays is how long after closing the raw answers are
+	// kept when the file does not say: a year covers the action plan and
+	// the next committee meetings. MaxRetentionDays (three years) covers
+	// a campaign used as the previous wave of the next one.
+	DefaultRetentionDays = 365
+	MaxRetentionDays     = 1095
 )
 
 // notSpecified is the name results give to respondents who left a unit or
@@ -54,6 +60,10 @@ type CampaignSpec struct {
 	CommentMinGroupSize int               `json:"comment_min_group_size"`
 	Languages           []string          `json:"languages"`
 	Access              AccessMode        `json:"access"`
+	// RetentionDays is how long after closing the raw answers (responses,
+	// codes, comment originals) are kept before Vigie archives the
+	// campaign: DefaultRetentionDays when 0, at most MaxRetentionDays.
+	RetentionDays int `json:"retention_days,omitempty"`
 }
 
 // UnitSpec is one unit listed in a campaign description. In a file the path
@@ -77,6 +87,9 @@ func (s *CampaignSpec) SetDefaults() {
 	}
 	if s.Access == "" {
 		s.Access = AccessCodes
+	}
+	if s.RetentionDays == 0 {
+		s.RetentionDays = DefaultRetentionDays
 	}
 }
 
@@ -138,6 +151,7 @@ func (c *Campaign) Spec() *CampaignSpec {
 		CommentMinGroupSize: c.CommentMinGroupSize,
 		Languages:           slices.Clone(c.Languages),
 		Access:              c.Access,
+		RetentionDays:       c.RetentionDays,
 	}
 	for i, u := range c.Units {
 		leaf := i+1 == len(c.Units) || !isPrefix(u.Path, c.Units[i+1].Path)
@@ -281,6 +295,10 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	}
 	if s.CommentMinGroupSize < s.MinGroupSize {
 		p.add(l.field("comment_min_group_size"), "comment_min_group_size : le seuil des commentaires (%d) doit être au moins égal au seuil d'anonymat (%d)", s.CommentMinGroupSize, s.MinGroupSize)
+	}
+
+	if s.RetentionDays < 1 || s.RetentionDays > MaxRetentionDays {
+		p.add(l.field("retention_days"), "retention_days : la durée de conservation des réponses après la clôture va de 1 à %d jours (3 ans), pas %d", MaxRetentionDays, s.RetentionDays)
 	}
 
 	seenL := map[string]bool{}

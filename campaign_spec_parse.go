@@ -206,7 +206,7 @@ func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
 func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	s := &CampaignSpec{}
 	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
-		"units", "segments", "min_group_size", "comment_min_group_size", "languages", "access")
+		"units", "segments", "min_group_size", "comment_min_group_size", "languages", "access", "retention_days")
 	for _, key := range order {
 		d.lines.fields[key] = f[key].Line
 	}
@@ -247,6 +247,11 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	if n := f["comment_min_group_size"]; n != nil {
 		if s.CommentMinGroupSize = d.integer(n, "comment_min_group_size"); s.CommentMinGroupSize == 0 {
 			s.CommentMinGroupSize = -1
+		}
+	}
+	if n := f["retention_days"]; n != nil {
+		if s.RetentionDays = d.integer(n, "retention_days"); s.RetentionDays == 0 {
+			s.RetentionDays = -1 // an explicit 0 is a mistake, not the default
 		}
 	}
 	if n := f["languages"]; n != nil {

@@ -116,6 +116,7 @@ func TestParseCampaignSpecJSON(t *testing.T) {
 		CommentMinGroupSize: 8,
 		Languages:           []string{"fr", "en"},
 		Access:              vigie.AccessLink,
+		RetentionDays:       vigie.DefaultRetentionDays,
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Fatalf("spec = %+v\nwant %+v", s, want)
@@ -156,6 +157,10 @@ func TestParseCampaignSpecErrors(t *testing.T) {
 		{"ErrMinGroupSizeZero", base + "min_group_size: 0\n", []string{"c.yaml:4: min_group_size : le seuil d'anonymat doit être au moins 3"}},
 		{"ErrMinGroupSizeType", base + "min_group_size: cinq\n", []string{"c.yaml:4: min_group_size : un nombre entier est attendu"}},
 		{"ErrCommentMinGroupSize", base + "min_group_size: 6\ncomment_min_group_size: 5\n", []string{"c.yaml:5: comment_min_group_size : le seuil des commentaires (5) doit être au moins égal au seuil d'anonymat (6)"}},
+		{"ErrRetentionZero", base + "retention_days: 0\n", []string{"c.yaml:4: retention_days : la durée de conservation des réponses après la clôture va de 1 à 1095 jours (3 ans), pas -1"}},
+		{"ErrRetentionNegative", base + "retention_days: -3\n", []string{"c.yaml:4: retention_days : la durée de conservation des réponses après la clôture va de 1 à 1095 jours (3 ans), pas -3"}},
+		{"ErrRetentionTooLong", base + "retention_days: 1096\n", []string{"c.yaml:4: retention_days : la durée de conservation des réponses après la clôture va de 1 à 1095 jours (3 ans), pas 1096"}},
+		{"ErrRetentionType", base + "retention_days: un an\n", []string{"c.yaml:4: retention_days : un nombre entier est attendu"}},
 		{"ErrLanguageUnsupported", base + "languages: [fr, de]\n", []string{"c.yaml:4: languages : langue « de » non prise en charge"}},
 		{"ErrLanguageNoFrench", base + "languages: [en]\n", []string{"c.yaml:4: languages : le français (fr) doit figurer"}},
 		{"ErrConductedByNoFrench", base + "conducted_by:\n  en: X firm\n", []string{"c.yaml:5: conducted_by : le texte en français (conducted_by.fr) est requis"}},
@@ -273,4 +278,27 @@ func FuzzParseCampaignSpec(f *testing.F) {
 			t.Fatalf("parsed spec fails Validate: %v", err)
 		}
 	})
+}
+
+func TestRetentionDays(t *testing.T) {
+	base := "title: T\norganisation: O\nquestionnaires: [r]\n"
+	for _, tc := range []struct {
+		name string
+		yaml string
+		want int
+	}{
+		{"Default", "", vigie.DefaultRetentionDays},
+		{"One", "retention_days: 1\n", 1},
+		{"Max", "retention_days: 1095\n", vigie.MaxRetentionDays},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := vigie.ParseCampaignSpec("c.yaml", []byte(base+tc.yaml))
+			if err != nil {
+				t.Fatal(vigie.ErrorMessage(err))
+			}
+			if s.RetentionDays != tc.want {
+				t.Fatalf("RetentionDays = %d, want %d", s.RetentionDays, tc.want)
+			}
+		})
+	}
 }

@@ -66,6 +66,12 @@ func newArchiveFixture(t *testing.T) *archiveFixture {
 		if i < len(comments) {
 			r.Comments = map[string]string{"reconnaissance": comments[i]}
 		}
+		if i == 3 {
+			// One published comment per questionnaire: the order of
+			// comments in a group is drawn afresh at every reading, and
+			// the PDFs compared below must not depend on it.
+			r.Comments = map[string]string{"sens-du-travail": comments[i]}
+		}
 		if i == 11 {
 			r.Unit = []string{"Direction A", "Service 2"} // alone there
 		}
@@ -301,4 +307,114 @@ func TestArchiveRefusesUnclosed(t *testing.T) {
 	t.Run("ErrUnknown", func(t *testing.T) {
 		wantCode(t, s.ArchiveCampaign(ctx, "nope", now), vigie.ENOTFOUND)
 	})
+}
+
+func TestRetentionEnd(t *testing.T) {
+	for _, tc := range []struct {
+		week string
+		days int
+		want string
+	}{
+		{"2027-W05", 365, "2028-02-01"}, // Monday 1 February 2027 + 365 days
+		{"2027-W01", 1, "2027-01-05"},   // week 1 of 2027 starts on 4 January
+		{"2026-W53", 7, "2027-01-04"},   // 2026 has 53 weeks
+	} {
+		t.Run(tc.week, func(t *testing.T) {
+			c := &vigie.Campaign{State: vigie.StateClosed, ClosedWeek: tc.week, RetentionDays: tc.days}
+			got, ok := store.RetentionEnd(c)
+			if !ok || got.Format(time.DateOnly) != tc.want {
+				t.Fatalf("RetentionEnd = %v, %v; want %s", got, ok, tc.want)
+			}
+		})
+	}
+	t.Run("NotClosed", func(t *testing.T) {
+		if _, ok := store.RetentionEnd(&vigie.Campaign{State: vigie.StateOpen, RetentionDays: 365}); ok {
+			t.Fatal("an open campaign has no retention end yet")
+		}
+	})
+}
+
+func TestArchiveDue(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	spec := testSpec()
+	spec.RetentionDays = 30
+	short := MustOpenCampaign(t, s, spec)
+	long := MustOpenCampaign(t, s, nil) // 365 days
+	open := MustOpenCampaign(t, s, nil)
+	for _, c := range []*vigie.Campaign{short, long} {
+		if err := s.CloseCampaign(ctx, c.ID, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// now is in week 2027-W05, which starts on 1 February 2027.
+	due := time.Date(2027, 3, 3, 0, 0, 0, 0, time.UTC)
+	got, err := s.ArchiveDue(ctx, due.Add(-time.Second))
+	if err != nil || len(got) != 0 {
+		t.Fatalf("ArchiveDue the day before = %v, %v; want none", got, err)
+	}
+	got, err = s.ArchiveDue(ctx, due)
+	if err != nil || !slices.Equal(got, []string{short.ID}) {
+		t.Fatalf("ArchiveDue = %v, %v; want [%s]", got, err, short.ID)
+	}
+	got, err = s.ArchiveDue(ctx, due.AddDate(2, 0, 0))
+	if err != nil || !slices.Equal(got, []string{long.ID}) {
+		t.Fatalf("ArchiveDue two years on = %v, %v; want [%s] (the open one stays)", got, err, long.ID)
+	}
+	if c, _ := s.Campaign(ctx, open.ID); c.Archived() {
+		t.Fatal("an open campaign was archived")
+	}
+}
+
+func TestDeleteCampaign(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name    string
+		state   vigie.CampaignState
+		confirm string
+		want    string
+	}{
+		{"DraftOutright", vigie.StateDraft, "", ""},
+		{"ClosedWithTitle", vigie.StateClosed, "  Baromètre 2027 ", ""},
+		{"ErrClosedNoTitle", vigie.StateClosed, "", vigie.EINVALID},
+		{"ErrOpenWrongTitle", vigie.StateOpen, "Baromètre 2026", vigie.EINVALID},
+		{"ErrClosedOtherCase", vigie.StateClosed, "baromètre 2027", vigie.EINVALID},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := MustOpenStore(t)
+			c := MustCreateCampaign(t, s, nil)
+			if tc.state != vigie.StateDraft {
+				if err := s.OpenCampaign(ctx, c.ID, now); err != nil {
+					t.Fatal(err)
+				}
+				codes := MustGenerateCodes(t, s, c.ID, 2)
+				if err := s.SubmitResponse(ctx, c.ID, codes[0], validResponse(), now); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.state == vigie.StateClosed {
+				if err := s.CloseCampaign(ctx, c.ID, now); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := s.DeleteCampaign(ctx, c.ID, tc.confirm)
+			if tc.want != "" {
+				wantCode(t, err, tc.want)
+				if _, err := s.Campaign(ctx, c.ID); err != nil {
+					t.Fatalf("campaign gone after a refused deletion: %v", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("DeleteCampaign: %v", err)
+			}
+			_, err = s.Campaign(ctx, c.ID)
+			wantCode(t, err, vigie.ENOTFOUND)
+			for name, data := range dbFiles(t, s) {
+				if bytes.Contains(data, []byte("Trop de dossiers")) || bytes.Contains(data, []byte(c.ID)) {
+					t.Errorf("%s still holds the deleted campaign's data", name)
+				}
+			}
+		})
+	}
 }
