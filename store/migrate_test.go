@@ -53,7 +53,7 @@ func TestMigrationUpgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "vigie.db")
 	v1 := migrationsUpTo(t, 9998) // every real migration
-	last := 0 // the highest number: numbers may skip
+	last := 0                     // the highest number: numbers may skip
 	for name := range v1 {
 		num, _, _ := strings.Cut(name, "_")
 		n, _ := strconv.Atoi(num)
