@@ -4,10 +4,12 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // apiCampaign is a campaign in the API. Settings (units, segments, access,
@@ -25,6 +27,12 @@ type apiCampaign struct {
 	CommentMinGroupSize int                 `json:"comment_min_group_size"`
 	OpenedWeek          string              `json:"opened_week,omitempty"`
 	ClosedWeek          string              `json:"closed_week,omitempty"`
+	RetentionDays       int                 `json:"retention_days"`
+	// RetentionEnd is the day (YYYY-MM-DD) the raw data is due for
+	// archiving, once the campaign is closed.
+	RetentionEnd string `json:"retention_end,omitempty"`
+	// ArchivedAt is the day the raw data was erased; absent until then.
+	ArchivedAt string `json:"archived_at,omitempty"`
 
 	URL       string           `json:"url,omitempty"`
 	Access    vigie.AccessMode `json:"access,omitempty"`
@@ -47,6 +55,10 @@ func (s *Server) apiCampaignOf(c *gin.Context, camp *vigie.Campaign) *apiCampaig
 		ConductedBy: camp.ConductedBy, Purpose: camp.Purpose,
 		Questionnaires: camp.Questionnaires, MinGroupSize: camp.MinGroupSize,
 		CommentMinGroupSize: camp.CommentMinGroupSize, OpenedWeek: camp.OpenedWeek, ClosedWeek: camp.ClosedWeek,
+		RetentionDays: camp.RetentionDays, ArchivedAt: camp.ArchivedAt,
+	}
+	if end, ok := store.RetentionEnd(camp); ok && !camp.Archived() {
+		a.RetentionEnd = end.Format(time.DateOnly)
 	}
 	if currentUser(c).IsConsultant() {
 		sp := camp.Spec()

@@ -1,0 +1,184 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// archivedServer is smallUnitServer closed, with every comment published.
+func closedWithComments(t *testing.T) *adminServer {
+	t.Helper()
+	as := smallUnitServer(t)
+	as.closeCampaign(t)
+	ctx := context.Background()
+	list, err := as.Store.CommentsForModeration(ctx, as.Campaign.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range list {
+		if err := as.Store.ModerateComment(ctx, as.Campaign.ID, c.ID, "publish", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return as
+}
+
+func TestArchiveFromCampaignPage(t *testing.T) {
+	as := closedWithComments(t)
+	_, token := as.token(t, as.Consultant)
+	base := "/api/v1/campaigns/" + as.Campaign.ID
+	readAll := func() map[string]string {
+		out := map[string]string{}
+		for _, path := range []string{"/results?questionnaire=charge-et-soutien", "/results?questionnaire=climat", "/participation"} {
+			p := as.api(t, token, http.MethodGet, base+path, "")
+			wantStatus(t, p, http.StatusOK)
+			out[path] = p.Body
+		}
+		return out
+	}
+	before := readAll()
+
+	b := as.signedIn(t, consultantEmail)
+	page := "/admin/campaigns/" + as.Campaign.ID
+	wantContains(t, b.get(page), `action="`+page+`/archive"`, "Les réponses individuelles seront effacées au plus tard le")
+
+	t.Run("ErrUnconfirmed", func(t *testing.T) {
+		p := b.post(page+"/archive", nil)
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Cochez la case de confirmation")
+	})
+
+	wantRedirect(t, b.post(page+"/archive", url.Values{"confirm": {"1"}}), page)
+	as.wantAudit(t, consultantEmail+" campaign.archive")
+
+	t.Run("PageSaysArchived", func(t *testing.T) {
+		p := b.get(page)
+		wantStatus(t, p, http.StatusOK)
+		wantContains(t, p, "Campagne archivée le", "les réponses individuelles", "les empreintes des codes", "Archivée")
+		if strings.Contains(p.Body, page+"/archive") || strings.Contains(p.Body, page+"/comments") {
+			t.Error("an archived campaign's page still offers to archive or moderate")
+		}
+	})
+
+	t.Run("OutputsUnchanged", func(t *testing.T) {
+		after := readAll()
+		for path, want := range before {
+			if after[path] != want {
+				t.Errorf("%s after archiving:\n%s\nwant\n%s", path, after[path], want)
+			}
+		}
+	})
+
+	t.Run("ResultsPageAndComments", func(t *testing.T) {
+		for _, email := range []string{consultantEmail, viewerEmail} {
+			p := as.signedIn(t, email).get(page + "/results/charge-et-soutien")
+			wantStatus(t, p, http.StatusOK)
+			wantContains(t, p, "Service 1 n°")
+		}
+	})
+
+	t.Run("Reports", func(t *testing.T) {
+		wantReportFile(t, b.get(reportPath(false, as.Campaign.ID, "pdf", "audience=committee")), "pdf", "comite")
+		p := b.get(reportPath(false, as.Campaign.ID, "xlsx", "audience=consultant"))
+		wantReportFile(t, p, "xlsx", "consultant")
+		f, err := excelize.OpenReader(bytes.NewReader([]byte(p.Body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if slices.Contains(f.GetSheetList(), "Scores") {
+			t.Errorf("sheets %v: no Scores sheet once the responses are erased", f.GetSheetList())
+		}
+	})
+
+	t.Run("ErrModeration", func(t *testing.T) {
+		wantStatus(t, b.get(page+"/comments"), http.StatusConflict)
+	})
+}
+
+func TestArchiveAPI(t *testing.T) {
+	as := MustNewAdminServer(t)
+	as.submitN(t, 6, []string{"Direction B"}, "")
+	_, consultantToken := as.token(t, as.Consultant)
+	_, viewerToken := as.token(t, as.Viewer)
+	path := "/api/v1/campaigns/" + as.Campaign.ID + "/archive"
+
+	wantStatus(t, as.api(t, consultantToken, http.MethodPost, path, ""), http.StatusConflict) // open
+	as.closeCampaign(t)
+	wantStatus(t, as.api(t, viewerToken, http.MethodPost, path, ""), http.StatusForbidden)
+
+	p := as.api(t, consultantToken, http.MethodPost, path, "")
+	wantStatus(t, p, http.StatusOK)
+	var got struct {
+		ArchivedAt    string `json:"archived_at"`
+		RetentionDays int    `json:"retention_days"`
+	}
+	decode(t, p, &got)
+	if got.ArchivedAt != now.Format("2006-01-02") || got.RetentionDays != vigie.DefaultRetentionDays {
+		t.Fatalf("archived campaign = %+v, want archived_at %s and retention_days 365", got, now.Format("2006-01-02"))
+	}
+	as.wantAudit(t, consultantEmail+" campaign.archive")
+	wantStatus(t, as.api(t, consultantToken, http.MethodPost, path, ""), http.StatusConflict) // twice
+}
+
+func TestDeleteCampaign(t *testing.T) {
+	t.Run("DraftFromPage", func(t *testing.T) {
+		as := MustNewAdminServer(t, withState(vigie.StateDraft))
+		b := as.signedIn(t, consultantEmail)
+		page := "/admin/campaigns/" + as.Campaign.ID
+		wantContains(t, b.get(page), "Je confirme la suppression de ce brouillon")
+		p := b.post(page+"/delete", nil)
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Cochez la case de confirmation")
+		wantRedirect(t, b.post(page+"/delete", url.Values{"confirm": {"1"}}), "/admin")
+		wantStatus(t, b.get(page), http.StatusNotFound)
+		as.wantAudit(t, consultantEmail+" campaign.delete")
+	})
+
+	t.Run("ClosedFromPageNeedsTitle", func(t *testing.T) {
+		as := MustNewAdminServer(t)
+		as.closeCampaign(t)
+		b := as.signedIn(t, consultantEmail)
+		page := "/admin/campaigns/" + as.Campaign.ID
+		for _, title := range []string{"", "Baromètre", "baromètre 2027"} {
+			p := b.post(page+"/delete", url.Values{"title": {title}})
+			wantStatus(t, p, http.StatusBadRequest)
+			wantContains(t, p, "recopiez exactement son titre")
+		}
+		wantRedirect(t, b.post(page+"/delete", url.Values{"title": {"Baromètre 2027"}}), "/admin")
+		wantStatus(t, b.get(page), http.StatusNotFound)
+	})
+
+	t.Run("API", func(t *testing.T) {
+		as := MustNewAdminServer(t)
+		as.submitN(t, 3, []string{"Direction B"}, "")
+		_, consultantToken := as.token(t, as.Consultant)
+		_, viewerToken := as.token(t, as.Viewer)
+		path := "/api/v1/campaigns/" + as.Campaign.ID
+		for _, tc := range []struct {
+			name, token, body string
+			want              int
+		}{
+			{"ErrViewer", viewerToken, `{"confirm": "Baromètre 2027"}`, http.StatusForbidden},
+			{"ErrNoBody", consultantToken, "", http.StatusBadRequest},
+			{"ErrWrongTitle", consultantToken, `{"confirm": "Baromètre 2026"}`, http.StatusBadRequest},
+			{"ErrNotJSON", consultantToken, `Baromètre 2027`, http.StatusBadRequest},
+			{"WithTitle", consultantToken, `{"confirm": "Baromètre 2027"}`, http.StatusNoContent},
+			{"ErrGone", consultantToken, `{"confirm": "Baromètre 2027"}`, http.StatusNotFound},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				wantStatus(t, as.api(t, tc.token, http.MethodDelete, path, tc.body), tc.want)
+			})
+		}
+		as.wantAudit(t, consultantEmail+" campaign.delete")
+	})
+}
