@@ -31,6 +31,7 @@ type campaignForm struct {
 	Segments            string // one "id;label;category;category..." per line
 	MinGroupSize        string
 	CommentMinGroupSize string
+	RetentionDays       string // days the raw answers are kept after closing
 	LangEN              bool
 	Access              string
 	Errors              []string
@@ -51,6 +52,7 @@ func (s *Server) adminCampaignNew(c *gin.Context) {
 	f := &campaignForm{
 		MinGroupSize:        strconv.Itoa(vigie.DefaultMinGroupSize),
 		CommentMinGroupSize: strconv.Itoa(vigie.DefaultCommentMinGroupSize),
+		RetentionDays:       strconv.Itoa(vigie.DefaultRetentionDays),
 		Access:              string(vigie.AccessCodes),
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, nil)
@@ -75,6 +77,7 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 		LangEN: contains(sp.Languages, "en"), Access: string(sp.Access),
 		ConductedByFR: sp.ConductedBy["fr"], ConductedByEN: sp.ConductedBy["en"],
 		PurposeFR: sp.Purpose["fr"], PurposeEN: sp.Purpose["en"],
+		RetentionDays: strconv.Itoa(sp.RetentionDays),
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, sp.Questionnaires)
 }
@@ -97,6 +100,7 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		Segments:            c.PostForm("segments"),
 		MinGroupSize:        strings.TrimSpace(c.PostForm("min_group_size")),
 		CommentMinGroupSize: strings.TrimSpace(c.PostForm("comment_min_group_size")),
+		RetentionDays:       strings.TrimSpace(c.PostForm("retention_days")),
 		LangEN:              c.PostForm("lang_en") != "",
 		Access:              c.PostForm("access"),
 	}
@@ -141,7 +145,8 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		text  string
 		field *int
 		label string
-	}{{f.MinGroupSize, &spec.MinGroupSize, "Taille minimale des groupes (k)"}, {f.CommentMinGroupSize, &spec.CommentMinGroupSize, "Seuil des commentaires"}} {
+	}{{f.MinGroupSize, &spec.MinGroupSize, "Taille minimale des groupes (k)"}, {f.CommentMinGroupSize, &spec.CommentMinGroupSize, "Seuil des commentaires"},
+		{f.RetentionDays, &spec.RetentionDays, "Conservation des réponses"}} {
 		if n.text == "" {
 			continue
 		}
@@ -150,6 +155,9 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 			f.Errors = append(f.Errors, fmt.Sprintf("%s : « %s » n'est pas un nombre entier.", n.label, n.text))
 		}
 		*n.field = v
+	}
+	if spec.RetentionDays == 0 && f.RetentionDays != "" {
+		spec.RetentionDays = -1 // a typed 0 is a mistake, not a request for the default
 	}
 	if len(f.Errors) > 0 {
 		s.renderCampaignForm(c, http.StatusBadRequest, f, chosen)

@@ -14,7 +14,7 @@ import (
 	"github.com/vigie-sante/vigie"
 )
 
-// archivedServer is smallUnitServer closed, with every comment published.
+// closedWithComments is smallUnitServer closed, with every comment published.
 func closedWithComments(t *testing.T) *adminServer {
 	t.Helper()
 	as := smallUnitServer(t)
@@ -181,4 +181,49 @@ func TestDeleteCampaign(t *testing.T) {
 		}
 		as.wantAudit(t, consultantEmail+" campaign.delete")
 	})
+}
+
+func TestRetentionInFormAndWelcome(t *testing.T) {
+	t.Run("WelcomeSaysRetention", func(t *testing.T) {
+		ts := MustNewServer(t, withSpec(func(s *vigie.CampaignSpec) { s.RetentionDays = 200 }))
+		p := ts.browser(t).get("/r/" + ts.Campaign.Slug)
+		wantStatus(t, p, http.StatusOK)
+		wantContains(t, p, "effacés au plus tard 200 jours après la clôture")
+		p = ts.browser(t).get("/r/" + ts.Campaign.Slug + "?lang=en")
+		wantContains(t, p, "at the latest 200 days after the survey closes")
+	})
+
+	as := MustNewAdminServer(t, withState(vigie.StateDraft))
+	b := as.signedIn(t, consultantEmail)
+	edit := "/admin/campaigns/" + as.Campaign.ID + "/edit"
+	form := func(retention string) url.Values {
+		return url.Values{
+			"title": {"Baromètre 2027"}, "organisation": {"SSR"}, "questionnaires": {"charge-et-soutien"},
+			"min_group_size": {"5"}, "comment_min_group_size": {"10"}, "access": {"codes"}, "retention_days": {retention},
+		}
+	}
+	wantContains(t, b.get(edit), `name="retention_days"`, `value="365"`)
+	for _, tc := range []struct {
+		name, value string
+		want        int
+		message     string
+	}{
+		{"ErrZero", "0", http.StatusBadRequest, "retention_days : la durée de conservation"},
+		{"ErrTooLong", "1096", http.StatusBadRequest, "de 1 à 1095 jours"},
+		{"ErrNotNumber", "un an", http.StatusBadRequest, "Conservation des réponses : « un an »"},
+		{"Max", "1095", http.StatusSeeOther, ""},
+		{"Empty", "", http.StatusSeeOther, ""}, // the default
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := b.post(edit, form(tc.value))
+			wantStatus(t, p, tc.want)
+			if tc.message != "" {
+				wantContains(t, p, tc.message)
+			}
+		})
+	}
+	c, err := as.Store.Campaign(context.Background(), as.Campaign.ID)
+	if err != nil || c.RetentionDays != vigie.DefaultRetentionDays {
+		t.Fatalf("retention after saving an empty field = %d, %v; want the default", c.RetentionDays, err)
+	}
 }
