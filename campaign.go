@@ -37,6 +37,12 @@ type Campaign struct {
 	State               CampaignState
 	OpenedWeek          string // ISO week of opening ("2027-W03"), "" while draft
 	ClosedWeek          string
+	// Controller, DPOContact and LegalBasis are the data-protection facts
+	// the information notice, the record of processing and the AIPD state;
+	// "" when not said (see DataController and LegalBasisText).
+	Controller string
+	DPOContact string
+	LegalBasis string
 	// RetentionDays is how long after closing the raw answers may be
 	// kept; the campaign is archived (raw data erased) when it runs out.
 	RetentionDays int

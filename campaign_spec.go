@@ -64,6 +64,13 @@ type CampaignSpec struct {
 	// codes, comment originals) are kept before Vigie archives the
 	// campaign: DefaultRetentionDays when 0, at most MaxRetentionDays.
 	RetentionDays int `json:"retention_days,omitempty"`
+	// Controller is the organisation responsible for the processing (the
+	// client organisation when empty), DPOContact how to reach its data
+	// protection officer (e-mail or address), LegalBasis the legal basis
+	// (DefaultLegalBasis when empty). All optional.
+	Controller string `json:"controller,omitempty"`
+	DPOContact string `json:"dpo_contact,omitempty"`
+	LegalBasis string `json:"legal_basis,omitempty"`
 }
 
 // UnitSpec is one unit listed in a campaign description. In a file the path
@@ -152,6 +159,9 @@ func (c *Campaign) Spec() *CampaignSpec {
 		Languages:           slices.Clone(c.Languages),
 		Access:              c.Access,
 		RetentionDays:       c.RetentionDays,
+		Controller:          c.Controller,
+		DPOContact:          c.DPOContact,
+		LegalBasis:          c.LegalBasis,
 	}
 	for i, u := range c.Units {
 		leaf := i+1 == len(c.Units) || !isPrefix(u.Path, c.Units[i+1].Path)
@@ -272,6 +282,11 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	checkText(p, l.field("organisation"), "organisation", "l'organisation", s.Organisation)
 	checkLanguageText(p, l, "conducted_by", s.ConductedBy, MaxConductedByLength)
 	checkLanguageText(p, l, "purpose", s.Purpose, MaxPurposeLength)
+	for _, f := range []struct{ key, v string }{{"controller", s.Controller}, {"dpo_contact", s.DPOContact}, {"legal_basis", s.LegalBasis}} {
+		if n := utf8.RuneCountInString(f.v); n > MaxGDPRFieldLength {
+			p.add(l.field(f.key), "%s : le texte dépasse %d caractères (%d)", f.key, MaxGDPRFieldLength, n)
+		}
+	}
 
 	if len(s.Questionnaires) == 0 {
 		p.add(l.field("questionnaires"), "questionnaires : au moins un questionnaire est requis")

@@ -206,7 +206,8 @@ func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
 func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	s := &CampaignSpec{}
 	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
-		"units", "segments", "min_group_size", "comment_min_group_size", "languages", "access", "retention_days")
+		"units", "segments", "min_group_size", "comment_min_group_size", "languages", "access", "retention_days",
+		"controller", "dpo_contact", "legal_basis")
 	for _, key := range order {
 		d.lines.fields[key] = f[key].Line
 	}
@@ -248,6 +249,15 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 		if s.CommentMinGroupSize = d.integer(n, "comment_min_group_size"); s.CommentMinGroupSize == 0 {
 			s.CommentMinGroupSize = -1
 		}
+	}
+	if n := f["controller"]; n != nil {
+		s.Controller, _ = d.scalar(n, "controller")
+	}
+	if n := f["dpo_contact"]; n != nil {
+		s.DPOContact, _ = d.scalar(n, "dpo_contact")
+	}
+	if n := f["legal_basis"]; n != nil {
+		s.LegalBasis, _ = d.scalar(n, "legal_basis")
 	}
 	if n := f["retention_days"]; n != nil {
 		if s.RetentionDays = d.integer(n, "retention_days"); s.RetentionDays == 0 {

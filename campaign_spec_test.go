@@ -157,6 +157,8 @@ func TestParseCampaignSpecErrors(t *testing.T) {
 		{"ErrMinGroupSizeZero", base + "min_group_size: 0\n", []string{"c.yaml:4: min_group_size : le seuil d'anonymat doit être au moins 3"}},
 		{"ErrMinGroupSizeType", base + "min_group_size: cinq\n", []string{"c.yaml:4: min_group_size : un nombre entier est attendu"}},
 		{"ErrCommentMinGroupSize", base + "min_group_size: 6\ncomment_min_group_size: 5\n", []string{"c.yaml:5: comment_min_group_size : le seuil des commentaires (5) doit être au moins égal au seuil d'anonymat (6)"}},
+		{"ErrControllerTooLong", base + "controller: " + strings.Repeat("a", 301) + "\n", []string{"c.yaml:4: controller : le texte dépasse 300 caractères (301)"}},
+		{"ErrDPOContactNotText", base + "dpo_contact: [a, b]\n", []string{"c.yaml:4: dpo_contact : une valeur simple est attendue"}},
 		{"ErrRetentionZero", base + "retention_days: 0\n", []string{"c.yaml:4: retention_days : la durée de conservation des réponses après la clôture va de 1 à 1095 jours (3 ans), pas -1"}},
 		{"ErrRetentionNegative", base + "retention_days: -3\n", []string{"c.yaml:4: retention_days : la durée de conservation des réponses après la clôture va de 1 à 1095 jours (3 ans), pas -3"}},
 		{"ErrRetentionTooLong", base + "retention_days: 1096\n", []string{"c.yaml:4: retention_days : la durée de conservation des réponses après la clôture va de 1 à 1095 jours (3 ans), pas 1096"}},
@@ -300,5 +302,20 @@ func TestRetentionDays(t *testing.T) {
 				t.Fatalf("RetentionDays = %d, want %d", s.RetentionDays, tc.want)
 			}
 		})
+	}
+}
+
+func TestGDPRFields(t *testing.T) {
+	src := "title: T\norganisation: Client SA\nquestionnaires: [r]\ncontroller: Groupe Client\ndpo_contact: dpo@client.example\nlegal_basis: obligation légale\n"
+	s, err := vigie.ParseCampaignSpec("c.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(vigie.ErrorMessage(err))
+	}
+	if s.Controller != "Groupe Client" || s.DPOContact != "dpo@client.example" || s.LegalBasis != "obligation légale" {
+		t.Fatalf("controller, dpo_contact, legal_basis = %q, %q, %q", s.Controller, s.DPOContact, s.LegalBasis)
+	}
+	c := &vigie.Campaign{Organisation: "Client SA"}
+	if c.DataController() != "Client SA" || c.LegalBasisText() != vigie.DefaultLegalBasis {
+		t.Fatalf("defaults = %q, %q; want the organisation and the legitimate interest", c.DataController(), c.LegalBasisText())
 	}
 }

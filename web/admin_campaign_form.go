@@ -26,6 +26,9 @@ type campaignForm struct {
 	ConductedByEN       string
 	PurposeFR           string // why, shown on the entry page
 	PurposeEN           string
+	Controller          string // data-protection facts, optional
+	DPOContact          string
+	LegalBasis          string
 	Questionnaires      []questionnaireChoice
 	Units               string // one "path;headcount" per line
 	Segments            string // one "id;label;category;category..." per line
@@ -78,6 +81,7 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 		ConductedByFR: sp.ConductedBy["fr"], ConductedByEN: sp.ConductedBy["en"],
 		PurposeFR: sp.Purpose["fr"], PurposeEN: sp.Purpose["en"],
 		RetentionDays: strconv.Itoa(sp.RetentionDays),
+		Controller:    sp.Controller, DPOContact: sp.DPOContact, LegalBasis: sp.LegalBasis,
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, sp.Questionnaires)
 }
@@ -96,6 +100,9 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		ConductedByEN:       c.PostForm("conducted_by_en"),
 		PurposeFR:           c.PostForm("purpose_fr"),
 		PurposeEN:           c.PostForm("purpose_en"),
+		Controller:          c.PostForm("controller"),
+		DPOContact:          c.PostForm("dpo_contact"),
+		LegalBasis:          c.PostForm("legal_basis"),
 		Units:               c.PostForm("units"),
 		Segments:            c.PostForm("segments"),
 		MinGroupSize:        strings.TrimSpace(c.PostForm("min_group_size")),
@@ -110,6 +117,7 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		Languages: []string{"fr"}, Access: vigie.AccessMode(f.Access),
 		ConductedBy: formText(f.ConductedByFR, f.ConductedByEN),
 		Purpose:     formText(f.PurposeFR, f.PurposeEN),
+		Controller:  f.Controller, DPOContact: f.DPOContact, LegalBasis: f.LegalBasis,
 	}
 	if f.LangEN {
 		spec.Languages = append(spec.Languages, "en")

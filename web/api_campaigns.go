@@ -33,6 +33,10 @@ type apiCampaign struct {
 	RetentionEnd string `json:"retention_end,omitempty"`
 	// ArchivedAt is the day the raw data was erased; absent until then.
 	ArchivedAt string `json:"archived_at,omitempty"`
+	// The data-protection facts, as the campaign file has them.
+	Controller string `json:"controller,omitempty"`
+	DPOContact string `json:"dpo_contact,omitempty"`
+	LegalBasis string `json:"legal_basis,omitempty"`
 
 	URL       string           `json:"url,omitempty"`
 	Access    vigie.AccessMode `json:"access,omitempty"`
@@ -56,6 +60,7 @@ func (s *Server) apiCampaignOf(c *gin.Context, camp *vigie.Campaign) *apiCampaig
 		Questionnaires: camp.Questionnaires, MinGroupSize: camp.MinGroupSize,
 		CommentMinGroupSize: camp.CommentMinGroupSize, OpenedWeek: camp.OpenedWeek, ClosedWeek: camp.ClosedWeek,
 		RetentionDays: camp.RetentionDays, ArchivedAt: camp.ArchivedAt,
+		Controller: camp.Controller, DPOContact: camp.DPOContact, LegalBasis: camp.LegalBasis,
 	}
 	if end, ok := store.RetentionEnd(camp); ok && !camp.Archived() {
 		a.RetentionEnd = end.Format(time.DateOnly)
