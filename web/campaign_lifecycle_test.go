@@ -227,3 +227,40 @@ func TestRetentionInFormAndWelcome(t *testing.T) {
 		t.Fatalf("retention after saving an empty field = %d, %v; want the default", c.RetentionDays, err)
 	}
 }
+
+func TestInformationNotice(t *testing.T) {
+	ts := MustNewServer(t, withState(vigie.StateDraft), withSpec(func(s *vigie.CampaignSpec) {
+		s.DPOContact = "dpo@client.example"
+		s.RetentionDays = 400
+	}))
+	b := ts.browser(t)
+	base := "/r/" + ts.Campaign.Slug
+
+	p := b.get(base + "/notice")
+	wantStatus(t, p, http.StatusOK)
+	wantContains(t, p, "Notice d&#39;information", "Service social régional", // the controller by default
+		"intérêt légitime", "Répondre est facultatif", "au moins 5 personnes", "400 jours après la clôture",
+		"dpo@client.example", "ne retrouvera pas vos réponses", base+"/notice.pdf")
+
+	p = ts.browser(t).get(base + "/notice?lang=en")
+	wantContains(t, p, "Why an access request will not find your answers", "400 days after the survey closes")
+
+	p = b.get(base + "/notice.pdf")
+	wantStatus(t, p, http.StatusOK)
+	if p.Header.Get("Content-Type") != pdfType || !strings.HasPrefix(p.Body, "%PDF-") {
+		t.Fatalf("notice.pdf: Content-Type %q, body %.8q", p.Header.Get("Content-Type"), p.Body)
+	}
+	text := pdfText(t, p.Body)
+	for _, want := range []string{"Baromètre 2027", "dpo@client.example", "400 jours"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("notice.pdf lacks %q:\n%s", want, text)
+		}
+	}
+
+	wantStatus(t, b.get("/r/inconnu/notice"), http.StatusNotFound)
+}
+
+func TestWelcomeLinksNotice(t *testing.T) {
+	ts := MustNewServer(t)
+	wantContains(t, ts.browser(t).get("/r/"+ts.Campaign.Slug), `href="/r/`+ts.Campaign.Slug+`/notice"`)
+}

@@ -41,6 +41,8 @@ func (s *Server) routes() {
 	r.POST("/submit", s.respondSubmit)
 	r.GET("/submit", s.redirectToWelcome)
 	r.GET("/thanks", s.respondThanks)
+	r.GET("/notice", s.respondNotice)
+	r.GET("/notice.pdf", s.respondNoticePDF)
 
 	// JSON API. The back office (issue 4) adds its authenticated routes
 	// to this group; path parameters must keep the names :id (campaign).
