@@ -264,3 +264,46 @@ func TestWelcomeLinksNotice(t *testing.T) {
 	ts := MustNewServer(t)
 	wantContains(t, ts.browser(t).get("/r/"+ts.Campaign.Slug), `href="/r/`+ts.Campaign.Slug+`/notice"`)
 }
+
+func TestRegistre(t *testing.T) {
+	as := MustNewAdminServer(t, withSpec(func(s *vigie.CampaignSpec) { s.DPOContact = "dpo@client.example" }))
+	_, consultantToken := as.token(t, as.Consultant)
+	_, viewerToken := as.token(t, as.Viewer)
+	path := "/api/v1/campaigns/" + as.Campaign.ID + "/registre.json"
+	wantStatus(t, as.api(t, viewerToken, http.MethodGet, path, ""), http.StatusForbidden)
+
+	p := as.api(t, consultantToken, http.MethodGet, path, "")
+	wantStatus(t, p, http.StatusOK)
+	var got struct {
+		Controller struct {
+			Name string `json:"nom"`
+		} `json:"responsable_du_traitement"`
+		DPO          string   `json:"delegue_protection_donnees"`
+		Purposes     []string `json:"finalites"`
+		LegalBasis   string   `json:"base_legale"`
+		Subjects     []string `json:"categories_de_personnes"`
+		Data         []string `json:"categories_de_donnees"`
+		Recipients   []string `json:"categories_de_destinataires"`
+		Transfers    string   `json:"transferts_hors_ue"`
+		Security     []string `json:"mesures_de_securite"`
+		ToComplete   []string `json:"a_completer"`
+		RetentionRaw struct {
+			Days int `json:"jours_apres_cloture"`
+		} `json:"durees_de_conservation"`
+	}
+	decode(t, p, &got)
+	if got.Controller.Name != "Service social régional" || got.DPO != "dpo@client.example" ||
+		!strings.Contains(got.LegalBasis, "intérêt légitime") || got.RetentionRaw.Days != 365 {
+		t.Errorf("registre = %+v", got)
+	}
+	if !strings.Contains(got.Subjects[0], "39 personnes") { // 12 + 7 + 20
+		t.Errorf("data subjects = %q, want the declared headcount 39", got.Subjects)
+	}
+	if !strings.Contains(strings.Join(got.Data, " "), "Charge") || len(got.Purposes) == 0 || len(got.Recipients) == 0 || len(got.Security) == 0 || got.Transfers == "" {
+		t.Errorf("registre lacks an article 30 field: %+v", got)
+	}
+	if !slices.Contains(got.ToComplete, "hebergement") || slices.Contains(got.ToComplete, "delegue_protection_donnees") {
+		t.Errorf("a_completer = %q: hosting to complete, the DPO given", got.ToComplete)
+	}
+	as.wantAudit(t, consultantEmail+" registre.export")
+}

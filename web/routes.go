@@ -104,5 +104,6 @@ func (s *Server) routes() {
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/report.pdf", s.reportDownload(reportPDF, s.jsonError))
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/report.xlsx", s.reportDownload(reportXLSX, s.jsonError))
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/comments", s.apiComments)
+	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/registre.json", s.apiRegistre)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.apiCommentModerate)
 }
