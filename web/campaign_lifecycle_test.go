@@ -307,3 +307,35 @@ func TestRegistre(t *testing.T) {
 	}
 	as.wantAudit(t, consultantEmail+" registre.export")
 }
+
+func TestAIPD(t *testing.T) {
+	as := MustNewAdminServer(t, withAccess(vigie.AccessLink), withSpec(func(s *vigie.CampaignSpec) {
+		s.Units = append(s.Units, vigie.UnitSpec{Path: []string{"Direction C"}, Headcount: 3})
+	}))
+	_, consultantToken := as.token(t, as.Consultant)
+	_, viewerToken := as.token(t, as.Viewer)
+	path := "/api/v1/campaigns/" + as.Campaign.ID + "/aipd.pdf"
+	wantStatus(t, as.api(t, viewerToken, http.MethodGet, path, ""), http.StatusForbidden)
+	wantStatus(t, as.signedIn(t, viewerEmail).get("/admin/campaigns/"+as.Campaign.ID+"/aipd.pdf"), http.StatusForbidden)
+
+	for _, p := range []*page{
+		as.api(t, consultantToken, http.MethodGet, path, ""),
+		as.signedIn(t, consultantEmail).get("/admin/campaigns/" + as.Campaign.ID + "/aipd.pdf"),
+	} {
+		wantStatus(t, p, http.StatusOK)
+		if p.Header.Get("Content-Type") != pdfType || !strings.HasPrefix(p.Body, "%PDF-") {
+			t.Fatalf("aipd.pdf: Content-Type %q", p.Header.Get("Content-Type"))
+		}
+	}
+	text := strings.Join(strings.Fields(pdfText(t, as.api(t, consultantToken, http.MethodGet, path, "").Body)), " ")
+	for _, want := range []string{
+		"1. Contexte", "2. Principes fondamentaux", "3. Risques", "4. Validation", // CNIL's PIA structure
+		"Service social régional", "Charge", "moins de 5 personnes", "Direction C (3)", // the campaign's facts
+		"365 jours", "une personne peut répondre deux fois", "À COMPLÉTER",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("aipd.pdf lacks %q:\n%s", want, text)
+		}
+	}
+	as.wantAudit(t, consultantEmail+" aipd.export")
+}

@@ -87,6 +87,7 @@ func (s *Server) routes() {
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/results/:qid", s.adminResults)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/report.pdf", s.reportDownload(reportPDF, s.htmlError))
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/report.xlsx", s.reportDownload(reportXLSX, s.htmlError))
+	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/aipd.pdf", s.aipdDownload(s.htmlError))
 
 	// The same, as a JSON API (token or session; docs/api.md).
 	s.handle(api, consultant, http.MethodGet, "/questionnaires", s.apiQuestionnaires)
@@ -105,5 +106,6 @@ func (s *Server) routes() {
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/report.xlsx", s.reportDownload(reportXLSX, s.jsonError))
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/comments", s.apiComments)
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/registre.json", s.apiRegistre)
+	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/aipd.pdf", s.aipdDownload(s.jsonError))
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.apiCommentModerate)
 }
