@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -30,7 +32,12 @@ var (
 	errArchiveNotClosed = vigie.Errorf(vigie.ECONFLICT, "Seule une campagne close peut être archivée : ses résultats doivent être définitifs avant qu'on efface les réponses.")
 	errAlreadyArchived  = vigie.Errorf(vigie.ECONFLICT, "La campagne est déjà archivée : ses réponses individuelles ont été effacées.")
 	errArchived         = vigie.Errorf(vigie.ECONFLICT, "La campagne est archivée : ses réponses individuelles et les commentaires non publiés ont été effacés, il n'y a plus rien à modérer.")
+	errArchiveRace      = vigie.Errorf(vigie.ECONFLICT, "Des commentaires ont été modérés pendant l'archivage : rien n'a été effacé, archivez de nouveau.")
 )
+
+// archiveAttempts bounds how often ArchiveCampaign computes the outputs
+// again when moderation changed them meanwhile.
+const archiveAttempts = 3
 
 // ArchiveCampaign freezes the published outputs of a closed campaign
 // (results of each questionnaire, participation, published comments as
@@ -43,6 +50,34 @@ func (s *Store) ArchiveCampaign(ctx context.Context, id string, now time.Time) e
 		return err
 	}
 	if err := checkArchivable(c); err != nil {
+		return err
+	}
+	for range archiveAttempts - 1 {
+		if err = s.archive(ctx, c, now); err != errArchiveRace {
+			return err
+		}
+	}
+	return s.archive(ctx, c, now)
+}
+
+// archive freezes the outputs of c (outside any transaction: scoring a
+// large campaign takes seconds, and submissions to other campaigns must
+// not wait for it), then erases the raw data in one transaction, provided
+// no moderation decision changed the published comments in between
+// (errArchiveRace otherwise, nothing erased); then compacts.
+func (s *Store) archive(ctx context.Context, c *vigie.Campaign, now time.Time) error {
+	id := c.ID
+	// Comments of a campaign never moderated are copied first, so that
+	// the digest below already counts them.
+	if err := s.PrepareModeration(ctx, id); err != nil {
+		return err
+	}
+	var before string
+	err := s.view(ctx, func(tx *sql.Tx) (err error) {
+		before, err = moderationState(ctx, tx, id)
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	out, _, err := s.liveOutputs(ctx, c)
@@ -62,6 +97,11 @@ func (s *Store) ArchiveCampaign(ctx context.Context, id string, now time.Time) e
 		if err := checkArchivable(c); err != nil {
 			return err
 		}
+		if after, err := moderationState(ctx, tx, id); err != nil {
+			return err
+		} else if after != before {
+			return errArchiveRace
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO campaign_archives (campaign_id, outputs) VALUES (?, ?)`, id, string(frozen)); err != nil {
 			return fmt.Errorf("store: archive campaign %s: %w", id, err)
 		}
@@ -79,6 +119,25 @@ func (s *Store) ArchiveCampaign(ctx context.Context, id string, now time.Time) e
 	}
 	s.forget(id)
 	return s.compactNow(ctx)
+}
+
+// moderationState is a digest of a campaign's comments and their
+// moderation: equal digests mean the published comments are the same.
+func moderationState(ctx context.Context, db queryer, id string) (string, error) {
+	h := sha256.New()
+	err := eachRow(ctx, db, `SELECT id, status, moderated_text FROM comments WHERE campaign_id = ? ORDER BY id`, []any{id},
+		func(rows *sql.Rows) error {
+			var cid, status, moderated string
+			if err := rows.Scan(&cid, &status, &moderated); err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%q %q %q\n", cid, status, moderated)
+			return nil
+		})
+	if err != nil {
+		return "", fmt.Errorf("store: moderation state of %s: %w", id, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // checkArchivable refuses a campaign that is not closed or already archived.
