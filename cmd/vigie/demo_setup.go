@@ -47,9 +47,10 @@ const demoPrintedCodes = 3
 // demoInfo is what the demo tells its user: the two campaigns and three
 // unused access codes of the open one.
 type demoInfo struct {
-	Closed *vigie.Campaign
-	Open   *vigie.Campaign
-	Codes  []string
+	Closed   *vigie.Campaign
+	Open     *vigie.Campaign
+	Archived *vigie.Campaign // last year's barometer (demo_archive.go)
+	Codes    []string
 }
 
 // demoUnits lists the teams of the demo organisation with their headcounts.
@@ -144,6 +145,10 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 		return nil, fmt.Errorf("démo : compte comité : %w", err)
 	}
 
+	archived, err := demoArchived(ctx, st, consultant.Email, viewer, now)
+	if err != nil {
+		return nil, err
+	}
 	week := 7 * 24 * time.Hour
 	closed, err := demoCampaign(ctx, st, demoClosedSpec(), consultant.Email, now.Add(-8*week), now.Add(-5*week), now, demoSeed, nil)
 	if err != nil {
@@ -170,7 +175,7 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	if err != nil {
 		return nil, fmt.Errorf("démo : codes à essayer : %w", err)
 	}
-	return &demoInfo{Closed: closed, Open: open, Codes: codes}, nil
+	return &demoInfo{Closed: closed, Open: open, Archived: archived, Codes: codes}, nil
 }
 
 // demoCampaign creates a campaign from spec, opens it at opened, gives one
@@ -246,6 +251,8 @@ func resumeDemo(ctx context.Context, st *store.Store) (*demoInfo, error) {
 			info.Closed = c
 		case c.Title == demoOpenTitle && info.Open == nil:
 			info.Open = c
+		case c.Title == demoArchivedTitle && info.Archived == nil:
+			info.Archived = c
 		}
 	}
 	if info.Closed == nil || info.Open == nil {
