@@ -47,7 +47,23 @@ type Campaign struct {
 	// UnitMap renames the previous wave's unit paths ("old/path" ->
 	// "new/path") after a reorganisation; nil when none.
 	UnitMap map[string]string
+	// Controller, DPOContact and LegalBasis are the data-protection facts
+	// the information notice, the record of processing and the AIPD state;
+	// "" when not said (see DataController and LegalBasisText).
+	Controller string
+	DPOContact string
+	LegalBasis string
+	// RetentionDays is how long after closing the raw answers may be
+	// kept; the campaign is archived (raw data erased) when it runs out.
+	RetentionDays int
+	// ArchivedAt is the day (YYYY-MM-DD) the raw data was erased and the
+	// published outputs frozen; "" while they are kept. An archived
+	// campaign stays closed.
+	ArchivedAt string
 }
+
+// Archived reports whether the campaign's raw data has been erased.
+func (c *Campaign) Archived() bool { return c.ArchivedAt != "" }
 
 // Unit is one node of a campaign's unit tree.
 type Unit struct {

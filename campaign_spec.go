@@ -25,6 +25,12 @@ const (
 	maxTitleLength       = 200
 	MaxConductedByLength = 300  // runes in one language of conducted_by
 	MaxPurposeLength     = 2000 // runes in one language of purpose: a short paragraph
+	// DefaultRetentionDays is how long after closing the raw answers are
+	// kept when the file does not say: a year covers the action plan and
+	// the next committee meetings. MaxRetentionDays (three years) covers
+	// a campaign used as the previous wave of the next one.
+	DefaultRetentionDays = 365
+	MaxRetentionDays     = 1095
 )
 
 // notSpecified is the name results give to respondents who left a unit or
@@ -67,6 +73,17 @@ type CampaignSpec struct {
 	// UnitMap renames its units ("old/path": "new/path"); both optional.
 	Previous string            `json:"previous,omitempty"`
 	UnitMap  map[string]string `json:"unit_map,omitempty"`
+	// RetentionDays is how long after closing the raw answers (responses,
+	// codes, comment originals) are kept before Vigie archives the
+	// campaign: DefaultRetentionDays when 0, at most MaxRetentionDays.
+	RetentionDays int `json:"retention_days,omitempty"`
+	// Controller is the organisation responsible for the processing (the
+	// client organisation when empty), DPOContact how to reach its data
+	// protection officer (e-mail or address), LegalBasis the legal basis
+	// (DefaultLegalBasis when empty). All optional.
+	Controller string `json:"controller,omitempty"`
+	DPOContact string `json:"dpo_contact,omitempty"`
+	LegalBasis string `json:"legal_basis,omitempty"`
 }
 
 // UnitSpec is one unit listed in a campaign description. In a file the path
@@ -96,6 +113,9 @@ func (s *CampaignSpec) SetDefaults() {
 	}
 	if s.PaperDoubleEntry == 0 {
 		s.PaperDoubleEntry = 1
+	}
+	if s.RetentionDays == 0 {
+		s.RetentionDays = DefaultRetentionDays
 	}
 }
 
@@ -161,6 +181,10 @@ func (c *Campaign) Spec() *CampaignSpec {
 		PaperDoubleEntry:    c.PaperDoubleEntry,
 		Previous:            c.Previous,
 		UnitMap:             cloneText(c.UnitMap),
+		RetentionDays:       c.RetentionDays,
+		Controller:          c.Controller,
+		DPOContact:          c.DPOContact,
+		LegalBasis:          c.LegalBasis,
 	}
 	for i, u := range c.Units {
 		leaf := i+1 == len(c.Units) || !isPrefix(u.Path, c.Units[i+1].Path)
@@ -281,6 +305,11 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	checkText(p, l.field("organisation"), "organisation", "l'organisation", s.Organisation)
 	checkLanguageText(p, l, "conducted_by", s.ConductedBy, MaxConductedByLength)
 	checkLanguageText(p, l, "purpose", s.Purpose, MaxPurposeLength)
+	for _, f := range []struct{ key, v string }{{"controller", s.Controller}, {"dpo_contact", s.DPOContact}, {"legal_basis", s.LegalBasis}} {
+		if n := utf8.RuneCountInString(f.v); n > MaxGDPRFieldLength {
+			p.add(l.field(f.key), "%s : le texte dépasse %d caractères (%d)", f.key, MaxGDPRFieldLength, n)
+		}
+	}
 
 	if len(s.Questionnaires) == 0 {
 		p.add(l.field("questionnaires"), "questionnaires : au moins un questionnaire est requis")
@@ -311,6 +340,10 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	// NaN fails both comparisons, hence the negated form.
 	if !(s.PriorityShare > 0 && s.PriorityShare <= 1) {
 		p.add(l.field("priority_share"), "priority_share : la part de répondants en zone défavorable qui fait une priorité doit être comprise entre 0 (exclu) et 1, pas %v", s.PriorityShare)
+	}
+
+	if s.RetentionDays < 1 || s.RetentionDays > MaxRetentionDays {
+		p.add(l.field("retention_days"), "retention_days : la durée de conservation des réponses après la clôture va de 1 à %d jours (3 ans), pas %d", MaxRetentionDays, s.RetentionDays)
 	}
 
 	seenL := map[string]bool{}

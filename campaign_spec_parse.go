@@ -222,7 +222,8 @@ func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
 func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	s := &CampaignSpec{}
 	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
-		"units", "segments", "min_group_size", "comment_min_group_size", "priority_share", "languages", "access", "paper_double_entry", "previous", "unit_map")
+		"units", "segments", "min_group_size", "comment_min_group_size", "priority_share", "languages", "access", "paper_double_entry", "previous", "unit_map", "retention_days",
+		"controller", "dpo_contact", "legal_basis")
 	for _, key := range order {
 		d.lines.fields[key] = f[key].Line
 	}
@@ -268,6 +269,20 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	if n := f["priority_share"]; n != nil {
 		if s.PriorityShare = d.number(n, "priority_share"); s.PriorityShare == 0 {
 			s.PriorityShare = -1 // an explicit 0 is a mistake, as for k
+		}
+	}
+	if n := f["controller"]; n != nil {
+		s.Controller, _ = d.scalar(n, "controller")
+	}
+	if n := f["dpo_contact"]; n != nil {
+		s.DPOContact, _ = d.scalar(n, "dpo_contact")
+	}
+	if n := f["legal_basis"]; n != nil {
+		s.LegalBasis, _ = d.scalar(n, "legal_basis")
+	}
+	if n := f["retention_days"]; n != nil {
+		if s.RetentionDays = d.integer(n, "retention_days"); s.RetentionDays == 0 {
+			s.RetentionDays = -1 // an explicit 0 is a mistake, not the default
 		}
 	}
 	if n := f["languages"]; n != nil {

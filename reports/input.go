@@ -61,6 +61,10 @@ type Report struct {
 	// PreviousTitle names the previous wave when sections carry trends:
 	// the PDF heads their section "Évolution depuis <PreviousTitle>".
 	PreviousTitle string
+	// ScoresErased marks the report of an archived campaign: its
+	// responses were erased, so the consultant's workbook has no Scores
+	// sheet (rather than an empty one that would suggest nobody answered).
+	ScoresErased bool
 }
 
 // segmentLabel names a segment in the report's language. Without a label

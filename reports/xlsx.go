@@ -57,7 +57,7 @@ func XLSX(w io.Writer, r *Report) error {
 		b.comments,
 		b.parameters,
 	}
-	if r.Audience == AudienceConsultant {
+	if r.Audience == AudienceConsultant && !r.ScoresErased {
 		steps = append(steps, b.scores)
 	}
 	// The workbook's title, in the report's language, is what a file

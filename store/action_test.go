@@ -96,8 +96,8 @@ func TestActionLifecycle(t *testing.T) {
 	rc := mustReportCampaign(t, s)
 	ctx := context.Background()
 	first := mustAction(t, s, rc.c.ID, validAction())
-	if first.Status != vigie.ActionPlanned || first.ID == "" || first.RiskFamily != "" {
-		t.Fatalf("created = %+v, want status planned, an id, the (empty) family of its dimension", first)
+	if first.Status != vigie.ActionPlanned || first.ID == "" || first.RiskFamily != "intensite-temps" {
+		t.Fatalf("created = %+v, want status planned, an id, the family of its dimension (effort: intensite-temps)", first)
 	}
 	second := mustAction(t, s, rc.c.ID, vigie.Action{Title: "  Charte des échanges  ", Status: vigie.ActionInProgress, RiskFamily: "rapports-sociaux"})
 	if second.Title != "Charte des échanges" || second.Unit != "" || len(second.Dimensions) != 0 {

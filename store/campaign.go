@@ -24,10 +24,12 @@ func (s *Store) CreateCampaign(ctx context.Context, spec *vigie.CampaignSpec) (*
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO campaigns (id, slug, title, organisation, conducted_by, purpose, min_group_size,
-				comment_min_group_size, priority_share, languages, access, state, code_key, created_at, paper_double_entry)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+				comment_min_group_size, priority_share, languages, access, state, code_key, created_at, paper_double_entry,
+				retention_days, controller, dpo_contact, legal_basis)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
 			c.ID, c.Slug, c.Title, c.Organisation, textJSON(c.ConductedBy), textJSON(c.Purpose), c.MinGroupSize,
-			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, newKey(), time.Now().UTC().Format(time.RFC3339), c.PaperDoubleEntry)
+			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, newKey(), time.Now().UTC().Format(time.RFC3339), c.PaperDoubleEntry,
+			c.RetentionDays, c.Controller, c.DPOContact, c.LegalBasis)
 		if err != nil {
 			return fmt.Errorf("store: create campaign: %w", err)
 		}
@@ -63,10 +65,12 @@ func (s *Store) UpdateCampaign(ctx context.Context, id string, spec *vigie.Campa
 		}
 		_, err = tx.ExecContext(ctx, `
 			UPDATE campaigns SET title = ?, organisation = ?, conducted_by = ?, purpose = ?, min_group_size = ?,
-				comment_min_group_size = ?, priority_share = ?, languages = ?, access = ?, paper_double_entry = ?
+				comment_min_group_size = ?, priority_share = ?, languages = ?, access = ?, paper_double_entry = ?,
+				retention_days = ?, controller = ?, dpo_contact = ?, legal_basis = ?
 			WHERE id = ?`,
 			c.Title, c.Organisation, textJSON(c.ConductedBy), textJSON(c.Purpose), c.MinGroupSize,
-			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, c.PaperDoubleEntry, id)
+			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, c.PaperDoubleEntry,
+			c.RetentionDays, c.Controller, c.DPOContact, c.LegalBasis, id)
 		if err != nil {
 			return fmt.Errorf("store: update campaign %s: %w", id, err)
 		}
@@ -145,6 +149,10 @@ func (s *Store) campaignFromSpec(ctx context.Context, spec *vigie.CampaignSpec) 
 		PaperDoubleEntry:    sp.PaperDoubleEntry,
 		Previous:            sp.Previous,
 		UnitMap:             trimText(sp.UnitMap),
+		RetentionDays:       sp.RetentionDays,
+		Controller:          strings.TrimSpace(sp.Controller),
+		DPOContact:          strings.TrimSpace(sp.DPOContact),
+		LegalBasis:          strings.TrimSpace(sp.LegalBasis),
 	}, nil
 }
 

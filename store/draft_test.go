@@ -230,25 +230,17 @@ func TestMigrationErasesPlainDrafts(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	// The campaign and its codes are written in SQL at schema 3: today's
-	// store code reads and writes columns added since.
-	c := &vigie.Campaign{ID: "c_ancienne00"}
+	// Store code writes the latest schema only: the campaign and its code
+	// are seeded in plain SQL, as the older Vigie left them.
+	campaignID := seedOldCampaign(t, path)
 
-	// The campaign and its codes are written as that version wrote them:
-	// store code reads the latest schema, which has columns this one lacks.
 	const marker = "ancien-brouillon-en-clair"
 	db, err := sql.Open("sqlite3", path+"?_secure_delete=on")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec(`INSERT INTO campaigns (id, slug, title, organisation, min_group_size, comment_min_group_size, languages, access, state, code_key, created_at)
-		VALUES (?, 'ancienne', 'Ancienne', 'Org', 5, 10, '["fr"]', 'codes', 'open', x'00', '2027-01-01T00:00:00Z')`, c.ID); err != nil {
+	if _, err := db.Exec(`INSERT INTO codes (campaign_id, hash) VALUES (?, x'0102030405')`, campaignID); err != nil {
 		t.Fatal(err)
-	}
-	for i := range 3 {
-		if _, err := db.Exec(`INSERT INTO codes (campaign_id, hash) VALUES (?, ?)`, c.ID, []byte{byte(i)}); err != nil {
-			t.Fatal(err)
-		}
 	}
 	if _, err := db.Exec(`INSERT INTO drafts (campaign_id, code_hash, data) SELECT campaign_id, hash, ? FROM codes`, `{"note":"`+marker+`"}`); err != nil {
 		t.Fatal(err)
@@ -259,7 +251,7 @@ func TestMigrationErasesPlainDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.DraftCount(ctx, c.ID); err != nil || n != 0 {
+	if n, err := s.DraftCount(ctx, campaignID); err != nil || n != 0 {
 		t.Fatalf("DraftCount after upgrade = %d, %v; want 0", n, err)
 	}
 	s.Close()

@@ -26,7 +26,7 @@ var errDUERPVersionNotFound = vigie.Errorf(vigie.ENOTFOUND, "Cette version du DU
 // stored measures of each row, the action plan. ECONFLICT before the
 // closing, as results.
 func (s *Store) DUERP(ctx context.Context, campaignID string, now time.Time) (*reports.DUERP, error) {
-	cs, err := s.scoresForResults(ctx, campaignID)
+	cs, err := s.publishedResults(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func (s *Store) DUERP(ctx context.Context, campaignID string, now time.Time) (*r
 
 // duerp builds the DUERP from the campaign's scores and the plan and
 // measures read through db.
-func (cs *campaignScores) duerp(ctx context.Context, db queryer, now time.Time) (*reports.DUERP, error) {
+func (cs *publishedResults) duerp(ctx context.Context, db queryer, now time.Time) (*reports.DUERP, error) {
 	c := cs.campaign
 	in := reports.DUERPInput{Organisation: c.Organisation, Campaign: c.Title, Date: now.Format(time.DateOnly)}
 	for _, u := range c.Units {
@@ -108,7 +108,7 @@ func (s *Store) SetDUERPMeasures(ctx context.Context, campaignID, unit, family, 
 	if n := utf8.RuneCountInString(text); n > maxMeasures {
 		return vigie.Errorf(vigie.EINVALID, "measures : %d caractères au plus (%d reçus).", maxMeasures, n)
 	}
-	cs, err := s.scoresForResults(ctx, campaignID)
+	cs, err := s.publishedResults(ctx, campaignID)
 	if err != nil {
 		return err
 	}
@@ -157,7 +157,7 @@ func hasUnit(c *vigie.Campaign, path string) bool {
 // whatever changes afterwards. The number, the reading of the plan and the
 // insert share one write transaction, so two freezes never share a number.
 func (s *Store) FreezeDUERP(ctx context.Context, campaignID, by string, now time.Time) (*vigie.DUERPVersion, error) {
-	cs, err := s.scoresForResults(ctx, campaignID)
+	cs, err := s.publishedResults(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}

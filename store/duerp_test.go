@@ -13,13 +13,14 @@ import (
 // The built-in questionnaires carry no risk family yet on this branch:
 // their dimensions are "non classé" (family ""). reports tests cover the
 // six families; here the rows are everyone, Direction A and Direction B
-// (the units mustReportCampaign publishes), each with family "".
+// (the units mustReportCampaign publishes), each with the four families
+// the campaign's questionnaires inform (none informs insecurite).
 
 func TestDUERPRows(t *testing.T) {
 	s := MustOpenStore(t)
 	rc := mustReportCampaign(t, s)
 	ctx := context.Background()
-	mustAction(t, s, rc.c.ID, vigie.Action{Title: "Charte", Unit: "Direction A"})
+	mustAction(t, s, rc.c.ID, vigie.Action{Title: "Charte", Unit: "Direction A", RiskFamily: "rapports-sociaux"})
 	d, err := s.DUERP(ctx, rc.c.ID, now)
 	if err != nil {
 		t.Fatalf("DUERP: %v", err)
@@ -28,11 +29,17 @@ func TestDUERPRows(t *testing.T) {
 	for _, r := range d.Rows {
 		units = append(units, r.Unit+"|"+r.RiskFamily)
 	}
-	if got, want := strings.Join(units, ", "), "|, Direction A|, Direction B|"; got != want {
-		t.Fatalf("rows = %s, want %s (unpublished Service 1 and 2 have none)", got, want)
+	var want []string
+	for _, u := range []string{"", "Direction A", "Direction B"} {
+		for _, f := range []string{"intensite-temps", "autonomie", "rapports-sociaux", "conflits-valeurs"} {
+			want = append(want, u+"|"+f)
+		}
 	}
-	if d.Date != "2027-02-02" || len(d.Rows[1].Actions) != 1 || d.Rows[1].Actions[0].Status != "prévue" {
-		t.Fatalf("date %s, actions of Direction A %+v", d.Date, d.Rows[1].Actions)
+	if got := strings.Join(units, ", "); got != strings.Join(want, ", ") {
+		t.Fatalf("rows = %s, want %s (unpublished Service 1 and 2 have none)", got, strings.Join(want, ", "))
+	}
+	if row := d.Rows[6]; d.Date != "2027-02-02" || len(row.Actions) != 1 || row.Actions[0].Status != "prévue" {
+		t.Fatalf("date %s, actions of Direction A, rapports-sociaux %+v", d.Date, row.Actions)
 	}
 	for _, r := range d.Rows {
 		for _, dim := range r.Dimensions {
@@ -50,27 +57,27 @@ func TestDUERPMeasures(t *testing.T) {
 	s := MustOpenStore(t)
 	rc := mustReportCampaign(t, s)
 	ctx := context.Background()
-	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "Direction B", "", "  Entretiens annuels  "); err != nil {
+	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "Direction B", "intensite-temps", "  Entretiens annuels  "); err != nil {
 		t.Fatalf("SetDUERPMeasures: %v", err)
 	}
 	d, _ := s.DUERP(ctx, rc.c.ID, now)
-	if got := d.Rows[2].Measures; got != "Entretiens annuels" {
-		t.Fatalf("measures of Direction B = %q", got)
+	if got := d.Rows[8].Measures; got != "Entretiens annuels" {
+		t.Fatalf("measures of Direction B, intensite-temps = %q", got)
 	}
-	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "Direction B", "", ""); err != nil {
+	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "Direction B", "intensite-temps", ""); err != nil {
 		t.Fatalf("clear: %v", err)
 	}
-	if d, _ = s.DUERP(ctx, rc.c.ID, now); d.Rows[2].Measures != "" {
-		t.Fatalf("measures after clearing = %q", d.Rows[2].Measures)
+	if d, _ = s.DUERP(ctx, rc.c.ID, now); d.Rows[8].Measures != "" {
+		t.Fatalf("measures after clearing = %q", d.Rows[8].Measures)
 	}
 	for _, tc := range []struct {
 		name, unit, family, text, field string
 	}{
 		{"UnknownFamily", "", "stress", "x", "risk_family :"},
 		{"FamilyWithoutDimension", "", "insecurite", "x", "risk_family :"},
-		{"UnknownUnit", "Direction C", "", "x", "unit :"},
-		{"UnpublishedUnit", "Direction A/Service 2", "", "x", "unit :"},
-		{"TooLong", "", "", strings.Repeat("x", 4001), "measures :"},
+		{"UnknownUnit", "Direction C", "autonomie", "x", "unit :"},
+		{"UnpublishedUnit", "Direction A/Service 2", "autonomie", "x", "unit :"},
+		{"TooLong", "", "autonomie", strings.Repeat("x", 4001), "measures :"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := s.SetDUERPMeasures(ctx, rc.c.ID, tc.unit, tc.family, tc.text)
@@ -87,7 +94,7 @@ func TestDUERPVersionsFrozen(t *testing.T) {
 	rc := mustReportCampaign(t, s)
 	ctx := context.Background()
 	a := mustAction(t, s, rc.c.ID, vigie.Action{Title: "Charte des échanges", Owner: "DRH", Due: "2027-06-30"})
-	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "", "", "Entretiens annuels"); err != nil {
+	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "", "intensite-temps", "Entretiens annuels"); err != nil {
 		t.Fatal(err)
 	}
 	v1, err := s.FreezeDUERP(ctx, rc.c.ID, "conseil@cabinet.test", now)
@@ -106,7 +113,7 @@ func TestDUERPVersionsFrozen(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustAction(t, s, rc.c.ID, vigie.Action{Title: "Nouvelle action"})
-	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "", "", "Tout autre chose"); err != nil {
+	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "", "intensite-temps", "Tout autre chose"); err != nil {
 		t.Fatal(err)
 	}
 	v2, err := s.FreezeDUERP(ctx, rc.c.ID, "cli", now.AddDate(0, 1, 0))

@@ -120,7 +120,7 @@ func TestMigrationWithLowerNumberMergedLater(t *testing.T) {
 	}
 	s.Close()
 	more := maps.Clone(all)
-	more["0010_merged_later.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE merged_later (x INTEGER);`)}
+	more["0009_merged_later.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE merged_later (x INTEGER);`)}
 	s, err = store.OpenWithMigrations(path, more)
 	if err != nil {
 		t.Fatalf("open with a lower-numbered migration: %v", err)

@@ -118,8 +118,10 @@ func TestReport(t *testing.T) {
 		// The report carries the DUERP part, read from the same published
 		// results and dated like the report.
 		d := committee.DUERP
-		if d == nil || len(d.Rows) != 3 || d.Date != generated.Format("2006-01-02") || d.MinGroupSize != 3 {
-			t.Fatalf("DUERP = %+v, want 3 rows (everyone, Direction A, Direction B) dated %s", d, generated.Format("2006-01-02"))
+		// Everyone, Direction A and Direction B, each with the four
+		// families the questionnaires inform.
+		if d == nil || len(d.Rows) != 12 || d.Date != generated.Format("2006-01-02") || d.MinGroupSize != 3 {
+			t.Fatalf("DUERP = %+v, want 12 rows (everyone, Direction A, Direction B × 4 families) dated %s", d, generated.Format("2006-01-02"))
 		}
 	})
 

@@ -123,3 +123,41 @@ func (s *Store) campaignScores(ctx context.Context, campaignID string) (*campaig
 	}
 	return s.scoreCampaign(ctx, c, qs)
 }
+
+// publishedResults are the results a closed campaign publishes: computed
+// from its responses, or, once it is archived, the copies frozen then.
+// What reads published figures only (the DUERP) reads them through it, so
+// that it works the same before and after archiving.
+type publishedResults struct {
+	campaign       *vigie.Campaign
+	questionnaires []*questionnaires.Questionnaire
+	result         func(questionnaireID string) (*scoring.Result, error)
+}
+
+// publishedResults returns the published results of a closed campaign
+// (ECONFLICT before, see ResultsAvailable).
+func (s *Store) publishedResults(ctx context.Context, campaignID string) (*publishedResults, error) {
+	c, err := s.Campaign(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	if err := ResultsAvailable(c); err != nil {
+		return nil, err
+	}
+	if c.Archived() {
+		out, err := s.archivedOutputs(ctx, campaignID)
+		if err != nil {
+			return nil, err
+		}
+		qs, err := s.CampaignQuestionnaires(ctx, campaignID)
+		if err != nil {
+			return nil, err
+		}
+		return &publishedResults{campaign: c, questionnaires: qs, result: out.result}, nil
+	}
+	cs, err := s.campaignScores(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	return &publishedResults{campaign: cs.campaign, questionnaires: cs.questionnaires, result: cs.result}, nil
+}

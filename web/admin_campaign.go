@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // campaignPage is the data of a campaign's page. A viewer gets the same
@@ -22,6 +23,12 @@ type campaignPage struct {
 	Questionnaires []questionnaireChoice
 	Segments       []string
 	Previous       *vigie.Campaign // the previous wave, nil when none
+
+	// Life cycle: the day the raw data will be erased at the latest, or
+	// the day it was and what went (store.Erased).
+	RetentionEnd string
+	ArchivedOn   string
+	Erased       []string
 
 	// Consultants only.
 	Viewers    []string
@@ -48,7 +55,11 @@ func (s *Server) adminCampaign(c *gin.Context) {
 
 // campaignPageData gathers what the campaign page shows to this account.
 func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campaignPage, error) {
-	p := &campaignPage{Nav: nav(c), C: camp, State: stateLabel(camp.State), URL: s.respondentURL(c, camp)}
+	p := &campaignPage{Nav: nav(c), C: camp, State: stateLabel(camp.State), URL: s.respondentURL(c, camp),
+		RetentionEnd: retentionEnd("fr", camp), ArchivedOn: archivedOn("fr", camp)}
+	if camp.Archived() {
+		p.State, p.Erased = "Archivée", store.Erased
+	}
 	rows, err := s.store.Participation(c.Request.Context(), camp)
 	if err != nil {
 		return nil, err

@@ -28,12 +28,16 @@ type campaignForm struct {
 	ConductedByEN       string
 	PurposeFR           string // why, shown on the entry page
 	PurposeEN           string
+	Controller          string // data-protection facts, optional
+	DPOContact          string
+	LegalBasis          string
 	Questionnaires      []questionnaireChoice
 	Units               string // one "path;headcount" per line
 	Segments            string // one "id;label;category;category..." per line
 	MinGroupSize        string
 	CommentMinGroupSize string
 	PriorityShare       string // a decimal, "0,5" or "0.5"
+	RetentionDays       string // days the raw answers are kept after closing
 	LangEN              bool
 	Access              string
 	Previous            string // id of the previous wave, "" when none
@@ -64,6 +68,7 @@ func (s *Server) adminCampaignNew(c *gin.Context) {
 		MinGroupSize:        strconv.Itoa(vigie.DefaultMinGroupSize),
 		CommentMinGroupSize: strconv.Itoa(vigie.DefaultCommentMinGroupSize),
 		PriorityShare:       formatShare(vigie.DefaultPriorityShare),
+		RetentionDays:       strconv.Itoa(vigie.DefaultRetentionDays),
 		Access:              string(vigie.AccessCodes),
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, nil)
@@ -90,6 +95,8 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 		ConductedByFR: sp.ConductedBy["fr"], ConductedByEN: sp.ConductedBy["en"],
 		PurposeFR: sp.Purpose["fr"], PurposeEN: sp.Purpose["en"],
 		Previous: sp.Previous, UnitMap: formatUnitMap(sp.UnitMap),
+		RetentionDays: strconv.Itoa(sp.RetentionDays),
+		Controller:    sp.Controller, DPOContact: sp.DPOContact, LegalBasis: sp.LegalBasis,
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, sp.Questionnaires)
 }
@@ -108,11 +115,15 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		ConductedByEN:       c.PostForm("conducted_by_en"),
 		PurposeFR:           c.PostForm("purpose_fr"),
 		PurposeEN:           c.PostForm("purpose_en"),
+		Controller:          c.PostForm("controller"),
+		DPOContact:          c.PostForm("dpo_contact"),
+		LegalBasis:          c.PostForm("legal_basis"),
 		Units:               c.PostForm("units"),
 		Segments:            c.PostForm("segments"),
 		MinGroupSize:        strings.TrimSpace(c.PostForm("min_group_size")),
 		CommentMinGroupSize: strings.TrimSpace(c.PostForm("comment_min_group_size")),
 		PriorityShare:       strings.TrimSpace(c.PostForm("priority_share")),
+		RetentionDays:       strings.TrimSpace(c.PostForm("retention_days")),
 		LangEN:              c.PostForm("lang_en") != "",
 		Access:              c.PostForm("access"),
 		Previous:            strings.TrimSpace(c.PostForm("previous")),
@@ -124,6 +135,7 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		Languages: []string{"fr"}, Access: vigie.AccessMode(f.Access),
 		ConductedBy: formText(f.ConductedByFR, f.ConductedByEN),
 		Purpose:     formText(f.PurposeFR, f.PurposeEN),
+		Controller:  f.Controller, DPOContact: f.DPOContact, LegalBasis: f.LegalBasis,
 	}
 	if f.LangEN {
 		spec.Languages = append(spec.Languages, "en")
@@ -170,7 +182,8 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		text  string
 		field *int
 		label string
-	}{{f.MinGroupSize, &spec.MinGroupSize, "Taille minimale des groupes (k)"}, {f.CommentMinGroupSize, &spec.CommentMinGroupSize, "Seuil des commentaires"}} {
+	}{{f.MinGroupSize, &spec.MinGroupSize, "Taille minimale des groupes (k)"}, {f.CommentMinGroupSize, &spec.CommentMinGroupSize, "Seuil des commentaires"},
+		{f.RetentionDays, &spec.RetentionDays, "Conservation des réponses"}} {
 		if n.text == "" {
 			continue
 		}
@@ -190,6 +203,9 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 			f.Errors = append(f.Errors, fmt.Sprintf("Part de répondants qui fait une priorité : elle doit être comprise entre 0 (exclu) et 1, pas « %s ».", f.PriorityShare))
 		}
 		spec.PriorityShare = v
+	}
+	if spec.RetentionDays == 0 && f.RetentionDays != "" {
+		spec.RetentionDays = -1 // a typed 0 is a mistake, not a request for the default
 	}
 	if len(f.Errors) > 0 {
 		s.renderCampaignForm(c, http.StatusBadRequest, f, chosen)

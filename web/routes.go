@@ -41,6 +41,8 @@ func (s *Server) routes() {
 	r.POST("/submit", s.respondSubmit)
 	r.GET("/submit", s.redirectToWelcome)
 	r.GET("/thanks", s.respondThanks)
+	r.GET("/notice", s.respondNotice)
+	r.GET("/notice.pdf", s.respondNoticePDF)
 
 	// JSON API. The back office (issue 4) adds its authenticated routes
 	// to this group; path parameters must keep the names :id (campaign).
@@ -76,6 +78,8 @@ func (s *Server) routes() {
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/edit", s.adminCampaignSave)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/open", s.adminCampaignOpen)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/close", s.adminCampaignClose)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/archive", s.adminCampaignArchive)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/delete", s.adminCampaignDelete)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/codes", s.adminCodes)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/invitations", s.adminInvitations)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/viewers", s.adminViewerGrant)
@@ -96,6 +100,7 @@ func (s *Server) routes() {
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/duerp/versions", s.adminDUERPFreeze)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/duerp/versions/:version", s.adminDUERPVersionXLSX)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/guide.pdf", s.guideDownload(s.htmlError))
+	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/aipd.pdf", s.aipdDownload(s.htmlError))
 
 	// The same, as a JSON API (token or session; docs/api.md).
 	s.handle(api, consultant, http.MethodGet, "/questionnaires", s.apiQuestionnaires)
@@ -104,6 +109,8 @@ func (s *Server) routes() {
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id", s.apiCampaignGet)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/open", s.apiCampaignOpen)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/close", s.apiCampaignClose)
+	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/archive", s.apiCampaignArchive)
+	s.handle(api, consultant, http.MethodDelete, "/campaigns/:id", s.apiCampaignDelete)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/codes", s.apiCodes)
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/paper.pdf", s.apiPaper)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/invitations", s.apiInvitations)
@@ -119,6 +126,8 @@ func (s *Server) routes() {
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/priorities", s.apiPriorities)
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/guide.pdf", s.guideDownload(s.jsonError))
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/comments", s.apiComments)
+	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/registre.json", s.apiRegistre)
+	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/aipd.pdf", s.aipdDownload(s.jsonError))
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.apiCommentModerate)
 	// After the results (issue 10): the action plan and the DUERP. Viewers
 	// of the campaign read them; consultants write.

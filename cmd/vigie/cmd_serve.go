@@ -84,7 +84,17 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("écoute sur %s : %w", *addr, err)
 	}
 	fmt.Fprintf(stdout, "Vigie écoute sur http://%s (base %s). Ctrl-C pour arrêter.\n", ln.Addr(), dbPath(*db))
-	return serveHTTP(ctx, ln, srv.Handler(), logger)
+	// Campaigns whose retention has run out are archived now, then daily;
+	// the loop ends with ctx, before the store closes (deferred above).
+	retention := make(chan struct{})
+	go func() {
+		defer close(retention)
+		archiveDueEvery(ctx, st, logger, retentionInterval)
+	}()
+	err = serveHTTP(ctx, ln, srv.Handler(), logger)
+	stop()
+	<-retention
+	return err
 }
 
 // shutdownGrace is how long a stopping server waits for requests in flight

@@ -51,9 +51,10 @@ const demoPaperSheets = 20
 // demoInfo is what the demo tells its user: the two campaigns and three
 // unused access codes of the open one.
 type demoInfo struct {
-	Closed *vigie.Campaign
-	Open   *vigie.Campaign
-	Codes  []string
+	Closed   *vigie.Campaign
+	Open     *vigie.Campaign
+	Archived *vigie.Campaign // last year's barometer (demo_archive.go)
+	Codes    []string
 }
 
 // demoUnits lists the teams of the demo organisation with their headcounts.
@@ -154,6 +155,12 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	if err != nil {
 		return nil, err
 	}
+	// Its retention has run out: archived, it still serves as the previous
+	// wave from the figures frozen at archiving (demo_archive.go).
+	archived, err := demoArchive(ctx, st, previous, viewer, now)
+	if err != nil {
+		return nil, err
+	}
 	spec := demoClosedSpec()
 	spec.Previous = previous.ID
 	spec.UnitMap = map[string]string{demoOldSaintOmer: demoNewSaintOmer}
@@ -185,7 +192,7 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	if err != nil {
 		return nil, fmt.Errorf("démo : codes à essayer : %w", err)
 	}
-	return &demoInfo{Closed: closed, Open: open, Codes: codes}, nil
+	return &demoInfo{Closed: closed, Open: open, Archived: archived, Codes: codes}, nil
 }
 
 // demoCampaign creates a campaign from spec, opens it at opened, gives one
@@ -280,6 +287,8 @@ func resumeDemo(ctx context.Context, st *store.Store) (*demoInfo, error) {
 			info.Closed = c
 		case c.Title == demoOpenTitle && info.Open == nil:
 			info.Open = c
+		case c.Title == demoArchivedTitle && info.Archived == nil:
+			info.Archived = c
 		}
 	}
 	if info.Closed == nil || info.Open == nil {

@@ -517,3 +517,21 @@ func TestDemoPreviousWave(t *testing.T) {
 		t.Errorf("no trend for %s, renamed from %s", demoNewSaintOmer, demoOldSaintOmer)
 	}
 }
+
+func TestDemoArchivedCampaign(t *testing.T) {
+	st, info := mustDemo(t)
+	ctx := context.Background()
+	c := info.Archived
+	if c == nil || !c.Archived() || c.State != vigie.StateClosed {
+		t.Fatalf("archived campaign = %+v, want last year's barometer, closed and archived", c)
+	}
+	if n, err := st.ResponseCount(ctx, c.ID); err != nil || n != 0 {
+		t.Fatalf("responses left = %d, %v; want 0", n, err)
+	}
+	for _, qid := range c.Questionnaires {
+		res, err := st.Result(ctx, c.ID, qid)
+		if err != nil || res.Respondents == 0 {
+			t.Fatalf("Result(%s) of the archived campaign = %v, %v; want its frozen figures", qid, res, err)
+		}
+	}
+}

@@ -24,7 +24,7 @@ func commands() []command {
 		{"serve", "vigie serve [--addr :8080] [--db vigie.db] : lance le serveur", runServe},
 		{"questionnaires", "vigie questionnaires list | show ID | validate FICHIER... : les questionnaires", runQuestionnaires},
 		{"score", "vigie score --questionnaire ID|FICHIER --responses FICHIER.csv|.xlsx [--previous FICHIER [--previous-questionnaire ID|FICHIER] [--unit-map ANCIEN=>NOUVEAU]] [--min-group-size K] [--out FICHIER] : calcule les résultats (JSON)", runScore},
-		{"campaign", "vigie campaign create --file campagne.yaml | open ID | close ID | list : les campagnes", runCampaign},
+		{"campaign", "vigie campaign create --file campagne.yaml | open ID | close ID | archive ID | delete ID [--confirm TITRE] | list : les campagnes", runCampaign},
 		{"codes", "vigie codes --campaign ID --count N [--unit CHEMIN] : crée des codes d'accès", runCodes},
 		{"paper", "vigie paper --campaign ID --count N --out FICHIER.pdf : questionnaires papier à imprimer, un numéro de feuille (code) chacun", runPaper},
 		{"report", "vigie report --campaign ID | --questionnaire ID|FICHIER --responses FICHIER [--previous FICHIER] --out FICHIER.pdf|.xlsx [--audience consultant|committee] [--lang fr|en] : produit un rapport", runReport},
