@@ -418,3 +418,23 @@ func TestDeleteCampaign(t *testing.T) {
 		})
 	}
 }
+
+// TestDeleteCampaignKeepsDUERP: a campaign whose document unique has a
+// frozen version cannot be deleted (the law keeps versions 40 years);
+// nothing is erased by the refusal.
+func TestDeleteCampaignKeepsDUERP(t *testing.T) {
+	s := MustOpenStore(t)
+	rc := mustReportCampaign(t, s)
+	ctx := context.Background()
+	if _, err := s.FreezeDUERP(ctx, rc.c.ID, "conseil@cabinet.test", now); err != nil {
+		t.Fatal(err)
+	}
+	err := s.DeleteCampaign(ctx, rc.c.ID, rc.c.Title)
+	wantCode(t, err, vigie.ECONFLICT)
+	if versions, err := s.DUERPVersions(ctx, rc.c.ID); err != nil || len(versions) != 1 {
+		t.Fatalf("versions after a refused deletion = %v, %v; want the one frozen", versions, err)
+	}
+	if n, err := s.ResponseCount(ctx, rc.c.ID); err != nil || n == 0 {
+		t.Fatalf("responses after a refused deletion = %d, %v; want them kept", n, err)
+	}
+}

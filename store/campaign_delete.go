@@ -13,12 +13,18 @@ import (
 // title typed back: it holds answers or results someone may still need.
 var errDeleteConfirm = vigie.Errorf(vigie.EINVALID, "Cette campagne a été ouverte : pour la supprimer avec ses réponses et ses résultats, recopiez exactement son titre dans la confirmation.")
 
+// errDeleteDUERP refuses to delete a campaign whose document unique has
+// frozen versions: the law keeps them 40 years, and they belong to it.
+var errDeleteDUERP = vigie.Errorf(vigie.ECONFLICT, "Cette campagne a des versions figées du document unique (DUERP), que la loi impose de conserver 40 ans : elle ne peut pas être supprimée. Archivez-la pour effacer les réponses individuelles ; ses résultats et ses versions du DUERP restent.")
+
 // DeleteCampaign erases a campaign and everything that belongs to it
 // (settings, codes, drafts, responses, comments, frozen outputs, grants),
 // then compacts the file so nothing of it remains. A draft holds no answer
 // and is deleted outright; any other campaign only when confirmTitle is its
-// title (spaces around it ignored), else EINVALID. The audit log keeps its
-// entries: recording the deletion is the caller's job.
+// title (spaces around it ignored), else EINVALID. A campaign with frozen
+// DUERP versions is never deleted (ECONFLICT): the versions must stay, and
+// they belong to the campaign. The audit log keeps its entries: recording
+// the deletion is the caller's job.
 func (s *Store) DeleteCampaign(ctx context.Context, id, confirmTitle string) error {
 	err := s.update(ctx, func(tx *sql.Tx) error {
 		c, _, err := loadCampaign(ctx, tx, id)
@@ -27,6 +33,13 @@ func (s *Store) DeleteCampaign(ctx context.Context, id, confirmTitle string) err
 		}
 		if c.State != vigie.StateDraft && strings.TrimSpace(confirmTitle) != c.Title {
 			return errDeleteConfirm
+		}
+		var versions int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM duerp_versions WHERE campaign_id = ?`, id).Scan(&versions); err != nil {
+			return fmt.Errorf("store: delete campaign %s: %w", id, err)
+		}
+		if versions > 0 {
+			return errDeleteDUERP
 		}
 		if err := eraseRawData(ctx, tx, id); err != nil {
 			return err
