@@ -634,6 +634,10 @@ func linearSearch(c *attackCampaign, m measure) []string {
 	return []string{fmt.Sprintf("%s %s: a combination of published groups isolates %d people, in the groups %s", m.output, m.name, people, strings.Join(groups, ", "))}
 }
 
+// The attacker's linear algebra is written again here on purpose, apart
+// from the engine's (linalg.go): a mistake in one is then caught by the
+// other instead of being shared by both.
+
 // modulus is a prime: exact linear algebra on small integer matrices.
 const modulus = 2147483647
 
