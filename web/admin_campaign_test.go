@@ -266,18 +266,34 @@ func TestOpenClose(t *testing.T) {
 	b := as.signedIn(t, consultantEmail)
 	base := "/admin/campaigns/" + as.Campaign.ID
 	p := b.get(base)
-	wantContains(t, p, "Brouillon", "Ouvrir la campagne")
-	wantRedirect(t, b.post(base+"/open", nil), base)
+	wantContains(t, p, "Brouillon", "Ouvrir la campagne", `name="confirm" value="1" required`)
+	t.Run("OpenUnconfirmed", func(t *testing.T) {
+		p := b.post(base+"/open", nil)
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Cochez la case de confirmation", "ne pourront plus être modifiés")
+		wantContains(t, b.get(base), "Brouillon")
+	})
+	wantRedirect(t, b.post(base+"/open", confirmed), base)
 	p = b.get(base)
 	wantContains(t, p, "Ouverte", "Clore la campagne")
-	wantStatus(t, b.post(base+"/open", nil), http.StatusConflict)
-	wantRedirect(t, b.post(base+"/close", nil), base)
+	wantStatus(t, b.post(base+"/open", confirmed), http.StatusConflict)
+	t.Run("CloseUnconfirmed", func(t *testing.T) {
+		p := b.post(base+"/close", url.Values{"confirm": {"oui"}})
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "ne pourra plus recevoir de réponses")
+		wantContains(t, b.get(base), "Ouverte")
+	})
+	wantRedirect(t, b.post(base+"/close", confirmed), base)
 	wantContains(t, b.get(base), "Close", "Modérer les commentaires")
 	as.wantAudit(t, consultantEmail+" campaign.open")
 	as.wantAudit(t, consultantEmail+" campaign.close")
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// confirmed is the form of an irreversible action with its confirmation
+// box checked.
+var confirmed = url.Values{"confirm": {"1"}}
 
 func TestGrantViewerForm(t *testing.T) {
 	as := MustNewAdminServer(t)

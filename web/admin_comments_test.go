@@ -25,7 +25,7 @@ func TestModeration(t *testing.T) {
 		t.Fatalf("comments shown before closing")
 	}
 
-	wantRedirect(t, cons.post(base+"/close", nil), base)
+	wantRedirect(t, cons.post(base+"/close", confirmed), base)
 	p = cons.get(base + "/comments")
 	wantStatus(t, p, http.StatusOK)
 	// Every unit is under the threshold of 10: the comments come with the

@@ -159,7 +159,7 @@ func TestAdminPagesAccessible(t *testing.T) {
 	as := smallUnitServer(t)
 	b := as.signedIn(t, consultantEmail)
 	base := "/admin/campaigns/" + as.Campaign.ID
-	wantRedirect(t, b.post(base+"/close", nil), base)
+	wantRedirect(t, b.post(base+"/close", confirmed), base)
 	for _, path := range []string{"/admin", base, base + "/results/charge-et-soutien", base + "/results/climat", base + "/comments",
 		"/admin/audit", "/admin/questionnaires", "/admin/questionnaires/charge-et-soutien", "/admin/campaigns/new"} {
 		p := b.get(path)

@@ -36,18 +36,7 @@ func (s *Server) adminViewerGrant(c *gin.Context) {
 	err := s.grantViewer(c, id, c.PostForm("email"))
 	if vigie.ErrorCode(err) == vigie.EINVALID {
 		// Show the campaign page again, with the message next to the form.
-		camp, cerr := s.campaignOf(c)
-		if cerr != nil {
-			s.htmlError(c, cerr)
-			return
-		}
-		p, perr := s.campaignPageData(c, camp)
-		if perr != nil {
-			s.htmlError(c, perr)
-			return
-		}
-		p.Error = vigie.ErrorMessage(err)
-		s.render(c, http.StatusBadRequest, "admin_campaign", p)
+		s.campaignPageWithError(c, err)
 		return
 	} else if err != nil {
 		s.htmlError(c, err)

@@ -157,7 +157,7 @@ func TestAPIModeration(t *testing.T) {
 func TestAuditPage(t *testing.T) {
 	as := MustNewAdminServer(t, withState(vigie.StateDraft))
 	b := as.signedIn(t, consultantEmail)
-	wantRedirect(t, b.post("/admin/campaigns/"+as.Campaign.ID+"/open", nil), "")
+	wantRedirect(t, b.post("/admin/campaigns/"+as.Campaign.ID+"/open", confirmed), "")
 	p := b.get("/admin/audit")
 	wantStatus(t, p, http.StatusOK)
 	wantContains(t, p, "campaign.open", consultantEmail, as.Campaign.ID)

@@ -126,6 +126,7 @@ func TestConsultantRunsACampaign(t *testing.T) {
 	// Open the campaign; employees answer (through the JSON API, the
 	// browser flow has its own test): 6 in services 1, 2 and 4, 2 in
 	// service 3, under k.
+	do(t, ctx, "confirm opening", chromedp.Click(chromedp.ID("confirm-open")))
 	clickAndLoad(t, ctx, `form[action$="/open"] button[type=submit]`)
 	wantText(t, ctx, "Clore la campagne")
 	q, _ := questionnaires.BuiltinByID("sens-du-travail")
@@ -157,6 +158,7 @@ func TestConsultantRunsACampaign(t *testing.T) {
 	wantText(t, ctx, "moins de 5")
 
 	// Close, then moderate: the comment naming someone is redacted.
+	do(t, ctx, "confirm closing", chromedp.Click(chromedp.ID("confirm-close")))
 	clickAndLoad(t, ctx, `form[action$="/close"] button[type=submit]`)
 	clickAndLoad(t, ctx, `a[href$="/comments"]`)
 	audit(t, ctx, "moderation")
