@@ -79,6 +79,7 @@ func (s *Server) routes() {
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/codes", s.adminCodes)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/viewers", s.adminViewerGrant)
 	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/comments", s.adminComments)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/comments", s.adminCommentsBulk)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.adminCommentModerate)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/results/:qid", s.adminResults)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/report.pdf", s.reportDownload(reportPDF, s.htmlError))
