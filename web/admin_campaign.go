@@ -23,7 +23,7 @@ type campaignPage struct {
 	Segments       []string
 
 	// Consultants only.
-	Viewers    []string
+	Viewers    []*vigie.User
 	CodesTotal int // codes created; how many served is not shown (see template)
 	Units      []string
 	Error      string
@@ -73,9 +73,7 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	if err != nil {
 		return nil, err
 	}
-	for _, v := range viewers {
-		p.Viewers = append(p.Viewers, v.Email)
-	}
+	p.Viewers = viewers
 	if p.CodesTotal, _, err = s.store.CodeCounts(c.Request.Context(), camp.ID); err != nil {
 		return nil, err
 	}

@@ -15,7 +15,7 @@ func (s *Server) grantViewer(c *gin.Context, campaignID, email string) error {
 	}
 	u, err := s.store.UserByEmail(c.Request.Context(), email)
 	if vigie.ErrorCode(err) == vigie.ENOTFOUND {
-		return vigie.Errorf(vigie.EINVALID, "Aucun compte pour l'adresse « %s » : créez-le d'abord avec « vigie user add %s --role viewer ».", email, email)
+		return vigie.Errorf(vigie.EINVALID, "Aucun compte pour l'adresse « %s » : créez-le d'abord sur la page Comptes.", email)
 	} else if err != nil {
 		return err
 	}
