@@ -145,6 +145,19 @@ func TestUnitsImportErrorsPerLine(t *testing.T) {
 		}
 	})
 
+	t.Run("CSVColumnsSlashOrEmptyParent", func(t *testing.T) {
+		p := post(t, "unites.csv", "Direction;Équipe;Effectif\nDirection Sud;Équipe Nîmes/Gard;8\n;Équipe Alès;6\nDirection Nord;;12\nDirection Sud;Équipe Arles;5\n")
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p,
+			"ligne 2 : le nom « Équipe Nîmes/Gard » (colonne 2) contient « / »",
+			"ligne 3 : la colonne 1 (niveau 1) est vide alors que la colonne 2 donne un nom")
+		for _, line := range []string{"ligne 4 :", "ligne 5 :"} {
+			if strings.Contains(p.Body, line) {
+				t.Errorf("%s is valid but reported", line)
+			}
+		}
+	})
+
 	t.Run("XLSX", func(t *testing.T) {
 		x := excelize.NewFile()
 		rows := [][]any{{"Unité", "Effectif"}, {"Pôle social/Accueil", 8}, {"Pôle social/Instruction", "beaucoup"}, {"", ""}, {"Pôle social/Accueil", 5}}
