@@ -18,6 +18,7 @@ type campaignPage struct {
 	State          string
 	URL            string
 	Participation  []participationRow
+	Total          participationRow // the whole campaign
 	AnyLow         bool
 	Questionnaires []questionnaireChoice
 	Segments       []string
@@ -53,6 +54,11 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 		return nil, err
 	}
 	p.Participation = participationRows(rows, camp.MinGroupSize)
+	total, err := s.store.ResponseCount(c.Request.Context(), camp.ID)
+	if err != nil {
+		return nil, err
+	}
+	p.Total = totalRow(overall(rows, total, camp.MinGroupSize), camp.MinGroupSize)
 	for _, r := range p.Participation {
 		p.AnyLow = p.AnyLow || r.Low
 	}

@@ -13,6 +13,19 @@ type apiUnitParticipation struct {
 	Respondents *int     `json:"respondents"`
 	Headcount   *int     `json:"headcount"`
 	Rate        *float64 `json:"rate"`
+	// LowRate is true when the rate is under 60 %, or, for a unit whose
+	// count is masked, when even k-1 respondents would be under 60 % of
+	// its headcount: such units need reminders too.
+	LowRate bool `json:"low_rate"`
+}
+
+// apiOverall is the whole campaign's participation: respondents and
+// rate are null under k, headcount null when a top-level unit lacks one.
+type apiOverall struct {
+	Respondents *int     `json:"respondents"`
+	Headcount   *int     `json:"headcount"`
+	Rate        *float64 `json:"rate"`
+	LowRate     bool     `json:"low_rate"`
 }
 
 // apiParticipation answers the participation per unit, after suppression.
@@ -27,14 +40,27 @@ func (s *Server) apiParticipation(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
+	total, err := s.store.ResponseCount(c.Request.Context(), camp.ID)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	k := camp.MinGroupSize
 	out := make([]apiUnitParticipation, 0, len(rows))
-	for _, r := range rows {
-		u := apiUnitParticipation{Unit: r.Path, Respondents: r.Respondents, Rate: r.Rate}
-		if r.Headcount > 0 {
-			h := r.Headcount
-			u.Headcount = &h
-		}
+	for i, r := range rows {
+		u := apiUnitParticipation{Unit: r.Path, Respondents: r.Respondents, Rate: r.Rate, Headcount: positive(r.Headcount)}
+		u.LowRate = participationRows(rows[i:i+1], k)[0].Low
 		out = append(out, u)
 	}
-	c.JSON(http.StatusOK, gin.H{"min_group_size": camp.MinGroupSize, "units": out})
+	o := overall(rows, total, k)
+	ov := apiOverall{Respondents: o.Respondents, Headcount: positive(o.Headcount), Rate: o.Rate, LowRate: totalRow(o, k).Low}
+	c.JSON(http.StatusOK, gin.H{"min_group_size": k, "overall": ov, "units": out})
+}
+
+// positive is n, or nil when n is not a known count (0).
+func positive(n int) *int {
+	if n <= 0 {
+		return nil
+	}
+	return &n
 }
