@@ -163,7 +163,10 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		camp, err = s.store.UpdateCampaign(c.Request.Context(), f.ID, spec)
 	}
 	if code := vigie.ErrorCode(err); code == vigie.EINVALID || code == vigie.ECONFLICT {
-		f.Errors = strings.Split(vigie.ErrorMessage(err), "\n")
+		f.Errors = nil
+		for _, m := range strings.Split(vigie.ErrorMessage(err), "\n") {
+			f.Errors = append(f.Errors, formMessage(m))
+		}
 		s.renderCampaignForm(c, errorStatus(code), f, chosen)
 		return
 	} else if err != nil {

@@ -101,6 +101,10 @@ func TestCampaignCreateForm(t *testing.T) {
 		body, ctype := multipartBody(t, f, nil)
 		p := b.do(http.MethodPost, "/admin/campaigns", body, ctype)
 		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Le titre est requis.")
+		if strings.Contains(p.Body, "title :") {
+			t.Errorf("the form's message names the key, not the label")
+		}
 		wantContains(t, p, "Mairie de Trifouillis", "Services techniques/Voirie;14", `role="alert"`)
 	})
 }
@@ -271,6 +275,25 @@ func TestCodesDownload(t *testing.T) {
 	t.Run("Invalid", func(t *testing.T) {
 		p := b.post(base+"/codes", url.Values{"count": {"0"}, "format": {"csv"}})
 		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Codes d'accès", `role="alert"`)
+	})
+	t.Run("EmptyCountOnTheSamePage", func(t *testing.T) {
+		p := b.post(base+"/codes", url.Values{"count": {""}, "format": {"pdf"}})
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Indiquez le nombre de codes", `action="/admin/campaigns/`+as.Campaign.ID+`/codes"`)
+	})
+	t.Run("CountUpdates", func(t *testing.T) {
+		before := b.get(base)
+		p := b.post(base+"/codes", url.Values{"count": {"1"}, "format": {"csv"}})
+		wantStatus(t, p, http.StatusOK)
+		total := p.Header.Get("X-Vigie-Codes-Total")
+		if total == "" {
+			t.Fatalf("no X-Vigie-Codes-Total header")
+		}
+		wantContains(t, b.get(base), total+"\u00a0codes créés")
+		if strings.Contains(before.Body, total+"\u00a0codes créés") {
+			t.Errorf("the count did not change")
+		}
 	})
 }
 

@@ -18,3 +18,14 @@ func percent(x float64) string {
 func decimal(x float64, d int) string {
 	return strings.Replace(strconv.FormatFloat(x, 'f', d, 64), ".", ",", 1)
 }
+
+// plural writes n with the singular or the plural form of what it counts,
+// in French: 0 and 1 take the singular ("0 code créé", "1 code créé",
+// "2 codes créés"). The space is non-breaking, so the number never ends
+// a line alone.
+func plural(n int, one, many string) string {
+	if n < 2 {
+		return strconv.Itoa(n) + "\u00a0" + one
+	}
+	return strconv.Itoa(n) + "\u00a0" + many
+}

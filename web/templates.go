@@ -29,6 +29,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"join":       strings.Join,
 		"paragraphs": paragraphs, // a text split at its blank lines
 		"add":        func(a, b int) int { return a + b },
+		"plural":     plural, // "0 code créé", "2 codes créés"
 		// resultsPending says why a campaign has no results or reports
 		// yet, "" once it has (closed): the rule is store's.
 		"resultsPending": func(c *vigie.Campaign) string { return vigie.ErrorMessage(store.ResultsAvailable(c)) },

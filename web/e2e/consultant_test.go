@@ -109,6 +109,8 @@ func TestConsultantRunsACampaign(t *testing.T) {
 	if len(codes) != 20 {
 		t.Fatalf("CSV has %d codes, want 20", len(codes))
 	}
+	// The page stays where it was and its count follows (vigie.js).
+	wantText(t, ctx, "20\u00a0codes créés")
 	s.open(t, ctx, campaignPath)
 	do(t, ctx, "codes form (PDF)",
 		chromedp.SetValue(chromedp.ID("count"), "3"),
@@ -120,7 +122,7 @@ func TestConsultantRunsACampaign(t *testing.T) {
 		t.Fatalf("slips are not a PDF: %q", slips[:min(len(slips), 20)])
 	}
 	s.open(t, ctx, campaignPath)
-	wantText(t, ctx, "23 codes créés")
+	wantText(t, ctx, "23\u00a0codes créés")
 	screenshot(t, ctx, "codes-desktop.png", desktopWidth)
 
 	// Open the campaign; employees answer (through the JSON API, the
