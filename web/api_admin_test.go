@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -160,8 +161,24 @@ func TestAuditPage(t *testing.T) {
 	wantRedirect(t, b.post("/admin/campaigns/"+as.Campaign.ID+"/open", confirmed), "")
 	p := b.get("/admin/audit")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, "campaign.open", consultantEmail, as.Campaign.ID)
+	wantContains(t, p, "Campagne ouverte aux réponses", consultantEmail, ">"+as.Campaign.Title+"</a>")
 	wantStatus(t, as.signedIn(t, viewerEmail).get("/admin/audit"), http.StatusForbidden)
+
+	// Comment decisions: said in words, without the comment's random id.
+	as.submitN(t, 10, []string{"Direction B"}, "Un avis")
+	wantRedirect(t, b.post("/admin/campaigns/"+as.Campaign.ID+"/close", confirmed), "")
+	list, err := as.Store.CommentsForModeration(t.Context(), as.Campaign.ID, 0)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("CommentsForModeration: %d, %v", len(list), err)
+	}
+	b.post("/admin/campaigns/"+as.Campaign.ID+"/comments/"+list[0].ID, url.Values{"action": {"reject"}})
+	p = b.get("/admin/audit?campaign=" + as.Campaign.ID)
+	wantContains(t, p, "Commentaire rejeté", "Campagne close", "Campagne « "+as.Campaign.Title+" » seulement")
+	for _, raw := range []string{list[0].ID, "comment.reject", "campaign.close"} {
+		if strings.Contains(p.Body, raw) {
+			t.Errorf("the audit page shows %q", raw)
+		}
+	}
 }
 
 func TestViewerSeesOnlyGrantedCampaigns(t *testing.T) {
