@@ -349,3 +349,32 @@ func TestGrantViewerForm(t *testing.T) {
 	wantContains(t, b.get(base), outsiderEmail)
 	as.wantAudit(t, consultantEmail+" viewer.grant")
 }
+
+func TestQuestionnaireOrder(t *testing.T) {
+	as := MustNewAdminServer(t, withState(vigie.StateDraft))
+	b := as.signedIn(t, consultantEmail)
+	base := "/admin/campaigns/" + as.Campaign.ID
+	order := func() string {
+		t.Helper()
+		c, err := as.Store.Campaign(t.Context(), as.Campaign.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(c.Questionnaires, ",")
+	}
+	if got := order(); got != "charge-et-soutien,climat" {
+		t.Fatalf("order = %s, want charge-et-soutien,climat", got)
+	}
+	wantContains(t, b.get(base), "Ordre des questionnaires", "Descendre")
+	wantRedirect(t, b.post(base+"/questionnaires/move", url.Values{"qid": {"climat"}, "dir": {"up"}}), base+"#h-order")
+	if got := order(); got != "climat,charge-et-soutien" {
+		t.Errorf("after moving climat up, order = %s", got)
+	}
+	wantStatus(t, b.post(base+"/questionnaires/move", url.Values{"qid": {"climat"}, "dir": {"up"}}), http.StatusBadRequest)
+	as.wantAudit(t, consultantEmail+" campaign.questionnaires")
+	wantRedirect(t, b.post(base+"/open", confirmed), base)
+	wantStatus(t, b.post(base+"/questionnaires/move", url.Values{"qid": {"climat"}, "dir": {"down"}}), http.StatusConflict)
+	if got := order(); got != "climat,charge-et-soutien" {
+		t.Errorf("an open campaign's order changed: %s", got)
+	}
+}

@@ -80,6 +80,7 @@ func (s *Server) routes() {
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/edit", s.adminCampaignSave)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/open", s.adminCampaignOpen)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/close", s.adminCampaignClose)
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/questionnaires/move", s.adminQuestionnaireMove)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/codes", s.adminCodes)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/viewers", s.adminViewerGrant)
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/viewers/:uid/revoke", s.adminViewerRevoke)
