@@ -206,7 +206,7 @@ func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
 func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	s := &CampaignSpec{}
 	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
-		"units", "segments", "min_group_size", "comment_min_group_size", "languages", "access")
+		"units", "segments", "min_group_size", "comment_min_group_size", "languages", "access", "end_date")
 	for _, key := range order {
 		d.lines.fields[key] = f[key].Line
 	}
@@ -221,6 +221,9 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	}
 	if n := f["purpose"]; n != nil {
 		s.Purpose = d.languageText(n, "purpose")
+	}
+	if n := f["end_date"]; n != nil {
+		s.EndDate, _ = d.scalar(n, "end_date")
 	}
 	if n := f["questionnaires"]; n != nil {
 		s.Questionnaires, d.lines.questionnaires = d.strings(n, "questionnaires")

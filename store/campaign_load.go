@@ -20,10 +20,10 @@ func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, 
 	var key []byte
 	err := db.QueryRowContext(ctx, `
 		SELECT slug, title, organisation, conducted_by, purpose, min_group_size, comment_min_group_size,
-			languages, access, state, opened_week, closed_week, code_key
+			languages, access, state, opened_week, closed_week, code_key, end_date
 		FROM campaigns WHERE id = ?`, id).Scan(
 		&c.Slug, &c.Title, &c.Organisation, &conductedBy, &purpose, &c.MinGroupSize, &c.CommentMinGroupSize,
-		&langs, &c.Access, &c.State, &c.OpenedWeek, &c.ClosedWeek, &key)
+		&langs, &c.Access, &c.State, &c.OpenedWeek, &c.ClosedWeek, &key, &c.EndDate)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, errCampaignNotFound
 	} else if err != nil {

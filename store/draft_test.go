@@ -229,13 +229,17 @@ func TestMigrationErasesPlainDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := MustOpenCampaign(t, s, nil)
-	MustGenerateCodes(t, s, c.ID, 3)
 	s.Close()
+	// Store code writes the latest schema only: the campaign and its code
+	// are seeded in plain SQL, as the older Vigie left them.
+	campaignID := seedOldCampaign(t, path)
 
 	const marker = "ancien-brouillon-en-clair"
 	db, err := sql.Open("sqlite3", path+"?_secure_delete=on")
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO codes (campaign_id, hash) VALUES (?, x'0102030405')`, campaignID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Exec(`INSERT INTO drafts (campaign_id, code_hash, data) SELECT campaign_id, hash, ? FROM codes`, `{"note":"`+marker+`"}`); err != nil {
@@ -247,7 +251,7 @@ func TestMigrationErasesPlainDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.DraftCount(ctx, c.ID); err != nil || n != 0 {
+	if n, err := s.DraftCount(ctx, campaignID); err != nil || n != 0 {
 		t.Fatalf("DraftCount after upgrade = %d, %v; want 0", n, err)
 	}
 	s.Close()
