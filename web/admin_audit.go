@@ -98,8 +98,11 @@ func auditRowOf(e vigie.AuditEntry, titles map[string]string) auditRow {
 	if words, ok := auditActions[e.Action]; ok {
 		r.Action = words
 	}
-	if e.Actor == "cli" {
+	switch e.Actor {
+	case "cli":
 		r.Actor = "ligne de commande (serveur)"
+	case "serveur":
+		r.Actor = "Vigie (automatique)"
 	}
 	if title, ok := titles[e.Target]; ok {
 		r.CampaignID, r.Object = e.Target, title

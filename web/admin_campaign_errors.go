@@ -13,8 +13,9 @@ import (
 
 // formLabels names each key of the description as the form labels it.
 var formLabels = map[string]string{
-	"title":                  "Titre",
-	"organisation":           "Organisation",
+	"title":                  "Titre de l'enquête",
+	"organisation":           "Organisation cliente",
+	"end_date":               "Date de fin",
 	"conducted_by":           "Enquête menée par",
 	"purpose":                "Pourquoi cette enquête",
 	"questionnaires":         "Questionnaires",
@@ -28,7 +29,7 @@ var formLabels = map[string]string{
 
 // selfNaming are the keys whose message already names the field ("le
 // titre est requis"): the label would repeat it.
-var selfNaming = map[string]bool{"title": true, "organisation": true, "min_group_size": true, "comment_min_group_size": true}
+var selfNaming = map[string]bool{"title": true, "organisation": true, "min_group_size": true, "comment_min_group_size": true, "end_date": true}
 
 // formMessage turns "key : message" into a sentence of the form: "Le titre
 // est requis.", "Segments : « x » figure deux fois.". A message without a

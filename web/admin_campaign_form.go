@@ -33,6 +33,7 @@ type campaignForm struct {
 	CommentMinGroupSize string
 	LangEN              bool
 	Access              string
+	EndDate             string // "YYYY-MM-DD" or ""
 	Errors              []string
 }
 
@@ -75,6 +76,7 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 		LangEN: contains(sp.Languages, "en"), Access: string(sp.Access),
 		ConductedByFR: sp.ConductedBy["fr"], ConductedByEN: sp.ConductedBy["en"],
 		PurposeFR: sp.Purpose["fr"], PurposeEN: sp.Purpose["en"],
+		EndDate: sp.EndDate,
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, sp.Questionnaires)
 }
@@ -99,6 +101,7 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		CommentMinGroupSize: strings.TrimSpace(c.PostForm("comment_min_group_size")),
 		LangEN:              c.PostForm("lang_en") != "",
 		Access:              c.PostForm("access"),
+		EndDate:             strings.TrimSpace(c.PostForm("end_date")),
 	}
 	chosen := c.PostFormArray("questionnaires")
 	spec := &vigie.CampaignSpec{
@@ -106,6 +109,11 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		Languages: []string{"fr"}, Access: vigie.AccessMode(f.Access),
 		ConductedBy: formText(f.ConductedByFR, f.ConductedByEN),
 		Purpose:     formText(f.PurposeFR, f.PurposeEN),
+		EndDate:     f.EndDate,
+	}
+	// A day already over would close the campaign as soon as it opens.
+	if vigie.EndDue(f.EndDate, s.now()) {
+		f.Errors = append(f.Errors, "La date de fin est déjà passée : choisissez aujourd'hui ou un jour à venir, ou laissez-la vide.")
 	}
 	if f.LangEN {
 		spec.Languages = append(spec.Languages, "en")

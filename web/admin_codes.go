@@ -87,6 +87,7 @@ func (s *Server) adminCodes(c *gin.Context) {
 	var buf bytes.Buffer
 	err = reports.SlipsPDF(&buf, &reports.Slips{
 		Campaign: camp.Title, Organisation: camp.Organisation, URL: base, Codes: codes, MinGroupSize: camp.MinGroupSize,
+		EndDate: dateWords(camp.EndDate, "fr"),
 	})
 	if err != nil {
 		s.htmlError(c, err)

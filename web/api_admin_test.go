@@ -130,7 +130,7 @@ func TestAPIModeration(t *testing.T) {
 	if len(got.Comments) != 14 {
 		t.Fatalf("%d comments, want 14", len(got.Comments))
 	}
-	if strings.Contains(p.Body, "week") || strings.Contains(p.Body, "2027") {
+	if strings.Contains(p.Body, "week") || strings.Contains(p.Body, "2027-") { // not "2027": a random hex id may hold it
 		t.Errorf("comments carry a date: %s", p.Body)
 	}
 	id, orig := got.Comments[0].ID, got.Comments[0].Original
