@@ -93,4 +93,16 @@
       });
     });
   });
+  // Back office: a sideways-scrolling table that overflows fades at its
+  // right edge until scrolled to the end (admin.css), a cue that more
+  // columns follow.
+  document.querySelectorAll(".scroll-x").forEach(function (box) {
+    var update = function () {
+      box.classList.toggle("overflowing", box.scrollWidth > box.clientWidth + 1);
+      box.classList.toggle("at-end", box.scrollLeft + box.clientWidth >= box.scrollWidth - 1);
+    };
+    box.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
+    update();
+  });
 })();
