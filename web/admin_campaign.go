@@ -49,11 +49,11 @@ func (s *Server) adminCampaign(c *gin.Context) {
 // campaignPageData gathers what the campaign page shows to this account.
 func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campaignPage, error) {
 	p := &campaignPage{Nav: nav(c), C: camp, State: stateLabel(camp.State), URL: s.respondentURL(c, camp)}
-	rows, err := s.store.Participation(c.Request.Context(), camp)
+	rows, why, err := s.store.ParticipationHidden(c.Request.Context(), camp)
 	if err != nil {
 		return nil, err
 	}
-	p.Participation = participationRows(rows, camp.MinGroupSize)
+	p.Participation = participationRows(rows, why, camp.MinGroupSize)
 	total, err := s.store.ResponseCount(c.Request.Context(), camp.ID)
 	if err != nil {
 		return nil, err

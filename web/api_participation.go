@@ -17,6 +17,9 @@ type apiUnitParticipation struct {
 	// count is masked, when even k-1 respondents would be under 60 % of
 	// its headcount: such units need reminders too.
 	LowRate bool `json:"low_rate"`
+	// Hidden says why respondents is null: "below_k", "no_answer" or
+	// "secondary" (k or more, hidden to protect another group).
+	Hidden string `json:"hidden,omitempty"`
 }
 
 // apiOverall is the whole campaign's participation: respondents and
@@ -35,7 +38,7 @@ func (s *Server) apiParticipation(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
-	rows, err := s.store.Participation(c.Request.Context(), camp)
+	rows, why, err := s.store.ParticipationHidden(c.Request.Context(), camp)
 	if err != nil {
 		s.jsonError(c, err)
 		return
@@ -49,7 +52,8 @@ func (s *Server) apiParticipation(c *gin.Context) {
 	out := make([]apiUnitParticipation, 0, len(rows))
 	for i, r := range rows {
 		u := apiUnitParticipation{Unit: r.Path, Respondents: r.Respondents, Rate: r.Rate, Headcount: positive(r.Headcount)}
-		u.LowRate = participationRows(rows[i:i+1], k)[0].Low
+		u.LowRate = participationRows(rows[i:i+1], why[i:i+1], k)[0].Low
+		u.Hidden = why[i]
 		out = append(out, u)
 	}
 	o := overall(rows, total, k)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // lowRate is the participation under which results are fragile and the
@@ -22,21 +23,39 @@ type participationRow struct {
 	Suppressed  bool
 }
 
-// participationRows formats rows for a page; a suppressed count is never
-// written, only "moins de k".
-func participationRows(rows []scoring.UnitParticipation, k int) []participationRow {
+// participationRows formats rows for a page; why gives, row by row, why
+// a row is hidden (store.ParticipationHidden). A hidden count is never
+// written: « moins de k » when the unit itself is under k, « aucune
+// réponse », or « masqué pour protéger un autre groupe ».
+func participationRows(rows []scoring.UnitParticipation, why []string, k int) []participationRow {
 	out := make([]participationRow, 0, len(rows))
-	for _, r := range rows {
+	for i, r := range rows {
 		p := participationRow{Unit: r.Path[len(r.Path)-1], Depth: len(r.Path) - 1, Headcount: "–", Rate: "–"}
 		if r.Headcount > 0 {
 			p.Headcount = itoa(r.Headcount)
 		}
 		if r.Respondents == nil {
 			p.Suppressed = true
-			p.Respondents = "moins de " + itoa(k)
-			if bound, low := hiddenRateBound(k, r.Headcount); low {
-				p.Respondents += ", sur " + itoa(r.Headcount)
-				p.Rate, p.Low = bound, low
+			reason := store.HiddenBelowK
+			if i < len(why) {
+				reason = why[i]
+			}
+			switch reason {
+			case store.HiddenNoAnswer:
+				p.Respondents = "aucune réponse"
+				if r.Headcount > 0 {
+					p.Respondents += ", sur " + itoa(r.Headcount)
+					p.Rate, p.Low = percent(0), true
+				}
+			case store.HiddenSecondary:
+				// k or more: nothing to flag, and no bound to give.
+				p.Respondents = "masqué pour protéger un autre groupe"
+			default:
+				p.Respondents = "moins de " + itoa(k)
+				if bound, low := hiddenRateBound(k, r.Headcount); low {
+					p.Respondents += ", sur " + itoa(r.Headcount)
+					p.Rate, p.Low = bound, low
+				}
 			}
 		} else {
 			p.Respondents = itoa(*r.Respondents)

@@ -84,3 +84,35 @@ func TestOverallParticipationUnderK(t *testing.T) {
 		t.Errorf("API overall under k = %s, want respondents null", api.Body)
 	}
 }
+
+func TestHiddenUnitsSayWhy(t *testing.T) {
+	// Service 1 (6) is hidden only because Direction A (8) minus it would
+	// give Service 2 (2): it must not read « moins de 5 », nor be flagged.
+	as := MustNewAdminServer(t, withSpec(func(s *vigie.CampaignSpec) {
+		s.Units = append(s.Units, vigie.UnitSpec{Path: []string{"Direction C"}, Headcount: 6})
+	}))
+	as.submitN(t, 6, []string{"Direction A", "Service 1"}, "")
+	as.submitN(t, 2, []string{"Direction A", "Service 2"}, "")
+	as.submitN(t, 6, []string{"Direction B"}, "")
+	p := as.signedIn(t, consultantEmail).get("/admin/campaigns/" + as.Campaign.ID)
+	wantStatus(t, p, http.StatusOK)
+	for label, want := range map[string]string{
+		"Service 1":   "masqué pour protéger un autre groupe",
+		"Service 2":   "moins de 5",
+		"Direction C": "aucune réponse, sur 6",
+	} {
+		if row := rowOf(t, p.Body, label); !strings.Contains(row, want) {
+			t.Errorf("%s row = %s, want %q", label, row, want)
+		}
+	}
+	if row := rowOf(t, p.Body, "Service 1"); strings.Contains(row, "sous 60") || strings.Contains(row, "moins de 5") {
+		t.Errorf("Service 1, hidden to protect Service 2, is said under k or flagged: %s", row)
+	}
+	_, token := as.token(t, as.Viewer)
+	api := as.api(t, token, http.MethodGet, "/api/v1/campaigns/"+as.Campaign.ID+"/participation", "")
+	for _, want := range []string{`"hidden":"secondary"`, `"hidden":"below_k"`, `"hidden":"no_answer"`} {
+		if !strings.Contains(api.Body, want) {
+			t.Errorf("API participation lacks %s: %s", want, api.Body)
+		}
+	}
+}
