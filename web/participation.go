@@ -89,6 +89,7 @@ func hiddenRateBound(k, headcount int) (string, bool) {
 
 // overallParticipation is the campaign's participation as a whole.
 type overallParticipation struct {
+	None        bool // nobody answered yet: said as such, like a unit
 	Respondents *int // nil when under k: nothing is said about fewer than k people
 	Headcount   int  // 0 when unknown
 	Rate        *float64
@@ -100,7 +101,7 @@ type overallParticipation struct {
 // top-level units' when every one of them has one, else unknown, since a
 // rate over part of the headcount would be too high.
 func overall(rows []scoring.UnitParticipation, total, k int) overallParticipation {
-	var o overallParticipation
+	o := overallParticipation{None: total == 0}
 	if total >= k {
 		n := total
 		o.Respondents = &n
@@ -136,6 +137,12 @@ func totalRow(o overallParticipation, k int) participationRow {
 	}
 	if o.Respondents != nil {
 		p.Respondents = itoa(*o.Respondents)
+	} else if o.None {
+		p.Suppressed = true
+		p.Respondents = "aucune réponse"
+		if o.Headcount > 0 {
+			p.Rate, p.Low = percent(0), true
+		}
 	} else {
 		p.Suppressed = true
 		if bound, low := hiddenRateBound(k, o.Headcount); low {

@@ -116,3 +116,12 @@ func TestHiddenUnitsSayWhy(t *testing.T) {
 		}
 	}
 }
+
+func TestOverallParticipationNoAnswer(t *testing.T) {
+	as := MustNewAdminServer(t)
+	p := as.signedIn(t, consultantEmail).get("/admin/campaigns/" + as.Campaign.ID)
+	if total := rowOf(t, p.Body, "Ensemble de la campagne"); !strings.Contains(total, "aucune réponse") {
+		t.Errorf("total row with no answer = %s, want « aucune réponse »", total)
+	}
+	wantContains(t, p, "(aucune réponse pour un effectif connu de")
+}
