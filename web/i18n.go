@@ -1,6 +1,9 @@
 package web
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // defaultLang is the language of every page unless the person picks
 // another with the switch (?lang=, then a cookie). It is never guessed
@@ -16,17 +19,27 @@ func isLang(l string) bool { return l == "fr" || l == "en" }
 // with args.
 func tr(lang, key string, args ...any) string {
 	msg, ok := messages[lang][key]
+	french := lang == defaultLang
 	if !ok {
 		msg, ok = messages[defaultLang][key]
+		french = true
 	}
 	if !ok {
 		return key
+	}
+	if french {
+		msg = frenchSpaces.Replace(msg)
 	}
 	if len(args) > 0 {
 		return fmt.Sprintf(msg, args...)
 	}
 	return msg
 }
+
+// frenchSpaces puts a non-breaking space before « : » and inside
+// guillemets, as French typography wants, so that no line of an employee's
+// page starts with a colon or a lone guillemet.
+var frenchSpaces = strings.NewReplacer(" :", "\u00a0:", "« ", "«\u00a0", " »", "\u00a0»")
 
 // messages holds the interface's texts per language. Questionnaire texts
 // come from the questionnaire files, not from here.
