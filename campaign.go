@@ -30,8 +30,9 @@ type Campaign struct {
 	Questionnaires      []string          // questionnaire ids, in answering order
 	Units               []Unit            // every unit, parents before children
 	Segments            []Segment
-	MinGroupSize        int // k
-	CommentMinGroupSize int // comments are shown only for groups of at least this size
+	MinGroupSize        int     // k
+	CommentMinGroupSize int     // comments are shown only for groups of at least this size
+	PriorityShare       float64 // share of unfavourable respondents that makes a priority
 	Languages           []string
 	Access              AccessMode
 	State               CampaignState
@@ -41,7 +42,32 @@ type Campaign struct {
 	// the consultant closes the campaign by hand; `vigie serve` closes an
 	// open campaign once the day is over (CampaignSpec.EndDate).
 	EndDate string
+	// PaperDoubleEntry is the share of paper sheets typed in twice
+	// before they count (1: every sheet; docs/guide-consultant.md).
+	PaperDoubleEntry float64
+	// Previous is the id of the previous wave of the same survey (a closed
+	// campaign), "" when none: results then carry trends (docs/scoring.md).
+	Previous string
+	// UnitMap renames the previous wave's unit paths ("old/path" ->
+	// "new/path") after a reorganisation; nil when none.
+	UnitMap map[string]string
+	// Controller, DPOContact and LegalBasis are the data-protection facts
+	// the information notice, the record of processing and the AIPD state;
+	// "" when not said (see DataController and LegalBasisText).
+	Controller string
+	DPOContact string
+	LegalBasis string
+	// RetentionDays is how long after closing the raw answers may be
+	// kept; the campaign is archived (raw data erased) when it runs out.
+	RetentionDays int
+	// ArchivedAt is the day (YYYY-MM-DD) the raw data was erased and the
+	// published outputs frozen; "" while they are kept. An archived
+	// campaign stays closed.
+	ArchivedAt string
 }
+
+// Archived reports whether the campaign's raw data has been erased.
+func (c *Campaign) Archived() bool { return c.ArchivedAt != "" }
 
 // Unit is one node of a campaign's unit tree.
 type Unit struct {

@@ -15,14 +15,23 @@ const (
 	DefaultMinGroupSize        = 5  // k when the file does not say
 	MinMinGroupSize            = 3  // the smallest k Vigie accepts
 	DefaultCommentMinGroupSize = 10 // comment threshold when the file does not say
-	MaxSegments                = 5  // more segments would cut groups too thin
-	MinSegmentCategories       = 2
-	MaxSegmentCategories       = 8
-	MaxUnits                   = 5000
-	maxNameLength              = 100 // runes in a unit name or category
-	maxTitleLength             = 200
-	MaxConductedByLength       = 300  // runes in one language of conducted_by
-	MaxPurposeLength           = 2000 // runes in one language of purpose: a short paragraph
+	// DefaultPriorityShare is the share of unfavourable respondents from
+	// which a published result is a priority when the file does not say.
+	DefaultPriorityShare = 0.5
+	MaxSegments          = 5 // more segments would cut groups too thin
+	MinSegmentCategories = 2
+	MaxSegmentCategories = 8
+	MaxUnits             = 5000
+	maxNameLength        = 100 // runes in a unit name or category
+	maxTitleLength       = 200
+	MaxConductedByLength = 300  // runes in one language of conducted_by
+	MaxPurposeLength     = 2000 // runes in one language of purpose: a short paragraph
+	// DefaultRetentionDays is how long after closing the raw answers are
+	// kept when the file does not say: a year covers the action plan and
+	// the next committee meetings. MaxRetentionDays (three years) covers
+	// a campaign used as the previous wave of the next one.
+	DefaultRetentionDays = 365
+	MaxRetentionDays     = 1095
 )
 
 // notSpecified is the name results give to respondents who left a unit or
@@ -53,8 +62,29 @@ type CampaignSpec struct {
 	Segments            []Segment         `json:"segments"`
 	MinGroupSize        int               `json:"min_group_size"`
 	CommentMinGroupSize int               `json:"comment_min_group_size"`
-	Languages           []string          `json:"languages"`
-	Access              AccessMode        `json:"access"`
+	// PriorityShare is the share of unfavourable respondents (0 < x <= 1)
+	// that makes a published dimension a priority; 0 means the default.
+	PriorityShare float64    `json:"priority_share,omitempty"`
+	Languages     []string   `json:"languages"`
+	Access        AccessMode `json:"access"`
+	// PaperDoubleEntry is the share of paper sheets drawn for a second
+	// entry, in (0, 1]; 0 in a description means the default, 1.
+	PaperDoubleEntry float64 `json:"paper_double_entry,omitempty"`
+	// Previous names the previous wave (a closed campaign's id) and
+	// UnitMap renames its units ("old/path": "new/path"); both optional.
+	Previous string            `json:"previous,omitempty"`
+	UnitMap  map[string]string `json:"unit_map,omitempty"`
+	// RetentionDays is how long after closing the raw answers (responses,
+	// codes, comment originals) are kept before Vigie archives the
+	// campaign: DefaultRetentionDays when 0, at most MaxRetentionDays.
+	RetentionDays int `json:"retention_days,omitempty"`
+	// Controller is the organisation responsible for the processing (the
+	// client organisation when empty), DPOContact how to reach its data
+	// protection officer (e-mail or address), LegalBasis the legal basis
+	// (DefaultLegalBasis when empty). All optional.
+	Controller string `json:"controller,omitempty"`
+	DPOContact string `json:"dpo_contact,omitempty"`
+	LegalBasis string `json:"legal_basis,omitempty"`
 	// EndDate is the optional last day of answers, "YYYY-MM-DD": shown to
 	// employees, and the campaign closes itself at the end of that day
 	// (server time). Like every setting it is frozen at opening.
@@ -77,11 +107,20 @@ func (s *CampaignSpec) SetDefaults() {
 	if s.CommentMinGroupSize == 0 {
 		s.CommentMinGroupSize = max(DefaultCommentMinGroupSize, s.MinGroupSize)
 	}
+	if s.PriorityShare == 0 {
+		s.PriorityShare = DefaultPriorityShare
+	}
 	if len(s.Languages) == 0 {
 		s.Languages = []string{"fr"}
 	}
 	if s.Access == "" {
 		s.Access = AccessCodes
+	}
+	if s.PaperDoubleEntry == 0 {
+		s.PaperDoubleEntry = 1
+	}
+	if s.RetentionDays == 0 {
+		s.RetentionDays = DefaultRetentionDays
 	}
 }
 
@@ -141,9 +180,17 @@ func (c *Campaign) Spec() *CampaignSpec {
 		Questionnaires:      slices.Clone(c.Questionnaires),
 		MinGroupSize:        c.MinGroupSize,
 		CommentMinGroupSize: c.CommentMinGroupSize,
+		PriorityShare:       c.PriorityShare,
 		Languages:           slices.Clone(c.Languages),
 		Access:              c.Access,
 		EndDate:             c.EndDate,
+		PaperDoubleEntry:    c.PaperDoubleEntry,
+		Previous:            c.Previous,
+		UnitMap:             cloneText(c.UnitMap),
+		RetentionDays:       c.RetentionDays,
+		Controller:          c.Controller,
+		DPOContact:          c.DPOContact,
+		LegalBasis:          c.LegalBasis,
 	}
 	for i, u := range c.Units {
 		leaf := i+1 == len(c.Units) || !isPrefix(u.Path, c.Units[i+1].Path)
@@ -264,6 +311,11 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	checkText(p, l.field("organisation"), "organisation", "l'organisation", s.Organisation)
 	checkLanguageText(p, l, "conducted_by", s.ConductedBy, MaxConductedByLength)
 	checkLanguageText(p, l, "purpose", s.Purpose, MaxPurposeLength)
+	for _, f := range []struct{ key, v string }{{"controller", s.Controller}, {"dpo_contact", s.DPOContact}, {"legal_basis", s.LegalBasis}} {
+		if n := utf8.RuneCountInString(f.v); n > MaxGDPRFieldLength {
+			p.add(l.field(f.key), "%s : le texte dépasse %d caractères (%d)", f.key, MaxGDPRFieldLength, n)
+		}
+	}
 
 	if len(s.Questionnaires) == 0 {
 		p.add(l.field("questionnaires"), "questionnaires : au moins un questionnaire est requis")
@@ -285,8 +337,19 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	if s.MinGroupSize < MinMinGroupSize {
 		p.add(l.field("min_group_size"), "min_group_size : le seuil d'anonymat doit être au moins %d, pas %d", MinMinGroupSize, s.MinGroupSize)
 	}
+	if !(s.PaperDoubleEntry > 0 && s.PaperDoubleEntry <= 1) {
+		p.add(l.field("paper_double_entry"), "paper_double_entry : la part des feuilles saisies deux fois est comprise entre 0 (exclu) et 1 (toutes), pas %v", s.PaperDoubleEntry)
+	}
 	if s.CommentMinGroupSize < s.MinGroupSize {
 		p.add(l.field("comment_min_group_size"), "comment_min_group_size : le seuil des commentaires (%d) doit être au moins égal au seuil d'anonymat (%d)", s.CommentMinGroupSize, s.MinGroupSize)
+	}
+	// NaN fails both comparisons, hence the negated form.
+	if !(s.PriorityShare > 0 && s.PriorityShare <= 1) {
+		p.add(l.field("priority_share"), "priority_share : la part de répondants en zone défavorable qui fait une priorité doit être comprise entre 0 (exclu) et 1, pas %v", s.PriorityShare)
+	}
+
+	if s.RetentionDays < 1 || s.RetentionDays > MaxRetentionDays {
+		p.add(l.field("retention_days"), "retention_days : la durée de conservation des réponses après la clôture va de 1 à %d jours (3 ans), pas %d", MaxRetentionDays, s.RetentionDays)
 	}
 
 	seenL := map[string]bool{}
@@ -311,6 +374,7 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 			p.add(l.field("end_date"), "end_date : la date de fin « %s » n'est pas une date AAAA-MM-JJ (par exemple 2026-11-15)", Reveal(s.EndDate))
 		}
 	}
+	validateWaves(s, l, p)
 }
 
 // ParseEndDate reads a campaign's end date ("2026-11-15") as midnight of
@@ -330,6 +394,36 @@ func EndDue(endDate string, now time.Time) bool {
 		return false
 	}
 	return !now.Before(d.AddDate(0, 0, 1))
+}
+
+// validateWaves checks previous and unit_map as far as the description
+// alone allows; that the previous campaign exists and is closed is the
+// store's to check.
+func validateWaves(s *CampaignSpec, l *specLines, p *problems) {
+	if s.Previous != "" && strings.TrimSpace(s.Previous) != s.Previous {
+		p.add(l.field("previous"), "previous : identifiant de campagne invalide « %s »", Reveal(s.Previous))
+	}
+	if len(s.UnitMap) > 0 && s.Previous == "" {
+		p.add(l.field("unit_map"), "unit_map : ne sert qu'avec previous (la campagne précédente)")
+	}
+	byNew := map[string][]string{}
+	for _, old := range slices.Sorted(maps.Keys(s.UnitMap)) {
+		cur := s.UnitMap[old]
+		if strings.Trim(old, " /") == "" || strings.Trim(cur, " /") == "" {
+			p.add(l.field("unit_map"), "unit_map : chemin de service vide (« %s » → « %s »)", Reveal(old), Reveal(cur))
+			continue
+		}
+		byNew[cur] = append(byNew[cur], old)
+	}
+	// A merge is refused: the merged group was never published as such in
+	// the previous wave, and rebuilding it from its parts is not what the
+	// rules published.
+	for _, cur := range slices.Sorted(maps.Keys(byNew)) {
+		if olds := byNew[cur]; len(olds) > 1 {
+			p.add(l.field("unit_map"), "unit_map : « %s » deviennent tous « %s » ; une fusion ne se compare pas (les groupes d'avant ne sont pas ceux d'aujourd'hui) : renommez au plus un ancien service vers chaque nouveau",
+				strings.Join(olds, " », « "), cur)
+		}
+	}
 }
 
 // checkName records CheckName's message when name holds an unsafe

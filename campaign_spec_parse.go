@@ -3,6 +3,7 @@ package vigie
 import (
 	"errors"
 	"io"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -177,6 +178,21 @@ func (d *specDecoder) integer(n *yaml.Node, where string) int {
 	return v
 }
 
+// number reads a decimal number ("0.5", "0,5" is refused: YAML reads it as text).
+func (d *specDecoder) number(n *yaml.Node, where string) float64 {
+	s, ok := d.scalar(n, where)
+	if !ok {
+		return 0
+	}
+	tag := d.resolve(n).Tag
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || (tag != "!!float" && tag != "!!int") || math.IsNaN(v) || math.IsInf(v, 0) {
+		d.p.add(n.Line, "%s : un nombre décimal est attendu (par exemple 0.5), pas « %s »", where, s)
+		return 0
+	}
+	return v
+}
+
 // list returns the elements of a sequence node, reporting other kinds.
 func (d *specDecoder) list(n *yaml.Node, where string) []*yaml.Node {
 	n = d.resolve(n)
@@ -206,7 +222,8 @@ func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
 func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	s := &CampaignSpec{}
 	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
-		"units", "segments", "min_group_size", "comment_min_group_size", "languages", "access", "end_date")
+		"units", "segments", "min_group_size", "comment_min_group_size", "priority_share", "languages", "access", "paper_double_entry", "previous", "unit_map", "retention_days",
+		"controller", "dpo_contact", "legal_basis", "end_date")
 	for _, key := range order {
 		d.lines.fields[key] = f[key].Line
 	}
@@ -252,6 +269,25 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 			s.CommentMinGroupSize = -1
 		}
 	}
+	if n := f["priority_share"]; n != nil {
+		if s.PriorityShare = d.number(n, "priority_share"); s.PriorityShare == 0 {
+			s.PriorityShare = -1 // an explicit 0 is a mistake, as for k
+		}
+	}
+	if n := f["controller"]; n != nil {
+		s.Controller, _ = d.scalar(n, "controller")
+	}
+	if n := f["dpo_contact"]; n != nil {
+		s.DPOContact, _ = d.scalar(n, "dpo_contact")
+	}
+	if n := f["legal_basis"]; n != nil {
+		s.LegalBasis, _ = d.scalar(n, "legal_basis")
+	}
+	if n := f["retention_days"]; n != nil {
+		if s.RetentionDays = d.integer(n, "retention_days"); s.RetentionDays == 0 {
+			s.RetentionDays = -1 // an explicit 0 is a mistake, not the default
+		}
+	}
 	if n := f["languages"]; n != nil {
 		s.Languages, d.lines.languages = d.strings(n, "languages")
 		if len(s.Languages) == 0 {
@@ -259,11 +295,35 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 			d.p.add(n.Line, "languages : au moins une langue (fr) est requise")
 		}
 	}
+	if n := f["paper_double_entry"]; n != nil {
+		// An explicit 0 is a mistake, not a request for the default.
+		v, ok := d.scalar(n, "paper_double_entry")
+		x, err := strconv.ParseFloat(v, 64)
+		switch {
+		case !ok:
+		case err != nil:
+			d.p.add(n.Line, "paper_double_entry : un nombre entre 0 et 1 est attendu (0.2 pour une feuille sur cinq), pas « %s »", v)
+		case x == 0:
+			s.PaperDoubleEntry = -1
+		default:
+			s.PaperDoubleEntry = x
+		}
+	}
 	if n := f["access"]; n != nil {
 		a, _ := d.scalar(n, "access")
 		s.Access = AccessMode(a)
 		if a == "" {
 			d.p.add(n.Line, "access : mode d'accès vide (codes ou link)")
+		}
+	}
+	if n := f["previous"]; n != nil {
+		s.Previous, _ = d.scalar(n, "previous")
+	}
+	if n := f["unit_map"]; n != nil {
+		m, order := d.fields(n, "unit_map")
+		s.UnitMap = map[string]string{}
+		for _, old := range order {
+			s.UnitMap[old], _ = d.scalar(m[old], "unit_map."+old)
 		}
 	}
 	return s

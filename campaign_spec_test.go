@@ -89,6 +89,17 @@ func TestParseCampaignSpecDefaults(t *testing.T) {
 		t.Fatalf("defaults = k %d, comment %d, languages %v, access %s; want 5, 10, [fr], codes",
 			s.MinGroupSize, s.CommentMinGroupSize, s.Languages, s.Access)
 	}
+	if s.PriorityShare != vigie.DefaultPriorityShare {
+		t.Errorf("default priority_share = %v, want %v", s.PriorityShare, vigie.DefaultPriorityShare)
+	}
+	for _, v := range []string{"1", "0.25", "1.0"} {
+		s, err := vigie.ParseCampaignSpec("c.yaml", []byte("title: T\norganisation: O\nquestionnaires: [r]\npriority_share: "+v+"\n"))
+		if err != nil {
+			t.Errorf("priority_share: %s refused: %v", v, vigie.ErrorMessage(err))
+		} else if want, _ := strconv.ParseFloat(v, 64); s.PriorityShare != want {
+			t.Errorf("priority_share: %s read as %v", v, s.PriorityShare)
+		}
+	}
 	// A k above 10 raises the default comment threshold with it.
 	s, err = vigie.ParseCampaignSpec("c.yaml", []byte("title: T\norganisation: O\nquestionnaires: [r]\nmin_group_size: 12\n"))
 	if err != nil || s.CommentMinGroupSize != 12 {
@@ -101,7 +112,7 @@ func TestParseCampaignSpecJSON(t *testing.T) {
 	  "conducted_by": {"fr": "Cabinet X", "en": "X firm"}, "purpose": {"fr": "Comprendre"},
 	  "units": [{"path": "A/B", "headcount": 3}, {"path": ["A", "C"]}],
 	  "segments": [{"id": "metier", "label": {"fr": "Métier"}, "categories": ["X", "Y"]}],
-	  "min_group_size": 4, "comment_min_group_size": 8, "languages": ["fr", "en"], "access": "link"}`
+	  "min_group_size": 4, "comment_min_group_size": 8, "priority_share": 0.4, "languages": ["fr", "en"], "access": "link"}`
 	s, err := vigie.ParseCampaignSpec("requête", []byte(body))
 	if err != nil {
 		t.Fatal(vigie.ErrorMessage(err))
@@ -113,9 +124,11 @@ func TestParseCampaignSpecJSON(t *testing.T) {
 		Units:               []vigie.UnitSpec{{Path: []string{"A", "B"}, Headcount: 3}, {Path: []string{"A", "C"}}},
 		Segments:            []vigie.Segment{{ID: "metier", Label: map[string]string{"fr": "Métier"}, Categories: []string{"X", "Y"}}},
 		MinGroupSize:        4,
-		CommentMinGroupSize: 8,
-		Languages:           []string{"fr", "en"},
-		Access:              vigie.AccessLink,
+		CommentMinGroupSize: 8, PriorityShare: 0.4,
+		Languages:        []string{"fr", "en"},
+		Access:           vigie.AccessLink,
+		PaperDoubleEntry: 1, // the default: every paper sheet entered twice
+		RetentionDays:    vigie.DefaultRetentionDays,
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Fatalf("spec = %+v\nwant %+v", s, want)
@@ -155,7 +168,17 @@ func TestParseCampaignSpecErrors(t *testing.T) {
 		{"ErrMinGroupSize", base + "min_group_size: 2\n", []string{"c.yaml:4: min_group_size : le seuil d'anonymat doit être au moins 3, pas 2"}},
 		{"ErrMinGroupSizeZero", base + "min_group_size: 0\n", []string{"c.yaml:4: min_group_size : le seuil d'anonymat doit être au moins 3"}},
 		{"ErrMinGroupSizeType", base + "min_group_size: cinq\n", []string{"c.yaml:4: min_group_size : un nombre entier est attendu"}},
+		{"ErrPriorityShareZero", base + "priority_share: 0\n", []string{"c.yaml:4: priority_share : la part de répondants en zone défavorable qui fait une priorité doit être comprise entre 0 (exclu) et 1"}},
+		{"ErrPriorityShareAboveOne", base + "priority_share: 1.2\n", []string{"c.yaml:4: priority_share : la part", "pas 1.2"}},
+		{"ErrPriorityShareType", base + "priority_share: moitié\n", []string{"c.yaml:4: priority_share : un nombre décimal est attendu (par exemple 0.5), pas « moitié »"}},
+		{"ErrPriorityShareNaN", base + "priority_share: .nan\n", []string{"c.yaml:4: priority_share : un nombre décimal est attendu"}},
 		{"ErrCommentMinGroupSize", base + "min_group_size: 6\ncomment_min_group_size: 5\n", []string{"c.yaml:5: comment_min_group_size : le seuil des commentaires (5) doit être au moins égal au seuil d'anonymat (6)"}},
+		{"ErrControllerTooLong", base + "controller: " + strings.Repeat("a", 301) + "\n", []string{"c.yaml:4: controller : le texte dépasse 300 caractères (301)"}},
+		{"ErrDPOContactNotText", base + "dpo_contact: [a, b]\n", []string{"c.yaml:4: dpo_contact : une valeur simple est attendue"}},
+		{"ErrRetentionZero", base + "retention_days: 0\n", []string{"c.yaml:4: retention_days : la durée de conservation des réponses après la clôture va de 1 à 1095 jours (3 ans), pas -1"}},
+		{"ErrRetentionNegative", base + "retention_days: -3\n", []string{"c.yaml:4: retention_days : la durée de conservation des réponses après la clôture va de 1 à 1095 jours (3 ans), pas -3"}},
+		{"ErrRetentionTooLong", base + "retention_days: 1096\n", []string{"c.yaml:4: retention_days : la durée de conservation des réponses après la clôture va de 1 à 1095 jours (3 ans), pas 1096"}},
+		{"ErrRetentionType", base + "retention_days: un an\n", []string{"c.yaml:4: retention_days : un nombre entier est attendu"}},
 		{"ErrLanguageUnsupported", base + "languages: [fr, de]\n", []string{"c.yaml:4: languages : langue « de » non prise en charge"}},
 		{"ErrLanguageNoFrench", base + "languages: [en]\n", []string{"c.yaml:4: languages : le français (fr) doit figurer"}},
 		{"ErrConductedByNoFrench", base + "conducted_by:\n  en: X firm\n", []string{"c.yaml:5: conducted_by : le texte en français (conducted_by.fr) est requis"}},
@@ -273,4 +296,42 @@ func FuzzParseCampaignSpec(f *testing.F) {
 			t.Fatalf("parsed spec fails Validate: %v", err)
 		}
 	})
+}
+
+func TestRetentionDays(t *testing.T) {
+	base := "title: T\norganisation: O\nquestionnaires: [r]\n"
+	for _, tc := range []struct {
+		name string
+		yaml string
+		want int
+	}{
+		{"Default", "", vigie.DefaultRetentionDays},
+		{"One", "retention_days: 1\n", 1},
+		{"Max", "retention_days: 1095\n", vigie.MaxRetentionDays},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := vigie.ParseCampaignSpec("c.yaml", []byte(base+tc.yaml))
+			if err != nil {
+				t.Fatal(vigie.ErrorMessage(err))
+			}
+			if s.RetentionDays != tc.want {
+				t.Fatalf("RetentionDays = %d, want %d", s.RetentionDays, tc.want)
+			}
+		})
+	}
+}
+
+func TestGDPRFields(t *testing.T) {
+	src := "title: T\norganisation: Client SA\nquestionnaires: [r]\ncontroller: Groupe Client\ndpo_contact: dpo@client.example\nlegal_basis: obligation légale\n"
+	s, err := vigie.ParseCampaignSpec("c.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(vigie.ErrorMessage(err))
+	}
+	if s.Controller != "Groupe Client" || s.DPOContact != "dpo@client.example" || s.LegalBasis != "obligation légale" {
+		t.Fatalf("controller, dpo_contact, legal_basis = %q, %q, %q", s.Controller, s.DPOContact, s.LegalBasis)
+	}
+	c := &vigie.Campaign{Organisation: "Client SA"}
+	if c.DataController() != "Client SA" || c.LegalBasisText() != vigie.DefaultLegalBasis {
+		t.Fatalf("defaults = %q, %q; want the organisation and the legitimate interest", c.DataController(), c.LegalBasisText())
+	}
 }

@@ -7,14 +7,17 @@ type Role string
 
 // The roles. A consultant runs campaigns and sees every one of them; a
 // viewer (HR, health committee, occupational physician) reads only the
-// aggregated results of the campaigns granted to them.
+// aggregated results of the campaigns granted to them; a data-entry
+// account ("saisie") only types in the paper sheets of the campaigns
+// granted to it, and sees no results, codes or comments.
 const (
 	RoleConsultant Role = "consultant"
 	RoleViewer     Role = "viewer"
+	RoleEntry      Role = "saisie"
 )
 
 // Valid reports whether r is one of the known roles.
-func (r Role) Valid() bool { return r == RoleConsultant || r == RoleViewer }
+func (r Role) Valid() bool { return r == RoleConsultant || r == RoleViewer || r == RoleEntry }
 
 // User is a back-office account. Respondents never have one.
 type User struct {

@@ -71,6 +71,17 @@ func checkConsistent(t *testing.T, q *questionnaires.Questionnaire) {
 		if d.Direction != questionnaires.HigherIsWorse && d.Direction != questionnaires.HigherIsBetter {
 			t.Fatalf("dimension %s: direction %q", d.ID, d.Direction)
 		}
+		if d.RiskFamily != "" && !d.RiskFamily.Valid() {
+			t.Fatalf("dimension %s: risk family %q", d.ID, d.RiskFamily)
+		}
+		if len(d.Discussion) > 0 && len(d.Discussion[q.Language]) == 0 {
+			t.Fatalf("dimension %s: discussion without the default language", d.ID)
+		}
+		for lang, qs := range d.Discussion {
+			if len(qs) < questionnaires.MinDiscussion || len(qs) > questionnaires.MaxDiscussion {
+				t.Fatalf("dimension %s: %d discussion questions in %s", d.ID, len(qs), lang)
+			}
+		}
 		for _, it := range d.Items {
 			if ids[it.ID] || !scales[it.Scale] || it.Dimension != d.ID || it.Index != n || q.Items()[n] != it || it.Text[q.Language] == "" {
 				t.Fatalf("item %q not consistent: %+v", it.ID, it)

@@ -71,6 +71,8 @@ type Dimension struct {
 	MinAnswered float64 // share of items needed for a score; default 0.5
 	Cutoffs     Cutoffs
 	Items       []*Item
+	RiskFamily  RiskFamily // the Gollac family it informs; "" when the file names none
+	Discussion  TextList   // open questions for a team session about the work; may be empty
 }
 
 // IndicatorKind is the kind of an indicator; "ratio" is the only one so far.

@@ -43,12 +43,28 @@ type Report struct {
 	// campaign: no comments were collected and no headcount is known.
 	Offline       bool
 	Participation []scoring.UnitParticipation
+	// Respondents is how many people took part in the campaign; nil when
+	// fewer than k (or offline, where Sections say it per questionnaire).
+	Respondents *int
+	// PriorityShare is the campaign's priority_share (0: the default):
+	// "L'essentiel" and the discussion guides read priorities with it.
+	PriorityShare float64
 	Sections      []Section
 	// SegmentLabels names segments in the report's language (segment id ->
 	// label, e.g. "metier" -> "Métier"); a segment missing here is shown
 	// by its id made readable ("type_contrat" -> "Type contrat"), as
 	// offline reports (no campaign) do.
 	SegmentLabels map[string]string
+	// DUERP, when set, adds the document unique's part after the
+	// questionnaires (issue 10); nil leaves it out (offline reports).
+	DUERP *DUERP
+	// PreviousTitle names the previous wave when sections carry trends:
+	// the PDF heads their section "Évolution depuis <PreviousTitle>".
+	PreviousTitle string
+	// ScoresErased marks the report of an archived campaign: its
+	// responses were erased, so the consultant's workbook has no Scores
+	// sheet (rather than an empty one that would suggest nobody answered).
+	ScoresErased bool
 }
 
 // segmentLabel names a segment in the report's language. Without a label
@@ -84,6 +100,8 @@ type Section struct {
 	// shown). They carry no count: the report only says that some exist.
 	CommentsPending, CommentsWithheld bool
 	Rows                              []scoring.ScoreRow // consultant audience only: k-anonymised respondent rows for the Scores sheet
+	// Trends compares Result with the previous wave's; nil without one.
+	Trends *scoring.Trends
 }
 
 // Comment is a moderated, published comment and the group it belongs to.

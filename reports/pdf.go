@@ -34,7 +34,7 @@ const (
 	fontFamily   = "dejavu"
 )
 
-// PDF renders r as an A4 PDF document: cover, table of contents, summary,
+// PDF renders r as an A4 PDF document: cover, "L'essentiel", table of contents, summary,
 // participation, method, one part per questionnaire and the annexes.
 //
 // The document is laid out at least twice: a pass learns on which page
@@ -91,6 +91,8 @@ type pdfDoc struct {
 
 	samePage bool    // the next part heading goes on the current page
 	partRoom float64 // what the next part needs below its heading to start on a light page
+
+	trends *scoring.Trends // the current section's, for the heat map's arrows; nil when none
 }
 
 // tocEntry is a heading of the table of contents.
@@ -114,15 +116,8 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 			}
 		}
 	}
-	f := fpdf.New("P", "mm", "A4", "")
+	f := newDocument(d.lang)
 	d.f = f
-	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-	f.SetMargins(marginLeft, marginTop, marginRight)
-	f.SetAutoPageBreak(true, marginBottom)
-	f.SetCompression(true)
-	f.SetCatalogSort(true) // the same report gives the same bytes
-	f.SetLang(d.lang)
 	// The document title follows the report's language (a reader's file
 	// browser and PDF viewer show it), the campaign being the user's own.
 	f.SetTitle(d.txt(fmt.Sprintf(tr(d.lang, "doc_title"), d.r.Campaign)), true)
@@ -136,12 +131,14 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	f.SetFooterFunc(d.footer)
 
 	d.cover()
+	d.essentials()
 	d.tableOfContents()
 	d.summary()
 	d.method()
 	for i := range r.Sections {
 		d.questionnaireSection(&r.Sections[i])
 	}
+	d.duerpSection()
 	d.annex()
 	if err := f.Error(); err != nil {
 		return nil, fmt.Errorf("reports: pdf: render: %w", err)
@@ -151,6 +148,20 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 		return nil, fmt.Errorf("reports: pdf: close: %w", err)
 	}
 	return d, nil
+}
+
+// newDocument starts an A4 document with the embedded fonts and the
+// report's margins: the report and the discussion guides share them.
+func newDocument(lang string) *fpdf.Fpdf {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
+	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
+	f.SetMargins(marginLeft, marginTop, marginRight)
+	f.SetAutoPageBreak(true, marginBottom)
+	f.SetCompression(true)
+	f.SetCatalogSort(true) // the same report gives the same bytes
+	f.SetLang(lang)
+	return f
 }
 
 // header writes the running header: campaign and organisation on the

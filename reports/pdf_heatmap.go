@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
@@ -148,7 +149,7 @@ func (d *pdfDoc) heatRow(sc scheme, g *scoring.Group, dims []*questionnaires.Dim
 		f.Rect(x, y, colW, heatRowH, "FD")
 		d.textCol(sc.ink(s.Level))
 		f.SetFont(fontFamily, "B", 7.5)
-		f.CellFormat(colW, heatRowH, fmtScore(s.Mean)+" "+levelSymbol(s.Level), "", 0, "C", false, 0, "")
+		f.CellFormat(colW, heatRowH, fmtScore(s.Mean)+" "+levelSymbol(s.Level)+d.trendArrow(g.ID, dim.ID), "", 0, "C", false, 0, "")
 		f.SetTextColor(0, 0, 0)
 	}
 	f.SetXY(marginLeft, y+heatRowH)
@@ -182,6 +183,9 @@ func (d *pdfDoc) heatLegend(sc scheme) {
 	}
 	f.SetXY(marginLeft, y+5)
 	f.MultiCell(contentW, 3.6, d.tr("legend_masked_cells"), "", "L", false)
+	if d.trends != nil {
+		f.MultiCell(contentW, 3.6, d.txt(fmt.Sprintf(trendText(d.lang, "legend_trends"), d.r.previousTitle(d.lang))), "", "L", false)
+	}
 	f.Ln(2)
 	d.body()
 }

@@ -15,6 +15,8 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 	if q == nil || res == nil {
 		return
 	}
+	d.trends = s.Trends
+	defer func() { d.trends = nil }()
 	chartH := 45 + chartRowH*float64(len(q.Dimensions))
 	d.partRoom = 40 + chartH // the intro and the first chart
 	d.heading(1, q.Title.In(d.lang, q.Language))
@@ -64,6 +66,10 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 		for _, ind := range q.Indicators {
 			d.indicatorTable(q, ind, res)
 		}
+	}
+
+	if s.Trends != nil {
+		d.trendSection(q, res, s.Trends)
 	}
 
 	d.keepTogether(30)

@@ -22,6 +22,7 @@ const (
 	SheetReliability   = "Fiabilité"
 	SheetIndicators    = "Indicateurs"
 	SheetParameters    = "Paramètres"
+	SheetTrends        = "Évolution" // only when a section has trends
 	// SheetComments is in xlsx_comments.go.
 	SheetScores = "Scores"
 )
@@ -52,10 +53,11 @@ func XLSX(w io.Writer, r *Report) error {
 		b.items,
 		b.reliability,
 		b.indicators,
+		b.trends,
 		b.comments,
 		b.parameters,
 	}
-	if r.Audience == AudienceConsultant {
+	if r.Audience == AudienceConsultant && !r.ScoresErased {
 		steps = append(steps, b.scores)
 	}
 	// The workbook's title, in the report's language, is what a file

@@ -754,3 +754,77 @@ func dependent(null [][]int64, cols []int) bool {
 	}
 	return rank < len(cols)
 }
+
+// TestAttackerCatchesIndependentPatterns is the attacker's own check: when
+// each output decides its groups alone (as Vigie did before one pattern
+// served the whole campaign), the attacker must find leaks across outputs
+// on some random campaigns. A test that could not fail would prove nothing.
+func TestAttackerCatchesIndependentPatterns(t *testing.T) {
+	caught := 0
+	for seed := range 300 {
+		c := generateCampaign(rand.New(rand.NewPCG(uint64(seed), 0x5eed)))
+		counts := map[string]int{}
+		pub := published{total: len(c.people)}
+		for _, p := range c.people {
+			counts[strings.Join(p.unit, "/")]++
+		}
+		pub.participation = scoring.Participation(c.opts, counts, nil)
+		for i, q := range c.qs {
+			var rs []scoring.Respondent
+			for _, p := range c.people {
+				if p.answers[i] != nil {
+					rs = append(rs, scoring.Respondent{Unit: p.unit, Segments: p.segments, Answers: p.answers[i]})
+				}
+			}
+			res, err := scoring.Score(q, c.opts, rs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pub.results = append(pub.results, res)
+		}
+		if len(crossOutput(c, pub)) > 0 {
+			caught++
+		}
+	}
+	if caught == 0 {
+		t.Fatal("with one pattern per output, the attacker found nothing across outputs on 300 campaigns: it cannot see leak 4")
+	}
+	t.Logf("independent patterns leak across outputs on %d of 300 campaigns", caught)
+}
+
+// TestAttackerLeak4 replays attack 4 of docs/scoring.md on the engine:
+// two people with no unit answered only the first questionnaire.
+func TestAttackerLeak4(t *testing.T) {
+	q0, q1 := effortReward(), effortReward()
+	q1.ID = "other"
+	c := &attackCampaign{k: 5, opts: scoring.Options{MinGroupSize: 5, Units: [][]string{{"DirA"}, {"DirB"}, {"Siege"}}}, qs: []*questionnaires.Questionnaire{q0, q1}}
+	add := func(n int, unit string, both bool) {
+		for range n {
+			p := attackPerson{segments: map[string]string{}}
+			if unit != "" {
+				p.unit = []string{unit}
+			}
+			a := effortScore(3, 3)
+			p.answers = [][]int{a, nil}
+			if both {
+				p.answers[1] = a
+			}
+			c.people = append(c.people, p)
+		}
+	}
+	add(14, "DirA", true)
+	add(11, "DirB", true)
+	add(8, "Siege", true)
+	add(2, "", false)
+	pub := c.publish()
+	if findings := attack(c, pub); len(findings) > 0 {
+		t.Fatalf("the attacker found:\n%s", strings.Join(findings, "\n"))
+	}
+	// Siège is hidden in both questionnaires and in participation, so
+	// 35 − 14 − 11 − 8 cannot be computed from any pair of outputs.
+	for i, res := range pub.results {
+		if g := group(t, res, "unit:Siege"); !g.Suppressed {
+			t.Errorf("%s: Siège published (%d), want hidden as in participation", c.qs[i].ID, g.Respondents)
+		}
+	}
+}

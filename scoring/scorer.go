@@ -3,7 +3,6 @@ package scoring
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
@@ -26,7 +25,7 @@ type Scorer struct {
 	// cells count the people who share a unit and the same segment
 	// categories, per measure, for rule 4 (overlap.go).
 	cells   map[string]*cellAcc
-	cellKey strings.Builder
+	cellKey []byte // reused: a lookup with string(cellKey) allocates nothing
 }
 
 // cellAcc counts, for one cell, the people each measure counts.
@@ -129,14 +128,14 @@ func (s *Scorer) Add(r Respondent) error {
 
 // cell returns the cell of a unit path and segment categories.
 func (s *Scorer) cell(path []string, segments map[string]string) *cellAcc {
-	b := &s.cellKey
-	b.Reset()
+	b := s.cellKey[:0]
 	for _, name := range path {
-		b.WriteString(name)
-		b.WriteByte(0)
+		b = append(b, name...)
+		b = append(b, 0)
 	}
 	if len(segments) > 0 {
-		ids := make([]string, 0, len(segments))
+		var small [8]string
+		ids := small[:0]
 		for id, name := range segments {
 			if id != "" && name != "" && name != NotSpecified {
 				ids = append(ids, id)
@@ -144,13 +143,14 @@ func (s *Scorer) cell(path []string, segments map[string]string) *cellAcc {
 		}
 		slices.Sort(ids)
 		for _, id := range ids {
-			b.WriteByte(1)
-			b.WriteString(id)
-			b.WriteByte(2)
-			b.WriteString(segments[id])
+			b = append(b, 1)
+			b = append(b, id...)
+			b = append(b, 2)
+			b = append(b, segments[id]...)
 		}
 	}
-	if c, ok := s.cells[b.String()]; ok {
+	s.cellKey = b
+	if c, ok := s.cells[string(b)]; ok {
 		return c
 	}
 	c := &cellAcc{unit: slices.Clone(path), cats: map[string]string{},
@@ -160,7 +160,7 @@ func (s *Scorer) cell(path []string, segments map[string]string) *cellAcc {
 			c.cats[id] = name
 		}
 	}
-	s.cells[b.String()] = c
+	s.cells[string(b)] = c
 	return c
 }
 

@@ -24,12 +24,17 @@ func (s *Store) CreateCampaign(ctx context.Context, spec *vigie.CampaignSpec) (*
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO campaigns (id, slug, title, organisation, conducted_by, purpose, min_group_size,
-				comment_min_group_size, languages, access, state, code_key, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+				comment_min_group_size, priority_share, languages, access, state, code_key, created_at, paper_double_entry,
+				retention_days, controller, dpo_contact, legal_basis)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
 			c.ID, c.Slug, c.Title, c.Organisation, textJSON(c.ConductedBy), textJSON(c.Purpose), c.MinGroupSize,
-			c.CommentMinGroupSize, mustJSON(c.Languages), c.Access, newKey(), time.Now().UTC().Format(time.RFC3339))
+			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, newKey(), time.Now().UTC().Format(time.RFC3339), c.PaperDoubleEntry,
+			c.RetentionDays, c.Controller, c.DPOContact, c.LegalBasis)
 		if err != nil {
 			return fmt.Errorf("store: create campaign: %w", err)
+		}
+		if err := saveWaveLink(ctx, tx, c); err != nil {
+			return err
 		}
 		return insertCampaignParts(ctx, tx, c)
 	})
@@ -60,12 +65,17 @@ func (s *Store) UpdateCampaign(ctx context.Context, id string, spec *vigie.Campa
 		}
 		_, err = tx.ExecContext(ctx, `
 			UPDATE campaigns SET title = ?, organisation = ?, conducted_by = ?, purpose = ?, min_group_size = ?,
-				comment_min_group_size = ?, languages = ?, access = ?
+				comment_min_group_size = ?, priority_share = ?, languages = ?, access = ?, paper_double_entry = ?,
+				retention_days = ?, controller = ?, dpo_contact = ?, legal_basis = ?
 			WHERE id = ?`,
 			c.Title, c.Organisation, textJSON(c.ConductedBy), textJSON(c.Purpose), c.MinGroupSize,
-			c.CommentMinGroupSize, mustJSON(c.Languages), c.Access, id)
+			c.CommentMinGroupSize, c.PriorityShare, mustJSON(c.Languages), c.Access, c.PaperDoubleEntry,
+			c.RetentionDays, c.Controller, c.DPOContact, c.LegalBasis, id)
 		if err != nil {
 			return fmt.Errorf("store: update campaign %s: %w", id, err)
+		}
+		if err := saveWaveLink(ctx, tx, c); err != nil {
+			return err
 		}
 		for _, table := range []string{"campaign_units", "campaign_segments", "campaign_questionnaires"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE campaign_id = ?`, id); err != nil {
@@ -134,8 +144,16 @@ func (s *Store) campaignFromSpec(ctx context.Context, spec *vigie.CampaignSpec) 
 		MinGroupSize:        sp.MinGroupSize,
 		CommentMinGroupSize: sp.CommentMinGroupSize,
 		EndDate:             strings.TrimSpace(sp.EndDate),
+		PriorityShare:       sp.PriorityShare,
 		Languages:           sp.Languages,
 		Access:              sp.Access,
+		PaperDoubleEntry:    sp.PaperDoubleEntry,
+		Previous:            sp.Previous,
+		UnitMap:             trimText(sp.UnitMap),
+		RetentionDays:       sp.RetentionDays,
+		Controller:          strings.TrimSpace(sp.Controller),
+		DPOContact:          strings.TrimSpace(sp.DPOContact),
+		LegalBasis:          strings.TrimSpace(sp.LegalBasis),
 	}, nil
 }
 
@@ -284,8 +302,9 @@ func (s *Store) OpenCampaign(ctx context.Context, id string, now time.Time) erro
 	})
 }
 
-// CloseCampaign ends an open campaign: no more answers, and every draft is
-// deleted (overwritten on disk: secure_delete is on).
+// CloseCampaign ends an open campaign: no more answers, and every draft
+// and paper sheet awaiting its second entry is deleted (overwritten on
+// disk: secure_delete is on).
 func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) error {
 	return s.update(ctx, func(tx *sql.Tx) error {
 		c, _, err := loadCampaign(ctx, tx, id)
@@ -300,6 +319,11 @@ func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE campaign_id = ?`, id); err != nil {
 			return fmt.Errorf("store: close campaign %s: delete drafts: %w", id, err)
+		}
+		// A paper sheet entered once links its code to answers: it goes
+		// too, never to be recorded (store/paper.go).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM paper_entries WHERE campaign_id = ?`, id); err != nil {
+			return fmt.Errorf("store: close campaign %s: delete paper entries: %w", id, err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET state = 'closed', closed_week = ? WHERE id = ?`, Week(now), id); err != nil {
 			return fmt.Errorf("store: close campaign %s: %w", id, err)

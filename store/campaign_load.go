@@ -20,10 +20,12 @@ func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, 
 	var key []byte
 	err := db.QueryRowContext(ctx, `
 		SELECT slug, title, organisation, conducted_by, purpose, min_group_size, comment_min_group_size,
-			languages, access, state, opened_week, closed_week, code_key, end_date
+			priority_share, languages, access, state, opened_week, closed_week, code_key, paper_double_entry,
+			retention_days, archived_at, controller, dpo_contact, legal_basis, end_date
 		FROM campaigns WHERE id = ?`, id).Scan(
 		&c.Slug, &c.Title, &c.Organisation, &conductedBy, &purpose, &c.MinGroupSize, &c.CommentMinGroupSize,
-		&langs, &c.Access, &c.State, &c.OpenedWeek, &c.ClosedWeek, &key, &c.EndDate)
+		&c.PriorityShare, &langs, &c.Access, &c.State, &c.OpenedWeek, &c.ClosedWeek, &key, &c.PaperDoubleEntry,
+		&c.RetentionDays, &c.ArchivedAt, &c.Controller, &c.DPOContact, &c.LegalBasis, &c.EndDate)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, errCampaignNotFound
 	} else if err != nil {
@@ -85,6 +87,9 @@ func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, 
 		})
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: campaign %s questionnaires: %w", id, err)
+	}
+	if err := loadWaveLink(ctx, db, c); err != nil {
+		return nil, nil, err
 	}
 	return c, key, nil
 }

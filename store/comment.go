@@ -50,12 +50,8 @@ var (
 // at closing is optional.
 func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error {
 	return s.update(ctx, func(tx *sql.Tx) error {
-		c, _, err := loadCampaignState(ctx, tx, campaignID)
-		if err != nil {
+		if _, err := commentThreshold(ctx, tx, campaignID); err != nil {
 			return err
-		}
-		if c.State != vigie.StateClosed {
-			return errNotClosedForModeration
 		}
 		var done int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM comments_prepared WHERE campaign_id = ?`, campaignID).Scan(&done); err != nil {
@@ -66,7 +62,7 @@ func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error 
 		}
 		type found struct{ unit, qid, text string }
 		var list []found
-		err = eachRow(ctx, tx, `SELECT unit, comments FROM responses WHERE campaign_id = ? AND comments != '{}'`,
+		err := eachRow(ctx, tx, `SELECT unit, comments FROM responses WHERE campaign_id = ? AND comments != '{}'`,
 			[]any{campaignID}, func(rows *sql.Rows) error {
 				var unit, raw string
 				if err := rows.Scan(&unit, &raw); err != nil {
@@ -170,11 +166,13 @@ func parentPath(p string) string {
 }
 
 // commentThreshold reads the comment threshold of a campaign and checks
-// that it is closed.
+// that it is closed and not archived (archiving erased what moderation
+// works on).
 func commentThreshold(ctx context.Context, db queryer, campaignID string) (int, error) {
 	var state vigie.CampaignState
 	var threshold int
-	err := db.QueryRowContext(ctx, `SELECT state, comment_min_group_size FROM campaigns WHERE id = ?`, campaignID).Scan(&state, &threshold)
+	var archivedAt string
+	err := db.QueryRowContext(ctx, `SELECT state, comment_min_group_size, archived_at FROM campaigns WHERE id = ?`, campaignID).Scan(&state, &threshold, &archivedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, errCampaignNotFound
 	} else if err != nil {
@@ -182,6 +180,9 @@ func commentThreshold(ctx context.Context, db queryer, campaignID string) (int, 
 	}
 	if state != vigie.StateClosed {
 		return 0, errNotClosedForModeration
+	}
+	if archivedAt != "" {
+		return 0, errArchived
 	}
 	return threshold, nil
 }
@@ -200,8 +201,16 @@ func (s *Store) CommentsForModeration(ctx context.Context, campaignID string, mi
 
 // PublishedComments returns the published comments of a campaign, redacted
 // where they were, shuffled: those of one questionnaire, or of all when
-// questionnaireID is "". Before closing there are none.
+// questionnaireID is "". Before closing there are none. An archived
+// campaign answers those frozen at archiving.
 func (s *Store) PublishedComments(ctx context.Context, campaignID, questionnaireID string) ([]vigie.Comment, error) {
+	frozen, err := s.archivedOutputs(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	if frozen != nil {
+		return frozen.comments(questionnaireID), nil
+	}
 	query := `SELECT id, questionnaire_id, unit, text, status, moderated_text FROM comments
 		WHERE campaign_id = ? AND status = 'published' AND (? = '' OR questionnaire_id = ?)`
 	out, err := s.comments(ctx, campaignID, 0, query, campaignID, questionnaireID, questionnaireID)

@@ -12,5 +12,8 @@
 // keep no history either: a rollback journal emptied at each commit, no
 // WAL, and a compaction (compact.go) once writes pause, so that a copy of
 // the files at rest shows neither the order of submissions nor which code
-// served for which response.
+// served for which response. Raw data lasts no longer than it serves:
+// ArchiveCampaign (archive.go) freezes a closed campaign's published
+// outputs and erases its responses, codes, drafts and comments, and
+// DeleteCampaign erases a campaign whole, both compacting at once.
 package store

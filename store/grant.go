@@ -10,8 +10,9 @@ import (
 )
 
 // GrantCampaign lets a viewer read a campaign's participation, results and
-// reports. Granting twice is harmless. Consultants already read every
-// campaign, so granting one to them is EINVALID.
+// reports, or a data-entry account type in its paper sheets. Granting
+// twice is harmless. Consultants already read every campaign, so granting
+// one to them is EINVALID.
 func (s *Store) GrantCampaign(ctx context.Context, userID, campaignID string) error {
 	return s.update(ctx, func(tx *sql.Tx) error {
 		var role vigie.Role
@@ -21,8 +22,8 @@ func (s *Store) GrantCampaign(ctx context.Context, userID, campaignID string) er
 		} else if err != nil {
 			return fmt.Errorf("store: grant %s to %s: %w", campaignID, userID, err)
 		}
-		if role != vigie.RoleViewer {
-			return vigie.Errorf(vigie.EINVALID, "Un consultant voit déjà toutes les campagnes : seul un compte lecteur (rôle viewer) reçoit un accès par campagne.")
+		if role != vigie.RoleViewer && role != vigie.RoleEntry {
+			return vigie.Errorf(vigie.EINVALID, "Un consultant voit déjà toutes les campagnes : seul un compte lecteur (rôle viewer) ou de saisie reçoit un accès par campagne.")
 		}
 		if _, _, err := loadCampaignState(ctx, tx, campaignID); err != nil {
 			return err
@@ -100,6 +101,26 @@ func (s *Store) CanRead(ctx context.Context, user *vigie.User, campaignID string
 	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM grants WHERE user_id = ? AND campaign_id = ?`, user.ID, campaignID).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("store: can %s read %s: %w", user.ID, campaignID, err)
+	}
+	return n > 0, nil
+}
+
+// CanEnter reports whether user may type in a campaign's paper sheets:
+// consultants for every campaign, data-entry accounts for those granted
+// to them, nobody else (viewers read results, they do not enter sheets).
+func (s *Store) CanEnter(ctx context.Context, user *vigie.User, campaignID string) (bool, error) {
+	switch {
+	case user == nil:
+		return false, nil
+	case user.Role == vigie.RoleConsultant:
+		return true, nil
+	case user.Role != vigie.RoleEntry:
+		return false, nil
+	}
+	var n int
+	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM grants WHERE user_id = ? AND campaign_id = ?`, user.ID, campaignID).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: can %s enter %s: %w", user.ID, campaignID, err)
 	}
 	return n > 0, nil
 }

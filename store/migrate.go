@@ -56,7 +56,11 @@ func readMigrations(fsys fs.FS) ([]migration, error) {
 
 // migrate applies the migrations of fsys that db lacks, each in its own
 // transaction together with its row in schema_migrations, so a failure
-// leaves the file at the previous version.
+// leaves the file at the previous version. "Lacks" means not recorded, not
+// "numbered above the highest recorded": branches developed side by side
+// take numbers with gaps (0011_actions.sql while 0006-0010 are free), and
+// a migration merged later with a lower number must still run on a
+// database that already has the higher one.
 func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	list, err := readMigrations(fsys)
 	if err != nil {
@@ -75,8 +79,19 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	if n := len(list); n > 0 && current > list[n-1].version {
 		return fmt.Errorf("la base est au schéma %d, plus récent que cette version de Vigie (%d) : mettez Vigie à jour", current, list[n-1].version)
 	}
+	applied := map[int]bool{}
+	if err := eachRow(ctx, db, `SELECT version FROM schema_migrations`, nil, func(rows *sql.Rows) error {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return err
+		}
+		applied[v] = true
+		return nil
+	}); err != nil {
+		return fmt.Errorf("read schema versions: %w", err)
+	}
 	for _, m := range list {
-		if m.version <= current {
+		if applied[m.version] {
 			continue
 		}
 		if err := apply(ctx, db, m); err != nil {

@@ -12,29 +12,53 @@ import (
 // the same distinction the results and reports make with scoring's
 // reasons.
 const (
-	HiddenNone      = ""          // shown
+	HiddenNone      = ""          // shown, or why is not known (archived before it was recorded)
 	HiddenNoAnswer  = "no_answer" // nobody of the unit answered
 	HiddenBelowK    = "below_k"   // fewer than k respondents
 	HiddenSecondary = "secondary" // k or more, hidden so that a smaller group cannot be worked out by subtraction
 )
 
-// ParticipationHidden is Participation with, for each row, why it is
-// hidden (one of the Hidden constants, in the order of the rows), read in
-// the same pass. A row's reason depends only on whether its own count
-// reaches k, which the results publish too (scoring.ReasonSecondary):
-// pages may then say « moins de k » only when it is true, and flag a low
-// rate from k and the headcount alone.
-func (s *Store) ParticipationHidden(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, []string, error) {
+// CampaignParticipation is a campaign's participation as pages show it.
+type CampaignParticipation struct {
+	Units []scoring.UnitParticipation
+	// Hidden says, row by row, why a unit is hidden (one of the Hidden
+	// constants). A row's reason depends only on whether its own count
+	// reaches k, which the results publish too (scoring.ReasonSecondary):
+	// pages then say « moins de k » only when it is true.
+	Hidden []string
+	// Respondents is everyone who answered when at least k did; nil
+	// under k (nothing is said about fewer than k people).
+	Respondents *int
+	// None is true when nobody answered at all (said as such, like a unit).
+	None bool
+}
+
+// ParticipationHidden is Participation with why each hidden unit is
+// hidden and the campaign's total, read in the same pass; an archived
+// campaign answers from its frozen outputs.
+func (s *Store) ParticipationHidden(ctx context.Context, c *vigie.Campaign) (*CampaignParticipation, error) {
+	frozen, err := s.archivedOutputs(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	if frozen != nil {
+		return &CampaignParticipation{Units: frozen.Participation, Hidden: frozen.Hidden, Respondents: frozen.Respondents}, nil
+	}
 	qs, err := s.CampaignQuestionnaires(ctx, c.ID)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	cs, err := s.scoreCampaign(ctx, c, qs)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	rows := cs.participation()
-	k := c.MinGroupSize
+	return &CampaignParticipation{Units: rows, Hidden: cs.hiddenReasons(rows), Respondents: cs.respondents(), None: len(cs.unitCounts) == 0}, nil
+}
+
+// hiddenReasons says why each hidden row of rows is hidden.
+func (cs *campaignScores) hiddenReasons(rows []scoring.UnitParticipation) []string {
+	k := cs.campaign.MinGroupSize
 	if k == 0 {
 		k = scoring.DefaultMinGroupSize
 	}
@@ -53,7 +77,7 @@ func (s *Store) ParticipationHidden(ctx context.Context, c *vigie.Campaign) ([]s
 			why[i] = HiddenSecondary
 		}
 	}
-	return rows, why, nil
+	return why
 }
 
 // countUnder is the number of respondents of a unit and its descendants;

@@ -31,18 +31,36 @@ type ReportOptions struct {
 // questionnaire with its result and its published comments. For the
 // consultant audience only, each section also has the respondent rows of
 // the Scores sheet, k-anonymised by scoring.AnonymiseRows: raw responses
-// leave the store only that way. An unknown audience or language is
-// EINVALID, an unknown campaign ENOTFOUND, a campaign not closed yet
-// ECONFLICT: reports, like results, wait for the closing (ResultsAvailable).
+// leave the store only that way. An archived campaign's report is built
+// from the outputs frozen at archiving, without Scores rows (the responses
+// they came from are erased; reports.Report.ScoresErased). An unknown
+// audience or language is EINVALID, an unknown campaign ENOTFOUND, a
+// campaign not closed yet ECONFLICT: reports, like results, wait for the
+// closing (ResultsAvailable).
 func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions) (*reports.Report, error) {
 	if err := checkReportOptions(&opt); err != nil {
 		return nil, err
 	}
-	cs, err := s.scoresForResults(ctx, campaignID)
+	c, err := s.Campaign(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}
-	c, qs := cs.campaign, cs.questionnaires
+	if err := ResultsAvailable(c); err != nil {
+		return nil, err
+	}
+	var out *outputs
+	var qs []*questionnaires.Questionnaire
+	if c.Archived() {
+		if out, err = s.archivedOutputs(ctx, campaignID); err != nil {
+			return nil, err
+		}
+		qs, err = s.CampaignQuestionnaires(ctx, campaignID)
+	} else {
+		out, qs, err = s.liveOutputs(ctx, c)
+	}
+	if err != nil {
+		return nil, err
+	}
 	r := &reports.Report{
 		Organisation:        c.Organisation,
 		Campaign:            c.Title,
@@ -55,38 +73,42 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 		CommentMinGroupSize: c.CommentMinGroupSize,
 		IncludeItemAnnex:    opt.IncludeItemAnnex,
 		Version:             opt.Version,
-		Participation:       cs.participation(),
+		Participation:       out.Participation,
+		Respondents:         out.Respondents,
+		PriorityShare:       c.PriorityShare,
 		SegmentLabels:       segmentLabels(c, opt.Lang),
-	}
-	pending, withheld, err := s.commentStates(ctx, campaignID)
-	if err != nil {
-		return nil, err
+		ScoresErased:        c.Archived(),
 	}
 	for _, q := range qs {
-		res, err := cs.result(q.ID)
+		res, err := out.result(q.ID)
 		if err != nil {
 			return nil, err
 		}
 		// The result says which k it applied (the default when the
 		// campaign left it at 0): the report restates that one.
 		r.MinGroupSize = res.MinGroupSize
-		comments, err := s.PublishedComments(ctx, campaignID, q.ID)
-		if err != nil {
-			return nil, err
-		}
 		r.Sections = append(r.Sections, reports.Section{
 			Questionnaire: q,
 			Result:        res,
-			Comments:      reportComments(c, comments, opt.Lang),
+			Comments:      reportComments(c, out.comments(q.ID), opt.Lang),
 			// Why a section may have no comment: the report says so.
-			CommentsPending:  pending[q.ID],
-			CommentsWithheld: withheld[q.ID],
+			CommentsPending:  out.Pending[q.ID],
+			CommentsWithheld: out.Withheld[q.ID],
 		})
 	}
 	if r.MinGroupSize == 0 {
 		r.MinGroupSize = scoring.DefaultMinGroupSize
 	}
-	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows {
+	// The DUERP part (issue 10) reads the same published results, with
+	// the measures and the action plan as they stand today.
+	pr := &publishedResults{campaign: c, questionnaires: qs, result: out.result}
+	if r.DUERP, err = pr.duerp(ctx, s.read, opt.Now); err != nil {
+		return nil, err
+	}
+	if err := s.reportTrends(ctx, c, r); err != nil {
+		return nil, err
+	}
+	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows && !c.Archived() {
 		if err := s.scoreRows(ctx, c, qs, r); err != nil {
 			return nil, err
 		}

@@ -114,6 +114,17 @@ func TestReport(t *testing.T) {
 		}
 	})
 
+	t.Run("DUERP", func(t *testing.T) {
+		// The report carries the DUERP part, read from the same published
+		// results and dated like the report.
+		d := committee.DUERP
+		// Everyone, Direction A and Direction B, each with the four
+		// families the questionnaires inform.
+		if d == nil || len(d.Rows) != 12 || d.Date != generated.Format("2006-01-02") || d.MinGroupSize != 3 {
+			t.Fatalf("DUERP = %+v, want 12 rows (everyone, Direction A, Direction B × 4 families) dated %s", d, generated.Format("2006-01-02"))
+		}
+	})
+
 	t.Run("SegmentLabels", func(t *testing.T) {
 		if got := committee.SegmentLabels["metier"]; got != "Métier" {
 			t.Fatalf("French label of metier = %q, want Métier", got)

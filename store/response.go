@@ -337,8 +337,16 @@ func (s *Store) ResponseCount(ctx context.Context, campaignID string) (int, erro
 // campaignScores), against the units' headcounts: a unit that any
 // questionnaire's results hide is hidden here too. Respondents who gave no
 // unit count in "(non renseigné)", as in the results. It is live:
-// participation is shown while a campaign is open.
+// participation is shown while a campaign is open. An archived campaign
+// answers the participation frozen at archiving.
 func (s *Store) Participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
+	frozen, err := s.archivedOutputs(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	if frozen != nil {
+		return frozen.Participation, nil
+	}
 	qs, err := s.CampaignQuestionnaires(ctx, c.ID)
 	if err != nil {
 		return nil, err

@@ -12,8 +12,16 @@ import (
 // within the group pattern shared by all the campaign's outputs (see
 // campaignScores). Only responses with at least one answer to that
 // questionnaire count. A campaign that is not closed yet is ECONFLICT (see
-// ResultsAvailable).
+// ResultsAvailable). An archived campaign answers the result frozen at
+// archiving.
 func (s *Store) Result(ctx context.Context, campaignID, questionnaireID string) (*scoring.Result, error) {
+	frozen, err := s.archivedOutputs(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	if frozen != nil {
+		return frozen.result(questionnaireID)
+	}
 	cs, err := s.scoresForResults(ctx, campaignID)
 	if err != nil {
 		return nil, err

@@ -86,6 +86,20 @@ func (cs *campaignScores) participation() []scoring.UnitParticipation {
 	return scoring.ParticipationWithin(cs.pattern, ScoringOptions(cs.campaign), cs.unitCounts, headcounts)
 }
 
+// respondents returns how many people took part in the campaign, nil under
+// k: the whole is the root of the participation partition, so the rules
+// that publish each unit's count already keep it from isolating anyone.
+func (cs *campaignScores) respondents() *int {
+	n := 0
+	for _, v := range cs.unitCounts {
+		n += v
+	}
+	if n < max(cs.campaign.MinGroupSize, scoring.MinimumMinGroupSize) {
+		return nil
+	}
+	return &n
+}
+
 // commentGroups returns the units comments may be shown with at threshold,
 // within the campaign's pattern (see commentGroups).
 func (cs *campaignScores) commentGroups(threshold int) commentGroups {
@@ -108,4 +122,42 @@ func (s *Store) campaignScores(ctx context.Context, campaignID string) (*campaig
 		return nil, err
 	}
 	return s.scoreCampaign(ctx, c, qs)
+}
+
+// publishedResults are the results a closed campaign publishes: computed
+// from its responses, or, once it is archived, the copies frozen then.
+// What reads published figures only (the DUERP) reads them through it, so
+// that it works the same before and after archiving.
+type publishedResults struct {
+	campaign       *vigie.Campaign
+	questionnaires []*questionnaires.Questionnaire
+	result         func(questionnaireID string) (*scoring.Result, error)
+}
+
+// publishedResults returns the published results of a closed campaign
+// (ECONFLICT before, see ResultsAvailable).
+func (s *Store) publishedResults(ctx context.Context, campaignID string) (*publishedResults, error) {
+	c, err := s.Campaign(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	if err := ResultsAvailable(c); err != nil {
+		return nil, err
+	}
+	if c.Archived() {
+		out, err := s.archivedOutputs(ctx, campaignID)
+		if err != nil {
+			return nil, err
+		}
+		qs, err := s.CampaignQuestionnaires(ctx, campaignID)
+		if err != nil {
+			return nil, err
+		}
+		return &publishedResults{campaign: c, questionnaires: qs, result: out.result}, nil
+	}
+	cs, err := s.campaignScores(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	return &publishedResults{campaign: cs.campaign, questionnaires: cs.questionnaires, result: cs.result}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // campaignPage is the data of a campaign's page. A viewer gets the same
@@ -22,6 +23,13 @@ type campaignPage struct {
 	AnyLow         bool
 	Questionnaires []questionnaireChoice
 	Segments       []string
+	Previous       *vigie.Campaign // the previous wave, nil when none
+
+	// Life cycle: the day the raw data will be erased at the latest, or
+	// the day it was and what went (store.Erased).
+	RetentionEnd string
+	ArchivedOn   string
+	Erased       []string
 
 	// Consultants only.
 	Viewers    []*vigie.User
@@ -48,17 +56,17 @@ func (s *Server) adminCampaign(c *gin.Context) {
 
 // campaignPageData gathers what the campaign page shows to this account.
 func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campaignPage, error) {
-	p := &campaignPage{Nav: nav(c), C: camp, State: stateLabel(camp.State), URL: s.respondentURL(c, camp)}
-	rows, why, err := s.store.ParticipationHidden(c.Request.Context(), camp)
+	p := &campaignPage{Nav: nav(c), C: camp, State: stateLabel(camp.State), URL: s.respondentURL(c, camp),
+		RetentionEnd: retentionEnd("fr", camp), ArchivedOn: archivedOn("fr", camp)}
+	if camp.Archived() {
+		p.State, p.Erased = "Archivée", store.Erased
+	}
+	cp, err := s.store.ParticipationHidden(c.Request.Context(), camp)
 	if err != nil {
 		return nil, err
 	}
-	p.Participation = participationRows(rows, why, camp.MinGroupSize)
-	total, err := s.store.ResponseCount(c.Request.Context(), camp.ID)
-	if err != nil {
-		return nil, err
-	}
-	p.Total = totalRow(overall(rows, total, camp.MinGroupSize), camp.MinGroupSize)
+	p.Participation = participationRows(cp.Units, cp.Hidden, camp.MinGroupSize)
+	p.Total = totalRow(overall(cp), camp.MinGroupSize)
 	for _, r := range p.Participation {
 		p.AnyLow = p.AnyLow || r.Low
 	}
@@ -71,6 +79,11 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	}
 	for _, g := range camp.Segments {
 		p.Segments = append(p.Segments, g.Label["fr"]+" ("+strings.Join(g.Categories, ", ")+")")
+	}
+	if camp.Previous != "" {
+		if p.Previous, err = s.store.Campaign(c.Request.Context(), camp.Previous); err != nil {
+			return nil, err
+		}
 	}
 	if !p.Nav.Consultant {
 		return p, nil

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,15 +28,29 @@ type campaignForm struct {
 	ConductedByEN       string
 	PurposeFR           string // why, shown on the entry page
 	PurposeEN           string
+	Controller          string // data-protection facts, optional
+	DPOContact          string
+	LegalBasis          string
 	Questionnaires      []questionnaireChoice
 	Units               string // one "path;headcount" per line
 	Segments            string // one "id;label;category;category..." per line
 	MinGroupSize        string
 	CommentMinGroupSize string
+	PriorityShare       string // a decimal, "0,5" or "0.5"
+	RetentionDays       string // days the raw answers are kept after closing
 	LangEN              bool
 	Access              string
 	EndDate             string // "YYYY-MM-DD" or ""
+	Previous            string // id of the previous wave, "" when none
+	UnitMap             string // one "old/path => new/path" per line
+	PreviousChoices     []previousChoice
 	Errors              []string
+}
+
+// previousChoice is a closed campaign offered as the previous wave.
+type previousChoice struct {
+	ID, Title, ClosedWeek string
+	Selected              bool
 }
 
 // questionnaireChoice is one questionnaire offered in the form.
@@ -52,6 +68,8 @@ func (s *Server) adminCampaignNew(c *gin.Context) {
 	f := &campaignForm{
 		MinGroupSize:        strconv.Itoa(vigie.DefaultMinGroupSize),
 		CommentMinGroupSize: strconv.Itoa(vigie.DefaultCommentMinGroupSize),
+		PriorityShare:       formatShare(vigie.DefaultPriorityShare),
+		RetentionDays:       strconv.Itoa(vigie.DefaultRetentionDays),
 		Access:              string(vigie.AccessCodes),
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, nil)
@@ -73,10 +91,14 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 		ID: camp.ID, Title: sp.Title, Organisation: sp.Organisation,
 		Units: formatUnits(sp.Units), Segments: formatSegments(sp.Segments),
 		MinGroupSize: strconv.Itoa(sp.MinGroupSize), CommentMinGroupSize: strconv.Itoa(sp.CommentMinGroupSize),
-		LangEN: contains(sp.Languages, "en"), Access: string(sp.Access),
+		PriorityShare: formatShare(sp.PriorityShare),
+		LangEN:        contains(sp.Languages, "en"), Access: string(sp.Access),
 		ConductedByFR: sp.ConductedBy["fr"], ConductedByEN: sp.ConductedBy["en"],
 		PurposeFR: sp.Purpose["fr"], PurposeEN: sp.Purpose["en"],
-		EndDate: sp.EndDate,
+		EndDate:  sp.EndDate,
+		Previous: sp.Previous, UnitMap: formatUnitMap(sp.UnitMap),
+		RetentionDays: strconv.Itoa(sp.RetentionDays),
+		Controller:    sp.Controller, DPOContact: sp.DPOContact, LegalBasis: sp.LegalBasis,
 	}
 	s.renderCampaignForm(c, http.StatusOK, f, sp.Questionnaires)
 }
@@ -95,13 +117,20 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		ConductedByEN:       c.PostForm("conducted_by_en"),
 		PurposeFR:           c.PostForm("purpose_fr"),
 		PurposeEN:           c.PostForm("purpose_en"),
+		Controller:          c.PostForm("controller"),
+		DPOContact:          c.PostForm("dpo_contact"),
+		LegalBasis:          c.PostForm("legal_basis"),
 		Units:               c.PostForm("units"),
 		Segments:            c.PostForm("segments"),
 		MinGroupSize:        strings.TrimSpace(c.PostForm("min_group_size")),
 		CommentMinGroupSize: strings.TrimSpace(c.PostForm("comment_min_group_size")),
+		PriorityShare:       strings.TrimSpace(c.PostForm("priority_share")),
+		RetentionDays:       strings.TrimSpace(c.PostForm("retention_days")),
 		LangEN:              c.PostForm("lang_en") != "",
 		Access:              c.PostForm("access"),
 		EndDate:             strings.TrimSpace(c.PostForm("end_date")),
+		Previous:            strings.TrimSpace(c.PostForm("previous")),
+		UnitMap:             c.PostForm("unit_map"),
 	}
 	chosen := c.PostFormArray("questionnaires")
 	spec := &vigie.CampaignSpec{
@@ -109,7 +138,8 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		Languages: []string{"fr"}, Access: vigie.AccessMode(f.Access),
 		ConductedBy: formText(f.ConductedByFR, f.ConductedByEN),
 		Purpose:     formText(f.PurposeFR, f.PurposeEN),
-		EndDate:     f.EndDate,
+		Controller:  f.Controller, DPOContact: f.DPOContact, LegalBasis: f.LegalBasis,
+		EndDate: f.EndDate,
 	}
 	// A day already over would close the campaign as soon as it opens.
 	if vigie.EndDue(f.EndDate, s.now()) {
@@ -117,6 +147,13 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 	}
 	if f.LangEN {
 		spec.Languages = append(spec.Languages, "en")
+	}
+	// The form does not show the paper double-entry share (a file
+	// setting): editing keeps the campaign's.
+	if id := c.Param("id"); id != "" {
+		if old, err := s.store.Campaign(c.Request.Context(), id); err == nil {
+			spec.PaperDoubleEntry = old.PaperDoubleEntry
+		}
 	}
 	// An imported file replaces the list typed in the form.
 	if fh, err := c.FormFile("units_file"); err == nil && fh.Size > 0 {
@@ -145,11 +182,16 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 	segments, segProblems := parseSegmentsText(f.Segments)
 	f.Errors = append(f.Errors, segProblems...)
 	spec.Segments = segments
+	spec.Previous = f.Previous
+	unitMap, mapProblems := parseUnitMapText(f.UnitMap)
+	f.Errors = append(f.Errors, mapProblems...)
+	spec.UnitMap = unitMap
 	for _, n := range []struct {
 		text  string
 		field *int
 		label string
-	}{{f.MinGroupSize, &spec.MinGroupSize, "Taille minimale des groupes (k)"}, {f.CommentMinGroupSize, &spec.CommentMinGroupSize, "Seuil des commentaires"}} {
+	}{{f.MinGroupSize, &spec.MinGroupSize, "Taille minimale des groupes (k)"}, {f.CommentMinGroupSize, &spec.CommentMinGroupSize, "Seuil des commentaires"},
+		{f.RetentionDays, &spec.RetentionDays, "Conservation des réponses"}} {
 		if n.text == "" {
 			continue
 		}
@@ -158,6 +200,20 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 			f.Errors = append(f.Errors, fmt.Sprintf("%s : « %s » n'est pas un nombre entier.", n.label, n.text))
 		}
 		*n.field = v
+	}
+	if f.PriorityShare != "" {
+		v, err := strconv.ParseFloat(strings.Replace(f.PriorityShare, ",", ".", 1), 64)
+		switch {
+		case err != nil:
+			f.Errors = append(f.Errors, fmt.Sprintf("Part de répondants qui fait une priorité : « %s » n'est pas un nombre (exemple : 0,5).", f.PriorityShare))
+		case !(v > 0 && v <= 1):
+			// Said here, in the form's words: 0 would otherwise read as "the default".
+			f.Errors = append(f.Errors, fmt.Sprintf("Part de répondants qui fait une priorité : elle doit être comprise entre 0 (exclu) et 1, pas « %s ».", f.PriorityShare))
+		}
+		spec.PriorityShare = v
+	}
+	if spec.RetentionDays == 0 && f.RetentionDays != "" {
+		spec.RetentionDays = -1 // a typed 0 is a mistake, not a request for the default
 	}
 	if len(f.Errors) > 0 {
 		s.renderCampaignForm(c, http.StatusBadRequest, f, chosen)
@@ -198,6 +254,16 @@ func (s *Server) renderCampaignForm(c *gin.Context, status int, f *campaignForm,
 		return
 	}
 	f.Nav = nav(c)
+	camps, err := s.store.Campaigns(c.Request.Context())
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	for _, camp := range camps {
+		if camp.State == vigie.StateClosed && camp.ID != f.ID {
+			f.PreviousChoices = append(f.PreviousChoices, previousChoice{ID: camp.ID, Title: camp.Title, ClosedWeek: camp.ClosedWeek, Selected: camp.ID == f.Previous})
+		}
+	}
 	for _, q := range qs {
 		_, builtin := builtinQuestionnaire(q.ID)
 		f.Questionnaires = append(f.Questionnaires, questionnaireChoice{
@@ -299,6 +365,43 @@ func formatSegments(segs []vigie.Segment) string {
 	var b strings.Builder
 	for _, g := range segs {
 		b.WriteString(g.ID + ";" + g.Label["fr"] + ";" + strings.Join(g.Categories, ";") + "\n")
+	}
+	return b.String()
+}
+
+// formatShare writes a share the French way ("0,5"), as the form shows it.
+func formatShare(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+}
+
+// parseUnitMapText reads unit renames written one per line as
+// "old/path => new/path".
+func parseUnitMapText(text string) (map[string]string, []string) {
+	var out map[string]string
+	var problems []string
+	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		old, cur, ok := strings.Cut(line, "=>")
+		old, cur = strings.TrimSpace(old), strings.TrimSpace(cur)
+		if !ok || old == "" || cur == "" {
+			problems = append(problems, fmt.Sprintf("Services renommés, ligne %d : écrivez « ancien chemin => nouveau chemin ».", i+1))
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[old] = cur
+	}
+	return out, problems
+}
+
+// formatUnitMap writes unit renames back as the textarea shows them.
+func formatUnitMap(m map[string]string) string {
+	var b strings.Builder
+	for _, old := range slices.Sorted(maps.Keys(m)) {
+		b.WriteString(old + " => " + m[old] + "\n")
 	}
 	return b.String()
 }

@@ -31,7 +31,7 @@ func (s *Server) adminQuestionnaireMove(c *gin.Context) {
 		j = i + 1
 	}
 	if i < 0 || j < 0 || j >= len(spec.Questionnaires) {
-		s.campaignPageWithError(c, vigie.Errorf(vigie.EINVALID, "Ce questionnaire ne peut pas être déplacé dans ce sens."))
+		s.campaignPageRefused(c, vigie.Errorf(vigie.EINVALID, "Ce questionnaire ne peut pas être déplacé dans ce sens."))
 		return
 	}
 	spec.Questionnaires[i], spec.Questionnaires[j] = spec.Questionnaires[j], spec.Questionnaires[i]

@@ -39,7 +39,7 @@ func (s *Server) changeCampaignState(c *gin.Context, unconfirmed error, action s
 	}
 	id := c.Param("id")
 	if c.PostForm("confirm") != "1" {
-		s.campaignPageWithError(c, unconfirmed)
+		s.campaignPageRefused(c, unconfirmed)
 		return
 	}
 	if err := change(c.Request.Context(), id, s.now()); err != nil {
@@ -50,19 +50,13 @@ func (s *Server) changeCampaignState(c *gin.Context, unconfirmed error, action s
 	c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+id)
 }
 
-// campaignPageWithError shows the campaign page again with a refused
-// form's message at the top (400).
-func (s *Server) campaignPageWithError(c *gin.Context, err error) {
+// campaignPageRefused shows the campaign page of :id again with a
+// refused form's message at the top (campaignPageWithError).
+func (s *Server) campaignPageRefused(c *gin.Context, err error) {
 	camp, cerr := s.campaignOf(c)
 	if cerr != nil {
 		s.htmlError(c, cerr)
 		return
 	}
-	p, perr := s.campaignPageData(c, camp)
-	if perr != nil {
-		s.htmlError(c, perr)
-		return
-	}
-	p.Error = vigie.ErrorMessage(err)
-	s.render(c, http.StatusBadRequest, "admin_campaign", p)
+	s.campaignPageWithError(c, camp, err)
 }

@@ -378,3 +378,32 @@ func TestQuestionnaireOrder(t *testing.T) {
 		t.Errorf("an open campaign's order changed: %s", got)
 	}
 }
+
+func TestCampaignFormPriorityShare(t *testing.T) {
+	as := MustNewAdminServer(t)
+	b := as.signedIn(t, consultantEmail)
+	wantContains(t, b.get("/admin/campaigns/new"), `name="priority_share" value="0,5"`)
+
+	f := campaignFields()
+	f.Set("priority_share", "0,4") // the French decimal comma
+	body, ctype := multipartBody(t, f, nil)
+	loc := wantRedirect(t, b.do(http.MethodPost, "/admin/campaigns", body, ctype), "")
+	camp, err := as.Store.Campaign(context.Background(), strings.TrimPrefix(loc, "/admin/campaigns/"))
+	if err != nil || camp.PriorityShare != 0.4 {
+		t.Fatalf("priority_share = %v (%v), want 0.4", camp.PriorityShare, err)
+	}
+	wantContains(t, b.get(loc+"/edit"), `name="priority_share" value="0,4"`)
+
+	for _, tt := range []struct{ value, msg string }{
+		{"moitié", "« moitié » n&#39;est pas un nombre"},
+		{"1,5", "elle doit être comprise entre 0 (exclu) et 1, pas « 1,5 »"},
+		{"0", "pas « 0 »"},
+	} {
+		f := campaignFields()
+		f.Set("priority_share", tt.value)
+		body, ctype := multipartBody(t, f, nil)
+		p := b.do(http.MethodPost, "/admin/campaigns", body, ctype)
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, tt.msg, `value="`+tt.value+`"`)
+	}
+}

@@ -29,7 +29,11 @@ func (s *Server) adminCampaigns(c *gin.Context) {
 	}
 	p := &campaignsPage{Nav: nav(c)}
 	for _, camp := range list {
-		p.Campaigns = append(p.Campaigns, campaignRow{ID: camp.ID, Title: camp.Title, Organisation: camp.Organisation, State: stateLabel(camp.State)})
+		state := stateLabel(camp.State)
+		if camp.Archived() {
+			state = "Archivée"
+		}
+		p.Campaigns = append(p.Campaigns, campaignRow{ID: camp.ID, Title: camp.Title, Organisation: camp.Organisation, State: state})
 	}
 	s.render(c, http.StatusOK, "admin_campaigns", p)
 }

@@ -54,19 +54,19 @@ func (s *Server) adminCodes(c *gin.Context) {
 	count, err := strconv.Atoi(raw)
 	switch {
 	case raw == "":
-		s.campaignPageWithError(c, vigie.Errorf(vigie.EINVALID, "Indiquez le nombre de codes à créer (entre 1 et 10 000)."))
+		s.campaignPageRefused(c, vigie.Errorf(vigie.EINVALID, "Indiquez le nombre de codes à créer (entre 1 et 10 000)."))
 		return
 	case err != nil:
-		s.campaignPageWithError(c, vigie.Errorf(vigie.EINVALID, "Le nombre de codes « %s » n'est pas un nombre entier.", raw))
+		s.campaignPageRefused(c, vigie.Errorf(vigie.EINVALID, "Le nombre de codes « %s » n'est pas un nombre entier.", raw))
 		return
 	case c.PostForm("format") != "csv" && count > maxSlips:
-		s.campaignPageWithError(c, vigie.Errorf(vigie.EINVALID, "Au plus %d coupons à la fois : générez-les en plusieurs fois, ou choisissez la liste CSV.", maxSlips))
+		s.campaignPageRefused(c, vigie.Errorf(vigie.EINVALID, "Au plus %d coupons à la fois : générez-les en plusieurs fois, ou choisissez la liste CSV.", maxSlips))
 		return
 	}
 	unit := c.PostForm("unit")
 	codes, err := s.generateCodes(c, camp, count, unit)
 	if vigie.ErrorCode(err) == vigie.EINVALID {
-		s.campaignPageWithError(c, err)
+		s.campaignPageRefused(c, err)
 		return
 	} else if err != nil {
 		s.htmlError(c, err)

@@ -33,10 +33,19 @@ type resultsPage struct {
 	IndicatorRows []indicatorRow
 	Reliability   []reliabilityRow
 	Comments      []string
+	Priorities    []priorityRow // this questionnaire's priorities, strongest first
+	PriorityShare string        // the campaign's priority_share, as a percentage
+	Guides        []guideLink   // one per published group: everyone, then units
+	GuidesEN      bool          // the campaign is also in English: offer English guides
 	Empty         bool
 	// Pending, when set, says why there are no figures yet (the campaign
 	// is not closed: store.ResultsAvailable); the page shows only that.
 	Pending string
+	// Trends, when the campaign has a previous wave, says how to read the
+	// arrows in the cells.
+	Trends *resultsTrends
+	// Series draws each dimension over three waves or more.
+	Series []seriesChart
 }
 
 // dimensionHeader is a column of the heat map. Reversed dimensions
@@ -63,7 +72,8 @@ type heatCell struct {
 	Level      string // css class: favourable, intermediate, unfavourable, suppressed
 	LevelLabel string
 	Reason     string
-	Mark       string // "< k" or "masqué"
+	Mark       string     // "< k" or "masqué"
+	Trend      *trendMark // change since the previous wave; nil when none
 }
 
 // indicatorRow is one group's indicators.
@@ -108,18 +118,44 @@ func (s *Server) adminResults(c *gin.Context) {
 		s.resultsPending(c, camp, qid, err)
 		return
 	}
-	res, err := s.store.Result(c.Request.Context(), camp.ID, qid)
+	// One scoring pass gives this questionnaire's result, the priorities
+	// and the groups that get a discussion guide.
+	cr, err := s.store.CampaignResults(c.Request.Context(), camp.ID)
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	q, err := s.campaignQuestionnaire(c.Request.Context(), camp.ID, qid)
+	sc, err := cr.Result(qid)
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
+	q, res := sc.Questionnaire, sc.Result
 	p := buildResultsPage(camp, q, res)
 	p.Nav = nav(c)
+	p.Priorities = priorityRows(camp, q, cr.Priorities())
+	p.PriorityShare = percent(camp.PriorityShare)
+	p.Guides = guideLinks(camp, cr)
+	p.GuidesEN = slices.Contains(camp.Languages, "en")
+	trends, err := s.store.Trends(c.Request.Context(), camp, qid, res)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	if trends != nil {
+		prev, err := s.store.Campaign(c.Request.Context(), camp.Previous)
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		addTrends(p, q, res, trends, prev.Title)
+		waves, err := s.store.Series(c.Request.Context(), camp.ID)
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		p.Series = seriesCharts(waves, qid)
+	}
 	published, err := s.store.PublishedComments(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)

@@ -13,6 +13,7 @@ import (
 type adminNav struct {
 	Email      string
 	Consultant bool
+	Entry      bool // a data-entry account: its campaigns open on the entry screen
 }
 
 // nav returns the header data of the current account.
@@ -21,7 +22,7 @@ func nav(c *gin.Context) adminNav {
 	if u == nil {
 		return adminNav{}
 	}
-	return adminNav{Email: u.Email, Consultant: u.IsConsultant()}
+	return adminNav{Email: u.Email, Consultant: u.IsConsultant(), Entry: u.Role == vigie.RoleEntry}
 }
 
 // campaignOf loads the campaign named by :id.

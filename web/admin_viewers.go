@@ -36,7 +36,7 @@ func (s *Server) adminViewerGrant(c *gin.Context) {
 	err := s.grantViewer(c, id, c.PostForm("email"))
 	if vigie.ErrorCode(err) == vigie.EINVALID {
 		// Show the campaign page again, with the message next to the form.
-		s.campaignPageWithError(c, err)
+		s.campaignPageRefused(c, err)
 		return
 	} else if err != nil {
 		s.htmlError(c, err)

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // apiCampaign is a campaign in the API. Settings (units, segments, access,
@@ -23,14 +25,27 @@ type apiCampaign struct {
 	Questionnaires      []string            `json:"questionnaires"`
 	MinGroupSize        int                 `json:"min_group_size"`
 	CommentMinGroupSize int                 `json:"comment_min_group_size"`
+	PriorityShare       float64             `json:"priority_share"`
 	OpenedWeek          string              `json:"opened_week,omitempty"`
 	ClosedWeek          string              `json:"closed_week,omitempty"`
+	Previous            string              `json:"previous,omitempty"` // the previous wave's campaign id
+	RetentionDays       int                 `json:"retention_days"`
+	// RetentionEnd is the day (YYYY-MM-DD) the raw data is due for
+	// archiving, once the campaign is closed.
+	RetentionEnd string `json:"retention_end,omitempty"`
+	// ArchivedAt is the day the raw data was erased; absent until then.
+	ArchivedAt string `json:"archived_at,omitempty"`
+	// The data-protection facts, as the campaign file has them.
+	Controller string `json:"controller,omitempty"`
+	DPOContact string `json:"dpo_contact,omitempty"`
+	LegalBasis string `json:"legal_basis,omitempty"`
 
-	URL       string           `json:"url,omitempty"`
-	Access    vigie.AccessMode `json:"access,omitempty"`
-	Languages []string         `json:"languages,omitempty"`
-	Units     []vigie.UnitSpec `json:"units,omitempty"`
-	Segments  []apiSegment     `json:"segments,omitempty"`
+	URL       string            `json:"url,omitempty"`
+	Access    vigie.AccessMode  `json:"access,omitempty"`
+	Languages []string          `json:"languages,omitempty"`
+	Units     []vigie.UnitSpec  `json:"units,omitempty"`
+	Segments  []apiSegment      `json:"segments,omitempty"`
+	UnitMap   map[string]string `json:"unit_map,omitempty"`
 }
 
 // apiSegment is a segment with the field names of the campaign file.
@@ -46,11 +61,18 @@ func (s *Server) apiCampaignOf(c *gin.Context, camp *vigie.Campaign) *apiCampaig
 		ID: camp.ID, Title: camp.Title, Organisation: camp.Organisation, State: camp.State,
 		ConductedBy: camp.ConductedBy, Purpose: camp.Purpose,
 		Questionnaires: camp.Questionnaires, MinGroupSize: camp.MinGroupSize,
-		CommentMinGroupSize: camp.CommentMinGroupSize, OpenedWeek: camp.OpenedWeek, ClosedWeek: camp.ClosedWeek,
+		CommentMinGroupSize: camp.CommentMinGroupSize, PriorityShare: camp.PriorityShare, OpenedWeek: camp.OpenedWeek, ClosedWeek: camp.ClosedWeek,
+		Previous:      camp.Previous,
+		RetentionDays: camp.RetentionDays, ArchivedAt: camp.ArchivedAt,
+		Controller: camp.Controller, DPOContact: camp.DPOContact, LegalBasis: camp.LegalBasis,
+	}
+	if end, ok := store.RetentionEnd(camp); ok && !camp.Archived() {
+		a.RetentionEnd = end.Format(time.DateOnly)
 	}
 	if currentUser(c).IsConsultant() {
 		sp := camp.Spec()
 		a.URL, a.Access, a.Languages, a.Units = s.respondentURL(c, camp), camp.Access, camp.Languages, sp.Units
+		a.UnitMap = camp.UnitMap
 		for _, g := range sp.Segments {
 			a.Segments = append(a.Segments, apiSegment{ID: g.ID, Label: g.Label, Categories: g.Categories})
 		}

@@ -38,25 +38,22 @@ func (s *Server) apiParticipation(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
-	rows, why, err := s.store.ParticipationHidden(c.Request.Context(), camp)
-	if err != nil {
-		s.jsonError(c, err)
-		return
-	}
-	total, err := s.store.ResponseCount(c.Request.Context(), camp.ID)
+	cp, err := s.store.ParticipationHidden(c.Request.Context(), camp)
 	if err != nil {
 		s.jsonError(c, err)
 		return
 	}
 	k := camp.MinGroupSize
-	out := make([]apiUnitParticipation, 0, len(rows))
-	for i, r := range rows {
-		u := apiUnitParticipation{Unit: r.Path, Respondents: r.Respondents, Rate: r.Rate, Headcount: positive(r.Headcount)}
-		u.LowRate = participationRows(rows[i:i+1], why[i:i+1], k)[0].Low
-		u.Hidden = why[i]
+	rows := participationRows(cp.Units, cp.Hidden, k)
+	out := make([]apiUnitParticipation, 0, len(cp.Units))
+	for i, r := range cp.Units {
+		u := apiUnitParticipation{Unit: r.Path, Respondents: r.Respondents, Rate: r.Rate, Headcount: positive(r.Headcount), LowRate: rows[i].Low}
+		if i < len(cp.Hidden) {
+			u.Hidden = cp.Hidden[i]
+		}
 		out = append(out, u)
 	}
-	o := overall(rows, total, k)
+	o := overall(cp)
 	ov := apiOverall{Respondents: o.Respondents, Headcount: positive(o.Headcount), Rate: o.Rate, LowRate: totalRow(o, k).Low}
 	c.JSON(http.StatusOK, gin.H{"min_group_size": k, "overall": ov, "units": out})
 }

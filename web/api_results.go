@@ -6,10 +6,12 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/scoring"
 )
 
 // apiResults answers the scored, anonymised result of one questionnaire:
-// exactly the JSON of `vigie score` (scoring.Result).
+// exactly the JSON of `vigie score` (scoring.Result), with "trends" when
+// the campaign has a previous wave that used the questionnaire.
 func (s *Server) apiResults(c *gin.Context) {
 	qid := c.Query("questionnaire")
 	if qid == "" {
@@ -22,6 +24,19 @@ func (s *Server) apiResults(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
+	camp, err := s.store.Campaign(c.Request.Context(), id)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	trends, err := s.store.Trends(c.Request.Context(), camp, qid, res)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
 	s.audit(c, "results.export", id, qid)
-	c.JSON(http.StatusOK, res)
+	c.JSON(http.StatusOK, struct {
+		*scoring.Result
+		Trends *scoring.Trends `json:"trends,omitempty"`
+	}{res, trends})
 }

@@ -22,6 +22,9 @@ type AdminConfig struct {
 	// printed on code slips and returned by the API; when empty it is
 	// built from the request's Host.
 	BaseURL string
+	// Mailer sends access codes and reminders by e-mail (invitations.go);
+	// nil when no SMTP relay is configured, and those routes refuse.
+	Mailer Mailer
 	// IdleTimeout ends a back-office session after this long without a
 	// request (default 30 min); Lifetime ends it anyway (default 12 h).
 	IdleTimeout time.Duration

@@ -23,6 +23,7 @@ const (
 	signedIn                     // any account, consultant or viewer
 	consultant                   // consultants only
 	campaignReader               // consultants, and viewers granted the campaign :id
+	campaignEntry                // consultants, and data-entry accounts granted the campaign :id
 )
 
 // String names the level as routes.go and the tests do.
@@ -38,6 +39,8 @@ func (a access) String() string {
 		return "consultant"
 	case campaignReader:
 		return "campaignReader"
+	case campaignEntry:
+		return "campaignEntry"
 	}
 	return "undeclared"
 }
@@ -46,7 +49,7 @@ func (a access) String() string {
 type RouteAccess struct {
 	Method string
 	Path   string // gin pattern, e.g. /admin/campaigns/:id
-	Access string // public, guest, signedIn, consultant, campaignReader or undeclared
+	Access string // public, guest, signedIn, consultant, campaignReader, campaignEntry or undeclared
 }
 
 // Routes lists every route of the server with its declared access, so a
@@ -155,6 +158,16 @@ func (s *Server) authorize() gin.HandlerFunc {
 			return
 		case a == campaignReader:
 			ok, err := s.canRead(c, c.Param("id"))
+			if err != nil {
+				s.abort(c, err)
+				return
+			}
+			if !ok {
+				s.refuse(c, errForbidden)
+				return
+			}
+		case a == campaignEntry:
+			ok, err := s.store.CanEnter(c.Request.Context(), user, c.Param("id"))
 			if err != nil {
 				s.abort(c, err)
 				return

@@ -1,17 +1,27 @@
 package web_test
 
 import (
+	"context"
 	"github.com/vigie-sante/vigie"
 	"net/http"
 	"strings"
 	"testing"
 )
 
-// TestRouteTableAuthorization walks every route of the server for four
-// people: nobody, a viewer not granted the campaign, a viewer granted it
-// and a consultant. A route added without an access declaration fails.
+// TestRouteTableAuthorization walks every route of the server for five
+// people: nobody, a viewer not granted the campaign, a viewer granted it,
+// a data-entry account granted it and a consultant. A route added without
+// an access declaration fails.
 func TestRouteTableAuthorization(t *testing.T) {
 	as := MustNewAdminServer(t)
+	const entryEmail = "saisie@cabinet.test"
+	entry, err := as.Store.CreateUser(context.Background(), entryEmail, vigie.RoleEntry, testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := as.Store.GrantCampaign(context.Background(), entry.ID, as.Campaign.ID); err != nil {
+		t.Fatal(err)
+	}
 	routes := as.Server.Routes()
 	if len(routes) < 40 {
 		t.Fatalf("only %d routes: the route table is not what this test expects", len(routes))
@@ -29,13 +39,14 @@ func TestRouteTableAuthorization(t *testing.T) {
 	}
 	params := strings.NewReplacer(
 		":id", as.Campaign.ID, ":qid", "charge-et-soutien", ":cid", "c_inconnu",
-		":slug", as.Campaign.Slug, ":dim", "charge", "*file", "vigie.css",
+		":slug", as.Campaign.Slug, ":dim", "charge", "*file", "vigie.css", ":sheet", "ZZZZ-ZZZZ-ZZZZ",
+		":aid", "a_inconnue", ":version", "1.xlsx",
 	)
 	type who struct {
 		name  string
 		email string // "" for nobody
 	}
-	people := []who{{"anonymous", ""}, {"viewer-not-granted", outsiderEmail}, {"viewer-granted", viewerEmail}, {"consultant", consultantEmail}}
+	people := []who{{"anonymous", ""}, {"viewer-not-granted", outsiderEmail}, {"viewer-granted", viewerEmail}, {"entry-granted", entryEmail}, {"consultant", consultantEmail}}
 	// allowed says whether the route lets the person through.
 	allowed := func(access, person string) bool {
 		switch access {
@@ -47,6 +58,8 @@ func TestRouteTableAuthorization(t *testing.T) {
 			return person == "consultant"
 		case "campaignReader":
 			return person == "consultant" || person == "viewer-granted"
+		case "campaignEntry":
+			return person == "consultant" || person == "entry-granted"
 		}
 		return false
 	}
@@ -64,7 +77,7 @@ func TestRouteTableAuthorization(t *testing.T) {
 			case api:
 				token := ""
 				if person.email != "" {
-					u := map[string]*adminUser{consultantEmail: {as.Consultant}, viewerEmail: {as.Viewer}, outsiderEmail: {as.Outsider}}[person.email]
+					u := map[string]*adminUser{consultantEmail: {as.Consultant}, viewerEmail: {as.Viewer}, outsiderEmail: {as.Outsider}, entryEmail: {entry}}[person.email]
 					_, token = as.token(t, u.User)
 				}
 				body := ""

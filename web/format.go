@@ -32,24 +32,14 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + "\u00a0" + many
 }
 
-// frenchMonths are the months' names, January first.
-var frenchMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-	"août", "septembre", "octobre", "novembre", "décembre"}
-
-// dateWords writes a "YYYY-MM-DD" date in words: « 1er novembre 2026 »,
-// "1 November 2026"; the input itself when it is not a date. The spaces
-// are non-breaking, so a date is never split across lines.
+// dateWords writes a "YYYY-MM-DD" date in words (longDate: « 1er
+// novembre 2026 », "1 November 2026"); the input itself when it is not a
+// date. The spaces are non-breaking, so a date is never split across
+// lines.
 func dateWords(date, lang string) string {
 	t, err := vigie.ParseEndDate(date)
 	if err != nil {
 		return date
 	}
-	if lang == "en" {
-		return strings.ReplaceAll(t.Format("2 January 2006"), " ", "\u00a0")
-	}
-	day := strconv.Itoa(t.Day())
-	if t.Day() == 1 {
-		day = "1er"
-	}
-	return day + "\u00a0" + frenchMonths[t.Month()-1] + "\u00a0" + strconv.Itoa(t.Year())
+	return strings.ReplaceAll(longDate(lang, t), " ", "\u00a0")
 }

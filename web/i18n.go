@@ -87,6 +87,11 @@ var messages = map[string]map[string]string{
 		"welcome.resume":         "Vos réponses en cours sont enregistrées chiffrées, avec une clé que seul ce navigateur garde. Pour reprendre plus tard, revenez dans ce même navigateur et saisissez de nouveau votre code. Dans un autre navigateur ou sur un autre appareil, elles ne peuvent pas être lues : vous recommencerez, et les réponses en cours seront effacées.",
 		"welcome.anon.link":      "Ce lien est le même pour tout le monde : rien ne permet de savoir qui a répondu.",
 		"welcome.anon.skip":      "Vous pouvez répondre « Je préfère ne pas répondre » à chaque question.",
+		"welcome.notice":         "Notice d'information : vos données et vos droits",
+		"notice.title":           "Notice d'information",
+		"notice.pdf":             "Version à imprimer (PDF)",
+		"notice.back":            "Retour à l'enquête",
+		"welcome.anon.retention": "Les réponses individuelles et les codes sont effacés au plus tard %d jours après la clôture de l'enquête ; ensuite ne restent que les résultats d'ensemble et les commentaires publiés.",
 		"welcome.start":          "Commencer",
 		"welcome.begin":          "Commencer le questionnaire",
 
@@ -186,6 +191,11 @@ var messages = map[string]map[string]string{
 		"welcome.resume":         "Your answers in progress are saved encrypted, with a key that only this browser keeps. To resume later, come back in this same browser and enter your code again. In another browser or on another device they cannot be read: you will start again, and the answers in progress will be erased.",
 		"welcome.anon.link":      "This link is the same for everyone: nothing tells who answered.",
 		"welcome.anon.skip":      "You can answer \"I prefer not to answer\" to every question.",
+		"welcome.notice":         "Information notice: your data and your rights",
+		"notice.title":           "Information notice",
+		"notice.pdf":             "Printable version (PDF)",
+		"notice.back":            "Back to the survey",
+		"welcome.anon.retention": "Individual answers and codes are erased at the latest %d days after the survey closes; only the overall results and the published comments are kept after that.",
 		"welcome.start":          "Start",
 		"welcome.begin":          "Start the questionnaire",
 

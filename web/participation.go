@@ -36,7 +36,7 @@ func participationRows(rows []scoring.UnitParticipation, why []string, k int) []
 		}
 		if r.Respondents == nil {
 			p.Suppressed = true
-			reason := store.HiddenBelowK
+			reason := store.HiddenNone
 			if i < len(why) {
 				reason = why[i]
 			}
@@ -50,6 +50,10 @@ func participationRows(rows []scoring.UnitParticipation, why []string, k int) []
 			case store.HiddenSecondary:
 				// k or more: nothing to flag, and no bound to give.
 				p.Respondents = "masqué pour protéger un autre groupe"
+			case store.HiddenNone:
+				// Archived before reasons were kept: say no more than
+				// the rules guarantee.
+				p.Respondents = "masqué"
 			default:
 				p.Respondents = "moins de " + itoa(k)
 				if bound, low := hiddenRateBound(k, r.Headcount); low {
@@ -95,19 +99,15 @@ type overallParticipation struct {
 	Rate        *float64
 }
 
-// overall sums the campaign's participation: respondents are published
-// only when there are at least k of them (docs/scoring.md: the whole
-// campaign is a group like any other); the headcount is the sum of the
-// top-level units' when every one of them has one, else unknown, since a
-// rate over part of the headcount would be too high.
-func overall(rows []scoring.UnitParticipation, total, k int) overallParticipation {
-	o := overallParticipation{None: total == 0}
-	if total >= k {
-		n := total
-		o.Respondents = &n
-	}
+// overall is the campaign's participation as a whole: respondents as the
+// store publishes them (from k: docs/scoring.md, the whole campaign is a
+// group like any other); the headcount is the sum of the top-level units'
+// when every one of them has one, else unknown, since a rate over part of
+// the headcount would be too high.
+func overall(cp *store.CampaignParticipation) overallParticipation {
+	o := overallParticipation{None: cp.None, Respondents: cp.Respondents}
 	known := false
-	for _, r := range rows {
+	for _, r := range cp.Units {
 		if len(r.Path) != 1 || r.Path[0] == scoring.NotSpecified {
 			continue
 		}

@@ -20,6 +20,7 @@ type welcomePage struct {
 	Questionnaires []string          // titles, in answering order
 	Minutes        int               // estimated answering time
 	K, CommentK    int
+	RetentionDays  int    // the raw answers are erased at the latest this long after closing
 	Codes          bool   // codes mode: the page asks for the code
 	Code           string // pre-filled (from ?code= on a printed slip, or after an error)
 	Error          string
@@ -63,6 +64,9 @@ func (s *Server) welcome(c *gin.Context, cv *campaignView) *welcomePage {
 	if cv.EndDate != "" {
 		p.EndDate = dateWords(cv.EndDate, lang)
 	}
+	// Told before answering (CNIL, délibération 2025-028): the day is not
+	// known while the survey is open, the delay after closing is.
+	p.RetentionDays = cv.RetentionDays
 	p.ConductedBy = vigie.InLanguage(cv.ConductedBy, lang)
 	if p.ConductedBy != "" && cv.ConductedBy[lang] == "" {
 		p.ContextLang["by"] = "fr" // a French fallback is marked as such for screen readers

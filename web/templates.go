@@ -34,6 +34,11 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		// resultsPending says why a campaign has no results or reports
 		// yet, "" once it has (closed): the rule is store's.
 		"resultsPending": func(c *vigie.Campaign) string { return vigie.ErrorMessage(store.ResultsAvailable(c)) },
+		// actionForm gives the action form partial its page, values,
+		// target and a prefix for its ids (several forms share a page).
+		"actionForm": func(p *actionsPage, f actionForm, action, prefix string) actionFormView {
+			return actionFormView{Page: p, F: f, Action: action, P: prefix}
+		},
 		"seq": func(min, max int) []int {
 			var v []int
 			for i := min; i <= max; i++ {

@@ -77,7 +77,9 @@ func TestCampaignCommandErrors(t *testing.T) {
 		want string
 	}{
 		{"NoSubcommand", []string{"campaign"}, 2, "sous-commande"},
-		{"UnknownSubcommand", []string{"campaign", "delete"}, 2, "inconnue"},
+		{"UnknownSubcommand", []string{"campaign", "remove"}, 2, "inconnue"},
+		{"DeleteWithoutID", []string{"campaign", "delete", "--db", db}, 2, "usage"},
+		{"ArchiveUnknown", []string{"campaign", "archive", "c_inconnue", "--db", db}, 1, "n'existe pas"},
 		{"CreateWithoutFile", []string{"campaign", "create", "--db", db}, 2, "--file"},
 		{"CreateMissingFile", []string{"campaign", "create", "--file", filepath.Join(dir, "absent.yaml"), "--db", db}, 1, "absent.yaml"},
 		{"CreateInvalid", []string{"campaign", "create", "--file", bad, "--db", db}, 1, "bad.yaml:5: unités : le nom « A/B » ne peut pas contenir « / »\n" + bad + ":6: min_group_size"},

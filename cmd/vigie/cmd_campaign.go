@@ -15,17 +15,21 @@ import (
 // runCampaign creates, opens, closes and lists campaigns.
 func runCampaign(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usagef("sous-commande attendue : create --file campagne.yaml, open ID, close ID, list")
+		return usagef("sous-commande attendue : create --file campagne.yaml, open ID, close ID, archive ID, delete ID, list")
 	}
 	switch args[0] {
 	case "create":
 		return campaignCreate(args[1:], stdout, stderr)
 	case "open", "close":
 		return campaignOpenClose(args[0], args[1:], stdout, stderr)
+	case "archive":
+		return campaignArchive(args[1:], stdout, stderr)
+	case "delete":
+		return campaignDelete(args[1:], stdout, stderr)
 	case "list":
 		return campaignList(args[1:], stdout, stderr)
 	}
-	return usagef("sous-commande inconnue « %s » (create, open, close, list)", args[0])
+	return usagef("sous-commande inconnue « %s » (create, open, close, archive, delete, list)", args[0])
 }
 
 // campaignCreate prints the new campaign's id on line 1 and the respondent
@@ -105,7 +109,11 @@ func campaignList(args []string, stdout, stderr io.Writer) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t/r/%s\n", c.ID, stateLabel(c.State), c.Access, n, c.Title, c.Organisation, c.Slug)
+			state := stateLabel(c.State)
+			if c.Archived() {
+				state = "archivée"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t/r/%s\n", c.ID, state, c.Access, n, c.Title, c.Organisation, c.Slug)
 		}
 		return tw.Flush()
 	})

@@ -156,6 +156,9 @@ func printDemo(w io.Writer, base, path string, temporary bool, info *demoInfo, t
 	if info.Closed != nil {
 		fmt.Fprintf(w, " de « %s » (campagne close)", info.Closed.Title)
 	}
+	if info.Archived != nil {
+		fmt.Fprintf(w, ", et de « %s » (archivée : résultats gardés, réponses effacées)", info.Archived.Title)
+	}
 	fmt.Fprintf(w, " :\n   %s/login\n", base)
 	fmt.Fprintf(w, "   Consultante (voit tout, modère les commentaires) : %s   mot de passe : %s\n", demoConsultant.Email, demoConsultant.Password)
 	fmt.Fprintf(w, "   Comité CSE (lecture seule, campagne accordée) :    %s           mot de passe : %s\n", demoViewer.Email, demoViewer.Password)

@@ -31,6 +31,7 @@ type reportRequest struct {
 	out           string
 	db            string
 	progress      *progress
+	previous      *previousFlags
 }
 
 // runReport writes a campaign's report, or the report of a responses file
@@ -100,7 +101,11 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	title := fs.String("title", "", "hors campagne : titre du rapport (par défaut : celui du questionnaire)")
 	out := fs.String("out", "", "fichier à écrire (.pdf ou .xlsx)")
 	db := dbFlag(fs)
+	previous := addPreviousFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	if err := previous.check(); err != nil {
 		return nil, err
 	}
 	set := map[string]bool{}
@@ -110,7 +115,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 		campaign: *campaign, questionnaire: *qArg, responses: *responses,
 		audience: reports.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, k: *k,
 		organisation: *organisation, title: *title, out: *out, db: *db,
-		progress: newProgress(stderr),
+		progress: newProgress(stderr), previous: previous,
 	}
 	switch {
 	case fs.NArg() > 0:
@@ -123,7 +128,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 		return nil, usagef("--out est obligatoire : le fichier à écrire (.pdf ou .xlsx)")
 	}
 	if *campaign != "" {
-		for _, name := range []string{"questionnaire", "min-group-size", "organisation", "title"} {
+		for _, name := range []string{"questionnaire", "min-group-size", "organisation", "title", "previous"} {
 			if set[name] {
 				return nil, usagef("--%s ne sert qu'avec --responses : pour une campagne, ces réglages sont ceux de la campagne", name)
 			}
@@ -238,6 +243,16 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 		// No SegmentLabels: a responses file names segments by their
 		// column only, so the report shows that id humanised
 		// ("type_contrat" -> "Type contrat").
+	}
+	prev, err := req.previous.score("report", q, req.k, true, stderr)
+	if err != nil {
+		return nil, err
+	}
+	if r.Sections[0].Trends, err = prev.trends(q, res); err != nil {
+		return nil, err
+	}
+	if prev != nil {
+		r.PreviousTitle = prev.title
 	}
 	if withRows {
 		req.progress.step("Anonymisation des scores individuels…")

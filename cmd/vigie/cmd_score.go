@@ -24,7 +24,11 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 	responses := fs.String("responses", "", "fichier de réponses : .csv (séparateur , ou ;) ou .xlsx (première feuille)")
 	k := fs.Int("min-group-size", scoring.DefaultMinGroupSize, "taille minimale des groupes publiés (au moins 3)")
 	out := fs.String("out", "", "fichier JSON à écrire (par défaut : la sortie standard)")
+	previous := addPreviousFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := previous.check(); err != nil {
 		return err
 	}
 	switch {
@@ -46,7 +50,19 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s : %s", *responses, userMessage(err))
 	}
-	data, err := json.MarshalIndent(result, "", "  ")
+	prev, err := previous.score("score", q, *k, false, stderr)
+	if err != nil {
+		return err
+	}
+	trends, err := prev.trends(q, result)
+	if err != nil {
+		return err
+	}
+	// Trends sit next to the result's fields, absent without --previous.
+	data, err := json.MarshalIndent(struct {
+		*scoring.Result
+		Trends *scoring.Trends `json:"trends,omitempty"`
+	}{result, trends}, "", "  ")
 	if err != nil {
 		return fmt.Errorf("score: encode result: %w", err)
 	}

@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/vigie-sante/vigie/mail"
 	"github.com/vigie-sante/vigie/web"
 )
 
@@ -31,11 +32,23 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	secure := fs.Bool("secure", os.Getenv("VIGIE_SECURE") == "1", "le serveur est joint en HTTPS (derrière un proxy TLS) : cookies Secure, HSTS ($VIGIE_SECURE=1)")
 	proxies := fs.String("trusted-proxies", os.Getenv("VIGIE_TRUSTED_PROXIES"), "adresses des proxys dont X-Forwarded-For est cru, séparées par des virgules ($VIGIE_TRUSTED_PROXIES)")
 	baseURL := fs.String("base-url", os.Getenv("VIGIE_BASE_URL"), "adresse publique du serveur, imprimée sur les coupons de codes (par défaut : celle de la requête) ($VIGIE_BASE_URL)")
+	smtpAddr := fs.String("smtp-addr", os.Getenv("VIGIE_SMTP_ADDR"), "relais SMTP hôte:port pour envoyer les codes par courriel (facultatif) ($VIGIE_SMTP_ADDR)")
+	smtpFrom := fs.String("smtp-from", os.Getenv("VIGIE_SMTP_FROM"), "adresse d'expédition des courriels ($VIGIE_SMTP_FROM)")
+	smtpUser := fs.String("smtp-user", os.Getenv("VIGIE_SMTP_USER"), "identifiant SMTP, le mot de passe étant lu dans $VIGIE_SMTP_PASSWORD ($VIGIE_SMTP_USER)")
+	smtpInsecure := fs.Bool("smtp-insecure", false, "accepter un relais sans STARTTLS (relais local seulement : les codes passeraient en clair)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("argument inattendu : %s", fs.Arg(0))
+	}
+	var mailer web.Mailer
+	if *smtpAddr != "" {
+		m, err := mail.New(mail.Config{Addr: *smtpAddr, From: *smtpFrom, User: *smtpUser, Password: os.Getenv("VIGIE_SMTP_PASSWORD"), Insecure: *smtpInsecure})
+		if err != nil {
+			return usagef("--smtp-addr / --smtp-from : %v", err)
+		}
+		mailer = m
 	}
 	if *addr == "" {
 		*addr = os.Getenv("VIGIE_ADDR")
@@ -52,7 +65,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	st.SetLogger(logger)
-	cfg := web.Config{Store: st, Logger: logger, Secure: *secure, Admin: web.AdminConfig{BaseURL: *baseURL}, Version: Version}
+	cfg := web.Config{Store: st, Logger: logger, Secure: *secure, Admin: web.AdminConfig{BaseURL: *baseURL, Mailer: mailer}, Version: Version}
 	for _, p := range strings.Split(*proxies, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
@@ -76,7 +89,17 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("écoute sur %s : %w", *addr, err)
 	}
 	fmt.Fprintf(stdout, "Vigie écoute sur http://%s (base %s). Ctrl-C pour arrêter.\n", ln.Addr(), dbPath(*db))
-	return serveHTTP(ctx, ln, srv.Handler(), logger)
+	// Campaigns whose retention has run out are archived now, then daily;
+	// the loop ends with ctx, before the store closes (deferred above).
+	retention := make(chan struct{})
+	go func() {
+		defer close(retention)
+		archiveDueEvery(ctx, st, logger, retentionInterval)
+	}()
+	err = serveHTTP(ctx, ln, srv.Handler(), logger)
+	stop()
+	<-retention
+	return err
 }
 
 // shutdownGrace is how long a stopping server waits for requests in flight

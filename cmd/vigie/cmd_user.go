@@ -17,7 +17,7 @@ const cliActor = "cli"
 // runUser manages back-office accounts: consultants and viewers.
 func runUser(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usagef("sous-commande attendue : add EMAIL --role consultant|viewer, grant EMAIL --campaign ID, revoke EMAIL --campaign ID, password EMAIL [--keep-tokens], list")
+		return usagef("sous-commande attendue : add EMAIL --role consultant|viewer|saisie, grant EMAIL --campaign ID, revoke EMAIL --campaign ID, password EMAIL [--keep-tokens], list")
 	}
 	switch args[0] {
 	case "add":
@@ -35,8 +35,8 @@ func runUser(args []string, stdout, stderr io.Writer) error {
 // userAdd creates an account; the password comes from the terminal or the
 // first line of standard input.
 func userAdd(args []string, stdout, stderr io.Writer) error {
-	cmd := newStoreCommand("user add", "usage : vigie user add EMAIL --role consultant|viewer [--db vigie.db]", stderr)
-	role := cmd.String("role", "", "consultant (mène les enquêtes, voit tout) ou viewer (RH, CSE, médecin : campagnes accordées, résultats agrégés)")
+	cmd := newStoreCommand("user add", "usage : vigie user add EMAIL --role consultant|viewer|saisie [--db vigie.db]", stderr)
+	role := cmd.String("role", "", "consultant (mène les enquêtes, voit tout), viewer (RH, CSE, médecin : campagnes accordées, résultats agrégés) ou saisie (saisit les questionnaires papier des campagnes accordées, rien d'autre)")
 	rest, err := cmd.parse(args, 1)
 	if err != nil {
 		return err

@@ -32,6 +32,10 @@ type demoTeam struct {
 	headcount   int
 	respondents int
 	shift       map[string]float64 // dimension id -> points added to the mean score
+	// directionShift is the planted pattern of the team's direction
+	// (demoDirectionShift), kept with the team so that the previous
+	// wave can show a time before it.
+	directionShift map[string]float64
 }
 
 // demoDirectionShift holds the planted direction-level patterns.
@@ -47,20 +51,24 @@ var demoDirectionShift = map[string]map[string]float64{
 // directions and twelve teams, about 400 agents.
 func demoTeams() []demoTeam {
 	imbalance := map[string]float64{"effort": 22, "recompense": -24, "reconnaissance-investissement": -15, "retrait": 10, "suractivite": 12}
-	return []demoTeam{
-		{"Direction Métropole", "Secteur Lille", 42, 33, nil},
-		{"Direction Métropole", "Secteur Roubaix", 38, 29, nil},
-		{"Direction Métropole", "Secteur Tourcoing", 35, 26, map[string]float64{"relations": 8}},
-		{"Direction Métropole", "Secteur Armentières", 30, 14, nil}, // participation under 60 %
-		{"Direction Littoral", "Secteur Dunkerque", 40, 31, nil},
-		{"Direction Littoral", "Secteur Calais", 36, 27, nil},
-		{"Direction Littoral", "Secteur Boulogne", 33, 25, nil},
-		{"Direction Littoral", "Secteur Saint-Omer", 28, 21, nil},
-		{"Direction Artois", "Secteur Arras", 39, 30, nil},
-		{"Direction Artois", "Secteur Lens", 37, 29, imbalance},
-		{"Direction Artois", "Secteur Béthune", 34, 26, nil},
-		{"Direction Artois", "Cellule expertise", 6, 3, nil}, // under k: hidden everywhere
+	teams := []demoTeam{
+		{"Direction Métropole", "Secteur Lille", 42, 33, nil, nil},
+		{"Direction Métropole", "Secteur Roubaix", 38, 29, nil, nil},
+		{"Direction Métropole", "Secteur Tourcoing", 35, 26, map[string]float64{"relations": 8}, nil},
+		{"Direction Métropole", "Secteur Armentières", 30, 14, nil, nil}, // participation under 60 %
+		{"Direction Littoral", "Secteur Dunkerque", 40, 31, nil, nil},
+		{"Direction Littoral", "Secteur Calais", 36, 27, nil, nil},
+		{"Direction Littoral", "Secteur Boulogne", 33, 25, nil, nil},
+		{"Direction Littoral", "Secteur Saint-Omer", 28, 21, nil, nil},
+		{"Direction Artois", "Secteur Arras", 39, 30, nil, nil},
+		{"Direction Artois", "Secteur Lens", 37, 29, imbalance, nil},
+		{"Direction Artois", "Secteur Béthune", 34, 26, nil, nil},
+		{"Direction Artois", "Cellule expertise", 6, 3, nil, nil}, // under k: hidden everywhere
 	}
+	for i := range teams {
+		teams[i].directionShift = demoDirectionShift[teams[i].direction]
+	}
+	return teams
 }
 
 // demoBase is the typical mean score (0-100) of each built-in dimension in
@@ -191,7 +199,7 @@ func demoScore(rng *rand.Rand, d *questionnaires.Dimension, t demoTeam, strain f
 	if d.Direction == questionnaires.HigherIsWorse {
 		sign = 1
 	}
-	s := base + demoDirectionShift[t.direction][d.ID] + t.shift[d.ID] + 8*strain*sign + 12*rng.NormFloat64()
+	s := base + t.directionShift[d.ID] + t.shift[d.ID] + 8*strain*sign + 12*rng.NormFloat64()
 	return math.Max(0, math.Min(100, s))
 }
 

@@ -44,12 +44,17 @@ var (
 // prints for trying the questionnaire as an employee.
 const demoPrintedCodes = 3
 
+// demoPaperSheets is how many of the barometer's responses came on paper
+// (night and field teams), each entered twice by the consultant.
+const demoPaperSheets = 20
+
 // demoInfo is what the demo tells its user: the two campaigns and three
 // unused access codes of the open one.
 type demoInfo struct {
-	Closed *vigie.Campaign
-	Open   *vigie.Campaign
-	Codes  []string
+	Closed   *vigie.Campaign
+	Open     *vigie.Campaign
+	Archived *vigie.Campaign // last year's barometer (demo_archive.go)
+	Codes    []string
 }
 
 // demoUnits lists the teams of the demo organisation with their headcounts.
@@ -130,9 +135,9 @@ func demoOpenSpec() *vigie.CampaignSpec {
 }
 
 // setupDemo fills an empty database with the demo: the two accounts, the
-// closed barometer with its synthetic answers submitted over three weeks
-// (eight to five weeks before now) and the open flash survey with a few
-// answers. The answers depend only on demoSeed; the codes, ids and slugs
+// barometer's previous wave (a year earlier), the closed barometer linked
+// to it with its synthetic answers submitted over three weeks (eight to
+// five weeks before now) and the open flash survey with a few answers. The answers depend only on demoSeed; the codes, ids and slugs
 // are random, as in any campaign.
 func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, error) {
 	consultant, err := st.CreateUser(ctx, demoConsultant.Email, demoConsultant.Role, demoConsultant.Password)
@@ -145,7 +150,21 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	}
 
 	week := 7 * 24 * time.Hour
-	closed, err := demoCampaign(ctx, st, demoClosedSpec(), consultant.Email, now.Add(-8*week), now.Add(-5*week), now, demoSeed, nil)
+	// The barometer's previous wave, a year earlier (demo_previous.go).
+	previous, err := demoCampaign(ctx, st, demoPreviousSpec(), consultant.Email, now.Add(-60*week), now.Add(-57*week), now, demoPreviousSeed, demoPreviousTeams(), 0)
+	if err != nil {
+		return nil, err
+	}
+	// Its retention has run out: archived, it still serves as the previous
+	// wave from the figures frozen at archiving (demo_archive.go).
+	archived, err := demoArchive(ctx, st, previous, viewer, now)
+	if err != nil {
+		return nil, err
+	}
+	spec := demoClosedSpec()
+	spec.Previous = previous.ID
+	spec.UnitMap = map[string]string{demoOldSaintOmer: demoNewSaintOmer}
+	closed, err := demoCampaign(ctx, st, spec, consultant.Email, now.Add(-8*week), now.Add(-5*week), now, demoSeed, nil, demoPaperSheets)
 	if err != nil {
 		return nil, err
 	}
@@ -155,6 +174,9 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	if err := st.Audit(ctx, consultant.Email, "user.grant", closed.ID, viewer.Email); err != nil {
 		return nil, err
 	}
+	if err := seedDemoPlan(ctx, st, closed, consultant.Email, now); err != nil {
+		return nil, err
+	}
 
 	// A handful of colleagues have already answered the flash survey: about
 	// one in ten of the barometer's respondents.
@@ -162,7 +184,7 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	for i := range few {
 		few[i].respondents /= 10
 	}
-	open, err := demoCampaign(ctx, st, demoOpenSpec(), consultant.Email, now.Add(-week), time.Time{}, now, demoSeed+1, few)
+	open, err := demoCampaign(ctx, st, demoOpenSpec(), consultant.Email, now.Add(-week), time.Time{}, now, demoSeed+1, few, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -170,15 +192,16 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 	if err != nil {
 		return nil, fmt.Errorf("démo : codes à essayer : %w", err)
 	}
-	return &demoInfo{Closed: closed, Open: open, Codes: codes}, nil
+	return &demoInfo{Closed: closed, Open: open, Archived: archived, Codes: codes}, nil
 }
 
 // demoCampaign creates a campaign from spec, opens it at opened, gives one
 // code per agent of each team (fixing the team, as slips handed out per
 // service do), submits the synthetic answers of teams (demoTeams() when
 // nil) spread over the weeks after opening (never after now), and closes it
-// at closed unless closed is zero.
-func demoCampaign(ctx context.Context, st *store.Store, spec *vigie.CampaignSpec, actor string, opened, closed, now time.Time, seed uint64, teams []demoTeam) (*vigie.Campaign, error) {
+// at closed unless closed is zero. paper of the answers come on paper
+// sheets (codes without a unit), each entered twice.
+func demoCampaign(ctx context.Context, st *store.Store, spec *vigie.CampaignSpec, actor string, opened, closed, now time.Time, seed uint64, teams []demoTeam, paper int) (*vigie.Campaign, error) {
 	if teams == nil {
 		teams = demoTeams()
 	}
@@ -202,21 +225,39 @@ func demoCampaign(ctx context.Context, st *store.Store, spec *vigie.CampaignSpec
 		}
 		codes[strings.Join(unit, "/")] = list
 	}
+	var sheets []string
+	if paper > 0 {
+		if sheets, err = st.GenerateCodes(ctx, c.ID, paper, nil); err != nil {
+			return nil, fmt.Errorf("démo : questionnaires papier : %w", err)
+		}
+	}
 	// Most people answer in the first week, fewer after the reminders.
 	weekOf := []int{0, 0, 0, 1, 1, 2}
 	for i, r := range demoResponses(seed, qs, teams) {
 		key := strings.Join(r.Unit, "/")
-		code := codes[key][0]
-		codes[key] = codes[key][1:]
 		at := opened.Add(time.Duration(weekOf[i%len(weekOf)]) * 7 * 24 * time.Hour)
 		if at.After(now) {
 			at = now
 		}
+		// One answer in seven comes on paper, until the sheets run out;
+		// its team's code then stays unused, as a slip nobody took.
+		if i%7 == 3 && len(sheets) > 0 {
+			if err := demoPaperEntry(ctx, st, c.ID, sheets[0], r, at); err != nil {
+				return nil, fmt.Errorf("démo : feuille papier %d de « %s » : %w", paper-len(sheets)+1, spec.Title, err)
+			}
+			sheets = sheets[1:]
+			continue
+		}
+		code := codes[key][0]
+		codes[key] = codes[key][1:]
 		if err := st.SubmitResponse(ctx, c.ID, code, r, at); err != nil {
 			return nil, fmt.Errorf("démo : réponse %d à « %s » : %w", i+1, spec.Title, err)
 		}
 	}
 	audit := [][2]string{{"campaign.create", ""}, {"campaign.open", ""}, {"codes.generate", "par service"}}
+	if paper > 0 {
+		audit = append(audit, [2]string{"paper.generate", fmt.Sprintf("%d questionnaires papier", paper)})
+	}
 	if !closed.IsZero() {
 		if err := st.CloseCampaign(ctx, c.ID, closed); err != nil {
 			return nil, fmt.Errorf("démo : clôture de « %s » : %w", spec.Title, err)
@@ -246,6 +287,8 @@ func resumeDemo(ctx context.Context, st *store.Store) (*demoInfo, error) {
 			info.Closed = c
 		case c.Title == demoOpenTitle && info.Open == nil:
 			info.Open = c
+		case c.Title == demoArchivedTitle && info.Archived == nil:
+			info.Archived = c
 		}
 	}
 	if info.Closed == nil || info.Open == nil {
@@ -257,4 +300,18 @@ func resumeDemo(ctx context.Context, st *store.Store) (*demoInfo, error) {
 		}
 	}
 	return info, nil
+}
+
+// demoPaperEntry enters a paper sheet twice, as two typists would.
+func demoPaperEntry(ctx context.Context, st *store.Store, campaignID, sheet string, r *vigie.Response, at time.Time) error {
+	for _, want := range []store.PaperStatus{store.PaperAwaiting, store.PaperRecorded} {
+		res, err := st.EnterPaper(ctx, campaignID, sheet, r, at)
+		if err != nil {
+			return err
+		}
+		if res.Status != want {
+			return fmt.Errorf("saisie : %s, %s attendu", res.Status, want)
+		}
+	}
+	return nil
 }

@@ -126,8 +126,11 @@ func TestDemoClosedCampaign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if total != headcount || used != n {
-		t.Errorf("codes = %d (%d used), want one per agent (%d) and one used per response (%d)", total, used, headcount, n)
+	if total != headcount+demoPaperSheets || used != n {
+		t.Errorf("codes = %d (%d used), want one per agent (%d) plus %d paper sheets, and one used per response (%d)", total, used, headcount, demoPaperSheets, n)
+	}
+	if n, _ := st.PendingPaperCount(ctx, c.ID); n != 0 {
+		t.Errorf("%d paper sheets await a second entry, want 0", n)
 	}
 	for _, qid := range c.Questionnaires {
 		if r := mustResult(t, st, c.ID, qid); r.Respondents < n*9/10 {
@@ -447,5 +450,88 @@ func BenchmarkDemoSetup(b *testing.B) {
 			b.Fatal(err)
 		}
 		st.Close()
+	}
+}
+
+func TestDemoActionPlanAndDUERP(t *testing.T) {
+	st, info := mustDemo(t)
+	ctx := context.Background()
+	plan, err := st.Actions(ctx, info.Closed.ID)
+	if err != nil || len(plan) != len(demoActions()) {
+		t.Fatalf("demo plan = %d actions (%v), want %d", len(plan), err, len(demoActions()))
+	}
+	versions, err := st.DUERPVersions(ctx, info.Closed.ID)
+	if err != nil || len(versions) != 1 || versions[0].Number != 1 {
+		t.Fatalf("DUERP versions = %+v (%v), want one frozen version", versions, err)
+	}
+	_, d, file, err := st.DUERPVersion(ctx, info.Closed.ID, 1)
+	if err != nil || len(file) == 0 || len(d.Actions) != len(plan) {
+		t.Fatalf("version 1: %d bytes, %d actions (%v)", len(file), len(d.Actions), err)
+	}
+	lens, everyone := false, false
+	for _, r := range d.Rows {
+		lens = lens || (r.Unit == "Direction Artois/Secteur Lens" && r.Measures != "")
+		everyone = everyone || (r.Unit == "" && r.Measures != "")
+		if r.Unit == "Direction Artois/Cellule expertise" {
+			t.Error("the team under k has a DUERP row")
+		}
+	}
+	if !lens || !everyone {
+		t.Errorf("existing measures on everyone: %v, on Lens: %v; want both", everyone, lens)
+	}
+}
+
+func TestDemoPreviousWave(t *testing.T) {
+	st, info := mustDemo(t)
+	ctx := context.Background()
+	c := info.Closed
+	prev, err := st.Campaign(ctx, c.Previous)
+	if err != nil || prev.Title != demoPreviousTitle || prev.State != vigie.StateClosed {
+		t.Fatalf("previous wave = %+v, %v; want %q, closed", prev, err, demoPreviousTitle)
+	}
+	trends := func(qid string) *scoring.Trends {
+		t.Helper()
+		tr, err := st.Trends(ctx, c, qid, mustResult(t, st, c.ID, qid))
+		if err != nil || tr == nil {
+			t.Fatalf("Trends(%s) = %v, %v", qid, tr, err)
+		}
+		return tr
+	}
+	for _, tc := range []struct {
+		qid, group, dim string
+		want            scoring.Change
+	}{
+		{"numerique-travail-reel", "unit:Direction Littoral", "fidelite-activite", scoring.Worse},
+		{"numerique-travail-reel", "unit:Direction Littoral", "charge-saisie", scoring.Worse},
+		{"sens-du-travail", "unit:Direction Métropole", "autonomie", scoring.Better},
+		{"reconnaissance", "unit:Direction Artois/Secteur Lens", "effort", scoring.Worse},
+		{"sens-du-travail", "unit:Direction Artois", "utilite-sociale", scoring.Stable},
+	} {
+		g := trends(tc.qid).Groups[tc.group]
+		if g == nil || g.Dimensions[tc.dim] == nil || g.Dimensions[tc.dim].Change != tc.want {
+			t.Errorf("%s %s %s: trend %+v, want %s", tc.qid, tc.group, tc.dim, g, tc.want)
+		}
+	}
+	// Antenne Saint-Omer became Secteur Saint-Omer: unit_map links them.
+	if g := trends("sens-du-travail").Groups["unit:"+demoNewSaintOmer]; g == nil {
+		t.Errorf("no trend for %s, renamed from %s", demoNewSaintOmer, demoOldSaintOmer)
+	}
+}
+
+func TestDemoArchivedCampaign(t *testing.T) {
+	st, info := mustDemo(t)
+	ctx := context.Background()
+	c := info.Archived
+	if c == nil || !c.Archived() || c.State != vigie.StateClosed {
+		t.Fatalf("archived campaign = %+v, want last year's barometer, closed and archived", c)
+	}
+	if n, err := st.ResponseCount(ctx, c.ID); err != nil || n != 0 {
+		t.Fatalf("responses left = %d, %v; want 0", n, err)
+	}
+	for _, qid := range c.Questionnaires {
+		res, err := st.Result(ctx, c.ID, qid)
+		if err != nil || res.Respondents == 0 {
+			t.Fatalf("Result(%s) of the archived campaign = %v, %v; want its frozen figures", qid, res, err)
+		}
 	}
 }

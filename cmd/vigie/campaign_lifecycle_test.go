@@ -1,0 +1,63 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const exampleTitle = "Baromètre qualité de vie au travail 2027"
+
+func TestCampaignArchiveCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "vigie.db")
+	id, _ := mustCreateCampaign(t, db)
+	if code, _, errOut := runVigie(t, "campaign", "archive", id, "--db", db); code != 1 || !strings.Contains(errOut, "Seule une campagne close") {
+		t.Fatalf("archive a draft: exit %d, stderr %q; want 1 and a plain message", code, errOut)
+	}
+	for _, step := range []string{"open", "close"} {
+		if code, _, errOut := runVigie(t, "campaign", step, id, "--db", db); code != 0 {
+			t.Fatalf("campaign %s: exit %d, %s", step, code, errOut)
+		}
+	}
+	code, out, errOut := runVigie(t, "campaign", "archive", id, "--db", db)
+	if code != 0 || !strings.Contains(out, "archivée") || !strings.Contains(out, "réponses individuelles") {
+		t.Fatalf("campaign archive: exit %d, %s%s", code, out, errOut)
+	}
+	if code, out, _ := runVigie(t, "campaign", "list", "--db", db); code != 0 || !strings.Contains(out, "archivée") {
+		t.Fatalf("campaign list after archiving: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := runVigie(t, "campaign", "archive", id, "--db", db); code != 1 || !strings.Contains(errOut, "déjà archivée") {
+		t.Fatalf("second archive: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestCampaignDeleteCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "vigie.db")
+	t.Run("DraftOutright", func(t *testing.T) {
+		id, _ := mustCreateCampaign(t, db)
+		if code, out, errOut := runVigie(t, "campaign", "delete", id, "--db", db); code != 0 || !strings.Contains(out, "supprimée") {
+			t.Fatalf("delete a draft: exit %d, %s%s", code, out, errOut)
+		}
+		if code, out, _ := runVigie(t, "campaign", "list", "--db", db); code != 0 || strings.Contains(out, id) {
+			t.Fatalf("the deleted draft is still listed:\n%s", out)
+		}
+	})
+	t.Run("OpenNeedsTitle", func(t *testing.T) {
+		id, _ := mustCreateCampaign(t, db)
+		if code, _, errOut := runVigie(t, "campaign", "open", id, "--db", db); code != 0 {
+			t.Fatal(errOut)
+		}
+		for _, confirm := range []string{"", "Baromètre", strings.ToUpper(exampleTitle)} {
+			code, _, errOut := runVigie(t, "campaign", "delete", id, "--confirm", confirm, "--db", db)
+			if code != 1 || !strings.Contains(errOut, "recopiez exactement son titre") {
+				t.Fatalf("delete with --confirm %q: exit %d, stderr %q; want a refusal", confirm, code, errOut)
+			}
+		}
+		if code, out, errOut := runVigie(t, "campaign", "delete", id, "--confirm", exampleTitle, "--db", db); code != 0 {
+			t.Fatalf("delete with the title: exit %d, %s%s", code, out, errOut)
+		}
+		if code, _, errOut := runVigie(t, "campaign", "delete", id, "--db", db); code != 1 || !strings.Contains(errOut, "n'existe pas") {
+			t.Fatalf("delete again: exit %d, stderr %q", code, errOut)
+		}
+	})
+}

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/vigie-sante/vigie/store"
+)
+
+// campaignArchive freezes a closed campaign's results and erases its raw
+// data (store.ArchiveCampaign), then logs it in the audit log.
+func campaignArchive(args []string, stdout, stderr io.Writer) error {
+	cmd := newStoreCommand("campaign archive", "usage : vigie campaign archive ID [--db vigie.db]", stderr)
+	rest, err := cmd.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		id := rest[0]
+		if err := s.ArchiveCampaign(ctx, id, time.Now()); err != nil {
+			return userError(err)
+		}
+		if err := s.Audit(ctx, cliActor, "campaign.archive", id, ""); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Campagne %s archivée : ses résultats sont conservés ; %s ont été effacés.\n", id, strings.Join(store.Erased, ", "))
+		return nil
+	})
+}
+
+// campaignDelete erases a campaign and everything in it. A draft goes
+// outright; any other campaign needs --confirm with its exact title, so
+// that a mistyped id cannot erase a survey.
+func campaignDelete(args []string, stdout, stderr io.Writer) error {
+	cmd := newStoreCommand("campaign delete", `usage : vigie campaign delete ID [--confirm "TITRE"] [--db vigie.db]`, stderr)
+	confirm := cmd.String("confirm", "", "le titre exact de la campagne, requis sauf pour un brouillon")
+	rest, err := cmd.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		id := rest[0]
+		c, err := s.Campaign(ctx, id)
+		if err != nil {
+			return userError(err)
+		}
+		if err := s.DeleteCampaign(ctx, id, *confirm); err != nil {
+			return userError(err)
+		}
+		if err := s.Audit(ctx, cliActor, "campaign.delete", id, string(c.State)); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Campagne %s supprimée, avec tout ce qu'elle contenait.\n", id)
+		return nil
+	})
+}

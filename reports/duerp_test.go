@@ -1,0 +1,180 @@
+package reports_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+func TestExposureBoundaries(t *testing.T) {
+	for _, tc := range []struct {
+		share float64
+		want  reports.Exposure
+	}{
+		{0, reports.ExposureLow},
+		{0.2499, reports.ExposureLow},
+		{0.25, reports.ExposureModerate},
+		{0.25 - 1e-12, reports.ExposureModerate}, // computed a hair below: the boundary
+		{0.4999, reports.ExposureModerate},
+		{0.5, reports.ExposureHigh},
+		{0.7499, reports.ExposureHigh},
+		{0.75, reports.ExposureVeryHigh},
+		{1, reports.ExposureVeryHigh},
+	} {
+		if got := reports.ExposureOf(tc.share); got != tc.want {
+			t.Errorf("ExposureOf(%v) = %q, want %q", tc.share, got, tc.want)
+		}
+	}
+}
+
+// duerpSections is one questionnaire with two "intensite-temps"
+// dimensions, one "rapports-sociaux" and one unclassified, and a result
+// where everyone and unit A are published, unit B suppressed, and unit A's
+// social dimension suppressed.
+func duerpSections() []reports.Section {
+	dim := func(id, title string, f questionnaires.RiskFamily) *questionnaires.Dimension {
+		return &questionnaires.Dimension{ID: id, Title: questionnaires.Text{"fr": title}, RiskFamily: f}
+	}
+	q := &questionnaires.Questionnaire{ID: "q", Language: "fr", Dimensions: []*questionnaires.Dimension{
+		dim("charge", "Charge", questionnaires.IntensiteTemps),
+		dim("rythme", "Rythme", questionnaires.IntensiteTemps),
+		dim("soutien", "Soutien", questionnaires.RapportsSociaux),
+		dim("autre", "Autre", ""),
+	}}
+	stats := func(share float64) *scoring.DimensionStats {
+		return &scoring.DimensionStats{N: 8, Mean: 60, Shares: map[scoring.Level]float64{scoring.Unfavourable: share}}
+	}
+	res := &scoring.Result{MinGroupSize: 5, Groups: []*scoring.Group{
+		{ID: "all", Dimensions: map[string]*scoring.DimensionStats{
+			"charge": stats(0.25), "rythme": stats(0.5), "soutien": stats(0.2499), "autre": stats(0.75)}},
+		{ID: "unit:A", Dimensions: map[string]*scoring.DimensionStats{
+			"charge": stats(0.1), "rythme": stats(0.74), "soutien": {Suppressed: true}, "autre": stats(0)}},
+		{ID: "unit:B", Suppressed: true},
+	}}
+	return []reports.Section{{Questionnaire: q, Result: res}}
+}
+
+func TestNewDUERP(t *testing.T) {
+	d := reports.NewDUERP(reports.DUERPInput{
+		Campaign: "Baromètre", Date: "2027-03-01", MinGroupSize: 5,
+		Units:    []string{"A", "B"},
+		Sections: duerpSections(),
+		Actions: []reports.DUERPAction{
+			{Title: "Temps d'échange", Unit: "A", RiskFamily: "intensite-temps", Status: "prévue"},
+			{Title: "Ailleurs", Unit: "B", RiskFamily: "intensite-temps", Status: "prévue"},
+		},
+		Measures: map[reports.DUERPKey]string{{Unit: "", RiskFamily: "rapports-sociaux"}: "Réunions d'équipe"},
+	})
+	type row struct {
+		unit, family string
+		exposure     reports.Exposure
+		dims         int
+		actions      int
+	}
+	var got []row
+	for _, r := range d.Rows {
+		got = append(got, row{r.Unit, r.RiskFamily, r.Exposure, len(r.Dimensions), len(r.Actions)})
+	}
+	want := []row{
+		{"", "intensite-temps", reports.ExposureHigh, 2, 0}, // max(0.25, 0.5)
+		{"", "rapports-sociaux", reports.ExposureLow, 1, 0},
+		{"", "", reports.ExposureVeryHigh, 1, 0}, // unclassified last
+		{"A", "intensite-temps", reports.ExposureHigh, 2, 1},
+		{"A", "rapports-sociaux", reports.ExposureNotAssessed, 1, 0}, // its one dimension suppressed
+		{"A", "", reports.ExposureLow, 1, 0},
+		// B is suppressed: no row, its action stays in the plan only.
+	}
+	if len(got) != len(want) {
+		t.Fatalf("rows = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("row %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if m := d.Rows[1].Measures; m != "Réunions d'équipe" {
+		t.Errorf("measures of (Ensemble, rapports-sociaux) = %q", m)
+	}
+	if d.Rows[4].Dimensions[0].Published || d.Rows[4].Dimensions[0].Mean != 0 {
+		t.Errorf("a suppressed dimension carries figures: %+v", d.Rows[4].Dimensions[0])
+	}
+	if len(d.Actions) != 2 {
+		t.Errorf("plan has %d actions, want 2", len(d.Actions))
+	}
+	if !d.HasRow(reports.DUERPKey{Unit: "A", RiskFamily: ""}) || d.HasRow(reports.DUERPKey{Unit: "B", RiskFamily: "intensite-temps"}) {
+		t.Error("HasRow disagrees with the rows")
+	}
+	if d.Rows[0].FamilyLabel != "Intensité et temps de travail" || d.Rows[2].FamilyLabel != "Non classé" || d.Rows[0].UnitLabel != "Ensemble" {
+		t.Errorf("labels = %q, %q, %q", d.Rows[0].FamilyLabel, d.Rows[2].FamilyLabel, d.Rows[0].UnitLabel)
+	}
+}
+
+func TestDUERPXLSXCells(t *testing.T) {
+	d := reports.NewDUERP(reports.DUERPInput{
+		Campaign: "Baromètre", Date: "2027-03-01", MinGroupSize: 5, Units: []string{"A"},
+		Sections: duerpSections(),
+		Actions: []reports.DUERPAction{{Title: "=HYPERLINK(\"http://x\")", Unit: "A", RiskFamily: "intensite-temps",
+			Owner: "+Responsable", Due: "2027-03-31", Status: "prévue", FollowUp: "@suivi"}},
+		Measures: map[reports.DUERPKey]string{{Unit: "A", RiskFamily: "intensite-temps"}: "-Mesure"},
+	})
+	var buf bytes.Buffer
+	if err := reports.DUERPXLSX(&buf, d); err != nil {
+		t.Fatalf("DUERPXLSX: %v", err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) < 2 || got[0] != "DUERP" || got[1] != "Actions" {
+		t.Fatalf("sheets = %q, want DUERP, Actions first", got)
+	}
+	rows, err := f.GetRows("DUERP")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+6 {
+		t.Fatalf("DUERP has %d rows, want header + 6", len(rows))
+	}
+	if rows[0][0] != "Unité de travail" || rows[0][6] != "Date" {
+		t.Errorf("header = %q", rows[0])
+	}
+	a := rows[4] // A, intensite-temps
+	if a[0] != "A" || a[1] != "Intensité et temps de travail" || a[3] != "élevée" || a[4] != "-Mesure" || a[6] != "2027-03-01" {
+		t.Errorf("row (A, intensite-temps) = %q", a)
+	}
+	if !strings.Contains(a[2], "Rythme : 60,0 ; 74") || !strings.Contains(a[5], "=HYPERLINK") || !strings.Contains(a[5], "échéance : 2027-03-31") {
+		t.Errorf("dimensions or actions cell = %q / %q", a[2], a[5])
+	}
+	for _, ref := range []struct{ sheet, cell string }{{"DUERP", "E5"}, {"DUERP", "F5"}, {"Actions", "A2"}, {"Actions", "F2"}, {"Actions", "J2"}} {
+		if formula, err := f.GetCellFormula(ref.sheet, ref.cell); err != nil || formula != "" {
+			t.Errorf("%s!%s has formula %q (%v), want a text cell", ref.sheet, ref.cell, formula, err)
+		}
+	}
+	acts, _ := f.GetRows("Actions")
+	if len(acts) != 2 || acts[1][0] != "=HYPERLINK(\"http://x\")" || acts[1][5] != "+Responsable" || acts[1][8] != "prévue" {
+		t.Errorf("Actions = %q", acts)
+	}
+}
+
+func TestPDFWithDUERP(t *testing.T) {
+	requirePoppler(t)
+	d := reports.NewDUERP(reports.DUERPInput{Campaign: "Baromètre", Date: "2027-03-01", MinGroupSize: 5, Units: []string{"A"},
+		Sections: duerpSections(), Measures: map[reports.DUERPKey]string{{Unit: "A", RiskFamily: "intensite-temps"}: "Réunion hebdomadaire"}})
+	r := pdfReport(t, "fr", reports.AudienceCommittee, 5)
+	r.DUERP = d
+	text := strings.Join(pdfPages(t, renderPDF(t, r)), "\n")
+	text = strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(text)
+	for _, want := range []string{"Document unique (DUERP)", "Intensité et temps de travail – exposition : élevée",
+		"Mesures existantes : Réunion hebdomadaire", "pas une mesure du risque"} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package reports
+
+import "time"
+
+// duerpSection writes the DUERP part of the PDF report, when the caller
+// gave one (Report.DUERP): the convention first, then one block per
+// (work unit, risk family) with its dimensions, exposure, existing
+// measures and actions. The DUERP is a French legal document: the part
+// is written in French whatever the report's language.
+func (d *pdfDoc) duerpSection() {
+	du := d.r.DUERP
+	if du == nil || len(du.Rows) == 0 {
+		return
+	}
+	f := d.f
+	d.heading(1, "Document unique (DUERP) : risques psychosociaux")
+	date := du.Date
+	if t, err := time.Parse(time.DateOnly, du.Date); err == nil {
+		date = dateWords("fr", t)
+	}
+	d.para("Une ligne par unité de travail publiée et par famille de risques (rapport Gollac, méthode RPS-DU de l'INRS), au " + date + ".")
+	for _, l := range DUERPMethod(d.k) {
+		d.bullet(l)
+	}
+	last := "\x00"
+	for _, r := range du.Rows {
+		if r.Unit != last {
+			d.heading(2, r.UnitLabel)
+			last = r.Unit
+		}
+		d.ensure(20)
+		f.SetFont(fontFamily, "B", 9.5)
+		f.MultiCell(contentW, 5, d.txt(r.FamilyLabel+" – exposition : "+string(r.Exposure)), "", "L", false)
+		if txt := DimensionsText(r.Dimensions, d.k); txt != "" {
+			d.bullet("Dimensions : " + txt)
+		}
+		measures := r.Measures
+		if measures == "" {
+			measures = "(à compléter)"
+		}
+		d.bullet("Mesures existantes : " + measures)
+		if len(r.Actions) > 0 {
+			d.bullet("Actions : " + ActionsText(r.Actions))
+		}
+		f.Ln(1.5)
+	}
+	d.body()
+}

@@ -1,0 +1,170 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The sheets of the DUERP workbook.
+const (
+	SheetDUERP        = "DUERP"
+	SheetDUERPActions = "Actions"
+	SheetDUERPMethod  = "Méthode"
+)
+
+// DUERPXLSX writes d as the DUERP workbook: sheet DUERP with one row per
+// (work unit, risk family), sheet Actions with the whole plan, and sheet
+// Méthode with how exposure is read. Like XLSX, every text is a string
+// cell in the text format, never a formula, whatever it begins with
+// (= + - @): measures and actions are typed by people.
+func DUERPXLSX(w io.Writer, d *DUERP) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	b, err := newXLSXBook(f, &Report{Lang: "fr"})
+	if err != nil {
+		return err
+	}
+	// Text cells of several lines (one dimension or action a line) wrap.
+	if b.wrapped, err = f.NewStyle(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+		return fmt.Errorf("reports: duerp xlsx style: %w", err)
+	}
+	title := "Document unique – risques psychosociaux – " + d.Campaign
+	if d.Version > 0 {
+		title += fmt.Sprintf(" (version %d du %s)", d.Version, d.Date)
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "Vigie"}); err != nil {
+		return fmt.Errorf("reports: duerp xlsx: properties: %w", err)
+	}
+	if err := f.SetSheetName(f.GetSheetName(0), SheetDUERP); err != nil {
+		return fmt.Errorf("reports: duerp xlsx: %w", err)
+	}
+	for _, step := range []func(*xlsxBook, *DUERP) error{duerpRowsSheet, duerpActionsSheet, duerpMethodSheet} {
+		if err := step(b, d); err != nil {
+			return fmt.Errorf("reports: duerp xlsx: %w", err)
+		}
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("reports: write duerp xlsx: %w", err)
+	}
+	return nil
+}
+
+// duerpRowsSheet writes the DUERP sheet, in the columns of INRS's RPS-DU
+// grid as the issue lists them.
+func duerpRowsSheet(b *xlsxBook, d *DUERP) error {
+	cols := []column{
+		{"Unité de travail", 28, b.text},
+		{"Famille de risques", 30, b.text},
+		{"Dimensions concernées (moyenne sur 100 ; part défavorable)", 55, b.wrapped},
+		{"Exposition (lecture de l'enquête)", 18, b.text},
+		{"Mesures existantes", 45, b.wrapped},
+		{"Actions", 55, b.wrapped},
+		{"Date", 12, b.text},
+	}
+	return b.table(SheetDUERP, cols, len(d.Rows), nil, func(emit func(...any) error) error {
+		for _, r := range d.Rows {
+			if err := emit(r.UnitLabel, r.FamilyLabel, DimensionsText(r.Dimensions, d.MinGroupSize),
+				string(r.Exposure), r.Measures, ActionsText(r.Actions), d.Date); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// duerpActionsSheet writes the whole plan, one action a row.
+func duerpActionsSheet(b *xlsxBook, d *DUERP) error {
+	cols := []column{
+		{"Action", 40, b.text},
+		{"Description", 50, b.text},
+		{"Unité de travail", 28, b.text},
+		{"Famille de risques", 30, b.text},
+		{"Dimensions", 35, b.text},
+		{"Porteur", 24, b.text},
+		{"Échéance", 12, b.text},
+		{"Moyens", 20, b.text},
+		{"Statut", 12, b.text},
+		{"Suivi", 40, b.text},
+	}
+	return b.table(SheetDUERPActions, cols, len(d.Actions), nil, func(emit func(...any) error) error {
+		for _, a := range d.Actions {
+			if err := emit(a.Title, a.Description, UnitLabel(a.Unit), FamilyLabel(a.RiskFamily),
+				strings.Join(a.Dimensions, ", "), a.Owner, a.Due, a.Budget, a.Status, a.FollowUp); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// duerpMethodSheet says what the exposure column is, and is not, next to
+// the figures: a reading aid, not a measured risk.
+func duerpMethodSheet(b *xlsxBook, d *DUERP) error {
+	if _, err := b.f.NewSheet(SheetDUERPMethod); err != nil {
+		return err
+	}
+	w := &sheetWriter{b: b, sheet: SheetDUERPMethod}
+	if err := b.f.SetColWidth(SheetDUERPMethod, "A", "A", 120); err != nil {
+		return err
+	}
+	lines := append([]string{
+		"Organisme : " + d.Organisation,
+		"Enquête : " + d.Campaign,
+		"Date : " + d.Date,
+	}, DUERPMethod(d.MinGroupSize)...)
+	if d.Version > 0 {
+		lines = append(lines[:3], append([]string{fmt.Sprintf("Version figée n° %d : ce document ne peut plus être modifié.", d.Version)}, lines[3:]...)...)
+	}
+	for i, l := range lines {
+		w.str(1, i+1, l, b.text)
+	}
+	return w.err
+}
+
+// DUERPMethod explains, in a few sentences, how the DUERP reads the
+// survey: the convention of exposure levels and its limits.
+func DUERPMethod(k int) []string {
+	return []string{
+		"Exposition : la plus forte part de répondants en zone défavorable parmi les dimensions publiées de la famille pour l'unité.",
+		"Moins de 25 % : faible ; de 25 % à moins de 50 % : modérée ; de 50 % à moins de 75 % : élevée ; 75 % et plus : très élevée.",
+		fmt.Sprintf("Non évaluable : aucune dimension de la famille n'est publiée pour l'unité (groupe de moins de %d répondants, ou masqué pour qu'on ne puisse pas le déduire).", k),
+		"C'est une convention de lecture de l'enquête, pas une mesure du risque : l'évaluation se fait avec les équipes et le CSE, au vu du travail réel.",
+		"Seules les unités publiées par les règles d'anonymat ont une ligne ; les autres sont comprises dans « Ensemble ».",
+	}
+}
+
+// DimensionsText writes a row's dimensions in one cell, one a line:
+// title, mean and share unfavourable, or why there is no figure.
+func DimensionsText(dims []DUERPDimension, k int) string {
+	lines := make([]string, len(dims))
+	for i, dd := range dims {
+		if dd.Published {
+			lines[i] = fmt.Sprintf("%s : %s ; %s défavorable (n = %d)", dd.Title, fmtDec("fr", dd.Mean, 1),
+				fmtPct("fr", dd.ShareUnfavourable), dd.N)
+		} else {
+			lines[i] = fmt.Sprintf("%s : non publiée (moins de %d répondants)", dd.Title, k)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ActionsText writes a row's actions in one cell, one a line: title,
+// owner, due date and status.
+func ActionsText(as []DUERPAction) string {
+	lines := make([]string, len(as))
+	for i, a := range as {
+		parts := []string{a.Title}
+		if a.Owner != "" {
+			parts = append(parts, "porteur : "+a.Owner)
+		}
+		if a.Due != "" {
+			parts = append(parts, "échéance : "+a.Due)
+		}
+		parts = append(parts, a.Status)
+		lines[i] = strings.Join(parts, " – ")
+	}
+	return strings.Join(lines, "\n")
+}

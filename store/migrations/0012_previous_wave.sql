@@ -1,0 +1,7 @@
+-- Survey waves (issue 11): the previous wave of a campaign, a closed
+-- campaign of the same survey, and the renames of its units after a
+-- reorganisation, as a JSON object {"old/path": "new/path"} ('{}' when
+-- none). Deleting the previous campaign unlinks the series rather than
+-- blocking the deletion.
+ALTER TABLE campaigns ADD COLUMN previous_id TEXT REFERENCES campaigns (id) ON DELETE SET NULL;
+ALTER TABLE campaigns ADD COLUMN unit_map TEXT NOT NULL DEFAULT '{}';

@@ -1,0 +1,85 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// errArchiveUnconfirmed asks for the confirmation box of the archive form.
+var errArchiveUnconfirmed = vigie.Errorf(vigie.EINVALID, "Cochez la case de confirmation : l'archivage efface définitivement les réponses individuelles.")
+
+// errDeleteUnconfirmed asks for the confirmation box of a draft's deletion.
+var errDeleteUnconfirmed = vigie.Errorf(vigie.EINVALID, "Cochez la case de confirmation pour supprimer ce brouillon.")
+
+// adminCampaignArchive archives a closed campaign once the consultant has
+// ticked the confirmation box: its results stay, its raw data is erased.
+func (s *Server) adminCampaignArchive(c *gin.Context) {
+	if err := parseForm(c); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	if c.PostForm("confirm") != "1" {
+		s.campaignPageWithError(c, camp, errArchiveUnconfirmed)
+		return
+	}
+	if err := s.store.ArchiveCampaign(c.Request.Context(), camp.ID, s.now()); err != nil {
+		s.campaignPageWithError(c, camp, err)
+		return
+	}
+	s.audit(c, "campaign.archive", camp.ID, "")
+	c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+camp.ID)
+}
+
+// adminCampaignDelete deletes a campaign: a draft once the confirmation
+// box is ticked, any other only with its title typed back.
+func (s *Server) adminCampaignDelete(c *gin.Context) {
+	if err := parseForm(c); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	if camp.State == vigie.StateDraft && c.PostForm("confirm") != "1" {
+		s.campaignPageWithError(c, camp, errDeleteUnconfirmed)
+		return
+	}
+	if err := s.store.DeleteCampaign(c.Request.Context(), camp.ID, c.PostForm("title")); err != nil {
+		s.campaignPageWithError(c, camp, err)
+		return
+	}
+	s.audit(c, "campaign.delete", camp.ID, string(camp.State))
+	c.Redirect(http.StatusSeeOther, "/admin")
+}
+
+// campaignPageWithError shows the campaign page again with the message of
+// a refused action (invalid input, wrong state); other errors go to the
+// error page.
+func (s *Server) campaignPageWithError(c *gin.Context, camp *vigie.Campaign, cause error) {
+	status := http.StatusBadRequest
+	switch vigie.ErrorCode(cause) {
+	case vigie.EINVALID:
+	case vigie.ECONFLICT:
+		status = http.StatusConflict
+	default:
+		s.htmlError(c, cause)
+		return
+	}
+	p, err := s.campaignPageData(c, camp)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	p.Error = vigie.ErrorMessage(cause)
+	s.render(c, status, "admin_campaign", p)
+}

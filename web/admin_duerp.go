@@ -1,0 +1,111 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/store"
+)
+
+// duerpPage is the "Document unique" page of a campaign: today's rows,
+// the frozen versions; for consultants, the measures of each row and the
+// button that freezes a version.
+type duerpPage struct {
+	Nav      adminNav
+	C        *vigie.Campaign
+	Pending  string
+	D        *reports.DUERP
+	Rows     []duerpRow
+	Versions []vigie.DUERPVersion
+	Method   []string
+	Error    string
+}
+
+// duerpRow is a row as the page shows it.
+type duerpRow struct {
+	reports.DUERPRow
+	DimensionsText, ActionsText string
+	Error                       string // a refused change of its measures
+}
+
+// adminDUERP shows the DUERP page.
+func (s *Server) adminDUERP(c *gin.Context) {
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	s.renderDUERP(c, http.StatusOK, camp, nil, "")
+}
+
+// renderDUERP renders the page; refused is a row whose measures were
+// refused, shown with msg and the text as typed.
+func (s *Server) renderDUERP(c *gin.Context, status int, camp *vigie.Campaign, refused *reports.DUERPRow, msg string) {
+	p := &duerpPage{Nav: nav(c), C: camp}
+	if err := store.ResultsAvailable(camp); err != nil {
+		p.Pending = vigie.ErrorMessage(err)
+		s.render(c, status, "admin_duerp", p)
+		return
+	}
+	ctx := c.Request.Context()
+	d, err := s.store.DUERP(ctx, camp.ID, s.now())
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	if p.Versions, err = s.store.DUERPVersions(ctx, camp.ID); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	p.D, p.Method = d, reports.DUERPMethod(d.MinGroupSize)
+	for _, r := range d.Rows {
+		row := duerpRow{DUERPRow: r, DimensionsText: reports.DimensionsText(r.Dimensions, d.MinGroupSize), ActionsText: reports.ActionsText(r.Actions)}
+		if refused != nil && refused.Unit == r.Unit && refused.RiskFamily == r.RiskFamily {
+			row.Measures, row.Error = refused.Measures, msg
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	if refused != nil && !d.HasRow(reports.DUERPKey{Unit: refused.Unit, RiskFamily: refused.RiskFamily}) {
+		p.Error = msg
+	}
+	s.render(c, status, "admin_duerp", p)
+}
+
+// adminDUERPMeasures stores the measures of one row from its form.
+func (s *Server) adminDUERPMeasures(c *gin.Context) {
+	if err := parseForm(c); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	row := &reports.DUERPRow{Unit: c.PostForm("unit"), RiskFamily: c.PostForm("risk_family"), Measures: c.PostForm("measures")}
+	err = s.setMeasures(c, row.Unit, row.RiskFamily, row.Measures)
+	switch {
+	case vigie.ErrorCode(err) == vigie.EINVALID:
+		s.renderDUERP(c, http.StatusBadRequest, camp, row, vigie.ErrorMessage(err))
+	case err != nil:
+		s.htmlError(c, err)
+	default:
+		c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+camp.ID+"/duerp")
+	}
+}
+
+// adminDUERPFreeze freezes today's DUERP into a new version.
+func (s *Server) adminDUERPFreeze(c *gin.Context) {
+	if _, err := s.freezeDUERP(c); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+c.Param("id")+"/duerp#versions")
+}
+
+// adminDUERPXLSX and adminDUERPVersionXLSX are the page's downloads.
+func (s *Server) adminDUERPXLSX(c *gin.Context)        { s.duerpDownload(c, s.htmlError) }
+func (s *Server) adminDUERPVersionXLSX(c *gin.Context) { s.duerpVersionDownload(c, s.htmlError) }

@@ -1,0 +1,56 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// apiCampaignArchive archives a closed campaign and answers it, now
+// archived.
+func (s *Server) apiCampaignArchive(c *gin.Context) {
+	s.apiCampaignState(c, "campaign.archive", s.store.ArchiveCampaign)
+}
+
+// apiDeleteBody is the optional body of DELETE /api/v1/campaigns/{id}.
+type apiDeleteBody struct {
+	Confirm string `json:"confirm"` // the campaign's exact title; not needed for a draft
+}
+
+// apiCampaignDelete deletes a campaign: 204. A campaign past draft needs
+// {"confirm": "its exact title"}.
+func (s *Server) apiCampaignDelete(c *gin.Context) {
+	var body apiDeleteBody
+	data, err := io.ReadAll(c.Request.Body)
+	var maxErr *http.MaxBytesError
+	if errors.As(err, &maxErr) {
+		s.jsonError(c, errTooLarge)
+		return
+	} else if err != nil {
+		s.jsonError(c, vigie.Errorf(vigie.EINVALID, "Le corps de la requête est illisible."))
+		return
+	}
+	if len(data) > 0 {
+		if err := json.Unmarshal(data, &body); err != nil {
+			s.jsonError(c, vigie.Errorf(vigie.EINVALID, `Le corps attendu est {"confirm": "titre exact de la campagne"}.`))
+			return
+		}
+	}
+	id := c.Param("id")
+	camp, err := s.store.Campaign(c.Request.Context(), id)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	if err := s.store.DeleteCampaign(c.Request.Context(), id, body.Confirm); err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	s.audit(c, "campaign.delete", id, "api, "+string(camp.State))
+	c.Status(http.StatusNoContent)
+}
