@@ -57,6 +57,20 @@ var auditActions = map[string]string{
 	"report.export":           "Rapport téléchargé",
 	"results.export":          "Résultats exportés",
 	"campaign.questionnaires": "Ordre des questionnaires changé",
+	"campaign.archive":        "Campagne archivée (réponses individuelles effacées)",
+	"action.create":           "Action du plan créée",
+	"action.update":           "Action du plan modifiée",
+	"action.delete":           "Action du plan supprimée",
+	"aipd.export":             "AIPD téléchargée",
+	"registre.export":         "Registre des traitements téléchargé",
+	"duerp.export":            "DUERP téléchargé",
+	"duerp.freeze":            "Version du DUERP figée",
+	"duerp.measures":          "Mesures du DUERP modifiées",
+	"guide.export":            "Guide d'entretien téléchargé",
+	"priorities.export":       "Priorités exportées",
+	"invitations.send":        "Invitations envoyées",
+	"reminders.send":          "Relances envoyées",
+	"paper.generate":          "Questionnaires papier créés",
 }
 
 // hiddenDetails are the actions whose detail is a random identifier (a
