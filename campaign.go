@@ -38,6 +38,10 @@ type Campaign struct {
 	State               CampaignState
 	OpenedWeek          string // ISO week of opening ("2027-W03"), "" while draft
 	ClosedWeek          string
+	// EndDate is the last day answers are accepted ("2026-11-15"), "" when
+	// the consultant closes the campaign by hand; `vigie serve` closes an
+	// open campaign once the day is over (CampaignSpec.EndDate).
+	EndDate string
 	// PaperDoubleEntry is the share of paper sheets typed in twice
 	// before they count (1: every sheet; docs/guide-consultant.md).
 	PaperDoubleEntry float64

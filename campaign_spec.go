@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -84,6 +85,10 @@ type CampaignSpec struct {
 	Controller string `json:"controller,omitempty"`
 	DPOContact string `json:"dpo_contact,omitempty"`
 	LegalBasis string `json:"legal_basis,omitempty"`
+	// EndDate is the optional last day of answers, "YYYY-MM-DD": shown to
+	// employees, and the campaign closes itself at the end of that day
+	// (server time). Like every setting it is frozen at opening.
+	EndDate string `json:"end_date,omitempty"`
 }
 
 // UnitSpec is one unit listed in a campaign description. In a file the path
@@ -178,6 +183,7 @@ func (c *Campaign) Spec() *CampaignSpec {
 		PriorityShare:       c.PriorityShare,
 		Languages:           slices.Clone(c.Languages),
 		Access:              c.Access,
+		EndDate:             c.EndDate,
 		PaperDoubleEntry:    c.PaperDoubleEntry,
 		Previous:            c.Previous,
 		UnitMap:             cloneText(c.UnitMap),
@@ -363,7 +369,31 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	if s.Access != AccessCodes && s.Access != AccessLink {
 		p.add(l.field("access"), "access : mode d'accès « %s » inconnu (codes ou link)", s.Access)
 	}
+	if s.EndDate != "" {
+		if _, err := ParseEndDate(s.EndDate); err != nil {
+			p.add(l.field("end_date"), "end_date : la date de fin « %s » n'est pas une date AAAA-MM-JJ (par exemple 2026-11-15)", Reveal(s.EndDate))
+		}
+	}
 	validateWaves(s, l, p)
+}
+
+// ParseEndDate reads a campaign's end date ("2026-11-15") as midnight of
+// that day in the server's time zone.
+func ParseEndDate(s string) (time.Time, error) {
+	return time.ParseInLocation(time.DateOnly, s, time.Local)
+}
+
+// EndDue reports whether a campaign with end date endDate ("" for none)
+// is past it at now: answers are accepted until the end of that day.
+func EndDue(endDate string, now time.Time) bool {
+	if endDate == "" {
+		return false
+	}
+	d, err := ParseEndDate(endDate)
+	if err != nil {
+		return false
+	}
+	return !now.Before(d.AddDate(0, 0, 1))
 }
 
 // validateWaves checks previous and unit_map as far as the description

@@ -223,7 +223,7 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	s := &CampaignSpec{}
 	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
 		"units", "segments", "min_group_size", "comment_min_group_size", "priority_share", "languages", "access", "paper_double_entry", "previous", "unit_map", "retention_days",
-		"controller", "dpo_contact", "legal_basis")
+		"controller", "dpo_contact", "legal_basis", "end_date")
 	for _, key := range order {
 		d.lines.fields[key] = f[key].Line
 	}
@@ -238,6 +238,9 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	}
 	if n := f["purpose"]; n != nil {
 		s.Purpose = d.languageText(n, "purpose")
+	}
+	if n := f["end_date"]; n != nil {
+		s.EndDate, _ = d.scalar(n, "end_date")
 	}
 	if n := f["questionnaires"]; n != nil {
 		s.Questionnaires, d.lines.questionnaires = d.strings(n, "questionnaires")

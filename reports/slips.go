@@ -19,6 +19,7 @@ type Slips struct {
 	URL          string   // the respondent address, without the code
 	Codes        []string // the codes, as generated
 	MinGroupSize int      // k, restated in the anonymity note
+	EndDate      string   // the last day to answer, in words (« 15 novembre 2026 »); "" when none
 }
 
 // Slip geometry in millimetres: 2 columns × 4 rows on A4 portrait.
@@ -78,6 +79,11 @@ func SlipsPDF(w io.Writer, s *Slips) error {
 		f.SetX(x + slipPad)
 		f.SetFont(fontFamily, "", 8)
 		f.MultiCell(textW, 3.8, "Répondez à l'adresse : "+s.URL, "", "L", false)
+		if s.EndDate != "" {
+			f.SetX(x + slipPad)
+			f.SetFont(fontFamily, "B", 8)
+			f.MultiCell(textW, 3.8, "Jusqu'au "+s.EndDate+" inclus", "", "L", false)
+		}
 
 		// Below the QR code, or below a long title when it runs further.
 		f.SetXY(x+slipPad, max(y+slipPad+slipQR+2, f.GetY()+2))

@@ -17,7 +17,7 @@ func TestSlipsPDF(t *testing.T) {
 	var buf bytes.Buffer
 	err := reports.SlipsPDF(&buf, &reports.Slips{
 		Campaign: "Baromètre « qualité de vie » 2027", Organisation: "Service social régional",
-		URL: "https://vigie.example.org/r/abc", Codes: codes, MinGroupSize: 7,
+		URL: "https://vigie.example.org/r/abc", Codes: codes, MinGroupSize: 7, EndDate: "1er\u00a0novembre\u00a02026",
 	})
 	if err != nil {
 		t.Fatalf("SlipsPDF: %v", err)
@@ -43,7 +43,7 @@ func TestSlipsPDF(t *testing.T) {
 			t.Errorf("code %s printed %d times", c, strings.Count(text, c))
 		}
 	}
-	for _, want := range []string{"Baromètre « qualité de vie » 2027", "au moins 7 personnes", "Rien ne relie le code à vos réponses"} {
+	for _, want := range []string{"Baromètre « qualité de vie » 2027", "au moins 7 personnes", "Rien ne relie le code à vos réponses", "Jusqu'au 1er novembre 2026 inclus"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("slips lack %q", want)
 		}

@@ -19,6 +19,9 @@ import (
 type outputs struct {
 	Results       map[string]*frozenResult    `json:"results"` // by questionnaire id
 	Participation []scoring.UnitParticipation `json:"participation"`
+	// Hidden says why each hidden participation row is hidden
+	// (CampaignParticipation.Hidden); absent from archives made before.
+	Hidden []string `json:"hidden,omitempty"`
 	// Respondents is the campaign's number of respondents, nil when under
 	// k (reports.Report.Respondents).
 	Respondents *int `json:"respondents,omitempty"`
@@ -53,6 +56,7 @@ func (s *Store) liveOutputs(ctx context.Context, c *vigie.Campaign) (*outputs, [
 		out.Results[q.ID] = freezeResult(res)
 	}
 	out.Participation = cs.participation()
+	out.Hidden = cs.hiddenReasons(out.Participation)
 	out.Respondents = cs.respondents()
 	if out.Comments, err = s.PublishedComments(ctx, c.ID, ""); err != nil {
 		return nil, nil, err

@@ -143,6 +143,7 @@ func (s *Store) campaignFromSpec(ctx context.Context, spec *vigie.CampaignSpec) 
 		Segments:            seg,
 		MinGroupSize:        sp.MinGroupSize,
 		CommentMinGroupSize: sp.CommentMinGroupSize,
+		EndDate:             strings.TrimSpace(sp.EndDate),
 		PriorityShare:       sp.PriorityShare,
 		Languages:           sp.Languages,
 		Access:              sp.Access,
@@ -179,8 +180,12 @@ func textJSON(m map[string]string) string {
 	return mustJSON(m)
 }
 
-// insertCampaignParts stores the units, segments and questionnaires of c.
+// insertCampaignParts stores the units, segments, questionnaires and end
+// date of c.
 func insertCampaignParts(ctx context.Context, tx *sql.Tx, c *vigie.Campaign) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET end_date = ? WHERE id = ?`, c.EndDate, c.ID); err != nil {
+		return fmt.Errorf("store: campaign %s: end date: %w", c.ID, err)
+	}
 	for i, u := range c.Units {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO campaign_units (campaign_id, path, position, headcount) VALUES (?, ?, ?, ?)`,
 			c.ID, strings.Join(u.Path, "/"), i, u.Headcount); err != nil {

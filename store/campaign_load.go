@@ -21,11 +21,11 @@ func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, 
 	err := db.QueryRowContext(ctx, `
 		SELECT slug, title, organisation, conducted_by, purpose, min_group_size, comment_min_group_size,
 			priority_share, languages, access, state, opened_week, closed_week, code_key, paper_double_entry,
-			retention_days, archived_at, controller, dpo_contact, legal_basis
+			retention_days, archived_at, controller, dpo_contact, legal_basis, end_date
 		FROM campaigns WHERE id = ?`, id).Scan(
 		&c.Slug, &c.Title, &c.Organisation, &conductedBy, &purpose, &c.MinGroupSize, &c.CommentMinGroupSize,
 		&c.PriorityShare, &langs, &c.Access, &c.State, &c.OpenedWeek, &c.ClosedWeek, &key, &c.PaperDoubleEntry,
-		&c.RetentionDays, &c.ArchivedAt, &c.Controller, &c.DPOContact, &c.LegalBasis)
+		&c.RetentionDays, &c.ArchivedAt, &c.Controller, &c.DPOContact, &c.LegalBasis, &c.EndDate)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, errCampaignNotFound
 	} else if err != nil {

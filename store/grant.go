@@ -23,7 +23,7 @@ func (s *Store) GrantCampaign(ctx context.Context, userID, campaignID string) er
 			return fmt.Errorf("store: grant %s to %s: %w", campaignID, userID, err)
 		}
 		if role != vigie.RoleViewer && role != vigie.RoleEntry {
-			return vigie.Errorf(vigie.EINVALID, "Un consultant voit déjà toutes les campagnes : seul un compte « viewer » ou « saisie » reçoit un accès par campagne.")
+			return vigie.Errorf(vigie.EINVALID, "Un consultant voit déjà toutes les campagnes : seul un compte lecteur (rôle viewer) ou de saisie reçoit un accès par campagne.")
 		}
 		if _, _, err := loadCampaignState(ctx, tx, campaignID); err != nil {
 			return err

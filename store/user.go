@@ -66,7 +66,7 @@ func (s *Store) CreateUser(ctx context.Context, email string, role vigie.Role, p
 		return nil, err
 	}
 	if !role.Valid() {
-		return nil, vigie.Errorf(vigie.EINVALID, "Le rôle « %s » n'existe pas : choisissez consultant ou viewer.", role)
+		return nil, vigie.Errorf(vigie.EINVALID, "Le rôle « %s » n'existe pas : choisissez consultant ou viewer (lecteur).", role)
 	}
 	if err := checkPasswordRules(password); err != nil {
 		return nil, err

@@ -19,6 +19,7 @@ type campaignPage struct {
 	State          string
 	URL            string
 	Participation  []participationRow
+	Total          participationRow // the whole campaign
 	AnyLow         bool
 	Questionnaires []questionnaireChoice
 	Segments       []string
@@ -31,7 +32,7 @@ type campaignPage struct {
 	Erased       []string
 
 	// Consultants only.
-	Viewers    []string
+	Viewers    []*vigie.User
 	CodesTotal int // codes created; how many served is not shown (see template)
 	Units      []string
 	Error      string
@@ -60,11 +61,12 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	if camp.Archived() {
 		p.State, p.Erased = "Archivée", store.Erased
 	}
-	rows, err := s.store.Participation(c.Request.Context(), camp)
+	cp, err := s.store.ParticipationHidden(c.Request.Context(), camp)
 	if err != nil {
 		return nil, err
 	}
-	p.Participation = participationRows(rows, camp.MinGroupSize)
+	p.Participation = participationRows(cp.Units, cp.Hidden, camp.MinGroupSize)
+	p.Total = totalRow(overall(cp), camp.MinGroupSize)
 	for _, r := range p.Participation {
 		p.AnyLow = p.AnyLow || r.Low
 	}
@@ -90,9 +92,7 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	if err != nil {
 		return nil, err
 	}
-	for _, v := range viewers {
-		p.Viewers = append(p.Viewers, v.Email)
-	}
+	p.Viewers = viewers
 	if p.CodesTotal, _, err = s.store.CodeCounts(c.Request.Context(), camp.ID); err != nil {
 		return nil, err
 	}

@@ -55,7 +55,7 @@ func TestCampaignFormContext(t *testing.T) {
 		body, ctype := multipartBody(t, f, nil)
 		p := b.do(http.MethodPost, "/admin/campaigns", body, ctype)
 		wantStatus(t, p, http.StatusBadRequest)
-		wantContains(t, p, "purpose : le texte en français (purpose.fr) est requis", ">Understand real work.</textarea>")
+		wantContains(t, p, "Pourquoi cette enquête : le texte en français (purpose.fr) est requis", ">Understand real work.</textarea>")
 	})
 }
 

@@ -40,6 +40,7 @@ type campaignForm struct {
 	RetentionDays       string // days the raw answers are kept after closing
 	LangEN              bool
 	Access              string
+	EndDate             string // "YYYY-MM-DD" or ""
 	Previous            string // id of the previous wave, "" when none
 	UnitMap             string // one "old/path => new/path" per line
 	PreviousChoices     []previousChoice
@@ -94,6 +95,7 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 		LangEN:        contains(sp.Languages, "en"), Access: string(sp.Access),
 		ConductedByFR: sp.ConductedBy["fr"], ConductedByEN: sp.ConductedBy["en"],
 		PurposeFR: sp.Purpose["fr"], PurposeEN: sp.Purpose["en"],
+		EndDate:  sp.EndDate,
 		Previous: sp.Previous, UnitMap: formatUnitMap(sp.UnitMap),
 		RetentionDays: strconv.Itoa(sp.RetentionDays),
 		Controller:    sp.Controller, DPOContact: sp.DPOContact, LegalBasis: sp.LegalBasis,
@@ -126,6 +128,7 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		RetentionDays:       strings.TrimSpace(c.PostForm("retention_days")),
 		LangEN:              c.PostForm("lang_en") != "",
 		Access:              c.PostForm("access"),
+		EndDate:             strings.TrimSpace(c.PostForm("end_date")),
 		Previous:            strings.TrimSpace(c.PostForm("previous")),
 		UnitMap:             c.PostForm("unit_map"),
 	}
@@ -136,6 +139,11 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		ConductedBy: formText(f.ConductedByFR, f.ConductedByEN),
 		Purpose:     formText(f.PurposeFR, f.PurposeEN),
 		Controller:  f.Controller, DPOContact: f.DPOContact, LegalBasis: f.LegalBasis,
+		EndDate: f.EndDate,
+	}
+	// A day already over would close the campaign as soon as it opens.
+	if vigie.EndDue(f.EndDate, s.now()) {
+		f.Errors = append(f.Errors, "La date de fin est déjà passée : choisissez aujourd'hui ou un jour à venir, ou laissez-la vide.")
 	}
 	if f.LangEN {
 		spec.Languages = append(spec.Languages, "en")
@@ -219,7 +227,10 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		camp, err = s.store.UpdateCampaign(c.Request.Context(), f.ID, spec)
 	}
 	if code := vigie.ErrorCode(err); code == vigie.EINVALID || code == vigie.ECONFLICT {
-		f.Errors = strings.Split(vigie.ErrorMessage(err), "\n")
+		f.Errors = nil
+		for _, m := range strings.Split(vigie.ErrorMessage(err), "\n") {
+			f.Errors = append(f.Errors, formMessage(m))
+		}
 		s.renderCampaignForm(c, errorStatus(code), f, chosen)
 		return
 	} else if err != nil {

@@ -101,6 +101,10 @@ func TestCampaignCreateForm(t *testing.T) {
 		body, ctype := multipartBody(t, f, nil)
 		p := b.do(http.MethodPost, "/admin/campaigns", body, ctype)
 		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Le titre est requis.")
+		if strings.Contains(p.Body, "title :") {
+			t.Errorf("the form's message names the key, not the label")
+		}
 		wantContains(t, p, "Mairie de Trifouillis", "Services techniques/Voirie;14", `role="alert"`)
 	})
 }
@@ -142,6 +146,19 @@ func TestUnitsImportErrorsPerLine(t *testing.T) {
 		want := "Direction A=0 Direction A/Service 1=12 Direction A/Service 2=7 Direction B=20"
 		if strings.Join(got, " ") != want {
 			t.Fatalf("units = %v, want %s", got, want)
+		}
+	})
+
+	t.Run("CSVColumnsSlashOrEmptyParent", func(t *testing.T) {
+		p := post(t, "unites.csv", "Direction;Équipe;Effectif\nDirection Sud;Équipe Nîmes/Gard;8\n;Équipe Alès;6\nDirection Nord;;12\nDirection Sud;Équipe Arles;5\n")
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p,
+			"ligne 2 : le nom « Équipe Nîmes/Gard » (colonne 2) contient « / »",
+			"ligne 3 : la colonne 1 (niveau 1) est vide alors que la colonne 2 donne un nom")
+		for _, line := range []string{"ligne 4 :", "ligne 5 :"} {
+			if strings.Contains(p.Body, line) {
+				t.Errorf("%s is valid but reported", line)
+			}
 		}
 	})
 
@@ -258,6 +275,25 @@ func TestCodesDownload(t *testing.T) {
 	t.Run("Invalid", func(t *testing.T) {
 		p := b.post(base+"/codes", url.Values{"count": {"0"}, "format": {"csv"}})
 		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Codes d'accès", `role="alert"`)
+	})
+	t.Run("EmptyCountOnTheSamePage", func(t *testing.T) {
+		p := b.post(base+"/codes", url.Values{"count": {""}, "format": {"pdf"}})
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Indiquez le nombre de codes", `action="/admin/campaigns/`+as.Campaign.ID+`/codes"`)
+	})
+	t.Run("CountUpdates", func(t *testing.T) {
+		before := b.get(base)
+		p := b.post(base+"/codes", url.Values{"count": {"1"}, "format": {"csv"}})
+		wantStatus(t, p, http.StatusOK)
+		total := p.Header.Get("X-Vigie-Codes-Total")
+		if total == "" {
+			t.Fatalf("no X-Vigie-Codes-Total header")
+		}
+		wantContains(t, b.get(base), total+"\u00a0codes créés")
+		if strings.Contains(before.Body, total+"\u00a0codes créés") {
+			t.Errorf("the count did not change")
+		}
 	})
 }
 
@@ -266,18 +302,34 @@ func TestOpenClose(t *testing.T) {
 	b := as.signedIn(t, consultantEmail)
 	base := "/admin/campaigns/" + as.Campaign.ID
 	p := b.get(base)
-	wantContains(t, p, "Brouillon", "Ouvrir la campagne")
-	wantRedirect(t, b.post(base+"/open", nil), base)
+	wantContains(t, p, "Brouillon", "Ouvrir la campagne", `name="confirm" value="1" required`)
+	t.Run("OpenUnconfirmed", func(t *testing.T) {
+		p := b.post(base+"/open", nil)
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Cochez la case de confirmation", "ne pourront plus être modifiés")
+		wantContains(t, b.get(base), "Brouillon")
+	})
+	wantRedirect(t, b.post(base+"/open", confirmed), base)
 	p = b.get(base)
 	wantContains(t, p, "Ouverte", "Clore la campagne")
-	wantStatus(t, b.post(base+"/open", nil), http.StatusConflict)
-	wantRedirect(t, b.post(base+"/close", nil), base)
+	wantStatus(t, b.post(base+"/open", confirmed), http.StatusConflict)
+	t.Run("CloseUnconfirmed", func(t *testing.T) {
+		p := b.post(base+"/close", url.Values{"confirm": {"oui"}})
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "ne pourra plus recevoir de réponses")
+		wantContains(t, b.get(base), "Ouverte")
+	})
+	wantRedirect(t, b.post(base+"/close", confirmed), base)
 	wantContains(t, b.get(base), "Close", "Modérer les commentaires")
 	as.wantAudit(t, consultantEmail+" campaign.open")
 	as.wantAudit(t, consultantEmail+" campaign.close")
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// confirmed is the form of an irreversible action with its confirmation
+// box checked.
+var confirmed = url.Values{"confirm": {"1"}}
 
 func TestGrantViewerForm(t *testing.T) {
 	as := MustNewAdminServer(t)
@@ -296,6 +348,35 @@ func TestGrantViewerForm(t *testing.T) {
 	wantStatus(t, outsider.get(base), http.StatusOK)
 	wantContains(t, b.get(base), outsiderEmail)
 	as.wantAudit(t, consultantEmail+" viewer.grant")
+}
+
+func TestQuestionnaireOrder(t *testing.T) {
+	as := MustNewAdminServer(t, withState(vigie.StateDraft))
+	b := as.signedIn(t, consultantEmail)
+	base := "/admin/campaigns/" + as.Campaign.ID
+	order := func() string {
+		t.Helper()
+		c, err := as.Store.Campaign(t.Context(), as.Campaign.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(c.Questionnaires, ",")
+	}
+	if got := order(); got != "charge-et-soutien,climat" {
+		t.Fatalf("order = %s, want charge-et-soutien,climat", got)
+	}
+	wantContains(t, b.get(base), "Ordre des questionnaires", "Descendre")
+	wantRedirect(t, b.post(base+"/questionnaires/move", url.Values{"qid": {"climat"}, "dir": {"up"}}), base+"#h-order")
+	if got := order(); got != "climat,charge-et-soutien" {
+		t.Errorf("after moving climat up, order = %s", got)
+	}
+	wantStatus(t, b.post(base+"/questionnaires/move", url.Values{"qid": {"climat"}, "dir": {"up"}}), http.StatusBadRequest)
+	as.wantAudit(t, consultantEmail+" campaign.questionnaires")
+	wantRedirect(t, b.post(base+"/open", confirmed), base)
+	wantStatus(t, b.post(base+"/questionnaires/move", url.Values{"qid": {"climat"}, "dir": {"down"}}), http.StatusConflict)
+	if got := order(); got != "climat,charge-et-soutien" {
+		t.Errorf("an open campaign's order changed: %s", got)
+	}
 }
 
 func TestCampaignFormPriorityShare(t *testing.T) {

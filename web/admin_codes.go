@@ -48,20 +48,34 @@ func (s *Server) adminCodes(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	count, err := strconv.Atoi(strings.TrimSpace(c.PostForm("count")))
-	if err != nil {
-		s.htmlError(c, vigie.Errorf(vigie.EINVALID, "Le nombre de codes « %s » n'est pas un nombre entier.", c.PostForm("count")))
+	// A refused form is shown again on the campaign page, not on an error
+	// page: the consultant corrects the count where they typed it.
+	raw := strings.TrimSpace(c.PostForm("count"))
+	count, err := strconv.Atoi(raw)
+	switch {
+	case raw == "":
+		s.campaignPageRefused(c, vigie.Errorf(vigie.EINVALID, "Indiquez le nombre de codes à créer (entre 1 et 10 000)."))
 		return
-	}
-	if c.PostForm("format") != "csv" && count > maxSlips {
-		s.htmlError(c, vigie.Errorf(vigie.EINVALID, "Au plus %d coupons à la fois : générez-les en plusieurs fois, ou choisissez la liste CSV.", maxSlips))
+	case err != nil:
+		s.campaignPageRefused(c, vigie.Errorf(vigie.EINVALID, "Le nombre de codes « %s » n'est pas un nombre entier.", raw))
+		return
+	case c.PostForm("format") != "csv" && count > maxSlips:
+		s.campaignPageRefused(c, vigie.Errorf(vigie.EINVALID, "Au plus %d coupons à la fois : générez-les en plusieurs fois, ou choisissez la liste CSV.", maxSlips))
 		return
 	}
 	unit := c.PostForm("unit")
 	codes, err := s.generateCodes(c, camp, count, unit)
-	if err != nil {
+	if vigie.ErrorCode(err) == vigie.EINVALID {
+		s.campaignPageRefused(c, err)
+		return
+	} else if err != nil {
 		s.htmlError(c, err)
 		return
+	}
+	// The campaign page updates its count from this header (vigie.js): the
+	// download leaves the page where it was.
+	if total, _, err := s.store.CodeCounts(c.Request.Context(), camp.ID); err == nil {
+		c.Header("X-Vigie-Codes-Total", strconv.Itoa(total))
 	}
 	base := s.respondentURL(c, camp)
 	c.Header("Cache-Control", "no-store")
@@ -73,6 +87,7 @@ func (s *Server) adminCodes(c *gin.Context) {
 	var buf bytes.Buffer
 	err = reports.SlipsPDF(&buf, &reports.Slips{
 		Campaign: camp.Title, Organisation: camp.Organisation, URL: base, Codes: codes, MinGroupSize: camp.MinGroupSize,
+		EndDate: dateWords(camp.EndDate, "fr"),
 	})
 	if err != nil {
 		s.htmlError(c, err)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/gin-gonic/gin"
 
@@ -14,6 +15,63 @@ type commentsPage struct {
 	C        *vigie.Campaign
 	Comments []commentRow
 	Error    string
+	Notice   string
+	Filter   commentFilter
+	// Choices of the filter form.
+	Questionnaires []questionnaireChoice
+	Total          int // comments before filtering
+}
+
+// commentFilter narrows the moderation list: a status ("pending",
+// "published", "rejected") and a questionnaire id, "" for all.
+type commentFilter struct {
+	Status, Questionnaire string
+}
+
+// commentFilterOf reads the filter from the query or the posted form (the
+// moderation forms carry it, so a decision keeps the list as it was).
+func commentFilterOf(c *gin.Context) commentFilter {
+	f := commentFilter{Status: c.Query("status"), Questionnaire: c.Query("qid")}
+	if c.Request.Method == http.MethodPost {
+		f = commentFilter{Status: c.PostForm("status"), Questionnaire: c.PostForm("qid")}
+	}
+	switch f.Status {
+	case "pending", "published", "rejected":
+	default:
+		f.Status = ""
+	}
+	return f
+}
+
+// keeps reports whether a comment passes the filter.
+func (f commentFilter) keeps(cm vigie.Comment) bool {
+	if f.Questionnaire != "" && cm.QuestionnaireID != f.Questionnaire {
+		return false
+	}
+	switch f.Status {
+	case "pending":
+		return cm.Status != vigie.CommentPublished && cm.Status != vigie.CommentRejected
+	case "published":
+		return cm.Status == vigie.CommentPublished
+	case "rejected":
+		return cm.Status == vigie.CommentRejected
+	}
+	return true
+}
+
+// query is the filter as a query string ("" or "?status=...&qid=...").
+func (f commentFilter) query() string {
+	v := url.Values{}
+	if f.Status != "" {
+		v.Set("status", f.Status)
+	}
+	if f.Questionnaire != "" {
+		v.Set("qid", f.Questionnaire)
+	}
+	if len(v) == 0 {
+		return ""
+	}
+	return "?" + v.Encode()
 }
 
 // commentRow is one comment to moderate. It carries no date and comes in
@@ -65,7 +123,23 @@ func (s *Server) adminComments(c *gin.Context) {
 // renderComments shows the moderation page; refused, when not nil, is
 // shown again on its comment.
 func (s *Server) renderComments(c *gin.Context, status int, camp *vigie.Campaign, refused *moderationInput) {
-	p := &commentsPage{Nav: nav(c), C: camp}
+	s.renderCommentsPage(c, status, camp, refused, "")
+}
+
+// renderCommentsError shows the moderation page with msg at the top.
+func (s *Server) renderCommentsError(c *gin.Context, status int, camp *vigie.Campaign, msg string) {
+	s.renderCommentsPage(c, status, camp, nil, msg)
+}
+
+func (s *Server) renderCommentsPage(c *gin.Context, status int, camp *vigie.Campaign, refused *moderationInput, msg string) {
+	p := &commentsPage{Nav: nav(c), C: camp, Filter: commentFilterOf(c), Error: msg}
+	for _, id := range camp.Questionnaires {
+		title := id
+		if q, err := s.store.Questionnaire(c.Request.Context(), id); err == nil {
+			title = q.Title.In("fr", q.Language)
+		}
+		p.Questionnaires = append(p.Questionnaires, questionnaireChoice{ID: id, Title: title})
+	}
 	list, err := s.store.CommentsForModeration(c.Request.Context(), camp.ID, camp.CommentMinGroupSize)
 	if vigie.ErrorCode(err) == vigie.ECONFLICT {
 		p.Error = vigie.ErrorMessage(err)
@@ -74,7 +148,11 @@ func (s *Server) renderComments(c *gin.Context, status int, camp *vigie.Campaign
 		s.htmlError(c, err)
 		return
 	}
+	p.Total = len(list)
 	for _, cm := range list {
+		if !p.Filter.keeps(cm) {
+			continue
+		}
 		row := commentRow{
 			ID: cm.ID, Questionnaire: cm.QuestionnaireID, Group: unitLabel(cm.Unit), Text: cm.Text,
 			Original: cm.Original, Status: commentStatusLabel(cm.Status, cm.Redacted), Redacted: cm.Redacted,
@@ -123,5 +201,44 @@ func (s *Server) adminCommentModerate(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+camp.ID+"/comments")
+	c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+camp.ID+"/comments"+commentFilterOf(c).query())
+}
+
+// adminCommentsBulk publishes or rejects, as they are, every comment
+// selected on the moderation page. Redacting needs a text per comment and
+// stays one at a time.
+func (s *Server) adminCommentsBulk(c *gin.Context) {
+	if err := parseForm(c); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	action, ids := c.PostForm("action"), c.PostFormArray("cid")
+	var msg string
+	switch {
+	case action != "publish" && action != "reject":
+		msg = "Choisissez « Publier la sélection telle quelle » ou « Rejeter la sélection »."
+	case len(ids) == 0:
+		msg = "Aucun commentaire sélectionné : cochez « Sélectionner » sur les commentaires à traiter."
+	}
+	if msg != "" {
+		s.renderCommentsError(c, http.StatusBadRequest, camp, msg)
+		return
+	}
+	for _, id := range ids {
+		// Every id comes from the page; a refused one (already decided
+		// elsewhere, unknown) stops the batch with its message.
+		if err := s.moderate(c, camp.ID, id, action, ""); vigie.ErrorCode(err) == vigie.EINVALID || vigie.ErrorCode(err) == vigie.ENOTFOUND {
+			s.renderCommentsError(c, http.StatusBadRequest, camp, vigie.ErrorMessage(err))
+			return
+		} else if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+	}
+	c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+camp.ID+"/comments"+commentFilterOf(c).query())
 }

@@ -25,7 +25,7 @@ func TestModeration(t *testing.T) {
 		t.Fatalf("comments shown before closing")
 	}
 
-	wantRedirect(t, cons.post(base+"/close", nil), base)
+	wantRedirect(t, cons.post(base+"/close", confirmed), base)
 	p = cons.get(base + "/comments")
 	wantStatus(t, p, http.StatusOK)
 	// Every unit is under the threshold of 10: the comments come with the
@@ -137,5 +137,68 @@ func TestModerationKeepsTheirWords(t *testing.T) {
 	got, _ := as.Store.PublishedComments(context.Background(), as.Campaign.ID, "")
 	if len(got) != 1 || got[0].Text != "[…] "+number || !got[0].Redacted {
 		t.Fatalf("published = %+v, want the redaction", got)
+	}
+}
+
+func TestModerationFilterAndBulk(t *testing.T) {
+	as := smallUnitServer(t) // 14 respondents, each with a comment
+	cons := as.signedIn(t, consultantEmail)
+	base := "/admin/campaigns/" + as.Campaign.ID
+	wantRedirect(t, cons.post(base+"/close", confirmed), base)
+	list, err := as.Store.CommentsForModeration(context.Background(), as.Campaign.ID, 0)
+	if err != nil || len(list) != 14 {
+		t.Fatalf("CommentsForModeration: %d, %v", len(list), err)
+	}
+
+	t.Run("NothingSelected", func(t *testing.T) {
+		p := cons.post(base+"/comments", url.Values{"action": {"publish"}})
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Aucun commentaire sélectionné")
+	})
+	t.Run("NoDecision", func(t *testing.T) {
+		p := cons.post(base+"/comments", url.Values{"cid": {list[0].ID}})
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Choisissez")
+	})
+
+	form := url.Values{"action": {"publish"}, "cid": {list[0].ID, list[1].ID, list[2].ID}, "status": {"pending"}}
+	wantRedirect(t, cons.post(base+"/comments", form), base+"/comments?status=pending")
+	form = url.Values{"action": {"reject"}, "cid": {list[3].ID}}
+	wantRedirect(t, cons.post(base+"/comments", form), base+"/comments")
+
+	count := func(query string) int {
+		t.Helper()
+		p := cons.get(base + "/comments" + query)
+		wantStatus(t, p, http.StatusOK)
+		return strings.Count(p.Body, `<article class="comment"`)
+	}
+	for _, c := range []struct {
+		query string
+		want  int
+	}{
+		{"", 14}, {"?status=pending", 10}, {"?status=published", 3}, {"?status=rejected", 1},
+		{"?qid=charge-et-soutien", 14}, {"?qid=climat", 0}, {"?status=published&qid=charge-et-soutien", 3},
+	} {
+		if got := count(c.query); got != c.want {
+			t.Errorf("comments%s: %d shown, want %d", c.query, got, c.want)
+		}
+	}
+	wantContains(t, cons.get(base+"/comments?qid=climat"), "Aucun commentaire ne correspond à ce filtre")
+	n := 0
+	for _, a := range as.auditActions(t) {
+		if a == consultantEmail+" comment.publish" {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d comment.publish entries in the audit log, want 3", n)
+	}
+	// The decision comes after the text, and none is pre-selected.
+	p := cons.get(base + "/comments?status=pending")
+	if strings.Index(p.Body, `class="comment-text"`) > strings.Index(p.Body, `id="a-0-p"`) {
+		t.Errorf("moderation page: the decision comes before the comment text")
+	}
+	if strings.Contains(p.Body, " checked") {
+		t.Errorf("moderation page: a decision is pre-selected")
 	}
 }

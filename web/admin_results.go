@@ -24,7 +24,7 @@ type resultsPage struct {
 	QID, QTitle   string
 	K             int
 	Respondents   int
-	Dimensions    []string
+	Dimensions    []dimensionHeader
 	Heat          []heatRow
 	Segments      []heatRow
 	Means         template.HTML
@@ -46,6 +46,14 @@ type resultsPage struct {
 	Trends *resultsTrends
 	// Series draws each dimension over three waves or more.
 	Series []seriesChart
+}
+
+// dimensionHeader is a column of the heat map. Reversed dimensions
+// (questionnaires.HigherIsWorse: demands, efforts) say so in their
+// header, so that a green 25 next to a red 25 makes sense.
+type dimensionHeader struct {
+	Title    string
+	Reversed bool
 }
 
 // heatRow is one group in the heat map: a cell per dimension.
@@ -195,7 +203,7 @@ func buildResultsPage(camp *vigie.Campaign, q *questionnaires.Questionnaire, res
 	k := res.MinGroupSize
 	p := &resultsPage{C: camp, QID: q.ID, QTitle: q.Title.In("fr", q.Language), K: k, Respondents: res.Respondents}
 	for _, d := range q.Dimensions {
-		p.Dimensions = append(p.Dimensions, d.Title.In("fr", q.Language))
+		p.Dimensions = append(p.Dimensions, dimensionHeader{Title: d.Title.In("fr", q.Language), Reversed: d.Direction == questionnaires.HigherIsWorse})
 	}
 	for _, ind := range q.Indicators {
 		p.Indicators = append(p.Indicators, ind.Title.In("fr", q.Language))

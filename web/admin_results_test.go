@@ -159,7 +159,7 @@ func TestAdminPagesAccessible(t *testing.T) {
 	as := smallUnitServer(t)
 	b := as.signedIn(t, consultantEmail)
 	base := "/admin/campaigns/" + as.Campaign.ID
-	wantRedirect(t, b.post(base+"/close", nil), base)
+	wantRedirect(t, b.post(base+"/close", confirmed), base)
 	for _, path := range []string{"/admin", base, base + "/results/charge-et-soutien", base + "/results/climat", base + "/comments",
 		"/admin/audit", "/admin/questionnaires", "/admin/questionnaires/charge-et-soutien", "/admin/campaigns/new"} {
 		p := b.get(path)
@@ -206,5 +206,26 @@ func TestResultsIndicators(t *testing.T) {
 	row := rowOf(t, p.Body, "Direction A")
 	if strings.Contains(row, "au-dessus") {
 		t.Errorf("Direction A has no respondent but shows an indicator: %s", row)
+	}
+}
+
+func TestHeatMapReadableEverywhere(t *testing.T) {
+	as := smallUnitServer(t)
+	as.closeCampaign(t)
+	p := as.signedIn(t, viewerEmail).get("/admin/campaigns/" + as.Campaign.ID + "/results/charge-et-soutien")
+	wantStatus(t, p, http.StatusOK)
+	wantContains(t, p, `class="scroll scroll-x"`, "faites-la défiler vers la droite", `<aside class="legend"`, "Lire la carte",
+		"plus haut = moins favorable", `<table class="data reliability">`)
+	if strings.Contains(strings.ToLower(p.Body), "survol") {
+		t.Errorf("the page still asks to hover, which touch screens cannot do")
+	}
+	// Only the reversed dimension is marked: the test questionnaire has
+	// one (charge, higher is worse) and one that is not (soutien).
+	if n := strings.Count(p.Body, `<span class="rev">`); n != 2 { // the unit map and the segment table
+		t.Errorf("%d reversed-dimension marks, want 2 (one per table)", n)
+	}
+	// The reliability table sits in a scroll box, so it never widens the page.
+	if !regexp.MustCompile(`<div class="scroll"[^>]*aria-labelledby="h-rel"><table class="data reliability">`).MatchString(p.Body) {
+		t.Errorf("the reliability table is not in a scroll box")
 	}
 }

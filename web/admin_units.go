@@ -187,12 +187,9 @@ func unitsFromRows(rows [][]string, lines []int, header bool) ([]vigie.UnitSpec,
 			levels := cells[:len(cells)-1]
 			if len(levels) == 1 {
 				names = strings.Split(levels[0], "/")
-			} else {
-				for _, l := range levels {
-					if l != "" {
-						names = append(names, l)
-					}
-				}
+			} else if msg := columnLevels(levels, &names); msg != "" {
+				problems = append(problems, unitsProblem{line, msg})
+				continue
 			}
 		}
 		path, msg := cleanUnitPath(names)
@@ -212,6 +209,29 @@ func unitsFromRows(rows [][]string, lines []int, header bool) ([]vigie.UnitSpec,
 		problems = append(problems, unitsProblem{lines[len(lines)-1], fmt.Sprintf("%d unités : au plus %d.", len(units), vigie.MaxUnits)})
 	}
 	return units, problems
+}
+
+// columnLevels reads the level cells of a one-level-per-column row into
+// names. Empty cells after the last name are a shorter path; an empty cell
+// before a name is refused: read as "same parent as above" (merged cells
+// in a spreadsheet) or as nothing, it would silently put the unit at
+// another place in the tree. A "/" inside a cell is refused too: paths are
+// stored with "/" between levels, so "Nîmes/Gard" would become two levels.
+func columnLevels(levels []string, names *[]string) string {
+	last := len(levels) - 1
+	for last >= 0 && levels[last] == "" {
+		last--
+	}
+	for j, l := range levels[:last+1] {
+		switch {
+		case l == "":
+			return fmt.Sprintf("la colonne %d (niveau %d) est vide alors que la colonne %d donne un nom : écrivez le nom de l'unité parente sur chaque ligne, même s'il se répète.", j+1, j+1, last+1)
+		case strings.Contains(l, "/"):
+			return fmt.Sprintf("le nom « %s » (colonne %d) contient « / », qui sépare les niveaux : remplacez-le (par exemple par « - »), ou donnez un niveau par colonne.", l, j+1)
+		}
+		*names = append(*names, l)
+	}
+	return ""
 }
 
 // cleanUnitPath trims the names of a path and checks them.

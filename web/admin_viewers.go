@@ -15,7 +15,7 @@ func (s *Server) grantViewer(c *gin.Context, campaignID, email string) error {
 	}
 	u, err := s.store.UserByEmail(c.Request.Context(), email)
 	if vigie.ErrorCode(err) == vigie.ENOTFOUND {
-		return vigie.Errorf(vigie.EINVALID, "Aucun compte pour l'adresse « %s » : créez-le d'abord avec « vigie user add %s --role viewer ».", email, email)
+		return vigie.Errorf(vigie.EINVALID, "Aucun compte pour l'adresse « %s » : créez-le d'abord sur la page Comptes.", email)
 	} else if err != nil {
 		return err
 	}
@@ -36,18 +36,7 @@ func (s *Server) adminViewerGrant(c *gin.Context) {
 	err := s.grantViewer(c, id, c.PostForm("email"))
 	if vigie.ErrorCode(err) == vigie.EINVALID {
 		// Show the campaign page again, with the message next to the form.
-		camp, cerr := s.campaignOf(c)
-		if cerr != nil {
-			s.htmlError(c, cerr)
-			return
-		}
-		p, perr := s.campaignPageData(c, camp)
-		if perr != nil {
-			s.htmlError(c, perr)
-			return
-		}
-		p.Error = vigie.ErrorMessage(err)
-		s.render(c, http.StatusBadRequest, "admin_campaign", p)
+		s.campaignPageRefused(c, err)
 		return
 	} else if err != nil {
 		s.htmlError(c, err)

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -129,7 +130,7 @@ func TestAPIModeration(t *testing.T) {
 	if len(got.Comments) != 14 {
 		t.Fatalf("%d comments, want 14", len(got.Comments))
 	}
-	if strings.Contains(p.Body, "week") || strings.Contains(p.Body, "2027") {
+	if strings.Contains(p.Body, "week") || strings.Contains(p.Body, "2027-") { // not "2027": a random hex id may hold it
 		t.Errorf("comments carry a date: %s", p.Body)
 	}
 	id, orig := got.Comments[0].ID, got.Comments[0].Original
@@ -157,11 +158,27 @@ func TestAPIModeration(t *testing.T) {
 func TestAuditPage(t *testing.T) {
 	as := MustNewAdminServer(t, withState(vigie.StateDraft))
 	b := as.signedIn(t, consultantEmail)
-	wantRedirect(t, b.post("/admin/campaigns/"+as.Campaign.ID+"/open", nil), "")
+	wantRedirect(t, b.post("/admin/campaigns/"+as.Campaign.ID+"/open", confirmed), "")
 	p := b.get("/admin/audit")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, "campaign.open", consultantEmail, as.Campaign.ID)
+	wantContains(t, p, "Campagne ouverte aux réponses", consultantEmail, ">"+as.Campaign.Title+"</a>")
 	wantStatus(t, as.signedIn(t, viewerEmail).get("/admin/audit"), http.StatusForbidden)
+
+	// Comment decisions: said in words, without the comment's random id.
+	as.submitN(t, 10, []string{"Direction B"}, "Un avis")
+	wantRedirect(t, b.post("/admin/campaigns/"+as.Campaign.ID+"/close", confirmed), "")
+	list, err := as.Store.CommentsForModeration(t.Context(), as.Campaign.ID, 0)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("CommentsForModeration: %d, %v", len(list), err)
+	}
+	b.post("/admin/campaigns/"+as.Campaign.ID+"/comments/"+list[0].ID, url.Values{"action": {"reject"}})
+	p = b.get("/admin/audit?campaign=" + as.Campaign.ID)
+	wantContains(t, p, "Commentaire rejeté", "Campagne close", "Campagne « "+as.Campaign.Title+" » seulement")
+	for _, raw := range []string{list[0].ID, "comment.reject", "campaign.close"} {
+		if strings.Contains(p.Body, raw) {
+			t.Errorf("the audit page shows %q", raw)
+		}
+	}
 }
 
 func TestViewerSeesOnlyGrantedCampaigns(t *testing.T) {

@@ -13,6 +13,22 @@ type apiUnitParticipation struct {
 	Respondents *int     `json:"respondents"`
 	Headcount   *int     `json:"headcount"`
 	Rate        *float64 `json:"rate"`
+	// LowRate is true when the rate is under 60 %, or, for a unit whose
+	// count is masked, when even k-1 respondents would be under 60 % of
+	// its headcount: such units need reminders too.
+	LowRate bool `json:"low_rate"`
+	// Hidden says why respondents is null: "below_k", "no_answer" or
+	// "secondary" (k or more, hidden to protect another group).
+	Hidden string `json:"hidden,omitempty"`
+}
+
+// apiOverall is the whole campaign's participation: respondents and
+// rate are null under k, headcount null when a top-level unit lacks one.
+type apiOverall struct {
+	Respondents *int     `json:"respondents"`
+	Headcount   *int     `json:"headcount"`
+	Rate        *float64 `json:"rate"`
+	LowRate     bool     `json:"low_rate"`
 }
 
 // apiParticipation answers the participation per unit, after suppression.
@@ -22,19 +38,30 @@ func (s *Server) apiParticipation(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
-	rows, err := s.store.Participation(c.Request.Context(), camp)
+	cp, err := s.store.ParticipationHidden(c.Request.Context(), camp)
 	if err != nil {
 		s.jsonError(c, err)
 		return
 	}
-	out := make([]apiUnitParticipation, 0, len(rows))
-	for _, r := range rows {
-		u := apiUnitParticipation{Unit: r.Path, Respondents: r.Respondents, Rate: r.Rate}
-		if r.Headcount > 0 {
-			h := r.Headcount
-			u.Headcount = &h
+	k := camp.MinGroupSize
+	rows := participationRows(cp.Units, cp.Hidden, k)
+	out := make([]apiUnitParticipation, 0, len(cp.Units))
+	for i, r := range cp.Units {
+		u := apiUnitParticipation{Unit: r.Path, Respondents: r.Respondents, Rate: r.Rate, Headcount: positive(r.Headcount), LowRate: rows[i].Low}
+		if i < len(cp.Hidden) {
+			u.Hidden = cp.Hidden[i]
 		}
 		out = append(out, u)
 	}
-	c.JSON(http.StatusOK, gin.H{"min_group_size": camp.MinGroupSize, "units": out})
+	o := overall(cp)
+	ov := apiOverall{Respondents: o.Respondents, Headcount: positive(o.Headcount), Rate: o.Rate, LowRate: totalRow(o, k).Low}
+	c.JSON(http.StatusOK, gin.H{"min_group_size": k, "overall": ov, "units": out})
+}
+
+// positive is n, or nil when n is not a known count (0).
+func positive(n int) *int {
+	if n <= 0 {
+		return nil
+	}
+	return &n
 }

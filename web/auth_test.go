@@ -163,14 +163,14 @@ func TestBackOfficeCrossSitePostRefused(t *testing.T) {
 	as := MustNewAdminServer(t, withState("draft"))
 	b := as.signedIn(t, consultantEmail)
 	b.headers["Sec-Fetch-Site"] = "cross-site"
-	p := b.post("/admin/campaigns/"+as.Campaign.ID+"/open", nil)
+	p := b.post("/admin/campaigns/"+as.Campaign.ID+"/open", confirmed)
 	wantStatus(t, p, http.StatusForbidden)
 	camp, _ := as.Store.Campaign(t.Context(), as.Campaign.ID)
 	if camp.State != "draft" {
 		t.Fatalf("a cross-site POST opened the campaign")
 	}
 	b.headers["Sec-Fetch-Site"] = "same-origin"
-	wantRedirect(t, b.post("/admin/campaigns/"+as.Campaign.ID+"/open", nil), "/admin/campaigns/"+as.Campaign.ID)
+	wantRedirect(t, b.post("/admin/campaigns/"+as.Campaign.ID+"/open", confirmed), "/admin/campaigns/"+as.Campaign.ID)
 }
 
 func mustURL(s string) *url.URL {

@@ -67,7 +67,7 @@ func TestUsedCodePollingRateLimited(t *testing.T) {
 			} else {
 				p := genuine.post("/r/"+ts.Campaign.Slug+"/code", url.Values{"code": {codes[5]}})
 				wantStatus(t, p, http.StatusConflict)
-				wantContains(t, p, "Ce code a déjà servi : vos réponses ont déjà été enregistrées.")
+				wantContains(t, p, "Ce code a déjà servi\u00a0: vos réponses ont déjà été enregistrées.")
 			}
 		})
 	}

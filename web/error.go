@@ -85,6 +85,7 @@ func (s *Server) htmlError(c *gin.Context, err error) {
 // errorPage is the data of the error page.
 type errorPage struct {
 	Message string
+	Detail  string // a second sentence, e.g. a campaign's end date
 	Back    string // a link to go back to, if any
 }
 

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/vigie-sante/vigie"
 )
 
 // itoa writes an integer.
@@ -17,4 +19,27 @@ func percent(x float64) string {
 // decimal writes x with d decimals and a French decimal comma.
 func decimal(x float64, d int) string {
 	return strings.Replace(strconv.FormatFloat(x, 'f', d, 64), ".", ",", 1)
+}
+
+// plural writes n with the singular or the plural form of what it counts,
+// in French: 0 and 1 take the singular ("0 code créé", "1 code créé",
+// "2 codes créés"). The space is non-breaking, so the number never ends
+// a line alone.
+func plural(n int, one, many string) string {
+	if n < 2 {
+		return strconv.Itoa(n) + "\u00a0" + one
+	}
+	return strconv.Itoa(n) + "\u00a0" + many
+}
+
+// dateWords writes a "YYYY-MM-DD" date in words (longDate: « 1er
+// novembre 2026 », "1 November 2026"); the input itself when it is not a
+// date. The spaces are non-breaking, so a date is never split across
+// lines.
+func dateWords(date, lang string) string {
+	t, err := vigie.ParseEndDate(date)
+	if err != nil {
+		return date
+	}
+	return strings.ReplaceAll(longDate(lang, t), " ", "\u00a0")
 }

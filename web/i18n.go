@@ -1,6 +1,9 @@
 package web
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // defaultLang is the language of every page unless the person picks
 // another with the switch (?lang=, then a cookie). It is never guessed
@@ -16,17 +19,27 @@ func isLang(l string) bool { return l == "fr" || l == "en" }
 // with args.
 func tr(lang, key string, args ...any) string {
 	msg, ok := messages[lang][key]
+	french := lang == defaultLang
 	if !ok {
 		msg, ok = messages[defaultLang][key]
+		french = true
 	}
 	if !ok {
 		return key
+	}
+	if french {
+		msg = frenchSpaces.Replace(msg)
 	}
 	if len(args) > 0 {
 		return fmt.Sprintf(msg, args...)
 	}
 	return msg
 }
+
+// frenchSpaces puts a non-breaking space before « : » and inside
+// guillemets, as French typography wants, so that no line of an employee's
+// page starts with a colon or a lone guillemet.
+var frenchSpaces = strings.NewReplacer(" :", "\u00a0:", "« ", "«\u00a0", " »", "\u00a0»")
 
 // messages holds the interface's texts per language. Questionnaire texts
 // come from the questionnaire files, not from here.
@@ -62,6 +75,9 @@ var messages = map[string]map[string]string{
 		"welcome.voluntary":      "Répondre est volontaire.",
 		"welcome.content":        "Vous répondrez aux questionnaires suivants :",
 		"welcome.duration":       "Durée estimée : environ %d minutes. Vous pouvez vous arrêter et reprendre plus tard.",
+		"welcome.enddate":        "Vous pouvez répondre jusqu'au %s inclus.",
+		"error.enddate.notyet":   "Elle sera ouverte aux réponses jusqu'au %s inclus.",
+		"error.enddate.closed":   "Les réponses étaient acceptées jusqu'au %s inclus.",
 		"welcome.anon.title":     "Votre anonymat",
 		"welcome.anon.stored":    "Ce qui est enregistré : votre unité de travail, les grandes catégories que vous choisissez, vos réponses, vos commentaires éventuels, et la semaine de votre réponse.",
 		"welcome.anon.notstored": "Ce qui n'est pas enregistré : votre nom, votre adresse électronique, votre adresse IP, votre navigateur, l'heure exacte de votre réponse.",
@@ -163,6 +179,9 @@ var messages = map[string]map[string]string{
 		"welcome.voluntary":      "Answering is voluntary.",
 		"welcome.content":        "You will answer the following questionnaires:",
 		"welcome.duration":       "Estimated time: about %d minutes. You can stop and resume later.",
+		"welcome.enddate":        "You can answer until %s inclusive.",
+		"error.enddate.notyet":   "It will accept answers until %s inclusive.",
+		"error.enddate.closed":   "Answers were accepted until %s inclusive.",
 		"welcome.anon.title":     "Your anonymity",
 		"welcome.anon.stored":    "What is recorded: your work unit, the broad categories you choose, your answers, your comments if any, and the week of your answer.",
 		"welcome.anon.notstored": "What is not recorded: your name, your e-mail address, your IP address, your browser, the exact time of your answer.",

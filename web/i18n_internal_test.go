@@ -1,6 +1,9 @@
 package web
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestMessagesComplete checks that every interface text exists in every
 // language (an internal test: the message table is not exported).
@@ -14,6 +17,19 @@ func TestMessagesComplete(t *testing.T) {
 		for key := range messages[lang] {
 			if _, ok := messages[defaultLang][key]; !ok {
 				t.Errorf("message %q of %q missing in %q", key, lang, defaultLang)
+			}
+		}
+	}
+}
+
+// TestFrenchSpaces checks that no French text can start a line with a
+// colon or leave a guillemet alone at a line's end or start.
+func TestFrenchSpaces(t *testing.T) {
+	for key := range messages[defaultLang] {
+		msg := tr(defaultLang, key)
+		for _, bad := range []string{" :", "« ", " »"} {
+			if strings.Contains(msg, bad) {
+				t.Errorf("%s = %q: %q should have a non-breaking space", key, msg, bad)
 			}
 		}
 	}

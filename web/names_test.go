@@ -43,8 +43,8 @@ func TestNamesRefusedInForm(t *testing.T) {
 			file  string // units file content, with %s
 			want  string
 		}{
-			{name: "Title", field: "title", value: "Baromètre %s", want: "title : le titre contient"},
-			{name: "Organisation", field: "organisation", value: "Mairie %s", want: "organisation : l'organisation contient"},
+			{name: "Title", field: "title", value: "Baromètre %s", want: "Le titre contient"},
+			{name: "Organisation", field: "organisation", value: "Mairie %s", want: "L'organisation contient"},
 			{name: "UnitTyped", field: "units", value: "Accueil;6\nServices techniques/%s;3\n",
 				want: "Unités, ligne 2 : le nom « " + shown + " » contient"},
 			{name: "SegmentLabel", field: "segments", value: "metier;Métier %s;Agent;Encadrant\n",

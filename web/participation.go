@@ -1,6 +1,12 @@
 package web
 
-import "github.com/vigie-sante/vigie/scoring"
+import (
+	"math"
+	"strconv"
+
+	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/store"
+)
 
 // lowRate is the participation under which results are fragile and the
 // page warns (60 %).
@@ -17,18 +23,44 @@ type participationRow struct {
 	Suppressed  bool
 }
 
-// participationRows formats rows for a page; a suppressed count is never
-// written, only "moins de k".
-func participationRows(rows []scoring.UnitParticipation, k int) []participationRow {
+// participationRows formats rows for a page; why gives, row by row, why
+// a row is hidden (store.ParticipationHidden). A hidden count is never
+// written: « moins de k » when the unit itself is under k, « aucune
+// réponse », or « masqué pour protéger un autre groupe ».
+func participationRows(rows []scoring.UnitParticipation, why []string, k int) []participationRow {
 	out := make([]participationRow, 0, len(rows))
-	for _, r := range rows {
+	for i, r := range rows {
 		p := participationRow{Unit: r.Path[len(r.Path)-1], Depth: len(r.Path) - 1, Headcount: "–", Rate: "–"}
 		if r.Headcount > 0 {
 			p.Headcount = itoa(r.Headcount)
 		}
 		if r.Respondents == nil {
 			p.Suppressed = true
-			p.Respondents = "moins de " + itoa(k)
+			reason := store.HiddenNone
+			if i < len(why) {
+				reason = why[i]
+			}
+			switch reason {
+			case store.HiddenNoAnswer:
+				p.Respondents = "aucune réponse"
+				if r.Headcount > 0 {
+					p.Respondents += ", sur " + itoa(r.Headcount)
+					p.Rate, p.Low = percent(0), true
+				}
+			case store.HiddenSecondary:
+				// k or more: nothing to flag, and no bound to give.
+				p.Respondents = "masqué pour protéger un autre groupe"
+			case store.HiddenNone:
+				// Archived before reasons were kept: say no more than
+				// the rules guarantee.
+				p.Respondents = "masqué"
+			default:
+				p.Respondents = "moins de " + itoa(k)
+				if bound, low := hiddenRateBound(k, r.Headcount); low {
+					p.Respondents += ", sur " + itoa(r.Headcount)
+					p.Rate, p.Low = bound, low
+				}
+			}
 		} else {
 			p.Respondents = itoa(*r.Respondents)
 		}
@@ -39,4 +71,87 @@ func participationRows(rows []scoring.UnitParticipation, k int) []participationR
 		out = append(out, p)
 	}
 	return out
+}
+
+// hiddenRateBound is what the page can say of the rate of a unit shown
+// as "moins de k": under k/headcount ("moins de 28 %"), rounded up so the
+// bound stays true; low when that bound is itself at most 60 %, and only
+// then do pages show it (a bound over 60 % says nothing useful). Both come
+// from k and the headcount, which are public, never from the hidden count,
+// so the flag tells nothing the "moins de k" does not. Such a unit needs
+// reminders as much as a visible one. "" without a headcount.
+func hiddenRateBound(k, headcount int) (string, bool) {
+	if headcount <= 0 {
+		return "", false
+	}
+	bound := float64(k) / float64(headcount)
+	if bound >= 1 {
+		return "", false
+	}
+	return "moins de " + strconv.Itoa(int(math.Ceil(bound*100))) + "\u00a0%", bound <= lowRate
+}
+
+// overallParticipation is the campaign's participation as a whole.
+type overallParticipation struct {
+	None        bool // nobody answered yet: said as such, like a unit
+	Respondents *int // nil when under k: nothing is said about fewer than k people
+	Headcount   int  // 0 when unknown
+	Rate        *float64
+}
+
+// overall is the campaign's participation as a whole: respondents as the
+// store publishes them (from k: docs/scoring.md, the whole campaign is a
+// group like any other); the headcount is the sum of the top-level units'
+// when every one of them has one, else unknown, since a rate over part of
+// the headcount would be too high.
+func overall(cp *store.CampaignParticipation) overallParticipation {
+	o := overallParticipation{None: cp.None, Respondents: cp.Respondents}
+	known := false
+	for _, r := range cp.Units {
+		if len(r.Path) != 1 || r.Path[0] == scoring.NotSpecified {
+			continue
+		}
+		if r.Headcount <= 0 {
+			known, o.Headcount = false, 0
+			break
+		}
+		known = true
+		o.Headcount += r.Headcount
+	}
+	if !known {
+		o.Headcount = 0
+	}
+	if o.Respondents != nil && o.Headcount > 0 {
+		rate := float64(*o.Respondents) / float64(o.Headcount)
+		o.Rate = &rate
+	}
+	return o
+}
+
+// totalRow formats the campaign's participation as the last row of the
+// table.
+func totalRow(o overallParticipation, k int) participationRow {
+	p := participationRow{Unit: "Ensemble de la campagne", Respondents: "moins de " + itoa(k), Headcount: "–", Rate: "–"}
+	if o.Headcount > 0 {
+		p.Headcount = itoa(o.Headcount)
+	}
+	if o.Respondents != nil {
+		p.Respondents = itoa(*o.Respondents)
+	} else if o.None {
+		p.Suppressed = true
+		p.Respondents = "aucune réponse"
+		if o.Headcount > 0 {
+			p.Rate, p.Low = percent(0), true
+		}
+	} else {
+		p.Suppressed = true
+		if bound, low := hiddenRateBound(k, o.Headcount); low {
+			p.Rate, p.Low = bound, low
+		}
+	}
+	if o.Rate != nil {
+		p.Rate = percent(*o.Rate)
+		p.Low = *o.Rate < lowRate
+	}
+	return p
 }

@@ -323,7 +323,7 @@ func TestRespondItemErrorsKeepAnswers(t *testing.T) {
 		field string // the fieldset described by the error
 	}{
 		{"ErrItemMissing", url.Values{"i_charge1": {"4"}, "i_charge3": {"1"}},
-			"Choisissez une réponse, ou « Je préfère ne pas répondre ».", `id="q-0-3" value="4" checked`, `id="q-1" aria-describedby="q-1-error"`},
+			"Choisissez une réponse, ou «\u00a0Je préfère ne pas répondre\u00a0».", `id="q-0-3" value="4" checked`, `id="q-1" aria-describedby="q-1-error"`},
 		{"ErrItemOutOfScale", url.Values{"i_charge1": {"4"}, "i_charge2": {"9"}, "i_charge3": {"na"}},
 			"Cette réponse n&#39;est pas sur l&#39;échelle (de 1 à 4).", `id="q-2-na" value="na" checked`, `id="q-1" aria-describedby="q-1-error"`},
 		{"ErrItemWrongType", url.Values{"i_charge1": {"4"}, "i_charge2": {"beaucoup"}, "i_charge3": {"2"}},
@@ -369,7 +369,7 @@ func TestRespondCommentTooLong(t *testing.T) {
 	long := strings.Repeat("é", 2001)
 	p := b.post(base+"/comment/charge-et-soutien", url.Values{"comment": {long}})
 	wantStatus(t, p, http.StatusBadRequest)
-	wantContains(t, p, "Votre commentaire est trop long : 2000 caractères au plus.", long, `aria-describedby="comment-warning comment-hint comment-error"`)
+	wantContains(t, p, "Votre commentaire est trop long\u00a0: 2000 caractères au plus.", long, `aria-describedby="comment-warning comment-hint comment-error"`)
 	wantContains(t, b.get(base+"/comment/charge-et-soutien"), "N&#39;écrivez aucun nom")
 	wantRedirect(t, b.post(base+"/comment/charge-et-soutien", url.Values{"comment": {strings.Repeat("é", 2000)}}), "/unit")
 }

@@ -24,7 +24,12 @@ type welcomePage struct {
 	Codes          bool   // codes mode: the page asks for the code
 	Code           string // pre-filled (from ?code= on a printed slip, or after an error)
 	Error          string
-	Expired        bool // sent back here because the session ended
+	Expired        bool   // sent back here because the session ended
+	EndDate        string // the last day to answer, in words; "" when none
+	// CodeFirst puts the code form at the top: the person scanned a
+	// slip's QR code and the code is typed already; on a phone the form
+	// would otherwise be some 1,800 px down.
+	CodeFirst bool
 }
 
 // respondWelcome shows the entry page of a campaign: who asks, why, how
@@ -33,12 +38,13 @@ type welcomePage struct {
 func (s *Server) respondWelcome(c *gin.Context) {
 	cv, err := s.campaignBySlug(c)
 	if err != nil {
-		s.htmlError(c, err)
+		s.unavailable(c, err)
 		return
 	}
 	p := s.welcome(c, cv)
 	p.Code = c.Query("code")
 	p.Expired = c.Query("expired") != ""
+	p.CodeFirst = p.Codes && p.Code != ""
 	s.render(c, http.StatusOK, "welcome", p)
 }
 
@@ -54,6 +60,9 @@ func (s *Server) welcome(c *gin.Context, cv *campaignView) *welcomePage {
 		Codes:        cv.Access != vigie.AccessLink,
 		Minutes:      1, // unit and segments
 		ContextLang:  map[string]string{},
+	}
+	if cv.EndDate != "" {
+		p.EndDate = dateWords(cv.EndDate, lang)
 	}
 	// Told before answering (CNIL, délibération 2025-028): the day is not
 	// known while the survey is open, the delay after closing is.
@@ -85,4 +94,27 @@ func paragraphs(text string) []string {
 		}
 	}
 	return out
+}
+
+// unavailable answers the entry page of a campaign that cannot be
+// answered: the usual error page, which for a campaign not open yet or
+// closed also gives its end date, if it has one.
+func (s *Server) unavailable(c *gin.Context, err error) {
+	if err != errNotYetOpen && err != errClosed {
+		s.htmlError(c, err)
+		return
+	}
+	camp, cerr := s.store.CampaignBySlug(c.Request.Context(), c.Param("slug"))
+	if cerr != nil || camp.EndDate == "" {
+		s.htmlError(c, err)
+		return
+	}
+	status, msg := s.classify(c, err)
+	key := "error.enddate.notyet"
+	if err == errClosed {
+		key = "error.enddate.closed"
+	}
+	lang := langOf(c)
+	s.render(c, status, "error", &errorPage{Message: msg, Detail: tr(lang, key, dateWords(camp.EndDate, lang))})
+	c.Abort()
 }

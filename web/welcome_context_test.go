@@ -31,7 +31,7 @@ func TestRespondWelcomeContext(t *testing.T) {
 
 	t.Run("French", func(t *testing.T) {
 		p := b.get("/r/" + ts.Campaign.Slug + "?lang=fr")
-		wantContains(t, p, `<p id="conducted-by"><strong>Qui mène l&#39;enquête :</strong> <span>Cabinet Dyadesens, à la demande du CSE &lt;b&gt;</span></p>`,
+		wantContains(t, p, `<p id="conducted-by"><strong>Qui mène l&#39;enquête :</strong> <span>Cabinet Dyadesens, à la demande du CSE &lt;b&gt;</span></p>`,
 			`<div id="purpose"><p>Comprendre les outils numériques.</p><p>Les résultats seront discutés en groupes de travail.</p></div>`,
 			"Répondre est volontaire.")
 		if strings.Contains(p.Body, generic) {

@@ -79,6 +79,11 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Campaigns with an end date close themselves (closeDueLoop); the loop
+	// ends with ctx, before the store is closed.
+	loopDone := make(chan struct{})
+	go func() { defer close(loopDone); closeDueLoop(ctx, st, logger, time.Now) }()
+	defer func() { stop(); <-loopDone }()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("écoute sur %s : %w", *addr, err)

@@ -109,3 +109,15 @@ func audit(t *testing.T, ctx context.Context, name string) {
 	}
 	t.Error(b.String())
 }
+
+// auditWidths runs audit on the tab's page at a phone's width and at a
+// desktop's (390 and 1280 px): contrast, target sizes and reflow can fail
+// at one and not the other. The viewport is reset afterwards.
+func auditWidths(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	for _, w := range []int64{phoneWidth, desktopWidth} {
+		do(t, ctx, fmt.Sprintf("%d px viewport", w), viewport(w))
+		audit(t, ctx, fmt.Sprintf("%s at %d px", name, w))
+	}
+	do(t, ctx, "reset viewport", chromedp.ResetViewport())
+}

@@ -41,6 +41,7 @@ func TestConsultantRunsACampaign(t *testing.T) {
 	}
 	audit(t, ctx, "login")
 	screenshot(t, ctx, "login-desktop.png", desktopWidth)
+	screenshot(t, ctx, "login-phone.png", phoneWidth)
 	s.login(t, ctx, consultantEmail)
 	if p := s.path(t, ctx); p != "/admin" {
 		t.Fatalf("after login: %s, want /admin", p)
@@ -109,6 +110,8 @@ func TestConsultantRunsACampaign(t *testing.T) {
 	if len(codes) != 20 {
 		t.Fatalf("CSV has %d codes, want 20", len(codes))
 	}
+	// The page stays where it was and its count follows (vigie.js).
+	wantText(t, ctx, "20\u00a0codes créés")
 	s.open(t, ctx, campaignPath)
 	do(t, ctx, "codes form (PDF)",
 		chromedp.SetValue(chromedp.ID("count"), "3"),
@@ -120,12 +123,13 @@ func TestConsultantRunsACampaign(t *testing.T) {
 		t.Fatalf("slips are not a PDF: %q", slips[:min(len(slips), 20)])
 	}
 	s.open(t, ctx, campaignPath)
-	wantText(t, ctx, "23 codes créés")
+	wantText(t, ctx, "23\u00a0codes créés")
 	screenshot(t, ctx, "codes-desktop.png", desktopWidth)
 
 	// Open the campaign; employees answer (through the JSON API, the
 	// browser flow has its own test): 6 in services 1, 2 and 4, 2 in
 	// service 3, under k.
+	do(t, ctx, "confirm opening", chromedp.Click(chromedp.ID("confirm-open")))
 	clickAndLoad(t, ctx, `form[action$="/open"] button[type=submit]`)
 	wantText(t, ctx, "Clore la campagne")
 	q, _ := questionnaires.BuiltinByID("sens-du-travail")
@@ -154,13 +158,16 @@ func TestConsultantRunsACampaign(t *testing.T) {
 	s.open(t, ctx, campaignPath)
 	audit(t, ctx, "participation")
 	screenshot(t, ctx, "participation-desktop.png", desktopWidth)
+	screenshot(t, ctx, "participation-phone.png", phoneWidth)
 	wantText(t, ctx, "moins de 5")
 
 	// Close, then moderate: the comment naming someone is redacted.
+	do(t, ctx, "confirm closing", chromedp.Click(chromedp.ID("confirm-close")))
 	clickAndLoad(t, ctx, `form[action$="/close"] button[type=submit]`)
 	clickAndLoad(t, ctx, `a[href$="/comments"]`)
 	audit(t, ctx, "moderation")
 	screenshot(t, ctx, "moderation-desktop.png", desktopWidth)
+	screenshot(t, ctx, "moderation-phone.png", phoneWidth)
 	i := eval[int](t, ctx, `[...document.querySelectorAll("article.comment blockquote")].findIndex(b => b.textContent.includes("Dupont"))`)
 	if i < 0 {
 		t.Fatalf("moderation page lacks the comment naming M. Dupont:\n%s", bodyText(t, ctx))
@@ -182,6 +189,19 @@ func TestConsultantRunsACampaign(t *testing.T) {
 	do(t, ctx, "phone viewport", viewport(phoneWidth))
 	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > phoneWidth {
 		t.Errorf("results page is %d px wide on a %d px phone: the page scrolls sideways, not just the tables", w, phoneWidth)
+	}
+	// Charts keep the size they are drawn at (13 px labels) and scroll
+	// sideways, rather than shrinking to unreadable type.
+	if shrunk := eval[int](t, ctx, `[...document.querySelectorAll("svg.chart")].filter(s => s.getBoundingClientRect().width < s.viewBox.baseVal.width - 1).length`); shrunk > 0 {
+		t.Errorf("%d chart(s) shrunk below their drawn size on a phone", shrunk)
+	}
+	do(t, ctx, "desktop viewport", viewport(desktopWidth))
+	// At 1280 px the map either fits, or says it scrolls (fade at the right
+	// edge) while its unit column stays in place.
+	fits := eval[bool](t, ctx, `(b => b.scrollWidth <= b.clientWidth + 1 || b.classList.contains("overflowing"))(document.querySelector("table.heatmap").parentElement)`)
+	sticky := eval[string](t, ctx, `getComputedStyle(document.querySelector("table.heatmap tbody th")).position`)
+	if !fits || sticky != "sticky" {
+		t.Errorf("heat map at 1280 px: fits or marked overflowing = %v, unit column position = %q (want sticky)", fits, sticky)
 	}
 	do(t, ctx, "reset viewport", chromedp.ResetViewport())
 	wantText(t, ctx, redactedComment)

@@ -138,7 +138,7 @@ func TestEmployeeKeyboardOnly(t *testing.T) {
 	s.open(t, ctx, welcome)
 	emp.enterCode(ctx, code)
 	emp.wantPath(ctx, welcome+"/code")
-	wantText(t, ctx, "Ce code a déjà servi : vos réponses ont déjà été enregistrées.")
+	wantText(t, ctx, "Ce code a déjà servi\u00a0: vos réponses ont déjà été enregistrées.")
 	if !exists(t, ctx, `#code[aria-invalid=true]`) {
 		t.Errorf("the refused code field is not marked aria-invalid")
 	}

@@ -1,6 +1,6 @@
 // Vigie: progressive enhancement only. Every page works without this file;
-// it adds a unit filter, a character counter, and prevents double clicks on
-// the final button. Arrow keys inside a radio group are native.
+// it adds a unit filter, a character counter, prevents double clicks on
+// the final button, and keeps the back office's code count up to date. Arrow keys inside a radio group are native.
 (function () {
   "use strict";
 
@@ -54,5 +54,55 @@
     // Coming back with the back button shows the page from the cache:
     // the button must work again (the server answers "already recorded").
     window.addEventListener("pageshow", function () { b.disabled = false; });
+  });
+  // Codes: the form answers with a file, so the page would keep showing
+  // the old count. Send it with fetch, save the file, and update the count
+  // from the answer's X-Vigie-Codes-Total. A refused form (an HTML page)
+  // created no codes: send it again normally to show the message.
+  document.querySelectorAll("form[data-codes-form]").forEach(function (form) {
+    var out = document.getElementById("codes-total");
+    if (!out || !window.fetch || !window.URL) return;
+    var sending = false;
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (sending) return;
+      sending = true;
+      var body = new URLSearchParams(new FormData(form));
+      fetch(form.action, { method: "POST", body: body, credentials: "same-origin" }).then(function (r) {
+        var total = r.headers.get("X-Vigie-Codes-Total");
+        if (!r.ok || total === null) {
+          sending = false;
+          HTMLFormElement.prototype.submit.call(form);
+          return;
+        }
+        var name = (/filename="([^"]+)"/.exec(r.headers.get("Content-Disposition") || "") || [])[1] || "codes";
+        return r.blob().then(function (blob) {
+          var a = document.createElement("a");
+          a.href = URL.createObjectURL(blob);
+          a.download = name;
+          document.body.appendChild(a);
+          a.click();
+          setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 60000);
+          var n = parseInt(total, 10);
+          out.textContent = n + "\u00a0" + (n < 2 ? "code créé" : "codes créés");
+          sending = false;
+        });
+      }).catch(function () {
+        sending = false;
+        HTMLFormElement.prototype.submit.call(form);
+      });
+    });
+  });
+  // Back office: a sideways-scrolling table that overflows fades at its
+  // right edge until scrolled to the end (admin.css), a cue that more
+  // columns follow.
+  document.querySelectorAll(".scroll-x").forEach(function (box) {
+    var update = function () {
+      box.classList.toggle("overflowing", box.scrollWidth > box.clientWidth + 1);
+      box.classList.toggle("at-end", box.scrollLeft + box.clientWidth >= box.scrollWidth - 1);
+    };
+    box.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
+    update();
   });
 })();
