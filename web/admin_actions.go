@@ -197,17 +197,12 @@ func orElse(a, b string) string {
 
 // adminActionCreate adds an action from the page's form.
 func (s *Server) adminActionCreate(c *gin.Context) {
-	if err := parseForm(c); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.htmlError(c, err)
+	camp, ok := s.postedCampaign(c)
+	if !ok {
 		return
 	}
 	f := readActionForm(c)
-	_, err = s.createAction(c, vigie.Action{Title: f.Title, Description: f.Description, Unit: f.Unit, Dimensions: f.Dimensions,
+	_, err := s.createAction(c, vigie.Action{Title: f.Title, Description: f.Description, Unit: f.Unit, Dimensions: f.Dimensions,
 		RiskFamily: f.RiskFamily, Owner: f.Owner, Due: f.Due, Budget: f.Budget, Status: vigie.ActionStatus(f.Status), FollowUp: f.FollowUp})
 	if s.actionRefused(c, camp, err, &refusedAction{form: f}) {
 		return
@@ -220,13 +215,8 @@ func (s *Server) adminActionCreate(c *gin.Context) {
 // others stay (the full form says it sends dimensions with
 // "dimensions_sent", since an empty multiple select sends nothing).
 func (s *Server) adminActionSave(c *gin.Context) {
-	if err := parseForm(c); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.htmlError(c, err)
+	camp, ok := s.postedCampaign(c)
+	if !ok {
 		return
 	}
 	aid := c.Param("aid")
@@ -254,7 +244,7 @@ func (s *Server) adminActionSave(c *gin.Context) {
 		p.Status = &st
 		fields = append(fields, "status")
 	}
-	_, err = s.updateAction(c, aid, p, strings.Join(fields, ", "))
+	_, err := s.updateAction(c, aid, p, strings.Join(fields, ", "))
 	if err != nil && vigie.ErrorCode(err) == vigie.EINVALID {
 		cur, gerr := s.store.Action(c.Request.Context(), camp.ID, aid)
 		if gerr != nil {

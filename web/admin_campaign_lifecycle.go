@@ -17,13 +17,8 @@ var errDeleteUnconfirmed = vigie.Errorf(vigie.EINVALID, "Cochez la case de confi
 // adminCampaignArchive archives a closed campaign once the consultant has
 // ticked the confirmation box: its results stay, its raw data is erased.
 func (s *Server) adminCampaignArchive(c *gin.Context) {
-	if err := parseForm(c); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.htmlError(c, err)
+	camp, ok := s.postedCampaign(c)
+	if !ok {
 		return
 	}
 	if c.PostForm("confirm") != "1" {
@@ -41,13 +36,8 @@ func (s *Server) adminCampaignArchive(c *gin.Context) {
 // adminCampaignDelete deletes a campaign: a draft once the confirmation
 // box is ticked, any other only with its title typed back.
 func (s *Server) adminCampaignDelete(c *gin.Context) {
-	if err := parseForm(c); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.htmlError(c, err)
+	camp, ok := s.postedCampaign(c)
+	if !ok {
 		return
 	}
 	if camp.State == vigie.StateDraft && c.PostForm("confirm") != "1" {

@@ -15,13 +15,8 @@ import (
 // campaign is open the order is frozen with the rest of its settings
 // (UpdateCampaign refuses).
 func (s *Server) adminQuestionnaireMove(c *gin.Context) {
-	if err := parseForm(c); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.htmlError(c, err)
+	camp, ok := s.postedCampaign(c)
+	if !ok {
 		return
 	}
 	spec := camp.Spec()

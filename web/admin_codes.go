@@ -39,13 +39,8 @@ func (s *Server) generateCodes(c *gin.Context, camp *vigie.Campaign, count int, 
 // adminCodes generates codes and hands them over once, as a CSV list or
 // as printable slips: the store keeps only their hashes.
 func (s *Server) adminCodes(c *gin.Context) {
-	if err := parseForm(c); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.htmlError(c, err)
+	camp, ok := s.postedCampaign(c)
+	if !ok {
 		return
 	}
 	// A refused form is shown again on the campaign page, not on an error

@@ -182,17 +182,12 @@ func (s *Server) moderate(c *gin.Context, campaignID, commentID, action, text st
 
 // adminCommentModerate handles one moderation form.
 func (s *Server) adminCommentModerate(c *gin.Context) {
-	if err := parseForm(c); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.htmlError(c, err)
+	camp, ok := s.postedCampaign(c)
+	if !ok {
 		return
 	}
 	in := &moderationInput{commentID: c.Param("cid"), action: c.PostForm("action"), text: c.PostForm("text")}
-	err = s.moderate(c, camp.ID, in.commentID, in.action, in.text)
+	err := s.moderate(c, camp.ID, in.commentID, in.action, in.text)
 	if vigie.ErrorCode(err) == vigie.EINVALID {
 		in.msg = vigie.ErrorMessage(err)
 		s.renderComments(c, http.StatusBadRequest, camp, in)
@@ -208,13 +203,8 @@ func (s *Server) adminCommentModerate(c *gin.Context) {
 // selected on the moderation page. Redacting needs a text per comment and
 // stays one at a time.
 func (s *Server) adminCommentsBulk(c *gin.Context) {
-	if err := parseForm(c); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.htmlError(c, err)
+	camp, ok := s.postedCampaign(c)
+	if !ok {
 		return
 	}
 	action, ids := c.PostForm("action"), c.PostFormArray("cid")

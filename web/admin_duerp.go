@@ -76,17 +76,12 @@ func (s *Server) renderDUERP(c *gin.Context, status int, camp *vigie.Campaign, r
 
 // adminDUERPMeasures stores the measures of one row from its form.
 func (s *Server) adminDUERPMeasures(c *gin.Context) {
-	if err := parseForm(c); err != nil {
-		s.htmlError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.htmlError(c, err)
+	camp, ok := s.postedCampaign(c)
+	if !ok {
 		return
 	}
 	row := &reports.DUERPRow{Unit: c.PostForm("unit"), RiskFamily: c.PostForm("risk_family"), Measures: c.PostForm("measures")}
-	err = s.setMeasures(c, row.Unit, row.RiskFamily, row.Measures)
+	err := s.setMeasures(c, row.Unit, row.RiskFamily, row.Measures)
 	switch {
 	case vigie.ErrorCode(err) == vigie.EINVALID:
 		s.renderDUERP(c, http.StatusBadRequest, camp, row, vigie.ErrorMessage(err))

@@ -30,6 +30,22 @@ func (s *Server) campaignOf(c *gin.Context) (*vigie.Campaign, error) {
 	return s.store.Campaign(c.Request.Context(), c.Param("id"))
 }
 
+// postedCampaign reads a back-office form posted about the campaign of the
+// route, and that campaign; on a malformed form or an unknown campaign it
+// has already answered with the error page, and returns false.
+func (s *Server) postedCampaign(c *gin.Context) (*vigie.Campaign, bool) {
+	if err := parseForm(c); err != nil {
+		s.htmlError(c, err)
+		return nil, false
+	}
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.htmlError(c, err)
+		return nil, false
+	}
+	return camp, true
+}
+
 // stateLabel is the French name of a campaign state.
 func stateLabel(st vigie.CampaignState) string {
 	switch st {
