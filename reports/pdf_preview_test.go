@@ -48,6 +48,7 @@ func TestPreviews(t *testing.T) {
 	pages := pdfPages(t, pdf)
 	shots := []struct{ name, heading string }{
 		{"couverture", ""},
+		{"essentiel", "L'essentiel"},
 		{"sommaire", "Sommaire"},
 		{"synthese", "Synthèse"},
 		{"methode", "Règles d'anonymat"},
@@ -56,13 +57,23 @@ func TestPreviews(t *testing.T) {
 		{"indicateurs", "Indicateurs"},
 		{"annexe-items", "Annexe : réponses par question"},
 	}
+	// Headings are looked for after the table of contents, which names
+	// them all ("L'essentiel" comes before it).
+	contents := 0
+	for pi, p := range pages {
+		if strings.Contains(normalise(p), "Sommaire") {
+			contents = pi
+			break
+		}
+	}
 	done := map[int]bool{}
 	for _, s := range shots {
 		page := 1
 		if s.heading != "" {
 			page = 0
 			for pi, p := range pages {
-				if (pi >= 2 || s.heading == "Sommaire") && strings.Contains(normalise(p), s.heading) {
+				after := pi > contents || s.heading == "Sommaire" && pi == contents || s.heading == "L'essentiel" && pi > 0 && pi < contents
+				if after && strings.Contains(normalise(p), s.heading) {
 					page = pi + 1
 					break
 				}
