@@ -64,6 +64,11 @@ type Campaign struct {
 	// published outputs frozen; "" while they are kept. An archived
 	// campaign stays closed.
 	ArchivedAt string
+	// DeletedAt is the day (YYYY-MM-DD) the campaign was deleted while it
+	// had frozen DUERP versions: only its title, organisation and those
+	// versions remain (a tombstone). Set only on what Store.Tombstone
+	// returns; a live campaign has "".
+	DeletedAt string
 }
 
 // Archived reports whether the campaign's raw data has been erased.
