@@ -74,6 +74,10 @@ type Campaign struct {
 // Archived reports whether the campaign's raw data has been erased.
 func (c *Campaign) Archived() bool { return c.ArchivedAt != "" }
 
+// Deleted reports whether the campaign was deleted down to a tombstone
+// that keeps its frozen DUERP versions.
+func (c *Campaign) Deleted() bool { return c.DeletedAt != "" }
+
 // Unit is one node of a campaign's unit tree.
 type Unit struct {
 	Path      []string // names from the top; a name never contains '/'

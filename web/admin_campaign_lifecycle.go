@@ -56,7 +56,7 @@ func (s *Server) adminCampaignDelete(c *gin.Context) {
 // deletedDetail is the audit detail of a deletion: the state the campaign
 // was in, and whether its DUERP versions stay (a tombstone).
 func deletedDetail(c *vigie.Campaign) string {
-	if c.DeletedAt != "" {
+	if c.Deleted() {
 		return string(c.State) + ", versions du DUERP conservées"
 	}
 	return string(c.State)

@@ -48,13 +48,13 @@ func campaignDelete(args []string, stdout, stderr io.Writer) error {
 			return userError(err)
 		}
 		detail := string(c.State)
-		if c.DeletedAt != "" {
+		if c.Deleted() {
 			detail += ", versions du DUERP conservées"
 		}
 		if err := s.Audit(ctx, cliActor, "campaign.delete", id, detail); err != nil {
 			return err
 		}
-		if c.DeletedAt != "" {
+		if c.Deleted() {
 			fmt.Fprintf(stdout, "Campagne %s supprimée, avec tout ce qu'elle contenait, sauf ses versions figées du DUERP : la loi impose de les conserver 40 ans. Elles restent téléchargeables (GET /api/v1/campaigns/%s/duerp/versions).\n", id, id)
 			return nil
 		}
