@@ -163,6 +163,12 @@ func (s *Store) FreezeDUERP(ctx context.Context, campaignID, by string, now time
 	}
 	v := &vigie.DUERPVersion{CampaignID: campaignID, FrozenOn: now.Format(time.DateOnly), FrozenBy: by}
 	err = s.update(ctx, func(tx *sql.Tx) error {
+		// Checked again inside the write: the campaign may have been
+		// deleted since its results were read, and a tombstone takes no
+		// new version.
+		if _, err := closedCampaign(ctx, tx, campaignID); err != nil {
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(number), 0) + 1 FROM duerp_versions WHERE campaign_id = ?`,
 			campaignID).Scan(&v.Number); err != nil {
 			return fmt.Errorf("store: duerp version number of %s: %w", campaignID, err)
