@@ -64,10 +64,19 @@ type Campaign struct {
 	// published outputs frozen; "" while they are kept. An archived
 	// campaign stays closed.
 	ArchivedAt string
+	// DeletedAt is the day (YYYY-MM-DD) the campaign was deleted while it
+	// had frozen DUERP versions: only its title, organisation and those
+	// versions remain (a tombstone). Set only on what Store.Tombstone
+	// returns; a live campaign has "".
+	DeletedAt string
 }
 
 // Archived reports whether the campaign's raw data has been erased.
 func (c *Campaign) Archived() bool { return c.ArchivedAt != "" }
+
+// Deleted reports whether the campaign was deleted down to a tombstone
+// that keeps its frozen DUERP versions.
+func (c *Campaign) Deleted() bool { return c.DeletedAt != "" }
 
 // Unit is one node of a campaign's unit tree.
 type Unit struct {

@@ -397,7 +397,7 @@ func TestDeleteCampaign(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			err := s.DeleteCampaign(ctx, c.ID, tc.confirm)
+			_, err := s.DeleteCampaign(ctx, c.ID, tc.confirm, now)
 			if tc.want != "" {
 				wantCode(t, err, tc.want)
 				if _, err := s.Campaign(ctx, c.ID); err != nil {
@@ -419,22 +419,109 @@ func TestDeleteCampaign(t *testing.T) {
 	}
 }
 
-// TestDeleteCampaignKeepsDUERP: a campaign whose document unique has a
-// frozen version cannot be deleted (the law keeps versions 40 years);
-// nothing is erased by the refusal.
-func TestDeleteCampaignKeepsDUERP(t *testing.T) {
-	s := MustOpenStore(t)
-	rc := mustReportCampaign(t, s)
+// TestDeleteCampaignWithDUERP: a campaign whose document unique has a
+// frozen version is deleted down to a tombstone. The versions stay byte
+// for byte (the law keeps them 40 years) and readable; everything else of
+// the campaign leaves the database files, frozen results included; the
+// campaign is gone from lists and reads, and cannot be deleted again.
+func TestDeleteCampaignWithDUERP(t *testing.T) {
 	ctx := context.Background()
-	if _, err := s.FreezeDUERP(ctx, rc.c.ID, "conseil@cabinet.test", now); err != nil {
-		t.Fatal(err)
-	}
-	err := s.DeleteCampaign(ctx, rc.c.ID, rc.c.Title)
-	wantCode(t, err, vigie.ECONFLICT)
-	if versions, err := s.DUERPVersions(ctx, rc.c.ID); err != nil || len(versions) != 1 {
-		t.Fatalf("versions after a refused deletion = %v, %v; want the one frozen", versions, err)
-	}
-	if n, err := s.ResponseCount(ctx, rc.c.ID); err != nil || n == 0 {
-		t.Fatalf("responses after a refused deletion = %d, %v; want them kept", n, err)
+	// What only the campaign holds, not its DUERP version: "Service 2"
+	// has too few answers to be published, so its name is in no DUERP
+	// row; a comment's words; a segment category; an action planned after
+	// the version was frozen.
+	markers := []string{"Service 2", "trop de dossiers", "Assistant social", "Réunion d'équipe"}
+	for _, archived := range []bool{false, true} {
+		name := "Closed"
+		if archived {
+			name = "Archived"
+		}
+		t.Run(name, func(t *testing.T) {
+			s := MustOpenStore(t)
+			rc := mustReportCampaign(t, s)
+			id := rc.c.ID
+			// Another campaign, which must stay listed, with none of the
+			// deleted one's unit or segment names.
+			otherSpec := testSpec()
+			otherSpec.Units, otherSpec.Segments = []vigie.UnitSpec{{Path: []string{"Atelier"}}}, nil
+			other := MustCreateCampaign(t, s, otherSpec)
+			v1, err := s.FreezeDUERP(ctx, id, "conseil@cabinet.test", now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, content, before, err := s.DUERPVersion(ctx, id, v1.Number)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if j, _ := json.Marshal(content); slices.ContainsFunc(markers, func(m string) bool { return bytes.Contains(j, []byte(m)) }) {
+				t.Fatalf("the version holds one of %q: the test needs data only the campaign has", markers)
+			}
+			if _, err := s.CreateAction(ctx, id, vigie.Action{Title: "Réunion d'équipe mensuelle"}); err != nil {
+				t.Fatal(err)
+			}
+			if archived {
+				if err := s.ArchiveCampaign(ctx, id, now); err != nil {
+					t.Fatal(err)
+				}
+			}
+
+			got, err := s.DeleteCampaign(ctx, id, rc.c.Title, now)
+			if err != nil {
+				t.Fatalf("DeleteCampaign: %v", err)
+			}
+			if got.DeletedAt != now.UTC().Format(time.DateOnly) {
+				t.Errorf("DeletedAt = %q, want the day of the deletion", got.DeletedAt)
+			}
+
+			t.Run("VersionsKept", func(t *testing.T) {
+				list, err := s.DUERPVersions(ctx, id)
+				if err != nil || len(list) != 1 || list[0] != *v1 {
+					t.Fatalf("versions after deletion = %v, %v; want [%v]", list, err, *v1)
+				}
+				_, _, after, err := s.DUERPVersion(ctx, id, v1.Number)
+				if err != nil || !bytes.Equal(after, before) {
+					t.Fatalf("version %d after deletion: %d bytes, %v; want the %d bytes frozen", v1.Number, len(after), err, len(before))
+				}
+			})
+			t.Run("DataErased", func(t *testing.T) {
+				for name, data := range dbFiles(t, s) {
+					for _, marker := range markers {
+						if bytes.Contains(data, []byte(marker)) {
+							t.Errorf("%s still holds %q of the deleted campaign", name, marker)
+						}
+					}
+				}
+			})
+			t.Run("Gone", func(t *testing.T) {
+				for name, err := range map[string]error{
+					"Campaign": func() error { _, err := s.Campaign(ctx, id); return err }(),
+					"BySlug":   func() error { _, err := s.CampaignBySlug(ctx, rc.c.Slug); return err }(),
+					"DUERP":    func() error { _, err := s.DUERP(ctx, id, now); return err }(),
+					"Actions":  func() error { _, err := s.Actions(ctx, id); return err }(),
+				} {
+					if vigie.ErrorCode(err) != vigie.ENOTFOUND || !strings.Contains(vigie.ErrorMessage(err), "supprimée") {
+						t.Errorf("%s of a deleted campaign: %v; want ENOTFOUND « supprimée »", name, err)
+					}
+				}
+				list, err := s.Campaigns(ctx)
+				if err != nil || len(list) != 1 || list[0].ID != other.ID {
+					t.Fatalf("Campaigns = %v, %v; want only the other campaign", list, err)
+				}
+				tombs, err := s.Tombstones(ctx)
+				if err != nil || len(tombs) != 1 || tombs[0].ID != id || tombs[0].Title != rc.c.Title {
+					t.Fatalf("Tombstones = %v, %v; want the deleted campaign with its title", tombs, err)
+				}
+				if due, err := s.ArchiveDue(ctx, now.AddDate(10, 0, 0)); err != nil || len(due) != 0 {
+					t.Fatalf("ArchiveDue = %v, %v; want nothing (a tombstone is no campaign)", due, err)
+				}
+			})
+			t.Run("ErrDeleteAgain", func(t *testing.T) {
+				_, err := s.DeleteCampaign(ctx, id, rc.c.Title, now)
+				wantCode(t, err, vigie.ECONFLICT)
+				if !strings.Contains(vigie.ErrorMessage(err), "déjà été supprimée") {
+					t.Errorf("message = %q, want it to say the campaign is already deleted", vigie.ErrorMessage(err))
+				}
+			})
+		})
 	}
 }

@@ -235,11 +235,12 @@ func (s *Store) CampaignBySlug(ctx context.Context, slug string) (*vigie.Campaig
 	return c, err
 }
 
-// Campaigns returns every campaign, the most recently created first.
+// Campaigns returns every campaign, the most recently created first;
+// deleted ones (tombstones) are not campaigns any more and are left out.
 func (s *Store) Campaigns(ctx context.Context) ([]*vigie.Campaign, error) {
 	var out []*vigie.Campaign
 	err := s.view(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM campaigns ORDER BY created_at DESC, id`)
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM campaigns WHERE deleted_at = '' ORDER BY created_at DESC, id`)
 		if err != nil {
 			return fmt.Errorf("store: list campaigns: %w", err)
 		}

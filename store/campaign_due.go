@@ -16,7 +16,7 @@ import (
 func (s *Store) CloseDue(ctx context.Context, now time.Time) ([]string, error) {
 	type due struct{ id, end string }
 	var open []due
-	err := eachRow(ctx, s.read, `SELECT id, end_date FROM campaigns WHERE state = 'open' AND end_date != '' ORDER BY id`, nil,
+	err := eachRow(ctx, s.read, `SELECT id, end_date FROM campaigns WHERE state = 'open' AND end_date != '' AND deleted_at = '' ORDER BY id`, nil,
 		func(rows *sql.Rows) error {
 			var d due
 			err := rows.Scan(&d.id, &d.end)

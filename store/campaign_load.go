@@ -13,23 +13,32 @@ import (
 
 var errCampaignNotFound = vigie.Errorf(vigie.ENOTFOUND, "Cette campagne n'existe pas.")
 
-// loadCampaign reads a campaign and the key of its access codes.
+// errCampaignDeleted answers for a tombstone (see DeleteCampaign): the
+// campaign is gone for every purpose but its frozen DUERP versions.
+var errCampaignDeleted = vigie.Errorf(vigie.ENOTFOUND, "Cette campagne a été supprimée.")
+
+// loadCampaign reads a campaign and the key of its access codes. A
+// tombstone is not a campaign any more: ENOTFOUND, so that every page,
+// route and job that loads campaigns through here treats it as gone.
 func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, []byte, error) {
 	c := &vigie.Campaign{ID: id}
-	var langs, conductedBy, purpose string
+	var langs, conductedBy, purpose, deletedAt string
 	var key []byte
 	err := db.QueryRowContext(ctx, `
 		SELECT slug, title, organisation, conducted_by, purpose, min_group_size, comment_min_group_size,
 			priority_share, languages, access, state, opened_week, closed_week, code_key, paper_double_entry,
-			retention_days, archived_at, controller, dpo_contact, legal_basis, end_date
+			retention_days, archived_at, controller, dpo_contact, legal_basis, end_date, deleted_at
 		FROM campaigns WHERE id = ?`, id).Scan(
 		&c.Slug, &c.Title, &c.Organisation, &conductedBy, &purpose, &c.MinGroupSize, &c.CommentMinGroupSize,
 		&c.PriorityShare, &langs, &c.Access, &c.State, &c.OpenedWeek, &c.ClosedWeek, &key, &c.PaperDoubleEntry,
-		&c.RetentionDays, &c.ArchivedAt, &c.Controller, &c.DPOContact, &c.LegalBasis, &c.EndDate)
+		&c.RetentionDays, &c.ArchivedAt, &c.Controller, &c.DPOContact, &c.LegalBasis, &c.EndDate, &deletedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, errCampaignNotFound
 	} else if err != nil {
 		return nil, nil, fmt.Errorf("store: campaign %s: %w", id, err)
+	}
+	if deletedAt != "" {
+		return nil, nil, errCampaignDeleted
 	}
 	if err := json.Unmarshal([]byte(langs), &c.Languages); err != nil {
 		return nil, nil, fmt.Errorf("store: campaign %s: languages: %w", id, err)

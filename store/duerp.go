@@ -163,6 +163,12 @@ func (s *Store) FreezeDUERP(ctx context.Context, campaignID, by string, now time
 	}
 	v := &vigie.DUERPVersion{CampaignID: campaignID, FrozenOn: now.Format(time.DateOnly), FrozenBy: by}
 	err = s.update(ctx, func(tx *sql.Tx) error {
+		// Checked again inside the write: the campaign may have been
+		// deleted since its results were read, and a tombstone takes no
+		// new version.
+		if _, err := closedCampaign(ctx, tx, campaignID); err != nil {
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(number), 0) + 1 FROM duerp_versions WHERE campaign_id = ?`,
 			campaignID).Scan(&v.Number); err != nil {
 			return fmt.Errorf("store: duerp version number of %s: %w", campaignID, err)
@@ -192,11 +198,23 @@ func (s *Store) FreezeDUERP(ctx context.Context, campaignID, by string, now time
 	return v, nil
 }
 
-// DUERPVersions lists the frozen versions of a campaign, oldest first.
+// versionsReadable checks that a campaign's DUERP versions may be read:
+// those of a closed campaign, and those of a deleted one (a tombstone),
+// which outlive it because the law keeps them 40 years.
+func versionsReadable(ctx context.Context, db queryer, id string) error {
+	_, err := closedCampaign(ctx, db, id)
+	if err == errCampaignDeleted {
+		return nil
+	}
+	return err
+}
+
+// DUERPVersions lists the frozen versions of a campaign, oldest first,
+// including those of a deleted campaign.
 func (s *Store) DUERPVersions(ctx context.Context, campaignID string) ([]vigie.DUERPVersion, error) {
 	out := []vigie.DUERPVersion{}
 	err := s.view(ctx, func(tx *sql.Tx) error {
-		if _, err := closedCampaign(ctx, tx, campaignID); err != nil {
+		if err := versionsReadable(ctx, tx, campaignID); err != nil {
 			return err
 		}
 		return eachRow(ctx, tx, `SELECT number, frozen_on, frozen_by FROM duerp_versions WHERE campaign_id = ? ORDER BY number`,
@@ -216,13 +234,14 @@ func (s *Store) DUERPVersions(ctx context.Context, campaignID string) ([]vigie.D
 }
 
 // DUERPVersion returns a frozen version: its description, its content and
-// the workbook exactly as it was handed out when frozen.
+// the workbook exactly as it was handed out when frozen, also when its
+// campaign has been deleted.
 func (s *Store) DUERPVersion(ctx context.Context, campaignID string, number int) (*vigie.DUERPVersion, *reports.DUERP, []byte, error) {
 	v := &vigie.DUERPVersion{CampaignID: campaignID, Number: number}
 	var content string
 	var file []byte
 	err := s.view(ctx, func(tx *sql.Tx) error {
-		if _, err := closedCampaign(ctx, tx, campaignID); err != nil {
+		if err := versionsReadable(ctx, tx, campaignID); err != nil {
 			return err
 		}
 		err := tx.QueryRowContext(ctx, `SELECT frozen_on, frozen_by, content, xlsx FROM duerp_versions

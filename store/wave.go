@@ -28,7 +28,7 @@ func saveWaveLink(ctx context.Context, tx *sql.Tx, c *vigie.Campaign) error {
 			return vigie.Errorf(vigie.EINVALID, "previous : une campagne ne peut pas être sa propre vague précédente.")
 		}
 		var state string
-		err := tx.QueryRowContext(ctx, `SELECT state FROM campaigns WHERE id = ?`, c.Previous).Scan(&state)
+		err := tx.QueryRowContext(ctx, `SELECT state FROM campaigns WHERE id = ? AND deleted_at = ''`, c.Previous).Scan(&state)
 		if errors.Is(err, sql.ErrNoRows) {
 			return vigie.Errorf(vigie.EINVALID, "previous : la campagne « %s » n'existe pas.", vigie.Reveal(c.Previous))
 		} else if err != nil {

@@ -44,12 +44,22 @@ func (s *Server) adminCampaignDelete(c *gin.Context) {
 		s.campaignPageWithError(c, camp, errDeleteUnconfirmed)
 		return
 	}
-	if err := s.store.DeleteCampaign(c.Request.Context(), camp.ID, c.PostForm("title")); err != nil {
+	deleted, err := s.store.DeleteCampaign(c.Request.Context(), camp.ID, c.PostForm("title"), s.now())
+	if err != nil {
 		s.campaignPageWithError(c, camp, err)
 		return
 	}
-	s.audit(c, "campaign.delete", camp.ID, string(camp.State))
+	s.audit(c, "campaign.delete", camp.ID, deletedDetail(deleted))
 	c.Redirect(http.StatusSeeOther, "/admin")
+}
+
+// deletedDetail is the audit detail of a deletion: the state the campaign
+// was in, and whether its DUERP versions stay (a tombstone).
+func deletedDetail(c *vigie.Campaign) string {
+	if c.Deleted() {
+		return string(c.State) + ", versions du DUERP conservées"
+	}
+	return string(c.State)
 }
 
 // campaignPageWithError shows the campaign page again with the message of

@@ -12,6 +12,9 @@ import (
 type campaignsPage struct {
 	Nav       adminNav
 	Campaigns []campaignRow
+	// Deleted are the campaigns deleted with frozen DUERP versions, whose
+	// versions consultants can still download (State holds the day).
+	Deleted []campaignRow
 }
 
 // campaignRow is one campaign in the list.
@@ -34,6 +37,16 @@ func (s *Server) adminCampaigns(c *gin.Context) {
 			state = "Archivée"
 		}
 		p.Campaigns = append(p.Campaigns, campaignRow{ID: camp.ID, Title: camp.Title, Organisation: camp.Organisation, State: state})
+	}
+	if p.Nav.Consultant {
+		tombs, err := s.store.Tombstones(c.Request.Context())
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		for _, t := range tombs {
+			p.Deleted = append(p.Deleted, campaignRow{ID: t.ID, Title: t.Title, Organisation: t.Organisation, State: t.DeletedAt})
+		}
 	}
 	s.render(c, http.StatusOK, "admin_campaigns", p)
 }

@@ -20,6 +20,7 @@ type duerpPage struct {
 	D        *reports.DUERP
 	Rows     []duerpRow
 	Versions []vigie.DUERPVersion
+	Deleted  bool // the campaign was deleted: only its versions remain
 	Method   []string
 	Error    string
 }
@@ -32,13 +33,38 @@ type duerpRow struct {
 }
 
 // adminDUERP shows the DUERP page.
+// For a deleted campaign (a tombstone) it lists the frozen versions
+// only: the law keeps them 40 years after the campaign is gone.
 func (s *Server) adminDUERP(c *gin.Context) {
 	camp, err := s.campaignOf(c)
-	if err != nil {
+	if vigie.ErrorCode(err) == vigie.ENOTFOUND {
+		s.deletedDUERP(c, err)
+		return
+	} else if err != nil {
 		s.htmlError(c, err)
 		return
 	}
 	s.renderDUERP(c, http.StatusOK, camp, nil, "")
+}
+
+// deletedDUERP shows the versions of a deleted campaign, or answers
+// notFound when the campaign is not a tombstone either.
+func (s *Server) deletedDUERP(c *gin.Context, notFound error) {
+	ctx := c.Request.Context()
+	camp, err := s.store.Tombstone(ctx, c.Param("id"))
+	if vigie.ErrorCode(err) == vigie.ENOTFOUND {
+		s.htmlError(c, notFound)
+		return
+	} else if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	p := &duerpPage{Nav: nav(c), C: camp, Deleted: true}
+	if p.Versions, err = s.store.DUERPVersions(ctx, camp.ID); err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	s.render(c, http.StatusOK, "admin_duerp", p)
 }
 
 // renderDUERP renders the page; refused is a row whose measures were

@@ -42,15 +42,11 @@ func (s *Server) apiCampaignDelete(c *gin.Context) {
 		}
 	}
 	id := c.Param("id")
-	camp, err := s.store.Campaign(c.Request.Context(), id)
+	camp, err := s.store.DeleteCampaign(c.Request.Context(), id, body.Confirm, s.now())
 	if err != nil {
 		s.jsonError(c, err)
 		return
 	}
-	if err := s.store.DeleteCampaign(c.Request.Context(), id, body.Confirm); err != nil {
-		s.jsonError(c, err)
-		return
-	}
-	s.audit(c, "campaign.delete", id, "api, "+string(camp.State))
+	s.audit(c, "campaign.delete", id, "api, "+deletedDetail(camp))
 	c.Status(http.StatusNoContent)
 }

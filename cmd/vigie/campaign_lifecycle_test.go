@@ -1,9 +1,13 @@
 package main
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/vigie-sante/vigie/store"
 )
 
 const exampleTitle = "Baromètre qualité de vie au travail 2027"
@@ -60,4 +64,36 @@ func TestCampaignDeleteCommand(t *testing.T) {
 			t.Fatalf("delete again: exit %d, stderr %q", code, errOut)
 		}
 	})
+	t.Run("KeepsDUERPVersions", func(t *testing.T) {
+		id, _ := mustCreateCampaign(t, db)
+		for _, step := range []string{"open", "close"} {
+			if code, _, errOut := runVigie(t, "campaign", step, id, "--db", db); code != 0 {
+				t.Fatalf("campaign %s: exit %d, %s", step, code, errOut)
+			}
+		}
+		freeze(t, db, id)
+		code, out, errOut := runVigie(t, "campaign", "delete", id, "--confirm", exampleTitle, "--db", db)
+		if code != 0 || !strings.Contains(out, "sauf ses versions figées du DUERP") {
+			t.Fatalf("delete with versions: exit %d, %s%s; want it to say the versions stay", code, out, errOut)
+		}
+		if code, out, _ := runVigie(t, "campaign", "list", "--db", db); code != 0 || strings.Contains(out, id) {
+			t.Fatalf("the deleted campaign is still listed:\n%s", out)
+		}
+		if code, _, errOut := runVigie(t, "campaign", "delete", id, "--confirm", exampleTitle, "--db", db); code != 1 || !strings.Contains(errOut, "déjà été supprimée") {
+			t.Fatalf("delete again: exit %d, stderr %q; want a refusal saying it is already deleted", code, errOut)
+		}
+	})
+}
+
+// freeze freezes a version of the DUERP of closed campaign id in db.
+func freeze(t *testing.T, db, id string) {
+	t.Helper()
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.FreezeDUERP(context.Background(), id, "cli", time.Now()); err != nil {
+		t.Fatalf("FreezeDUERP: %v", err)
+	}
 }

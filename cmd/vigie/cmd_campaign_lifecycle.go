@@ -43,15 +43,20 @@ func campaignDelete(args []string, stdout, stderr io.Writer) error {
 	}
 	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
 		id := rest[0]
-		c, err := s.Campaign(ctx, id)
+		c, err := s.DeleteCampaign(ctx, id, *confirm, time.Now())
 		if err != nil {
 			return userError(err)
 		}
-		if err := s.DeleteCampaign(ctx, id, *confirm); err != nil {
-			return userError(err)
+		detail := string(c.State)
+		if c.Deleted() {
+			detail += ", versions du DUERP conservées"
 		}
-		if err := s.Audit(ctx, cliActor, "campaign.delete", id, string(c.State)); err != nil {
+		if err := s.Audit(ctx, cliActor, "campaign.delete", id, detail); err != nil {
 			return err
+		}
+		if c.Deleted() {
+			fmt.Fprintf(stdout, "Campagne %s supprimée, avec tout ce qu'elle contenait, sauf ses versions figées du DUERP : la loi impose de les conserver 40 ans. Elles restent téléchargeables (GET /api/v1/campaigns/%s/duerp/versions).\n", id, id)
+			return nil
 		}
 		fmt.Fprintf(stdout, "Campagne %s supprimée, avec tout ce qu'elle contenait.\n", id)
 		return nil

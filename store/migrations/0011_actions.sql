@@ -38,7 +38,8 @@ CREATE TABLE duerp_measures (
 -- (Code du travail, art. R. 4121-4): a version is never changed nor
 -- deleted, whatever later purge of responses or campaigns happens. The
 -- triggers enforce it in the file itself; the foreign key has no
--- cascade, so a campaign with versions cannot be deleted either.
+-- cascade, so a campaign with versions cannot be deleted either (since
+-- 0018 its row stays as a tombstone instead: see DeleteCampaign).
 CREATE TABLE duerp_versions (
     campaign_id TEXT    NOT NULL REFERENCES campaigns (id),
     number      INTEGER NOT NULL CHECK (number >= 1),
