@@ -72,4 +72,3 @@ func TestCampaignCategoryLabels(t *testing.T) {
 		}
 	}
 }
-
