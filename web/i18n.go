@@ -6,8 +6,9 @@ import (
 )
 
 // defaultLang is the language of every page unless the person picks
-// another with the switch (?lang=, then a cookie). It is never guessed
-// from the address or from Accept-Language.
+// another with the switch (?lang=, then a cookie) or, on a campaign's
+// pages only, the browser asks for another the campaign offers
+// (Accept-Language). It is never guessed from the address.
 const defaultLang = "fr"
 
 // languages are the languages of the interface, in the switch's order.
