@@ -24,6 +24,9 @@ func TestParseCampaignSpecExample(t *testing.T) {
 		s.MinGroupSize != 5 || s.CommentMinGroupSize != 10 || s.Access != vigie.AccessCodes {
 		t.Fatalf("example spec = %+v", s)
 	}
+	if got := s.Segments[1]; got.Categories[0] != "Moins de 2 ans" || got.CategoryLabel("Moins de 2 ans", "en") != "Less than 2 years" {
+		t.Fatalf("translated categories of the example = %+v", got)
+	}
 	if got := s.Units[3]; !slices.Equal(got.Path, []string{"Direction B", "Protection de l'enfance"}) || got.Headcount != 18 {
 		t.Fatalf("unit 3 = %+v", got)
 	}
