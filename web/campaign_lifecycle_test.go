@@ -238,7 +238,7 @@ func TestInformationNotice(t *testing.T) {
 
 	p := b.get(base + "/notice")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, "Notice d&#39;information", "Service social régional", // the controller by default
+	wantContains(t, p, "Notice d’information", "Service social régional", // the controller by default
 		"intérêt légitime", "Répondre est facultatif", "au moins 5 personnes", "400 jours après la clôture",
 		"dpo@client.example", "ne retrouvera pas vos réponses", base+"/notice.pdf")
 

@@ -21,6 +21,30 @@ func decimal(x float64, d int) string {
 	return strings.Replace(strconv.FormatFloat(x, 'f', d, 64), ".", ",", 1)
 }
 
+// grouped writes n with the thousands separator of lang: a narrow
+// non-breaking space in French (« 2 000 », never split across lines), a
+// comma in English ("2,000").
+func grouped(lang string, n int) string {
+	s := strconv.Itoa(n)
+	sep := "\u202f"
+	if lang == "en" {
+		sep = ","
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
 // plural writes n with the singular or the plural form of what it counts,
 // in French: 0 and 1 take the singular ("0 code créé", "1 code créé",
 // "2 codes créés"). The space is non-breaking, so the number never ends

@@ -83,7 +83,7 @@ func (s *Server) review(c *gin.Context, rs *respondent) *reviewPage {
 			sec := &p.Sections[len(p.Sections)-1]
 			sec.Lines = append(sec.Lines, reviewLine{
 				Label: st.Dim.Title.In(lang, st.Q.Language),
-				Value: tr(lang, "review.answered", answered, len(st.Dim.Items)),
+				Value: trn(lang, "review.answered", answered, len(st.Dim.Items)),
 				URL:   rs.url(st.Key), Todo: todo,
 			})
 		case st.Q != nil: // comment
