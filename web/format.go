@@ -45,16 +45,8 @@ func grouped(lang string, n int) string {
 	return b.String()
 }
 
-// plural writes n with the singular or the plural form of what it counts,
-// in French: 0 and 1 take the singular ("0 code créé", "1 code créé",
-// "2 codes créés"). The space is non-breaking, so the number never ends
-// a line alone.
-func plural(n int, one, many string) string {
-	if n < 2 {
-		return strconv.Itoa(n) + "\u00a0" + one
-	}
-	return strconv.Itoa(n) + "\u00a0" + many
-}
+// plural is vigie.Plural for templates: « 0 code créé », « 2 codes créés ».
+func plural(n int, one, many string) string { return vigie.Plural(n, one, many) }
 
 // dateWords writes a "YYYY-MM-DD" date in words (longDate: « 1er
 // novembre 2026 », "1 November 2026"); the input itself when it is not a

@@ -161,7 +161,7 @@ func cmpOr(s, def string) string {
 // anonymity notice.
 func invitationBody(camp *vigie.Campaign, message, base, code string) string {
 	var b strings.Builder
-	b.WriteString(cmpOr(message, fmt.Sprintf("Bonjour,\n\nVous êtes invité(e) à répondre à l'enquête « %s » menée pour %s. Répondre est volontaire et prend une vingtaine de minutes.\n\n"+
+	b.WriteString(cmpOr(message, fmt.Sprintf("Bonjour,\n\nNous vous invitons à répondre à l’enquête « %s » menée pour l’organisation %s. Répondre est volontaire et prend une vingtaine de minutes.\n\n"+
 		"Hello,\n\nYou are invited to answer the survey \"%s\" run for %s. Answering is voluntary.", camp.Title, camp.Organisation, camp.Title, camp.Organisation)))
 	fmt.Fprintf(&b, "\n\nAdresse / address : %s\nVotre code / your code : %s\nLien direct / direct link : %s\n\n", base, code, base+"?code="+code)
 	if camp.State == vigie.StateDraft {

@@ -344,7 +344,7 @@ func TestScoreWarnings(t *testing.T) {
 		"r.csv : attention : colonne « horodatage » ignorée",
 		"colonne « commentaire » ignorée",
 		"colonne n° 5 sans en-tête ignorée",
-		"3 question(s) du questionnaire absente(s) du fichier, comptée(s) sans réponse : a2, a3, b2",
+		"3\u00a0questions du questionnaire absentes du fichier, comptées sans réponse : a2, a3, b2",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr = %q, want it to contain %q", stderr, want)
