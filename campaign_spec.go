@@ -320,13 +320,13 @@ func at(lines []int, i int) int {
 
 // validateSpec checks every rule of a description and records the problems.
 func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
-	checkText(p, l.field("title"), "title", "le titre", s.Title)
-	checkText(p, l.field("organisation"), "organisation", "l'organisation", s.Organisation)
+	checkText(p, l.field("title"), "title", "le titre", "requis", s.Title)
+	checkText(p, l.field("organisation"), "organisation", "l'organisation", "requise", s.Organisation)
 	checkLanguageText(p, l, "conducted_by", s.ConductedBy, MaxConductedByLength)
 	checkLanguageText(p, l, "purpose", s.Purpose, MaxPurposeLength)
 	for _, f := range []struct{ key, v string }{{"controller", s.Controller}, {"dpo_contact", s.DPOContact}, {"legal_basis", s.LegalBasis}} {
 		if n := utf8.RuneCountInString(f.v); n > MaxGDPRFieldLength {
-			p.add(l.field(f.key), "%s : le texte dépasse %d caractères (%d)", f.key, MaxGDPRFieldLength, n)
+			p.add(l.field(f.key), "%s : le texte dépasse %s caractères (%s)", f.key, Grouped(MaxGDPRFieldLength), Grouped(n))
 		}
 	}
 
@@ -447,10 +447,13 @@ func checkName(p *problems, line int, what, name string) {
 	}
 }
 
-func checkText(p *problems, line int, key, what, v string) {
+// checkText checks a required one-line text; required is « requis » or
+// « requise », agreeing with what (French needs the noun's gender, which
+// the message cannot guess).
+func checkText(p *problems, line int, key, what, required, v string) {
 	switch {
 	case strings.TrimSpace(v) == "":
-		p.add(line, "%s : %s est requis", key, what)
+		p.add(line, "%s : %s est %s", key, what, required)
 	case utf8.RuneCountInString(v) > maxTitleLength:
 		p.add(line, "%s : %s dépasse %d caractères", key, what, maxTitleLength)
 	default:
@@ -484,7 +487,7 @@ func checkLanguageText(p *problems, l *specLines, key string, m map[string]strin
 		case !slices.Contains(supportedLanguages, lang):
 			p.add(line(lang), "%s : langue « %s » non prise en charge (fr ou en)", key, lang)
 		case n > limit:
-			p.add(line(lang), "%s.%s : le texte dépasse %d caractères (%d)", key, lang, limit, n)
+			p.add(line(lang), "%s.%s : le texte dépasse %s caractères (%s)", key, lang, Grouped(limit), Grouped(n))
 		}
 	}
 }

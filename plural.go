@@ -13,3 +13,25 @@ func Plural(n int, one, many string) string {
 	}
 	return strconv.Itoa(n) + "\u00a0" + many
 }
+
+// Grouped writes n the French way, a narrow non-breaking space between
+// thousands (« 2 000 caractères »), so a number is never split across
+// lines nor read as two.
+func Grouped(n int) string {
+	s := strconv.Itoa(n)
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	var b []byte
+	if neg {
+		b = append(b, '-')
+	}
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b = append(b, "\u202f"...)
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}

@@ -25,24 +25,10 @@ func decimal(x float64, d int) string {
 // non-breaking space in French (« 2 000 », never split across lines), a
 // comma in English ("2,000").
 func grouped(lang string, n int) string {
-	s := strconv.Itoa(n)
-	sep := "\u202f"
 	if lang == "en" {
-		sep = ","
+		return strings.ReplaceAll(vigie.Grouped(n), "\u202f", ",")
 	}
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return vigie.Grouped(n)
 }
 
 // plural is vigie.Plural for templates: « 0 code créé », « 2 codes créés ».
