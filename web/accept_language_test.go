@@ -71,6 +71,7 @@ func TestRespondSegmentsInEnglish(t *testing.T) {
 	}
 	wantStatus(t, b.post(base+"/segments", url.Values{"s_metier": {"Encadrement"}}), http.StatusSeeOther)
 	wantContains(t, b.get(base+"/segments"), `value="Encadrement" checked`)
+	wantContains(t, b.get(base+"/review"), "<dt>Job</dt><dd>Management ")
 
 	b.headers["Accept-Language"] = "fr"
 	wantContains(t, b.get(base+"/segments"), "Métier", ">Encadrement<")
