@@ -86,9 +86,25 @@ type Unit struct {
 
 // Segment is a short closed list of broad categories (job, seniority band...).
 type Segment struct {
-	ID         string
-	Label      map[string]string // language -> label
+	ID    string
+	Label map[string]string // language -> label
+	// Categories are the canonical names (the French text): answers,
+	// results and anonymity groups use them, whatever language the
+	// employee answered in.
 	Categories []string
+	// CategoryLabels translates categories for display (category ->
+	// language -> label); nil, or a category absent, when the file gave
+	// the plain form. Only the employee pages use it.
+	CategoryLabels map[string]map[string]string
+}
+
+// CategoryLabel returns how category cat is shown in lang: its
+// translation when the file gave one, else the canonical name.
+func (s *Segment) CategoryLabel(cat, lang string) string {
+	if v := InLanguage(s.CategoryLabels[cat], lang); v != "" {
+		return v
+	}
+	return cat
 }
 
 // InLanguage returns the text of a language map (a segment label, the

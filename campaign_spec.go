@@ -199,7 +199,7 @@ func (c *Campaign) Spec() *CampaignSpec {
 		}
 	}
 	for _, seg := range c.Segments {
-		s.Segments = append(s.Segments, Segment{ID: seg.ID, Label: cloneMap(seg.Label), Categories: slices.Clone(seg.Categories)})
+		s.Segments = append(s.Segments, Segment{ID: seg.ID, Label: cloneMap(seg.Label), Categories: slices.Clone(seg.Categories), CategoryLabels: cloneLabels(seg.CategoryLabels)})
 	}
 	return s
 }
@@ -232,6 +232,18 @@ func cloneMap(m map[string]string) map[string]string {
 	out := make(map[string]string, len(m))
 	for k, v := range m {
 		out[k] = v
+	}
+	return out
+}
+
+// cloneLabels copies a segment's category translations, nil staying nil.
+func cloneLabels(m map[string]map[string]string) map[string]map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]map[string]string, len(m))
+	for k, v := range m {
+		out[k] = cloneMap(v)
 	}
 	return out
 }
@@ -294,6 +306,7 @@ type specLines struct {
 type segmentLines struct {
 	id, label, categories int
 	category              []int
+	missingFrench         []int // lines of categories written {en: ...} without fr
 }
 
 func (l *specLines) field(name string) int { return l.fields[name] }
@@ -307,13 +320,13 @@ func at(lines []int, i int) int {
 
 // validateSpec checks every rule of a description and records the problems.
 func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
-	checkText(p, l.field("title"), "title", "le titre", s.Title)
-	checkText(p, l.field("organisation"), "organisation", "l'organisation", s.Organisation)
+	checkText(p, l.field("title"), "title", "le titre", "requis", s.Title)
+	checkText(p, l.field("organisation"), "organisation", "l'organisation", "requise", s.Organisation)
 	checkLanguageText(p, l, "conducted_by", s.ConductedBy, MaxConductedByLength)
 	checkLanguageText(p, l, "purpose", s.Purpose, MaxPurposeLength)
 	for _, f := range []struct{ key, v string }{{"controller", s.Controller}, {"dpo_contact", s.DPOContact}, {"legal_basis", s.LegalBasis}} {
 		if n := utf8.RuneCountInString(f.v); n > MaxGDPRFieldLength {
-			p.add(l.field(f.key), "%s : le texte dépasse %d caractères (%d)", f.key, MaxGDPRFieldLength, n)
+			p.add(l.field(f.key), "%s : le texte dépasse %s caractères (%s)", f.key, Grouped(MaxGDPRFieldLength), Grouped(n))
 		}
 	}
 
@@ -434,10 +447,13 @@ func checkName(p *problems, line int, what, name string) {
 	}
 }
 
-func checkText(p *problems, line int, key, what, v string) {
+// checkText checks a required one-line text; required is « requis » or
+// « requise », agreeing with what (French needs the noun's gender, which
+// the message cannot guess).
+func checkText(p *problems, line int, key, what, required, v string) {
 	switch {
 	case strings.TrimSpace(v) == "":
-		p.add(line, "%s : %s est requis", key, what)
+		p.add(line, "%s : %s est %s", key, what, required)
 	case utf8.RuneCountInString(v) > maxTitleLength:
 		p.add(line, "%s : %s dépasse %d caractères", key, what, maxTitleLength)
 	default:
@@ -471,7 +487,7 @@ func checkLanguageText(p *problems, l *specLines, key string, m map[string]strin
 		case !slices.Contains(supportedLanguages, lang):
 			p.add(line(lang), "%s : langue « %s » non prise en charge (fr ou en)", key, lang)
 		case n > limit:
-			p.add(line(lang), "%s.%s : le texte dépasse %d caractères (%d)", key, lang, limit, n)
+			p.add(line(lang), "%s.%s : le texte dépasse %s caractères (%s)", key, lang, Grouped(limit), Grouped(n))
 		}
 	}
 }
@@ -561,6 +577,10 @@ func validateSegments(s *CampaignSpec, l *specLines, p *problems) {
 		if n := len(seg.Categories); n < MinSegmentCategories || n > MaxSegmentCategories {
 			p.add(sl.categories, "segments : « %s » doit avoir entre %d et %d catégories, pas %d", sid, MinSegmentCategories, MaxSegmentCategories, n)
 		}
+		for _, line := range sl.missingFrench {
+			p.add(line, "segments : « %s » : une catégorie n'a pas de texte en français (fr), qui lui sert de nom dans les résultats", sid)
+		}
+		validateCategoryLabels(p, sl, sid, &seg)
 		seenC := map[string]bool{}
 		for j, c := range seg.Categories {
 			line := at(sl.category, j)
@@ -582,6 +602,47 @@ func validateSegments(s *CampaignSpec, l *specLines, p *problems) {
 				p.add(line, "segments : « %s » : la catégorie « %s » figure deux fois", sid, c)
 			}
 			seenC[c] = true
+		}
+	}
+}
+
+// validateCategoryLabels checks the translations of a segment's
+// categories: each belongs to a category, in a supported language, with a
+// safe text. The French text is the category itself, so it must match.
+func validateCategoryLabels(p *problems, sl segmentLines, sid string, seg *Segment) {
+	for j, c := range seg.Categories {
+		labels, ok := seg.CategoryLabels[c]
+		if !ok {
+			continue
+		}
+		line := at(sl.category, j)
+		if line == 0 {
+			line = sl.categories
+		}
+		if fr, ok := labels["fr"]; ok && fr != c {
+			p.add(line, "segments : « %s » : la catégorie « %s » a pour texte français « %s »", sid, Reveal(c), Reveal(fr))
+		}
+		for _, lang := range slices.Sorted(maps.Keys(labels)) {
+			if !slices.Contains(supportedLanguages, lang) {
+				p.add(line, "segments : « %s » : langue « %s » non prise en charge (fr ou en)", sid, lang)
+				continue
+			}
+			if lang == "fr" {
+				continue // the category itself, checked with the plain form
+			}
+			switch v := labels[lang]; {
+			case strings.TrimSpace(v) == "":
+				p.add(line, "segments : « %s » : la catégorie « %s » a un texte vide en %s", sid, Reveal(c), lang)
+			case utf8.RuneCountInString(v) > maxNameLength:
+				p.add(line, "segments : « %s » : la catégorie « %s » dépasse %d caractères en %s", sid, Reveal(c), maxNameLength, lang)
+			default:
+				checkName(p, line, fmt.Sprintf("segments : « %s » : la catégorie « %s » (%s)", sid, Reveal(c), lang), v)
+			}
+		}
+	}
+	for c := range seg.CategoryLabels {
+		if !slices.Contains(seg.Categories, c) {
+			p.add(sl.categories, "segments : « %s » : traduction d'une catégorie absente « %s »", sid, Reveal(c))
 		}
 	}
 }

@@ -406,7 +406,44 @@ func (d *specDecoder) segment(n *yaml.Node) (Segment, segmentLines) {
 	}
 	if v := f["categories"]; v != nil {
 		l.categories = v.Line
-		seg.Categories, l.category = d.strings(v, "segments : categories")
+		d.categories(v, &seg, &l)
 	}
 	return seg, l
+}
+
+// categories reads a segment's categories, each a plain name (French) or
+// a text by language {fr: "Cadre", en: "Manager"}. The French text stays
+// the category's name everywhere results are computed; the others are
+// only what the employee pages show.
+func (d *specDecoder) categories(n *yaml.Node, seg *Segment, l *segmentLines) {
+	const where = "segments : categories"
+	for _, e := range d.list(n, where) {
+		r := d.resolve(e)
+		if r == nil {
+			continue
+		}
+		if r.Kind != yaml.MappingNode {
+			if v, ok := d.scalar(e, where); ok {
+				seg.Categories = append(seg.Categories, v)
+				l.category = append(l.category, e.Line)
+			}
+			continue
+		}
+		texts, order := d.fields(r, where)
+		labels := map[string]string{}
+		for _, lang := range order {
+			labels[lang], _ = d.scalar(texts[lang], where+"."+lang)
+		}
+		fr, ok := labels["fr"]
+		if !ok || strings.TrimSpace(fr) == "" {
+			l.missingFrench = append(l.missingFrench, e.Line)
+			continue
+		}
+		seg.Categories = append(seg.Categories, fr)
+		l.category = append(l.category, e.Line)
+		if seg.CategoryLabels == nil {
+			seg.CategoryLabels = map[string]map[string]string{}
+		}
+		seg.CategoryLabels[fr] = labels
+	}
 }

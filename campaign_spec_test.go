@@ -24,6 +24,9 @@ func TestParseCampaignSpecExample(t *testing.T) {
 		s.MinGroupSize != 5 || s.CommentMinGroupSize != 10 || s.Access != vigie.AccessCodes {
 		t.Fatalf("example spec = %+v", s)
 	}
+	if got := s.Segments[1]; got.Categories[0] != "Moins de 2 ans" || got.CategoryLabel("Moins de 2 ans", "en") != "Less than 2 years" {
+		t.Fatalf("translated categories of the example = %+v", got)
+	}
 	if got := s.Units[3]; !slices.Equal(got.Path, []string{"Direction B", "Protection de l'enfance"}) || got.Headcount != 18 {
 		t.Fatalf("unit 3 = %+v", got)
 	}
@@ -146,6 +149,7 @@ func TestParseCampaignSpecErrors(t *testing.T) {
 		{"ErrSyntax", "title: [\n", []string{"c.yaml:", "syntaxe"}},
 		{"ErrUnknownKey", base + "titre: X\n", []string{"c.yaml:4: campagne : clé inconnue « titre »"}},
 		{"ErrMissingTitle", "organisation: O\nquestionnaires: [r]\n", []string{"title : le titre est requis"}},
+		{"ErrMissingOrganisation", "title: T\nquestionnaires: [r]\n", []string{"organisation : l'organisation est requise"}},
 		{"ErrMissingQuestionnaires", "title: T\norganisation: O\n", []string{"questionnaires : au moins un questionnaire est requis"}},
 		{"ErrQuestionnaireID", base[:len(base)-len("questionnaires: [reconnaissance]\n")] + "questionnaires: [Reconnaissance, a, a]\n",
 			[]string{"c.yaml:3: questionnaires : identifiant invalide « Reconnaissance »", "c.yaml:3: questionnaires : « a » figure deux fois"}},
@@ -185,7 +189,7 @@ func TestParseCampaignSpecErrors(t *testing.T) {
 		{"ErrConductedByEmpty", base + "conducted_by: {}\n", []string{"c.yaml:4: conducted_by : le texte en français"}},
 		{"ErrConductedByLanguage", base + "conducted_by:\n  fr: X\n  de: Y\n", []string{"c.yaml:6: conducted_by : langue « de » non prise en charge"}},
 		{"ErrConductedByTooLong", base + "conducted_by:\n  fr: X\n  en: " + strings.Repeat("é", 301) + "\n", []string{"c.yaml:6: conducted_by.en : le texte dépasse 300 caractères (301)"}},
-		{"ErrPurposeTooLong", base + "purpose: " + strings.Repeat("a", 2001) + "\n", []string{"c.yaml:4: purpose.fr : le texte dépasse 2000 caractères (2001)"}},
+		{"ErrPurposeTooLong", base + "purpose: " + strings.Repeat("a", 2001) + "\n", []string{"c.yaml:4: purpose.fr : le texte dépasse 2\u202f000 caractères (2\u202f001)"}},
 		{"ErrPurposeNotText", base + "purpose:\n  fr: [a, b]\n", []string{"c.yaml:5: purpose.fr : une valeur simple est attendue"}},
 		{"ErrPurposeUnknownKey", base + "pourquoi: x\n", []string{"c.yaml:4: campagne : clé inconnue « pourquoi »"}},
 		{"ErrAccess", base + "access: ouvert\n", []string{"c.yaml:4: access : mode d'accès « ouvert » inconnu (codes ou link)"}},

@@ -4,7 +4,7 @@ package vigie
 // campaign does not name another: the employer's legitimate interest in
 // assessing psychosocial risks (RGPD art. 6.1.f), which the CNIL accepts
 // for anonymous, optional surveys.
-const DefaultLegalBasis = "intérêt légitime de l'employeur (article 6.1.f du RGPD) : évaluer les risques psychosociaux pour les prévenir"
+const DefaultLegalBasis = "intérêt légitime de l’employeur (article 6.1.f du RGPD) : évaluer les risques psychosociaux pour les prévenir"
 
 // MaxGDPRFieldLength bounds controller, dpo_contact and legal_basis (runes).
 const MaxGDPRFieldLength = 300

@@ -72,7 +72,11 @@ func (d *decoder) discussion(f map[string]field, where string) TextList {
 			continue
 		}
 		if len(nodes) < MinDiscussion || len(nodes) > MaxDiscussion {
-			d.errorf(list, "%s : %d question(s) en « %s », il en faut de %d à %d", label, len(nodes), lang, MinDiscussion, MaxDiscussion)
+			questions := "questions" // a real plural, not « question(s) »
+			if len(nodes) < 2 {
+				questions = "question"
+			}
+			d.errorf(list, "%s : %d %s en « %s », il en faut de %d à %d", label, len(nodes), questions, lang, MinDiscussion, MaxDiscussion)
 		}
 		var qs []string
 		for _, qn := range nodes {

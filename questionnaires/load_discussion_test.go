@@ -50,9 +50,9 @@ func TestParseDiscussionErrors(t *testing.T) {
 	}{
 		{"UnknownFamily", withDiscussion(t, "    risk_family: charge\n"), 21, "dimension effort : famille de risques inconnue « charge » (familles possibles : intensite-temps, exigences-emotionnelles"},
 		{"FamilyNotScalar", withDiscussion(t, "    risk_family: [autonomie]\n"), 21, "« risk_family » doit être une valeur simple"},
-		{"TwoQuestions", withDiscussion(t, "    discussion:\n      fr: [\"a\", \"b\"]\n"), 22, "dimension effort : discussion : 2 question(s) en « fr », il en faut de 3 à 6"},
-		{"SevenQuestions", withDiscussion(t, "    discussion:\n      fr: "+seven+"\n"), 22, "7 question(s) en « fr »"},
-		{"TooFewOtherLanguage", withDiscussion(t, threeFR+"      en: [\"a\"]\n"), 23, "1 question(s) en « en »"},
+		{"TwoQuestions", withDiscussion(t, "    discussion:\n      fr: [\"a\", \"b\"]\n"), 22, "dimension effort : discussion : 2 questions en « fr », il en faut de 3 à 6"},
+		{"SevenQuestions", withDiscussion(t, "    discussion:\n      fr: "+seven+"\n"), 22, "7 questions en « fr »"},
+		{"TooFewOtherLanguage", withDiscussion(t, threeFR+"      en: [\"a\"]\n"), 23, "1 question en « en »"},
 		{"MissingDefaultLanguage", withDiscussion(t, "    discussion:\n      en: [\"a\", \"b\", \"c\"]\n"), 22, "discussion : questions manquantes dans la langue par défaut « fr »"},
 		{"EmptyQuestion", withDiscussion(t, "    discussion:\n      fr: [\"a\", \" \", \"c\"]\n"), 22, "question vide en « fr »"},
 		{"QuestionNotText", withDiscussion(t, "    discussion:\n      fr: [\"a\", [b], \"c\"]\n"), 22, "une question en « fr » doit être une chaîne"},

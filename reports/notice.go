@@ -43,13 +43,22 @@ func (n *Notice) Sections() []NoticeSection {
 	if n.Lang == "en" {
 		return n.sectionsEN()
 	}
-	return n.sectionsFR()
+	// The web page shows these as they are: give them the no-break
+	// spaces the PDF gets from its own pass, so no line starts with « : ».
+	secs := n.sectionsFR()
+	for i := range secs {
+		secs[i].Heading = frenchTypography(secs[i].Heading)
+		for j := range secs[i].Paragraphs {
+			secs[i].Paragraphs[j] = frenchTypography(secs[i].Paragraphs[j])
+		}
+	}
+	return secs
 }
 
 func (n *Notice) sectionsFR() []NoticeSection {
 	who := []string{fmt.Sprintf("Le responsable de ce traitement de données est %s.", n.Controller)}
 	if n.ConductedBy != "" {
-		who = append(who, "L'enquête est menée par : "+n.ConductedBy+".")
+		who = append(who, "L’enquête est menée par : "+n.ConductedBy+".")
 	}
 	if n.Purpose != "" {
 		who = append(who, n.Purpose)
@@ -57,15 +66,15 @@ func (n *Notice) sectionsFR() []NoticeSection {
 		who = append(who, "Elle sert à évaluer les conditions de travail et les risques psychosociaux, pour les prévenir.")
 	}
 	who = append(who, "Base légale : "+n.LegalBasis+".")
-	code := "Aucun lien n'est gardé entre votre réponse et l'appareil ou la connexion utilisés."
+	code := "Aucun lien n’est gardé entre votre réponse et l’appareil ou la connexion utilisés."
 	if n.Codes {
-		code = "Votre code d'accès sert seulement à répondre une fois (et à reprendre plus tard) : rien ne le relie à vos réponses."
+		code = "Votre code d’accès sert seulement à répondre une fois (et à reprendre plus tard) : rien ne le relie à vos réponses."
 	}
-	keep := fmt.Sprintf("Les réponses individuelles, les codes d'accès et le texte original des commentaires sont effacés au plus tard %d jours après la clôture de l'enquête", n.RetentionDays)
+	keep := fmt.Sprintf("Les réponses individuelles, les codes d’accès et le texte original des commentaires sont effacés au plus tard %d jours après la clôture de l’enquête", n.RetentionDays)
 	if n.RetentionEnd != "" {
 		keep += ", soit le " + n.RetentionEnd
 	}
-	keep += ". Ne restent ensuite que les résultats d'ensemble et les commentaires publiés."
+	keep += ". Ne restent ensuite que les résultats d’ensemble et les commentaires publiés."
 	contact := n.Controller
 	if n.DPOContact != "" {
 		contact = "le délégué à la protection des données : " + n.DPOContact
@@ -73,24 +82,24 @@ func (n *Notice) sectionsFR() []NoticeSection {
 	return []NoticeSection{
 		{"Qui mène cette enquête, et pourquoi", who},
 		{"Répondre est facultatif", []string{
-			"Personne n'est obligé de répondre, ni à l'enquête ni à une question : chaque question propose « Je préfère ne pas répondre ». Ne pas répondre n'a aucune conséquence, et personne ne sait qui a répondu.",
+			"Personne n’est obligé de répondre, ni à l’enquête ni à une question : chaque question propose « Je préfère ne pas répondre ». Ne pas répondre n’a aucune conséquence, et personne ne sait qui a répondu.",
 		}},
 		{"Ce qui est enregistré", []string{
-			"Vos réponses, l'unité et les catégories (métier, ancienneté…) que vous choisissez, la semaine de votre réponse, et votre commentaire si vous en écrivez un.",
+			"Vos réponses, l’unité et les catégories (métier, ancienneté…) que vous choisissez, la semaine de votre réponse, et votre commentaire si vous en écrivez un.",
 		}},
-		{"Ce qui n'est jamais enregistré", []string{
-			"Ni votre nom, ni votre adresse e-mail, ni l'adresse IP de votre appareil, ni l'heure exacte de votre réponse. " + code,
+		{"Ce qui n’est jamais enregistré", []string{
+			"Ni votre nom, ni votre adresse e-mail, ni l’adresse IP de votre appareil, ni l’heure exacte de votre réponse. " + code,
 		}},
 		{"Comment les résultats sont publiés", []string{
-			fmt.Sprintf("Seuls des résultats de groupes d'au moins %d personnes sont montrés, jamais une réponse individuelle, ni un groupe qu'on pourrait déduire d'autres par soustraction. Les résultats ne sont calculés qu'après la clôture.", n.MinGroupSize),
-			fmt.Sprintf("Les commentaires ne sont lus qu'après la clôture, pour des groupes d'au moins %d personnes, et relus avant publication : les noms et détails identifiants en sont retirés.", n.CommentMinGroupSize),
+			fmt.Sprintf("Seuls des résultats de groupes d’au moins %d personnes sont montrés, jamais une réponse individuelle, ni un groupe qu’on pourrait déduire d’autres par soustraction. Les résultats ne sont calculés qu’après la clôture.", n.MinGroupSize),
+			fmt.Sprintf("Les commentaires ne sont lus qu’après la clôture, pour des groupes d’au moins %d personnes, et relus avant publication : les noms et détails identifiants en sont retirés.", n.CommentMinGroupSize),
 		}},
 		{"Combien de temps", []string{keep}},
 		{"Vos droits", []string{
-			"Vous disposez des droits d'accès, de rectification, d'effacement, de limitation et d'opposition (articles 15 à 21 du RGPD). Pour les exercer ou pour toute question, contactez " + contact + ". Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr).",
+			"Vous disposez des droits d’accès, de rectification, d’effacement, de limitation et d’opposition (articles 15 à 21 du RGPD). Pour les exercer ou pour toute question, contactez " + contact + ". Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr).",
 		}},
-		{"Pourquoi une demande d'accès ne retrouvera pas vos réponses", []string{
-			"Vos réponses ne sont liées ni à votre nom ni à votre code : personne, pas même l'administrateur du serveur, ne peut retrouver lesquelles sont les vôtres. C'est ce qui protège votre anonymat ; c'est aussi pourquoi elles ne peuvent être ni communiquées, ni corrigées, ni effacées une à une (article 11 du RGPD).",
+		{"Pourquoi une demande d’accès ne retrouvera pas vos réponses", []string{
+			"Vos réponses ne sont liées ni à votre nom ni à votre code : personne, pas même l’administrateur du serveur, ne peut retrouver lesquelles sont les vôtres. C’est ce qui protège votre anonymat ; c’est aussi pourquoi elles ne peuvent être ni communiquées, ni corrigées, ni effacées une à une (article 11 du RGPD).",
 		}},
 	}
 }
@@ -165,7 +174,7 @@ func NoticePDF(w io.Writer, n *Notice) error {
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	f.SetLang(lang)
-	heading := "Notice d'information"
+	heading := "Notice d’information"
 	if lang == "en" {
 		heading = "Information notice"
 	}

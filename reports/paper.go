@@ -130,12 +130,12 @@ func (d *paperDoc) welcome() {
 	f.SetFont(fontFamily, "B", 16)
 	f.MultiCell(paperW, 8, frenchTypography(c.Title), "", "L", false)
 	f.SetFont(fontFamily, "", 12)
-	f.MultiCell(paperW, 6, frenchTypography("Une enquête pour "+c.Organisation+"."), "", "L", false)
+	f.MultiCell(paperW, 6, frenchTypography("Une enquête pour l’organisation "+c.Organisation+"."), "", "L", false)
 	f.Ln(2)
 	if by := vigie.InLanguage(c.ConductedBy, "fr"); by != "" {
 		d.para("", "Qui mène l'enquête : "+by)
 	} else {
-		d.para("", "Un intervenant en santé au travail, indépendant de votre hiérarchie, mène cette enquête pour "+c.Organisation+".")
+		d.para("", "Un intervenant en santé au travail, indépendant de votre hiérarchie, mène cette enquête pour l’organisation "+c.Organisation+".")
 	}
 	if why := vigie.InLanguage(c.Purpose, "fr"); why != "" {
 		d.para("", why)

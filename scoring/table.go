@@ -114,7 +114,7 @@ func NewTableDecoder(q *questionnaires.Questionnaire, header []string) (*TableDe
 		if len(ids) > 10 {
 			ids = append(ids[:10], "…")
 		}
-		warnings = append(warnings, fmt.Sprintf("%d question(s) du questionnaire absente(s) du fichier, comptée(s) sans réponse : %s", missing, strings.Join(ids, ", ")))
+		warnings = append(warnings, missingMessage(missing, strings.Join(ids, ", ")))
 	}
 	d.segValue = make([]string, len(d.segments))
 	return d, warnings, nil
@@ -278,4 +278,13 @@ func shorten(s string) string {
 		return string(r[:maxShownValue]) + "…"
 	}
 	return s
+}
+
+// missingMessage says that n questions of the questionnaire are absent
+// from a file, with a real plural rather than « question(s) ».
+func missingMessage(n int, ids string) string {
+	if n < 2 {
+		return fmt.Sprintf("%s du questionnaire absente du fichier, comptée sans réponse : %s", vigie.Plural(n, "question", ""), ids)
+	}
+	return fmt.Sprintf("%s du questionnaire absentes du fichier, comptées sans réponse : %s", vigie.Plural(n, "", "questions"), ids)
 }

@@ -47,7 +47,7 @@ func TestNewTableDecoderWarnings(t *testing.T) {
 	want := []string{
 		"colonne « horodatage » ignorée",
 		"colonne n° 4 sans en-tête ignorée",
-		"1 question(s) du questionnaire absente(s) du fichier, comptée(s) sans réponse : b1",
+		"1\u00a0question du questionnaire absente du fichier, comptée sans réponse : b1",
 	}
 	if !reflect.DeepEqual(warnings, want) {
 		t.Errorf("warnings = %q, want %q", warnings, want)

@@ -230,7 +230,7 @@ func checkAction(c *vigie.Campaign, qs []*questionnaires.Questionnaire, a *vigie
 			return vigie.Errorf(vigie.EINVALID, "%s : le texte n'est pas de l'UTF-8 valide.", f.name)
 		}
 		if n := utf8.RuneCountInString(*f.v); n > f.max {
-			return vigie.Errorf(vigie.EINVALID, "%s : %d caractères au plus (%d reçus).", f.name, f.max, n)
+			return vigie.Errorf(vigie.EINVALID, "%s : %s caractères au plus (%s reçus).", f.name, vigie.Grouped(f.max), vigie.Grouped(n))
 		}
 	}
 	if a.Title == "" {

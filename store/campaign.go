@@ -131,7 +131,7 @@ func (s *Store) campaignFromSpec(ctx context.Context, spec *vigie.CampaignSpec) 
 	}
 	seg := make([]vigie.Segment, len(sp.Segments))
 	for i, g := range sp.Segments {
-		seg[i] = vigie.Segment{ID: g.ID, Label: g.Label, Categories: g.Categories}
+		seg[i] = vigie.Segment{ID: g.ID, Label: g.Label, Categories: g.Categories, CategoryLabels: g.CategoryLabels}
 	}
 	return &vigie.Campaign{
 		Title:               strings.TrimSpace(sp.Title),
@@ -194,7 +194,7 @@ func insertCampaignParts(ctx context.Context, tx *sql.Tx, c *vigie.Campaign) err
 	}
 	for i, g := range c.Segments {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO campaign_segments (campaign_id, id, position, label, categories) VALUES (?, ?, ?, ?, ?)`,
-			c.ID, g.ID, i, mustJSON(g.Label), mustJSON(g.Categories)); err != nil {
+			c.ID, g.ID, i, mustJSON(g.Label), mustJSON(encodeCategories(&g))); err != nil {
 			return fmt.Errorf("store: campaign %s: insert segment: %w", c.ID, err)
 		}
 	}

@@ -75,7 +75,7 @@ func loadCampaign(ctx context.Context, db queryer, id string) (*vigie.Campaign, 
 			if err := json.Unmarshal([]byte(label), &g.Label); err != nil {
 				return err
 			}
-			if err := json.Unmarshal([]byte(cats), &g.Categories); err != nil {
+			if err := decodeCategories([]byte(cats), &g); err != nil {
 				return err
 			}
 			c.Segments = append(c.Segments, g)

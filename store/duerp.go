@@ -106,7 +106,7 @@ func (s *Store) SetDUERPMeasures(ctx context.Context, campaignID, unit, family, 
 		return vigie.Errorf(vigie.EINVALID, "measures : le texte n'est pas de l'UTF-8 valide.")
 	}
 	if n := utf8.RuneCountInString(text); n > maxMeasures {
-		return vigie.Errorf(vigie.EINVALID, "measures : %d caractères au plus (%d reçus).", maxMeasures, n)
+		return vigie.Errorf(vigie.EINVALID, "measures : %s caractères au plus (%s reçus).", vigie.Grouped(maxMeasures), vigie.Grouped(n))
 	}
 	cs, err := s.publishedResults(ctx, campaignID)
 	if err != nil {

@@ -215,7 +215,7 @@ func cleanResponse(c *vigie.Campaign, qs []*questionnaires.Questionnaire, r *vig
 			return nil, vigie.Errorf(vigie.EINVALID, "Le commentaire contient des caractères invalides.")
 		}
 		if n := utf8.RuneCountInString(text); n > MaxCommentLength {
-			return nil, vigie.Errorf(vigie.EINVALID, "Le commentaire compte %d caractères ; la limite est %d.", n, MaxCommentLength)
+			return nil, vigie.Errorf(vigie.EINVALID, "Le commentaire compte %s caractères ; la limite est %s.", vigie.Grouped(n), vigie.Grouped(MaxCommentLength))
 		}
 		if text != "" {
 			out.Comments[qid] = text

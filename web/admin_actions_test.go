@@ -23,7 +23,7 @@ func TestAdminActionsPage(t *testing.T) {
 	wantRedirect(t, b.post(base+"/actions", form), base+"/actions")
 	p = b.get(base + "/actions")
 	wantContains(t, p, `Direction B <span class="eyebrow">· Rapports sociaux au travail dégradés</span>`,
-		`Temps d&#39;échange mensuel <span class="lvl">prévue</span>`, "Porteur : Responsable de service", "Charge de travail et soutien – Soutien")
+		`Temps d&#39;échange mensuel <span class="lvl">prévue</span>`, "Porteur&nbsp;: Responsable de service", "Charge de travail et soutien – Soutien")
 	as.wantAudit(t, consultantEmail+" action.create")
 
 	// A refused form comes back with its message and the input kept.
@@ -40,7 +40,7 @@ func TestAdminActionsPage(t *testing.T) {
 	// The quick status form sends the status only: the rest stays.
 	wantRedirect(t, b.post(base+"/actions/"+id, url.Values{"status": {"in_progress"}}), base+"/actions")
 	p = b.get(base + "/actions")
-	wantContains(t, p, `Temps d&#39;échange mensuel <span class="lvl">en cours</span>`, "Porteur : Responsable de service")
+	wantContains(t, p, `Temps d&#39;échange mensuel <span class="lvl">en cours</span>`, "Porteur&nbsp;: Responsable de service")
 	p = b.post(base+"/actions/"+id, url.Values{"status": {"fini"}})
 	wantStatus(t, p, http.StatusBadRequest)
 	wantContains(t, p, "status : statut inconnu « fini »")

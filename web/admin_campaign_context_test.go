@@ -33,7 +33,7 @@ func TestCampaignFormContext(t *testing.T) {
 	}
 
 	p := b.get(loc)
-	wantContains(t, p, "Enquête menée par : Cabinet Dyadesens, à la demande du CSE",
+	wantContains(t, p, "Enquête menée par&nbsp;: Cabinet Dyadesens, à la demande du CSE",
 		"<p>Comprendre le travail réel.</p><p>Préparer des groupes de travail.</p>")
 
 	p = b.get(loc + "/edit")

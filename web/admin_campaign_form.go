@@ -148,11 +148,14 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 	if f.LangEN {
 		spec.Languages = append(spec.Languages, "en")
 	}
-	// The form does not show the paper double-entry share (a file
-	// setting): editing keeps the campaign's.
+	// The form does not show the paper double-entry share nor the
+	// translations of segments (file settings): editing keeps the
+	// campaign's.
+	var previous *vigie.Campaign
 	if id := c.Param("id"); id != "" {
 		if old, err := s.store.Campaign(c.Request.Context(), id); err == nil {
 			spec.PaperDoubleEntry = old.PaperDoubleEntry
+			previous = old
 		}
 	}
 	// An imported file replaces the list typed in the form.
@@ -182,6 +185,9 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 	segments, segProblems := parseSegmentsText(f.Segments)
 	f.Errors = append(f.Errors, segProblems...)
 	spec.Segments = segments
+	if previous != nil {
+		keepTranslations(spec.Segments, previous.Segments)
+	}
 	spec.Previous = f.Previous
 	unitMap, mapProblems := parseUnitMapText(f.UnitMap)
 	f.Errors = append(f.Errors, mapProblems...)
@@ -358,6 +364,40 @@ func parseSegmentsText(text string) ([]vigie.Segment, []string) {
 		out = append(out, vigie.Segment{ID: cells[0], Label: map[string]string{"fr": cells[1]}, Categories: cats})
 	}
 	return out, problems
+}
+
+// keepTranslations gives segments typed in the form the translations
+// (label and categories) their previous version had, as far as the
+// segment id and the French texts are unchanged: the form shows French
+// only, and saving it must not silently drop the English of a file.
+func keepTranslations(segs, old []vigie.Segment) {
+	for i := range segs {
+		g := &segs[i]
+		var prev *vigie.Segment
+		for j := range old {
+			if old[j].ID == g.ID {
+				prev = &old[j]
+			}
+		}
+		if prev == nil {
+			continue
+		}
+		if prev.Label["fr"] == g.Label["fr"] {
+			for lang, v := range prev.Label {
+				if _, ok := g.Label[lang]; !ok {
+					g.Label[lang] = v
+				}
+			}
+		}
+		for _, cat := range g.Categories {
+			if labels, ok := prev.CategoryLabels[cat]; ok {
+				if g.CategoryLabels == nil {
+					g.CategoryLabels = map[string]map[string]string{}
+				}
+				g.CategoryLabels[cat] = labels
+			}
+		}
+	}
 }
 
 // formatSegments writes segments back as the textarea shows them.

@@ -49,10 +49,24 @@ type apiCampaign struct {
 }
 
 // apiSegment is a segment with the field names of the campaign file.
+// Like the file, a category is its name, or {fr, en} when translated, so
+// the answer can be sent back as a description unchanged.
 type apiSegment struct {
 	ID         string            `json:"id"`
 	Label      map[string]string `json:"label"`
-	Categories []string          `json:"categories"`
+	Categories []any             `json:"categories"`
+}
+
+func apiCategories(g *vigie.Segment) []any {
+	out := make([]any, len(g.Categories))
+	for i, c := range g.Categories {
+		if labels, ok := g.CategoryLabels[c]; ok {
+			out[i] = labels
+		} else {
+			out[i] = c
+		}
+	}
+	return out
 }
 
 // apiCampaignOf describes camp for the signed-in account.
@@ -74,7 +88,7 @@ func (s *Server) apiCampaignOf(c *gin.Context, camp *vigie.Campaign) *apiCampaig
 		a.URL, a.Access, a.Languages, a.Units = s.respondentURL(c, camp), camp.Access, camp.Languages, sp.Units
 		a.UnitMap = camp.UnitMap
 		for _, g := range sp.Segments {
-			a.Segments = append(a.Segments, apiSegment{ID: g.ID, Label: g.Label, Categories: g.Categories})
+			a.Segments = append(a.Segments, apiSegment{ID: g.ID, Label: g.Label, Categories: apiCategories(&g)})
 		}
 	}
 	return a

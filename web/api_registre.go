@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie"
 )
 
 // toComplete marks what Vigie cannot know and the controller must fill in.
@@ -118,7 +120,7 @@ func (s *Server) apiRegistre(c *gin.Context) {
 		SensitiveData:    "Perceptions sur la santé et les conditions de travail, recueillies sans identité ; les commentaires libres peuvent en contenir malgré la consigne, d'où leur modération.",
 		Recipients: []string{
 			"Le consultant qui mène l'enquête (résultats, commentaires à modérer ; jamais une réponse individuelle)",
-			fmt.Sprintf("Le comité de suivi (%d compte(s) lecteur) : résultats agrégés et commentaires publiés", p.Viewers),
+			fmt.Sprintf("Le comité de suivi (%s) : résultats agrégés et commentaires publiés", vigie.Plural(p.Viewers, "compte lecteur", "comptes lecteurs")),
 			"La direction et les représentants du personnel : rapports agrégés",
 		},
 		Transfers: "Aucun par Vigie, qui n'appelle aucun service extérieur ; " + toComplete + " selon l'hébergement.",

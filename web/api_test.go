@@ -90,7 +90,7 @@ func TestAPISubmitErrors(t *testing.T) {
 		{"ErrUnknownUnit", body(`"unit": "Direction Z"`), 400, "unit"},
 		{"ErrUnknownSegment", body(`"segments": {"age": "jeune"}`), 400, "segments.age"},
 		{"ErrUnknownCategory", body(`"segments": {"metier": "Astronaute"}`), 400, "segments.metier"},
-		{"ErrCommentTooLong", body(`"comments": {"charge-et-soutien": "` + strings.Repeat("é", 2001) + `"}`), 400, "2000"},
+		{"ErrCommentTooLong", body(`"comments": {"charge-et-soutien": "` + strings.Repeat("é", 2001) + `"}`), 400, "la limite est 2\u202f000"},
 		{"ErrCommentNotAsked", body(`"comments": {"climat": "bonjour"}`), 400, "comments.climat"},
 		{"ErrInvalidJSON", `{"code": `, 400, "JSON"},
 		{"ErrNotAnObject", `[1, 2]`, 400, ""},

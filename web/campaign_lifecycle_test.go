@@ -238,9 +238,18 @@ func TestInformationNotice(t *testing.T) {
 
 	p := b.get(base + "/notice")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, "Notice d&#39;information", "Service social régional", // the controller by default
+	wantContains(t, p, "Notice d’information", "Service social régional", // the controller by default
 		"intérêt légitime", "Répondre est facultatif", "au moins 5 personnes", "400 jours après la clôture",
 		"dpo@client.example", "ne retrouvera pas vos réponses", base+"/notice.pdf")
+	// The French notice is prose an employee reads: typographic
+	// apostrophes, and no line that could start with a colon.
+	if i := strings.Index(p.Body, " :"); i >= 0 {
+		t.Errorf("notice has a normal space before a colon: %q", p.Body[max(0, i-40):i+2])
+	}
+	if strings.Contains(p.Body, "&#39;") {
+		i := strings.Index(p.Body, "&#39;")
+		t.Errorf("notice has a straight apostrophe: %q", p.Body[max(0, i-60):i+5])
+	}
 
 	p = ts.browser(t).get(base + "/notice?lang=en")
 	wantContains(t, p, "Why an access request will not find your answers", "400 days after the survey closes")

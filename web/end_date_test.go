@@ -43,7 +43,7 @@ func TestEndDateShownToEmployees(t *testing.T) {
 	as := MustNewAdminServer(t, spec)
 	b := as.browser(t)
 	slug := "/r/" + as.Campaign.Slug
-	wantContains(t, b.get(slug), `id="end-date"`, "Vous pouvez répondre jusqu&#39;au 15\u00a0février\u00a02027 inclus.")
+	wantContains(t, b.get(slug), `id="end-date"`, "Vous pouvez répondre jusqu’au 15\u00a0février\u00a02027 inclus.")
 	wantContains(t, b.get(slug+"?lang=en"), "You can answer until 15\u00a0February\u00a02027 inclusive.")
 
 	t.Run("Closed", func(t *testing.T) {
@@ -52,13 +52,13 @@ func TestEndDateShownToEmployees(t *testing.T) {
 		as := MustNewAdminServer(t, spec, withState(vigie.StateClosed))
 		p := as.browser(t).get("/r/" + as.Campaign.Slug)
 		wantStatus(t, p, http.StatusConflict)
-		wantContains(t, p, "Cette enquête est close", "Les réponses étaient acceptées jusqu&#39;au 15\u00a0février\u00a02027 inclus.")
+		wantContains(t, p, "Cette enquête est close", "Les réponses étaient acceptées jusqu’au 15\u00a0février\u00a02027 inclus.")
 	})
 	t.Run("NotYetOpen", func(t *testing.T) {
 		as := MustNewAdminServer(t, spec, withState(vigie.StateDraft))
 		p := as.browser(t).get("/r/" + as.Campaign.Slug)
 		wantStatus(t, p, http.StatusConflict)
-		wantContains(t, p, "pas encore ouverte", "Elle sera ouverte aux réponses jusqu&#39;au 15\u00a0février\u00a02027 inclus.")
+		wantContains(t, p, "pas encore ouverte", "Elle sera ouverte aux réponses jusqu’au 15\u00a0février\u00a02027 inclus.")
 	})
 }
 

@@ -21,16 +21,18 @@ func decimal(x float64, d int) string {
 	return strings.Replace(strconv.FormatFloat(x, 'f', d, 64), ".", ",", 1)
 }
 
-// plural writes n with the singular or the plural form of what it counts,
-// in French: 0 and 1 take the singular ("0 code créé", "1 code créé",
-// "2 codes créés"). The space is non-breaking, so the number never ends
-// a line alone.
-func plural(n int, one, many string) string {
-	if n < 2 {
-		return strconv.Itoa(n) + "\u00a0" + one
+// grouped writes n with the thousands separator of lang: a narrow
+// non-breaking space in French (« 2 000 », never split across lines), a
+// comma in English ("2,000").
+func grouped(lang string, n int) string {
+	if lang == "en" {
+		return strings.ReplaceAll(vigie.Grouped(n), "\u202f", ",")
 	}
-	return strconv.Itoa(n) + "\u00a0" + many
+	return vigie.Grouped(n)
 }
+
+// plural is vigie.Plural for templates: « 0 code créé », « 2 codes créés ».
+func plural(n int, one, many string) string { return vigie.Plural(n, one, many) }
 
 // dateWords writes a "YYYY-MM-DD" date in words (longDate: « 1er
 // novembre 2026 », "1 November 2026"); the input itself when it is not a

@@ -34,3 +34,58 @@ func TestFrenchSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchMessagesTypography scans the French texts as written (not as
+// tr repairs them), so a new message keeps the conventions of the others:
+// a non-breaking space before « : ; ! ? », the typographic apostrophe,
+// real plurals (trn) rather than « (s) », and « enquête », the word
+// employees know, rather than the back office's « campagne ».
+func TestFrenchMessagesTypography(t *testing.T) {
+	for key, msg := range messages[defaultLang] {
+		for _, p := range []string{" :", " ;", " !", " ?"} {
+			if strings.Contains(msg, p) {
+				t.Errorf("%s = %q: a normal space before %q (want U+00A0, so no line starts with it)", key, msg, p[1:])
+			}
+		}
+		if strings.Contains(msg, "'") {
+			t.Errorf("%s = %q: a straight apostrophe (want ’)", key, msg)
+		}
+		if strings.Contains(msg, "campagne") {
+			t.Errorf("%s = %q: says « campagne » (want « enquête » on employee pages)", key, msg)
+		}
+	}
+	for _, lang := range languages {
+		for key, msg := range messages[lang] {
+			if strings.Contains(msg, "(s)") || strings.Contains(msg, "(e)") {
+				t.Errorf("%s (%s) = %q: want a real plural (trn) rather than (s)", key, lang, msg)
+			}
+		}
+	}
+}
+
+// TestPlurals checks the forms trn picks: French counts 0 as singular,
+// English does not.
+func TestPlurals(t *testing.T) {
+	for _, tt := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"fr", 0, "0\u00a0réponse sur 3"},
+		{"fr", 1, "1\u00a0réponse sur 3"},
+		{"fr", 2, "2\u00a0réponses sur 3"},
+		{"en", 0, "0 answers out of 3"},
+		{"en", 1, "1 answer out of 3"},
+		{"en", 2, "2 answers out of 3"},
+	} {
+		if got := trn(tt.lang, "review.answered", tt.n, 3); got != tt.want {
+			t.Errorf("trn(%s, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+	if got, want := grouped("fr", 2000), "2\u202f000"; got != want {
+		t.Errorf("grouped(fr, 2000) = %q, want %q", got, want)
+	}
+	if got, want := grouped("en", 1234567), "1,234,567"; got != want {
+		t.Errorf("grouped(en, 1234567) = %q, want %q", got, want)
+	}
+}

@@ -161,14 +161,14 @@ func cmpOr(s, def string) string {
 // anonymity notice.
 func invitationBody(camp *vigie.Campaign, message, base, code string) string {
 	var b strings.Builder
-	b.WriteString(cmpOr(message, fmt.Sprintf("Bonjour,\n\nVous êtes invité(e) à répondre à l'enquête « %s » menée pour %s. Répondre est volontaire et prend une vingtaine de minutes.\n\n"+
+	b.WriteString(cmpOr(message, fmt.Sprintf("Bonjour,\n\nNous vous invitons à répondre à l’enquête « %s » menée pour l’organisation %s. Répondre est volontaire et prend une vingtaine de minutes.\n\n"+
 		"Hello,\n\nYou are invited to answer the survey \"%s\" run for %s. Answering is voluntary.", camp.Title, camp.Organisation, camp.Title, camp.Organisation)))
-	fmt.Fprintf(&b, "\n\nAdresse / address : %s\nVotre code / your code : %s\nLien direct / direct link : %s\n\n", base, code, base+"?code="+code)
+	fmt.Fprintf(&b, "\n\nAdresse / address\u00a0: %s\nVotre code / your code\u00a0: %s\nLien direct / direct link\u00a0: %s\n\n", base, code, base+"?code="+code)
 	if camp.State == vigie.StateDraft {
-		b.WriteString("L'enquête n'est pas encore ouverte : le code servira dès son ouverture. / The survey is not open yet: the code will work once it opens.\n\n")
+		b.WriteString("L’enquête n’est pas encore ouverte\u00a0: le code servira dès son ouverture. / The survey is not open yet: the code will work once it opens.\n\n")
 	}
-	fmt.Fprintf(&b, "Ce code est anonyme : il sert une seule fois, et rien ne le relie à vos réponses. Vigie n'a pas gardé votre adresse électronique : elle n'a servi qu'à cet envoi. "+
-		"Les résultats ne sont montrés que pour des groupes d'au moins %d personnes. L'enquête reste ouverte jusqu'à sa clôture, annoncée par l'intervenant.\n"+
+	fmt.Fprintf(&b, "Ce code est anonyme\u00a0: il sert une seule fois, et rien ne le relie à vos réponses. Vigie n’a pas gardé votre adresse électronique\u00a0: elle n’a servi qu’à cet envoi. "+
+		"Les résultats ne sont montrés que pour des groupes d’au moins %d personnes. L’enquête reste ouverte jusqu’à sa clôture, annoncée par l’intervenant.\n"+
 		"This code is anonymous: it works once and nothing links it to your answers. Vigie did not keep your e-mail address. Results are shown only for groups of at least %d people.\n",
 		camp.MinGroupSize, camp.MinGroupSize)
 	return b.String()
@@ -176,8 +176,8 @@ func invitationBody(camp *vigie.Campaign, message, base, code string) string {
 
 // reminderBody is the text of a reminder.
 func reminderBody(camp *vigie.Campaign, message, base string) string {
-	return cmpOr(message, fmt.Sprintf("Bonjour,\n\nSi vous avez déjà répondu à l'enquête « %s », merci ! Sinon, il est encore temps : retrouvez le code reçu par courriel lors de l'invitation et rendez-vous sur %s.\n\n"+
+	return cmpOr(message, fmt.Sprintf("Bonjour,\n\nSi vous avez déjà répondu à l’enquête « %s », merci\u00a0! Sinon, il est encore temps\u00a0: retrouvez le code reçu par courriel lors de l’invitation et rendez-vous sur %s.\n\n"+
 		"Hello,\n\nIf you have already answered the survey \"%s\", thank you! If not, there is still time: use the code you received by e-mail with the invitation at %s.",
 		camp.Title, base, camp.Title, base)) +
-		"\n\nVigie ne sait pas qui a répondu : ce rappel est envoyé à tout le monde. / Vigie cannot know who answered: everyone gets this reminder.\n"
+		"\n\nVigie ne sait pas qui a répondu\u00a0: ce rappel est envoyé à tout le monde. / Vigie cannot know who answered: everyone gets this reminder.\n"
 }

@@ -279,7 +279,7 @@ func TestAdminInvitationsForm(t *testing.T) {
 	w.Close()
 	p := b.do(http.MethodPost, path+"/invitations", &body, w.FormDataContentType())
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, "3 courriel(s) envoyé(s)")
+	wantContains(t, p, "3\u00a0courriels envoyés")
 	if n := len(srv.messages()); n != 3 {
 		t.Fatalf("%d messages, want 3", n)
 	}

@@ -153,19 +153,22 @@ func (s *Server) abort(c *gin.Context, err error) {
 }
 
 // language picks the page's language: ?lang=fr|en (then kept in a
-// cookie), else the cookie, else French. Never guessed from the address or
-// Accept-Language.
+// cookie), else the cookie, else French. A campaign's pages may then
+// follow Accept-Language when neither was given (useCampaignLanguages);
+// the back office, in French only, never does.
 func (s *Server) language() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		lang := defaultLang
 		if q := c.Query("lang"); isLang(q) {
 			lang = q
+			c.Set(ctxLangChosen, true)
 			http.SetCookie(c.Writer, &http.Cookie{
 				Name: langCookie, Value: q, Path: "/", MaxAge: 365 * 24 * 3600,
 				HttpOnly: true, Secure: s.secure, SameSite: http.SameSiteLaxMode,
 			})
 		} else if ck, err := c.Request.Cookie(langCookie); err == nil && isLang(ck.Value) {
 			lang = ck.Value
+			c.Set(ctxLangChosen, true)
 		}
 		c.Set(ctxLang, lang)
 		c.Next()
@@ -176,6 +179,9 @@ func (s *Server) language() gin.HandlerFunc {
 const (
 	ctxLang  = "vigie.lang"
 	ctxLangs = "vigie.langs" // languages offered on this page, when restricted
+	// ctxLangChosen is set when the person chose the language (switch or
+	// its cookie): that choice wins over the browser's preferences.
+	ctxLangChosen = "vigie.lang.chosen"
 )
 
 // langCookie is the cookie that keeps the chosen language.

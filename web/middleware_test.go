@@ -71,7 +71,7 @@ func TestCrossSitePostRefused(t *testing.T) {
 			b.headers = tt.headers
 			p := b.post("/r/"+ts.Campaign.Slug+"/code", url.Values{"code": {code}})
 			wantStatus(t, p, http.StatusForbidden)
-			wantContains(t, p, "vient d&#39;un autre site")
+			wantContains(t, p, "vient d’un autre site")
 			p = b.postJSON(responsesPath(ts), validBody(code))
 			wantStatus(t, p, http.StatusForbidden)
 			if !strings.Contains(p.Body, `"error"`) {

@@ -51,7 +51,7 @@ func (s *Server) respondCommentSave(c *gin.Context) {
 	}
 	text := c.PostForm("comment")
 	if err := checkComment("comment", text); err != nil {
-		s.renderComment(c, rs, st, http.StatusBadRequest, text, tr(langOf(c), "comment.toolong", maxCommentRunes))
+		s.renderComment(c, rs, st, http.StatusBadRequest, text, tr(langOf(c), "comment.toolong", grouped(langOf(c), maxCommentRunes)))
 		return
 	}
 	if text = strings.TrimSpace(text); text == "" {

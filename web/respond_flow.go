@@ -73,6 +73,16 @@ func (s *Server) useCampaignLanguages(c *gin.Context, camp *vigie.Campaign) {
 		langs = []string{defaultLang}
 	}
 	c.Set(ctxLangs, langs)
+	if !c.GetBool(ctxLangChosen) {
+		// A first visit follows the browser: an employee whose browser
+		// asks for English gets it when the campaign offers it. The page
+		// then depends on the header, which caches must know.
+		c.Writer.Header().Add("Vary", "Accept-Language")
+		if l := preferredLanguage(c.GetHeader("Accept-Language"), langs); l != "" {
+			c.Set(ctxLang, l)
+			return
+		}
+	}
 	lang := langOf(c)
 	for _, l := range langs {
 		if l == lang {

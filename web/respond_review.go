@@ -64,8 +64,8 @@ func (s *Server) review(c *gin.Context, rs *respondent) *reviewPage {
 				if label == "" {
 					label = seg.Label[defaultLang]
 				}
-				v := d.Segments[seg.ID]
-				if v == "" || todo {
+				v := seg.CategoryLabel(d.Segments[seg.ID], lang)
+				if d.Segments[seg.ID] == "" || todo {
 					v = notGiven
 				}
 				p.Lines = append(p.Lines, reviewLine{Label: label, Value: v, URL: rs.url(st.Key), Todo: todo})
@@ -83,7 +83,7 @@ func (s *Server) review(c *gin.Context, rs *respondent) *reviewPage {
 			sec := &p.Sections[len(p.Sections)-1]
 			sec.Lines = append(sec.Lines, reviewLine{
 				Label: st.Dim.Title.In(lang, st.Q.Language),
-				Value: tr(lang, "review.answered", answered, len(st.Dim.Items)),
+				Value: trn(lang, "review.answered", answered, len(st.Dim.Items)),
 				URL:   rs.url(st.Key), Todo: todo,
 			})
 		case st.Q != nil: // comment

@@ -107,7 +107,7 @@ func (s *Server) renderSegments(c *gin.Context, rs *respondent, status int, valu
 		}
 		sq := segmentQuestion{ID: seg.ID, Label: label, Declined: values[seg.ID] == noAnswer, Error: errs[seg.ID]}
 		for _, cat := range seg.Categories {
-			sq.Categories = append(sq.Categories, choice{Value: cat, Label: cat, Checked: values[seg.ID] == cat})
+			sq.Categories = append(sq.Categories, choice{Value: cat, Label: seg.CategoryLabel(cat, lang), Checked: values[seg.ID] == cat})
 		}
 		p.Questions = append(p.Questions, sq)
 	}

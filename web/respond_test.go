@@ -119,7 +119,7 @@ func TestRespondWholePathWithoutJavaScript(t *testing.T) {
 	wantStatus(t, p, http.StatusOK)
 	checkAccessible(t, p)
 	wantContains(t, p, "Service social régional", "au moins 5 personnes", "Charge de travail et soutien", "Climat",
-		"Ce qui n&#39;est pas enregistré", `name="code"`, `lang="fr"`)
+		"Ce qui n’est pas enregistré", `name="code"`, `lang="fr"`)
 
 	// Pasted in lower case with spaces: still the code.
 	p = b.post("/r/"+slug+"/code", url.Values{"code": {"  " + strings.ToLower(code) + " "}})
@@ -129,7 +129,7 @@ func TestRespondWholePathWithoutJavaScript(t *testing.T) {
 	wantContains(t, p, "Étape 1 sur 7", "Je préfère ne pas répondre", "Direction A › Service 2")
 	walk(t, b, loc)
 	p = b.get("/r/" + slug + "/review")
-	wantContains(t, p, "Étape 7 sur 7", "Encadrement", "Direction A › Service 2", "2 réponse(s) sur 3", "Commentaire rédigé")
+	wantContains(t, p, "Étape 7 sur 7", "Encadrement", "Direction A › Service 2", "2\u00a0réponses sur 3", "Commentaire rédigé")
 	submit(t, b, slug)
 
 	got := ts.responses(t)
@@ -233,9 +233,9 @@ func TestRespondCodeErrors(t *testing.T) {
 		status int
 		msg    string
 	}{
-		{"ErrCodeMissing", "  ", http.StatusBadRequest, "Saisissez votre code d&#39;accès."},
-		{"ErrCodeUnknown", "ABCD-EFGH-JKLM", http.StatusForbidden, "Ce code n&#39;est pas reconnu."},
-		{"ErrCodeMalformed", "<b>bonjour</b>", http.StatusForbidden, "Ce code n&#39;est pas reconnu."},
+		{"ErrCodeMissing", "  ", http.StatusBadRequest, "Saisissez votre code d’accès."},
+		{"ErrCodeUnknown", "ABCD-EFGH-JKLM", http.StatusForbidden, "Ce code n’est pas reconnu."},
+		{"ErrCodeMalformed", "<b>bonjour</b>", http.StatusForbidden, "Ce code n’est pas reconnu."},
 		{"ErrCodeUsed", used, http.StatusConflict, "vos réponses ont déjà été enregistrées."},
 	}
 	for _, tt := range tests {
@@ -325,9 +325,9 @@ func TestRespondItemErrorsKeepAnswers(t *testing.T) {
 		{"ErrItemMissing", url.Values{"i_charge1": {"4"}, "i_charge3": {"1"}},
 			"Choisissez une réponse, ou «\u00a0Je préfère ne pas répondre\u00a0».", `id="q-0-3" value="4" checked`, `id="q-1" aria-describedby="q-1-error"`},
 		{"ErrItemOutOfScale", url.Values{"i_charge1": {"4"}, "i_charge2": {"9"}, "i_charge3": {"na"}},
-			"Cette réponse n&#39;est pas sur l&#39;échelle (de 1 à 4).", `id="q-2-na" value="na" checked`, `id="q-1" aria-describedby="q-1-error"`},
+			"Cette réponse n’est pas sur l’échelle (de 1 à 4).", `id="q-2-na" value="na" checked`, `id="q-1" aria-describedby="q-1-error"`},
 		{"ErrItemWrongType", url.Values{"i_charge1": {"4"}, "i_charge2": {"beaucoup"}, "i_charge3": {"2"}},
-			"Cette réponse n&#39;est pas sur l&#39;échelle", `id="q-2-1" value="2" checked`, `id="q-1" aria-describedby="q-1-error"`},
+			"Cette réponse n’est pas sur l’échelle", `id="q-2-1" value="2" checked`, `id="q-1" aria-describedby="q-1-error"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -351,9 +351,9 @@ func TestRespondUnitAndSegmentErrors(t *testing.T) {
 		msg        string
 	}{
 		{"ErrUnitMissing", "/unit", url.Values{}, "Choisissez une unité"},
-		{"ErrUnitUnknown", "/unit", url.Values{"unit": {"Direction Z"}}, "Cette unité n&#39;existe pas dans l&#39;enquête."},
+		{"ErrUnitUnknown", "/unit", url.Values{"unit": {"Direction Z"}}, "Cette unité n’existe pas dans l’enquête."},
 		{"ErrCategoryMissing", "/segments", url.Values{}, "Choisissez une réponse"},
-		{"ErrCategoryUnknown", "/segments", url.Values{"s_metier": {"Astronaute"}}, "Cette réponse n&#39;est pas dans la liste."},
+		{"ErrCategoryUnknown", "/segments", url.Values{"s_metier": {"Astronaute"}}, "Cette réponse n’est pas dans la liste."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -369,8 +369,8 @@ func TestRespondCommentTooLong(t *testing.T) {
 	long := strings.Repeat("é", 2001)
 	p := b.post(base+"/comment/charge-et-soutien", url.Values{"comment": {long}})
 	wantStatus(t, p, http.StatusBadRequest)
-	wantContains(t, p, "Votre commentaire est trop long\u00a0: 2000 caractères au plus.", long, `aria-describedby="comment-warning comment-hint comment-error"`)
-	wantContains(t, b.get(base+"/comment/charge-et-soutien"), "N&#39;écrivez aucun nom")
+	wantContains(t, p, "Votre commentaire est trop long\u00a0: 2\u202f000\u00a0caractères au plus.", long, `aria-describedby="comment-warning comment-hint comment-error"`)
+	wantContains(t, b.get(base+"/comment/charge-et-soutien"), "N’écrivez aucun nom")
 	wantRedirect(t, b.post(base+"/comment/charge-et-soutien", url.Values{"comment": {strings.Repeat("é", 2000)}}), "/unit")
 }
 
@@ -422,7 +422,7 @@ func TestRespondSubmitIncomplete(t *testing.T) {
 	wantStatus(t, b.post(base+"/unit", stepForm("/unit")), http.StatusSeeOther)
 	wantRedirect(t, b.post(base+"/submit", url.Values{}), base+"/segments")
 	p := b.get(base + "/review")
-	wantContains(t, p, "5 étape(s) restent à compléter", "À compléter")
+	wantContains(t, p, "5\u00a0étapes restent à compléter", "À compléter")
 	if n := ts.responseCount(t); n != 0 {
 		t.Fatalf("%d responses, want 0", n)
 	}
@@ -455,10 +455,10 @@ func TestRespondLanguage(t *testing.T) {
 	p = b.get("/r/" + slug + "?lang=fr")
 	wantContains(t, p, `<html lang="fr">`, "Votre anonymat")
 
-	// Never guessed from the browser.
-	b2 := ts.browser(t)
-	b2.headers["Accept-Language"] = "en-GB,en;q=0.9"
-	wantContains(t, b2.get("/r/"+slug), `<html lang="fr">`)
+	// The switch's choice wins over the browser's languages
+	// (TestRespondAcceptLanguage covers a first visit).
+	b.headers["Accept-Language"] = "en-GB,en;q=0.9"
+	wantContains(t, b.get("/r/"+slug), `<html lang="fr">`)
 
 	// A campaign in French only offers no switch and stays in French.
 	fr := MustNewServer(t, withSpec(func(s *vigie.CampaignSpec) { s.Languages = []string{"fr"} }))

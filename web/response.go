@@ -102,7 +102,7 @@ func checkComment(field, text string) error {
 		return vigie.Errorf(vigie.EINVALID, "%s : le texte n'est pas valide.", field)
 	}
 	if n := utf8.RuneCountInString(text); n > maxCommentRunes {
-		return vigie.Errorf(vigie.EINVALID, "%s : le commentaire fait %d caractères, la limite est %d.", field, n, maxCommentRunes)
+		return vigie.Errorf(vigie.EINVALID, "%s : le commentaire fait %s caractères, la limite est %s.", field, vigie.Grouped(n), vigie.Grouped(maxCommentRunes))
 	}
 	return nil
 }

@@ -84,6 +84,13 @@ type view struct {
 // T translates key into the page's language (see i18n.go).
 func (v *view) T(key string, args ...any) string { return tr(v.Lang, key, args...) }
 
+// TN translates a message that counts n, in the singular or plural form
+// of the page's language (see trn).
+func (v *view) TN(key string, n int, args ...any) string { return trn(v.Lang, key, n, args...) }
+
+// Num writes n with the page language's thousands separator ("2 000").
+func (v *view) Num(n int) string { return grouped(v.Lang, n) }
+
 // langLink is one entry of the language switch.
 type langLink struct {
 	Code, Label, URL string

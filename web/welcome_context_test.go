@@ -11,7 +11,7 @@ import (
 // survey and why when the campaign says so, in the page's language with
 // French as fallback, and keeps the generic sentence otherwise.
 func TestRespondWelcomeContext(t *testing.T) {
-	const generic = "Un intervenant en santé au travail, indépendant de votre hiérarchie, mène cette enquête pour Service social régional afin de"
+	const generic = "Un intervenant en santé au travail, indépendant de votre hiérarchie, mène cette enquête pour l’organisation Service social régional afin de"
 
 	t.Run("Absent", func(t *testing.T) {
 		ts := MustNewServer(t)
@@ -31,7 +31,7 @@ func TestRespondWelcomeContext(t *testing.T) {
 
 	t.Run("French", func(t *testing.T) {
 		p := b.get("/r/" + ts.Campaign.Slug + "?lang=fr")
-		wantContains(t, p, `<p id="conducted-by"><strong>Qui mène l&#39;enquête :</strong> <span>Cabinet Dyadesens, à la demande du CSE &lt;b&gt;</span></p>`,
+		wantContains(t, p, `<p id="conducted-by"><strong>Qui mène l’enquête :</strong> <span>Cabinet Dyadesens, à la demande du CSE &lt;b&gt;</span></p>`,
 			`<div id="purpose"><p>Comprendre les outils numériques.</p><p>Les résultats seront discutés en groupes de travail.</p></div>`,
 			"Répondre est volontaire.")
 		if strings.Contains(p.Body, generic) {
@@ -50,7 +50,7 @@ func TestRespondWelcomeContext(t *testing.T) {
 			s.Purpose = map[string]string{"fr": "Préparer le plan de prévention."}
 		}))
 		p := ts.browser(t).get("/r/" + ts.Campaign.Slug)
-		wantContains(t, p, "Un intervenant en santé au travail, indépendant de votre hiérarchie, mène cette enquête pour Service social régional.",
+		wantContains(t, p, "Un intervenant en santé au travail, indépendant de votre hiérarchie, mène cette enquête pour l’organisation Service social régional.",
 			"<p>Préparer le plan de prévention.</p>")
 	})
 }

@@ -13,7 +13,7 @@ import (
 
 // errInvalidFiles makes `validate` exit with status 1 after it has printed
 // the problems itself.
-var errInvalidFiles = errors.New("fichier(s) invalide(s)")
+var errInvalidFiles = errors.New("au moins un fichier est invalide")
 
 // runQuestionnaires lists, shows and validates questionnaires.
 func runQuestionnaires(args []string, stdout, stderr io.Writer) error {

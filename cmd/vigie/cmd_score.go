@@ -114,7 +114,7 @@ func (b *badCells) add(err error) {
 }
 
 func (b *badCells) err() error {
-	msg := fmt.Sprintf("%d erreur(s), aucun résultat n'a été calculé :\n  %s", b.total, strings.Join(b.shown, "\n  "))
+	msg := fmt.Sprintf("%s, aucun résultat n'a été calculé :\n  %s", vigie.Plural(b.total, "erreur", "erreurs"), strings.Join(b.shown, "\n  "))
 	if more := b.total - len(b.shown); more > 0 {
 		msg += fmt.Sprintf("\n  … et %d autres erreurs", more)
 	}

@@ -129,7 +129,7 @@ func userPassword(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return userError(err)
 		}
-		tokens := fmt.Sprintf("%d jeton(s) d'API révoqué(s)", revoked)
+		tokens := vigie.Plural(revoked, "jeton d'API révoqué", "jetons d'API révoqués")
 		if *keep {
 			tokens = "jetons d'API conservés"
 		}

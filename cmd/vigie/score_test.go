@@ -262,7 +262,7 @@ func TestScoreInputErrors(t *testing.T) {
 		{"RaggedRowAfterBlankLines", []string{"--responses", csvFile("blancs.csv", "\n\nunit;a1\n\nA;1;2\n")}, 1,
 			[]string{"ligne 5 : 3 colonnes au lieu de 2"}},
 		{"ValueOutOfScale", []string{"--responses", csvFile("hors.csv", "unit;a1;a2\nA;1;2\nA;6;2\n")}, 1,
-			[]string{"hors.csv : 1 erreur(s), aucun résultat n'a été calculé", "ligne 3, colonne a1 : « 6 » n'est pas une valeur de l'échelle 1–5"}},
+			[]string{"hors.csv : 1\u00a0erreur, aucun résultat n'a été calculé", "ligne 3, colonne a1 : « 6 » n'est pas une valeur de l'échelle 1–5"}},
 		{"ZeroOutOfScale", []string{"--responses", csvFile("zero.csv", "a1\n0\n")}, 1,
 			[]string{"ligne 2, colonne a1 : « 0 »"}},
 		{"NegativeValue", []string{"--responses", csvFile("neg.csv", "a1\n-2\n")}, 1,
@@ -272,9 +272,9 @@ func TestScoreInputErrors(t *testing.T) {
 		{"Decimal", []string{"--responses", csvFile("decimal.csv", "a1;a2\n3,5;2\n")}, 1,
 			[]string{"ligne 2, colonne a1 : « 3,5 »"}},
 		{"EveryBadCellOfARow", []string{"--responses", csvFile("deux.csv", "a1;a2\n8;x\n")}, 1,
-			[]string{"2 erreur(s)", "colonne a1 : « 8 »", "colonne a2 : « x »"}},
+			[]string{"2\u00a0erreurs", "colonne a1 : « 8 »", "colonne a2 : « x »"}},
 		{"ManyErrors", []string{"--responses", csvFile("beaucoup.csv", manyErrors)}, 1,
-			[]string{"25 erreur(s)", "ligne 21, colonne a1", "… et 5 autres erreurs"}},
+			[]string{"25\u00a0erreurs", "ligne 21, colonne a1", "… et 5 autres erreurs"}},
 		{"BadQuotes", []string{"--responses", csvFile("guillemets.csv", "unit;a1\n\"A\"B;1\n")}, 1,
 			[]string{"ligne 2 : guillemet mal placé"}},
 		{"UnclosedQuote", []string{"--responses", csvFile("ouvert.csv", "unit;a1\nA;1\n\"B;2\nC;3\n")}, 1,
@@ -282,7 +282,7 @@ func TestScoreInputErrors(t *testing.T) {
 		{"UnclosedQuoteInHeader", []string{"--responses", csvFile("entete-ouvert.csv", "\n\"unit;a1\nA;1\n")}, 1,
 			[]string{"ligne 2 : guillemet mal placé"}},
 		{"ErrorsBeforeBadQuotes", []string{"--responses", csvFile("puis.csv", "a1\n9\n\"x\"y\n")}, 1,
-			[]string{"2 erreur(s)", "ligne 2, colonne a1 : « 9 »", "ligne 3 : guillemet mal placé"}},
+			[]string{"2\u00a0erreurs", "ligne 2, colonne a1 : « 9 »", "ligne 3 : guillemet mal placé"}},
 		{"NotUTF8", []string{"--responses", csvFile("latin1.csv", "unit;a1\nDirection g\xe9n\xe9rale;1\n")}, 1,
 			[]string{"ligne 2 : le texte n'est pas en UTF-8"}},
 		{"KBelow3", []string{"--responses", good, "--min-group-size", "2"}, 2,
@@ -344,7 +344,7 @@ func TestScoreWarnings(t *testing.T) {
 		"r.csv : attention : colonne « horodatage » ignorée",
 		"colonne « commentaire » ignorée",
 		"colonne n° 5 sans en-tête ignorée",
-		"3 question(s) du questionnaire absente(s) du fichier, comptée(s) sans réponse : a2, a3, b2",
+		"3\u00a0questions du questionnaire absentes du fichier, comptées sans réponse : a2, a3, b2",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr = %q, want it to contain %q", stderr, want)

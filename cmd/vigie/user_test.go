@@ -257,7 +257,7 @@ func TestUserPasswordEndsSessions(t *testing.T) {
 		tokenWorks bool
 		say        string
 	}{
-		{"RevokesTokens", nil, "un deuxième mot de passe", false, "1 jeton(s) d'API révoqué(s)"},
+		{"RevokesTokens", nil, "un deuxième mot de passe", false, "1\u00a0jeton d'API révoqué"},
 		{"KeepTokens", []string{"--keep-tokens"}, "un troisième mot de passe", true, "jetons d'API conservés"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -177,7 +177,7 @@ func TestConsultantRunsACampaign(t *testing.T) {
 		chromedp.SetValue(chromedp.ID(fmt.Sprintf("t-%d", i)), redactedComment),
 	)
 	clickAndLoad(t, ctx, fmt.Sprintf(`article.comment:nth-of-type(%d) button[type=submit]`, i+1))
-	wantText(t, ctx, "Version publiée : « "+redactedComment+" »")
+	wantText(t, ctx, "Version publiée\u00a0: « "+redactedComment+" »")
 
 	// The heat map: service 3 (2 respondents) shows no figure.
 	s.open(t, ctx, campaignPath)

@@ -111,6 +111,11 @@ func sharedBrowser(t *testing.T) context.Context {
 			chromedp.Flag("disable-background-networking", true),
 			chromedp.Flag("disable-component-update", true),
 			chromedp.Flag("disable-sync", true),
+			// A French browser: the employee pages follow Accept-Language
+			// on a first visit, and the scenarios are a French employee's
+			// (who then switches to English by keyboard).
+			chromedp.Flag("lang", "fr-FR"),
+			chromedp.Flag("accept-lang", "fr-FR,fr"),
 			chromedp.UserDataDir(dir),
 			chromedp.WindowSize(1280, 900),
 		)
