@@ -113,8 +113,11 @@ func unitDepth(g *scoring.Group) int {
 // The wording names k, never its value: a hidden group's name stands next
 // to no number at all.
 func maskedKey(reason string) string {
-	if reason == scoring.ReasonSecondary {
+	switch reason {
+	case scoring.ReasonSecondary:
 		return "masked_secondary"
+	case scoring.ReasonNoRespondents:
+		return "masked_none"
 	}
 	return "masked_below_k"
 }

@@ -100,8 +100,11 @@ func (b *xlsxBook) mapCell(sc scheme, g *scoring.Group, id string) any {
 
 // cellReasonKey is the workbook text of a hidden cell.
 func cellReasonKey(reason string) string {
-	if reason == scoring.ReasonSecondary {
+	switch reason {
+	case scoring.ReasonSecondary:
 		return "cell_secondary"
+	case scoring.ReasonNoRespondents:
+		return "cell_none"
 	}
 	return "cell_below_k"
 }

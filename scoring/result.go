@@ -30,6 +30,10 @@ const (
 const (
 	ReasonBelowThreshold = "below_threshold" // fewer than k respondents
 	ReasonSecondary      = "secondary"       // would let a subtraction isolate fewer than k
+	// ReasonNoRespondents is a group nobody belongs to: "aucune réponse".
+	// Saying so reveals nothing: a count of 0 isolates nobody, and the
+	// rules never let a group of 0 hide or reveal another (suppress).
+	ReasonNoRespondents = "no_respondents"
 )
 
 // NotSpecified is the category of respondents who left a unit or segment

@@ -14,6 +14,7 @@ import (
 const (
 	below     = scoring.ReasonBelowThreshold
 	secondary = scoring.ReasonSecondary
+	none      = scoring.ReasonNoRespondents // a group nobody belongs to
 	ns        = scoring.NotSpecified
 )
 
@@ -46,49 +47,49 @@ func TestSuppressionRules(t *testing.T) {
 			name:   "PrimaryOnly",
 			crowds: []crowd{{"A", nil, 6}, {"B", nil, 7}, {"C", nil, 3}, {"D", nil, 2}},
 			// C and D hide 5 people together: enough, nothing more to hide.
-			want: map[string]string{"all": "", "unit:A": "", "unit:B": "", "unit:C": below, "unit:D": below, "unit:" + ns: below},
+			want: map[string]string{"all": "", "unit:A": "", "unit:B": "", "unit:C": below, "unit:D": below, "unit:" + ns: none},
 		},
 		{
 			name:   "SecondaryTopLevel",
 			crowds: []crowd{{"A", nil, 6}, {"B", nil, 7}, {"C", nil, 3}},
 			// all - A - B = 3: A, the smallest, goes too.
-			want: map[string]string{"all": "", "unit:A": secondary, "unit:B": "", "unit:C": below, "unit:" + ns: below},
+			want: map[string]string{"all": "", "unit:A": secondary, "unit:B": "", "unit:C": below, "unit:" + ns: none},
 		},
 		{
 			name:   "TieSmallestID",
 			crowds: []crowd{{"B", nil, 6}, {"A", nil, 6}, {"C", nil, 2}},
-			want:   map[string]string{"all": "", "unit:A": secondary, "unit:B": "", "unit:C": below, "unit:" + ns: below},
+			want:   map[string]string{"all": "", "unit:A": secondary, "unit:B": "", "unit:C": below, "unit:" + ns: none},
 		},
 		{
 			name:   "ZeroMembersIgnored",
 			opts:   scoring.Options{Units: [][]string{{"A"}, {"B"}, {"C"}, {"D"}}},
 			crowds: []crowd{{"A", nil, 6}, {"B", nil, 7}},
-			want:   map[string]string{"all": "", "unit:A": "", "unit:B": "", "unit:C": below, "unit:D": below, "unit:" + ns: below},
+			want:   map[string]string{"all": "", "unit:A": "", "unit:B": "", "unit:C": none, "unit:D": none, "unit:" + ns: none},
 		},
 		{
 			name:   "ChildrenOfAUnit",
 			crowds: []crowd{{"A/x", nil, 5}, {"A/y", nil, 6}, {"A/z", nil, 2}, {"B", nil, 10}},
-			want: map[string]string{"all": "", "unit:A": "", "unit:B": "", "unit:" + ns: below,
+			want: map[string]string{"all": "", "unit:A": "", "unit:B": "", "unit:" + ns: none,
 				"unit:A/x": secondary, "unit:A/y": "", "unit:A/z": below},
 		},
 		{
 			// A's 3 people who chose no service are what A - x - y reveals.
 			name:   "PeopleAttachedToTheParent",
 			crowds: []crowd{{"A", nil, 3}, {"A/x", nil, 6}, {"A/y", nil, 7}, {"B", nil, 10}},
-			want: map[string]string{"all": "", "unit:A": "", "unit:B": "", "unit:" + ns: below,
+			want: map[string]string{"all": "", "unit:A": "", "unit:B": "", "unit:" + ns: none,
 				"unit:A/x": secondary, "unit:A/y": ""},
 		},
 		{
 			// C forces A (11 < 12) out; A's whole subtree follows.
 			name:   "SeveralLevels",
 			crowds: []crowd{{"A/x/1", nil, 6}, {"A/y", nil, 5}, {"B", nil, 12}, {"C", nil, 2}},
-			want: map[string]string{"all": "", "unit:A": secondary, "unit:B": "", "unit:C": below, "unit:" + ns: below,
+			want: map[string]string{"all": "", "unit:A": secondary, "unit:B": "", "unit:C": below, "unit:" + ns: none,
 				"unit:A/x": secondary, "unit:A/x/1": secondary, "unit:A/y": secondary},
 		},
 		{
 			name:   "SecondaryAtEveryLevel",
 			crowds: []crowd{{"A/x/1", nil, 5}, {"A/x/2", nil, 6}, {"A/x/3", nil, 1}, {"A/y", nil, 9}, {"B", nil, 20}},
-			want: map[string]string{"all": "", "unit:A": "", "unit:B": "", "unit:" + ns: below,
+			want: map[string]string{"all": "", "unit:A": "", "unit:B": "", "unit:" + ns: none,
 				"unit:A/x": "", "unit:A/y": "", "unit:A/x/1": secondary, "unit:A/x/2": "", "unit:A/x/3": below},
 		},
 		{
@@ -101,7 +102,7 @@ func TestSuppressionRules(t *testing.T) {
 			opts:   scoring.Options{Segments: []scoring.Segment{{ID: "metier", Categories: []string{"X", "Y", "Z"}}}},
 			crowds: []crowd{{"", metier("X"), 6}, {"", metier("Y"), 7}, {"", metier(""), 2}, {"", nil, 1}},
 			want: map[string]string{"all": "", "segment:metier=X": secondary, "segment:metier=Y": "",
-				"segment:metier=Z": below, "segment:metier=" + ns: below},
+				"segment:metier=Z": none, "segment:metier=" + ns: below},
 		},
 		{
 			name:   "SegmentNotSpecifiedLargeEnough",
@@ -113,8 +114,8 @@ func TestSuppressionRules(t *testing.T) {
 			name:   "EveryoneBelowK",
 			opts:   scoring.Options{Segments: []scoring.Segment{{ID: "metier", Categories: []string{"X"}}}},
 			crowds: []crowd{{"A", metier("X"), 2}, {"B", metier("X"), 2}},
-			want: map[string]string{"all": below, "unit:A": below, "unit:B": below, "unit:" + ns: below,
-				"segment:metier=X": below, "segment:metier=" + ns: below},
+			want: map[string]string{"all": below, "unit:A": below, "unit:B": below, "unit:" + ns: none,
+				"segment:metier=X": below, "segment:metier=" + ns: none},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

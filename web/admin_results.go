@@ -91,6 +91,9 @@ type reliabilityRow struct {
 
 // reasonText explains a suppression.
 func reasonText(reason string, k int) string {
+	if reason == scoring.ReasonNoRespondents {
+		return "Aucune réponse dans ce groupe."
+	}
 	if reason == scoring.ReasonSecondary {
 		return "Masqué pour qu'on ne puisse pas retrouver, par soustraction avec d'autres groupes, un groupe de moins de " + itoa(k) + " personnes."
 	}
@@ -100,8 +103,11 @@ func reasonText(reason string, k int) string {
 // suppressedCell is the cell of a masked figure.
 func suppressedCell(reason string, k int) heatCell {
 	mark := "< " + itoa(k)
-	if reason == scoring.ReasonSecondary {
+	switch reason {
+	case scoring.ReasonSecondary:
 		mark = "masqué"
+	case scoring.ReasonNoRespondents:
+		mark = "aucune réponse"
 	}
 	return heatCell{Level: "suppressed", Reason: reasonText(reason, k), Mark: mark}
 }
