@@ -158,19 +158,28 @@ func (d *pdfDoc) tableHeader(cols []float64, heads []string) {
 // hidden to protect another group, below_threshold otherwise. A unit with
 // no result group (no section) reads as below the threshold.
 //
-// A unit with no respondent at all also reads « moins de k »: neither the
-// participation rows nor the results tell 0 apart from 1 to k-1.
+// A unit nobody answered anything in has no respondent in any section:
+// it reads « aucune réponse ».
 func (r *Report) unitReason(path []string) string {
 	id := "unit:" + strings.Join(path, "/")
+	none, seen := true, false
 	for _, s := range r.Sections {
 		if s.Result == nil {
 			continue
 		}
 		for _, g := range s.Result.Groups {
-			if g.ID == id && g.Suppressed && g.Reason == scoring.ReasonSecondary {
+			if g.ID != id || !g.Suppressed {
+				continue
+			}
+			if g.Reason == scoring.ReasonSecondary {
 				return scoring.ReasonSecondary
 			}
+			seen = true
+			none = none && g.Reason == scoring.ReasonNoRespondents
 		}
+	}
+	if seen && none {
+		return scoring.ReasonNoRespondents
 	}
 	return scoring.ReasonBelowThreshold
 }
