@@ -15,7 +15,7 @@ func TestAdminActionsPage(t *testing.T) {
 	// A priority becomes an action in one click: the form is prefilled.
 	p := b.get(base + "/actions?unit=Direction+B&dimension=charge-et-soutien/charge&title=Revoir+la+charge")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, `<h1>Plan d'action</h1>`, `Aucune action pour l'instant.`, `value="Revoir la charge"`,
+	wantContains(t, p, `<h1>Plan d’action</h1>`, `Aucune action pour l’instant.`, `value="Revoir la charge"`,
 		`<option value="Direction B" selected>`, `<option value="charge-et-soutien/charge" selected>`)
 
 	form := url.Values{"title": {"Temps d'échange mensuel"}, "unit": {"Direction B"}, "dimensions": {"charge-et-soutien/soutien"},
@@ -72,7 +72,7 @@ func TestAdminDUERPPage(t *testing.T) {
 	base := "/admin/campaigns/" + as.Campaign.ID
 	b := as.signedIn(t, consultantEmail)
 	p := b.get(base)
-	wantContains(t, p, `href="`+base+`/actions">Plan d'action`, `href="`+base+`/duerp">Document unique (DUERP)`)
+	wantContains(t, p, `href="`+base+`/actions">Plan d’action`, `href="`+base+`/duerp">Document unique (DUERP)`)
 
 	p = b.get(base + "/duerp")
 	wantStatus(t, p, http.StatusOK)
@@ -108,7 +108,7 @@ func TestAdminAfterResultsWaitForClosing(t *testing.T) {
 	for _, page := range []string{"/actions", "/duerp"} {
 		p := b.get("/admin/campaigns/" + as.Campaign.ID + page)
 		wantStatus(t, p, http.StatusOK)
-		wantContains(t, p, "il s'ouvre à la clôture")
+		wantContains(t, p, "il s’ouvre à la clôture")
 	}
 	if p := b.get("/admin/campaigns/" + as.Campaign.ID); strings.Contains(p.Body, "Après les résultats") {
 		t.Error("the campaign page links to the plan before the closing")

@@ -275,7 +275,7 @@ func TestCodesDownload(t *testing.T) {
 	t.Run("Invalid", func(t *testing.T) {
 		p := b.post(base+"/codes", url.Values{"count": {"0"}, "format": {"csv"}})
 		wantStatus(t, p, http.StatusBadRequest)
-		wantContains(t, p, "Codes d'accès", `role="alert"`)
+		wantContains(t, p, "Codes d’accès", `role="alert"`)
 	})
 	t.Run("EmptyCountOnTheSamePage", func(t *testing.T) {
 		p := b.post(base+"/codes", url.Values{"count": {""}, "format": {"pdf"}})

@@ -34,7 +34,7 @@ func TestEndDateForm(t *testing.T) {
 	body, ctype := multipartBody(t, f, nil)
 	loc := wantRedirect(t, b.do(http.MethodPost, "/admin/campaigns", body, ctype), "")
 	p := b.get(loc)
-	wantContains(t, p, "réponses jusqu'au 1er\u00a0mars\u00a02027 inclus")
+	wantContains(t, p, "réponses jusqu’au 1er\u00a0mars\u00a02027 inclus")
 	wantContains(t, b.get(loc+"/edit"), `type="date" id="end_date" name="end_date" value="2027-03-01"`)
 }
 

@@ -37,7 +37,7 @@ func TestOverallParticipation(t *testing.T) {
 			t.Errorf("total row = %s, want %q", total, want)
 		}
 	}
-	wantContains(t, p, "Participation d'ensemble&nbsp;: <strong>39\u00a0%</strong> (14 répondants pour un effectif connu de 36)")
+	wantContains(t, p, "Participation d’ensemble&nbsp;: <strong>39\u00a0%</strong> (14 répondants pour un effectif connu de 36)")
 
 	_, token := as.token(t, as.Viewer)
 	api := as.api(t, token, http.MethodGet, "/api/v1/campaigns/"+as.Campaign.ID+"/participation", "")

@@ -156,7 +156,7 @@ func TestResultsPageListsPrioritiesAndGuides(t *testing.T) {
 	as := closedSmallUnitServer(t)
 	p := as.signedIn(t, viewerEmail).get("/admin/campaigns/" + as.Campaign.ID + "/results/charge-et-soutien")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, `id="h-prio"`, "Guides d'échange",
+	wantContains(t, p, `id="h-prio"`, "Guides d’échange",
 		`href="/admin/campaigns/`+as.Campaign.ID+`/guide.pdf">Ensemble des répondants</a>`,
 		`href="/admin/campaigns/`+as.Campaign.ID+`/guide.pdf?unit=Direction%20A">Direction A</a>`,
 		`href="/admin/campaigns/`+as.Campaign.ID+`/guide.pdf?unit=Direction%20B">Direction B</a>`)
