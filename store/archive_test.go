@@ -134,6 +134,7 @@ func codeKey(t *testing.T, s *store.Store, campaignID string) []byte {
 type snapshot struct {
 	Results       map[string]json.RawMessage
 	Participation json.RawMessage
+	Priorities    json.RawMessage // and the units that get a discussion guide
 	Comments      []vigie.Comment
 	Committee     *reports.Report
 	PDF           []byte
@@ -155,6 +156,11 @@ func takeSnapshot(t *testing.T, s *store.Store, c *vigie.Campaign) snapshot {
 		t.Fatalf("Participation: %v", err)
 	}
 	snap.Participation = mustMarshal(t, part)
+	cr, err := s.CampaignResults(ctx, c.ID)
+	if err != nil {
+		t.Fatalf("CampaignResults: %v", err)
+	}
+	snap.Priorities = mustMarshal(t, []any{cr.Priorities(), cr.PublishedUnits()})
 	if snap.Comments, err = s.PublishedComments(ctx, c.ID, ""); err != nil {
 		t.Fatalf("PublishedComments: %v", err)
 	}
@@ -241,6 +247,9 @@ func TestArchiveErasesRawDataKeepsOutputs(t *testing.T) {
 			if got := after.Results[q]; !bytes.Equal(got, want) {
 				t.Errorf("result of %s after archiving:\n%s\nwant\n%s", q, got, want)
 			}
+		}
+		if !bytes.Equal(after.Priorities, before.Priorities) {
+			t.Errorf("priorities and guide units = %s, want %s", after.Priorities, before.Priorities)
 		}
 		if !bytes.Equal(after.Participation, before.Participation) {
 			t.Errorf("participation = %s, want %s", after.Participation, before.Participation)

@@ -16,16 +16,21 @@ type CampaignResults struct {
 	Scored   []scoring.Scored // one per questionnaire, in the campaign's order
 }
 
-// CampaignResults scores a closed campaign (ECONFLICT before the closing,
-// as Result) and returns the result of each of its questionnaires.
+// CampaignResults returns the published result of each questionnaire of a
+// closed campaign (ECONFLICT before the closing, as Result): one scoring
+// pass, or the outputs frozen when it was archived.
 func (s *Store) CampaignResults(ctx context.Context, campaignID string) (*CampaignResults, error) {
-	cs, err := s.scoresForResults(ctx, campaignID)
+	pr, err := s.publishedResults(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}
-	out := &CampaignResults{Campaign: cs.campaign}
-	for i, q := range cs.questionnaires {
-		out.Scored = append(out.Scored, scoring.Scored{Questionnaire: q, Result: cs.scorers[i].ResultWithin(cs.pattern)})
+	out := &CampaignResults{Campaign: pr.campaign}
+	for _, q := range pr.questionnaires {
+		res, err := pr.result(q.ID)
+		if err != nil {
+			return nil, err
+		}
+		out.Scored = append(out.Scored, scoring.Scored{Questionnaire: q, Result: res})
 	}
 	return out, nil
 }

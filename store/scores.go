@@ -161,3 +161,14 @@ func (s *Store) publishedResults(ctx context.Context, campaignID string) (*publi
 	}
 	return &publishedResults{campaign: cs.campaign, questionnaires: cs.questionnaires, result: cs.result}, nil
 }
+
+// questionnaire returns the campaign's questionnaire qid, nil when it does
+// not have it.
+func (pr *publishedResults) questionnaire(qid string) *questionnaires.Questionnaire {
+	for _, q := range pr.questionnaires {
+		if q.ID == qid {
+			return q
+		}
+	}
+	return nil
+}

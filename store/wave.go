@@ -78,18 +78,35 @@ func loadWaveLink(ctx context.Context, db queryer, c *vigie.Campaign) error {
 // the previous wave's, each computed by Result under its own campaign's
 // rules; nil when c has no previous wave or that wave did not use qid.
 func (s *Store) Trends(ctx context.Context, c *vigie.Campaign, qid string, res *scoring.Result) (*scoring.Trends, error) {
+	prev, err := s.previousWave(ctx, c)
+	if prev == nil || err != nil {
+		return nil, err
+	}
+	return s.trendsSince(ctx, prev, c, qid, res)
+}
+
+// previousWave returns the published results of c's previous wave (one
+// scoring pass, or its frozen outputs once archived), nil when c has none
+// or it was deleted.
+func (s *Store) previousWave(ctx context.Context, c *vigie.Campaign) (*publishedResults, error) {
 	if c.Previous == "" {
 		return nil, nil
 	}
-	prev, err := s.Campaign(ctx, c.Previous)
+	prev, err := s.publishedResults(ctx, c.Previous)
 	if vigie.ErrorCode(err) == vigie.ENOTFOUND {
 		return nil, nil
 	} else if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("store: previous wave %s of %s: %w", c.Previous, c.ID, err)
 	}
-	prevQ, err := campaignQuestionnaire(ctx, s, prev.ID, qid)
-	if err != nil || prevQ == nil {
-		return nil, err
+	return prev, nil
+}
+
+// trendsSince compares the result res of questionnaire qid of campaign c
+// with the same questionnaire in prev; nil when prev does not have it.
+func (s *Store) trendsSince(ctx context.Context, prev *publishedResults, c *vigie.Campaign, qid string, res *scoring.Result) (*scoring.Trends, error) {
+	prevQ := prev.questionnaire(qid)
+	if prevQ == nil {
+		return nil, nil
 	}
 	curQ, err := campaignQuestionnaire(ctx, s, c.ID, qid)
 	if err != nil {
@@ -98,9 +115,9 @@ func (s *Store) Trends(ctx context.Context, c *vigie.Campaign, qid string, res *
 	if curQ == nil {
 		return nil, vigie.Errorf(vigie.ENOTFOUND, "Ce questionnaire ne fait pas partie de la campagne.")
 	}
-	prevRes, err := s.Result(ctx, prev.ID, qid)
+	prevRes, err := prev.result(qid)
 	if err != nil {
-		return nil, fmt.Errorf("store: trends of %s: previous wave %s: %w", c.ID, prev.ID, err)
+		return nil, fmt.Errorf("store: trends of %s: previous wave %s: %w", c.ID, prev.campaign.ID, err)
 	}
 	return scoring.CompareWaves(prevQ, curQ, prevRes, res, c.UnitMap)
 }
@@ -163,15 +180,17 @@ func (s *Store) Series(ctx context.Context, id string) ([]*Wave, error) {
 		if ResultsAvailable(c) != nil {
 			continue
 		}
-		qs, err := s.CampaignQuestionnaires(ctx, c.ID)
+		// One scoring pass per wave (or its frozen outputs), not one per
+		// questionnaire.
+		pr, err := s.publishedResults(ctx, c.ID)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("store: series of %s: wave %s: %w", id, c.ID, err)
 		}
-		for _, q := range qs {
+		for _, q := range pr.questionnaires {
 			w.Questionnaires[q.ID] = q
 		}
 		for _, qid := range c.Questionnaires {
-			res, err := s.Result(ctx, c.ID, qid)
+			res, err := pr.result(qid)
 			if err != nil {
 				return nil, fmt.Errorf("store: series of %s: wave %s: %w", id, c.ID, err)
 			}
@@ -205,19 +224,14 @@ func (s *Store) Series(ctx context.Context, id string) ([]*Wave, error) {
 // reportTrends adds to each section of r its trends since c's previous
 // wave, and names that wave for the report's heading.
 func (s *Store) reportTrends(ctx context.Context, c *vigie.Campaign, r *reports.Report) error {
-	if c.Previous == "" {
-		return nil
-	}
-	prev, err := s.Campaign(ctx, c.Previous)
-	if vigie.ErrorCode(err) == vigie.ENOTFOUND {
-		return nil
-	} else if err != nil {
+	prev, err := s.previousWave(ctx, c)
+	if prev == nil || err != nil {
 		return err
 	}
-	r.PreviousTitle = prev.Title
+	r.PreviousTitle = prev.campaign.Title
 	for i := range r.Sections {
 		sec := &r.Sections[i]
-		if sec.Trends, err = s.Trends(ctx, c, sec.Questionnaire.ID, sec.Result); err != nil {
+		if sec.Trends, err = s.trendsSince(ctx, prev, c, sec.Questionnaire.ID, sec.Result); err != nil {
 			return err
 		}
 	}
