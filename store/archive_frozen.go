@@ -40,12 +40,20 @@ type outputs struct {
 // the comment table.
 func (s *Store) liveOutputs(ctx context.Context, c *vigie.Campaign) (*outputs, []*questionnaires.Questionnaire, error) {
 	out := &outputs{Results: map[string]*frozenResult{}}
-	var err error
-	if out.Pending, out.Withheld, err = s.commentStates(ctx, c.ID); err != nil {
+	if err := s.PrepareModeration(ctx, c.ID); err != nil {
 		return nil, nil, err
 	}
+	// One pass over the responses serves the results, participation and
+	// the comment groups.
 	cs, err := s.campaignScores(ctx, c.ID)
 	if err != nil {
+		return nil, nil, err
+	}
+	groups, err := s.commentGroupsOf(ctx, cs, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if out.Pending, out.Withheld, err = s.commentStates(ctx, c.ID, groups); err != nil {
 		return nil, nil, err
 	}
 	for _, q := range cs.questionnaires {
@@ -58,7 +66,7 @@ func (s *Store) liveOutputs(ctx context.Context, c *vigie.Campaign) (*outputs, [
 	out.Participation = cs.participation()
 	out.Hidden = cs.hiddenReasons(out.Participation)
 	out.Respondents = cs.respondents()
-	if out.Comments, err = s.PublishedComments(ctx, c.ID, ""); err != nil {
+	if out.Comments, err = s.publishedComments(ctx, c.ID, "", groups); err != nil {
 		return nil, nil, err
 	}
 	return out, cs.questionnaires, nil

@@ -130,15 +130,22 @@ type commentGroups map[string]bool // unit path ("" for the whole campaign) -> s
 // campaign is not closed). It reads every response, in short reads outside
 // any transaction: a closed campaign's responses no longer change.
 func (s *Store) loadCommentGroups(ctx context.Context, campaignID string, minGroupSize int) (commentGroups, error) {
-	var threshold int
-	err := s.view(ctx, func(tx *sql.Tx) (err error) {
-		threshold, err = commentThreshold(ctx, tx, campaignID)
-		return err
-	})
+	cs, err := s.campaignScores(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := s.campaignScores(ctx, campaignID)
+	return s.commentGroupsOf(ctx, cs, minGroupSize)
+}
+
+// commentGroupsOf is loadCommentGroups for a campaign already scored, so
+// that a caller who has the scores (a report) does not read the responses
+// again.
+func (s *Store) commentGroupsOf(ctx context.Context, cs *campaignScores, minGroupSize int) (commentGroups, error) {
+	var threshold int
+	err := s.view(ctx, func(tx *sql.Tx) (err error) {
+		threshold, err = commentThreshold(ctx, tx, cs.campaign.ID)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +202,17 @@ func (s *Store) CommentsForModeration(ctx context.Context, campaignID string, mi
 	if err := s.PrepareModeration(ctx, campaignID); err != nil {
 		return nil, err
 	}
-	return s.comments(ctx, campaignID, minGroupSize, `SELECT id, questionnaire_id, unit, text, status, moderated_text
+	groups, err := s.loadCommentGroups(ctx, campaignID, minGroupSize)
+	if err != nil {
+		return nil, err
+	}
+	return s.moderationComments(ctx, campaignID, groups)
+}
+
+// moderationComments lists every comment of a prepared campaign shown
+// with one of groups.
+func (s *Store) moderationComments(ctx context.Context, campaignID string, groups commentGroups) ([]vigie.Comment, error) {
+	return s.comments(ctx, campaignID, groups, `SELECT id, questionnaire_id, unit, text, status, moderated_text
 		FROM comments WHERE campaign_id = ?`, campaignID)
 }
 
@@ -211,12 +228,21 @@ func (s *Store) PublishedComments(ctx context.Context, campaignID, questionnaire
 	if frozen != nil {
 		return frozen.comments(questionnaireID), nil
 	}
-	query := `SELECT id, questionnaire_id, unit, text, status, moderated_text FROM comments
-		WHERE campaign_id = ? AND status = 'published' AND (? = '' OR questionnaire_id = ?)`
-	out, err := s.comments(ctx, campaignID, 0, query, campaignID, questionnaireID, questionnaireID)
+	groups, err := s.loadCommentGroups(ctx, campaignID, 0)
 	if vigie.ErrorCode(err) == vigie.ECONFLICT {
 		return nil, nil
+	} else if err != nil {
+		return nil, err
 	}
+	return s.publishedComments(ctx, campaignID, questionnaireID, groups)
+}
+
+// publishedComments lists the published comments shown with one of
+// groups, without their original text.
+func (s *Store) publishedComments(ctx context.Context, campaignID, questionnaireID string, groups commentGroups) ([]vigie.Comment, error) {
+	query := `SELECT id, questionnaire_id, unit, text, status, moderated_text FROM comments
+		WHERE campaign_id = ? AND status = 'published' AND (? = '' OR questionnaire_id = ?)`
+	out, err := s.comments(ctx, campaignID, groups, query, campaignID, questionnaireID, questionnaireID)
 	for i := range out {
 		out[i].Original = ""
 	}
@@ -224,14 +250,10 @@ func (s *Store) PublishedComments(ctx context.Context, campaignID, questionnaire
 }
 
 // comments runs query (selecting the columns of a comment) and keeps the
-// comments whose group reaches the threshold, shuffled.
-func (s *Store) comments(ctx context.Context, campaignID string, minGroupSize int, query string, args ...any) ([]vigie.Comment, error) {
-	groups, err := s.loadCommentGroups(ctx, campaignID, minGroupSize)
-	if err != nil {
-		return nil, err
-	}
+// comments shown with one of groups, shuffled.
+func (s *Store) comments(ctx context.Context, campaignID string, groups commentGroups, query string, args ...any) ([]vigie.Comment, error) {
 	var out []vigie.Comment
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err := s.view(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, query, args, func(rows *sql.Rows) error {
 			c := vigie.Comment{CampaignID: campaignID}
 			var unit, moderated string

@@ -144,8 +144,8 @@ func checkReportOptions(opt *ReportOptions) error {
 // the comment threshold, so they are never shown): a report with no
 // published comment says which. It prepares moderation as the moderation
 // page does (idempotent; a report exists only for a closed campaign).
-func (s *Store) commentStates(ctx context.Context, campaignID string) (pending, withheld map[string]bool, err error) {
-	list, err := s.CommentsForModeration(ctx, campaignID, 0)
+func (s *Store) commentStates(ctx context.Context, campaignID string, groups commentGroups) (pending, withheld map[string]bool, err error) {
+	list, err := s.moderationComments(ctx, campaignID, groups)
 	if err != nil {
 		return nil, nil, err
 	}
