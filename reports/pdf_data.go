@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vigie-sante/vigie/scoring"
@@ -161,6 +162,13 @@ func (d *pdfDoc) tableHeader(cols []float64, heads []string) {
 // A unit nobody answered anything in has no respondent in any section:
 // it reads « aucune réponse ».
 func (r *Report) unitReason(path []string) string {
+	// The row's own reason, from scoring, when it has one (reports made
+	// from archives frozen before it existed have none).
+	for _, p := range r.Participation {
+		if p.Reason != "" && slices.Equal(p.Path, path) {
+			return p.Reason
+		}
+	}
 	id := "unit:" + strings.Join(path, "/")
 	none, seen := true, false
 	for _, s := range r.Sections {

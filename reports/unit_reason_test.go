@@ -32,4 +32,11 @@ func TestUnitReason(t *testing.T) {
 			t.Errorf("unit %s reads %q, want %q", unit, got, want)
 		}
 	}
+	// The participation row's own reason, from scoring, comes first.
+	r.Participation = []scoring.UnitParticipation{{Path: []string{"B"}, Reason: scoring.ReasonSecondary}}
+	for unit, want := range map[string]string{"B": scoring.ReasonSecondary, "A": scoring.ReasonNoRespondents} {
+		if got := r.UnitReason([]string{unit}); got != want {
+			t.Errorf("unit %s reads %q, want %q", unit, got, want)
+		}
+	}
 }

@@ -112,3 +112,22 @@ func TestParticipationMatchesResults(t *testing.T) {
 		}
 	}
 }
+
+// Each hidden participation row says why, as a result group would: every
+// output words hidden units from it (issue 15, point 4).
+func TestParticipationReasons(t *testing.T) {
+	opts := scoring.Options{Units: [][]string{{"A"}, {"B"}, {"C"}, {"D"}}}
+	rows := scoring.Participation(opts, map[string]int{"A": 10, "B": 6, "C": 2}, nil)
+	want := map[string]string{
+		"A": "", "B": scoring.ReasonSecondary, "C": scoring.ReasonBelowThreshold,
+		"D": scoring.ReasonNoRespondents, ns: scoring.ReasonNoRespondents,
+	}
+	for _, r := range rows {
+		if got := r.Reason; got != want[strings.Join(r.Path, "/")] {
+			t.Errorf("%v: reason %q, want %q", r.Path, got, want[strings.Join(r.Path, "/")])
+		}
+		if (r.Reason == "") != (r.Respondents != nil) {
+			t.Errorf("%v: reason %q with respondents %v", r.Path, r.Reason, r.Respondents)
+		}
+	}
+}

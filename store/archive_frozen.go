@@ -64,7 +64,7 @@ func (s *Store) liveOutputs(ctx context.Context, c *vigie.Campaign) (*outputs, [
 		out.Results[q.ID] = freezeResult(res)
 	}
 	out.Participation = cs.participation()
-	out.Hidden = cs.hiddenReasons(out.Participation)
+	out.Hidden = hiddenReasons(out.Participation)
 	out.Respondents = cs.respondents()
 	if out.Comments, err = s.publishedComments(ctx, c.ID, "", groups); err != nil {
 		return nil, nil, err

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strings"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/scoring"
@@ -53,45 +52,26 @@ func (s *Store) ParticipationHidden(ctx context.Context, c *vigie.Campaign) (*Ca
 		return nil, err
 	}
 	rows := cs.participation()
-	return &CampaignParticipation{Units: rows, Hidden: cs.hiddenReasons(rows), Respondents: cs.respondents(), None: len(cs.unitCounts) == 0}, nil
+	return &CampaignParticipation{Units: rows, Hidden: hiddenReasons(rows), Respondents: cs.respondents(), None: len(cs.unitCounts) == 0}, nil
 }
 
-// hiddenReasons says why each hidden row of rows is hidden.
-func (cs *campaignScores) hiddenReasons(rows []scoring.UnitParticipation) []string {
-	k := cs.campaign.MinGroupSize
-	if k == 0 {
-		k = scoring.DefaultMinGroupSize
-	}
-	k = max(k, scoring.MinimumMinGroupSize)
+// hiddenReasons says why each hidden row of rows is hidden, in the words
+// of this package, from the reason scoring gave the row (the one rule for
+// every output).
+func hiddenReasons(rows []scoring.UnitParticipation) []string {
 	why := make([]string, len(rows))
 	for i, r := range rows {
 		if r.Respondents != nil {
 			continue
 		}
-		switch n := cs.countUnder(r.Path); {
-		case n == 0:
+		switch r.Reason {
+		case scoring.ReasonNoRespondents:
 			why[i] = HiddenNoAnswer
-		case n < k:
-			why[i] = HiddenBelowK
-		default:
+		case scoring.ReasonSecondary:
 			why[i] = HiddenSecondary
+		default:
+			why[i] = HiddenBelowK
 		}
 	}
 	return why
-}
-
-// countUnder is the number of respondents of a unit and its descendants;
-// the "(non renseigné)" row counts those who gave no unit.
-func (cs *campaignScores) countUnder(path []string) int {
-	if len(path) == 1 && path[0] == scoring.NotSpecified {
-		return cs.unitCounts[""]
-	}
-	key := strings.Join(path, "/")
-	n := 0
-	for u, c := range cs.unitCounts {
-		if u == key || strings.HasPrefix(u, key+"/") {
-			n += c
-		}
-	}
-	return n
 }
