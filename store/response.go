@@ -340,22 +340,11 @@ func (s *Store) ResponseCount(ctx context.Context, campaignID string) (int, erro
 // participation is shown while a campaign is open. An archived campaign
 // answers the participation frozen at archiving.
 func (s *Store) Participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
-	frozen, err := s.archivedOutputs(ctx, c.ID)
+	cp, err := s.ParticipationHidden(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	if frozen != nil {
-		return frozen.Participation, nil
-	}
-	qs, err := s.CampaignQuestionnaires(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	cs, err := s.scoreCampaign(ctx, c, qs)
-	if err != nil {
-		return nil, err
-	}
-	return cs.participation(), nil
+	return cp.Units, nil
 }
 
 // UnitCounts returns the number of responses per unit, keyed by the unit
