@@ -298,43 +298,68 @@ func shuffle(list []vigie.Comment) {
 // comment (no group large enough) cannot be moderated: ENOTFOUND.
 // Logging the decision in the audit log is the caller's job.
 func (s *Store) ModerateComment(ctx context.Context, campaignID, commentID, action, redactedText string) error {
-	redactedText = strings.TrimSpace(redactedText)
 	groups, err := s.loadCommentGroups(ctx, campaignID, 0)
 	if err != nil {
 		return err
 	}
 	return s.update(ctx, func(tx *sql.Tx) error {
-		if _, err := commentThreshold(ctx, tx, campaignID); err != nil {
-			return err
-		}
-		var unit, text string
-		err = tx.QueryRowContext(ctx, `SELECT unit, text FROM comments WHERE id = ? AND campaign_id = ?`, commentID, campaignID).Scan(&unit, &text)
-		if errors.Is(err, sql.ErrNoRows) {
-			return errCommentNotFound
-		} else if err != nil {
-			return fmt.Errorf("store: moderate comment %s: %w", commentID, err)
-		}
-		if _, ok := groups.group(unit); !ok {
-			return errCommentNotFound
-		}
-		status, moderated := vigie.CommentPublished, ""
-		switch action {
-		case ModeratePublish:
-		case ModerateReject:
-			status = vigie.CommentRejected
-		case ModerateRedact:
-			if err := vigie.CheckRedaction(text, redactedText); err != nil {
+		return moderate(ctx, tx, groups, campaignID, commentID, action, strings.TrimSpace(redactedText))
+	})
+}
+
+// ModerateComments publishes or rejects several comments as written (the
+// moderation page's selection): all of them or, on the first refusal,
+// none. The comment groups are worked out once for the batch.
+func (s *Store) ModerateComments(ctx context.Context, campaignID string, commentIDs []string, action string) error {
+	if action != ModeratePublish && action != ModerateReject {
+		return vigie.Errorf(vigie.EINVALID, "Action de modération groupée inconnue « %s » : publish ou reject.", action)
+	}
+	groups, err := s.loadCommentGroups(ctx, campaignID, 0)
+	if err != nil {
+		return err
+	}
+	return s.update(ctx, func(tx *sql.Tx) error {
+		for _, id := range commentIDs {
+			if err := moderate(ctx, tx, groups, campaignID, id, action, ""); err != nil {
 				return err
 			}
-			moderated = redactedText
-		case "":
-			return vigie.Errorf(vigie.EINVALID, "Choisissez une décision pour ce commentaire : publier tel quel, publier le texte caviardé ou rejeter.")
-		default:
-			return vigie.Errorf(vigie.EINVALID, "Action de modération inconnue « %s » : publish, redact ou reject.", action)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE comments SET status = ?, moderated_text = ? WHERE id = ?`, status, moderated, commentID); err != nil {
-			return fmt.Errorf("store: moderate comment %s: %w", commentID, err)
 		}
 		return nil
 	})
+}
+
+// moderate records one decision inside tx (see ModerateComment).
+func moderate(ctx context.Context, tx *sql.Tx, groups commentGroups, campaignID, commentID, action, redactedText string) error {
+	if _, err := commentThreshold(ctx, tx, campaignID); err != nil {
+		return err
+	}
+	var unit, text string
+	err := tx.QueryRowContext(ctx, `SELECT unit, text FROM comments WHERE id = ? AND campaign_id = ?`, commentID, campaignID).Scan(&unit, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errCommentNotFound
+	} else if err != nil {
+		return fmt.Errorf("store: moderate comment %s: %w", commentID, err)
+	}
+	if _, ok := groups.group(unit); !ok {
+		return errCommentNotFound
+	}
+	status, moderated := vigie.CommentPublished, ""
+	switch action {
+	case ModeratePublish:
+	case ModerateReject:
+		status = vigie.CommentRejected
+	case ModerateRedact:
+		if err := vigie.CheckRedaction(text, redactedText); err != nil {
+			return err
+		}
+		moderated = redactedText
+	case "":
+		return vigie.Errorf(vigie.EINVALID, "Choisissez une décision pour ce commentaire : publier tel quel, publier le texte caviardé ou rejeter.")
+	default:
+		return vigie.Errorf(vigie.EINVALID, "Action de modération inconnue « %s » : publish, redact ou reject.", action)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE comments SET status = ?, moderated_text = ? WHERE id = ?`, status, moderated, commentID); err != nil {
+		return fmt.Errorf("store: moderate comment %s: %w", commentID, err)
+	}
+	return nil
 }

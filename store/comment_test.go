@@ -265,3 +265,39 @@ func TestCommentsShuffled(t *testing.T) {
 	}
 	t.Fatal("five calls returned the comments in the same order")
 }
+
+// The moderation page's selection is decided all or none: one refused id
+// leaves the others as they were.
+func TestModerateCommentsAllOrNone(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	c := MustOpenCampaign(t, s, commentSpec())
+	for i := range 4 {
+		submitComment(t, s, c.ID, "Direction A/Service 1", map[string]string{"reconnaissance": fmt.Sprintf("s1-%d", i)})
+	}
+	if err := s.CloseCampaign(ctx, c.ID, now); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, cm := range mustComments(t, s, c.ID) {
+		ids = append(ids, cm.ID)
+	}
+	if len(ids) == 0 {
+		t.Fatal("no comment to moderate")
+	}
+	wantCode(t, s.ModerateComments(ctx, c.ID, append(ids[:1:1], "inconnu"), store.ModeratePublish), vigie.ENOTFOUND)
+	wantCode(t, s.ModerateComments(ctx, c.ID, ids, store.ModerateRedact), vigie.EINVALID)
+	for _, cm := range mustComments(t, s, c.ID) {
+		if cm.Status != vigie.CommentPending {
+			t.Fatalf("comment %s is %s after refused batches, want pending", cm.ID, cm.Status)
+		}
+	}
+	if err := s.ModerateComments(ctx, c.ID, ids, store.ModerateReject); err != nil {
+		t.Fatalf("ModerateComments: %v", err)
+	}
+	for _, cm := range mustComments(t, s, c.ID) {
+		if cm.Status != vigie.CommentRejected {
+			t.Errorf("comment %s is %s, want rejected", cm.ID, cm.Status)
+		}
+	}
+}

@@ -219,16 +219,17 @@ func (s *Server) adminCommentsBulk(c *gin.Context) {
 		s.renderCommentsError(c, http.StatusBadRequest, camp, msg)
 		return
 	}
+	// All or none: a refused id (already decided elsewhere, unknown) leaves
+	// the whole selection as it was, with its message.
+	if err := s.store.ModerateComments(c.Request.Context(), camp.ID, ids, action); vigie.ErrorCode(err) == vigie.EINVALID || vigie.ErrorCode(err) == vigie.ENOTFOUND {
+		s.renderCommentsError(c, http.StatusBadRequest, camp, vigie.ErrorMessage(err))
+		return
+	} else if err != nil {
+		s.htmlError(c, err)
+		return
+	}
 	for _, id := range ids {
-		// Every id comes from the page; a refused one (already decided
-		// elsewhere, unknown) stops the batch with its message.
-		if err := s.moderate(c, camp.ID, id, action, ""); vigie.ErrorCode(err) == vigie.EINVALID || vigie.ErrorCode(err) == vigie.ENOTFOUND {
-			s.renderCommentsError(c, http.StatusBadRequest, camp, vigie.ErrorMessage(err))
-			return
-		} else if err != nil {
-			s.htmlError(c, err)
-			return
-		}
+		s.audit(c, "comment."+action, camp.ID, id)
 	}
 	c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+camp.ID+"/comments"+commentFilterOf(c).query())
 }
