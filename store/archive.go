@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -108,8 +109,8 @@ func (s *Store) archive(ctx context.Context, c *vigie.Campaign, now time.Time) e
 		if err := eraseRawData(ctx, tx, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET archived_at = ?, code_key = X'' WHERE id = ?`,
-			now.UTC().Format(time.DateOnly), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET archived_at = ?, code_key = ? WHERE id = ?`,
+			now.UTC().Format(time.DateOnly), []byte{}, id); err != nil {
 			return fmt.Errorf("store: archive campaign %s: %w", id, err)
 		}
 		return nil
@@ -177,7 +178,9 @@ func (s *Store) forget(id string) {
 // runs this one after it.
 func (s *Store) compactNow(ctx context.Context) error {
 	s.compactor.dirty.Store(false)
-	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
+	if err := s.rewrite(ctx); errors.Is(err, errCompactAgain) {
+		s.markDirty() // done, but an old read may have kept rows: again later
+	} else if err != nil {
 		s.markDirty()
 		return fmt.Errorf("store: compact %s: %w", s.path, err)
 	}

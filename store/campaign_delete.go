@@ -55,7 +55,7 @@ func (s *Store) DeleteCampaign(ctx context.Context, id, confirmTitle string, now
 		}
 		if versions > 0 {
 			c.DeletedAt = now.UTC().Format(time.DateOnly)
-			return tombstone(ctx, tx, id, c.DeletedAt)
+			return s.tombstone(ctx, tx, id, c.DeletedAt)
 		}
 		// The rest goes by ON DELETE CASCADE (units, segments,
 		// questionnaires, grants, comments_prepared, campaign_archives,
@@ -77,12 +77,9 @@ func (s *Store) DeleteCampaign(ctx context.Context, id, confirmTitle string, now
 // The tables are found in the schema (every table with a campaign_id
 // column but the versions) rather than listed here, so that a table added
 // later is erased too instead of surviving a deletion unnoticed.
-func tombstone(ctx context.Context, tx *sql.Tx, id, day string) error {
+func (s *Store) tombstone(ctx context.Context, tx *sql.Tx, id, day string) error {
 	var tables []string
-	err := eachRow(ctx, tx, `
-		SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p
-		WHERE m.type = 'table' AND p.name = 'campaign_id' AND m.name != 'duerp_versions'
-		ORDER BY m.name`, nil, func(rows *sql.Rows) error {
+	err := eachRow(ctx, tx, s.tablesWithCampaignSQL(), nil, func(rows *sql.Rows) error {
 		var t string
 		err := rows.Scan(&t)
 		tables = append(tables, t)
@@ -104,9 +101,9 @@ func tombstone(ctx context.Context, tx *sql.Tx, id, day string) error {
 		return fmt.Errorf("store: delete campaign %s: unlink later waves: %w", id, err)
 	}
 	if _, err := tx.ExecContext(ctx, `
-		UPDATE campaigns SET deleted_at = ?, code_key = X'', conducted_by = '{}', purpose = '{}',
+		UPDATE campaigns SET deleted_at = ?, code_key = ?, conducted_by = '{}', purpose = '{}',
 			controller = '', dpo_contact = '', legal_basis = '', previous_id = NULL, unit_map = '{}', end_date = ''
-		WHERE id = ?`, day, id); err != nil {
+		WHERE id = ?`, day, []byte{}, id); err != nil {
 		return fmt.Errorf("store: delete campaign %s: keep its tombstone: %w", id, err)
 	}
 	return nil

@@ -71,6 +71,7 @@ func (s *Store) GenerateCodes(ctx context.Context, campaignID string, n int, uni
 	}
 	codes := make([]string, 0, n)
 	err := s.update(ctx, func(tx *sql.Tx) error {
+		codes = codes[:0] // a transaction run again starts over
 		c, key, err := loadCampaign(ctx, tx, campaignID)
 		if err != nil {
 			return err
@@ -84,7 +85,7 @@ func (s *Store) GenerateCodes(ctx context.Context, campaignID string, n int, uni
 		if len(unit) > 0 && !c.HasUnit(unit) {
 			return vigie.Errorf(vigie.EINVALID, "L'unité « %s » n'existe pas dans cette campagne.", strings.Join(unit, "/"))
 		}
-		stmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO codes (campaign_id, hash, unit) VALUES (?, ?, ?)`)
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO codes (campaign_id, hash, unit) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`)
 		if err != nil {
 			return fmt.Errorf("store: generate codes for %s: %w", campaignID, err)
 		}

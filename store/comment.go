@@ -62,7 +62,7 @@ func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error 
 		}
 		type found struct{ unit, qid, text string }
 		var list []found
-		err := eachRow(ctx, tx, `SELECT unit, comments FROM responses WHERE campaign_id = ? AND comments != '{}'`,
+		err := eachRow(ctx, tx, `SELECT unit, comments FROM responses WHERE campaign_id = ? AND comments != '{}' ORDER BY id`,
 			[]any{campaignID}, func(rows *sql.Rows) error {
 				var unit, raw string
 				if err := rows.Scan(&unit, &raw); err != nil {

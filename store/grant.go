@@ -28,7 +28,7 @@ func (s *Store) GrantCampaign(ctx context.Context, userID, campaignID string) er
 		if _, _, err := loadCampaignState(ctx, tx, campaignID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO grants (user_id, campaign_id) VALUES (?, ?)`, userID, campaignID); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO grants (user_id, campaign_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, userID, campaignID); err != nil {
 			return fmt.Errorf("store: grant %s to %s: %w", campaignID, userID, err)
 		}
 		return nil

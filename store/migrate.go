@@ -14,10 +14,13 @@ import (
 
 // migrations are the numbered schema changes, applied in order: NNNN_name.sql.
 //
-//go:embed migrations/*.sql
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
 
-var migrations, _ = fs.Sub(migrationFiles, "migrations")
+var migrations, _ = fs.Sub(migrationFiles, "migrations/sqlite")
+
+// pgMigrations are the same changes written for PostgreSQL.
+var pgMigrations, _ = fs.Sub(migrationFiles, "migrations/postgres")
 
 // migration is one numbered schema change.
 type migration struct {
@@ -61,7 +64,7 @@ func readMigrations(fsys fs.FS) ([]migration, error) {
 // take numbers with gaps (0011_actions.sql while 0006-0010 are free), and
 // a migration merged later with a lower number must still run on a
 // database that already has the higher one.
-func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
+func migrate(ctx context.Context, db migrationDB, fsys fs.FS) error {
 	list, err := readMigrations(fsys)
 	if err != nil {
 		return err
@@ -101,7 +104,15 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	return nil
 }
 
-func apply(ctx context.Context, db *sql.DB, m migration) error {
+// migrationDB is what migrate needs: a pool, or one connection holding a
+// lock (PostgreSQL).
+type migrationDB interface {
+	queryer
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+func apply(ctx context.Context, db migrationDB, m migration) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)

@@ -74,7 +74,7 @@ func (s *Store) EnterPaper(ctx context.Context, campaignID, sheet string, r *vig
 		switch {
 		case first == nil && !drawSecondEntry(p.rc.campaign.PaperDoubleEntry):
 			out = &PaperResult{Status: PaperRecorded}
-			return recordPaper(ctx, tx, p)
+			return s.recordPaper(ctx, tx, p)
 		case first == nil:
 			out = &PaperResult{Status: PaperAwaiting}
 			_, err := tx.ExecContext(ctx, `INSERT INTO paper_entries (campaign_id, code_hash, data) VALUES (?, ?, ?)`,
@@ -93,7 +93,7 @@ func (s *Store) EnterPaper(ctx context.Context, campaignID, sheet string, r *vig
 			return nil
 		}
 		out = &PaperResult{Status: PaperRecorded}
-		return recordPaper(ctx, tx, p)
+		return s.recordPaper(ctx, tx, p)
 	})
 	if err != nil {
 		return nil, err
@@ -120,7 +120,7 @@ func (s *Store) ResolvePaper(ctx context.Context, campaignID, sheet string, r *v
 		case !disputed:
 			return errNotDisputed
 		}
-		return recordPaper(ctx, tx, p)
+		return s.recordPaper(ctx, tx, p)
 	})
 }
 
@@ -188,8 +188,8 @@ func pendingEntry(ctx context.Context, tx *sql.Tx, p *submission) (*vigie.Respon
 // recordPaper stores the sheet's response as an online submission is
 // stored (code spent, random id, week only) and deletes its first entry
 // in the same transaction, so no committed state ever holds both.
-func recordPaper(ctx context.Context, tx *sql.Tx, p *submission) error {
-	if err := writeSubmission(ctx, tx, p); err != nil {
+func (s *Store) recordPaper(ctx context.Context, tx *sql.Tx, p *submission) error {
+	if err := s.writeSubmission(ctx, tx, p); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM paper_entries WHERE campaign_id = ? AND code_hash = ?`, p.rc.campaign.ID, p.hash); err != nil {

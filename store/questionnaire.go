@@ -23,7 +23,8 @@ func (s *Store) SaveQuestionnaire(ctx context.Context, q *questionnaires.Questio
 		return fmt.Errorf("store: save questionnaire %s: no source", q.ID)
 	}
 	return s.update(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO questionnaires (id, version, source) VALUES (?, ?, ?)`,
+		_, err := tx.ExecContext(ctx, `INSERT INTO questionnaires (id, version, source) VALUES (?, ?, ?)
+			ON CONFLICT (id, version) DO UPDATE SET source = excluded.source`,
 			q.ID, q.Version, q.Source)
 		if err != nil {
 			return fmt.Errorf("store: save questionnaire %s: %w", q.ID, err)

@@ -1,12 +1,26 @@
 package store
 
-import "github.com/alexedwards/scs/sqlite3store"
+import (
+	"github.com/alexedwards/scs/postgresstore"
+	"github.com/alexedwards/scs/sqlite3store"
+	"github.com/alexedwards/scs/v2"
+)
 
-// SessionStore returns a store for github.com/alexedwards/scs/v2 sessions
-// kept in the sessions table, through the single writer connection (every
-// session operation may write). It deletes expired sessions every five
-// minutes in a goroutine of its own: call it once, and call StopCleanup
-// on the result before closing the Store.
-func (s *Store) SessionStore() *sqlite3store.SQLite3Store {
+// SessionStore keeps github.com/alexedwards/scs/v2 sessions in the
+// sessions table, and deletes expired ones every five minutes in a
+// goroutine of its own: call StopCleanup before closing the Store.
+type SessionStore interface {
+	scs.Store
+	StopCleanup()
+}
+
+// SessionStore returns the session store of the engine: on SQLite through
+// the single writer connection (every session operation may write), on
+// PostgreSQL through the pool, so that every instance sees every session.
+// Call it once.
+func (s *Store) SessionStore() SessionStore {
+	if s.engine == enginePostgres {
+		return postgresstore.New(s.db)
+	}
 	return sqlite3store.New(s.db)
 }

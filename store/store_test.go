@@ -2,12 +2,12 @@ package store_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/store"
+	"github.com/vigie-sante/vigie/store/storetest"
 )
 
 // now is a fixed instant: Tuesday of ISO week 2027-W05.
@@ -15,11 +15,16 @@ var now = time.Date(2027, 2, 2, 14, 37, 12, 0, time.UTC)
 
 const nowWeek = "2027-W05"
 
-// MustOpenStore opens a store on a fresh file under t.TempDir() and closes
-// it at the end of the test.
+// TestMain runs every test on SQLite, then on PostgreSQL when
+// VIGIE_TEST_POSTGRES is set (see storetest).
+func TestMain(m *testing.M) { storetest.Main(m) }
+
+// MustOpenStore opens a store on a fresh database (a file under
+// t.TempDir(), or a PostgreSQL database on the second pass) and closes it
+// at the end of the test.
 func MustOpenStore(tb testing.TB) *store.Store {
 	tb.Helper()
-	s, err := store.Open(filepath.Join(tb.TempDir(), "vigie.db"))
+	s, err := store.Open(storetest.DB(tb))
 	if err != nil {
 		tb.Fatalf("Open: %v", err)
 	}

@@ -80,31 +80,35 @@ func (s *Store) enqueue(sub *submission) error {
 
 // writeBatch writes a batch in one transaction and reports to each
 // submission: its own refusal, or the outcome of the commit.
+//
+// On PostgreSQL the batch runs READ COMMITTED, not SERIALIZABLE like other
+// writes: batches of two instances spending codes side by side would
+// fail each other's serialisation checks all the time. What they need
+// holds anyway: a code's row is locked by the UPDATE that spends it, and
+// the second spender finds it used; the campaign's row is locked FOR
+// SHARE (forShare), so a closing waits for the batch. A submission that
+// meets a deadlock is rolled back to its savepoint (which releases its
+// locks) and tried again.
 func (s *Store) writeBatch(batch []*submission) {
+	defer s.markDirty()
 	errs := make([]error, len(batch))
-	err := s.update(context.Background(), func(tx *sql.Tx) error {
-		for i, sub := range batch {
-			if err := sub.ctx.Err(); err != nil {
-				errs[i] = err
-				continue
-			}
-			if _, err := tx.Exec(`SAVEPOINT submission`); err != nil {
-				return fmt.Errorf("store: savepoint: %w", err)
-			}
-			// Statements run without the caller's context: a cancellation
-			// interrupting SQLite mid-statement would roll back the whole
-			// batch, other people's answers included.
-			errs[i] = writeSubmission(context.Background(), tx, sub)
-			if errs[i] != nil {
-				if _, err := tx.Exec(`ROLLBACK TO submission`); err != nil {
-					return fmt.Errorf("store: rollback to savepoint: %w", err)
+	ctx := context.Background()
+	err := s.retry(ctx, func() error {
+		return s.updateOnce(ctx, nil, func(tx *sql.Tx) error {
+			for i, sub := range batch {
+				errs[i] = sub.ctx.Err()
+				if errs[i] != nil {
+					continue
+				}
+				errs[i] = s.retry(ctx, func() error { return s.writeSaved(tx, sub) })
+				if retryable(errs[i]) {
+					// The whole transaction is at fault (not one code):
+					// run the batch again.
+					return errs[i]
 				}
 			}
-			if _, err := tx.Exec(`RELEASE submission`); err != nil {
-				return fmt.Errorf("store: release savepoint: %w", err)
-			}
-		}
-		return nil
+			return nil
+		})
 	})
 	for i, sub := range batch {
 		if errs[i] == nil {
@@ -114,9 +118,37 @@ func (s *Store) writeBatch(batch []*submission) {
 	}
 }
 
+// writeSaved writes one submission inside a savepoint of the batch's
+// transaction, rolled back to when the submission fails.
+func (s *Store) writeSaved(tx *sql.Tx, sub *submission) error {
+	if _, err := tx.Exec(`SAVEPOINT submission`); err != nil {
+		return fmt.Errorf("store: savepoint: %w", err)
+	}
+	// Statements run without the caller's context: a cancellation
+	// interrupting SQLite mid-statement would roll back the whole batch,
+	// other people's answers included.
+	err := s.writeSubmission(context.Background(), tx, sub)
+	if err != nil {
+		if _, rerr := tx.Exec(`ROLLBACK TO submission`); rerr != nil {
+			return fmt.Errorf("store: rollback to savepoint: %w (after %w)", rerr, err)
+		}
+	}
+	if _, rerr := tx.Exec(`RELEASE submission`); rerr != nil {
+		return fmt.Errorf("store: release savepoint: %w", rerr)
+	}
+	return err
+}
+
 // writeSubmission spends the code (if any) and inserts the response.
-func writeSubmission(ctx context.Context, tx *sql.Tx, sub *submission) error {
+func (s *Store) writeSubmission(ctx context.Context, tx *sql.Tx, sub *submission) error {
 	r, id := sub.r, sub.rc.campaign.ID
+	var state string
+	err := tx.QueryRowContext(ctx, `SELECT state FROM campaigns WHERE id = ?`+s.forShare(), id).Scan(&state)
+	if err == sql.ErrNoRows || (err == nil && state != string(vigie.StateOpen)) {
+		return errNotOpen
+	} else if err != nil {
+		return fmt.Errorf("store: submit to %s: read campaign: %w", id, err)
+	}
 	if sub.hash != nil {
 		if err := spendCode(ctx, tx, sub.rc, sub.code, sub.hash, r); err != nil {
 			return err

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/alexedwards/scs/sqlite3store"
+	"github.com/vigie-sante/vigie/store"
 	"github.com/alexedwards/scs/v2"
 	"github.com/gin-gonic/gin"
 
@@ -61,7 +61,7 @@ type AdminConfig struct {
 type backOffice struct {
 	cfg      AdminConfig
 	sessions *scs.SessionManager
-	sqlStore *sqlite3store.SQLite3Store
+	sqlStore store.SessionStore
 	logins   *loginLimiter // sign-in attempts (ratelimit_login.go)
 
 	mu     sync.RWMutex      // written while routes are declared, then only read

@@ -1,0 +1,9 @@
+-- PostgreSQL twin of ../sqlite/0005_session_generation.sql: both must give the same logical
+-- schema (store/schema_test.go compares them).
+
+-- A number every back-office session of an account records at sign-in.
+-- Changing the password increments it, which ends every session opened
+-- before, even one a request in flight writes back afterwards (deleting
+-- session rows could not promise that). 0 for existing accounts, which
+-- keeps their current sessions (they carry no number, read as 0).
+ALTER TABLE users ADD COLUMN session_generation integer NOT NULL DEFAULT 0;

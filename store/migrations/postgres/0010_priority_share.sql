@@ -1,0 +1,7 @@
+-- PostgreSQL twin of ../sqlite/0010_priority_share.sql: both must give the same logical
+-- schema (store/schema_test.go compares them).
+
+-- The share of unfavourable respondents from which a published result is a
+-- priority (issue 10). Existing campaigns take the default, 0.5.
+ALTER TABLE campaigns ADD COLUMN priority_share double precision NOT NULL DEFAULT 0.5
+    CHECK (priority_share > 0 AND priority_share <= 1);

@@ -1,0 +1,11 @@
+-- PostgreSQL twin of ../sqlite/0015_gdpr.sql: both must give the same logical
+-- schema (store/schema_test.go compares them).
+
+-- The data-protection facts of a campaign (issue 12), shown in the
+-- employees' information notice, the record of processing and the AIPD:
+-- the organisation responsible ('' = the client organisation), how to
+-- reach its DPO ('' = not said) and the legal basis ('' = legitimate
+-- interest).
+ALTER TABLE campaigns ADD COLUMN controller text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE campaigns ADD COLUMN dpo_contact text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE campaigns ADD COLUMN legal_basis text COLLATE "C" NOT NULL DEFAULT '';

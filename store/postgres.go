@@ -1,0 +1,191 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/vigie-sante/vigie"
+)
+
+// PostgreSQL, for several instances sharing one database: what only it
+// needs. See dialect.go.
+
+// pgPoolSize bounds the connections of one instance. Submissions take one
+// (their batches are written by one goroutine), reads take the rest.
+const pgPoolSize = 16
+
+// pgLockMigrate and pgLockCompact are the advisory locks that keep two
+// instances from migrating, or compacting, at the same time.
+const (
+	pgLockMigrate = 0x76696701 // "vig" 1
+	pgLockCompact = 0x76696702
+)
+
+// openPostgres opens the PostgreSQL database at dsn.
+func openPostgres(dsn string, fsys fs.FS, delay time.Duration) (*Store, error) {
+	redacted := RedactURL(dsn)
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, vigie.Errorf(vigie.EINVALID, "Adresse de base PostgreSQL invalide (%s) : %v", redacted, strings.ReplaceAll(err.Error(), dsn, redacted))
+	}
+	db := sql.OpenDB(rebindConnector{stdlib.GetConnector(*cfg)})
+	db.SetMaxOpenConns(pgPoolSize)
+	db.SetMaxIdleConns(pgPoolSize)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", redacted, err)
+	}
+	if err := migrateLocked(ctx, db, fsys); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: migrate %s: %w", redacted, err)
+	}
+	return newStore(enginePostgres, db, db, redacted, delay), nil
+}
+
+// migrateLocked migrates under an advisory lock, so that two instances
+// started together do not both apply the same migration.
+func migrateLocked(ctx context.Context, db *sql.DB, fsys fs.FS) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(?)`, pgLockMigrate); err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, pgLockMigrate)
+	return migrate(ctx, conn, fsys)
+}
+
+// pgCompacted are the tables whose rows say something about the order of
+// submissions, and the column each compaction writes back unchanged.
+//
+// In PostgreSQL a row is a tuple appended to the table's heap, stamped
+// with the id of the transaction that wrote it (xmin); an UPDATE or a
+// DELETE leaves the old tuple in place, stamped with the id of the
+// transaction that replaced it (xmax), until a vacuum. So, until
+// compaction: a response's place in the heap and its xmin give the order
+// of submissions; and the code spent with it (a new tuple of codes, the
+// old one dead) and the draft or paper entry deleted with it carry the
+// same transaction id: a link between a code and its answers.
+var pgCompacted = []struct{ table, touch string }{
+	{"responses", "week = week"},
+	{"codes", "used = used"},
+	{"drafts", "data = data"},
+	{"paper_entries", "disputed = disputed"},
+}
+
+// pgOldReadWait bounds how long a compaction waits for reads that began
+// before its first step (see compactPostgres).
+const pgOldReadWait = 5 * time.Second
+
+// compactPostgres erases what the tables of pgCompacted say about order,
+// in two steps:
+//
+//  1. one transaction writes every row again, unchanged: every live tuple
+//     now carries that transaction's id, the same for all;
+//  2. CLUSTER copies each table, in primary-key order (random response
+//     ids, code hashes), into new files without the dead tuples, and
+//     drops the old files; indexes are rebuilt too.
+//
+// CLUSTER must keep a dead tuple that a transaction begun before step 1
+// may still read: the compaction waits up to pgOldReadWait for such
+// reads to end, and otherwise reports it did not finish (errCompactAgain),
+// so that the compactor runs it again.
+func (s *Store) compactPostgres(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(?)`, pgLockCompact); err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, pgLockCompact)
+
+	var started time.Time
+	err = s.retry(ctx, func() error {
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		names := make([]string, len(pgCompacted))
+		for i, t := range pgCompacted {
+			names[i] = t.table
+		}
+		// Writers wait (readers do not) rather than deadlock with the
+		// rewrite of every row.
+		if _, err := tx.ExecContext(ctx, `LOCK TABLE `+strings.Join(names, ", ")+` IN EXCLUSIVE MODE`); err != nil {
+			return err
+		}
+		for _, t := range pgCompacted {
+			if _, err := tx.ExecContext(ctx, `UPDATE `+t.table+` SET `+t.touch); err != nil {
+				return fmt.Errorf("rewrite %s: %w", t.table, err)
+			}
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT clock_timestamp()`).Scan(&started); err != nil {
+			return err
+		}
+		return tx.Commit()
+	})
+	if err != nil {
+		return err
+	}
+	old, err := waitOldReads(ctx, conn, started)
+	if err != nil {
+		return err
+	}
+	for _, t := range pgCompacted {
+		if _, err := conn.ExecContext(ctx, `CLUSTER `+t.table+` USING `+t.table+`_pkey`); err != nil {
+			return fmt.Errorf("cluster %s: %w", t.table, err)
+		}
+	}
+	if old {
+		return errCompactAgain
+	}
+	return nil
+}
+
+// errCompactAgain says a compaction ran but may have kept old versions of
+// rows for a read that was still open.
+var errCompactAgain = errors.New("store: compaction waited for an old read; it will run again")
+
+// waitOldReads waits up to pgOldReadWait until no other session of the
+// database has a transaction begun before t, and tells whether one still
+// has.
+func waitOldReads(ctx context.Context, conn *sql.Conn, t time.Time) (bool, error) {
+	deadline := time.Now().Add(pgOldReadWait)
+	for {
+		var n int
+		err := conn.QueryRowContext(ctx, `
+			SELECT count(*) FROM pg_stat_activity
+			WHERE datname = current_database() AND pid != pg_backend_pid()
+				AND backend_xmin IS NOT NULL AND xact_start < ?`, t).Scan(&n)
+		if err != nil {
+			return false, fmt.Errorf("store: compact: old reads: %w", err)
+		}
+		if n == 0 {
+			return false, nil
+		}
+		if time.Now().After(deadline) {
+			return true, nil
+		}
+		select {
+		case <-ctx.Done():
+			return true, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
