@@ -7,9 +7,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/vigie-sante/vigie/store"
 	"github.com/alexedwards/scs/v2"
 	"github.com/gin-gonic/gin"
+	"github.com/vigie-sante/vigie/store"
 
 	"github.com/vigie-sante/vigie"
 )
