@@ -177,18 +177,32 @@ func TestLoginLimitsSharedBetweenStores(t *testing.T) {
 func TestLoginLimitsConcurrent(t *testing.T) {
 	s := MustOpenStore(t)
 	ctx := context.Background()
-	const attempts = 30
+	const attempts = 100
 	var wg sync.WaitGroup
 	granted := make(chan bool, attempts)
-	for range attempts {
+	start := make(chan struct{})
+	for i := range attempts {
 		wg.Go(func() {
+			<-start
 			a, err := s.ReserveLogin(ctx, testLimits, "conseil@cabinet.test", "203.0.113.9", t0)
 			if err != nil {
 				t.Errorf("ReserveLogin: %v", err)
 			}
 			granted <- a != nil
 		})
+		if i == attempts/2 {
+			// The owner, elsewhere, in the middle of the flood: on
+			// PostgreSQL the conflicting transactions are retried, not
+			// refused.
+			wg.Go(func() {
+				<-start
+				if a, err := s.ReserveLogin(ctx, testLimits, "conseil@cabinet.test", "198.51.100.7", t0); err != nil || a == nil {
+					t.Errorf("owner's attempt during the flood = %v, %v; want granted", a, err)
+				}
+			})
+		}
 	}
+	close(start)
 	wg.Wait()
 	close(granted)
 	n := 0
