@@ -41,8 +41,9 @@ func (s *Server) loginForm(c *gin.Context) {
 // login checks an address and a password. The attempt is reserved in the
 // sign-in limiter before the password is checked (ratelimit_login.go):
 // per account and client address, per client address, and per account,
-// all under keyed hashes in the database, shared by every instance. A guesser can neither
-// hammer one account nor try many, nor lock the owner out from elsewhere.
+// all under keyed hashes in the database, shared by every instance. A
+// guesser can neither hammer one account nor try many, nor lock the
+// owner out from elsewhere.
 func (s *Server) login(c *gin.Context) {
 	if err := parseForm(c); err != nil {
 		s.htmlError(c, err)
