@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -30,8 +31,9 @@ type Store struct {
 	closeMu    sync.RWMutex
 	closed     bool
 
-	compactor compactor // rewrites the file once writes pause (compact.go)
-	logger    *slog.Logger
+	compactor  compactor    // rewrites the file once writes pause (compact.go)
+	loginSweep atomic.Int64 // Unix ms of this instance's last sweep of the sign-in limits (login_limit.go)
+	logger     *slog.Logger
 }
 
 // Open opens the database db, creating it when missing, and applies the

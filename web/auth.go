@@ -106,7 +106,7 @@ func (s *Server) initBackOffice(cfg AdminConfig) {
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	b := &backOffice{
 		cfg:    cfg,
-		logins: newLoginLimiter(cfg, s.now),
+		logins: newLoginLimiter(s.store, cfg, s.now),
 		access: map[string]access{},
 		prefix: map[string]access{},
 	}

@@ -24,6 +24,10 @@ type loginPage struct {
 var errLoginThrottled = vigie.Errorf(vigie.ERATELIMIT,
 	"Trop de tentatives de connexion échouées. Par sécurité, attendez une minute avant de réessayer.")
 
+// msgLoginUnavailable is shown, with 503, when the sign-in limits cannot
+// be read: the attempt is refused rather than let through unchecked.
+const msgLoginUnavailable = "La connexion est momentanément indisponible. Réessayez dans un instant."
+
 // loginForm shows the sign-in page, or goes straight to the back office
 // when already signed in.
 func (s *Server) loginForm(c *gin.Context) {
@@ -37,8 +41,9 @@ func (s *Server) loginForm(c *gin.Context) {
 // login checks an address and a password. The attempt is reserved in the
 // sign-in limiter before the password is checked (ratelimit_login.go):
 // per account and client address, per client address, and per account,
-// all under keyed hashes kept in memory only. A guesser can neither
-// hammer one account nor try many, nor lock the owner out from elsewhere.
+// all under keyed hashes in the database, shared by every instance. A
+// guesser can neither hammer one account nor try many, nor lock the
+// owner out from elsewhere.
 func (s *Server) login(c *gin.Context) {
 	if err := parseForm(c); err != nil {
 		s.htmlError(c, err)
@@ -53,14 +58,22 @@ func (s *Server) login(c *gin.Context) {
 	if len(form.Email) > 254 {
 		form.Email = form.Email[:254]
 	}
-	attempt, ok := s.admin.logins.reserve(form.Email, addr)
+	ctx := c.Request.Context()
+	attempt, ok, err := s.admin.logins.reserve(ctx, form.Email, addr)
+	if err != nil {
+		// Fail closed: without the limits, no password is checked.
+		s.logger.Error("login: sign-in limits unavailable", "error", err.Error())
+		form.Error = msgLoginUnavailable
+		s.render(c, http.StatusServiceUnavailable, "login", form)
+		return
+	}
 	if !ok {
 		s.auditAs(c, form.Email, "login.throttled", "", "")
 		form.Error = vigie.ErrorMessage(errLoginThrottled)
 		s.render(c, http.StatusTooManyRequests, "login", form)
 		return
 	}
-	user, err := s.store.Authenticate(c.Request.Context(), form.Email, password)
+	user, err := s.store.Authenticate(ctx, form.Email, password)
 	switch code := vigie.ErrorCode(err); {
 	case code == vigie.EUNAUTHORIZED || code == vigie.EINVALID:
 		// A failure: the attempt keeps its tokens.
@@ -71,29 +84,42 @@ func (s *Server) login(c *gin.Context) {
 	case code == vigie.ERATELIMIT:
 		// Every hashing slot stayed busy: the password was not checked,
 		// so the attempt is no failure. Operators should know.
-		attempt.cancel()
+		s.cancelAttempt(c, attempt)
 		s.logger.Warn("login: password hashing saturated", "route", c.FullPath())
 		form.Error = vigie.ErrorMessage(err)
 		s.render(c, http.StatusTooManyRequests, "login", form)
 		return
 	case err != nil:
-		attempt.cancel()
+		s.cancelAttempt(c, attempt)
 		s.htmlError(c, err)
 		return
 	}
-	attempt.succeeded()
+	if err := attempt.succeeded(ctx); err != nil {
+		// The password was right: the owner gets in. The attempt merely
+		// keeps its tokens (it counts as a failure) and the pair is not
+		// remembered.
+		s.logger.Error("login", "error", err.Error())
+	}
 	// A new session token at every sign-in, so a token planted before
 	// (session fixation) is worth nothing after.
-	ctx := sessionCtx(c)
-	if err := s.admin.sessions.RenewToken(ctx); err != nil {
+	sctx := sessionCtx(c)
+	if err := s.admin.sessions.RenewToken(sctx); err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	s.admin.sessions.Put(ctx, sessionUserKey, user.ID)
-	s.admin.sessions.Put(ctx, sessionGenKey, user.SessionGeneration)
+	s.admin.sessions.Put(sctx, sessionUserKey, user.ID)
+	s.admin.sessions.Put(sctx, sessionGenKey, user.SessionGeneration)
 	c.Set(ctxUser, user)
 	s.audit(c, "login", "", string(user.Role))
 	c.Redirect(http.StatusSeeOther, form.Next)
+}
+
+// cancelAttempt gives an attempt's tokens back; failing that, the attempt
+// merely counts as a failure, which the log says.
+func (s *Server) cancelAttempt(c *gin.Context, attempt *loginAttempt) {
+	if err := attempt.cancel(c.Request.Context()); err != nil {
+		s.logger.Error("login", "route", c.FullPath(), "error", err.Error())
+	}
 }
 
 // logout ends the session.

@@ -20,6 +20,13 @@ import (
 // at start and kept only in memory: the address itself is never stored,
 // and the keys cannot be reversed after a restart. IPv6 addresses count
 // per /64, the block one subscriber usually holds.
+//
+// It stays in each instance's memory on purpose, even with several
+// instances on one PostgreSQL database (unlike the back office's sign-in
+// limits, store/login_limit.go): employees' addresses are never written to
+// the database, even hashed, so a guesser behind a load balancer gets one
+// allowance per instance. The codes' entropy, not this limiter, is what
+// makes guessing hopeless; this only slows polling down.
 type failLimiter struct {
 	burst  float64
 	period time.Duration
@@ -114,39 +121,6 @@ func (l *failLimiter) Fail(addr string) {
 	}
 	if b.tokens >= 1 {
 		b.tokens--
-	}
-}
-
-// take uses one attempt of k if one is left, in the same locked step as
-// the check: concurrent requests can never together use more attempts
-// than the bucket holds, as Allow-then-Fail would let them.
-func (l *failLimiter) take(k [16]byte) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	l.sweep(now)
-	b := l.refill(k, now)
-	if b == nil {
-		b = &bucket{tokens: l.burst, last: now}
-		l.buckets[k] = b
-	}
-	if b.tokens < 1 {
-		return false
-	}
-	b.tokens--
-	return true
-}
-
-// giveBack returns an attempt taken from k that turned out not to be a
-// failure (a success, or a check that could not run).
-func (l *failLimiter) giveBack(k [16]byte) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if b := l.refill(k, l.now()); b != nil {
-		b.tokens++
-		if b.tokens >= l.burst {
-			delete(l.buckets, k)
-		}
 	}
 }
 
