@@ -79,7 +79,7 @@ func (s *Store) ReserveLogin(ctx context.Context, limits LoginLimits, account, c
 	sweep := s.loginSweepDue(now)
 	ms := now.UnixMilli()
 	var ok bool
-	err := s.update(ctx, func(tx *sql.Tx) error {
+	err := s.updateUncompacted(ctx, func(tx *sql.Tx) error {
 		ok, a.accountTaken = false, false
 		secret, err := loginSecret(ctx, tx, fresh)
 		if err != nil {
@@ -136,7 +136,7 @@ func (s *Store) ReserveLogin(ctx context.Context, limits LoginLimits, account, c
 // ReleaseLogin gives back the tokens of a: its password was not checked
 // (no hashing slot, an internal error), so it was no guess.
 func (s *Store) ReleaseLogin(ctx context.Context, a *LoginAttempt, now time.Time) error {
-	err := s.update(ctx, func(tx *sql.Tx) error { return a.giveBack(ctx, tx, now.UnixMilli()) })
+	err := s.updateUncompacted(ctx, func(tx *sql.Tx) error { return a.giveBack(ctx, tx, now.UnixMilli()) })
 	if err != nil {
 		return fmt.Errorf("store: release sign-in attempt: %w", err)
 	}
@@ -148,7 +148,7 @@ func (s *Store) ReleaseLogin(ctx context.Context, a *LoginAttempt, now time.Time
 // KnownLoginTTL.
 func (s *Store) RememberLogin(ctx context.Context, a *LoginAttempt, now time.Time) error {
 	ms := now.UnixMilli()
-	err := s.update(ctx, func(tx *sql.Tx) error {
+	err := s.updateUncompacted(ctx, func(tx *sql.Tx) error {
 		if err := a.giveBack(ctx, tx, ms); err != nil {
 			return err
 		}

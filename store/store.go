@@ -121,6 +121,14 @@ func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return s.retry(ctx, func() error { return s.updateOnce(ctx, s.writeOptions(), fn) })
 }
 
+// updateUncompacted is update for writes that say nothing about answers,
+// codes or drafts (the sign-in counters): they schedule no compaction,
+// which on PostgreSQL rewrites the tables of answers and codes, and which
+// a flood of sign-in attempts would otherwise keep running.
+func (s *Store) updateUncompacted(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.retry(ctx, func() error { return s.updateOnce(ctx, s.writeOptions(), fn) })
+}
+
 // updateOnce runs fn in one transaction with opts.
 func (s *Store) updateOnce(ctx context.Context, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, opts)
