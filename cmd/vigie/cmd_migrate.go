@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"text/tabwriter"
 
 	"github.com/vigie-sante/vigie/store"
 )
@@ -39,16 +38,18 @@ func runMigrate(args []string, stdout, stderr io.Writer) error {
 	if _, err := os.Stat(*from); err != nil {
 		return fmt.Errorf("base SQLite %s introuvable : %w", *from, err)
 	}
-	src, err := store.Open(*from)
-	if err != nil {
-		return fmt.Errorf("ouverture de la base SQLite %s : %w", *from, userError(err))
-	}
-	defer src.Close()
+	// The target first: when it cannot be reached, the source is left
+	// untouched (Open migrates it).
 	dst, err := openStore(*to)
 	if err != nil {
 		return userError(err)
 	}
 	defer dst.Close()
+	src, err := store.Open(*from)
+	if err != nil {
+		return fmt.Errorf("ouverture de la base SQLite %s : %w", *from, userError(err))
+	}
+	defer src.Close()
 
 	fmt.Fprintf(stdout, "Copie de %s vers %s…\n\n", *from, dbLabel(*to))
 	report, err := store.CopyTo(context.Background(), src, dst)
@@ -67,14 +68,12 @@ func runMigrate(args []string, stdout, stderr io.Writer) error {
 
 // printCopyCounts prints the rows of each table on both sides of a copy.
 func printCopyCounts(w io.Writer, r *store.CopyReport) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Table\tSQLite\tPostgreSQL\t")
+	fmt.Fprintf(w, "%-25s %8s %11s\n", "Table", "SQLite", "PostgreSQL")
 	for _, t := range r.Tables {
 		mark := ""
 		if t.Source != t.Target {
 			mark = "  ← différent"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\n", t.Table, t.Source, t.Target, mark)
+		fmt.Fprintf(w, "%-25s %8d %11d%s\n", t.Table, t.Source, t.Target, mark)
 	}
-	tw.Flush()
 }
