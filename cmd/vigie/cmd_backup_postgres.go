@@ -31,7 +31,7 @@ installé (le mot de passe est lu dans $PGPASSWORD ou ~/.pgpass, jamais écrit i
 Le fichier contient les réponses et les comptes : gardez-le lisible par vous seul
 (umask 077 avant la commande), comme la base elle-même.
 
-Pour la restaurer, dans une base PostgreSQL vide :
+Pour la restaurer, dans une base PostgreSQL vide (changez l'adresse si c'en est une autre) :
 
   pg_restore --no-owner --single-transaction --dbname=%s %s
 
