@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/store"
@@ -44,10 +45,22 @@ func TestCopyTo(t *testing.T) {
 		t.Fatalf("CloseCampaign: %v", err)
 	}
 	o := MustOpenCampaign(t, src, nil)
-	oCodes := MustGenerateCodes(t, src, o.ID, 2)
+	oCodes := MustGenerateCodes(t, src, o.ID, 4)
 	if err := src.SubmitResponse(ctx, o.ID, oCodes[0], validResponse(), now); err != nil {
 		t.Fatalf("SubmitResponse: %v", err)
 	}
+	key, draft := draftKey(t), []byte(`{"step":3}`)
+	if err := src.SaveDraft(ctx, o.ID, oCodes[2], key, draft); err != nil {
+		t.Fatalf("SaveDraft: %v", err)
+	}
+	if res, err := src.EnterPaper(ctx, o.ID, oCodes[3], validResponse(), now); err != nil || res.Status != store.PaperAwaiting {
+		t.Fatalf("EnterPaper = %+v, %v; want awaiting", res, err)
+	}
+	sessions := src.SessionStore()
+	if err := sessions.Commit("jeton-de-session", []byte("données"), time.Now().Add(time.Hour)); err != nil {
+		t.Fatalf("session Commit: %v", err)
+	}
+	sessions.StopCleanup()
 	prev := MustOpenCampaign(t, src, nil)
 	if err := src.CloseCampaign(ctx, prev.ID, now); err != nil {
 		t.Fatalf("CloseCampaign: %v", err)
@@ -78,7 +91,7 @@ func TestCopyTo(t *testing.T) {
 		}
 		counts[tc.Table] = tc.Target
 	}
-	for table, want := range map[string]int{"campaigns": 4, "responses": 3, "codes": 6, "users": 1, "tokens": 1, "audit_log": 3} {
+	for table, want := range map[string]int{"campaigns": 4, "responses": 3, "codes": 8, "drafts": 1, "paper_entries": 1, "users": 1, "tokens": 1, "audit_log": 3} {
 		if counts[table] != want {
 			t.Errorf("%s: %d rows, want %d", table, counts[table], want)
 		}
@@ -122,6 +135,24 @@ func TestCopyTo(t *testing.T) {
 		}
 		if err := dst.SubmitResponse(ctx, o.ID, oCodes[1], validResponse(), now); err != nil {
 			t.Errorf("an unused code is refused after the copy: %v", err)
+		}
+	})
+	t.Run("DraftsAndPaperKept", func(t *testing.T) {
+		if got, err := dst.Draft(ctx, o.ID, oCodes[2], key); err != nil || string(got) != string(draft) {
+			t.Errorf("Draft after the copy = %q, %v; want %q", got, err, draft)
+		}
+		if n, err := dst.PendingPaperCount(ctx, o.ID); err != nil || n != 1 {
+			t.Errorf("PendingPaperCount after the copy = %d, %v; want 1", n, err)
+		}
+	})
+	t.Run("SessionsLeftBehind", func(t *testing.T) {
+		if report.Sessions != 1 {
+			t.Errorf("report.Sessions = %d, want 1", report.Sessions)
+		}
+		ss := dst.SessionStore()
+		defer ss.StopCleanup()
+		if _, found, err := ss.Find("jeton-de-session"); err != nil || found {
+			t.Errorf("session found on PostgreSQL (%v, %v): sessions are not copied", found, err)
 		}
 	})
 	t.Run("UsersAuthenticate", func(t *testing.T) {
