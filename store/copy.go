@@ -184,7 +184,7 @@ func checkCopyTables(ctx context.Context, q queryer, query, engineName string) e
 		return fmt.Errorf("store: copy: list the %s tables: %w", engineName, err)
 	}
 	if len(unknown) > 0 {
-		return fmt.Errorf("store: copy: the %s schema has tables this version cannot copy: %s", engineName, strings.Join(unknown, ", "))
+		return vigie.Errorf(vigie.EINVALID, "La base %s contient des tables que cette version de Vigie ne sait pas copier (%s) : rien n'a été copié.", engineName, strings.Join(unknown, ", "))
 	}
 	return nil
 }

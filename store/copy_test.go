@@ -2,8 +2,10 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -180,4 +182,33 @@ func TestCopyTo(t *testing.T) {
 		_, err := store.CopyTo(ctx, dst, src)
 		wantCode(t, err, vigie.EINVALID)
 	})
+}
+
+// TestCopyToRefusesUnknownTable: a table the copy does not know (added by
+// a migration without its place in copyOrder, or by hand) stops the copy
+// instead of being left behind.
+func TestCopyToRefusesUnknownTable(t *testing.T) {
+	if storetest.Postgres() {
+		t.Skip("copies SQLite to PostgreSQL: once is enough")
+	}
+	ctx := context.Background()
+	dstURL := storetest.NewPostgres(t)
+	srcPath := filepath.Join(t.TempDir(), "vigie.db")
+	src := openAt(t, srcPath)
+	MustCreateCampaign(t, src, nil)
+	raw, err := sql.Open("sqlite3", srcPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`CREATE TABLE notes_a_la_main (texte TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	dst := openAt(t, dstURL)
+	if _, err := store.CopyTo(ctx, src, dst); err == nil || !strings.Contains(err.Error(), "notes_a_la_main") {
+		t.Fatalf("CopyTo = %v, want a refusal naming notes_a_la_main", err)
+	}
+	if list, err := dst.Campaigns(ctx); err != nil || len(list) != 0 {
+		t.Errorf("target after the refusal holds %d campaigns (%v), want 0", len(list), err)
+	}
 }
