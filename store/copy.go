@@ -189,8 +189,14 @@ func checkCopyTables(ctx context.Context, q queryer, query, engineName string) e
 	return nil
 }
 
-// copyRows copies the rows of t from rtx (SQLite) to wtx (PostgreSQL).
-// The columns are the source's; the target must have the same ones.
+// copyBatch is how many rows one INSERT carries: one round trip per
+// batch rather than per row (PostgreSQL takes at most 65,535 parameters
+// a statement; the widest table has about 25 columns).
+const copyBatch = 500
+
+// copyRows copies the rows of t from rtx (SQLite) to wtx (PostgreSQL), in
+// t.orderBy order. The columns are the source's; the target must have the
+// same ones.
 func copyRows(ctx context.Context, rtx, wtx *sql.Tx, t copyTable) error {
 	cols, err := sourceColumns(ctx, rtx, t.name)
 	if err != nil {
@@ -199,21 +205,30 @@ func copyRows(ctx context.Context, rtx, wtx *sql.Tx, t copyTable) error {
 	if err := checkTargetColumns(ctx, wtx, t.name, cols); err != nil {
 		return err
 	}
+	idAt := slices.Index(cols, "id")
 	laterAt := map[int]bool{}
 	for _, l := range t.later {
 		i := slices.Index(cols, l)
-		if i < 0 {
-			return fmt.Errorf("column %s missing", l)
+		if i < 0 || idAt < 0 {
+			return fmt.Errorf("columns id and %s needed", l)
 		}
 		laterAt[i] = true
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")
-	insert := `INSERT INTO ` + t.name + ` (` + strings.Join(cols, ", ") + `) VALUES (` + marks + `)`
-	stmt, err := wtx.PrepareContext(ctx, insert)
-	if err != nil {
-		return fmt.Errorf("prepare insert: %w", err)
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	insert := `INSERT INTO ` + t.name + ` (` + strings.Join(cols, ", ") + `) VALUES `
+	var batch []any
+	flush := func() error {
+		n := len(batch) / len(cols)
+		if n == 0 {
+			return nil
+		}
+		values := strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+		if _, err := wtx.ExecContext(ctx, insert+values, batch...); err != nil {
+			return fmt.Errorf("insert: %w", err)
+		}
+		batch = batch[:0]
+		return nil
 	}
-	defer stmt.Close()
 
 	rows, err := rtx.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM `+t.name+` ORDER BY `+t.orderBy)
 	if err != nil {
@@ -228,40 +243,40 @@ func copyRows(ctx context.Context, rtx, wtx *sql.Tx, t copyTable) error {
 		ptrs[i] = &vals[i]
 	}
 	for rows.Next() {
+		// Scanning into *any copies []byte values: they outlive the row.
 		if err := rows.Scan(ptrs...); err != nil {
 			return fmt.Errorf("read: %w", err)
 		}
-		args := make([]any, len(vals))
-		copy(args, vals)
-		if len(laterAt) > 0 {
-			p := pending{key: []any{args[slices.Index(cols, "id")]}}
-			for i := range args {
-				if laterAt[i] {
-					p.values = append(p.values, args[i])
-					args[i] = nil
-				}
+		var p pending
+		for i, v := range vals {
+			if laterAt[i] {
+				p.values = append(p.values, v)
+				v = nil
 			}
+			batch = append(batch, v)
+		}
+		if slices.ContainsFunc(p.values, func(v any) bool { return v != nil }) {
+			p.key = []any{vals[idAt]}
 			later = append(later, p)
 		}
-		if _, err := stmt.ExecContext(ctx, args...); err != nil {
-			return fmt.Errorf("insert: %w", err)
+		if len(batch) >= copyBatch*len(cols) {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read: %w", err)
 	}
-	if len(later) == 0 {
-		return nil
+	if err := flush(); err != nil {
+		return err
 	}
 	sets := make([]string, len(t.later))
 	for i, c := range t.later {
 		sets[i] = c + " = ?"
 	}
-	update := `UPDATE ` + t.name + ` SET ` + strings.Join(sets, ", ") + ` WHERE id = ?`
 	for _, p := range later {
-		if !slices.ContainsFunc(p.values, func(v any) bool { return v != nil }) {
-			continue
-		}
+		update := `UPDATE ` + t.name + ` SET ` + strings.Join(sets, ", ") + ` WHERE id = ?`
 		if _, err := wtx.ExecContext(ctx, update, append(p.values, p.key...)...); err != nil {
 			return fmt.Errorf("set %s: %w", strings.Join(t.later, ", "), err)
 		}
