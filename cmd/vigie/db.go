@@ -35,14 +35,19 @@ func dbPath(flagValue string) string {
 func dbLabel(db string) string { return store.RedactURL(db) }
 
 // openStore opens (creating and migrating if needed) the database named by
-// flagValue, VIGIE_DB or vigie.db, in that order.
+// flagValue, VIGIE_DB or vigie.db, in that order; its errors are fit for
+// the terminal (userError), naming a PostgreSQL database without its
+// password.
 func openStore(flagValue string) (*store.Store, error) {
 	db := dbPath(flagValue)
 	s, err := store.Open(db)
-	if err != nil && store.IsPostgresURL(db) && vigie.ErrorCode(err) == vigie.EINTERNAL {
+	switch {
+	case err == nil:
+		return s, nil
+	case store.IsPostgresURL(db) && vigie.ErrorCode(err) == vigie.EINTERNAL:
 		return nil, fmt.Errorf("impossible d'ouvrir la base PostgreSQL %s : %w", dbLabel(db), err)
 	}
-	return s, err
+	return nil, userError(err)
 }
 
 // userError turns a domain error into its plain French message for the
