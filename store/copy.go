@@ -151,7 +151,8 @@ func CopyTo(ctx context.Context, src, dst *Store) (*CopyReport, error) {
 		}
 		report.Tables = append(report.Tables, c)
 		if c.Source != c.Target {
-			return report, vigie.Errorf(vigie.EINTERNAL, "Table %s : %d ligne(s) dans la base SQLite, %d copiée(s) : rien n'a été écrit dans la base PostgreSQL.", t.name, c.Source, c.Target)
+			// Not a domain error: the message goes to the terminal as is.
+			return report, fmt.Errorf("table %s : %d ligne(s) dans la base SQLite, %d copiée(s) : copie annulée, rien n'a été écrit dans la base PostgreSQL", t.name, c.Source, c.Target)
 		}
 	}
 	if err := rtx.QueryRowContext(ctx, `SELECT count(*) FROM sessions`).Scan(&report.Sessions); err != nil {
