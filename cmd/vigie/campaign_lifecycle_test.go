@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +12,7 @@ import (
 const exampleTitle = "Baromètre qualité de vie au travail 2027"
 
 func TestCampaignArchiveCommand(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "vigie.db")
+	db := testDB(t)
 	id, _ := mustCreateCampaign(t, db)
 	if code, _, errOut := runVigie(t, "campaign", "archive", id, "--db", db); code != 1 || !strings.Contains(errOut, "Seule une campagne close") {
 		t.Fatalf("archive a draft: exit %d, stderr %q; want 1 and a plain message", code, errOut)
@@ -36,7 +35,7 @@ func TestCampaignArchiveCommand(t *testing.T) {
 }
 
 func TestCampaignDeleteCommand(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "vigie.db")
+	db := testDB(t)
 	t.Run("DraftOutright", func(t *testing.T) {
 		id, _ := mustCreateCampaign(t, db)
 		if code, out, errOut := runVigie(t, "campaign", "delete", id, "--db", db); code != 0 || !strings.Contains(out, "supprimée") {

@@ -26,7 +26,7 @@ func mustCreateCampaign(t *testing.T, db string) (id, path string) {
 }
 
 func TestCampaignCommands(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "vigie.db")
+	db := testDB(t)
 	id, path := mustCreateCampaign(t, db)
 
 	code, out, errOut := runVigie(t, "campaign", "list", "--db", db)

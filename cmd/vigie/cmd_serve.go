@@ -57,7 +57,31 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		*addr = defaultAddr
 	}
 
-	st, err := openStore(*db)
+	cfg := web.Config{Secure: *secure, Admin: web.AdminConfig{BaseURL: *baseURL, Mailer: mailer}, Version: Version}
+	for _, p := range strings.Split(*proxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, serveOptions{addr: *addr, db: dbPath(*db), web: cfg}, stdout, stderr)
+}
+
+// serveOptions is what serve needs once the command line is read.
+type serveOptions struct {
+	addr string
+	db   string     // a SQLite file or a PostgreSQL URL
+	web  web.Config // without Store and Logger, which serve sets
+	// started, when not nil, is called in a goroutine of its own once the
+	// server listens, with its base URL (tests).
+	started func(base string)
+}
+
+// serve opens the database, serves until ctx is done, then stops
+// accepting requests, finishes those in flight and closes the database.
+func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error {
+	st, err := openStore(o.db)
 	if err != nil {
 		return userError(err)
 	}
@@ -65,30 +89,26 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	st.SetLogger(logger)
-	cfg := web.Config{Store: st, Logger: logger, Secure: *secure, Admin: web.AdminConfig{BaseURL: *baseURL, Mailer: mailer}, Version: Version}
-	for _, p := range strings.Split(*proxies, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
-		}
-	}
+	cfg := o.web
+	cfg.Store, cfg.Logger = st, logger
 	srv, err := web.New(cfg)
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	// Campaigns with an end date close themselves (closeDueLoop); the loop
 	// ends with ctx, before the store is closed.
 	loopDone := make(chan struct{})
 	go func() { defer close(loopDone); closeDueLoop(ctx, st, logger, time.Now) }()
 	defer func() { stop(); <-loopDone }()
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		return fmt.Errorf("écoute sur %s : %w", *addr, err)
+		return fmt.Errorf("écoute sur %s : %w", o.addr, err)
 	}
-	fmt.Fprintf(stdout, "Vigie écoute sur http://%s (base %s). Ctrl-C pour arrêter.\n", ln.Addr(), dbPath(*db))
+	fmt.Fprintf(stdout, "Vigie écoute sur http://%s (base %s). Ctrl-C pour arrêter.\n", ln.Addr(), dbLabel(o.db))
 	// Campaigns whose retention has run out are archived now, then daily;
 	// the loop ends with ctx, before the store closes (deferred above).
 	retention := make(chan struct{})
@@ -96,6 +116,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		defer close(retention)
 		archiveDueEvery(ctx, st, logger, retentionInterval)
 	}()
+	if o.started != nil {
+		go o.started("http://" + ln.Addr().String())
+	}
 	err = serveHTTP(ctx, ln, srv.Handler(), logger)
 	stop()
 	<-retention

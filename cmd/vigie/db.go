@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 
 	"github.com/vigie-sante/vigie"
@@ -14,10 +15,11 @@ const defaultDB = "vigie.db"
 
 // dbFlag declares the --db flag every command using the database takes.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "", "fichier de la base de données (par défaut : $VIGIE_DB, sinon "+defaultDB+")")
+	return fs.String("db", "", "base de données : un fichier SQLite, ou l'adresse postgres://utilisateur@hôte/base d'une base PostgreSQL, le mot de passe lu dans $PGPASSWORD ou ~/.pgpass (par défaut : $VIGIE_DB, sinon "+defaultDB+")")
 }
 
-// dbPath resolves the database path: the flag, else VIGIE_DB, else vigie.db.
+// dbPath resolves the database, a SQLite file or a PostgreSQL URL: the
+// flag, else VIGIE_DB, else vigie.db.
 func dbPath(flagValue string) string {
 	if flagValue != "" {
 		return flagValue
@@ -28,10 +30,24 @@ func dbPath(flagValue string) string {
 	return defaultDB
 }
 
+// dbLabel is how messages name the database db: the file, or the URL
+// without its password.
+func dbLabel(db string) string { return store.RedactURL(db) }
+
 // openStore opens (creating and migrating if needed) the database named by
-// flagValue, VIGIE_DB or vigie.db, in that order.
+// flagValue, VIGIE_DB or vigie.db, in that order; its errors are fit for
+// the terminal (userError), naming a PostgreSQL database without its
+// password.
 func openStore(flagValue string) (*store.Store, error) {
-	return store.Open(dbPath(flagValue))
+	db := dbPath(flagValue)
+	s, err := store.Open(db)
+	switch {
+	case err == nil:
+		return s, nil
+	case store.IsPostgresURL(db) && vigie.ErrorCode(err) == vigie.EINTERNAL:
+		return nil, fmt.Errorf("impossible d'ouvrir la base PostgreSQL %s : %w", dbLabel(db), err)
+	}
+	return nil, userError(err)
 }
 
 // userError turns a domain error into its plain French message for the

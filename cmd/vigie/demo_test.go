@@ -32,9 +32,13 @@ var sharedDemo struct {
 	err  error
 }
 
-// TestMain removes the shared demo database after the package's tests.
+// TestMain runs the package's tests, then those of bothEngines again on
+// PostgreSQL (engine_test.go), and removes the shared demo database.
 func TestMain(m *testing.M) {
 	code := m.Run()
+	if code == 0 {
+		code = runPostgresPass(m)
+	}
 	if sharedDemo.st != nil {
 		sharedDemo.st.Close()
 	}

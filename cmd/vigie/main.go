@@ -21,7 +21,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "vigie demo [--addr 127.0.0.1:8080] [--dir DOSSIER [--reset]] : lance une démonstration complète", runDemo},
-		{"serve", "vigie serve [--addr :8080] [--db vigie.db] : lance le serveur", runServe},
+		{"serve", "vigie serve [--addr :8080] [--db vigie.db|postgres://…] : lance le serveur (base SQLite ou PostgreSQL)", runServe},
 		{"questionnaires", "vigie questionnaires list | show ID | validate FICHIER... : les questionnaires", runQuestionnaires},
 		{"score", "vigie score --questionnaire ID|FICHIER --responses FICHIER.csv|.xlsx [--previous FICHIER [--previous-questionnaire ID|FICHIER] [--unit-map ANCIEN=>NOUVEAU]] [--min-group-size K] [--out FICHIER] : calcule les résultats (JSON)", runScore},
 		{"campaign", "vigie campaign create --file campagne.yaml | open ID | close ID | archive ID | delete ID [--confirm TITRE] | list : les campagnes", runCampaign},
@@ -31,7 +31,8 @@ func commands() []command {
 		{"guide", "vigie guide --campaign ID [--unit CHEMIN] [--lang fr|en] --out FICHIER.pdf : guide d'échange d'une unité publiée (ou de l'ensemble)", runGuide},
 		{"user", "vigie user add EMAIL --role consultant|viewer|saisie | grant|revoke EMAIL --campaign ID | password EMAIL [--keep-tokens] | list : les comptes", runUser},
 		{"token", "vigie token create EMAIL [--label L] | revoke ID | list EMAIL : les jetons d'API", runToken},
-		{"backup", "vigie backup --db vigie.db --out FICHIER : copie cohérente d'une base en service", runBackup},
+		{"backup", "vigie backup --db vigie.db --out FICHIER : copie cohérente d'une base SQLite en service (PostgreSQL : pg_dump)", runBackup},
+		{"migrate", "vigie migrate --from vigie.db --to postgres://… : copie une installation SQLite dans une base PostgreSQL vide", runMigrate},
 		{"version", "vigie version : affiche la version", runVersion},
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -40,7 +39,7 @@ func openTestStore(t *testing.T, db string) *store.Store {
 }
 
 func TestUserCommands(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "vigie.db")
+	db := testDB(t)
 	ctx := context.Background()
 
 	withStdin(t, "un mot de passe solide\nligne ignorée\n")
@@ -134,7 +133,7 @@ func mustUser(t *testing.T, s *store.Store, email string) *vigie.User {
 }
 
 func TestTokenCommands(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "vigie.db")
+	db := testDB(t)
 	ctx := context.Background()
 	withStdin(t, "un mot de passe solide\n")
 	if code, out, errOut := runVigie(t, "user", "add", "alice@example.fr", "--role", "consultant", "--db", db); code != 0 {
@@ -202,7 +201,7 @@ func TestTokenCommands(t *testing.T) {
 // the same database, that `vigie user password` signs the account out
 // everywhere and revokes its API tokens unless --keep-tokens.
 func TestUserPasswordEndsSessions(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "vigie.db")
+	db := testDB(t)
 	withStdin(t, "un mot de passe solide\n")
 	if code, out, errOut := runVigie(t, "user", "add", "alice@example.fr", "--role", "consultant", "--db", db); code != 0 {
 		t.Fatalf("user add: exit %d, %s%s", code, out, errOut)
