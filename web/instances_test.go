@@ -34,7 +34,7 @@ func manyAttempts(c *web.Config) { c.CodeAttempts = 10_000 }
 // store (its connections, its caches) on the same database; on SQLite,
 // which serves one instance only, the second shares the first's store,
 // and only what each server keeps in its own memory differs.
-func twoInstances(t *testing.T, opts ...option) (a, b *adminServer) {
+func twoInstances(t testing.TB, opts ...option) (a, b *adminServer) {
 	t.Helper()
 	db := storetest.DB(t)
 	a = MustNewAdminServer(t, append(opts, withDB(db))...)
@@ -56,7 +56,7 @@ func twoInstances(t *testing.T, opts ...option) (a, b *adminServer) {
 
 // requirePostgres skips tests of instances that share a database with
 // their own stores: on SQLite there is one instance.
-func requirePostgres(t *testing.T) {
+func requirePostgres(t testing.TB) {
 	t.Helper()
 	if !storetest.Postgres() {
 		t.Skip("several instances share a database on PostgreSQL only (the PostgreSQL pass, with " + storetest.EnvURL + ", runs this)")
