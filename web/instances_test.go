@@ -271,6 +271,7 @@ func TestTwoInstances(t *testing.T) {
 		// Comments enough to moderate once closed (CommentMinGroupSize).
 		a.submitN(t, 12, []string{"Direction B"}, "Direction B")
 		code := a.MustCodes(t, 1)[0]
+		entry, sheet := entryToken(t, a, "saisie@cabinet.test", true), a.MustCodes(t, 1)[0]
 		slug := a.Campaign.Slug
 		br := b.browser(t)
 		wantContains(t, br.get("/r/"+slug), `name="code"`) // B caches the open campaign
@@ -279,6 +280,14 @@ func TestTwoInstances(t *testing.T) {
 		// The store checks the state in the transaction: no answer gets
 		// in, whatever B's caches still say.
 		wantStatus(t, br.postJSON(responsesPath(b.testServer), validBody(code)), http.StatusConflict)
+		// Nor a paper sheet's first entry, which B would otherwise keep
+		// (B's caches still have the campaign open) linked to its code,
+		// after the closing erased the others.
+		p := b.api(t, entry, http.MethodPost, "/api/v1/campaigns/"+b.Campaign.ID+"/paper-entries", paperBody(sheet, "Direction A/Service 2", 4))
+		wantStatus(t, p, http.StatusConflict)
+		if n := b.pending(t); n != 0 {
+			t.Fatalf("%d paper entries kept after closing, want 0", n)
+		}
 		within(t, propagation+margin-time.Since(closed), "campaign closed through A refused on B", func() bool {
 			return strings.Contains(br.get("/r/"+slug).Body, "Cette enquête est close")
 		})
