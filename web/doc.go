@@ -30,7 +30,7 @@
 //     restart page offers to start again. In link mode nothing is written
 //     to the database before the final submission.
 //   - Several instances on one PostgreSQL database share everything but
-//     that memory: the answering sessions, the failed-attempt counts and
+//     that memory: the answering sessions, the failed code attempts and
 //     a second's cache of open campaigns (campaign_cache.go). The load
 //     balancer must therefore send one employee's /r/ requests to the same
 //     instance (cookie or address affinity). An employee sent to another
