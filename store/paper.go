@@ -160,8 +160,19 @@ func (s *Store) preparePaper(ctx context.Context, campaignID, sheet string, r *v
 // differed from it.
 func pendingEntry(ctx context.Context, tx *sql.Tx, p *submission) (*vigie.Response, bool, error) {
 	id := p.rc.campaign.ID
+	// The state is read again here, in the transaction: p.rc may be this
+	// store's stale copy of a campaign closed since (by another instance,
+	// or between preparePaper and now), and a first entry kept after the
+	// closing erased the others would stay linked to its sheet.
+	var state string
+	err := tx.QueryRowContext(ctx, `SELECT state FROM campaigns WHERE id = ?`, id).Scan(&state)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && state != string(vigie.StateOpen)) {
+		return nil, false, errNotOpen
+	} else if err != nil {
+		return nil, false, fmt.Errorf("store: paper entry for %s: read state: %w", id, err)
+	}
 	var used bool
-	err := tx.QueryRowContext(ctx, `SELECT used FROM codes WHERE campaign_id = ? AND hash = ?`, id, p.hash).Scan(&used)
+	err = tx.QueryRowContext(ctx, `SELECT used FROM codes WHERE campaign_id = ? AND hash = ?`, id, p.hash).Scan(&used)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, errSheetUnknown
 	} else if err != nil {

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vigie-sante/vigie"
@@ -88,9 +90,15 @@ func (s *Store) enqueue(sub *submission) error {
 // the second spender finds it used; the campaign's row is locked FOR
 // SHARE (forShare), so a closing waits for the batch. A submission that
 // meets a deadlock is rolled back to its savepoint (which releases its
-// locks) and tried again.
+// locks) and tried again. Deadlocks are avoided rather than waited for
+// (PostgreSQL detects one only after deadlock_timeout, a second by
+// default, during which both batches stall): the batch spends its codes
+// in the order of their hashes, so that two batches wanting the same
+// codes (one code sent to two instances at once) lock them in the same
+// order.
 func (s *Store) writeBatch(batch []*submission) {
 	defer s.markDirty()
+	slices.SortStableFunc(batch, func(a, b *submission) int { return bytes.Compare(a.hash, b.hash) })
 	errs := make([]error, len(batch))
 	ctx := context.Background()
 	err := s.retry(ctx, func() error {

@@ -43,24 +43,7 @@ func MustNewAdminServer(tb testing.TB, opts ...option) *adminServer {
 	tb.Helper()
 	store.PasswordParams = store.Argon2Params{Memory: 64, Time: 1, Threads: 1}
 	ts := MustNewServer(tb, opts...)
-	cfg := web.Config{
-		Store:  ts.Store,
-		Logger: slog.New(slog.NewTextHandler(ts.Logs, nil)),
-		Now:    func() time.Time { return now },
-		Admin:  web.AdminConfig{BaseURL: "https://vigie.example.org"},
-	}
-	for _, o := range opts {
-		var so serverOptions
-		o(&so)
-		if so.config != nil {
-			so.config(&cfg)
-		}
-	}
-	srv, err := web.New(cfg)
-	if err != nil {
-		tb.Fatalf("web.New: %v", err)
-	}
-	tb.Cleanup(srv.Close)
+	srv := mustNewAdminWeb(tb, ts, opts)
 	ts.Handler = srv.Handler()
 	as := &adminServer{testServer: ts, Server: srv}
 	ctx := context.Background()
@@ -79,6 +62,31 @@ func MustNewAdminServer(tb testing.TB, opts ...option) *adminServer {
 		tb.Fatalf("GrantCampaign: %v", err)
 	}
 	return as
+}
+
+// mustNewAdminWeb builds the back-office server of MustNewAdminServer on
+// ts's store, closed when the test ends.
+func mustNewAdminWeb(tb testing.TB, ts *testServer, opts []option) *web.Server {
+	tb.Helper()
+	cfg := web.Config{
+		Store:  ts.Store,
+		Logger: slog.New(slog.NewTextHandler(ts.Logs, nil)),
+		Now:    func() time.Time { return now },
+		Admin:  web.AdminConfig{BaseURL: "https://vigie.example.org"},
+	}
+	for _, o := range opts {
+		var so serverOptions
+		o(&so)
+		if so.config != nil {
+			so.config(&cfg)
+		}
+	}
+	srv, err := web.New(cfg)
+	if err != nil {
+		tb.Fatalf("web.New: %v", err)
+	}
+	tb.Cleanup(srv.Close)
+	return srv
 }
 
 // signedIn returns a browser signed in as email.

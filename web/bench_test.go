@@ -71,12 +71,39 @@ func benchBody(code string, seed int) []byte {
 // over loopback HTTP with 50 concurrent clients, from request to stored
 // response, and reports throughput and latency percentiles.
 func BenchmarkSubmitHTTP(b *testing.B) {
-	const clients = 50
-	ts := MustNewServer(b,
+	ts := MustNewServer(b, benchOptions()...)
+	srv := httptest.NewServer(ts.Handler)
+	defer srv.Close()
+	benchSubmit(b, ts, srv.URL)
+}
+
+// BenchmarkSubmitHTTPTwoInstances is BenchmarkSubmitHTTP against two
+// instances on one PostgreSQL database, the requests shared between them
+// in turn as by a load balancer.
+func BenchmarkSubmitHTTPTwoInstances(b *testing.B) {
+	requirePostgres(b)
+	a, c := twoInstances(b, benchOptions()...)
+	srvA, srvC := httptest.NewServer(a.Handler), httptest.NewServer(c.Handler)
+	defer srvA.Close()
+	defer srvC.Close()
+	benchSubmit(b, a.testServer, srvA.URL, srvC.URL)
+}
+
+// benchOptions build the benchmarks' server: one questionnaire of 60
+// items, no logs.
+func benchOptions() []option {
+	return []option{
 		withQuestionnaire(benchYAML()),
 		withSpec(func(s *vigie.CampaignSpec) { s.Questionnaires = []string{"bench-60"} }),
 		withConfig(func(c *web.Config) { c.Logger = slog.New(slog.NewTextHandler(io.Discard, nil)) }),
-	)
+	}
+}
+
+// benchSubmit posts b.N submissions to ts's campaign from 50 concurrent
+// clients, request i going to bases[i%len(bases)], and reports the
+// throughput, latency percentiles and CPU time per submission.
+func benchSubmit(b *testing.B, ts *testServer, bases ...string) {
+	const clients = 50
 	var codes []string
 	for len(codes) < b.N {
 		n := min(b.N-len(codes), store.MaxCodesPerBatch)
@@ -90,10 +117,8 @@ func BenchmarkSubmitHTTP(b *testing.B) {
 	for i := range bodies {
 		bodies[i] = benchBody(codes[i], i)
 	}
-	srv := httptest.NewServer(ts.Handler)
-	defer srv.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
-	url := srv.URL + responsesPath(ts)
+	path := responsesPath(ts)
 
 	latencies := make([]time.Duration, b.N)
 	next := make(chan int, b.N)
@@ -110,7 +135,7 @@ func BenchmarkSubmitHTTP(b *testing.B) {
 		wg.Go(func() {
 			for i := range next {
 				t0 := time.Now()
-				res, err := client.Post(url, "application/json", bytes.NewReader(bodies[i]))
+				res, err := client.Post(bases[i%len(bases)]+path, "application/json", bytes.NewReader(bodies[i]))
 				if err != nil {
 					failed.Do(func() { b.Error(err) })
 					continue

@@ -10,13 +10,17 @@ import (
 	"github.com/vigie-sante/vigie"
 )
 
-// campaignCache keeps the views of open campaigns for a few seconds, so
-// that a burst of submissions does not read the campaign, its units and
-// its questionnaires once per request. Units, segments and questionnaires
-// are frozen once a campaign opens; only its state can change, and the
-// store checks the state again in the transaction that stores an answer,
-// so a stale entry can delay the "closed" message by ttl, never let an
-// answer into a closed campaign. Draft and closed campaigns are not cached.
+// campaignCache keeps the views of open campaigns for a second, so that a
+// burst of submissions does not read the campaign, its units and its
+// questionnaires once per request. Units, segments and questionnaires are
+// frozen once a campaign opens; only its state can change, and the store
+// checks the state again in the transaction that stores an answer, so a
+// stale entry can delay the "closed" message by ttl, never let an answer
+// into a closed campaign. Closing goes through one instance and the
+// others learn it from the database only, so ttl is also how long
+// another instance behind the same load balancer may still show the
+// questionnaire. Draft and closed campaigns are not cached: a campaign
+// opened through one instance answers on every other at once.
 type campaignCache struct {
 	ttl time.Duration
 
@@ -31,8 +35,10 @@ type cachedCampaign struct {
 	expires time.Time
 }
 
-// campaignCacheTTL is how long an open campaign's view is reused.
-const campaignCacheTTL = 5 * time.Second
+// campaignCacheTTL is how long an open campaign's view is reused: at most
+// a second, the delay within which a change made through one instance
+// must be seen by the others.
+const campaignCacheTTL = time.Second
 
 func newCampaignCache(ttl time.Duration) *campaignCache {
 	return &campaignCache{ttl: ttl, byID: map[string]cachedCampaign{}, bySlug: map[string]string{}}

@@ -29,4 +29,15 @@
 //     another browser the draft cannot be opened, is erased, and the
 //     restart page offers to start again. In link mode nothing is written
 //     to the database before the final submission.
+//   - Several instances on one PostgreSQL database share everything but
+//     that memory: the answering sessions, the failed code attempts and
+//     a second's cache of open campaigns (campaign_cache.go). The load
+//     balancer must therefore send one employee's /r/ requests to the same
+//     instance (cookie or address affinity). An employee sent to another
+//     instance meanwhile is told the session expired: in codes mode,
+//     typing the code again there resumes from the draft; in link mode
+//     the answers in progress are lost and the page says so. Address
+//     affinity also keeps the code-attempt limit what it is configured
+//     to be: spread over n instances, a client would get n times as many
+//     attempts.
 package web

@@ -80,6 +80,7 @@ var messages = map[string]map[string]string{
 
 		"welcome.org":            "Une enquête pour l’organisation %s.",
 		"welcome.expired":        "Votre session a expiré. Saisissez de nouveau votre code\u00a0: vos réponses déjà données sont conservées.",
+		"welcome.expired.link":   "Votre session a expiré\u00a0: les réponses en cours n’ont pas été conservées, car rien n’est enregistré avant l’envoi. Recommencez le questionnaire.",
 		"welcome.why.title":      "Pourquoi cette enquête\u00a0?",
 		"welcome.why":            "Un intervenant en santé au travail, indépendant de votre hiérarchie, mène cette enquête pour l’organisation %s afin de mieux comprendre vos conditions de travail et de proposer des améliorations. Répondre est volontaire.",
 		"welcome.by":             "Qui mène l’enquête\u00a0:",
@@ -187,6 +188,7 @@ var messages = map[string]map[string]string{
 
 		"welcome.org":            "A survey for %s.",
 		"welcome.expired":        "Your session expired. Enter your code again: the answers you already gave are kept.",
+		"welcome.expired.link":   "Your session expired: the answers in progress were not kept, since nothing is recorded before sending. Start the questionnaire again.",
 		"welcome.why.title":      "Why this survey?",
 		"welcome.why":            "An occupational-health consultant, independent of your management, runs this survey for %s to better understand your working conditions and suggest improvements. Answering is voluntary.",
 		"welcome.by":             "Who runs this survey:",

@@ -19,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie/mail"
+	"github.com/vigie-sante/vigie/store/storetest"
 	"github.com/vigie-sante/vigie/web"
 )
 
@@ -208,6 +209,14 @@ func TestInvitations(t *testing.T) {
 	})
 
 	t.Run("NoAddressKept", func(t *testing.T) {
+		for _, a := range addresses {
+			if strings.Contains(as.Logs.String(), a) {
+				t.Errorf("%s is in the logs", a)
+			}
+		}
+		if storetest.Postgres() {
+			t.Skip("the database's files are PostgreSQL's: the file check is SQLite's")
+		}
 		data, err := os.ReadFile(as.Store.Path())
 		if err != nil {
 			t.Fatal(err)
@@ -215,9 +224,6 @@ func TestInvitations(t *testing.T) {
 		for _, a := range addresses {
 			if strings.Contains(strings.ToLower(string(data)), a) {
 				t.Errorf("%s is in the database file", a)
-			}
-			if strings.Contains(as.Logs.String(), a) {
-				t.Errorf("%s is in the logs", a)
 			}
 		}
 	})

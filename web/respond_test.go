@@ -191,6 +191,7 @@ func TestRespondResumeWithCode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(srv.Close)
 	b.h = srv.Handler()
 	p := b.post("/r/"+slug+"/code", url.Values{"code": {code}})
 	wantRedirect(t, p, "/r/"+slug+"/q/charge-et-soutien/soutien")

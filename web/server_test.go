@@ -9,7 +9,6 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +17,7 @@ import (
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/store"
+	"github.com/vigie-sante/vigie/store/storetest"
 	"github.com/vigie-sante/vigie/web"
 )
 
@@ -99,6 +99,7 @@ type serverOptions struct {
 	spec   func(*vigie.CampaignSpec)
 	config func(*web.Config)
 	extra  []string // more questionnaire files to upload
+	db     string   // the database to open; default storetest.DB
 }
 
 // option is one change to the default test server.
@@ -111,17 +112,22 @@ func withQuestionnaire(src string) option {
 	return func(o *serverOptions) { o.extra = append(o.extra, src) }
 }
 func withSpec(f func(*vigie.CampaignSpec)) option { return func(o *serverOptions) { o.spec = f } }
+func withDB(db string) option                     { return func(o *serverOptions) { o.db = db } }
 
-// MustNewServer builds a server on a real SQLite file under t.TempDir()
-// with an open campaign in codes mode (two questionnaires, three units, one
-// segment, French and English), unless options say otherwise.
+// MustNewServer builds a server on a fresh database (storetest.DB: a
+// SQLite file, or a PostgreSQL database on the second pass) with an open
+// campaign in codes mode (two questionnaires, three units, one segment,
+// French and English), unless options say otherwise.
 func MustNewServer(tb testing.TB, opts ...option) *testServer {
 	tb.Helper()
 	o := serverOptions{access: vigie.AccessCodes, state: vigie.StateOpen}
 	for _, f := range opts {
 		f(&o)
 	}
-	st, err := store.Open(filepath.Join(tb.TempDir(), "vigie.db"))
+	if o.db == "" {
+		o.db = storetest.DB(tb)
+	}
+	st, err := store.Open(o.db)
 	if err != nil {
 		tb.Fatalf("store.Open: %v", err)
 	}
@@ -187,6 +193,9 @@ func MustNewServer(tb testing.TB, opts ...option) *testServer {
 	if err != nil {
 		tb.Fatalf("web.New: %v", err)
 	}
+	// Before the store closes (cleanups run last first): the back office's
+	// session cleanup would otherwise log "database is closed" when due.
+	tb.Cleanup(srv.Close)
 	return &testServer{Handler: srv.Handler(), Store: st, Campaign: camp, Logs: logs}
 }
 
