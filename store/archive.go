@@ -178,7 +178,7 @@ func (s *Store) forget(id string) {
 // runs this one after it.
 func (s *Store) compactNow(ctx context.Context) error {
 	s.compactor.dirty.Store(false)
-	if err := s.rewrite(ctx); errors.Is(err, errCompactAgain) {
+	if err := s.rewrite(ctx, true); errors.Is(err, errCompactAgain) {
 		s.markDirty() // done, but an old read may have kept rows: again later
 	} else if err != nil {
 		s.markDirty()

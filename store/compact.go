@@ -126,7 +126,7 @@ func (s *Store) compact(ctx context.Context) error {
 	if !s.compactor.dirty.Swap(false) {
 		return nil
 	}
-	if err := s.rewrite(ctx); err != nil {
+	if err := s.rewrite(ctx, false); err != nil {
 		s.compactor.dirty.Store(true)
 		return fmt.Errorf("store: compact %s: %w", s.path, err)
 	}
