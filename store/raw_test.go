@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
@@ -112,6 +113,24 @@ func dbFiles(tb testing.TB, s *store.Store) map[string][]byte {
 		tb.Skipf("the test cannot locate the database's files: %v", err)
 	}
 	dir := filepath.Join(dataDir, "base", strconv.FormatInt(oid, 10))
+	// Files are named after their relation's filenode: name them after
+	// the relation too, so that a failure says which table kept the bytes.
+	relations := map[string]string{}
+	rows, err := db.Query(`SELECT pg_relation_filenode(oid)::text, relname FROM pg_class WHERE pg_relation_filenode(oid) IS NOT NULL`)
+	if err != nil {
+		tb.Fatalf("list the relations' files: %v", err)
+	}
+	for rows.Next() {
+		var node, rel string
+		if err := rows.Scan(&node, &rel); err != nil {
+			tb.Fatal(err)
+		}
+		relations[node] = rel
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		tb.Fatal(err)
+	}
 	out := map[string][]byte{}
 	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -121,7 +140,12 @@ func dbFiles(tb testing.TB, s *store.Store) map[string][]byte {
 		if err != nil {
 			return err
 		}
-		out[d.Name()] = b
+		name := "base/" + strconv.FormatInt(oid, 10) + "/" + d.Name()
+		// Forks and segments: 1234_fsm, 1234_vm, 1234.1.
+		if rel, ok := relations[strings.FieldsFunc(d.Name(), func(r rune) bool { return r == '_' || r == '.' })[0]]; ok {
+			name += " (" + rel + ")"
+		}
+		out[name] = b
 		return nil
 	})
 	if err != nil {
