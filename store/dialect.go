@@ -32,7 +32,9 @@ import (
 //     of submissions, which run READ COMMITTED and lock their campaign's
 //     row (forShare) so that a closing waits for them (submit_batch.go);
 //   - compaction (the rewrite that erases the order of submissions) and
-//     backup: VACUUM and VACUUM INTO, or UPDATE + CLUSTER and pg_dump.
+//     backup: VACUUM and VACUUM INTO, or UPDATE + CLUSTER and pg_dump;
+//     after an erasure (archive, deletion) PostgreSQL also rewrites every
+//     other table (VACUUM FULL), where SQLite's VACUUM already did.
 
 // engine names a database engine.
 type engine int
@@ -127,7 +129,7 @@ func retryable(err error) bool {
 func (s *Store) rewrite(ctx context.Context, erase bool) error {
 	if s.engine == enginePostgres {
 		err := s.compactPostgres(ctx)
-		if err != nil && !errors.Is(err, errCompactAgain) || !erase {
+		if !erase || (err != nil && !errors.Is(err, errCompactAgain)) {
 			return err
 		}
 		if eraseErr := s.erasePostgres(ctx); eraseErr != nil {
