@@ -178,9 +178,12 @@ func (s *Store) forget(id string) {
 // runs this one after it.
 func (s *Store) compactNow(ctx context.Context) error {
 	s.compactor.dirty.Store(false)
-	if err := s.rewrite(ctx); errors.Is(err, errCompactAgain) {
-		s.markDirty() // done, but an old read may have kept rows: again later
+	if err := s.rewrite(ctx, true); errors.Is(err, errCompactAgain) {
+		// Done, but an old read may have kept rows: again later, erasing.
+		s.compactor.erase.Store(true)
+		s.markDirty()
 	} else if err != nil {
+		s.compactor.erase.Store(true)
 		s.markDirty()
 		return fmt.Errorf("store: compact %s: %w", s.path, err)
 	}

@@ -15,7 +15,13 @@ import (
 // INTO: one read transaction, answers keep arriving meanwhile), readable
 // by its owner only. It refuses to overwrite an existing file. The copy is
 // compacted: like the database at rest, it keeps no order of submission.
+// On PostgreSQL it refuses (EINVALID): pg_dump makes the backup.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	if s.engine == enginePostgres {
+		// A consistent copy of a shared server is pg_dump's job (the
+		// command line prints the command), not one instance's.
+		return vigie.Errorf(vigie.EINVALID, "Sur PostgreSQL, la sauvegarde se fait avec pg_dump, pas par Vigie : aucun fichier %s n'a été créé.", dest)
+	}
 	// Creating the file first (VACUUM INTO accepts an empty one) sets its
 	// mode whatever the umask, and O_EXCL refuses an existing file without
 	// a window between checking and writing.

@@ -2,12 +2,15 @@ package store_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/store"
+	"github.com/vigie-sante/vigie/store/storetest"
 )
 
 // TestBackup copies a database while answers keep arriving: the copy opens
@@ -15,6 +18,18 @@ import (
 func TestBackup(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpenStore(t)
+	if storetest.Postgres() {
+		dest := filepath.Join(t.TempDir(), "copie.db")
+		err := s.Backup(ctx, dest)
+		wantCode(t, err, vigie.EINVALID)
+		if !strings.Contains(err.Error(), "pg_dump") {
+			t.Fatalf("Backup on PostgreSQL: %v, want an error naming pg_dump", err)
+		}
+		if _, err := os.Stat(dest); !os.IsNotExist(err) {
+			t.Fatalf("Backup on PostgreSQL left %s (%v)", dest, err)
+		}
+		return
+	}
 	c := MustOpenCampaign(t, s, nil)
 	codes := MustGenerateCodes(t, s, c.ID, 60)
 	for _, code := range codes[:30] {

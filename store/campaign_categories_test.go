@@ -2,27 +2,18 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
-
-	"github.com/vigie-sante/vigie/store"
 )
 
 // Translated categories come back as stored, and the category's name stays
 // the French text, so responses and results are keyed as before.
 func TestCampaignCategoryLabels(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "vigie.db")
-	s, err := store.Open(path)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := MustOpenStore(t)
 	spec := testSpec()
 	spec.Segments[0].CategoryLabels = map[string]map[string]string{
 		"Encadrement": {"fr": "Encadrement", "en": "Management"},
@@ -54,11 +45,7 @@ func TestCampaignCategoryLabels(t *testing.T) {
 
 	// Plain categories are stored as before translations existed, so a
 	// database written by an older Vigie and this one read the same way.
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := rawDB(t, s.Path())
 	for id, want := range map[string]string{
 		plain.ID: `["Assistant social","Encadrement","Administratif"]`,
 		c.ID:     `["Assistant social",{"en":"Management","fr":"Encadrement"},"Administratif"]`,

@@ -44,6 +44,7 @@ const maxCompactRetry = time.Minute
 type compactor struct {
 	delay time.Duration
 	dirty atomic.Bool   // written since the last compaction began
+	erase atomic.Bool   // an erasure's compaction did not finish: the next one erases too
 	kick  chan struct{} // a write happened (buffered, one pending kick)
 	stop  chan struct{}
 	once  sync.Once // Close may be called twice
@@ -126,8 +127,12 @@ func (s *Store) compact(ctx context.Context) error {
 	if !s.compactor.dirty.Swap(false) {
 		return nil
 	}
-	if err := s.rewrite(ctx); err != nil {
+	erase := s.compactor.erase.Swap(false)
+	if err := s.rewrite(ctx, erase); err != nil {
 		s.compactor.dirty.Store(true)
+		if erase {
+			s.compactor.erase.Store(true)
+		}
 		return fmt.Errorf("store: compact %s: %w", s.path, err)
 	}
 	s.compactor.runs.Add(1)

@@ -32,7 +32,9 @@ import (
 //     of submissions, which run READ COMMITTED and lock their campaign's
 //     row (forShare) so that a closing waits for them (submit_batch.go);
 //   - compaction (the rewrite that erases the order of submissions) and
-//     backup: VACUUM and VACUUM INTO, or UPDATE + CLUSTER and pg_dump.
+//     backup: VACUUM and VACUUM INTO, or UPDATE + CLUSTER and pg_dump;
+//     after an erasure (archive, deletion) PostgreSQL also rewrites every
+//     other table (VACUUM FULL), where SQLite's VACUUM already did.
 
 // engine names a database engine.
 type engine int
@@ -119,10 +121,23 @@ func retryable(err error) bool {
 }
 
 // rewrite compacts the database (compact.go): VACUUM on SQLite, the
-// rewrite of compactPostgres on PostgreSQL.
-func (s *Store) rewrite(ctx context.Context) error {
+// rewrite of compactPostgres on PostgreSQL. erase is set after deleting
+// data that must leave the files (archive, deletion): SQLite's VACUUM
+// rewrites every table anyway (and secure_delete already zeroed the
+// freed bytes); PostgreSQL then also rewrites every other table
+// (erasePostgres).
+func (s *Store) rewrite(ctx context.Context, erase bool) error {
 	if s.engine == enginePostgres {
-		return s.compactPostgres(ctx)
+		err := s.compactPostgres(ctx)
+		if !erase || (err != nil && !errors.Is(err, errCompactAgain)) {
+			return err
+		}
+		if eraseErr := s.erasePostgres(ctx); eraseErr != nil {
+			return eraseErr
+		}
+		// The old read compactPostgres waited for may keep dead tuples
+		// in the other tables too: errCompactAgain still says so.
+		return err
 	}
 	_, err := s.db.ExecContext(ctx, `VACUUM`)
 	return err

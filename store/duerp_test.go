@@ -3,7 +3,6 @@ package store_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
 
@@ -156,20 +155,20 @@ func TestDUERPVersionsImmutableInSQL(t *testing.T) {
 	if _, err := s.FreezeDUERP(context.Background(), rc.c.ID, "cli", now); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite3", "file:"+s.Path()+"?_busy_timeout=5000&_foreign_keys=on")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, tc := range []struct{ name, sql, want string }{
-		{"Update", `UPDATE duerp_versions SET content = '{}'`, "never changed"},
-		{"UpdateFile", `UPDATE duerp_versions SET xlsx = x'00', frozen_on = '2000-01-01'`, "never changed"},
-		{"Delete", `DELETE FROM duerp_versions`, "never deleted"},
-		{"DeleteCampaign", `DELETE FROM campaigns WHERE id = '` + rc.c.ID + `'`, "FOREIGN KEY"},
+	db := rawWriteDB(t, s.Path())
+	for _, tc := range []struct {
+		name, sql string
+		args      []any
+		want      string
+	}{
+		{"Update", `UPDATE duerp_versions SET content = '{}'`, nil, "never changed"},
+		{"UpdateFile", `UPDATE duerp_versions SET xlsx = ?, frozen_on = '2000-01-01'`, []any{[]byte{0}}, "never changed"},
+		{"Delete", `DELETE FROM duerp_versions`, nil, "never deleted"},
+		{"DeleteCampaign", `DELETE FROM campaigns WHERE id = '` + rc.c.ID + `'`, nil, "foreign key"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := db.Exec(tc.sql)
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
+			_, err := db.Exec(tc.sql, tc.args...)
+			if err == nil || !strings.Contains(strings.ToLower(err.Error()), tc.want) {
 				t.Fatalf("%s: error %v, want one saying %q", tc.sql, err, tc.want)
 			}
 		})

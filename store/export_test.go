@@ -2,8 +2,13 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"io/fs"
 	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // OpenWithMigrations opens path applying the migrations of fsys instead of
@@ -30,4 +35,19 @@ func Compacted(s *Store) bool { return !s.compactor.busy.Load() && !s.compactor.
 func Compact(ctx context.Context, s *Store) error {
 	s.markDirty()
 	return s.compact(ctx)
+}
+
+// OpenRawPostgres opens the PostgreSQL database at url as the store's own
+// connections do, so that tests query it with "?" placeholders, outside
+// the store, to inspect what it really wrote; readOnly makes every
+// transaction of the connections read-only.
+func OpenRawPostgres(url string, readOnly bool) (*sql.DB, error) {
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("store: parse %s: %w", RedactURL(url), err)
+	}
+	if readOnly {
+		cfg.RuntimeParams["default_transaction_read_only"] = "on"
+	}
+	return sql.OpenDB(rebindConnector{stdlib.GetConnector(*cfg)}), nil
 }

@@ -1,9 +1,7 @@
 package store_test
 
 import (
-	"bytes"
 	"context"
-	"os"
 	"testing"
 
 	"github.com/vigie-sante/vigie"
@@ -34,12 +32,8 @@ func TestPaperPendingErasedAtClose(t *testing.T) {
 	_, err = s.EnterPaper(ctx, c.ID, sheets[1], validResponse(), now)
 	wantCode(t, err, vigie.ECONFLICT)
 	s.Close()
-	data, err := os.ReadFile(s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if bytes.Contains(data, []byte(marker)) {
-		t.Fatal("a pending paper entry is still in the database file after closing (secure_delete off?)")
+	if name, ok := filesHold(dbFiles(t, s), []byte(marker)); ok {
+		t.Fatalf("a pending paper entry is still in the database file %s after closing (secure_delete off, or no rewrite?)", name)
 	}
 }
 

@@ -9,9 +9,13 @@ import (
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/store"
+	"github.com/vigie-sante/vigie/store/storetest"
 )
 
 func TestMigrationPeople(t *testing.T) {
+	if storetest.Postgres() {
+		t.Skip("SQLite file: an upgrade from a SQLite database at 0001")
+	}
 	ctx := context.Background()
 	initial, err := fs.ReadFile(store.Migrations, "0001_initial.sql")
 	if err != nil {

@@ -189,3 +189,55 @@ func waitOldReads(ctx context.Context, conn *sql.Conn, t time.Time) (bool, error
 		}
 	}
 }
+
+// erasePostgres rewrites every table of the schema that compactPostgres
+// does not. A DELETE leaves the deleted tuples' bytes in the table's
+// files until a rewrite (a plain VACUUM only marks their space free), so
+// after an erasure (archive, deletion) the comments, units, actions and
+// the rest would stay readable in a copy of the files: VACUUM FULL copies
+// each table's live rows into new files, and its TOAST and indexes too,
+// and the old files are truncated at once. VACUUM cannot run inside a
+// transaction: one table at a time, under the compaction's lock.
+func (s *Store) erasePostgres(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(?)`, pgLockCompact); err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, pgLockCompact)
+
+	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+		ORDER BY table_name`)
+	if err != nil {
+		return fmt.Errorf("list tables: %w", err)
+	}
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return fmt.Errorf("list tables: %w", err)
+		}
+		compacted := false
+		for _, t := range pgCompacted {
+			compacted = compacted || t.table == name
+		}
+		if !compacted {
+			tables = append(tables, name)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list tables: %w", err)
+	}
+	for _, t := range tables {
+		if _, err := conn.ExecContext(ctx, `VACUUM FULL `+pgx.Identifier{t}.Sanitize()); err != nil {
+			return fmt.Errorf("vacuum full %s: %w", t, err)
+		}
+	}
+	return nil
+}

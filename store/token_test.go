@@ -3,8 +3,6 @@ package store_test
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -41,11 +39,7 @@ func TestTokens(t *testing.T) {
 	t.Run("StoredOnlyHashed", func(t *testing.T) {
 		s.Close() // flush the WAL into the main file
 		var seen bool
-		for _, name := range []string{"vigie.db", "vigie.db-wal"} {
-			data, err := os.ReadFile(filepath.Join(filepath.Dir(s.Path()), name))
-			if err != nil {
-				continue
-			}
+		for name, data := range dbFiles(t, s) {
 			seen = seen || bytes.Contains(data, []byte("export nocturne"))
 			if bytes.Contains(data, []byte(token)) || bytes.Contains(data, []byte(strings.TrimPrefix(token, "vigie_"))) {
 				t.Fatalf("%s holds the token in clear", name)
