@@ -305,8 +305,9 @@ func (s *Store) OpenCampaign(ctx context.Context, id string, now time.Time) erro
 
 // CloseCampaign ends an open campaign: no more answers, and every draft
 // and paper sheet awaiting its second entry is deleted (overwritten on
-// disk: secure_delete is on).
+// disk: secure_delete is on; rewritten at once on PostgreSQL).
 func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) error {
+	defer s.rewriteDeleted(ctx)
 	return s.update(ctx, func(tx *sql.Tx) error {
 		c, _, err := loadCampaign(ctx, tx, id)
 		if err != nil {

@@ -133,7 +133,7 @@ func CopyTo(ctx context.Context, src, dst *Store) (*CopyReport, error) {
 			return nil, fmt.Errorf("store: copy: count %s in %s: %w", t.name, dst.path, err)
 		}
 		if n > 0 {
-			return nil, vigie.Errorf(vigie.ECONFLICT, "La base PostgreSQL %s n'est pas vide (table %s : %d ligne(s)) : la migration ne copie que dans une base neuve, pour ne rien mélanger ni écraser.", dst.path, t.name, n)
+			return nil, vigie.Errorf(vigie.ECONFLICT, "La base PostgreSQL %s n'est pas vide (table %s : %s) : la migration ne copie que dans une base neuve, pour ne rien mélanger ni écraser.", dst.path, t.name, vigie.Plural(n, "ligne", "lignes"))
 		}
 	}
 
@@ -157,7 +157,7 @@ func CopyTo(ctx context.Context, src, dst *Store) (*CopyReport, error) {
 		report.Tables = append(report.Tables, c)
 		if c.Source != c.Target {
 			// Not a domain error: the message goes to the terminal as is.
-			return report, fmt.Errorf("table %s : %d ligne(s) dans la base SQLite, %d copiée(s) : copie annulée, rien n'a été écrit dans la base PostgreSQL", t.name, c.Source, c.Target)
+			return report, fmt.Errorf("table %s : %s dans la base SQLite, copiées : %d ; copie annulée, rien n'a été écrit dans la base PostgreSQL", t.name, vigie.Plural(c.Source, "ligne", "lignes"), c.Target)
 		}
 	}
 	if err := rtx.QueryRowContext(ctx, `SELECT count(*) FROM sessions`).Scan(&report.Sessions); err != nil {

@@ -143,6 +143,26 @@ func (s *Store) rewrite(ctx context.Context, erase bool) error {
 	return err
 }
 
+// rewriteDeleted makes the drafts and paper entries a write has just
+// deleted unreadable in the files at once. SQLite's secure_delete has
+// already overwritten them; PostgreSQL keeps dead tuples in the heap until
+// a rewrite, so the compaction runs now rather than after the idle delay.
+// A failure is logged and left to the compactor: the write itself is done.
+func (s *Store) rewriteDeleted(ctx context.Context) {
+	if s.engine != enginePostgres {
+		return
+	}
+	if err := s.compactPostgres(ctx); err != nil {
+		s.markDirty()
+		if !errors.Is(err, errCompactAgain) {
+			s.mu.Lock()
+			logger := s.logger
+			s.mu.Unlock()
+			logger.Warn("store: rewrite after deletion failed, the compactor will retry", "err", err)
+		}
+	}
+}
+
 // tablesWithCampaignSQL lists the tables with a campaign_id column, but
 // the frozen DUERP versions (campaign_delete.go).
 func (s *Store) tablesWithCampaignSQL() string {

@@ -60,7 +60,7 @@ func runMigrate(args []string, stdout, stderr io.Writer) error {
 		return userError(err)
 	}
 	if report.Sessions > 0 {
-		fmt.Fprintf(stdout, "\nLes %d session(s) ouverte(s) ne sont pas copiées : chacun se reconnecte une fois (les jetons d'API, eux, sont copiés).\n", report.Sessions)
+		fmt.Fprintf(stdout, "\nSessions ouvertes non copiées : %d. Chacun se reconnecte une fois (les jetons d'API, eux, sont copiés).\n", report.Sessions)
 	}
 	fmt.Fprintf(stdout, "\nMigration terminée : lancez les serveurs avec --db %s (ou VIGIE_DB).\nGardez %s, sans plus vous en servir, comme copie de l'état d'avant.\n", shellQuote(withoutPassword(*to)), *from)
 	return nil
