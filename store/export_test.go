@@ -21,7 +21,7 @@ var Migrations = migrations
 // OpenWithCompactDelay opens path like Open, compacting after delay of
 // idle writer instead of the default, so tests need not wait.
 func OpenWithCompactDelay(path string, delay time.Duration) (*Store, error) {
-	return openWithDelay(path, migrations, delay)
+	return openWithDelay(path, nil, delay) // nil: the engine's own migrations
 }
 
 // Compactions returns how many compactions s has done.
