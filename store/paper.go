@@ -200,8 +200,12 @@ func pendingEntry(ctx context.Context, tx *sql.Tx, p *submission) (*vigie.Respon
 // stored (code spent, random id, week only) and deletes its first entry
 // in the same transaction, so no committed state ever holds both.
 func (s *Store) recordPaper(ctx context.Context, tx *sql.Tx, p *submission) error {
-	if err := s.writeSubmission(ctx, tx, p); err != nil {
+	errs := []error{nil}
+	if err := s.writeSubmissions(ctx, tx, []*submission{p}, errs); err != nil {
 		return err
+	}
+	if errs[0] != nil {
+		return errs[0]
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM paper_entries WHERE campaign_id = ? AND code_hash = ?`, p.rc.campaign.ID, p.hash); err != nil {
 		return fmt.Errorf("store: paper entry for %s: delete first entry: %w", p.rc.campaign.ID, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -63,35 +64,36 @@ func (s *Store) SubmitResponse(ctx context.Context, campaignID, code string, r *
 	return nil
 }
 
-// spendCode marks a code used, applies the unit it fixes to the response
-// and deletes its draft. When the code cannot be spent it finds out why.
-func spendCode(ctx context.Context, tx *sql.Tx, rc *runningCampaign, code string, hash []byte, r *vigie.Response) error {
-	id := rc.campaign.ID
+// spendCode marks sub's code used and applies the unit it fixes to the
+// response. A code that cannot be spent (unknown, used, or fixing another
+// unit than the one answered) matches no row: spendCode then finds out
+// why and returns it as refused, having changed nothing. err is a failure
+// of the database.
+func spendCode(ctx context.Context, tx *sql.Tx, sub *submission) (refused, err error) {
+	id, r := sub.rc.campaign.ID, sub.r
+	answered := strings.Join(r.Unit, "/")
 	var unit string
-	err := tx.QueryRowContext(ctx, `
+	err = tx.QueryRowContext(ctx, `
 		UPDATE codes SET used = 1
-		WHERE campaign_id = ?1 AND hash = ?2 AND used = 0
-			AND EXISTS (SELECT 1 FROM campaigns WHERE id = ?1 AND state = 'open')
-		RETURNING unit`, id, hash).Scan(&unit)
-	if err == sql.ErrNoRows {
-		if _, _, err := checkCode(ctx, tx, id, code); err != nil {
-			return err
+		WHERE campaign_id = ? AND hash = ? AND used = 0
+			AND (CAST(? AS TEXT) = '' OR unit = '' OR unit = ?)
+		RETURNING unit`, id, sub.hash, answered, answered).Scan(&unit)
+	if errors.Is(err, sql.ErrNoRows) {
+		fixed, _, err := checkCode(ctx, tx, id, sub.code)
+		switch {
+		case vigie.ErrorCode(err) == vigie.EINTERNAL:
+			return nil, err
+		case err != nil:
+			return err, nil
 		}
-		return ErrCodeUsed
+		return vigie.Errorf(vigie.EINVALID, "Ce code est réservé à l'unité « %s ».", strings.Join(fixed, "/")), nil
 	} else if err != nil {
-		return fmt.Errorf("store: submit to %s: use code: %w", id, err)
+		return nil, fmt.Errorf("store: submit to %s: use code: %w", id, err)
 	}
 	if unit != "" {
-		path := strings.Split(unit, "/")
-		if len(r.Unit) > 0 && !slices.Equal(path, r.Unit) {
-			return vigie.Errorf(vigie.EINVALID, "Ce code est réservé à l'unité « %s ».", unit)
-		}
-		r.Unit = path
+		r.Unit = strings.Split(unit, "/")
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE campaign_id = ? AND code_hash = ?`, id, hash); err != nil {
-		return fmt.Errorf("store: submit to %s: delete draft: %w", id, err)
-	}
-	return nil
+	return nil, nil
 }
 
 // runningCampaign is a campaign past its draft state with what answering
