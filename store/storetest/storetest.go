@@ -42,14 +42,18 @@ func Engine() string {
 
 // Main runs the package's tests on SQLite, then, when EnvURL is set and
 // they passed, once more on PostgreSQL, and exits.
-func Main(m *testing.M) {
+func Main(m *testing.M) { os.Exit(Run(m)) }
+
+// Run is Main for a TestMain with work of its own to do after the tests:
+// it returns the exit code instead of exiting.
+func Run(m *testing.M) int {
 	code := m.Run()
 	if code == 0 && os.Getenv(EnvURL) != "" {
 		fmt.Println("=== storetest: the same tests on PostgreSQL")
 		postgres = true
 		code = m.Run()
 	}
-	os.Exit(code)
+	return code
 }
 
 // DB returns what store.Open takes for a fresh, empty database: a file

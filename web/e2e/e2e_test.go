@@ -13,6 +13,7 @@ package e2e_test
 import (
 	"context"
 	"fmt"
+	"github.com/vigie-sante/vigie/store/storetest"
 	"os"
 	"os/exec"
 	"sync"
@@ -37,7 +38,7 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := storetest.Run(m) // SQLite, then PostgreSQL when VIGIE_TEST_POSTGRES is set
 	browserStop()
 	os.Exit(code)
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/store"
+	"github.com/vigie-sante/vigie/store/storetest"
 	"github.com/vigie-sante/vigie/web"
 )
 
@@ -66,7 +67,7 @@ func newSite(t *testing.T) *site {
 	sharedBrowser(t)
 	axeScript(t)
 	store.PasswordParams = store.Argon2Params{Memory: 64, Time: 1, Threads: 1}
-	st, err := store.Open(filepath.Join(t.TempDir(), "vigie.db"))
+	st, err := store.Open(storetest.DB(t))
 	if err != nil {
 		t.Fatalf("store.Open: %v", err)
 	}
