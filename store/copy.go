@@ -292,15 +292,7 @@ func copyRows(ctx context.Context, rtx, wtx *sql.Tx, t copyTable) error {
 
 // sourceColumns lists the columns of a SQLite table, in schema order.
 func sourceColumns(ctx context.Context, q queryer, table string) ([]string, error) {
-	var cols []string
-	err := eachRow(ctx, q, `SELECT name FROM pragma_table_info(?) ORDER BY cid`, []any{table}, func(rows *sql.Rows) error {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return err
-		}
-		cols = append(cols, c)
-		return nil
-	})
+	cols, err := queryStrings(ctx, q, `SELECT name FROM pragma_table_info(?) ORDER BY cid`, table)
 	if err != nil {
 		return nil, fmt.Errorf("columns: %w", err)
 	}
@@ -313,15 +305,7 @@ func sourceColumns(ctx context.Context, q queryer, table string) ([]string, erro
 // checkTargetColumns fails unless the PostgreSQL table has exactly cols
 // (in any order): twin migrations keep the two schemas alike.
 func checkTargetColumns(ctx context.Context, q queryer, table string, cols []string) error {
-	var got []string
-	err := eachRow(ctx, q, `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`, []any{table}, func(rows *sql.Rows) error {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return err
-		}
-		got = append(got, c)
-		return nil
-	})
+	got, err := queryStrings(ctx, q, `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`, table)
 	if err != nil {
 		return fmt.Errorf("target columns: %w", err)
 	}
@@ -332,4 +316,16 @@ func checkTargetColumns(ctx context.Context, q queryer, table string, cols []str
 		return fmt.Errorf("columns differ: SQLite has %s, PostgreSQL %s", strings.Join(want, ", "), strings.Join(got, ", "))
 	}
 	return nil
+}
+
+// queryStrings returns the first column of the rows of query.
+func queryStrings(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {
+	var out []string
+	err := eachRow(ctx, q, query, args, func(rows *sql.Rows) error {
+		var v string
+		err := rows.Scan(&v)
+		out = append(out, v)
+		return err
+	})
+	return out, err
 }

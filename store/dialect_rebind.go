@@ -32,31 +32,10 @@ func rebind(query string) string {
 			end := closing(query, i+1, c)
 			b.WriteString(query[i:end])
 			i = end - 1
-		case c == '-' && strings.HasPrefix(query[i:], "--"):
-			end := strings.IndexByte(query[i:], '\n')
-			if end < 0 {
-				end = len(query) - i
-			}
-			b.WriteString(query[i : i+end])
-			i += end - 1
-		case c == '/' && strings.HasPrefix(query[i:], "/*"):
-			end := strings.Index(query[i+2:], "*/")
-			if end < 0 {
-				end = len(query) - i - 2
-			} else {
-				end += 2
-			}
-			b.WriteString(query[i : i+2+end])
-			i += 2 + end - 1
-		case c == '$' && strings.HasPrefix(query[i:], "$$"):
-			end := strings.Index(query[i+2:], "$$")
-			if end < 0 {
-				end = len(query) - i - 2
-			} else {
-				end += 2
-			}
-			b.WriteString(query[i : i+2+end])
-			i += 2 + end - 1
+		case strings.HasPrefix(query[i:], "--"), strings.HasPrefix(query[i:], "/*"), strings.HasPrefix(query[i:], "$$"):
+			end := spanEnd(query, i)
+			b.WriteString(query[i:end])
+			i = end - 1
 		case c == '?':
 			j := i + 1
 			for j < len(query) && query[j] >= '0' && query[j] <= '9' {
@@ -75,6 +54,24 @@ func rebind(query string) string {
 		}
 	}
 	return b.String()
+}
+
+// spans are the openings of what rebind copies unread, with their ends: a
+// line comment, a block comment, a dollar-quoted body.
+var spans = [][2]string{{"--", "\n"}, {"/*", "*/"}, {"$$", "$$"}}
+
+// spanEnd returns the index just past the end of the span opening at
+// s[i:], or len(s) when it is not closed.
+func spanEnd(s string, i int) int {
+	for _, sp := range spans {
+		if strings.HasPrefix(s[i:], sp[0]) {
+			if end := strings.Index(s[i+len(sp[0]):], sp[1]); end >= 0 {
+				return i + len(sp[0]) + end + len(sp[1])
+			}
+			return len(s)
+		}
+	}
+	return i + 1
 }
 
 // closing returns the index just past the quote that closes a literal

@@ -104,6 +104,13 @@ const pgOldReadWait = 5 * time.Second
 // reads to end, and otherwise reports it did not finish (errCompactAgain),
 // so that the compactor runs it again.
 func (s *Store) compactPostgres(ctx context.Context) error {
+	return s.withCompactLock(ctx, func(conn *sql.Conn) error { return s.compactOn(ctx, conn) })
+}
+
+// withCompactLock runs fn on one connection holding the compaction's
+// advisory lock: one compaction or erasure at a time, whichever instance
+// runs it.
+func (s *Store) withCompactLock(ctx context.Context, fn func(conn *sql.Conn) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -113,9 +120,13 @@ func (s *Store) compactPostgres(ctx context.Context) error {
 		return fmt.Errorf("lock: %w", err)
 	}
 	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, pgLockCompact)
+	return fn(conn)
+}
 
+// compactOn is compactPostgres on conn, which holds the lock.
+func (s *Store) compactOn(ctx context.Context, conn *sql.Conn) error {
 	var started time.Time
-	err = s.retry(ctx, func() error {
+	err := s.retry(ctx, func() error {
 		tx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
 			return err
@@ -199,16 +210,11 @@ func waitOldReads(ctx context.Context, conn *sql.Conn, t time.Time) (bool, error
 // and the old files are truncated at once. VACUUM cannot run inside a
 // transaction: one table at a time, under the compaction's lock.
 func (s *Store) erasePostgres(ctx context.Context) error {
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(?)`, pgLockCompact); err != nil {
-		return fmt.Errorf("lock: %w", err)
-	}
-	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, pgLockCompact)
+	return s.withCompactLock(ctx, func(conn *sql.Conn) error { return eraseOn(ctx, conn) })
+}
 
+// eraseOn is erasePostgres on conn, which holds the lock.
+func eraseOn(ctx context.Context, conn *sql.Conn) error {
 	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM information_schema.tables
 		WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
 		ORDER BY table_name`)

@@ -33,7 +33,14 @@ func withPassword(t *testing.T, db, password string) string {
 func newDemoFile(t *testing.T) (string, *demoInfo) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "vigie.db")
-	st, err := store.Open(path)
+	return path, setupDemoIn(t, path)
+}
+
+// setupDemoIn sets up the demo in the database db (a file or a
+// PostgreSQL URL) and closes it.
+func setupDemoIn(t *testing.T, db string) *demoInfo {
+	t.Helper()
+	st, err := store.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,9 +49,9 @@ func newDemoFile(t *testing.T) (string, *demoInfo) {
 		err = cerr
 	}
 	if err != nil {
-		t.Fatalf("setupDemo: %v", err)
+		t.Fatalf("setupDemo in %s: %v", store.RedactURL(db), err)
 	}
-	return path, info
+	return info
 }
 
 // moderateSome publishes two comments of a closed campaign and rejects a

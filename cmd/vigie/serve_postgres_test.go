@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vigie-sante/vigie/store"
 	"github.com/vigie-sante/vigie/store/storetest"
 	"github.com/vigie-sante/vigie/web"
 )
@@ -24,17 +23,7 @@ func TestServePostgres(t *testing.T) {
 		t.Skip("not one of bothEngines")
 	}
 	db := storetest.NewPostgres(t)
-	st, err := store.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := setupDemo(context.Background(), st, demoNow)
-	if cerr := st.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		t.Fatalf("setupDemo on PostgreSQL: %v", err)
-	}
+	info := setupDemoIn(t, db)
 
 	const secret = "mot-de-passe-jamais-affiche"
 	ctx, cancel := context.WithCancel(context.Background())
