@@ -46,7 +46,14 @@ func Main(m *testing.M) { os.Exit(Run(m)) }
 
 // Run is Main for a TestMain with work of its own to do after the tests:
 // it returns the exit code instead of exiting.
+//
+// In CI (CI set), EnvURL must be set: .ci/run starts a PostgreSQL, and a
+// run that lost it must fail rather than quietly test one engine.
 func Run(m *testing.M) int {
+	if os.Getenv("CI") != "" && os.Getenv(EnvURL) == "" {
+		fmt.Fprintln(os.Stderr, "storetest: CI is set but "+EnvURL+" is not: .ci/run starts a PostgreSQL for the second pass")
+		return 1
+	}
 	code := m.Run()
 	if code == 0 && os.Getenv(EnvURL) != "" {
 		fmt.Println("=== storetest: the same tests on PostgreSQL")
