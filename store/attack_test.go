@@ -216,8 +216,13 @@ type storePublished struct {
 // publishes comments, and reads every output back.
 func storeAndPublish(t *testing.T, c *genCampaign) storePublished {
 	t.Helper()
+	return storeAndPublishIn(t, MustOpenStore(t), c)
+}
+
+// storeAndPublishIn is storeAndPublish in the store s.
+func storeAndPublishIn(t *testing.T, s *store.Store, c *genCampaign) storePublished {
+	t.Helper()
 	ctx := context.Background()
-	s := MustOpenStore(t)
 	camp := MustOpenCampaign(t, s, c.spec)
 	// All at once: the store commits them in a few batches, not one
 	// synchronous commit each.
