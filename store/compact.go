@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -94,11 +96,17 @@ func (s *Store) startCompactor() {
 				err := s.compact(context.Background())
 				if err != nil {
 					// Most likely a long read held the file past the busy
-					// timeout: try again later, backing off.
+					// timeout (SQLite) or kept old rows alive (PostgreSQL,
+					// errCompactAgain, expected under reads: not worth a
+					// warning): try again later, backing off.
 					s.mu.Lock()
 					logger := s.logger
 					s.mu.Unlock()
-					logger.Warn("store: compaction failed, will retry", "err", err, "retry", retry)
+					level := slog.LevelWarn
+					if errors.Is(err, errCompactAgain) {
+						level = slog.LevelInfo
+					}
+					logger.Log(context.Background(), level, "store: compaction failed, will retry", "err", err, "retry", retry)
 					timer.Reset(retry)
 					retry = min(2*retry, maxCompactRetry)
 					continue
