@@ -53,10 +53,16 @@ type compactor struct {
 	done  chan struct{}
 	busy  atomic.Bool  // a compaction is running
 	runs  atomic.Int64 // compactions done, for tests
+	// lastWrite is when this instance last wrote (Unix ns, this
+	// machine's clock), and skipped counts the compactions left to
+	// another instance's (PostgreSQL, see compactPostgres).
+	lastWrite atomic.Int64
+	skipped   atomic.Int64
 }
 
 // markDirty records a write and restarts the idle timer.
 func (s *Store) markDirty() {
+	s.compactor.lastWrite.Store(time.Now().UnixNano())
 	s.compactor.dirty.Store(true)
 	select {
 	case s.compactor.kick <- struct{}{}:

@@ -65,6 +65,7 @@ var copyOrder = []copyTable{
 var copySkipped = map[string]string{
 	"schema_migrations": "created by Open at the same version",
 	"sessions":          "not copied: everyone logs in again",
+	"compactions":       "PostgreSQL's own state, written at its first compaction",
 }
 
 // TableCount is the number of rows of one table in the source and in the

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -128,7 +129,11 @@ func retryable(err error) bool {
 // (erasePostgres).
 func (s *Store) rewrite(ctx context.Context, erase bool) error {
 	if s.engine == enginePostgres {
-		err := s.compactPostgres(ctx)
+		var wrote time.Time // zero: compact whatever another instance did
+		if !erase {
+			wrote = time.Unix(0, s.compactor.lastWrite.Load())
+		}
+		err := s.compactPostgres(ctx, wrote)
 		if !erase || (err != nil && !errors.Is(err, errCompactAgain)) {
 			return err
 		}
@@ -152,7 +157,7 @@ func (s *Store) rewriteDeleted(ctx context.Context) {
 	if s.engine != enginePostgres {
 		return
 	}
-	if err := s.compactPostgres(ctx); err != nil {
+	if err := s.compactPostgres(ctx, time.Time{}); err != nil {
 		s.markDirty()
 		if !errors.Is(err, errCompactAgain) {
 			s.mu.Lock()

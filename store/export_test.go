@@ -24,6 +24,10 @@ func OpenWithCompactDelay(path string, delay time.Duration) (*Store, error) {
 	return openWithDelay(path, nil, delay) // nil: the engine's own migrations
 }
 
+// SkippedCompactions returns how many compactions s left to another
+// instance's (PostgreSQL).
+func SkippedCompactions(s *Store) int64 { return s.compactor.skipped.Load() }
+
 // Compactions returns how many compactions s has done.
 func Compactions(s *Store) int64 { return s.compactor.runs.Load() }
 
@@ -33,7 +37,8 @@ func Compacted(s *Store) bool { return !s.compactor.busy.Load() && !s.compactor.
 
 // Compact compacts s now, as it does once writes pause.
 func Compact(ctx context.Context, s *Store) error {
-	s.markDirty()
+	s.compactor.dirty.Store(true) // not markDirty: nothing was written
+
 	return s.compact(ctx)
 }
 

@@ -103,8 +103,46 @@ const pgOldReadWait = 5 * time.Second
 // may still read: the compaction waits up to pgOldReadWait for such
 // reads to end, and otherwise reports it did not finish (errCompactAgain),
 // so that the compactor runs it again.
-func (s *Store) compactPostgres(ctx context.Context) error {
-	return s.withCompactLock(ctx, func(conn *sql.Conn) error { return s.compactOn(ctx, conn) })
+//
+// Several instances share the database, and each compacts after its own
+// writes. When wrote is not zero (the last write of this instance, by its
+// clock), the compaction is skipped if another began after it (by the
+// database's clock, with pgClockSkew of margin): that one's first step
+// waited for this instance's writes to commit and rewrote them.
+func (s *Store) compactPostgres(ctx context.Context, wrote time.Time) error {
+	return s.withCompactLock(ctx, func(conn *sql.Conn) error {
+		if !wrote.IsZero() {
+			covered, err := compactedSince(ctx, conn, wrote.Add(pgClockSkew))
+			if err != nil {
+				return err
+			}
+			if covered {
+				s.compactor.skipped.Add(1)
+				return nil
+			}
+		}
+		return s.compactOn(ctx, conn)
+	})
+}
+
+// pgClockSkew bounds the difference between the clocks of the instances
+// and of the database server (NTP keeps them within milliseconds).
+const pgClockSkew = time.Second
+
+// compactedSince tells whether a compaction began after t.
+func compactedSince(ctx context.Context, conn *sql.Conn, t time.Time) (bool, error) {
+	var at string
+	err := conn.QueryRowContext(ctx, `SELECT started_at FROM compactions WHERE id = 1`).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("last compaction: %w", err)
+	}
+	started, err := time.Parse(time.RFC3339Nano, at)
+	if err != nil {
+		return false, fmt.Errorf("last compaction %q: %w", at, err)
+	}
+	return started.After(t), nil
 }
 
 // withCompactLock runs fn on one connection holding the compaction's
@@ -140,6 +178,16 @@ func (s *Store) compactOn(ctx context.Context, conn *sql.Conn) error {
 		// rewrite of every row.
 		if _, err := tx.ExecContext(ctx, `LOCK TABLE `+strings.Join(names, ", ")+` IN EXCLUSIVE MODE`); err != nil {
 			return err
+		}
+		// Every write committed before now is rewritten below: record it
+		// for the other instances.
+		var locked time.Time
+		if err := tx.QueryRowContext(ctx, `SELECT clock_timestamp()`).Scan(&locked); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO compactions (id, started_at) VALUES (1, ?)
+			ON CONFLICT (id) DO UPDATE SET started_at = excluded.started_at`, locked.UTC().Format(time.RFC3339Nano)); err != nil {
+			return fmt.Errorf("record compaction: %w", err)
 		}
 		for _, t := range pgCompacted {
 			if _, err := tx.ExecContext(ctx, `UPDATE `+t.table+` SET `+t.touch); err != nil {

@@ -98,3 +98,58 @@ func TestPostgresHeapRevealsNoOrder(t *testing.T) {
 		t.Errorf("after compaction codes carry %d transaction ids, want 1", codeXmins)
 	}
 }
+
+// TestPostgresCompactionSharedByInstances: two instances on one database
+// each compact after their own writes; one whose writes all came before
+// the other's compaction began leaves it at that (its rows are rewritten
+// already), and one that wrote since compacts.
+func TestPostgresCompactionSharedByInstances(t *testing.T) {
+	if !storetest.Postgres() {
+		t.Skip("several instances share a PostgreSQL database only")
+	}
+	ctx := context.Background()
+	db := storetest.DB(t)
+	open := func() *store.Store {
+		s, err := store.OpenWithCompactDelay(db, time.Hour) // compact on demand only
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	a, b := open(), open()
+	spec := testSpec()
+	spec.Access = vigie.AccessLink
+	c := MustOpenCampaign(t, b, spec)
+	submit := func(s *store.Store) {
+		t.Helper()
+		if err := s.SubmitResponse(ctx, c.ID, "", &vigie.Response{Unit: []string{"Direction A", "Service 1"}}, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	submit(b)
+	time.Sleep(1100 * time.Millisecond) // past the clock margin
+	if err := store.Compact(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Compact(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if n := store.SkippedCompactions(b); n != 1 {
+		t.Fatalf("b compacted again rows a had just rewritten (skipped %d, want 1)", n)
+	}
+	submit(b)
+	if err := store.Compact(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if n := store.SkippedCompactions(b); n != 1 {
+		t.Fatalf("b skipped its compaction after writing since a's (skipped %d, want still 1)", n)
+	}
+	var xmins int
+	if err := rawDB(t, b.Path()).QueryRow(`SELECT count(DISTINCT xmin::text) FROM responses`).Scan(&xmins); err != nil {
+		t.Fatal(err)
+	}
+	if xmins != 1 {
+		t.Fatalf("after b's compaction responses carry %d transaction ids, want 1", xmins)
+	}
+}
