@@ -50,7 +50,17 @@ func openPostgres(dsn string, fsys fs.FS, delay time.Duration) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: migrate %s: %w", redacted, err)
 	}
-	return newStore(enginePostgres, db, db, redacted, delay), nil
+	s := newStore(enginePostgres, db, db, redacted, delay)
+	// waitOldReads sees the transactions of other roles (a pg_dump, a
+	// DBA's session) only with pg_read_all_stats; without it, CLUSTER may
+	// keep old versions of rows for one of them unnoticed.
+	err = db.QueryRowContext(ctx, `SELECT pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER')
+		OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)`).Scan(&s.seesAllReads)
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open %s: role: %w", redacted, err)
+	}
+	return s, nil
 }
 
 // migrateLocked migrates under an advisory lock, so that two instances
@@ -163,6 +173,14 @@ func (s *Store) withCompactLock(ctx context.Context, fn func(conn *sql.Conn) err
 
 // compactOn is compactPostgres on conn, which holds the lock.
 func (s *Store) compactOn(ctx context.Context, conn *sql.Conn) error {
+	if !s.seesAllReads {
+		s.warnOnce.Do(func() {
+			s.mu.Lock()
+			logger := s.logger
+			s.mu.Unlock()
+			logger.Warn("store: the PostgreSQL role cannot see other roles' transactions (GRANT pg_read_all_stats TO it): a compaction may keep old row versions for a pg_dump or another session without knowing it (docs/deploiement.md § 9)")
+		})
+	}
 	var started time.Time
 	err := s.retry(ctx, func() error {
 		tx, err := conn.BeginTx(ctx, nil)

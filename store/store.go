@@ -31,6 +31,11 @@ type Store struct {
 	closeMu    sync.RWMutex
 	closed     bool
 
+	// seesAllReads: the PostgreSQL role sees every session's transactions
+	// (compactPostgres); warnOnce says so once when it does not.
+	seesAllReads bool
+	warnOnce     sync.Once
+
 	compactor  compactor    // rewrites the file once writes pause (compact.go)
 	loginSweep atomic.Int64 // Unix ms of this instance's last sweep of the sign-in limits (login_limit.go)
 	logger     *slog.Logger
