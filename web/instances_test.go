@@ -86,10 +86,7 @@ func TestRespondSwitchedInstance(t *testing.T) {
 	slug := a.Campaign.Slug
 
 	br := a.browser(t)
-	wantRedirect(t, br.post("/r/"+slug+"/code", url.Values{"code": {code}}), "/unit")
-	for _, step := range []string{"/unit", "/segments", "/q/charge-et-soutien/charge"} {
-		wantStatus(t, br.post("/r/"+slug+step, stepForm(step)), http.StatusSeeOther)
-	}
+	answerFirstScreens(t, br, slug, code)
 
 	br.h = b.Handler // the load balancer switches
 	step := "/q/charge-et-soutien/soutien"

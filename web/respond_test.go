@@ -14,6 +14,17 @@ import (
 	"github.com/vigie-sante/vigie/web"
 )
 
+// answerFirstScreens types code on the campaign's entry page and answers
+// the unit, segments and first questionnaire screens, leaving br in the
+// middle of the questionnaire.
+func answerFirstScreens(t *testing.T, br *browser, slug, code string) {
+	t.Helper()
+	wantRedirect(t, br.post("/r/"+slug+"/code", url.Values{"code": {code}}), "/unit")
+	for _, step := range []string{"/unit", "/segments", "/q/charge-et-soutien/charge"} {
+		wantStatus(t, br.post("/r/"+slug+step, stepForm(step)), http.StatusSeeOther)
+	}
+}
+
 // stepForm is what the test respondent answers on each step, by the end
 // of the step's address.
 func stepForm(path string) url.Values {
@@ -179,10 +190,7 @@ func TestRespondResumeWithCode(t *testing.T) {
 	slug := ts.Campaign.Slug
 
 	b := ts.browser(t)
-	wantRedirect(t, b.post("/r/"+slug+"/code", url.Values{"code": {code}}), "/unit")
-	for _, step := range []string{"/unit", "/segments", "/q/charge-et-soutien/charge"} {
-		wantStatus(t, b.post("/r/"+slug+step, stepForm(step)), http.StatusSeeOther)
-	}
+	answerFirstScreens(t, b, slug, code)
 
 	// The same browser later, after the server restarted (every session
 	// and anything in memory gone): the code and the key kept in the
