@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -64,36 +63,102 @@ func (s *Store) SubmitResponse(ctx context.Context, campaignID, code string, r *
 	return nil
 }
 
-// spendCode marks sub's code used and applies the unit it fixes to the
-// response. A code that cannot be spent (unknown, used, or fixing another
-// unit than the one answered) matches no row: spendCode then finds out
-// why and returns it as refused, having changed nothing. err is a failure
-// of the database.
-func spendCode(ctx context.Context, tx *sql.Tx, sub *submission) (refused, err error) {
-	id, r := sub.rc.campaign.ID, sub.r
-	answered := strings.Join(r.Unit, "/")
-	var unit string
-	err = tx.QueryRowContext(ctx, `
-		UPDATE codes SET used = 1
-		WHERE campaign_id = ? AND hash = ? AND used = 0
-			AND (CAST(? AS TEXT) = '' OR unit = '' OR unit = ?)
-		RETURNING unit`, id, sub.hash, answered, answered).Scan(&unit)
-	if errors.Is(err, sql.ErrNoRows) {
-		fixed, _, err := checkCode(ctx, tx, id, sub.code)
-		switch {
-		case vigie.ErrorCode(err) == vigie.EINTERNAL:
-			return nil, err
-		case err != nil:
-			return err, nil
+// spendCodes marks used the codes of the batch's submissions still
+// accepted (errs[i] nil), one UPDATE per campaign, and applies the unit
+// each code fixes to its response. The UPDATE locks the codes' rows in
+// key order (hash), the same in every batch, and a code another
+// transaction spent first is not updated: the second spender finds it
+// used. A code that cannot be spent gets its refusal in errs: unknown,
+// used (also the second submission of one code in a batch), or fixing
+// another unit than the one answered (that one is un-spent at once). err
+// is a failure of the database.
+func spendCodes(ctx context.Context, tx *sql.Tx, batch []*submission, errs []error) error {
+	byCampaign := map[string][]int{}
+	for i, sub := range batch {
+		if errs[i] == nil && sub.hash != nil {
+			byCampaign[sub.rc.campaign.ID] = append(byCampaign[sub.rc.campaign.ID], i)
 		}
-		return vigie.Errorf(vigie.EINVALID, "Ce code est réservé à l'unité « %s ».", strings.Join(fixed, "/")), nil
-	} else if err != nil {
-		return nil, fmt.Errorf("store: submit to %s: use code: %w", id, err)
 	}
-	if unit != "" {
-		r.Unit = strings.Split(unit, "/")
+	for _, id := range slices.Sorted(maps.Keys(byCampaign)) {
+		if err := spendCampaignCodes(ctx, tx, id, batch, byCampaign[id], errs); err != nil {
+			return err
+		}
 	}
-	return nil, nil
+	return nil
+}
+
+// spendCampaignCodes is spendCodes for the submissions idx of campaign id.
+func spendCampaignCodes(ctx context.Context, tx *sql.Tx, id string, batch []*submission, idx []int, errs []error) error {
+	first := map[string]int{} // hash -> the submission that spends it
+	var hashes []any
+	for _, i := range idx {
+		h := string(batch[i].hash)
+		if _, twice := first[h]; twice {
+			errs[i] = ErrCodeUsed
+			continue
+		}
+		first[h] = i
+		hashes = append(hashes, batch[i].hash)
+	}
+	spent := map[string]string{} // hash -> unit the code fixes
+	err := eachRow(ctx, tx, `UPDATE codes SET used = 1
+		WHERE campaign_id = ? AND used = 0 AND hash IN (?`+strings.Repeat(", ?", len(hashes)-1)+`)
+		RETURNING hash, unit`, append([]any{id}, hashes...), func(rows *sql.Rows) error {
+		var hash []byte
+		var unit string
+		err := rows.Scan(&hash, &unit)
+		spent[string(hash)] = unit
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: submit to %s: use codes: %w", id, err)
+	}
+	var undo []any
+	for _, i := range idx {
+		sub := batch[i]
+		if errs[i] != nil {
+			continue
+		}
+		unit, ok := spent[string(sub.hash)]
+		if !ok {
+			if errs[i], err = whyNotSpent(ctx, tx, sub); err != nil {
+				return err
+			}
+			continue
+		}
+		answered := strings.Join(sub.r.Unit, "/")
+		switch {
+		case unit != "" && answered != "" && unit != answered:
+			errs[i] = vigie.Errorf(vigie.EINVALID, "Ce code est réservé à l'unité « %s ».", unit)
+			undo = append(undo, sub.hash)
+		case unit != "":
+			sub.r.Unit = strings.Split(unit, "/")
+		}
+	}
+	if len(undo) > 0 {
+		_, err := tx.ExecContext(ctx, `UPDATE codes SET used = 0 WHERE campaign_id = ? AND hash IN (?`+strings.Repeat(", ?", len(undo)-1)+`)`,
+			append([]any{id}, undo...)...)
+		if err != nil {
+			return fmt.Errorf("store: submit to %s: give codes back: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// whyNotSpent returns why sub's code could not be spent (refused), or a
+// failure of the database (err).
+func whyNotSpent(ctx context.Context, tx *sql.Tx, sub *submission) (refused, err error) {
+	_, _, err = checkCode(ctx, tx, sub.rc.campaign.ID, sub.code)
+	switch {
+	case vigie.ErrorCode(err) == vigie.EINTERNAL:
+		return nil, err
+	case err != nil:
+		return err, nil
+	}
+	// Known and unused now, yet not updated: spent and given back by a
+	// transaction that committed meanwhile. Refused as used; it may be
+	// sent again.
+	return ErrCodeUsed, nil
 }
 
 // runningCampaign is a campaign past its draft state with what answering

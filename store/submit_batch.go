@@ -137,18 +137,12 @@ func (s *Store) writeSubmissions(ctx context.Context, tx *sql.Tx, batch []*submi
 		return err
 	}
 	for i, sub := range batch {
-		if errs[i] != nil {
-			continue
-		}
-		if !open[sub.rc.campaign.ID] {
+		if errs[i] == nil && !open[sub.rc.campaign.ID] {
 			errs[i] = errNotOpen
-			continue
 		}
-		if sub.hash != nil {
-			if errs[i], err = spendCode(ctx, tx, sub); err != nil {
-				return err
-			}
-		}
+	}
+	if err := spendCodes(ctx, tx, batch, errs); err != nil {
+		return err
 	}
 	if err := deleteDrafts(ctx, tx, batch, errs); err != nil {
 		return err
