@@ -182,6 +182,7 @@ func (s *Store) compactOn(ctx context.Context, conn *sql.Conn) error {
 		})
 	}
 	var started time.Time
+	var xid int64 // step 1's transaction
 	err := s.retry(ctx, func() error {
 		tx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
@@ -212,7 +213,7 @@ func (s *Store) compactOn(ctx context.Context, conn *sql.Conn) error {
 				return fmt.Errorf("rewrite %s: %w", t.table, err)
 			}
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT clock_timestamp()`).Scan(&started); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT clock_timestamp(), txid_current()`).Scan(&started, &xid); err != nil {
 			return err
 		}
 		return tx.Commit()
@@ -220,7 +221,7 @@ func (s *Store) compactOn(ctx context.Context, conn *sql.Conn) error {
 	if err != nil {
 		return err
 	}
-	old, err := waitOldReads(ctx, conn, started)
+	old, err := waitOldReads(ctx, conn, started, xid)
 	if err != nil {
 		return err
 	}
@@ -239,21 +240,30 @@ func (s *Store) compactOn(ctx context.Context, conn *sql.Conn) error {
 // rows for a read that was still open.
 var errCompactAgain = errors.New("store: compaction waited for an old read; it will run again")
 
-// waitOldReads waits up to pgOldReadWait until no other session of the
-// database has a transaction begun before t, and tells whether one still
-// has.
-func waitOldReads(ctx context.Context, conn *sql.Conn, t time.Time) (bool, error) {
+// waitOldReads waits up to pgOldReadWait until the old versions of rows
+// step 1 left (and the rows deleted before it) may be removed, and tells
+// whether they still may not. Two things keep them: a session of this
+// database with a transaction begun before t (step 1's end), whose
+// snapshot may still see them; and any transaction of the whole server
+// (another database included) still running since before step 1's
+// transaction xid, because every snapshot taken meanwhile, CLUSTER's own
+// included, counts it as running and keeps what it might see. The second
+// was found by the tests, where other packages' tests keep transactions
+// open in their databases of the same server: on a shared PostgreSQL
+// server, a long transaction anywhere delays the rewrite.
+func waitOldReads(ctx context.Context, conn *sql.Conn, t time.Time, xid int64) (bool, error) {
 	deadline := time.Now().Add(pgOldReadWait)
 	for {
-		var n int
+		var clear bool
 		err := conn.QueryRowContext(ctx, `
-			SELECT count(*) FROM pg_stat_activity
-			WHERE datname = current_database() AND pid != pg_backend_pid()
-				AND backend_xmin IS NOT NULL AND xact_start < ?`, t).Scan(&n)
+			SELECT txid_snapshot_xmin(txid_current_snapshot()) > ? AND NOT EXISTS (
+				SELECT 1 FROM pg_stat_activity
+				WHERE datname = current_database() AND pid != pg_backend_pid()
+					AND backend_xmin IS NOT NULL AND xact_start < ?)`, xid, t).Scan(&clear)
 		if err != nil {
 			return false, fmt.Errorf("store: compact: old reads: %w", err)
 		}
-		if n == 0 {
+		if clear {
 			return false, nil
 		}
 		if time.Now().After(deadline) {
