@@ -105,14 +105,11 @@ func (s *Store) startCompactor() {
 					// timeout (SQLite) or kept old rows alive (PostgreSQL,
 					// errCompactAgain, expected under reads: not worth a
 					// warning): try again later, backing off.
-					s.mu.Lock()
-					logger := s.logger
-					s.mu.Unlock()
 					level := slog.LevelWarn
 					if errors.Is(err, errCompactAgain) {
 						level = slog.LevelInfo
 					}
-					logger.Log(context.Background(), level, "store: compaction failed, will retry", "err", err, "retry", retry)
+					s.log().Log(context.Background(), level, "store: compaction failed, will retry", "err", err, "retry", retry)
 					timer.Reset(retry)
 					retry = min(2*retry, maxCompactRetry)
 					continue

@@ -160,10 +160,7 @@ func (s *Store) rewriteDeleted(ctx context.Context) {
 	if err := s.compactPostgres(ctx, time.Time{}); err != nil {
 		s.markDirty()
 		if !errors.Is(err, errCompactAgain) {
-			s.mu.Lock()
-			logger := s.logger
-			s.mu.Unlock()
-			logger.Warn("store: rewrite after deletion failed, the compactor will retry", "err", err)
+			s.log().Warn("store: rewrite after deletion failed, the compactor will retry", "err", err)
 		}
 	}
 }

@@ -175,10 +175,7 @@ func (s *Store) withCompactLock(ctx context.Context, fn func(conn *sql.Conn) err
 func (s *Store) compactOn(ctx context.Context, conn *sql.Conn) error {
 	if !s.seesAllReads {
 		s.warnOnce.Do(func() {
-			s.mu.Lock()
-			logger := s.logger
-			s.mu.Unlock()
-			logger.Warn("store: the PostgreSQL role cannot see other roles' transactions (GRANT pg_read_all_stats TO it): a compaction may keep old row versions for a pg_dump or another session without knowing it (docs/deploiement.md § 9)")
+			s.log().Warn("store: the PostgreSQL role cannot see other roles' transactions (GRANT pg_read_all_stats TO it): a compaction may keep old row versions for a pg_dump or another session without knowing it (docs/deploiement.md § 9)")
 		})
 	}
 	var started time.Time

@@ -88,6 +88,13 @@ func (s *Store) SetLogger(l *slog.Logger) {
 	s.mu.Unlock()
 }
 
+// log returns the logger SetLogger set.
+func (s *Store) log() *slog.Logger {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.logger
+}
+
 // Close writes the submissions already accepted, compacts the file if
 // anything was written since the last compaction, then closes every
 // connection. Call it after the HTTP server has shut down, so no accepted
