@@ -307,8 +307,7 @@ func (s *Store) OpenCampaign(ctx context.Context, id string, now time.Time) erro
 // and paper sheet awaiting its second entry is deleted (overwritten on
 // disk: secure_delete is on; rewritten at once on PostgreSQL).
 func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) error {
-	defer s.rewriteDeleted(ctx)
-	return s.update(ctx, func(tx *sql.Tx) error {
+	err := s.update(ctx, func(tx *sql.Tx) error {
 		c, _, err := loadCampaign(ctx, tx, id)
 		if err != nil {
 			return err
@@ -335,6 +334,11 @@ func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) err
 		s.mu.Unlock()
 		return nil
 	})
+	if err != nil {
+		return err // nothing deleted: no rewrite (seconds on a large database)
+	}
+	s.rewriteDeleted(ctx)
+	return nil
 }
 
 // CampaignQuestionnaires returns the questionnaires of a campaign in
