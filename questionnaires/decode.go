@@ -2,6 +2,7 @@ package questionnaires
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"regexp"
 	"strings"
@@ -101,6 +102,24 @@ func (d *decoder) orderedMapping(n *yaml.Node, where string, known ...string) (m
 		order = append(order, name)
 	}
 	return fields, order
+}
+
+// languages yields the entries of a table keyed by language (texts,
+// labels, discussion questions) in file order, as the language and its
+// value; a key that is not a language code is reported and skipped.
+func (d *decoder) languages(entries map[string]field, order []string, label string) iter.Seq2[string, *yaml.Node] {
+	return func(yield func(string, *yaml.Node) bool) {
+		for _, lang := range order {
+			e := entries[lang]
+			if !langPattern.MatchString(lang) {
+				d.errorf(e.key, "%s : code de langue invalide « %s » (attendu : fr, en...)", label, lang)
+				continue
+			}
+			if !yield(lang, e.value) {
+				return
+			}
+		}
+	}
 }
 
 // sequence checks that n is a list and returns its elements.
@@ -253,13 +272,8 @@ func (d *decoder) text(parent *yaml.Node, fields map[string]field, where, name s
 		return nil
 	}
 	t := make(Text, len(order))
-	for _, lang := range order {
-		e := entries[lang]
-		if !langPattern.MatchString(lang) {
-			d.errorf(e.key, "%s : code de langue invalide « %s » (attendu : fr, en...)", label, lang)
-			continue
-		}
-		v := d.resolve(e.value)
+	for lang, value := range d.languages(entries, order, label) {
+		v := d.resolve(value)
 		if v == nil {
 			continue
 		}

@@ -60,13 +60,8 @@ func (d *decoder) discussion(f map[string]field, where string) TextList {
 		return nil
 	}
 	t := make(TextList, len(order))
-	for _, lang := range order {
-		e := entries[lang]
-		if !langPattern.MatchString(lang) {
-			d.errorf(e.key, "%s : code de langue invalide « %s » (attendu : fr, en...)", label, lang)
-			continue
-		}
-		list := d.resolve(e.value)
+	for lang, value := range d.languages(entries, order, label) {
+		list := d.resolve(value)
 		nodes := d.sequence(list, label+" "+lang)
 		if list == nil || list.Kind != yaml.SequenceNode {
 			continue

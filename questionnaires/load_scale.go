@@ -88,13 +88,8 @@ func (d *decoder) labels(parent *yaml.Node, f map[string]field, where string, s 
 	}
 	want := s.Max - s.Min + 1
 	out := make(map[string][]string, len(order))
-	for _, lang := range order {
-		e := entries[lang]
-		if !langPattern.MatchString(lang) {
-			d.errorf(e.key, "%s : code de langue invalide « %s » (attendu : fr, en...)", label, lang)
-			continue
-		}
-		list := d.resolve(e.value)
+	for lang, value := range d.languages(entries, order, label) {
+		list := d.resolve(value)
 		items := d.sequence(list, fmt.Sprintf("%s en « %s »", label, lang))
 		if list == nil || list.Kind != yaml.SequenceNode {
 			continue

@@ -46,6 +46,23 @@ func (s *Server) postedCampaign(c *gin.Context) (*vigie.Campaign, bool) {
 	return camp, true
 }
 
+// postedJSONCampaign is postedCampaign for the API: it reads the JSON body
+// into v, then the campaign of the route; on a malformed body or an
+// unknown campaign it has already answered with the JSON error, and
+// returns false.
+func (s *Server) postedJSONCampaign(c *gin.Context, v any) (*vigie.Campaign, bool) {
+	if err := decodeJSON(c.Request.Body, v); err != nil {
+		s.jsonError(c, err)
+		return nil, false
+	}
+	camp, err := s.campaignOf(c)
+	if err != nil {
+		s.jsonError(c, err)
+		return nil, false
+	}
+	return camp, true
+}
+
 // stateLabel is the French name of a campaign state.
 func stateLabel(st vigie.CampaignState) string {
 	switch st {

@@ -2,8 +2,6 @@ package web
 
 import (
 	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -26,13 +24,9 @@ type apiDeleteBody struct {
 // {"confirm": "its exact title"}.
 func (s *Server) apiCampaignDelete(c *gin.Context) {
 	var body apiDeleteBody
-	data, err := io.ReadAll(c.Request.Body)
-	var maxErr *http.MaxBytesError
-	if errors.As(err, &maxErr) {
-		s.jsonError(c, errTooLarge)
-		return
-	} else if err != nil {
-		s.jsonError(c, vigie.Errorf(vigie.EINVALID, "Le corps de la requête est illisible."))
+	data, err := readBody(c.Request.Body)
+	if err != nil {
+		s.jsonError(c, err)
 		return
 	}
 	if len(data) > 0 {

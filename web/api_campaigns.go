@@ -1,8 +1,6 @@
 package web
 
 import (
-	"errors"
-	"io"
 	"net/http"
 	"time"
 
@@ -97,13 +95,9 @@ func (s *Server) apiCampaignOf(c *gin.Context, camp *vigie.Campaign) *apiCampaig
 // apiCampaignCreate creates a draft campaign from the same description as
 // `vigie campaign create --file` (JSON here): 201 {"id", "url"}.
 func (s *Server) apiCampaignCreate(c *gin.Context) {
-	data, err := io.ReadAll(c.Request.Body)
-	var maxErr *http.MaxBytesError
-	if errors.As(err, &maxErr) {
-		s.jsonError(c, errTooLarge)
-		return
-	} else if err != nil {
-		s.jsonError(c, vigie.Errorf(vigie.EINVALID, "Le corps de la requête est illisible."))
+	data, err := readBody(c.Request.Body)
+	if err != nil {
+		s.jsonError(c, err)
 		return
 	}
 	spec, err := vigie.ParseCampaignSpec("corps", data)

@@ -15,13 +15,8 @@ type apiCodesRequest struct {
 // apiCodes generates codes and returns them, once: only their hashes are kept.
 func (s *Server) apiCodes(c *gin.Context) {
 	var req apiCodesRequest
-	if err := decodeJSON(c.Request.Body, &req); err != nil {
-		s.jsonError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.jsonError(c, err)
+	camp, ok := s.postedJSONCampaign(c, &req)
+	if !ok {
 		return
 	}
 	codes, err := s.generateCodes(c, camp, req.Count, req.Unit)

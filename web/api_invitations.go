@@ -23,13 +23,8 @@ func (s *Server) apiReminders(c *gin.Context) {
 // apiMailing reads a recipient list and runs send.
 func (s *Server) apiMailing(c *gin.Context, send func(*gin.Context, *vigie.Campaign, *mailing) (int, []sendFailure, error)) {
 	var m mailing
-	if err := decodeJSON(c.Request.Body, &m); err != nil {
-		s.jsonError(c, err)
-		return
-	}
-	camp, err := s.campaignOf(c)
-	if err != nil {
-		s.jsonError(c, err)
+	camp, ok := s.postedJSONCampaign(c, &m)
+	if !ok {
 		return
 	}
 	sent, failed, err := send(c, camp, &m)

@@ -124,6 +124,22 @@ func decodeJSON(body io.Reader, v any) error {
 	}
 }
 
+// readBody reads a whole request body that is not a JSON object of known
+// fields (decodeJSON's case): over the size limit it is a 413, any other
+// failure a 400.
+func readBody(body io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(body)
+	var maxErr *http.MaxBytesError
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.As(err, &maxErr):
+		return nil, errTooLarge
+	default:
+		return nil, vigie.Errorf(vigie.EINVALID, "Le corps de la requête est illisible.")
+	}
+}
+
 // jsonType names a Go kind in JSON words.
 func jsonType(kind string) string {
 	switch kind {
