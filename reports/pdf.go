@@ -200,12 +200,7 @@ func (d *pdfDoc) header() {
 // so that a page photocopied alone still says how its figures were shown.
 func (d *pdfDoc) footer() {
 	f := d.f
-	f.SetDrawColor(180, 180, 180)
-	f.SetLineWidth(0.2)
-	f.Line(marginLeft, pageH-14, pageW-marginRight, pageH-14)
-	f.SetFont(fontFamily, "", 7.5)
-	f.SetTextColor(90, 90, 90)
-	f.SetXY(marginLeft, pageH-13)
+	d.footerStart()
 	f.CellFormat(contentW-25, 4, d.txt(fmt.Sprintf(d.tr("footer_k"), d.k)), "", 0, "L", false, 0, "")
 	page := fmt.Sprintf(d.tr("page"), f.PageNo())
 	if d.total > 0 {
@@ -213,6 +208,19 @@ func (d *pdfDoc) footer() {
 	}
 	f.CellFormat(25, 4, page, "", 0, "R", false, 0, "")
 	f.SetTextColor(0, 0, 0)
+}
+
+// footerStart draws the rule above the footer and leaves the cursor at
+// the footer's first line, in its grey type: the report and the discussion
+// guides share it, so that both read alike.
+func (d *pdfDoc) footerStart() {
+	f := d.f
+	f.SetDrawColor(180, 180, 180)
+	f.SetLineWidth(0.2)
+	f.Line(marginLeft, pageH-14, pageW-marginRight, pageH-14)
+	f.SetFont(fontFamily, "", 7.5)
+	f.SetTextColor(90, 90, 90)
+	f.SetXY(marginLeft, pageH-13)
 }
 
 // tr returns the report's text for key, with French typography applied.
