@@ -43,7 +43,7 @@ func Guide(w io.Writer, r *Report, unit string) error {
 	if !scoring.Published(g.id, r.scored()...) {
 		return g.refusal()
 	}
-	g.f = newDocument(d.lang)
+	g.f = newDocument(d.lang, marginTop, marginBottom)
 	g.f.AliasNbPages("{nb}")
 	g.f.SetTitle(d.txt(tr(d.lang, "guide_title")+" – "+g.groupName()), true)
 	g.f.SetAuthor(d.txt(r.Organisation), true)

@@ -116,7 +116,7 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 			}
 		}
 	}
-	f := newDocument(d.lang)
+	f := newDocument(d.lang, marginTop, marginBottom)
 	d.f = f
 	// The document title follows the report's language (a reader's file
 	// browser and PDF viewer show it), the campaign being the user's own.
@@ -150,14 +150,16 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	return d, nil
 }
 
-// newDocument starts an A4 document with the embedded fonts and the
-// report's margins: the report and the discussion guides share them.
-func newDocument(lang string) *fpdf.Fpdf {
+// newDocument starts an A4 document in lang with the embedded fonts, the
+// report's side margins and the given top and bottom margins. The report
+// and the discussion guides use the report's (marginTop, marginBottom);
+// the notice and the AIPD, which have no running header, tighter ones.
+func newDocument(lang string, top, bottom float64) *fpdf.Fpdf {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
 	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-	f.SetMargins(marginLeft, marginTop, marginRight)
-	f.SetAutoPageBreak(true, marginBottom)
+	f.SetMargins(marginLeft, top, marginRight)
+	f.SetAutoPageBreak(true, bottom)
 	f.SetCompression(true)
 	f.SetCatalogSort(true) // the same report gives the same bytes
 	f.SetLang(lang)
