@@ -27,14 +27,7 @@ const aipdToComplete = "À COMPLÉTER : "
 
 // AIPDPDF writes the pre-filled impact assessment of a campaign.
 func AIPDPDF(w io.Writer, p *Processing) error {
-	f := fpdf.New("P", "mm", "A4", "")
-	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-	f.SetMargins(marginLeft, 16, marginRight)
-	f.SetAutoPageBreak(true, 18)
-	f.SetCompression(true)
-	f.SetCatalogSort(true)
-	f.SetLang("fr")
+	f := newDocument("fr", 16, 18)
 	f.SetTitle(frenchTypography("Analyse d'impact (AIPD) – "+p.Campaign), true)
 	f.SetAuthor(p.Controller, true)
 	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(p.Version)), true)

@@ -43,7 +43,7 @@ func Guide(w io.Writer, r *Report, unit string) error {
 	if !scoring.Published(g.id, r.scored()...) {
 		return g.refusal()
 	}
-	g.f = newDocument(d.lang)
+	g.f = newDocument(d.lang, marginTop, marginBottom)
 	g.f.AliasNbPages("{nb}")
 	g.f.SetTitle(d.txt(tr(d.lang, "guide_title")+" – "+g.groupName()), true)
 	g.f.SetAuthor(d.txt(r.Organisation), true)
@@ -97,12 +97,7 @@ func (g *guide) groupName() string {
 // footer restates, on every page, whom the guide is for and the rule k.
 func (g *guide) footer() {
 	f := g.f
-	f.SetDrawColor(180, 180, 180)
-	f.SetLineWidth(0.2)
-	f.Line(marginLeft, pageH-14, pageW-marginRight, pageH-14)
-	f.SetFont(fontFamily, "", 7.5)
-	f.SetTextColor(90, 90, 90)
-	f.SetXY(marginLeft, pageH-13)
+	g.footerStart()
 	left := tr(g.lang, "guide_title") + " · " + g.groupName()
 	f.CellFormat(contentW-25, 4, g.fit(left, contentW-25), "", 0, "L", false, 0, "")
 	// {nb} becomes the page count when the document is written.

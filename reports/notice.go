@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // Notice is the information notice employees read before answering
@@ -166,14 +164,7 @@ func NoticePDF(w io.Writer, n *Notice) error {
 		}
 		return s
 	}
-	f := fpdf.New("P", "mm", "A4", "")
-	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-	f.SetMargins(marginLeft, 16, marginRight)
-	f.SetAutoPageBreak(true, 16)
-	f.SetCompression(true)
-	f.SetCatalogSort(true)
-	f.SetLang(lang)
+	f := newDocument(lang, 16, 16)
 	heading := "Notice d’information"
 	if lang == "en" {
 		heading = "Information notice"

@@ -116,7 +116,7 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 			}
 		}
 	}
-	f := newDocument(d.lang)
+	f := newDocument(d.lang, marginTop, marginBottom)
 	d.f = f
 	// The document title follows the report's language (a reader's file
 	// browser and PDF viewer show it), the campaign being the user's own.
@@ -150,14 +150,16 @@ func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	return d, nil
 }
 
-// newDocument starts an A4 document with the embedded fonts and the
-// report's margins: the report and the discussion guides share them.
-func newDocument(lang string) *fpdf.Fpdf {
+// newDocument starts an A4 document in lang with the embedded fonts, the
+// report's side margins and the given top and bottom margins. The report
+// and the discussion guides use the report's (marginTop, marginBottom);
+// the notice and the AIPD, which have no running header, tighter ones.
+func newDocument(lang string, top, bottom float64) *fpdf.Fpdf {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
 	f.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-	f.SetMargins(marginLeft, marginTop, marginRight)
-	f.SetAutoPageBreak(true, marginBottom)
+	f.SetMargins(marginLeft, top, marginRight)
+	f.SetAutoPageBreak(true, bottom)
 	f.SetCompression(true)
 	f.SetCatalogSort(true) // the same report gives the same bytes
 	f.SetLang(lang)
@@ -200,12 +202,7 @@ func (d *pdfDoc) header() {
 // so that a page photocopied alone still says how its figures were shown.
 func (d *pdfDoc) footer() {
 	f := d.f
-	f.SetDrawColor(180, 180, 180)
-	f.SetLineWidth(0.2)
-	f.Line(marginLeft, pageH-14, pageW-marginRight, pageH-14)
-	f.SetFont(fontFamily, "", 7.5)
-	f.SetTextColor(90, 90, 90)
-	f.SetXY(marginLeft, pageH-13)
+	d.footerStart()
 	f.CellFormat(contentW-25, 4, d.txt(fmt.Sprintf(d.tr("footer_k"), d.k)), "", 0, "L", false, 0, "")
 	page := fmt.Sprintf(d.tr("page"), f.PageNo())
 	if d.total > 0 {
@@ -213,6 +210,19 @@ func (d *pdfDoc) footer() {
 	}
 	f.CellFormat(25, 4, page, "", 0, "R", false, 0, "")
 	f.SetTextColor(0, 0, 0)
+}
+
+// footerStart draws the rule above the footer and leaves the cursor at
+// the footer's first line, in its grey type: the report and the discussion
+// guides share it, so that both read alike.
+func (d *pdfDoc) footerStart() {
+	f := d.f
+	f.SetDrawColor(180, 180, 180)
+	f.SetLineWidth(0.2)
+	f.Line(marginLeft, pageH-14, pageW-marginRight, pageH-14)
+	f.SetFont(fontFamily, "", 7.5)
+	f.SetTextColor(90, 90, 90)
+	f.SetXY(marginLeft, pageH-13)
 }
 
 // tr returns the report's text for key, with French typography applied.

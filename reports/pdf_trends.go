@@ -19,11 +19,7 @@ func (d *pdfDoc) trendSection(q *questionnaires.Questionnaire, res *scoring.Resu
 	cols := []float64{52, 18, 20, 84}
 	heads := []string{tr(d.lang, "col_group"), trendText(d.lang, "col_previous"), trendText(d.lang, "col_current"), trendText(d.lang, "col_change")}
 	for _, dim := range q.Dimensions {
-		d.ensure(25)
-		f.SetFont(fontFamily, "B", 9.5)
-		f.MultiCell(contentW, 5, d.txt(dim.Title.In(d.lang, q.Language)), "", "L", false)
-		if why := t.NonComparable[dim.ID]; why != "" {
-			d.para(fmt.Sprintf(trendText(d.lang, "trend_non_comparable"), why))
+		if !d.trendMeasureTitle(dim.Title.In(d.lang, q.Language), dim.ID, t) {
 			continue
 		}
 		var rows []*scoring.Group
@@ -63,6 +59,20 @@ func (d *pdfDoc) trendSection(q *questionnaires.Questionnaire, res *scoring.Resu
 	d.body()
 }
 
+// trendMeasureTitle writes the title of a dimension or an indicator in
+// the trends section and, when its two waves cannot be compared, why. It
+// reports whether the measure's table follows.
+func (d *pdfDoc) trendMeasureTitle(title, id string, t *scoring.Trends) bool {
+	d.ensure(25)
+	d.f.SetFont(fontFamily, "B", 9.5)
+	d.f.MultiCell(contentW, 5, d.txt(title), "", "L", false)
+	if why := t.NonComparable[id]; why != "" {
+		d.para(fmt.Sprintf(trendText(d.lang, "trend_non_comparable"), why))
+		return false
+	}
+	return true
+}
+
 // indicatorTrends lists the indicators' differences: a delta alone, no
 // interval and no verdict (see scoring.IndicatorTrend).
 func (d *pdfDoc) indicatorTrends(q *questionnaires.Questionnaire, res *scoring.Result, t *scoring.Trends, ids []string) {
@@ -70,11 +80,7 @@ func (d *pdfDoc) indicatorTrends(q *questionnaires.Questionnaire, res *scoring.R
 	cols := []float64{80, 30, 30, 34}
 	heads := []string{tr(d.lang, "col_group"), trendText(d.lang, "col_previous"), trendText(d.lang, "col_current"), trendText(d.lang, "col_delta")}
 	for _, ind := range q.Indicators {
-		d.ensure(25)
-		f.SetFont(fontFamily, "B", 9.5)
-		f.MultiCell(contentW, 5, d.txt(ind.Title.In(d.lang, q.Language)), "", "L", false)
-		if why := t.NonComparable[ind.ID]; why != "" {
-			d.para(fmt.Sprintf(trendText(d.lang, "trend_non_comparable"), why))
+		if !d.trendMeasureTitle(ind.Title.In(d.lang, q.Language), ind.ID, t) {
 			continue
 		}
 		d.tableHeader(cols, heads)
