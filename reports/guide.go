@@ -78,7 +78,7 @@ type guide struct {
 func (g *guide) refusal() error {
 	name := g.unit
 	if name == "" {
-		name = tr("fr", "group_all")
+		name = tr("fr", "group_all_phrase")
 	}
 	if g.unit != "" && g.r.unitReason(strings.Split(g.unit, "/")) == scoring.ReasonSecondary {
 		return vigie.Errorf(vigie.ECONFLICT, "Pas de guide d'échange pour « %s » : ses résultats sont masqués pour qu'on ne puisse pas retrouver, par soustraction, un autre groupe de moins de %d personnes.", name, g.k)

@@ -358,3 +358,15 @@ var english = map[string]string{
 	"sum_participation_nohead":     "Participation: the units' headcounts are not known, so no response rate can be computed.",
 	"caveat_nohead":                "The units' headcounts are not known: there is no telling what share of each team answered.",
 }
+
+// addTexts adds the texts of one part of the reports (essentials, guide)
+// to a language's table. A key defined twice is a mistake (one text would
+// silently replace the other wherever the key is used): it panics at start.
+func addTexts(dst, src map[string]string) {
+	for k, v := range src {
+		if _, ok := dst[k]; ok {
+			panic("reports: text " + k + " is defined twice")
+		}
+		dst[k] = v
+	}
+}

@@ -1,12 +1,10 @@
 package reports
 
-import "maps"
-
 // The texts of "L'essentiel" and of the discussion guides, kept apart from
 // the main tables so that each stays readable; merged at start.
 func init() {
-	maps.Copy(french, frenchEssentials)
-	maps.Copy(english, englishEssentials)
+	addTexts(french, frenchEssentials)
+	addTexts(english, englishEssentials)
 }
 
 var frenchEssentials = map[string]string{
@@ -26,7 +24,7 @@ var frenchEssentials = map[string]string{
 	"ess_cannot_k":             "Rien sur un groupe de moins de %d personnes, ni sur un groupe qu'on pourrait retrouver par soustraction : ces groupes ne sont pas montrés, et leur absence ne veut dire ni que tout va bien, ni que tout va mal.",
 	"ess_cannot_people":        "Rien sur une personne : ce sont des moyennes de groupes, qui décrivent des situations de travail. Ce n'est ni un diagnostic de la santé de quiconque, ni une évaluation des personnes ou de leur encadrement.",
 	"ess_cannot_why":           "Pas le pourquoi : les chiffres montrent où regarder, pas ce qui, dans le travail, produit ces résultats. C'est l'objet des échanges avec les équipes (guides d'échange), qui seuls mènent à des actions justes.",
-	"group_all":                "l'ensemble des répondants",
+	"group_all_phrase":         "l'ensemble des répondants",
 	"ess_and_more":             "et d'autres",
 	"group_segment":            "%s : %s",
 }
@@ -48,7 +46,7 @@ var englishEssentials = map[string]string{
 	"ess_cannot_k":             "Nothing about a group of fewer than %d people, nor about a group that could be found by subtraction: such groups are not shown, and their absence means neither that all is well nor that all is wrong.",
 	"ess_cannot_people":        "Nothing about a person: these are group averages describing work situations. They are neither a diagnosis of anyone's health nor an assessment of people or of their managers.",
 	"ess_cannot_why":           "Not the why: figures show where to look, not what in the work produces these results. That is what the discussions with the teams are for (discussion guides), and only they lead to sound actions.",
-	"group_all":                "all respondents",
+	"group_all_phrase":         "all respondents",
 	"ess_and_more":             "and others",
 	"group_segment":            "%s: %s",
 }

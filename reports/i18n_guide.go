@@ -1,10 +1,8 @@
 package reports
 
-import "maps"
-
 func init() {
-	maps.Copy(french, frenchGuide)
-	maps.Copy(english, englishGuide)
+	addTexts(french, frenchGuide)
+	addTexts(english, englishGuide)
 }
 
 // The discussion guide's texts. The ground rules follow ANACT's "espaces

@@ -135,7 +135,7 @@ func (d *pdfDoc) priorityLines() (lines []string, more int) {
 func (d *pdfDoc) priorityGroup(p scoring.Priority) string {
 	switch p.Kind {
 	case scoring.KindAll:
-		return tr(d.lang, "group_all")
+		return tr(d.lang, "group_all_phrase")
 	case scoring.KindSegment:
 		return fmt.Sprintf(tr(d.lang, "group_segment"), d.r.segmentLabel(p.Segment), notSpecifiedLabel(d.lang, p.Label))
 	}
