@@ -10,16 +10,11 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie"
-	"github.com/vigie-sante/vigie/store"
 )
 
 func TestArchiveDueLogsIDs(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "vigie.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTestStore(t, filepath.Join(t.TempDir(), "vigie.db"))
 	spec := &vigie.CampaignSpec{Title: "Baromètre", Organisation: "SSR", Questionnaires: []string{"reconnaissance"}, RetentionDays: 10}
 	c, err := st.CreateCampaign(ctx, spec)
 	if err != nil {

@@ -10,16 +10,11 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie"
-	"github.com/vigie-sante/vigie/store"
 )
 
 func TestServeClosesCampaignsPastTheirEndDate(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "vigie.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openTestStore(t, filepath.Join(t.TempDir(), "vigie.db"))
 	c, err := st.CreateCampaign(ctx, &vigie.CampaignSpec{
 		Title: "Baromètre Mairie de Trifouillis", Organisation: "Mairie de Trifouillis",
 		Questionnaires: []string{"reconnaissance"}, EndDate: "2026-11-15",
