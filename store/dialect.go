@@ -126,23 +126,13 @@ func retryable(err error) bool {
 // data that must leave the files (archive, deletion): SQLite's VACUUM
 // rewrites every table anyway (and secure_delete already zeroed the
 // freed bytes); PostgreSQL then also rewrites every other table
-// (erasePostgres).
+// (erasePostgres), under the same lock.
 func (s *Store) rewrite(ctx context.Context, erase bool) error {
+	if s.engine == enginePostgres && erase {
+		return s.erasePostgres(ctx)
+	}
 	if s.engine == enginePostgres {
-		var wrote time.Time // zero: compact whatever another instance did
-		if !erase {
-			wrote = time.Unix(0, s.compactor.lastWrite.Load())
-		}
-		err := s.compactPostgres(ctx, wrote)
-		if !erase || (err != nil && !errors.Is(err, errCompactAgain)) {
-			return err
-		}
-		if eraseErr := s.erasePostgres(ctx); eraseErr != nil {
-			return eraseErr
-		}
-		// The old read compactPostgres waited for may keep dead tuples
-		// in the other tables too: errCompactAgain still says so.
-		return err
+		return s.compactPostgres(ctx, time.Unix(0, s.compactor.lastWrite.Load()))
 	}
 	_, err := s.db.ExecContext(ctx, `VACUUM`)
 	return err

@@ -274,8 +274,8 @@ func waitOldReads(ctx context.Context, conn *sql.Conn, t time.Time, xid int64) (
 	}
 }
 
-// erasePostgres rewrites every table of the schema that compactPostgres
-// does not. A DELETE leaves the deleted tuples' bytes in the table's
+// erasePostgres compacts, then rewrites every table of the schema that
+// the compaction does not, under one hold of the lock. A DELETE leaves the deleted tuples' bytes in the table's
 // files until a rewrite (a plain VACUUM only marks their space free), so
 // after an erasure (archive, deletion) the comments, units, actions and
 // the rest would stay readable in a copy of the files: VACUUM FULL copies
@@ -283,7 +283,18 @@ func waitOldReads(ctx context.Context, conn *sql.Conn, t time.Time, xid int64) (
 // and the old files are truncated at once. VACUUM cannot run inside a
 // transaction: one table at a time, under the compaction's lock.
 func (s *Store) erasePostgres(ctx context.Context) error {
-	return s.withCompactLock(ctx, func(conn *sql.Conn) error { return eraseOn(ctx, conn) })
+	return s.withCompactLock(ctx, func(conn *sql.Conn) error {
+		err := s.compactOn(ctx, conn)
+		if err != nil && !errors.Is(err, errCompactAgain) {
+			return err
+		}
+		if eraseErr := eraseOn(ctx, conn); eraseErr != nil {
+			return eraseErr
+		}
+		// The old read compactOn waited for may keep dead tuples in the
+		// other tables too: errCompactAgain still says so.
+		return err
+	})
 }
 
 // eraseOn is erasePostgres on conn, which holds the lock.
