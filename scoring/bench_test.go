@@ -3,6 +3,7 @@ package scoring_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/vigie-sante/vigie/questionnaires"
@@ -73,4 +74,73 @@ func BenchmarkScore100k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// campaign20k is the large campaign of the anonymity work: 20,000
+// respondents in 60 services under 10 directions, three segments of 8
+// categories each, answering the 80 items of benchData's questionnaire,
+// every combination of categories equally likely: many small cells,
+// the hardest case for rule 4.
+func campaign20k() (*questionnaires.Questionnaire, scoring.Options, []scoring.Respondent) {
+	q, _, _ := benchData()
+	var units [][]string
+	for d := range 10 {
+		for s := range 6 {
+			units = append(units, []string{fmt.Sprintf("Direction %d", d), fmt.Sprintf("Service %d", s)})
+		}
+	}
+	opts := scoring.Options{Units: units}
+	for s := range 3 {
+		seg := scoring.Segment{ID: fmt.Sprintf("s%d", s)}
+		for c := range 8 {
+			seg.Categories = append(seg.Categories, fmt.Sprintf("c%d", c))
+		}
+		opts.Segments = append(opts.Segments, seg)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	rs := make([]scoring.Respondent, 20_000)
+	for i := range rs {
+		answers := make([]int, len(q.Items()))
+		for j := range answers {
+			answers[j] = 1 + rng.IntN(5)
+		}
+		segs := map[string]string{}
+		for _, seg := range opts.Segments {
+			segs[seg.ID] = seg.Categories[rng.IntN(len(seg.Categories))]
+		}
+		rs[i] = scoring.Respondent{Unit: units[rng.IntN(len(units))], Segments: segs, Answers: answers}
+	}
+	return q, opts, rs
+}
+
+// BenchmarkCampaign20k scores campaign20k as a campaign does: the
+// respondents are added, the campaign pattern decided (participation and
+// the questionnaire), then the result computed within it.
+func BenchmarkCampaign20k(b *testing.B) {
+	q, opts, rs := campaign20k()
+	counts := map[string]int{}
+	for _, r := range rs {
+		counts[strings.Join(r.Unit, "/")]++
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := scoring.New(q, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range rs {
+			if err := s.Add(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		s.ResultWithin(scoring.CampaignPattern(opts, counts, s))
+	}
+}
+
+// BenchmarkCampaign20kLegacy is BenchmarkCampaign20k under the linear rule
+// 4 of the previous releases, for docs/performance.md's before/after.
+func BenchmarkCampaign20kLegacy(b *testing.B) {
+	defer scoring.UseLegacyOverlapRule()()
+	BenchmarkCampaign20k(b)
 }

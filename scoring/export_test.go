@@ -5,6 +5,6 @@ package scoring
 // returned function is called. Only the attacker's canaries use it: they
 // show that the counting attacker catches what the old rule let through.
 func UseLegacyOverlapRule() (restore func()) {
-	legacyOverlap = true
-	return func() { legacyOverlap = false }
+	legacyOverlap = legacyPick
+	return func() { legacyOverlap = nil }
 }

@@ -36,7 +36,7 @@ type countTable struct {
 	ids   []string
 	n     []int
 	parts []partition
-	cells []cell // for rule 4, when groups overlap; nil otherwise
+	cells []cell // for rule 4 (cells.go), when groups overlap; nil otherwise
 }
 
 // jointReasons applies the rules to every table, starting from start
@@ -69,7 +69,7 @@ func jointReasons(k int, start map[string]string, tables []countTable) map[strin
 }
 
 // reasons runs the rules on t from the groups joint withholds: rules 1 to
-// 3 (suppress), then rule 4 for overlapping groups (overlap.go), each
+// 3 (suppress), then, for overlapping groups, rule 4 (cells.go), each
 // group rule 4 withholds sending the others round again.
 func (t countTable) reasons(k int, joint map[string]string) []string {
 	r := make([]string, len(t.ids))
@@ -80,14 +80,14 @@ func (t countTable) reasons(k int, joint map[string]string) []string {
 	if t.cells == nil {
 		return r
 	}
+	next := smallCell
+	if legacyOverlap != nil {
+		next = legacyOverlap
+	}
 	for {
-		involved := overlapLeak(k, r, t.cells)
-		if involved == nil {
-			return r
-		}
-		g := pickOverlap(t.ids, t.n, involved)
+		g := next(k, t.ids, t.n, r, t.cells)
 		if g < 0 {
-			return r // only everyone is involved: cannot happen, its count is at least k
+			return r
 		}
 		r[g] = ReasonSecondary
 		r = suppress(k, t.ids, t.n, r, t.parts)

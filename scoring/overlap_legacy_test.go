@@ -6,7 +6,11 @@ import (
 	"strings"
 )
 
-// This file holds rule 4, for groups that overlap: units and segment
+// This file holds the linear rule 4 of the releases before the cell rule
+// (cells.go), kept for the counting attacker's canaries only
+// (UseLegacyOverlapRule): it is compiled into tests, never into Vigie.
+//
+// It was rule 4, for groups that overlap: units and segment
 // categories, or the categories of two segments. Rule 2 guards each
 // partition (a whole and its members); but a unit minus a category that
 // lies almost entirely inside it, or two units minus a category, are
@@ -22,14 +26,6 @@ import (
 // before a unit, the smallest first) and asks again. When nothing
 // overlaps (units only, or one segment alone) the groups form a tree and
 // rule 2 already settles everything: rule 4 is not needed there.
-
-// cell is a set of people who belong to the same groups, for one measure:
-// groups lists the indexes of those groups, n how many people the measure
-// counts in the cell.
-type cell struct {
-	groups []int
-	n      int
-}
 
 // overlapSearchLimit bounds the sets of cells rule 4 tries one by one; past
 // it, the search stops and answers as if it had found a leak among the
@@ -300,4 +296,14 @@ func combine(y []int64, cols [][]int64) []int64 {
 		out[i] = s
 	}
 	return out
+}
+
+// legacyPick is the old rule 4 as the cell rule's replacement: the group
+// to withhold next, or -1 when no combination isolates fewer than k.
+func legacyPick(k int, ids []string, n []int, reasons []string, cells []cell) int {
+	involved := overlapLeak(k, reasons, cells)
+	if involved == nil {
+		return -1
+	}
+	return pickOverlap(ids, n, involved)
 }
