@@ -56,3 +56,15 @@ func OpenRawPostgres(url string, readOnly bool) (*sql.DB, error) {
 	}
 	return sql.OpenDB(rebindConnector{stdlib.GetConnector(*cfg)}), nil
 }
+
+// StopBackupAt makes the next backups panic after the named step
+// ("copied", "synced", "checked", "linked"), leaving the files as a kill
+// there would; the returned function restores normal backups.
+func StopBackupAt(step string) (restore func()) {
+	backupStep = func(at string) {
+		if at == step {
+			panic("backup stopped after " + step)
+		}
+	}
+	return func() { backupStep = func(string) {} }
+}
