@@ -122,10 +122,16 @@ func (s *Server) cancelAttempt(c *gin.Context, attempt *loginAttempt) {
 	}
 }
 
-// logout ends the session.
+// logout ends the session. A request signed with an API token has no
+// session loaded (tokens are not sessions): the cookie's session, if any,
+// is loaded first, so that ending it works whatever signed the request.
 func (s *Server) logout(c *gin.Context) {
 	if currentUser(c) != nil {
 		s.audit(c, "logout", "", "")
+	}
+	if err := s.loadSession(c); err != nil {
+		s.htmlError(c, err)
+		return
 	}
 	if err := s.admin.sessions.Destroy(sessionCtx(c)); err != nil {
 		s.htmlError(c, err)

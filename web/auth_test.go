@@ -114,6 +114,14 @@ func TestLogin(t *testing.T) {
 		wantRedirect(t, b.get("/admin"), "/login?next=%2Fadmin")
 		as.wantAudit(t, consultantEmail+" logout")
 	})
+
+	// A request signed with an API token has no session loaded: logging
+	// out used to panic (500). It ends no token.
+	t.Run("LogoutWithToken", func(t *testing.T) {
+		_, token := as.token(t, as.Consultant)
+		wantRedirect(t, as.api(t, token, http.MethodPost, "/logout", ""), "/login")
+		wantStatus(t, as.api(t, token, http.MethodGet, "/api/v1/campaigns", ""), http.StatusOK)
+	})
 }
 
 func TestLoginSecureCookie(t *testing.T) {
