@@ -226,8 +226,8 @@ func checkAction(c *vigie.Campaign, qs []*questionnaires.Questionnaire, a *vigie
 		{"follow_up", &a.FollowUp, maxActionText},
 	} {
 		*f.v = strings.TrimSpace(*f.v)
-		if !utf8.ValidString(*f.v) {
-			return vigie.Errorf(vigie.EINVALID, "%s : le texte n'est pas de l'UTF-8 valide.", f.name)
+		if err := vigie.CheckText(f.name+" : le texte", *f.v); err != nil {
+			return err
 		}
 		if n := utf8.RuneCountInString(*f.v); n > f.max {
 			return vigie.Errorf(vigie.EINVALID, "%s : %s caractères au plus (%s reçus).", f.name, vigie.Grouped(f.max), vigie.Grouped(n))

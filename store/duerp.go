@@ -102,8 +102,8 @@ func (s *Store) SetDUERPMeasures(ctx context.Context, campaignID, unit, family, 
 	if family != "" && !questionnaires.RiskFamily(family).Valid() {
 		return vigie.Errorf(vigie.EINVALID, "risk_family : famille de risques inconnue « %s » (%s).", family, familyList())
 	}
-	if !utf8.ValidString(text) {
-		return vigie.Errorf(vigie.EINVALID, "measures : le texte n'est pas de l'UTF-8 valide.")
+	if err := vigie.CheckText("measures : le texte", text); err != nil {
+		return err
 	}
 	if n := utf8.RuneCountInString(text); n > maxMeasures {
 		return vigie.Errorf(vigie.EINVALID, "measures : %s caractères au plus (%s reçus).", vigie.Grouped(maxMeasures), vigie.Grouped(n))

@@ -278,8 +278,8 @@ func cleanResponse(c *vigie.Campaign, qs []*questionnaires.Questionnaire, r *vig
 			return nil, vigie.Errorf(vigie.EINVALID, "Le questionnaire « %s » ne fait pas partie de cette enquête.", qid)
 		}
 		text := strings.TrimSpace(r.Comments[qid])
-		if !utf8.ValidString(text) {
-			return nil, vigie.Errorf(vigie.EINVALID, "Le commentaire contient des caractères invalides.")
+		if err := vigie.CheckText("Le commentaire", text); err != nil {
+			return nil, err
 		}
 		if n := utf8.RuneCountInString(text); n > MaxCommentLength {
 			return nil, vigie.Errorf(vigie.EINVALID, "Le commentaire compte %s caractères ; la limite est %s.", vigie.Grouped(n), vigie.Grouped(MaxCommentLength))

@@ -50,6 +50,10 @@ func TestAPIActionValidation(t *testing.T) {
 		{"FollowUpTooLong", `{"title": "t", "follow_up": "` + strings.Repeat("x", 4001) + `"}`, "follow_up :"},
 		{"UnknownField", `{"title": "t", "priority": 1}`, "priority :"},
 		{"IDNotWritable", `{"title": "t", "id": "a_moi"}`, "id :"},
+		// encoding/json would store U+FFFD in place of the bad byte.
+		{"NotUTF8", "{\"title\": \"caf\xe9\"}", "Le corps de la requête n'est pas du texte UTF-8 valide (octet n° 15)"},
+		{"Control", `{"title": "t", "description": "a\u0000b"}`, "description : le texte contient un caractère invisible ou de contrôle (U+0000"},
+		{"BidiOverride", `{"title": "t", "owner": "RH \u202e"}`, "owner : le texte contient un caractère invisible ou de contrôle (U+202E"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, req := range []struct{ method, path string }{

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -95,11 +96,20 @@ func (s *Server) codeFailed(c *gin.Context, err error) {
 }
 
 // decodeJSON reads one JSON object into v, turning decoding failures into
-// messages that name the field at fault.
+// messages that name the field at fault. Bytes that are not UTF-8 are
+// refused before decoding: encoding/json would quietly turn them into
+// U+FFFD, and a comment or an action would be stored other than sent.
 func decodeJSON(body io.Reader, v any) error {
-	dec := json.NewDecoder(body)
+	data, err := readBody(body)
+	if err != nil {
+		return err
+	}
+	if !utf8.Valid(data) {
+		return vigie.Errorf(vigie.EINVALID, "Le corps de la requête n'est pas du texte UTF-8 valide (octet n° %d) : envoyez-le en UTF-8.", invalidUTF8At(data)+1)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	err = dec.Decode(v)
 	if err == nil && dec.More() {
 		err = errors.New("trailing data")
 	}
@@ -122,6 +132,19 @@ func decodeJSON(body io.Reader, v any) error {
 	default:
 		return vigie.Errorf(vigie.EINVALID, "Le corps de la requête n'est pas un JSON valide.")
 	}
+}
+
+// invalidUTF8At returns the offset of the first byte of data that is not
+// part of a UTF-8 character.
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }
 
 // readBody reads a whole request body that is not a JSON object of known

@@ -136,6 +136,7 @@ var messages = map[string]map[string]string{
 		"comment.warning":   "N’écrivez aucun nom ni détail qui permettrait de reconnaître quelqu’un, vous compris.",
 		"comment.hint":      "Facultatif. %s\u00a0caractères au plus.",
 		"comment.toolong":   "Votre commentaire est trop long\u00a0: %s\u00a0caractères au plus. Votre texte est conservé ci-dessous\u00a0; raccourcissez-le.",
+		"comment.badchar":   "Votre commentaire contient un caractère invisible ou de contrôle, venu sans doute d’un copier-coller. Votre texte est conservé ci-dessous\u00a0; retapez le passage copié.",
 
 		"review.title":            "Vérifier avant d’envoyer",
 		"review.hint":             "Voici un résumé. Vous pouvez encore modifier chaque étape.",
@@ -244,6 +245,7 @@ var messages = map[string]map[string]string{
 		"comment.warning":   "Do not write any name or detail that could identify someone, yourself included.",
 		"comment.hint":      "Optional. At most %s characters.",
 		"comment.toolong":   "Your comment is too long: at most %s characters. Your text is kept below; please shorten it.",
+		"comment.badchar":   "Your comment holds an invisible or control character, probably from a copy and paste. Your text is kept below; please type the pasted part again.",
 
 		"review.title":            "Check before sending",
 		"review.hint":             "Here is a summary. You can still change every step.",

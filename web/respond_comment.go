@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 )
@@ -51,7 +52,11 @@ func (s *Server) respondCommentSave(c *gin.Context) {
 	}
 	text := c.PostForm("comment")
 	if err := checkComment("comment", text); err != nil {
-		s.renderComment(c, rs, st, http.StatusBadRequest, text, tr(langOf(c), "comment.toolong", grouped(langOf(c), maxCommentRunes)))
+		msg := tr(langOf(c), "comment.badchar")
+		if utf8.RuneCountInString(text) > maxCommentRunes {
+			msg = tr(langOf(c), "comment.toolong", grouped(langOf(c), maxCommentRunes))
+		}
+		s.renderComment(c, rs, st, http.StatusBadRequest, text, msg)
 		return
 	}
 	if text = strings.TrimSpace(text); text == "" {

@@ -383,6 +383,18 @@ func TestRespondCommentTooLong(t *testing.T) {
 	wantRedirect(t, b.post(base+"/comment/charge-et-soutien", url.Values{"comment": {strings.Repeat("é", 2000)}}), "/unit")
 }
 
+// A control or bidirectional character (pasted, or sent by a script) is
+// refused with its own message, the text kept.
+func TestRespondCommentBadCharacter(t *testing.T) {
+	_, b, base := started(t)
+	for _, text := range []string{"Trop de \u202edossiers", "a\x00b"} {
+		p := b.post(base+"/comment/charge-et-soutien", url.Values{"comment": {text}})
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Votre commentaire contient un caractère invisible ou de contrôle")
+	}
+	wantRedirect(t, b.post(base+"/comment/charge-et-soutien", url.Values{"comment": {"Trop de dossiers\r\nà la fois 👩‍⚕️"}}), "/unit")
+}
+
 func TestRespondBodyTooLarge(t *testing.T) {
 	ts, b, base := started(t, withConfig(func(c *web.Config) { c.MaxBodyBytes = 4 << 10 }))
 	p := b.post(base+"/comment/charge-et-soutien", url.Values{"comment": {strings.Repeat("x", 5000)}})

@@ -98,8 +98,8 @@ func (cv *campaignView) response(a *answerSet, fixedUnit []string) (*vigie.Respo
 
 // checkComment refuses a comment that is too long or not valid text.
 func checkComment(field, text string) error {
-	if !utf8.ValidString(text) {
-		return vigie.Errorf(vigie.EINVALID, "%s : le texte n'est pas valide.", field)
+	if err := vigie.CheckText(field+" : le texte", text); err != nil {
+		return err
 	}
 	if n := utf8.RuneCountInString(text); n > maxCommentRunes {
 		return vigie.Errorf(vigie.EINVALID, "%s : le commentaire fait %s caractères, la limite est %s.", field, vigie.Grouped(n), vigie.Grouped(maxCommentRunes))
