@@ -9,11 +9,11 @@ import (
 
 // Why a unit's participation is hidden, as pages say it (docs/scoring.md):
 // the same distinction the results and reports make with scoring's
-// reasons.
+// reasons. A unit nobody answered in is below k like one of 1 to k-1: a
+// word of its own would flip when its first member answers.
 const (
 	HiddenNone      = ""          // shown, or why is not known (archived before it was recorded)
-	HiddenNoAnswer  = "no_answer" // nobody of the unit answered
-	HiddenBelowK    = "below_k"   // fewer than k respondents
+	HiddenBelowK    = "below_k"   // fewer than k respondents, none included
 	HiddenSecondary = "secondary" // k or more, hidden so that a smaller group cannot be worked out by subtraction
 )
 
@@ -26,10 +26,8 @@ type CampaignParticipation struct {
 	// pages then say « moins de k » only when it is true.
 	Hidden []string
 	// Respondents is everyone who answered when at least k did; nil
-	// under k (nothing is said about fewer than k people).
+	// under k, none included (nothing is said about fewer than k people).
 	Respondents *int
-	// None is true when nobody answered at all (said as such, like a unit).
-	None bool
 }
 
 // ParticipationHidden is Participation with why each hidden unit is
@@ -52,7 +50,7 @@ func (s *Store) ParticipationHidden(ctx context.Context, c *vigie.Campaign) (*Ca
 		return nil, err
 	}
 	rows := cs.participation()
-	return &CampaignParticipation{Units: rows, Hidden: hiddenReasons(rows), Respondents: cs.respondents(), None: len(cs.unitCounts) == 0}, nil
+	return &CampaignParticipation{Units: rows, Hidden: hiddenReasons(rows), Respondents: cs.respondents()}, nil
 }
 
 // hiddenReasons says why each hidden row of rows is hidden, in the words
@@ -64,12 +62,9 @@ func hiddenReasons(rows []scoring.UnitParticipation) []string {
 		if r.Respondents != nil {
 			continue
 		}
-		switch r.Reason {
-		case scoring.ReasonNoRespondents:
-			why[i] = HiddenNoAnswer
-		case scoring.ReasonSecondary:
+		if r.Reason == scoring.ReasonSecondary {
 			why[i] = HiddenSecondary
-		default:
+		} else {
 			why[i] = HiddenBelowK
 		}
 	}

@@ -17,8 +17,9 @@ type apiUnitParticipation struct {
 	// count is masked, when even k-1 respondents would be under 60 % of
 	// its headcount: such units need reminders too.
 	LowRate bool `json:"low_rate"`
-	// Hidden says why respondents is null: "below_k", "no_answer" or
-	// "secondary" (k or more, hidden to protect another group).
+	// Hidden says why respondents is null: "below_k" (fewer than k, none
+	// included) or "secondary" (k or more, hidden to protect another
+	// group).
 	Hidden string `json:"hidden,omitempty"`
 }
 
