@@ -77,27 +77,17 @@ func (cs *campaignScores) result(questionnaireID string) (*scoring.Result, error
 // participation returns the participation per unit within the campaign's
 // pattern, against the units' headcounts.
 func (cs *campaignScores) participation() []scoring.UnitParticipation {
-	headcounts := map[string]int{}
-	for _, u := range cs.campaign.Units {
-		if u.Headcount > 0 {
-			headcounts[strings.Join(u.Path, "/")] = u.Headcount
-		}
-	}
-	return scoring.ParticipationWithin(cs.pattern, ScoringOptions(cs.campaign), cs.unitCounts, headcounts)
+	return scoring.ParticipationWithin(cs.pattern, ScoringOptions(cs.campaign), cs.unitCounts, headcounts(cs.campaign))
 }
 
 // respondents returns how many people took part in the campaign, nil under
-// k: the whole is the root of the participation partition, so the rules
-// that publish each unit's count already keep it from isolating anyone.
+// k (respondentsFrom).
 func (cs *campaignScores) respondents() *int {
 	n := 0
 	for _, v := range cs.unitCounts {
 		n += v
 	}
-	if n < max(cs.campaign.MinGroupSize, scoring.MinimumMinGroupSize) {
-		return nil
-	}
-	return &n
+	return respondentsFrom(cs.campaign, n)
 }
 
 // commentGroups returns the units comments may be shown with at threshold,

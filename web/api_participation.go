@@ -32,14 +32,15 @@ type apiOverall struct {
 	LowRate     bool     `json:"low_rate"`
 }
 
-// apiParticipation answers the participation per unit, after suppression.
+// apiParticipation answers the participation per unit, after suppression:
+// while the campaign is open, the day's counts (as_of says which day).
 func (s *Server) apiParticipation(c *gin.Context) {
 	camp, err := s.campaignOf(c)
 	if err != nil {
 		s.jsonError(c, err)
 		return
 	}
-	cp, err := s.store.ParticipationHidden(c.Request.Context(), camp)
+	cp, err := s.store.ParticipationHidden(c.Request.Context(), camp, s.now())
 	if err != nil {
 		s.jsonError(c, err)
 		return
@@ -56,7 +57,13 @@ func (s *Server) apiParticipation(c *gin.Context) {
 	}
 	o := overall(cp)
 	ov := apiOverall{Respondents: o.Respondents, Headcount: positive(o.Headcount), Rate: o.Rate, LowRate: totalRow(o, k).Low}
-	c.JSON(http.StatusOK, gin.H{"min_group_size": k, "overall": ov, "units": out})
+	body := gin.H{"min_group_size": k, "overall": ov, "units": out}
+	if cp.Day != "" {
+		// While the campaign is open: the day these figures were counted
+		// (they change at most once a day, store.ParticipationHidden).
+		body["as_of"] = cp.Day
+	}
+	c.JSON(http.StatusOK, body)
 }
 
 // positive is n, or nil when n is not a known count (0).
