@@ -90,8 +90,9 @@ func ParticipationWithin(p *Pattern, opts Options, counts map[string]int, headco
 // joined by "/", of the published units (NotSpecified included when it is
 // published), and "" when everyone is (at least k respondents in all).
 // It is Participation without the headcounts, for callers that need the
-// decision itself: the comment groups of a campaign (store) are the units
-// it publishes at the comment threshold. Every ancestor of a published
+// decision itself: the comment groups of a questionnaire (store) are the
+// units it publishes at the comment threshold for the people who took
+// part in that questionnaire. Every ancestor of a published
 // unit is published, and for everyone and each published unit, its count
 // minus its published children's is 0 or at least k.
 func PublishedUnits(units [][]string, counts map[string]int, k int) map[string]bool {
