@@ -39,9 +39,9 @@ var paris = func() *time.Location {
 	return loc
 }()
 
-// ParisDay is the calendar day of t in Paris ("2027-02-02"): the day of
+// parisDay is the calendar day of t in Paris ("2027-02-02"): the day of
 // an open campaign's participation snapshot.
-func ParisDay(t time.Time) string {
+func parisDay(t time.Time) string {
 	return t.In(paris).Format(time.DateOnly)
 }
 
@@ -51,7 +51,7 @@ func ParisDay(t time.Time) string {
 // false, with no snapshot taken, when the campaign is not open (any more):
 // its figures are then the final ones.
 func (s *Store) participationSnapshot(ctx context.Context, campaignID string, now time.Time) (counts map[string]int, day string, ok bool, err error) {
-	today := ParisDay(now)
+	today := parisDay(now)
 	// Most reads find today's snapshot: a plain read, no write lock.
 	err = s.view(ctx, func(tx *sql.Tx) error {
 		counts, day, ok, err = readSnapshot(ctx, tx, campaignID, today)
