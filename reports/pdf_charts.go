@@ -158,7 +158,7 @@ func (d *pdfDoc) maskedBar(x, y, w, h float64, reason string) {
 	f.SetFont(fontFamily, "", 7.5)
 	f.SetTextColor(80, 80, 80)
 	f.SetXY(x+2, y)
-	f.CellFormat(w-2, h, d.tr(maskedKey(reason)), "", 0, "L", false, 0, "")
+	f.CellFormat(w-2, h, d.txt(maskedText(d.lang, reason, d.r.MinGroupSize)), "", 0, "L", false, 0, "")
 	f.SetTextColor(0, 0, 0)
 }
 

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -110,17 +111,25 @@ func unitDepth(g *scoring.Group) int {
 	return strings.Count(strings.TrimPrefix(g.ID, "unit:"), "/")
 }
 
-// maskedKey is the i18n key saying why a group or measure is not shown.
-// The wording names k, never its value: a hidden group's name stands next
-// to no number at all.
-func maskedKey(reason string) string {
-	switch reason {
-	case scoring.ReasonSecondary:
-		return "masked_secondary"
-	case scoring.ReasonNoRespondents:
-		return "masked_none"
+// maskedText says why a group or measure is not shown, in lang, with k's
+// value: « masqué (moins de 5 réponses) » for a group below k, nobody
+// there included (a reason of its own for 0 would tell when the first
+// member of a small unit answered), or « masqué pour protéger un autre
+// groupe ».
+func maskedText(lang, reason string, k int) string {
+	if reason == scoring.ReasonSecondary {
+		return tr(lang, "masked_secondary")
 	}
-	return "masked_below_k"
+	return fmt.Sprintf(tr(lang, "masked_below_k"), reportK(k))
+}
+
+// reportK is the k a report words hidden groups with: the report's, or
+// scoring's default when it was left at 0.
+func reportK(k int) int {
+	if k <= 0 {
+		return scoring.DefaultMinGroupSize
+	}
+	return k
 }
 
 // rgb is a colour.
@@ -157,10 +166,8 @@ func (d *pdfDoc) tableHeader(cols []float64, heads []string) {
 // pattern as the results (one per campaign), so the unit's result group
 // says it: secondary when the unit itself has k respondents or more but is
 // hidden to protect another group, below_threshold otherwise. A unit with
-// no result group (no section) reads as below the threshold.
-//
-// A unit nobody answered anything in has no respondent in any section:
-// it reads « aucune réponse ».
+// no result group (no section) reads as below the threshold, as does a
+// unit nobody answered in.
 func (r *Report) unitReason(path []string) string {
 	// The row's own reason, from scoring, when it has one (reports made
 	// from archives frozen before it existed have none).
@@ -170,24 +177,15 @@ func (r *Report) unitReason(path []string) string {
 		}
 	}
 	id := "unit:" + strings.Join(path, "/")
-	none, seen := true, false
 	for _, s := range r.Sections {
 		if s.Result == nil {
 			continue
 		}
 		for _, g := range s.Result.Groups {
-			if g.ID != id || !g.Suppressed {
-				continue
-			}
-			if g.Reason == scoring.ReasonSecondary {
+			if g.ID == id && g.Suppressed && g.Reason == scoring.ReasonSecondary {
 				return scoring.ReasonSecondary
 			}
-			seen = true
-			none = none && g.Reason == scoring.ReasonNoRespondents
 		}
-	}
-	if seen && none {
-		return scoring.ReasonNoRespondents
 	}
 	return scoring.ReasonBelowThreshold
 }

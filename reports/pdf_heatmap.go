@@ -122,7 +122,7 @@ func (d *pdfDoc) heatRow(sc scheme, g *scoring.Group, dims []*questionnaires.Dim
 		f.SetFont(fontFamily, "", 7.5)
 		f.SetTextColor(90, 90, 90)
 		d.fill(colMasked)
-		f.CellFormat(heatNW+colW*float64(len(dims)), heatRowH, d.tr(maskedKey(g.Reason)), "", 1, "C", true, 0, "")
+		f.CellFormat(heatNW+colW*float64(len(dims)), heatRowH, d.txt(maskedText(d.lang, g.Reason, d.r.MinGroupSize)), "", 1, "C", true, 0, "")
 		f.SetTextColor(0, 0, 0)
 		return
 	}

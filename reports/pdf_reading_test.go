@@ -251,8 +251,8 @@ func TestPDFParticipationHiddenReasons(t *testing.T) {
 		}
 	}
 	for name, want := range map[string]string{
-		"Equipe Secrete":   "masqué (moins de k réponses)",
-		"Atelier Discret":  "masqué (moins de k réponses)",
+		"Equipe Secrete":   "masqué (moins de 5 réponses)",
+		"Atelier Discret":  "masqué (moins de 5 réponses)",
 		"Direction Cachee": "masqué pour protéger un autre groupe",
 	} {
 		if !strings.Contains(rows[name], want) {

@@ -135,7 +135,7 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 		f.CellFormat(cols[0]-indent, 5, d.fit(label, cols[0]-indent), "", 0, "L", fillRow, 0, "")
 		if !published(g) {
 			f.SetTextColor(90, 90, 90)
-			f.CellFormat(cols[1]+cols[2]+cols[3], 5, d.tr(maskedKey(g.Reason)), "", 1, "C", fillRow, 0, "")
+			f.CellFormat(cols[1]+cols[2]+cols[3], 5, d.txt(maskedText(d.lang, g.Reason, d.r.MinGroupSize)), "", 1, "C", fillRow, 0, "")
 			f.SetTextColor(0, 0, 0)
 			continue
 		}

@@ -228,7 +228,7 @@ func (d *pdfDoc) participation() {
 			for _, w := range cols[1:] {
 				rest += w
 			}
-			f.CellFormat(rest, 5, d.tr(maskedKey(d.r.unitReason(p.Path))), "", 1, "C", fillRow, 0, "")
+			f.CellFormat(rest, 5, d.txt(maskedText(d.lang, d.r.unitReason(p.Path), d.r.MinGroupSize)), "", 1, "C", fillRow, 0, "")
 			f.SetTextColor(0, 0, 0)
 			continue
 		}

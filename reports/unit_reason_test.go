@@ -8,8 +8,9 @@ import (
 )
 
 // The participation table's reason for a hidden unit follows the results:
-// secondary wins, « aucune réponse » only when no section has anyone
-// there, below k otherwise (issue 15, point 4).
+// secondary wins, below k otherwise (issue 15, point 4), a unit nobody
+// answered in included (issue 19: 0 reads as 1 to k-1). A legacy reason
+// "no_respondents", as archives frozen before issue 19 hold, reads below k.
 func TestUnitReason(t *testing.T) {
 	section := func(reasons map[string]string) reports.Section {
 		res := &scoring.Result{}
@@ -19,11 +20,11 @@ func TestUnitReason(t *testing.T) {
 		return reports.Section{Result: res}
 	}
 	r := &reports.Report{Sections: []reports.Section{
-		section(map[string]string{"unit:A": scoring.ReasonNoRespondents, "unit:B": scoring.ReasonNoRespondents, "unit:C": scoring.ReasonBelowThreshold}),
-		section(map[string]string{"unit:A": scoring.ReasonNoRespondents, "unit:B": scoring.ReasonBelowThreshold, "unit:C": scoring.ReasonSecondary}),
+		section(map[string]string{"unit:A": "no_respondents", "unit:B": "no_respondents", "unit:C": scoring.ReasonBelowThreshold}),
+		section(map[string]string{"unit:A": "no_respondents", "unit:B": scoring.ReasonBelowThreshold, "unit:C": scoring.ReasonSecondary}),
 	}}
 	for unit, want := range map[string]string{
-		"A": scoring.ReasonNoRespondents, // nobody in any questionnaire
+		"A": scoring.ReasonBelowThreshold, // nobody in any questionnaire
 		"B": scoring.ReasonBelowThreshold,
 		"C": scoring.ReasonSecondary,
 		"D": scoring.ReasonBelowThreshold, // in no section
@@ -34,7 +35,7 @@ func TestUnitReason(t *testing.T) {
 	}
 	// The participation row's own reason, from scoring, comes first.
 	r.Participation = []scoring.UnitParticipation{{Path: []string{"B"}, Reason: scoring.ReasonSecondary}}
-	for unit, want := range map[string]string{"B": scoring.ReasonSecondary, "A": scoring.ReasonNoRespondents} {
+	for unit, want := range map[string]string{"B": scoring.ReasonSecondary, "A": scoring.ReasonBelowThreshold} {
 		if got := r.UnitReason([]string{unit}); got != want {
 			t.Errorf("unit %s reads %q, want %q", unit, got, want)
 		}

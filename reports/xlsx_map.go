@@ -62,7 +62,7 @@ func (b *xlsxBook) heatMap() error {
 			// the group (a group has the same people in every section
 			// when everyone answered every questionnaire).
 			if fg, _ := b.firstGroup(byID, g.ID); fg.Suppressed {
-				row[4] = b.maskedCell(tr(b.lang, maskedKey(fg.Reason)))
+				row[4] = b.maskedCell(maskedText(b.lang, fg.Reason, b.r.MinGroupSize))
 			} else {
 				row[3], row[4] = fg.Respondents, b.t("published")
 			}
@@ -85,7 +85,7 @@ func (b *xlsxBook) heatMap() error {
 // style, or why it is hidden.
 func (b *xlsxBook) mapCell(sc scheme, g *scoring.Group, id string) any {
 	if g.Suppressed {
-		return b.maskedCell(b.t(cellReasonKey(g.Reason)))
+		return b.maskedCell(b.cellReason(g.Reason))
 	}
 	ds := g.Dimensions[id]
 	if ds == nil || ds.Suppressed {
@@ -93,20 +93,19 @@ func (b *xlsxBook) mapCell(sc scheme, g *scoring.Group, id string) any {
 		if ds != nil {
 			reason = ds.Reason
 		}
-		return b.maskedCell(b.t(cellReasonKey(reason)))
+		return b.maskedCell(b.cellReason(reason))
 	}
 	return excelize.Cell{StyleID: b.levelStyles[levelStyleKey{sc.signals, ds.Level}], Value: ds.Mean}
 }
 
-// cellReasonKey is the workbook text of a hidden cell.
-func cellReasonKey(reason string) string {
-	switch reason {
-	case scoring.ReasonSecondary:
-		return "cell_secondary"
-	case scoring.ReasonNoRespondents:
-		return "cell_none"
+// cellReason is the workbook text of a hidden cell: « moins de 5
+// réponses » (nobody there included, as in every output) or « masqué pour
+// protéger un autre groupe ».
+func (b *xlsxBook) cellReason(reason string) string {
+	if reason == scoring.ReasonSecondary {
+		return b.t("cell_secondary")
 	}
-	return "cell_below_k"
+	return fmt.Sprintf(b.t("cell_below_k"), reportK(b.r.MinGroupSize))
 }
 
 // maskedCell is a grey text cell saying why there is no figure.

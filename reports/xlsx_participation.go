@@ -2,7 +2,7 @@ package reports
 
 // participation writes the Participation sheet: one row per unit with its
 // respondents, headcount and participation rate. A hidden unit has no
-// figure, only the reason its results give (« masqué (moins de k
+// figure, only the reason its results give (« masqué (moins de 5
 // réponses) » or « masqué pour protéger un autre groupe »), as in the PDF.
 func (b *xlsxBook) participation() error {
 	cols := []column{
@@ -19,7 +19,7 @@ func (b *xlsxBook) participation() error {
 			if p.Respondents != nil {
 				respondents = *p.Respondents
 			} else {
-				respondents = tr(b.lang, maskedKey(b.r.unitReason(p.Path)))
+				respondents = maskedText(b.lang, b.r.unitReason(p.Path), b.r.MinGroupSize)
 			}
 			if p.Headcount > 0 {
 				headcount = p.Headcount

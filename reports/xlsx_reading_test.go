@@ -97,7 +97,7 @@ func TestXLSXMapUsesPDFLevels(t *testing.T) {
 		}
 	}
 	for id, want := range map[string]string{
-		"unit:A/" + xlsxSecretUnit:            "moins de k réponses",
+		"unit:A/" + xlsxSecretUnit:            "moins de 5 réponses",
 		"segment:metier=" + xlsxSecretSegment: "masqué pour protéger un autre groupe",
 	} {
 		rec := xlsxFind(t, heat, map[string]string{"Groupe": id})
@@ -233,7 +233,7 @@ func TestXLSXParticipationHiddenReason(t *testing.T) {
 	r.Participation = append(r.Participation, scoring.UnitParticipation{Path: []string{"B"}, Headcount: 30})
 	_, f := xlsxMust(t, r)
 	part := xlsxSheetTable(t, f, reports.SheetParticipation)
-	for unit, want := range map[string]string{"B": "masqué pour protéger un autre groupe", "A / " + xlsxSecretUnit: "masqué (moins de k réponses)"} {
+	for unit, want := range map[string]string{"B": "masqué pour protéger un autre groupe", "A / " + xlsxSecretUnit: "masqué (moins de 5 réponses)"} {
 		if rec := xlsxFind(t, part, map[string]string{"Unité": unit}); rec["Répondants"] != want {
 			t.Errorf("participation of %s = %q, want %q", unit, rec["Répondants"], want)
 		}

@@ -160,8 +160,8 @@ func (b *xlsxBook) legend(w *sheetWriter, row int) int {
 		}
 		row++
 	}
-	for _, key := range []string{"cell_below_k", "cell_secondary"} {
-		w.str(2, row, b.t(key), b.masked)
+	for _, reason := range []string{scoring.ReasonBelowThreshold, scoring.ReasonSecondary} {
+		w.str(2, row, b.cellReason(reason), b.masked)
 		row++
 	}
 	return row

@@ -108,7 +108,7 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 				if rec["Statut"] != "masqué" || rec["Moyenne"] != "" || rec["n"] != "" {
 					t.Errorf("suppressed measure %s/%s written as %v", g.ID, d.ID, rec)
 				}
-				want := "moins de k réponses"
+				want := "moins de 5 réponses"
 				if ds.Reason == scoring.ReasonSecondary {
 					want = "masqué pour protéger un autre groupe"
 				}
@@ -183,7 +183,7 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 		rec := xlsxFind(t, part, map[string]string{"Unité": xlsxUnitCell(p.Path)})
 		if p.Respondents == nil {
 			// The reason is the one the unit's results give.
-			want := "masqué (moins de k réponses)"
+			want := "masqué (moins de 5 réponses)"
 			for _, g := range res.Groups {
 				if g.ID == "unit:"+strings.Join(p.Path, "/") && g.Reason == scoring.ReasonSecondary {
 					want = "masqué pour protéger un autre groupe"

@@ -220,9 +220,6 @@ func (s *Scorer) ResultWithin(pat *Pattern) *Result {
 	for gi, g := range l.groups {
 		if reasons[gi] != "" {
 			g.Suppressed, g.Reason = true, reasons[gi]
-			if l.accs[gi].n == 0 {
-				g.Reason = ReasonNoRespondents
-			}
 			continue
 		}
 		a := l.accs[gi]

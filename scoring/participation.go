@@ -13,8 +13,9 @@ type UnitParticipation struct {
 	Headcount   int      // 0 when unknown
 	Rate        *float64 // Respondents/Headcount, nil when either is unknown or suppressed
 	// Reason says why Respondents is nil, as results say it for a group:
-	// ReasonBelowThreshold, ReasonSecondary or ReasonNoRespondents; "" when
-	// shown. Every output words a hidden unit from it, so all say the same.
+	// ReasonBelowThreshold (nobody there included) or ReasonSecondary; ""
+	// when shown. Every output words a hidden unit from it, so all say the
+	// same.
 	Reason string `json:",omitempty"`
 }
 
@@ -71,9 +72,6 @@ func ParticipationWithin(p *Pattern, opts Options, counts map[string]int, headco
 	for i, u := range g.nodes[1:] {
 		i++
 		row := UnitParticipation{Path: slices.Clone(u.path), Headcount: max(0, heads[i]), Reason: reasons[i]}
-		if reasons[i] != "" && g.n[i] == 0 {
-			row.Reason = ReasonNoRespondents
-		}
 		if reasons[i] == "" {
 			v := g.n[i]
 			row.Respondents = &v
@@ -92,8 +90,9 @@ func ParticipationWithin(p *Pattern, opts Options, counts map[string]int, headco
 // joined by "/", of the published units (NotSpecified included when it is
 // published), and "" when everyone is (at least k respondents in all).
 // It is Participation without the headcounts, for callers that need the
-// decision itself: the comment groups of a campaign (store) are the units
-// it publishes at the comment threshold. Every ancestor of a published
+// decision itself: the comment groups of a questionnaire (store) are the
+// units it publishes at the comment threshold for the people who took
+// part in that questionnaire. Every ancestor of a published
 // unit is published, and for everyone and each published unit, its count
 // minus its published children's is 0 or at least k.
 func PublishedUnits(units [][]string, counts map[string]int, k int) map[string]bool {

@@ -114,13 +114,15 @@ func TestParticipationMatchesResults(t *testing.T) {
 }
 
 // Each hidden participation row says why, as a result group would: every
-// output words hidden units from it (issue 15, point 4).
+// output words hidden units from it (issue 15, point 4). A unit nobody
+// answered reads as one under k (issue 19): a reason of its own would
+// flip when its first member answers.
 func TestParticipationReasons(t *testing.T) {
 	opts := scoring.Options{Units: [][]string{{"A"}, {"B"}, {"C"}, {"D"}}}
 	rows := scoring.Participation(opts, map[string]int{"A": 10, "B": 6, "C": 2}, nil)
 	want := map[string]string{
 		"A": "", "B": scoring.ReasonSecondary, "C": scoring.ReasonBelowThreshold,
-		"D": scoring.ReasonNoRespondents, ns: scoring.ReasonNoRespondents,
+		"D": scoring.ReasonBelowThreshold, ns: scoring.ReasonBelowThreshold,
 	}
 	for _, r := range rows {
 		if got := r.Reason; got != want[strings.Join(r.Path, "/")] {

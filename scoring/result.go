@@ -30,11 +30,14 @@ const (
 const (
 	ReasonBelowThreshold = "below_threshold" // fewer than k respondents
 	ReasonSecondary      = "secondary"       // would let a subtraction isolate fewer than k
-	// ReasonNoRespondents is a group nobody belongs to: "aucune réponse".
-	// Saying so reveals nothing: a count of 0 isolates nobody, and the
-	// rules never let a group of 0 hide or reveal another (suppress).
-	ReasonNoRespondents = "no_respondents"
 )
+
+// A group nobody belongs to is withheld as below_threshold too, and says
+// « moins de k réponses » like any group of 1 to k-1: a reason of its own
+// would tell, read before and after one submission, that the first member
+// of a small unit has just taken part (docs/anonymat.md). The rules still
+// tell the two apart where nothing is published: a count of 0 isolates
+// nobody, so it never hides another group (suppress, jointReasons).
 
 // NotSpecified is the category of respondents who left a unit or segment
 // empty. It takes part in the anonymity rules like any other category.

@@ -14,7 +14,7 @@ import (
 const (
 	below     = scoring.ReasonBelowThreshold
 	secondary = scoring.ReasonSecondary
-	none      = scoring.ReasonNoRespondents // a group nobody belongs to
+	none      = scoring.ReasonBelowThreshold // a group nobody belongs to: said as one of 1 to k-1
 	ns        = scoring.NotSpecified
 )
 

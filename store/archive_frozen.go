@@ -86,7 +86,39 @@ func frozenOutputs(ctx context.Context, db queryer, campaignID string) (*outputs
 	if err := json.Unmarshal([]byte(raw), out); err != nil {
 		return nil, fmt.Errorf("store: archived outputs of %s: %w", campaignID, err)
 	}
+	out.mergeLegacyReasons()
 	return out, nil
+}
+
+// The reasons archives frozen before issue 19 may hold for a group nobody
+// belonged to: scoring's "no_respondents" and the participation pages'
+// "no_answer". Every output now says such a group as below k, like one of
+// 1 to k-1.
+const (
+	legacyNoRespondents = "no_respondents"
+	legacyNoAnswer      = "no_answer"
+)
+
+// mergeLegacyReasons rewrites the legacy reasons of o as below k, so that
+// an archived campaign publishes what a live one would.
+func (o *outputs) mergeLegacyReasons() {
+	for _, r := range o.Results {
+		for _, g := range r.Groups {
+			if g.Reason == legacyNoRespondents {
+				g.Reason = scoring.ReasonBelowThreshold
+			}
+		}
+	}
+	for i := range o.Participation {
+		if o.Participation[i].Reason == legacyNoRespondents {
+			o.Participation[i].Reason = scoring.ReasonBelowThreshold
+		}
+	}
+	for i, why := range o.Hidden {
+		if why == legacyNoAnswer {
+			o.Hidden[i] = HiddenBelowK
+		}
+	}
 }
 
 // archivedOutputs returns the frozen outputs of an archived campaign, and

@@ -143,7 +143,7 @@ func takeSnapshot(t *testing.T, s *store.Store, c *vigie.Campaign) snapshot {
 		}
 		snap.Results[q] = mustMarshal(t, res)
 	}
-	part, err := s.Participation(ctx, c)
+	part, err := s.Participation(ctx, c, now)
 	if err != nil {
 		t.Fatalf("Participation: %v", err)
 	}

@@ -245,7 +245,7 @@ func storeAndPublishIn(t *testing.T, s *store.Store, c *genCampaign) storePublis
 		}
 		pub.results = append(pub.results, res)
 	}
-	if pub.participation, err = s.Participation(ctx, camp); err != nil {
+	if pub.participation, err = s.Participation(ctx, camp, now); err != nil {
 		t.Fatalf("Participation: %v", err)
 	}
 	list, err := s.CommentsForModeration(ctx, camp.ID, 0)

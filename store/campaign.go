@@ -303,8 +303,9 @@ func (s *Store) OpenCampaign(ctx context.Context, id string, now time.Time) erro
 	})
 }
 
-// CloseCampaign ends an open campaign: no more answers, and every draft
-// and paper sheet awaiting its second entry is deleted (overwritten on
+// CloseCampaign ends an open campaign: no more answers, and every draft,
+// paper sheet awaiting its second entry and participation snapshot is
+// deleted (overwritten on
 // disk: secure_delete is on; rewritten at once on PostgreSQL).
 func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) error {
 	err := s.update(ctx, func(tx *sql.Tx) error {
@@ -325,6 +326,11 @@ func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) err
 		// too, never to be recorded (store/paper.go).
 		if _, err := tx.ExecContext(ctx, `DELETE FROM paper_entries WHERE campaign_id = ?`, id); err != nil {
 			return fmt.Errorf("store: close campaign %s: delete paper entries: %w", id, err)
+		}
+		// The day's participation snapshot goes too: from now on the final
+		// figures are published (participation_snapshot.go).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM participation_snapshots WHERE campaign_id = ?`, id); err != nil {
+			return fmt.Errorf("store: close campaign %s: delete participation snapshot: %w", id, err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET state = 'closed', closed_week = ? WHERE id = ?`, Week(now), id); err != nil {
 			return fmt.Errorf("store: close campaign %s: %w", id, err)

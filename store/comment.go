@@ -20,13 +20,15 @@ import (
 // response row. A comment is shown (to moderate, then published) with a
 // unit group, never with a date:
 //
-//   - the group is the respondent's unit when that unit, counting the
-//     responses of its sub-units, has at least the comment threshold of
-//     respondents and no subtraction rules it out (see commentGroups);
+//   - the group is the respondent's unit when that unit, counting its
+//     sub-units, has at least the comment threshold of people who took
+//     part in the comment's questionnaire and no subtraction rules it out
+//     (see commentGroups);
 //   - otherwise the nearest ancestor unit that qualifies, so a comment
 //     from a small service appears under its direction;
 //   - otherwise the whole campaign (the group of every response, with or
-//     without a unit), when the campaign reaches the threshold;
+//     without a unit), when the questionnaire's people reach the
+//     threshold;
 //   - otherwise the comment is withheld: it is never shown nor publishable.
 //
 // Lists are shuffled on every call so their order says nothing about the
@@ -95,15 +97,24 @@ func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error 
 	})
 }
 
-// commentGroups holds the groups a campaign's comments may be shown with.
+// commentGroups holds the groups a campaign's comments may be shown with,
+// per questionnaire.
 //
-// They are the units the campaign's participation would publish at the
-// comment threshold, within the group pattern every output of the
+// A comment may come from anyone who took part in its questionnaire: who
+// answered at least one of its items, or commented on it
+// (campaignScores.commentCounts). Counting everyone who took part in the
+// campaign instead (as before issue 19) showed 5 comments under a group
+// where only 5 people had answered that questionnaire, with a threshold of
+// 10. The groups of a questionnaire's comments are thus the units that
+// participation would publish at the comment threshold if it counted
+// those people only, within the group pattern every output of the
 // campaign shares (campaignScores): a unit hidden anywhere is never a
 // comment group. A comment is shown with the deepest published unit
 // on its respondent's path, else with the whole campaign ("") when that is
-// published (at least the threshold of respondents), else withheld. This
-// is safe because of what PublishedUnits guarantees:
+// published (at least the threshold of people), else withheld. This is
+// safe because of what PublishedUnits guarantees, questionnaire by
+// questionnaire (every author of a comment is among the people counted in
+// the author's unit):
 //   - every ancestor of a published unit is published, so the deepest
 //     published unit on a path is the first one met going up: the people
 //     whose comments carry a unit's name are exactly the unit's respondents
@@ -123,7 +134,7 @@ func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error 
 // rule is thus at times stricter than comments need, never weaker. A
 // threshold under scoring.MinimumMinGroupSize (which campaigns refuse
 // anyway, being under k) would be raised to it.
-type commentGroups map[string]bool // unit path ("" for the whole campaign) -> shown
+type commentGroups map[string]map[string]bool // questionnaire id -> unit path ("" for the whole campaign) -> shown
 
 // loadCommentGroups returns the comment groups of a closed campaign at
 // its comment threshold, or at minGroupSize when larger (ECONFLICT when the
@@ -152,15 +163,16 @@ func (s *Store) commentGroupsOf(ctx context.Context, cs *campaignScores, minGrou
 	return cs.commentGroups(max(threshold, minGroupSize)), nil
 }
 
-// group returns the group a comment from unit is shown with ("" for the
-// whole campaign), and false when it is withheld.
-func (g commentGroups) group(unit string) (string, bool) {
+// group returns the group a comment on questionnaire qid from unit is
+// shown with ("" for the whole campaign), and false when it is withheld.
+func (g commentGroups) group(qid, unit string) (string, bool) {
+	shown := g[qid]
 	for p := unit; p != ""; p = parentPath(p) {
-		if g[p] {
+		if shown[p] {
 			return p, true
 		}
 	}
-	return "", g[""]
+	return "", shown[""]
 }
 
 // parentPath returns the path of the parent unit, "" for a top unit.
@@ -260,7 +272,7 @@ func (s *Store) comments(ctx context.Context, campaignID string, groups commentG
 			if err := rows.Scan(&c.ID, &c.QuestionnaireID, &unit, &c.Original, &c.Status, &moderated); err != nil {
 				return fmt.Errorf("store: comments of %s: %w", campaignID, err)
 			}
-			group, ok := groups.group(unit)
+			group, ok := groups.group(c.QuestionnaireID, unit)
 			if !ok {
 				return nil
 			}
@@ -333,14 +345,14 @@ func moderate(ctx context.Context, tx *sql.Tx, groups commentGroups, campaignID,
 	if _, err := commentThreshold(ctx, tx, campaignID); err != nil {
 		return err
 	}
-	var unit, text string
-	err := tx.QueryRowContext(ctx, `SELECT unit, text FROM comments WHERE id = ? AND campaign_id = ?`, commentID, campaignID).Scan(&unit, &text)
+	var qid, unit, text string
+	err := tx.QueryRowContext(ctx, `SELECT questionnaire_id, unit, text FROM comments WHERE id = ? AND campaign_id = ?`, commentID, campaignID).Scan(&qid, &unit, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return errCommentNotFound
 	} else if err != nil {
 		return fmt.Errorf("store: moderate comment %s: %w", commentID, err)
 	}
-	if _, ok := groups.group(unit); !ok {
+	if _, ok := groups.group(qid, unit); !ok {
 		return errCommentNotFound
 	}
 	status, moderated := vigie.CommentPublished, ""

@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/vigie-sante/vigie"
 )
 
 // commentLabels submits one commented response per respondent, n[unit]
@@ -100,5 +103,69 @@ func TestCommentGroupsProperty(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A comment's group is decided on the people who took part in the
+// comment's questionnaire, not on everyone who took part in the campaign
+// (issue 19): 5 comments on reconnaissance from Direction B, where 12
+// took part but only those 5 answered reconnaissance, must not be shown
+// under Direction B with a comment threshold of 10. A comment on
+// sens-du-travail, which all 12 answered, still is.
+func TestCommentGroupCountsTheQuestionnaire(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	spec := testSpec()
+	spec.Access, spec.MinGroupSize, spec.CommentMinGroupSize = vigie.AccessLink, 5, 10
+	c := MustOpenCampaign(t, s, spec)
+	submit := func(unit string, n int, answered []string, comments func(i int) map[string]string) {
+		t.Helper()
+		for i := range n {
+			r := validResponse()
+			r.Unit, r.Comments = strings.Split(unit, "/"), comments(i)
+			for qid := range r.Answers {
+				if !slices.Contains(answered, qid) {
+					delete(r.Answers, qid)
+				}
+			}
+			if err := s.SubmitResponse(ctx, c.ID, "", r, now); err != nil {
+				t.Fatalf("SubmitResponse: %v", err)
+			}
+		}
+	}
+	both := []string{"sens-du-travail", "reconnaissance"}
+	none := func(int) map[string]string { return nil }
+	submit("Direction A/Service 1", 10, both, none)
+	submit("Direction B", 5, both, func(i int) map[string]string {
+		return map[string]string{"reconnaissance": fmt.Sprintf("reconnaissance B#%d", i)}
+	})
+	submit("Direction B", 7, []string{"sens-du-travail"}, func(i int) map[string]string {
+		if i > 0 {
+			return nil
+		}
+		return map[string]string{"sens-du-travail": "sens B"}
+	})
+	if err := s.CloseCampaign(ctx, c.ID, now); err != nil {
+		t.Fatal(err)
+	}
+	list := mustComments(t, s, c.ID)
+	shown := 0
+	for _, cm := range list {
+		group := strings.Join(cm.Unit, "/")
+		switch {
+		case strings.HasPrefix(cm.Original, "reconnaissance B#"):
+			shown++
+			if group != "" {
+				// Under Direction B only 5 answered reconnaissance; Direction
+				// A would then leave 5 to the whole campaign: only the whole
+				// campaign (15 people) gathers the threshold.
+				t.Errorf("%q shown under %q, want the whole campaign", cm.Original, group)
+			}
+		case cm.Original == "sens B" && group != "Direction B":
+			t.Errorf("%q shown under %q, want Direction B (12 answered sens-du-travail)", cm.Original, group)
+		}
+	}
+	if shown != 5 {
+		t.Errorf("%d of the 5 reconnaissance comments shown, want all 5 under the whole campaign", shown)
 	}
 }

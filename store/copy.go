@@ -41,6 +41,9 @@ var copyOrder = []copyTable{
 	{name: "responses", orderBy: "campaign_id, id"},
 	{name: "comments", orderBy: "id"},
 	{name: "comments_prepared", orderBy: "campaign_id"},
+	// The day's participation of open campaigns, so that the move does not
+	// publish new figures in the middle of a day.
+	{name: "participation_snapshots", orderBy: "campaign_id"},
 	{name: "actions", orderBy: "campaign_id, id"},
 	{name: "duerp_measures", orderBy: "campaign_id, unit, risk_family"},
 	{name: "duerp_versions", orderBy: "campaign_id, number"}, // its triggers forbid UPDATE and DELETE, not INSERT

@@ -400,14 +400,15 @@ func (s *Store) ResponseCount(ctx context.Context, campaignID string) (int, erro
 }
 
 // Participation counts the campaign's respondents per unit and applies the
-// anonymity rules to them within the campaign's one group pattern (see
-// campaignScores), against the units' headcounts: a unit that any
+// anonymity rules to them, against the units' headcounts (see
+// ParticipationHidden). While the campaign is open it is the day's
+// snapshot, which changes at most once a day; once it is closed, within
+// the campaign's one group pattern (see campaignScores): a unit that any
 // questionnaire's results hide is hidden here too. Respondents who gave no
-// unit count in "(non renseigné)", as in the results. It is live:
-// participation is shown while a campaign is open. An archived campaign
+// unit count in "(non renseigné)", as in the results. An archived campaign
 // answers the participation frozen at archiving.
-func (s *Store) Participation(ctx context.Context, c *vigie.Campaign) ([]scoring.UnitParticipation, error) {
-	cp, err := s.ParticipationHidden(ctx, c)
+func (s *Store) Participation(ctx context.Context, c *vigie.Campaign, now time.Time) ([]scoring.UnitParticipation, error) {
+	cp, err := s.ParticipationHidden(ctx, c, now)
 	if err != nil {
 		return nil, err
 	}

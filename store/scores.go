@@ -22,7 +22,12 @@ type campaignScores struct {
 	questionnaires []*questionnaires.Questionnaire
 	scorers        []*scoring.Scorer
 	unitCounts     map[string]int // respondents per unit path joined by "/", "" for none
-	pattern        *scoring.Pattern
+	// commentCounts are, per questionnaire id, the people per unit (keyed
+	// as unitCounts) who may have written its comments: those who answered
+	// at least one of its items or left a comment on it. Its comment
+	// groups are decided on them (commentGroups).
+	commentCounts map[string]map[string]int
+	pattern       *scoring.Pattern
 }
 
 // scoreCampaign reads every response of c once, in short reads
@@ -30,7 +35,7 @@ type campaignScores struct {
 // submission back. A response counts in a questionnaire's result when it
 // answered at least one of its items.
 func (s *Store) scoreCampaign(ctx context.Context, c *vigie.Campaign, qs []*questionnaires.Questionnaire) (*campaignScores, error) {
-	cs := &campaignScores{campaign: c, questionnaires: qs, unitCounts: map[string]int{}}
+	cs := &campaignScores{campaign: c, questionnaires: qs, unitCounts: map[string]int{}, commentCounts: map[string]map[string]int{}}
 	opts := ScoringOptions(c)
 	for _, q := range qs {
 		sc, err := scoring.New(q, opts)
@@ -39,10 +44,17 @@ func (s *Store) scoreCampaign(ctx context.Context, c *vigie.Campaign, qs []*ques
 		}
 		cs.scorers = append(cs.scorers, sc)
 	}
+	for _, q := range qs {
+		cs.commentCounts[q.ID] = map[string]int{}
+	}
 	err := s.EachResponse(ctx, c.ID, func(r *vigie.Response) error {
-		cs.unitCounts[strings.Join(r.Unit, "/")]++
+		unit := strings.Join(r.Unit, "/")
+		cs.unitCounts[unit]++
 		for i, q := range qs {
 			answers := r.Answers[q.ID]
+			if len(answers) > 0 || strings.TrimSpace(r.Comments[q.ID]) != "" {
+				cs.commentCounts[q.ID][unit]++
+			}
 			if len(answers) == 0 {
 				continue
 			}
@@ -77,33 +89,30 @@ func (cs *campaignScores) result(questionnaireID string) (*scoring.Result, error
 // participation returns the participation per unit within the campaign's
 // pattern, against the units' headcounts.
 func (cs *campaignScores) participation() []scoring.UnitParticipation {
-	headcounts := map[string]int{}
-	for _, u := range cs.campaign.Units {
-		if u.Headcount > 0 {
-			headcounts[strings.Join(u.Path, "/")] = u.Headcount
-		}
-	}
-	return scoring.ParticipationWithin(cs.pattern, ScoringOptions(cs.campaign), cs.unitCounts, headcounts)
+	return scoring.ParticipationWithin(cs.pattern, ScoringOptions(cs.campaign), cs.unitCounts, headcounts(cs.campaign))
 }
 
 // respondents returns how many people took part in the campaign, nil under
-// k: the whole is the root of the participation partition, so the rules
-// that publish each unit's count already keep it from isolating anyone.
+// k (respondentsFrom).
 func (cs *campaignScores) respondents() *int {
 	n := 0
 	for _, v := range cs.unitCounts {
 		n += v
 	}
-	if n < max(cs.campaign.MinGroupSize, scoring.MinimumMinGroupSize) {
-		return nil
-	}
-	return &n
+	return respondentsFrom(cs.campaign, n)
 }
 
-// commentGroups returns the units comments may be shown with at threshold,
-// within the campaign's pattern (see commentGroups).
+// commentGroups returns, per questionnaire, the units its comments may
+// be shown with at threshold, within the campaign's pattern (see
+// commentGroups): decided on the people who may have written them, not on
+// everyone who took part.
 func (cs *campaignScores) commentGroups(threshold int) commentGroups {
-	return cs.pattern.PublishedUnits(ScoringOptions(cs.campaign).Units, cs.unitCounts, threshold)
+	units := ScoringOptions(cs.campaign).Units
+	out := commentGroups{}
+	for qid, counts := range cs.commentCounts {
+		out[qid] = cs.pattern.PublishedUnits(units, counts, threshold)
+	}
+	return out
 }
 
 // campaignScores loads a campaign and its questionnaires (one short read)

@@ -20,6 +20,7 @@ type campaignPage struct {
 	URL            string
 	Participation  []participationRow
 	Total          participationRow // the whole campaign
+	CountedOn      string           // while open, the day the participation was counted, in words
 	AnyLow         bool
 	Questionnaires []questionnaireChoice
 	Segments       []string
@@ -61,11 +62,14 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	if camp.Archived() {
 		p.State, p.Erased = "Archivée", store.Erased
 	}
-	cp, err := s.store.ParticipationHidden(c.Request.Context(), camp)
+	cp, err := s.store.ParticipationHidden(c.Request.Context(), camp, s.now())
 	if err != nil {
 		return nil, err
 	}
 	p.Participation = participationRows(cp.Units, cp.Hidden, camp.MinGroupSize)
+	if cp.Day != "" {
+		p.CountedOn = dateWords(cp.Day, "fr")
+	}
 	p.Total = totalRow(overall(cp), camp.MinGroupSize)
 	for _, r := range p.Participation {
 		p.AnyLow = p.AnyLow || r.Low

@@ -89,25 +89,21 @@ type reliabilityRow struct {
 	N         int
 }
 
-// reasonText explains a suppression.
+// reasonText explains a suppression. A group nobody answered in reads
+// like one of 1 to k-1: telling them apart would say, after one more
+// submission, that the first member of a small group took part.
 func reasonText(reason string, k int) string {
-	if reason == scoring.ReasonNoRespondents {
-		return "Aucune réponse dans ce groupe."
-	}
 	if reason == scoring.ReasonSecondary {
 		return "Masqué pour qu'on ne puisse pas retrouver, par soustraction avec d'autres groupes, un groupe de moins de " + itoa(k) + " personnes."
 	}
-	return "Moins de " + itoa(k) + " répondants : masqué pour protéger l'anonymat."
+	return "Moins de " + itoa(k) + " réponses : masqué pour protéger l'anonymat."
 }
 
 // suppressedCell is the cell of a masked figure.
 func suppressedCell(reason string, k int) heatCell {
 	mark := "< " + itoa(k)
-	switch reason {
-	case scoring.ReasonSecondary:
+	if reason == scoring.ReasonSecondary {
 		mark = "masqué"
-	case scoring.ReasonNoRespondents:
-		mark = "aucune réponse"
 	}
 	return heatCell{Level: "suppressed", Reason: reasonText(reason, k), Mark: mark}
 }

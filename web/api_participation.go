@@ -17,8 +17,9 @@ type apiUnitParticipation struct {
 	// count is masked, when even k-1 respondents would be under 60 % of
 	// its headcount: such units need reminders too.
 	LowRate bool `json:"low_rate"`
-	// Hidden says why respondents is null: "below_k", "no_answer" or
-	// "secondary" (k or more, hidden to protect another group).
+	// Hidden says why respondents is null: "below_k" (fewer than k, none
+	// included) or "secondary" (k or more, hidden to protect another
+	// group).
 	Hidden string `json:"hidden,omitempty"`
 }
 
@@ -31,14 +32,15 @@ type apiOverall struct {
 	LowRate     bool     `json:"low_rate"`
 }
 
-// apiParticipation answers the participation per unit, after suppression.
+// apiParticipation answers the participation per unit, after suppression:
+// while the campaign is open, the day's counts (as_of says which day).
 func (s *Server) apiParticipation(c *gin.Context) {
 	camp, err := s.campaignOf(c)
 	if err != nil {
 		s.jsonError(c, err)
 		return
 	}
-	cp, err := s.store.ParticipationHidden(c.Request.Context(), camp)
+	cp, err := s.store.ParticipationHidden(c.Request.Context(), camp, s.now())
 	if err != nil {
 		s.jsonError(c, err)
 		return
@@ -55,7 +57,13 @@ func (s *Server) apiParticipation(c *gin.Context) {
 	}
 	o := overall(cp)
 	ov := apiOverall{Respondents: o.Respondents, Headcount: positive(o.Headcount), Rate: o.Rate, LowRate: totalRow(o, k).Low}
-	c.JSON(http.StatusOK, gin.H{"min_group_size": k, "overall": ov, "units": out})
+	body := gin.H{"min_group_size": k, "overall": ov, "units": out}
+	if cp.Day != "" {
+		// While the campaign is open: the day these figures were counted
+		// (they change at most once a day, store.ParticipationHidden).
+		body["as_of"] = cp.Day
+	}
+	c.JSON(http.StatusOK, body)
 }
 
 // positive is n, or nil when n is not a known count (0).

@@ -16,7 +16,7 @@ const lowRate = 0.6
 type participationRow struct {
 	Unit        string
 	Depth       int
-	Respondents string // a number, or "moins de k"
+	Respondents string // a number, or why it is hidden ("moins de 5 réponses")
 	Headcount   string
 	Rate        string
 	Low         bool // under 60 %
@@ -25,8 +25,9 @@ type participationRow struct {
 
 // participationRows formats rows for a page; why gives, row by row, why
 // a row is hidden (store.ParticipationHidden). A hidden count is never
-// written: « moins de k » when the unit itself is under k, « aucune
-// réponse », or « masqué pour protéger un autre groupe ».
+// written: « moins de 5 réponses » when the unit itself is under k, nobody
+// included (a word of its own for 0 would flip when the first member of a
+// small unit answers), or « masqué pour protéger un autre groupe ».
 func participationRows(rows []scoring.UnitParticipation, why []string, k int) []participationRow {
 	out := make([]participationRow, 0, len(rows))
 	for i, r := range rows {
@@ -41,12 +42,6 @@ func participationRows(rows []scoring.UnitParticipation, why []string, k int) []
 				reason = why[i]
 			}
 			switch reason {
-			case store.HiddenNoAnswer:
-				p.Respondents = "aucune réponse"
-				if r.Headcount > 0 {
-					p.Respondents += ", sur " + itoa(r.Headcount)
-					p.Rate, p.Low = percent(0), true
-				}
 			case store.HiddenSecondary:
 				// k or more: nothing to flag, and no bound to give.
 				p.Respondents = "masqué pour protéger un autre groupe"
@@ -55,7 +50,7 @@ func participationRows(rows []scoring.UnitParticipation, why []string, k int) []
 				// the rules guarantee.
 				p.Respondents = "masqué"
 			default:
-				p.Respondents = "moins de " + itoa(k)
+				p.Respondents = belowK(k)
 				if bound, low := hiddenRateBound(k, r.Headcount); low {
 					p.Respondents += ", sur " + itoa(r.Headcount)
 					p.Rate, p.Low = bound, low
@@ -71,6 +66,11 @@ func participationRows(rows []scoring.UnitParticipation, why []string, k int) []
 		out = append(out, p)
 	}
 	return out
+}
+
+// belowK is what pages say of a count under k, 0 included.
+func belowK(k int) string {
+	return "moins de " + itoa(k) + " réponses"
 }
 
 // hiddenRateBound is what the page can say of the rate of a unit shown
@@ -93,8 +93,7 @@ func hiddenRateBound(k, headcount int) (string, bool) {
 
 // overallParticipation is the campaign's participation as a whole.
 type overallParticipation struct {
-	None        bool // nobody answered yet: said as such, like a unit
-	Respondents *int // nil when under k: nothing is said about fewer than k people
+	Respondents *int // nil when under k, none included: nothing is said about fewer than k people
 	Headcount   int  // 0 when unknown
 	Rate        *float64
 }
@@ -105,7 +104,7 @@ type overallParticipation struct {
 // when every one of them has one, else unknown, since a rate over part of
 // the headcount would be too high.
 func overall(cp *store.CampaignParticipation) overallParticipation {
-	o := overallParticipation{None: cp.None, Respondents: cp.Respondents}
+	o := overallParticipation{Respondents: cp.Respondents}
 	known := false
 	for _, r := range cp.Units {
 		if len(r.Path) != 1 || r.Path[0] == scoring.NotSpecified {
@@ -131,18 +130,12 @@ func overall(cp *store.CampaignParticipation) overallParticipation {
 // totalRow formats the campaign's participation as the last row of the
 // table.
 func totalRow(o overallParticipation, k int) participationRow {
-	p := participationRow{Unit: "Ensemble de la campagne", Respondents: "moins de " + itoa(k), Headcount: "–", Rate: "–"}
+	p := participationRow{Unit: "Ensemble de la campagne", Respondents: belowK(k), Headcount: "–", Rate: "–"}
 	if o.Headcount > 0 {
 		p.Headcount = itoa(o.Headcount)
 	}
 	if o.Respondents != nil {
 		p.Respondents = itoa(*o.Respondents)
-	} else if o.None {
-		p.Suppressed = true
-		p.Respondents = "aucune réponse"
-		if o.Headcount > 0 {
-			p.Rate, p.Low = percent(0), true
-		}
 	} else {
 		p.Suppressed = true
 		if bound, low := hiddenRateBound(k, o.Headcount); low {

@@ -9,7 +9,7 @@ import (
 )
 
 func TestOverallParticipation(t *testing.T) {
-	// Service 2 has 18 people: 2 respondents are « moins de 5, sur 18 »,
+	// Service 2 has 18 people: 2 respondents are « moins de 5 réponses, sur 18 »,
 	// under 60 % whatever the hidden count (at most 4 of 18).
 	as := MustNewAdminServer(t, withSpec(func(s *vigie.CampaignSpec) {
 		s.Units = []vigie.UnitSpec{
@@ -25,7 +25,7 @@ func TestOverallParticipation(t *testing.T) {
 	p := as.signedIn(t, viewerEmail).get("/admin/campaigns/" + as.Campaign.ID)
 	wantStatus(t, p, http.StatusOK)
 	row := rowOf(t, p.Body, "Service 2")
-	for _, want := range []string{"moins de 5, sur 18", "moins de 28\u00a0%", "sous 60 %"} {
+	for _, want := range []string{"moins de 5 réponses, sur 18", "moins de 28\u00a0%", "sous 60 %"} {
 		if !strings.Contains(row, want) {
 			t.Errorf("Service 2 row = %s, want %q", row, want)
 		}
@@ -72,8 +72,8 @@ func TestOverallParticipationUnderK(t *testing.T) {
 	p := as.signedIn(t, consultantEmail).get("/admin/campaigns/" + as.Campaign.ID)
 	wantStatus(t, p, http.StatusOK)
 	total := rowOf(t, p.Body, "Ensemble de la campagne")
-	if !strings.Contains(total, "moins de 5") || strings.Contains(total, ">3<") {
-		t.Errorf("total row = %s, want « moins de 5 » and no count", total)
+	if !strings.Contains(total, "moins de 5 réponses") || strings.Contains(total, ">3<") {
+		t.Errorf("total row = %s, want « moins de 5 réponses » and no count", total)
 	}
 	if strings.Contains(p.Body, "3 répondants") {
 		t.Errorf("the page writes the total under k")
@@ -99,7 +99,7 @@ func TestHiddenUnitsSayWhy(t *testing.T) {
 	for label, want := range map[string]string{
 		"Service 1":   "masqué pour protéger un autre groupe",
 		"Service 2":   "moins de 5",
-		"Direction C": "aucune réponse, sur 6",
+		"Direction C": "moins de 5 réponses", // nobody: said as 1 to 4
 	} {
 		if row := rowOf(t, p.Body, label); !strings.Contains(row, want) {
 			t.Errorf("%s row = %s, want %q", label, row, want)
@@ -110,18 +110,21 @@ func TestHiddenUnitsSayWhy(t *testing.T) {
 	}
 	_, token := as.token(t, as.Viewer)
 	api := as.api(t, token, http.MethodGet, "/api/v1/campaigns/"+as.Campaign.ID+"/participation", "")
-	for _, want := range []string{`"hidden":"secondary"`, `"hidden":"below_k"`, `"hidden":"no_answer"`} {
+	for _, want := range []string{`"hidden":"secondary"`, `"hidden":"below_k"`} {
 		if !strings.Contains(api.Body, want) {
 			t.Errorf("API participation lacks %s: %s", want, api.Body)
 		}
+	}
+	if strings.Contains(api.Body, "no_answer") {
+		t.Errorf("API participation tells a unit nobody answered in from one under k: %s", api.Body)
 	}
 }
 
 func TestOverallParticipationNoAnswer(t *testing.T) {
 	as := MustNewAdminServer(t)
 	p := as.signedIn(t, consultantEmail).get("/admin/campaigns/" + as.Campaign.ID)
-	if total := rowOf(t, p.Body, "Ensemble de la campagne"); !strings.Contains(total, "aucune réponse") {
-		t.Errorf("total row with no answer = %s, want « aucune réponse »", total)
+	if total := rowOf(t, p.Body, "Ensemble de la campagne"); !strings.Contains(total, "moins de 5 réponses") {
+		t.Errorf("total row with no answer = %s, want « moins de 5 réponses »", total)
 	}
-	wantContains(t, p, "(aucune réponse pour un effectif connu de")
+	wantContains(t, p, "(moins de 5 réponses pour un effectif connu de")
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/store"
@@ -142,7 +143,7 @@ func TestMigrateDemo(t *testing.T) {
 	for _, c := range campaigns {
 		t.Run(c.Title, func(t *testing.T) {
 			if c.State != vigie.StateDraft {
-				same(t, "Participation", func(s *store.Store) (any, error) { return s.Participation(ctx, c) })
+				same(t, "Participation", func(s *store.Store) (any, error) { return s.Participation(ctx, c, time.Now()) })
 			}
 			if c.State == vigie.StateClosed {
 				same(t, "CampaignResults", func(s *store.Store) (any, error) { return s.CampaignResults(ctx, c.ID) })
