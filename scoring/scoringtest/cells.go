@@ -9,13 +9,11 @@ import (
 // group ids an output lists, without the truth: a person is at one unit
 // of the tree (inside its ancestors; at "(non renseigné)" without one)
 // and in one category of each segment, so a cell is one such combination,
-// described by the published groups (pub) it belongs to. Combinations
-// through a group the output says nobody belongs to are left out; two
-// combinations in the same published groups are one cell.
-func possibleCells(ids []string, empty map[string]bool, pub []string) []cell {
-	if empty["all"] {
-		return nil
-	}
+// described by the published groups (pub) it belongs to. Outputs no
+// longer say which groups are empty ("moins de k" covers 0 too), so every
+// combination counts; two combinations in the same published groups are
+// one cell.
+func possibleCells(ids []string, pub []string) []cell {
 	published := map[string]int{}
 	for i, id := range pub {
 		published[id] = i
@@ -25,7 +23,6 @@ func possibleCells(ids []string, empty map[string]bool, pub []string) []cell {
 	segIndex := map[string]int{}
 	for _, id := range ids {
 		switch {
-		case empty[id]:
 		case strings.HasPrefix(id, "unit:"):
 			units = append(units, id)
 		case strings.HasPrefix(id, "segment:"):
@@ -72,7 +69,7 @@ func possibleCells(ids []string, empty map[string]bool, pub []string) []cell {
 }
 
 // unitPositions returns, for each unit of the list whose ancestors are
-// listed and none of them empty, the groups a person attached to it is
+// listed, the groups a person attached to it is
 // in: everyone, the unit and its ancestors.
 func unitPositions(units []string) [][]string {
 	listed := map[string]bool{}

@@ -28,8 +28,7 @@ import (
 // The cells are those the attacker can tell apart from the group ids an
 // output lists (the unit tree and the segments' categories), all of
 // them: a unit × category crossing with no one in it is still a cell to
-// the attacker, who cannot know it is empty (unless the output says so of
-// one of its groups, "no_respondents"). The truth only chooses which
+// the attacker, who cannot know it is empty. The truth only chooses which
 // cells to attack, and tells a finding from a coincidence.
 //
 // Each value's counts are constrained only by that value's published
@@ -93,7 +92,7 @@ func (m *measure) counting(people []Person, k int) []Finding {
 	if !hasSmall(truth, k) {
 		return nil // nothing to attack: the usual case, and a quick one
 	}
-	cells := possibleCells(m.ids, m.empty, pub)
+	cells := possibleCells(m.ids, pub)
 	index := map[string]int{}
 	for i, c := range cells {
 		index[cellKey(c.groups)] = i

@@ -18,7 +18,6 @@ type measure struct {
 	output, name string
 	ids          []string          // every group the output lists, published or not
 	parent       map[string]string // group id -> its whole ("all/seg" for a segment's categories)
-	empty        map[string]bool   // groups the output says nobody belongs to
 	values       []string          // what the histogram counts; one value for a count
 	absent       int               // the value meaning "no answer", which n leaves out; -1 when none
 	n            map[string]int    // published n, by group
@@ -44,7 +43,7 @@ func measures(people []Person, pub Publication) []measure {
 // participationMeasure is the number of participants per unit.
 func participationMeasure(people []Person, pub Publication) measure {
 	m := measure{output: "participation", name: "participants", ids: []string{"all"}, parent: map[string]string{},
-		empty: map[string]bool{}, values: []string{"participant"}, absent: -1, n: map[string]int{}, counts: map[string][]int{},
+		values: []string{"participant"}, absent: -1, n: map[string]int{}, counts: map[string][]int{},
 		truth: make([]int, len(people))}
 	if pub.Participants > 0 {
 		m.n["all"] = pub.Participants
@@ -56,7 +55,6 @@ func participationMeasure(people []Person, pub Publication) measure {
 		if len(row.Path) > 1 {
 			m.parent[id] = "unit:" + strings.Join(row.Path[:len(row.Path)-1], "/")
 		}
-		m.empty[id] = row.Reason == scoring.ReasonNoRespondents
 		if row.Respondents != nil {
 			m.n[id] = *row.Respondents
 		}
@@ -71,10 +69,9 @@ func participationMeasure(people []Person, pub Publication) measure {
 // respondents, and for each dimension its levels and the answers to each
 // of its items, and each indicator.
 func resultMeasures(people []Person, q *questionnaires.Questionnaire, res *scoring.Result) []measure {
-	base := measure{output: q.ID, parent: map[string]string{}, empty: map[string]bool{}, absent: -1}
+	base := measure{output: q.ID, parent: map[string]string{}, absent: -1}
 	for _, g := range res.Groups {
 		base.ids = append(base.ids, g.ID)
-		base.empty[g.ID] = g.Suppressed && g.Reason == scoring.ReasonNoRespondents
 		switch {
 		case g.Kind == scoring.KindUnit && g.Parent != "":
 			base.parent[g.ID] = g.Parent
