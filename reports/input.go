@@ -61,10 +61,6 @@ type Report struct {
 	// PreviousTitle names the previous wave when sections carry trends:
 	// the PDF heads their section "Évolution depuis <PreviousTitle>".
 	PreviousTitle string
-	// ScoresErased marks the report of an archived campaign: its
-	// responses were erased, so the consultant's workbook has no Scores
-	// sheet (rather than an empty one that would suggest nobody answered).
-	ScoresErased bool
 }
 
 // segmentLabel names a segment in the report's language. Without a label
@@ -99,7 +95,6 @@ type Section struct {
 	// and/or some came from groups below the comment threshold (never
 	// shown). They carry no count: the report only says that some exist.
 	CommentsPending, CommentsWithheld bool
-	Rows                              []scoring.ScoreRow // consultant audience only: k-anonymised respondent rows for the Scores sheet
 	// Trends compares Result with the previous wave's; nil without one.
 	Trends *scoring.Trends
 }

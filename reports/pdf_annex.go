@@ -175,7 +175,7 @@ func (d *pdfDoc) reliabilityTable(q *questionnaires.Questionnaire, res *scoring.
 		rel := res.Reliability[dim.ID]
 		alpha, reading := "—", tr(d.lang, "alpha_none")
 		if rel.Alpha != nil {
-			alpha = fmtDec(d.lang, *rel.Alpha, 2)
+			alpha = fmtDec(d.lang, *rel.Alpha, ratioDecimals)
 			reading = tr(d.lang, alphaReading(*rel.Alpha))
 		}
 		f.CellFormat(cols[0], 5, d.fit(dim.Title.In(d.lang, q.Language), cols[0]), "", 0, "L", fillRow, 0, "")
@@ -209,7 +209,7 @@ func (d *pdfDoc) term(s string) {
 // "0,70" and reads « acceptable », as a reader checking the table would.
 func alphaReading(a float64) string {
 	// Rounded as fmtDec prints it, not by a*100 (0.795*100 is 79.4999…).
-	shown, _ := strconv.ParseFloat(strconv.FormatFloat(a, 'f', 2, 64), 64)
+	shown := roundRatio(a)
 	switch {
 	case shown >= 0.8:
 		return "alpha_good"

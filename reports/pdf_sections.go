@@ -151,7 +151,7 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 			continue
 		}
 		f.CellFormat(cols[1], 5, fmtInt(d.lang, s.N), "", 0, "C", fillRow, 0, "")
-		f.CellFormat(cols[2], 5, fmtDec(d.lang, s.Mean, 2), "", 0, "C", fillRow, 0, "")
+		f.CellFormat(cols[2], 5, fmtDec(d.lang, s.Mean, ratioDecimals), "", 0, "C", fillRow, 0, "")
 		f.SetFont(fontFamily, "B", 7.5)
 		f.CellFormat(cols[3], 5, fmtPct(d.lang, s.ShareAbove), "", 1, "C", fillRow, 0, "")
 	}

@@ -130,7 +130,7 @@ func (d *pdfDoc) summarySection(s *Section) {
 		}
 		half := 100 * 1.96 * math.Sqrt(st.ShareAbove*(1-st.ShareAbove)/float64(max(st.N, 1)))
 		d.bullet(fmt.Sprintf(tr(d.lang, "sum_indicator"), ind.Title.In(d.lang, q.Language),
-			fmtPct(d.lang, st.ShareAbove), fmtDec(d.lang, ind.Threshold, -1), fmtDec(d.lang, st.Mean, 2),
+			fmtPct(d.lang, st.ShareAbove), fmtDec(d.lang, ind.Threshold, -1), fmtDec(d.lang, st.Mean, ratioDecimals),
 			d.confidence(st.N, half)))
 	}
 }

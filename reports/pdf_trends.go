@@ -42,10 +42,10 @@ func (d *pdfDoc) trendSection(q *questionnaires.Questionnaire, res *scoring.Resu
 			d.fill(rgb{247, 247, 247})
 			f.SetFont(fontFamily, "", 7.5)
 			f.CellFormat(cols[0], 5, d.fit(d.trendGroupLabel(g), cols[0]), "", 0, "L", fillRow, 0, "")
-			f.CellFormat(cols[1], 5, fmtDec(d.lang, tt.PreviousMean, 1), "", 0, "C", fillRow, 0, "")
+			f.CellFormat(cols[1], 5, fmtDec(d.lang, tt.PreviousMean, meanDecimals), "", 0, "C", fillRow, 0, "")
 			cur := ""
 			if s := dimStats(g, dim.ID); s != nil {
-				cur = fmtDec(d.lang, s.Mean, 1)
+				cur = fmtDec(d.lang, s.Mean, meanDecimals)
 			}
 			f.CellFormat(cols[2], 5, cur, "", 0, "C", fillRow, 0, "")
 			if tt.Change != scoring.Stable {
@@ -97,9 +97,9 @@ func (d *pdfDoc) indicatorTrends(q *questionnaires.Questionnaire, res *scoring.R
 			d.fill(rgb{247, 247, 247})
 			f.SetFont(fontFamily, "", 7.5)
 			f.CellFormat(cols[0], 5, d.fit(d.trendGroupLabel(g), cols[0]), "", 0, "L", fillRow, 0, "")
-			f.CellFormat(cols[1], 5, fmtDec(d.lang, it.PreviousMean, 2), "", 0, "C", fillRow, 0, "")
-			f.CellFormat(cols[2], 5, fmtDec(d.lang, s.Mean, 2), "", 0, "C", fillRow, 0, "")
-			f.CellFormat(cols[3], 5, fmtSigned(d.lang, it.Delta, 2), "", 1, "C", fillRow, 0, "")
+			f.CellFormat(cols[1], 5, fmtDec(d.lang, it.PreviousMean, ratioDecimals), "", 0, "C", fillRow, 0, "")
+			f.CellFormat(cols[2], 5, fmtDec(d.lang, s.Mean, ratioDecimals), "", 0, "C", fillRow, 0, "")
+			f.CellFormat(cols[3], 5, fmtSigned(d.lang, it.Delta, ratioDecimals), "", 1, "C", fillRow, 0, "")
 		}
 		f.Ln(2)
 	}

@@ -1,7 +1,6 @@
 package reports_test
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -38,27 +37,30 @@ func TestPDFSegmentLabels(t *testing.T) {
 }
 
 // TestXLSXSegmentLabels checks that the workbook names a segment by its
-// label in the Carte and Dimensions rows and the Scores headers, and by
-// its humanised id when no label was given.
+// label in the Carte and Dimensions rows, and by its humanised id when no
+// label was given.
 func TestXLSXSegmentLabels(t *testing.T) {
-	r := xlsxFixture(t, reports.AudienceConsultant)
-	r.SegmentLabels = map[string]string{"metier": "Métier exercé"} // "age" left without a label
-	_, f := xlsxMust(t, r)
-	group := "segment:metier=" + xlsxInjectPlus
-
-	carte := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetMap), map[string]string{"Groupe": group})
-	if got, want := carte["Libellé"], "Métier exercé = "+xlsxInjectPlus; got != want {
-		t.Errorf("Carte label of %s = %q, want %q", group, got, want)
-	}
-	dims := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Groupe": group, "Code dimension": "dim0"})
-	if got := dims["Segment"]; got != "Métier exercé" {
-		t.Errorf("Dimensions segment of %s = %q, want Métier exercé", group, got)
-	}
-	rows, err := f.GetRows(reports.SheetScores)
-	if err != nil || len(rows) == 0 {
-		t.Fatalf("read Scores: %v", err)
-	}
-	if head := rows[0]; !slices.Contains(head, "Métier exercé") || !slices.Contains(head, "Age") || slices.Contains(head, "metier") {
-		t.Errorf("Scores headers = %q, want Métier exercé and Age, not metier", head)
+	for _, tt := range []struct {
+		name   string
+		labels map[string]string
+		want   string
+	}{
+		{"Label", map[string]string{"metier": "Métier exercé"}, "Métier exercé"},
+		{"FallbackToID", map[string]string{"age": "Âge"}, "Metier"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := xlsxFixture(t, reports.AudienceConsultant)
+			r.SegmentLabels = tt.labels
+			_, f := xlsxMust(t, r)
+			group := "segment:metier=" + xlsxInjectPlus
+			carte := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetMap), map[string]string{"Groupe": group})
+			if got, want := carte["Libellé"], tt.want+" = "+xlsxInjectPlus; got != want {
+				t.Errorf("Carte label of %s = %q, want %q", group, got, want)
+			}
+			dims := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Groupe": group, "Code dimension": "dim0"})
+			if got := dims["Segment"]; got != tt.want {
+				t.Errorf("Dimensions segment of %s = %q, want %q", group, got, tt.want)
+			}
+		})
 	}
 }

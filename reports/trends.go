@@ -78,7 +78,7 @@ func fmtSigned(lang string, x float64, prec int) string {
 // trendWords says a dimension's change in words, e.g. « en hausse, de
 // +0,4 à +5,4 points : dégradation ».
 func trendWords(lang string, t *scoring.DimensionTrend) string {
-	lo, hi := fmtSigned(lang, t.CI95[0], 1), fmtSigned(lang, t.CI95[1], 1)
+	lo, hi := fmtSigned(lang, t.CI95[0], meanDecimals), fmtSigned(lang, t.CI95[1], meanDecimals)
 	switch {
 	case t.Change == scoring.Stable:
 		return fmt.Sprintf(trendText(lang, "trend_stable"), lo, hi)

@@ -123,7 +123,7 @@ func fmtInt(lang string, n int) string {
 
 // fmtDec writes x with prec decimals and the language's decimal mark.
 func fmtDec(lang string, x float64, prec int) string {
-	s := strconv.FormatFloat(x, 'f', prec, 64)
+	s := strconv.FormatFloat(roundDec(x, prec), 'f', prec, 64)
 	if lang != "en" {
 		s = strings.Replace(s, ".", ",", 1)
 	}
@@ -135,7 +135,7 @@ func fmtScore(x float64) string { return strconv.Itoa(int(math.Round(x))) }
 
 // fmtPct writes a share (0-1) as a rounded percentage: "42 %" / "42%".
 func fmtPct(lang string, p float64) string {
-	v := strconv.Itoa(int(math.Round(100 * p)))
+	v := strconv.Itoa(pctPoints(p))
 	if lang == "en" {
 		return v + "%"
 	}

@@ -24,20 +24,20 @@ const (
 	SheetParameters    = "Paramètres"
 	SheetTrends        = "Évolution" // only when a section has trends
 	// SheetComments is in xlsx_comments.go.
-	SheetScores = "Scores"
 )
 
 // XLSX writes r as an Excel workbook: key figures and a chart, then one
-// filterable, pivot-ready table per sheet, and for the consultant audience
-// the anonymised respondent rows of each Section (Section.Rows, which the
-// caller must have passed through scoring.AnonymiseRows).
+// filterable, pivot-ready table per sheet, one row per group and measure.
+// No sheet has a row per person, whatever the audience (issue 19): a
+// respondent's exact scores, next to the published n and means, could be
+// placed back in small unit × category cells.
 //
 // Figures are written as numbers with a display format (0.0 for scores,
-// 0 % for shares), never as rounded text: a cell holds the value of the
-// JSON results to 15 significant digits (excelize's and Excel's precision),
-// so every digit a cell shows is the JSON's. Every text is written as a
-// string cell with the text format, never as a formula, whatever it
-// begins with (= + - @).
+// 0 % for shares), never as text, and rounded as the PDF prints them at
+// its finest (precision.go): a mean to 0.1 point, a share to the whole
+// percent, so that the workbook never tells more than the PDF. Every text
+// is written as a string cell with the text format, never as a formula,
+// whatever it begins with (= + - @).
 func XLSX(w io.Writer, r *Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -56,9 +56,6 @@ func XLSX(w io.Writer, r *Report) error {
 		b.trends,
 		b.comments,
 		b.parameters,
-	}
-	if r.Audience == AudienceConsultant && !r.ScoresErased {
-		steps = append(steps, b.scores)
 	}
 	// The workbook's title, in the report's language, is what a file
 	// browser or Excel's properties show.
@@ -168,8 +165,8 @@ func (b *xlsxBook) table(sheet string, cols []column, n int, before func(lastRow
 		return fmt.Errorf("sheet %s: panes: %w", sheet, err)
 	}
 	// Column styles rather than one style per cell: the stream writer
-	// applies them to plain values, which spares an allocation per cell on
-	// the Scores sheet, and cells a consultant adds later get them too.
+	// applies them to plain values, which spares an allocation per cell,
+	// and cells a consultant adds later get them too.
 	for i, c := range cols {
 		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
 			return fmt.Errorf("sheet %s: width: %w", sheet, err)

@@ -48,8 +48,8 @@ func (b *xlsxBook) dimensions() error {
 						}
 						continue
 					}
-					err := emit(append(head, b.t("published"), ds.N, ds.Mean, ds.SD, ds.CI95[0], ds.CI95[1], b.level(q, ds.Level),
-						ds.Shares[scoring.Favourable], ds.Shares[scoring.Intermediate], ds.Shares[scoring.Unfavourable])...)
+					err := emit(append(head, b.t("published"), ds.N, roundMean(ds.Mean), roundMean(ds.SD), roundMean(ds.CI95[0]), roundMean(ds.CI95[1]), b.level(q, ds.Level),
+						roundShare(ds.Shares[scoring.Favourable]), roundShare(ds.Shares[scoring.Intermediate]), roundShare(ds.Shares[scoring.Unfavourable]))...)
 					if err != nil {
 						return err
 					}

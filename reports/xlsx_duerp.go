@@ -142,7 +142,7 @@ func DimensionsText(dims []DUERPDimension, k int) string {
 	lines := make([]string, len(dims))
 	for i, dd := range dims {
 		if dd.Published {
-			lines[i] = fmt.Sprintf("%s : %s ; %s défavorable (n = %d)", dd.Title, fmtDec("fr", dd.Mean, 1),
+			lines[i] = fmt.Sprintf("%s : %s ; %s défavorable (n = %d)", dd.Title, fmtDec("fr", dd.Mean, meanDecimals),
 				fmtPct("fr", dd.ShareUnfavourable), dd.N)
 		} else {
 			lines[i] = fmt.Sprintf("%s : non publiée (moins de %d répondants)", dd.Title, k)

@@ -3,7 +3,6 @@ package reports_test
 import (
 	"bytes"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -101,8 +100,8 @@ func xlsxSuppressedGroup(id string, kind scoring.GroupKind, label, parent, segme
 }
 
 // xlsxFixture is a report with published and suppressed groups, a
-// suppressed measure inside a published group, names that look like
-// formulas, and k-anonymised rows.
+// suppressed measure inside a published group, and names that look like
+// formulas.
 func xlsxFixture(tb testing.TB, audience reports.Audience) *reports.Report {
 	tb.Helper()
 	q := xlsxQuestionnaire(tb, 3, 4)
@@ -145,9 +144,6 @@ func xlsxFixture(tb testing.TB, audience reports.Audience) *reports.Report {
 		},
 		Sections: []reports.Section{{Questionnaire: q, Result: res}},
 	}
-	if audience == reports.AudienceConsultant {
-		r.Sections[0].Rows = scoring.AnonymiseRowsRand(xlsxRawRows(q, 120, 1), r.MinGroupSize, rand.New(rand.NewPCG(1, 2)))
-	}
 	return r
 }
 
@@ -158,32 +154,6 @@ func xlsxParticipation(path []string, n, headcount int) scoring.UnitParticipatio
 		p.Rate = &rate
 	}
 	return p
-}
-
-// xlsxRawRows draws respondent rows before anonymisation, some in tiny
-// combinations and with names that look like formulas.
-func xlsxRawRows(q *questionnaires.Questionnaire, n int, seed uint64) []scoring.ScoreRow {
-	rng := rand.New(rand.NewPCG(seed, seed+1))
-	units := [][]string{{"A"}, {"A", "A1"}, {"A", xlsxSecretUnit}, {xlsxInjectUnit}, {"B", "B1", "B11"}}
-	jobs := []string{xlsxInjectPlus, xlsxInjectMinus, xlsxInjectAt, xlsxSecretSegment, ""}
-	rows := make([]scoring.ScoreRow, n)
-	for i := range rows {
-		scores := map[string]*float64{}
-		for j, d := range q.Dimensions {
-			if (i+j)%11 == 0 {
-				scores[d.ID] = nil
-				continue
-			}
-			v := rng.Float64() * 100
-			scores[d.ID] = &v
-		}
-		rows[i] = scoring.ScoreRow{
-			Unit:     units[min(rng.IntN(len(units)), rng.IntN(len(units)))],
-			Segments: map[string]string{"metier": jobs[rng.IntN(len(jobs))], "age": []string{"<30", "30+"}[rng.IntN(2)]},
-			Scores:   scores,
-		}
-	}
-	return rows
 }
 
 // mustXLSX renders r and opens it back, with raw cell values (numbers as

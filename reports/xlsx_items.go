@@ -119,7 +119,7 @@ func (b *xlsxBook) reliability() error {
 				if ok {
 					count = rel.N
 					if rel.Alpha != nil {
-						alpha = *rel.Alpha
+						alpha = roundRatio(*rel.Alpha)
 						reading = tr(b.lang, alphaReading(*rel.Alpha))
 					}
 				}
@@ -164,7 +164,7 @@ func (b *xlsxBook) indicators() error {
 					if g.Suppressed || st == nil || st.Suppressed {
 						err = emit(append(head, b.t("masked"))...)
 					} else {
-						err = emit(append(head, b.t("published"), ind.Threshold, st.N, st.Mean, st.ShareAbove)...)
+						err = emit(append(head, b.t("published"), ind.Threshold, st.N, roundRatio(st.Mean), roundShare(st.ShareAbove))...)
 					}
 					if err != nil {
 						return err

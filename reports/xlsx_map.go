@@ -95,7 +95,7 @@ func (b *xlsxBook) mapCell(sc scheme, g *scoring.Group, id string) any {
 		}
 		return b.maskedCell(b.cellReason(reason))
 	}
-	return excelize.Cell{StyleID: b.levelStyles[levelStyleKey{sc.signals, ds.Level}], Value: ds.Mean}
+	return excelize.Cell{StyleID: b.levelStyles[levelStyleKey{sc.signals, ds.Level}], Value: roundMean(ds.Mean)}
 }
 
 // cellReason is the workbook text of a hidden cell: « moins de 5

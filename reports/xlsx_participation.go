@@ -24,7 +24,11 @@ func (b *xlsxBook) participation() error {
 			if p.Headcount > 0 {
 				headcount = p.Headcount
 			}
-			if err := emit(unitDisplay(p.Path), len(p.Path), respondents, headcount, p.Rate); err != nil {
+			var rate any
+			if p.Rate != nil {
+				rate = roundShare(*p.Rate)
+			}
+			if err := emit(unitDisplay(p.Path), len(p.Path), respondents, headcount, rate); err != nil {
 				return err
 			}
 		}

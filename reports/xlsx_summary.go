@@ -67,7 +67,7 @@ func (b *xlsxBook) summary() error {
 				w.str(2, row, b.t("masked"), b.text)
 				continue
 			}
-			w.value(2, row, ds.Mean, b.decimal1)
+			w.value(2, row, roundMean(ds.Mean), b.decimal1)
 			w.value(3, row, ds.N, b.integer)
 			w.str(4, row, b.level(q, ds.Level), b.text)
 		}
@@ -208,8 +208,8 @@ func (w *sheetWriter) str(col, row int, s string, style int) {
 	}
 }
 
-// value writes a number (int or float64, at full precision) with a style,
-// or a string.
+// value writes a number (int or float64, as given: the caller rounds it)
+// with a style, or a string.
 func (w *sheetWriter) value(col, row int, v any, style int) {
 	if w.err != nil {
 		return

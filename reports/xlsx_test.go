@@ -21,14 +21,18 @@ import (
 	"github.com/vigie-sante/vigie/scoring"
 )
 
-// same reports whether a number read back from the workbook is the
-// result's value. excelize stores 15 significant digits, Excel's own
-// precision, so the two agree to 1e-13 relative and always to the digit
-// a cell shows.
-func xlsxSame(got, want float64) bool {
-	return math.Abs(got-want) <= 1e-13*math.Max(1, math.Abs(want)) &&
-		strconv.FormatFloat(got, 'f', 1, 64) == strconv.FormatFloat(want, 'f', 1, 64)
+// xlsxRound is x rounded to prec decimals as the PDF prints it (the
+// decimal nearest to x), as a number: what a workbook cell must hold.
+// excelize writes the shortest decimal of a float, so a cell read back is
+// exactly this value.
+func xlsxRound(x float64, prec int) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', prec, 64), 64)
+	return v + 0
 }
+
+// xlsxPct is a share rounded to the whole percent, as the PDF prints it,
+// kept a share.
+func xlsxPct(p float64) float64 { return math.Round(100*p) / 100 }
 
 // num parses a raw cell value; the test fails on anything but a number.
 func xlsxNum(tb testing.TB, rec map[string]string, col string) float64 {
@@ -46,7 +50,7 @@ func TestXLSXSheets(t *testing.T) {
 		annex    bool
 		want     []string
 	}{
-		{reports.AudienceConsultant, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres", "Scores"}},
+		{reports.AudienceConsultant, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
 		{reports.AudienceCommittee, true, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
 		{reports.AudienceCommittee, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
 	} {
@@ -118,18 +122,18 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 				continue
 			}
 			for col, want := range map[string]float64{
-				"n": float64(ds.N), "Moyenne": ds.Mean, "Écart-type": ds.SD,
-				"IC 95 % bas": ds.CI95[0], "IC 95 % haut": ds.CI95[1],
-				"Part favorable":     ds.Shares[scoring.Favourable],
-				"Part intermédiaire": ds.Shares[scoring.Intermediate],
-				"Part défavorable":   ds.Shares[scoring.Unfavourable],
+				"n": float64(ds.N), "Moyenne": xlsxRound(ds.Mean, 1), "Écart-type": xlsxRound(ds.SD, 1),
+				"IC 95 % bas": xlsxRound(ds.CI95[0], 1), "IC 95 % haut": xlsxRound(ds.CI95[1], 1),
+				"Part favorable":     xlsxPct(ds.Shares[scoring.Favourable]),
+				"Part intermédiaire": xlsxPct(ds.Shares[scoring.Intermediate]),
+				"Part défavorable":   xlsxPct(ds.Shares[scoring.Unfavourable]),
 			} {
-				if got := xlsxNum(t, rec, col); !xlsxSame(got, want) {
+				if got := xlsxNum(t, rec, col); got != want {
 					t.Errorf("%s %s %s = %v, want %v", g.ID, d.ID, col, got, want)
 				}
 			}
-			if got := xlsxNum(t, mapRec, d.Title["fr"]); !xlsxSame(got, ds.Mean) {
-				t.Errorf("Carte %s %s = %v, want %v", g.ID, d.ID, got, ds.Mean)
+			if got, want := xlsxNum(t, mapRec, d.Title["fr"]), xlsxRound(ds.Mean, 1); got != want {
+				t.Errorf("Carte %s %s = %v, want %v", g.ID, d.ID, got, want)
 			}
 			checked++
 		}
@@ -160,7 +164,7 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 				}
 				continue
 			}
-			if xlsxNum(t, rec, "n") != float64(st.N) || !xlsxSame(xlsxNum(t, rec, "Moyenne"), st.Mean) || !xlsxSame(xlsxNum(t, rec, "Part au-dessus du seuil"), st.ShareAbove) {
+			if xlsxNum(t, rec, "n") != float64(st.N) || xlsxNum(t, rec, "Moyenne") != xlsxRound(st.Mean, 2) || xlsxNum(t, rec, "Part au-dessus du seuil") != xlsxPct(st.ShareAbove) {
 				t.Errorf("indicator %s = %v, want %+v", g.ID, rec, st)
 			}
 		}
@@ -171,7 +175,7 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 
 	rel := xlsxSheetTable(t, f, reports.SheetReliability)
 	r0 := xlsxFind(t, rel, map[string]string{"Code dimension": "dim0"})
-	if !xlsxSame(xlsxNum(t, r0, "Alpha de Cronbach"), *res.Reliability["dim0"].Alpha) || xlsxNum(t, r0, "n (réponses complètes)") != 97 {
+	if xlsxNum(t, r0, "Alpha de Cronbach") != xlsxRound(*res.Reliability["dim0"].Alpha, 2) || xlsxNum(t, r0, "n (réponses complètes)") != 97 {
 		t.Errorf("reliability dim0 = %v", r0)
 	}
 	if r1 := xlsxFind(t, rel, map[string]string{"Code dimension": "dim1"}); r1["Alpha de Cronbach"] != "—" || r1["n (réponses complètes)"] != "8" {
@@ -197,8 +201,8 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 		if xlsxNum(t, rec, "Répondants") != float64(*p.Respondents) {
 			t.Errorf("participation %v = %v", p.Path, rec)
 		}
-		if p.Rate != nil && !xlsxSame(xlsxNum(t, rec, "Taux de participation"), *p.Rate) {
-			t.Errorf("rate %v = %v, want %v", p.Path, rec["Taux de participation"], *p.Rate)
+		if p.Rate != nil && xlsxNum(t, rec, "Taux de participation") != xlsxPct(*p.Rate) {
+			t.Errorf("rate %v = %v, want %v", p.Path, rec["Taux de participation"], xlsxPct(*p.Rate))
 		}
 	}
 
@@ -220,7 +224,7 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 	for _, row := range rows {
 		if len(row) >= 3 && row[0] == "Dimension 0" {
 			mean, err := strconv.ParseFloat(row[1], 64)
-			found = err == nil && xlsxSame(mean, all.Mean) && row[2] == strconv.Itoa(all.N)
+			found = err == nil && mean == xlsxRound(all.Mean, 1) && row[2] == strconv.Itoa(all.N)
 		}
 	}
 	if !found {
@@ -229,8 +233,7 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 }
 
 // A suppressed group's label may appear, to show that it exists, but never
-// on a row that holds a number. (The consultant's Scores sheet shows
-// respondents' categories, not groups; k-anonymity protects it instead.)
+// on a row that holds a number.
 func TestXLSXSuppressedGroupsHaveNoFigures(t *testing.T) {
 	for _, audience := range []reports.Audience{reports.AudienceCommittee, reports.AudienceConsultant} {
 		t.Run(string(audience), func(t *testing.T) {
@@ -245,7 +248,7 @@ func TestXLSXSuppressedGroupsHaveNoFigures(t *testing.T) {
 			}
 			seen := 0
 			for _, sheet := range f.GetSheetList() {
-				if sheet == reports.SheetParticipation || sheet == reports.SheetScores {
+				if sheet == reports.SheetParticipation {
 					continue // Participation is keyed by unit path, checked in TestXLSXFiguresMatchResult
 				}
 				rows, err := f.GetRows(sheet)
@@ -268,71 +271,6 @@ func TestXLSXSuppressedGroupsHaveNoFigures(t *testing.T) {
 				t.Fatal("suppressed groups appear nowhere; they should be listed as masked")
 			}
 		})
-	}
-}
-
-func TestXLSXScoresSheet(t *testing.T) {
-	r := xlsxFixture(t, reports.AudienceConsultant)
-	_, f := xlsxMust(t, r)
-	recs := xlsxSheetTable(t, f, reports.SheetScores)
-	rows := r.Sections[0].Rows
-	if len(recs) != len(rows) || len(rows) == 0 {
-		t.Fatalf("Scores has %d rows, want %d (> 0)", len(recs), len(rows))
-	}
-	count := map[string]int{}
-	for _, rec := range recs {
-		count[rec["Questionnaire"]+"|"+rec["Unité"]+"|"+rec["metier"]+"|"+rec["age"]]++
-	}
-	for c, n := range count {
-		if n < r.MinGroupSize {
-			t.Errorf("combination %s appears %d times, want >= %d", c, n, r.MinGroupSize)
-		}
-	}
-	// Scores as given: the sorted first-dimension values match.
-	var want, got []float64
-	for _, row := range rows {
-		if v := row.Scores["dim0"]; v != nil {
-			want = append(want, *v)
-		}
-	}
-	for _, rec := range recs {
-		if rec["Dimension 0"] != "" {
-			got = append(got, xlsxNum(t, rec, "Dimension 0"))
-		}
-	}
-	slices.Sort(want)
-	slices.Sort(got)
-	if len(got) != len(want) {
-		t.Fatalf("Scores has %d dimension 0 values, want %d", len(got), len(want))
-	}
-	for i := range got {
-		if !xlsxSame(got[i], want[i]) {
-			t.Fatalf("Scores dimension 0 value %v, want %v", got[i], want[i])
-		}
-	}
-}
-
-// A caller that forgets scoring.AnonymiseRows still gets a k-anonymous sheet.
-func TestXLSXScoresAnonymisesRawRows(t *testing.T) {
-	r := xlsxFixture(t, reports.AudienceConsultant)
-	raw := xlsxRawRows(r.Sections[0].Questionnaire, 120, 9)
-	r.Sections[0].Rows = raw
-	_, f := xlsxMust(t, r)
-	recs := xlsxSheetTable(t, f, reports.SheetScores)
-	if len(recs) != len(raw) {
-		t.Fatalf("Scores has %d rows, want %d", len(recs), len(raw))
-	}
-	count := map[string]int{}
-	for _, rec := range recs {
-		count[rec["Unité"]+"|"+rec["metier"]+"|"+rec["age"]]++
-	}
-	for c, n := range count {
-		if n < r.MinGroupSize {
-			t.Errorf("combination %s appears %d times, want >= %d", c, n, r.MinGroupSize)
-		}
-	}
-	if count[xlsxUnitCell([]string{"A", xlsxSecretUnit})+"|"+xlsxSecretSegment+"|<30"] > 0 {
-		t.Error("a rare raw combination is shown")
 	}
 }
 
@@ -375,8 +313,6 @@ func TestXLSXFormulaInjection(t *testing.T) {
 		{reports.SheetDimensions, "Libellé", xlsxInjectMinus},
 		{reports.SheetDimensions, "Libellé", xlsxInjectAt},
 		{reports.SheetParticipation, "Unité", xlsxInjectUnit},
-		{reports.SheetScores, "Unité", xlsxInjectUnit},
-		{reports.SheetScores, "Metier", xlsxInjectPlus},
 	} {
 		xlsxFind(t, xlsxSheetTable(t, f, tc.sheet), map[string]string{tc.col: tc.want})
 	}
@@ -489,7 +425,6 @@ func TestXLSXEdgeCases(t *testing.T) {
 	for _, g := range tiny.Sections[0].Result.Groups {
 		*g = *xlsxSuppressedGroup(g.ID, g.Kind, g.Label, g.Parent, g.Segment, scoring.ReasonBelowThreshold)
 	}
-	tiny.Sections[0].Rows = tiny.Sections[0].Rows[:3]
 
 	two := xlsxFixture(t, reports.AudienceConsultant)
 	other := xlsxFixture(t, reports.AudienceConsultant).Sections[0]
@@ -498,23 +433,18 @@ func TestXLSXEdgeCases(t *testing.T) {
 	two.Sections = append(two.Sections, other)
 
 	for name, tc := range map[string]struct {
-		r      *reports.Report
-		check  string // a header expected on the Carte sheet
-		scores int    // rows expected on the Scores sheet
+		r     *reports.Report
+		check string // a header expected on the Carte sheet
 	}{
-		"empty":    {&reports.Report{Audience: reports.AudienceConsultant}, "Groupe", 0},
-		"under_k":  {tiny, "Dimension 0", 0},
-		"two_sets": {two, "autre-q : Dimension 1", len(two.Sections[0].Rows) + len(other.Rows)},
+		"empty":    {&reports.Report{Audience: reports.AudienceConsultant}, "Groupe"},
+		"under_k":  {tiny, "Dimension 0"},
+		"two_sets": {two, "autre-q : Dimension 1"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, f := xlsxMust(t, tc.r)
 			head, err := f.GetRows(reports.SheetMap)
 			if err != nil || len(head) == 0 || !slices.Contains(head[0], tc.check) {
 				t.Fatalf("Carte header = %q (%v), want %q in it", head, err, tc.check)
-			}
-			rows, err := f.GetRows(reports.SheetScores)
-			if err != nil || len(rows)-1 != tc.scores {
-				t.Fatalf("Scores has %d rows (%v), want %d", len(rows)-1, err, tc.scores)
 			}
 		})
 	}

@@ -1,8 +1,15 @@
 package reports
 
+import "github.com/xuri/excelize/v2"
+
 // trends writes the Évolution sheet when a section has trends: one row per
 // group and measure compared, with the figures of both waves, and one row
-// per measure that could not be compared, with the reason.
+// per measure that could not be compared, with the reason. Every figure of
+// a row is rounded the same way, as the PDF's trend tables print it: a
+// dimension's means, change and interval to 0.1 point (shown so), an
+// indicator's to 0.01. The change is the exact change rounded, as the
+// results publish it: it may differ by 0.1 from the difference of the two
+// rounded means.
 func (b *xlsxBook) trends() error {
 	n := 0
 	for _, s := range b.r.Sections {
@@ -47,7 +54,8 @@ func (b *xlsxBook) trends() error {
 					if dt == nil || ds == nil {
 						continue
 					}
-					if err := emit(append(head, d.ID, dt.PreviousMean, ds.Mean, dt.Delta, dt.CI95[0], dt.CI95[1], trendWords(b.lang, dt))...); err != nil {
+					if err := emit(append(head, d.ID, b.score(dt.PreviousMean), b.score(ds.Mean), b.score(dt.Delta),
+						b.score(dt.CI95[0]), b.score(dt.CI95[1]), trendWords(b.lang, dt))...); err != nil {
 						return err
 					}
 				}
@@ -57,7 +65,7 @@ func (b *xlsxBook) trends() error {
 					if it == nil || is == nil {
 						continue
 					}
-					if err := emit(append(head, ind.ID, it.PreviousMean, is.Mean, it.Delta)...); err != nil {
+					if err := emit(append(head, ind.ID, roundRatio(it.PreviousMean), roundRatio(is.Mean), roundRatio(it.Delta))...); err != nil {
 						return err
 					}
 				}
@@ -90,4 +98,11 @@ func (b *xlsxBook) hasTrends() bool {
 		}
 	}
 	return false
+}
+
+// score is a 0-100 figure of the Évolution sheet: rounded to 0.1 point
+// and shown with one decimal, in columns whose format (0.00) is the
+// indicators'.
+func (b *xlsxBook) score(x float64) excelize.Cell {
+	return excelize.Cell{StyleID: b.decimal1, Value: roundMean(x)}
 }

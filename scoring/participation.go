@@ -19,15 +19,6 @@ type UnitParticipation struct {
 	Reason string `json:",omitempty"`
 }
 
-// ScoreRow is one respondent's dimension scores for the consultant's Scores
-// sheet, after k-anonymisation: Unit may be coarsened up the tree and
-// segment categories masked.
-type ScoreRow struct {
-	Unit     []string
-	Segments map[string]string
-	Scores   map[string]*float64 // dimension id -> score, nil when not computed
-}
-
 // Participation applies the anonymity rules to participation counts, so
 // that the participation page shows nothing the results would hide.
 // counts and headcounts are keyed by unit path joined by "/" ("" for

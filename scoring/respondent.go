@@ -209,8 +209,9 @@ func NewRespondent(q *questionnaires.Questionnaire, unit []string, segments map[
 }
 
 // ScoreRespondent returns one respondent's 0-100 score for each dimension
-// (nil where too few items are answered), for the consultant's Scores
-// sheet. Answers of the wrong length give no scores; values outside their
+// (nil where too few items are answered), the way a Scorer counts them:
+// for tests and the documented example. No result or report of Vigie shows
+// it (issue 19). Answers of the wrong length give no scores; values outside their
 // scale count as unanswered.
 func ScoreRespondent(q *questionnaires.Questionnaire, r Respondent) map[string]*float64 {
 	out := make(map[string]*float64, len(q.Dimensions))

@@ -268,7 +268,7 @@ func storeAndPublishIn(t *testing.T, s *store.Store, c *genCampaign) storePublis
 	if pub.comments, err = s.PublishedComments(ctx, camp.ID, ""); err != nil {
 		t.Fatalf("PublishedComments: %v", err)
 	}
-	pub.report, err = s.Report(ctx, camp.ID, store.ReportOptions{Audience: reports.AudienceCommittee, SkipScoreRows: true})
+	pub.report, err = s.Report(ctx, camp.ID, store.ReportOptions{Audience: reports.AudienceCommittee})
 	if err != nil {
 		t.Fatalf("Report: %v", err)
 	}

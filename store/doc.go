@@ -1,8 +1,8 @@
 // Package store persists Vigie's data in one SQLite file: uploaded
 // questionnaires, campaigns, access codes (as hashes only), drafts and
 // anonymous responses. It is the only package that speaks SQL. Raw
-// responses leave it only through Result (scored and anonymised) and
-// EachResponse (for the consultant's k-anonymised Scores sheet).
+// responses leave it only through Result and Report, scored and
+// anonymised: no output has a row per person.
 //
 // Anonymity shapes the schema: a response row holds a random id, the
 // campaign, the unit, the segment categories, the answers, the comments and

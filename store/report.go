@@ -21,22 +21,17 @@ type ReportOptions struct {
 	IncludeItemAnnex bool             // the item distributions in the PDF annex
 	Version          string           // Vigie's version, written in the parameters
 	Now              time.Time        // the generation date; zero means now
-	// SkipScoreRows leaves the consultant's Scores rows out: only the
-	// workbook shows them, and reading every response for a PDF is waste.
-	SkipScoreRows bool
 }
 
 // Report gathers everything a report of a campaign shows: its metadata,
 // participation under the anonymity rules, and one section per
-// questionnaire with its result and its published comments. For the
-// consultant audience only, each section also has the respondent rows of
-// the Scores sheet, k-anonymised by scoring.AnonymiseRows: raw responses
-// leave the store only that way. An archived campaign's report is built
-// from the outputs frozen at archiving, without Scores rows (the responses
-// they came from are erased; reports.Report.ScoresErased). An unknown
-// audience or language is EINVALID, an unknown campaign ENOTFOUND, a
-// campaign not closed yet ECONFLICT: reports, like results, wait for the
-// closing (ResultsAvailable).
+// questionnaire with its result and its published comments. No report
+// has a row per person, whatever the audience (issue 19): responses leave
+// the store only scored and anonymised. An archived campaign's report is
+// built from the outputs frozen at archiving. An unknown audience or
+// language is EINVALID, an unknown campaign ENOTFOUND, a campaign not
+// closed yet ECONFLICT: reports, like results, wait for the closing
+// (ResultsAvailable).
 func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions) (*reports.Report, error) {
 	if err := checkReportOptions(&opt); err != nil {
 		return nil, err
@@ -77,7 +72,6 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 		Respondents:         out.Respondents,
 		PriorityShare:       c.PriorityShare,
 		SegmentLabels:       segmentLabels(c, opt.Lang),
-		ScoresErased:        c.Archived(),
 	}
 	for _, q := range qs {
 		res, err := out.result(q.ID)
@@ -107,11 +101,6 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	}
 	if err := s.reportTrends(ctx, c, r); err != nil {
 		return nil, err
-	}
-	if opt.Audience == reports.AudienceConsultant && !opt.SkipScoreRows && !c.Archived() {
-		if err := s.scoreRows(ctx, c, qs, r); err != nil {
-			return nil, err
-		}
 	}
 	return r, nil
 }
@@ -223,36 +212,4 @@ func reportComments(c *vigie.Campaign, list []vigie.Comment, lang string) []repo
 		out[i] = reports.Comment{Group: group, Text: cm.Text}
 	}
 	return out
-}
-
-// scoreRows fills each section's Scores rows: every respondent's dimension
-// scores with their unit and segment categories, k-anonymised. One pass
-// over the responses serves every questionnaire.
-func (s *Store) scoreRows(ctx context.Context, c *vigie.Campaign, qs []*questionnaires.Questionnaire, r *reports.Report) error {
-	rows := make([][]scoring.ScoreRow, len(qs))
-	err := s.EachResponse(ctx, c.ID, func(resp *vigie.Response) error {
-		for i, q := range qs {
-			answers := resp.Answers[q.ID]
-			if len(answers) == 0 {
-				continue
-			}
-			sr, err := scoring.NewRespondent(q, resp.Unit, resp.Segments, answers)
-			if err != nil {
-				return err
-			}
-			rows[i] = append(rows[i], scoring.ScoreRow{
-				Unit:     resp.Unit,
-				Segments: resp.Segments,
-				Scores:   scoring.ScoreRespondent(q, sr),
-			})
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for i := range r.Sections {
-		r.Sections[i].Rows = scoring.AnonymiseRows(rows[i], r.MinGroupSize)
-	}
-	return nil
 }

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"slices"
@@ -8,8 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/vigie-sante/vigie"
-	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 	"github.com/vigie-sante/vigie/store"
@@ -170,9 +172,6 @@ func TestReport(t *testing.T) {
 			if sec.Result.Respondents != 13 || sec.Result.Respondents != want.Respondents || len(sec.Result.Groups) != len(want.Groups) {
 				t.Fatalf("%s: %d respondents, %d groups; want 13 and %d groups as Result", sec.Questionnaire.ID, sec.Result.Respondents, len(sec.Result.Groups), len(want.Groups))
 			}
-			if sec.Rows != nil {
-				t.Fatalf("%s: committee report has %d Scores rows, want none", sec.Questionnaire.ID, len(sec.Rows))
-			}
 		}
 	})
 
@@ -205,7 +204,10 @@ func TestReport(t *testing.T) {
 		}
 	})
 
-	t.Run("ConsultantScoresRows", func(t *testing.T) {
+	// The consultant's report has no row per person (issue 19): its
+	// workbook has no Scores sheet. (reports' TestXLSXNoRowPerPerson bounds
+	// every sheet's length by the groups and measures.)
+	t.Run("ConsultantNoRowPerPerson", func(t *testing.T) {
 		r, err := s.Report(ctx, rc.c.ID, store.ReportOptions{Audience: reports.AudienceConsultant, Lang: "en", IncludeItemAnnex: true})
 		if err != nil {
 			t.Fatalf("Report(consultant): %v", err)
@@ -216,49 +218,17 @@ func TestReport(t *testing.T) {
 		if g := r.Sections[1].Comments[0].Group; g != "All respondents" {
 			t.Fatalf("whole-campaign comment group in English = %q, want All respondents", g)
 		}
-		q, _ := questionnaires.BuiltinByID("reconnaissance")
-		var want []float64
-		for _, resp := range rc.responses {
-			sr, err := scoring.NewRespondent(q, resp.Unit, resp.Segments, resp.Answers["reconnaissance"])
-			if err != nil {
-				t.Fatal(err)
-			}
-			want = append(want, *scoring.ScoreRespondent(q, sr)["effort"])
+		var buf bytes.Buffer
+		if err := reports.XLSX(&buf, r); err != nil {
+			t.Fatal(err)
 		}
-		rows := r.Sections[1].Rows
-		var got []float64
-		combos := map[string]int{}
-		for _, row := range rows {
-			if row.Scores["effort"] == nil {
-				t.Fatalf("row %+v has no effort score, want one (all six items answered)", row)
-			}
-			got = append(got, *row.Scores["effort"])
-			combos[strings.Join(row.Unit, "/")+"|"+row.Segments["metier"]]++
-		}
-		slices.Sort(got)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Fatalf("effort scores of the rows = %v, want each respondent's %v", got, want)
-		}
-		for combo, n := range combos {
-			if n < 3 {
-				t.Fatalf("combination %q appears in %d rows, want at least k = 3", combo, n)
-			}
-		}
-		if combos["Direction A/Service 2|Encadrement"] != 0 {
-			t.Fatalf("the 2 respondents of Service 2 are shown with their unit and job: %v", combos)
-		}
-	})
-
-	t.Run("SkipScoreRows", func(t *testing.T) {
-		r, err := s.Report(ctx, rc.c.ID, store.ReportOptions{Audience: reports.AudienceConsultant, SkipScoreRows: true})
+		wb, err := excelize.OpenReader(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, sec := range r.Sections {
-			if sec.Rows != nil || sec.Result == nil {
-				t.Fatalf("%s: %d rows, result %v; want a result and no rows", sec.Questionnaire.ID, len(sec.Rows), sec.Result != nil)
-			}
+		defer wb.Close()
+		if slices.Contains(wb.GetSheetList(), "Scores") {
+			t.Fatalf("sheets %v: the consultant's workbook must have no Scores sheet", wb.GetSheetList())
 		}
 	})
 

@@ -118,7 +118,7 @@ func TestWaves(t *testing.T) {
 		}
 	})
 	t.Run("Report", func(t *testing.T) {
-		r, err := s.Report(ctx, second.ID, store.ReportOptions{Audience: reports.AudienceCommittee, SkipScoreRows: true})
+		r, err := s.Report(ctx, second.ID, store.ReportOptions{Audience: reports.AudienceCommittee})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -37,7 +37,7 @@ func (s *Server) guideDownload(fail func(*gin.Context, error)) gin.HandlerFunc {
 			return
 		}
 		r, err := s.store.Report(c.Request.Context(), camp.ID, store.ReportOptions{
-			Audience: reports.AudienceCommittee, Lang: lang, Version: s.version, Now: s.now(), SkipScoreRows: true,
+			Audience: reports.AudienceCommittee, Lang: lang, Version: s.version, Now: s.now(),
 		})
 		if err != nil {
 			fail(c, err)

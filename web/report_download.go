@@ -31,8 +31,8 @@ var (
 )
 
 // errViewerConsultantReport refuses the consultant's variant to a viewer:
-// it holds the respondent-level Scores sheet and everything else a
-// committee does not see.
+// it is the consultant's working copy, with the item tables whatever the
+// consultant chose to give the committee.
 var errViewerConsultantReport = vigie.Errorf(vigie.EFORBIDDEN,
 	"La version « consultant » du rapport est réservée aux consultants : demandez la version « comité » (audience=committee).")
 
@@ -95,9 +95,6 @@ func (s *Server) reportDownload(f reportFormat, fail func(*gin.Context, error)) 
 		r, err := s.store.Report(c.Request.Context(), id, store.ReportOptions{
 			Audience: q.audience, Lang: q.lang, IncludeItemAnnex: q.items,
 			Version: s.version, Now: s.now(),
-			// Only the workbook has a Scores sheet: a PDF need not read
-			// every response.
-			SkipScoreRows: f.ext != "xlsx",
 		})
 		if err != nil {
 			fail(c, err)

@@ -56,7 +56,7 @@ func runGuide(args []string, stdout, stderr io.Writer) error {
 	progress := newProgress(stderr)
 	progress.step("Calcul des résultats de la campagne…")
 	r, err := s.Report(ctx, camp.ID, store.ReportOptions{
-		Audience: reports.AudienceCommittee, Lang: *lang, Version: Version, Now: time.Now(), SkipScoreRows: true,
+		Audience: reports.AudienceCommittee, Lang: *lang, Version: Version, Now: time.Now(),
 	})
 	progress.clear()
 	if err != nil {

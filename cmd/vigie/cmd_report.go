@@ -54,7 +54,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		req.progress.step("Calcul des résultats de la campagne…")
 		r, err = s.Report(ctx, req.campaign, store.ReportOptions{
 			Audience: req.audience, Lang: req.lang, IncludeItemAnnex: req.itemAnnex,
-			Version: Version, Now: time.Now(), SkipScoreRows: req.format != "xlsx",
+			Version: Version, Now: time.Now(),
 		})
 		if err != nil {
 			req.progress.clear()
@@ -178,9 +178,9 @@ func reportFormat(format, out string) (string, error) {
 }
 
 // offlineReport builds a report from a responses file: the result of the
-// scoring engine, participation from the file's unit counts (no
-// headcounts: the file has none) and, for the consultant, the anonymised
-// Scores rows.
+// scoring engine and participation from the file's unit counts (no
+// headcounts: the file has none). Like a campaign's, it has no row per
+// person (issue 19): the consultant already holds the file itself.
 func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error) {
 	q, err := questionnaires.Resolve(req.questionnaire)
 	if err != nil {
@@ -201,18 +201,12 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 		return nil, errors.New(userMessage(err))
 	}
 	counts := map[string]int{}
-	// Only the consultant's workbook shows respondent rows.
-	withRows := req.audience == reports.AudienceConsultant && req.format == "xlsx"
-	var rows []scoring.ScoreRow
 	n := 0
 	err = f.Each(func(r scoring.Respondent) error {
 		if err := sc.Add(r); err != nil {
 			return err
 		}
 		counts[strings.Join(r.Unit, "/")]++
-		if withRows {
-			rows = append(rows, scoring.ScoreRow{Unit: r.Unit, Segments: r.Segments, Scores: scoring.ScoreRespondent(q, r)})
-		}
 		n++
 		req.progress.count("Lecture des réponses…", n)
 		return nil
@@ -253,10 +247,6 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 	}
 	if prev != nil {
 		r.PreviousTitle = prev.title
-	}
-	if withRows {
-		req.progress.step("Anonymisation des scores individuels…")
-		r.Sections[0].Rows = scoring.AnonymiseRows(rows, res.MinGroupSize)
 	}
 	return r, nil
 }

@@ -10,7 +10,7 @@ import (
 // BenchmarkReportCommand runs the offline `vigie report` on the data of
 // BenchmarkScoreCommandCSV (100,000 respondents × 80 items × 40 units),
 // from reading the CSV file to the renamed report: the consultant's
-// workbook (with its Scores sheet) and the PDF.
+// workbook and the PDF.
 func BenchmarkReportCommand(b *testing.B) {
 	dir := b.TempDir()
 	qfile := writeBenchQuestionnaire(b, dir)
