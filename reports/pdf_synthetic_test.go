@@ -175,7 +175,7 @@ func TestPDFWithBuiltinInstruments(t *testing.T) {
 		}
 		for pi, p := range pages {
 			for _, line := range strings.Split(p, "\n") {
-				if strings.Contains(line, name) && strings.ContainsAny(line, "0123456789") {
+				if figureNextTo(line, name) {
 					t.Errorf("page %d: suppressed group %q next to a figure: %q", pi+1, name, strings.TrimSpace(line))
 				}
 			}
