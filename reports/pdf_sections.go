@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
@@ -56,6 +57,11 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 			d.ensure(30)
 			d.f.SetFont(fontFamily, "B", 9.5)
 			d.f.CellFormat(contentW, 6, d.txt(fmt.Sprintf(tr(d.lang, "segment_title"), d.r.segmentLabel(id))), "", 1, "L", false, 0, "")
+			if !slices.ContainsFunc(by[id], func(g *scoring.Group) bool { return !g.Suppressed }) {
+				// A table of grey rows would say nothing; the reason does.
+				d.para(fmt.Sprintf(tr(d.lang, "segment_withheld"), res.MinGroupSize))
+				continue
+			}
 			d.heatMap(q, shown(append([]*scoring.Group{all}, by[id]...)), tr(d.lang, "col_category"))
 		}
 	}

@@ -1,8 +1,10 @@
 package reports_test
 
 import (
+	"maps"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -168,6 +170,20 @@ func TestPDFWithBuiltinInstruments(t *testing.T) {
 	}
 	if len(hidden) == 0 {
 		t.Fatal("the synthetic data should make the engine suppress some groups")
+	}
+	// A segment whose every category is withheld is said so in one
+	// sentence, instead of a table of grey rows.
+	shownCategories := map[string]bool{}
+	for _, s := range r.Sections {
+		for _, g := range s.Result.Groups {
+			if g.Kind == scoring.KindSegment {
+				shownCategories[g.Segment] = shownCategories[g.Segment] || !g.Suppressed
+			}
+		}
+	}
+	withheld := slices.Contains(slices.Collect(maps.Values(shownCategories)), false)
+	if said := strings.Contains(text, "Aucune catégorie de ce segment n'est publiée"); said != withheld {
+		t.Errorf("a segment is entirely withheld: %v; the report says so: %v", withheld, said)
 	}
 	for _, name := range hidden {
 		if published[name] {
