@@ -27,6 +27,10 @@ type resultsPage struct {
 	Dimensions    []dimensionHeader
 	Heat          []heatRow
 	Segments      []heatRow
+	// WithheldSegments names the segments none of whose categories is
+	// published: their rows are left out of the table, with one sentence.
+	WithheldSegments []string
+	SegmentsShown    bool // some segment has a published category
 	Means         template.HTML
 	Distributions template.HTML
 	Indicators    []string // indicator titles
@@ -59,6 +63,7 @@ type dimensionHeader struct {
 // heatRow is one group in the heat map: a cell per dimension.
 type heatRow struct {
 	Label      string
+	Hidden     bool // a row of a segment entirely withheld: not shown
 	Depth      int
 	N          string
 	Suppressed bool
@@ -247,6 +252,7 @@ func buildResultsPage(camp *vigie.Campaign, q *questionnaires.Questionnaire, res
 			p.IndicatorRows = append(p.IndicatorRows, ir)
 		}
 	}
+	markWithheldSegments(p, camp, res)
 	if all == nil || all.Suppressed {
 		p.Empty = true
 	} else {
@@ -311,4 +317,40 @@ func indicatorCell(g *scoring.Group, ind *questionnaires.Indicator, k int) heatC
 		return suppressedCell(st.Reason, k)
 	}
 	return heatCell{Value: decimal(st.Mean, 2), LevelLabel: percent(st.ShareAbove) + " au-dessus de " + decimal(ind.Threshold, 1)}
+}
+
+// markWithheldSegments hides the rows of the segments none of whose
+// categories is published (a table of grey rows says nothing) and names
+// them for the sentence that explains why. p.Segments follows the segment
+// groups of res in order.
+func markWithheldSegments(p *resultsPage, camp *vigie.Campaign, res *scoring.Result) {
+	published := map[string]bool{}
+	var order []string
+	for _, g := range res.Groups {
+		if g.Kind != scoring.KindSegment {
+			continue
+		}
+		if _, seen := published[g.Segment]; !seen {
+			order = append(order, g.Segment)
+		}
+		published[g.Segment] = published[g.Segment] || !g.Suppressed
+	}
+	for _, id := range order {
+		if published[id] {
+			p.SegmentsShown = true
+			continue
+		}
+		label := id
+		if seg := camp.Segment(id); seg != nil {
+			label = seg.Label["fr"]
+		}
+		p.WithheldSegments = append(p.WithheldSegments, label)
+	}
+	i := 0
+	for _, g := range res.Groups {
+		if g.Kind == scoring.KindSegment {
+			p.Segments[i].Hidden = !published[g.Segment]
+			i++
+		}
+	}
 }

@@ -92,10 +92,20 @@ func TestResultsNeverShowSuppressedFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	suppressed := map[string]bool{}
+	// A segment none of whose categories is published has no rows, only a
+	// sentence that names it.
+	segmentShown := map[string]bool{}
 	for _, g := range res.Groups {
-		if g.Suppressed && g.Kind == scoring.KindSegment {
+		if g.Kind == scoring.KindSegment {
+			segmentShown[g.Segment] = segmentShown[g.Segment] || !g.Suppressed
+		}
+	}
+	for _, g := range res.Groups {
+		switch {
+		case g.Suppressed && g.Kind == scoring.KindSegment && segmentShown[g.Segment]:
 			suppressed["Métier : "+g.Label] = true
-		} else if g.Suppressed {
+		case g.Kind == scoring.KindSegment:
+		case g.Suppressed:
 			suppressed[g.Label] = true
 		}
 	}
@@ -107,6 +117,12 @@ func TestResultsNeverShowSuppressedFigures(t *testing.T) {
 		p := as.signedIn(t, email).get("/admin/campaigns/" + as.Campaign.ID + "/results/charge-et-soutien")
 		wantStatus(t, p, http.StatusOK)
 		wantContains(t, p, "Carte des unités", "<svg", "<title", "<desc", "favorable", "Fiabilité")
+		if !segmentShown["metier"] {
+			wantContains(t, p, "Segment non publié&nbsp;: Métier.")
+			if strings.Contains(p.Body, "Métier : ") {
+				t.Errorf("%s: a row of the withheld segment Métier is shown", email)
+			}
+		}
 		for label := range suppressed {
 			row := rowOf(t, p.Body, label)
 			cells := regexp.MustCompile(`<td[^>]*>`).FindAllString(row, -1)
