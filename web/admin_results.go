@@ -19,29 +19,29 @@ import (
 // from the scoring result (store.Result): a suppressed group or measure is
 // shown as masked, with the reason, never with a number.
 type resultsPage struct {
-	Nav           adminNav
-	C             *vigie.Campaign
-	QID, QTitle   string
-	K             int
-	Respondents   int
-	Dimensions    []dimensionHeader
-	Heat          []heatRow
-	Segments      []heatRow
+	Nav         adminNav
+	C           *vigie.Campaign
+	QID, QTitle string
+	K           int
+	Respondents int
+	Dimensions  []dimensionHeader
+	Heat        []heatRow
+	Segments    []heatRow
 	// WithheldSegments names the segments none of whose categories is
 	// published: their rows are left out of the table, with one sentence.
 	WithheldSegments []string
 	SegmentsShown    bool // some segment has a published category
-	Means         template.HTML
-	Distributions template.HTML
-	Indicators    []string // indicator titles
-	IndicatorRows []indicatorRow
-	Reliability   []reliabilityRow
-	Comments      []string
-	Priorities    []priorityRow // this questionnaire's priorities, strongest first
-	PriorityShare string        // the campaign's priority_share, as a percentage
-	Guides        []guideLink   // one per published group: everyone, then units
-	GuidesEN      bool          // the campaign is also in English: offer English guides
-	Empty         bool
+	Means            template.HTML
+	Distributions    template.HTML
+	Indicators       []string // indicator titles
+	IndicatorRows    []indicatorRow
+	Reliability      []reliabilityRow
+	Comments         []string
+	Priorities       []priorityRow // this questionnaire's priorities, strongest first
+	PriorityShare    string        // the campaign's priority_share, as a percentage
+	Guides           []guideLink   // one per published group: everyone, then units
+	GuidesEN         bool          // the campaign is also in English: offer English guides
+	Empty            bool
 	// Pending, when set, says why there are no figures yet (the campaign
 	// is not closed: store.ResultsAvailable); the page shows only that.
 	Pending string
