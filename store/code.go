@@ -112,7 +112,9 @@ func (s *Store) GenerateCodes(ctx context.Context, campaignID string, n int, uni
 
 // CheckCode tells whether code lets someone answer the open campaign and
 // returns the unit it fixes (nil when none): EFORBIDDEN when the code is
-// unknown, ECONFLICT when it has served or the campaign is not open.
+// unknown, ECONFLICT when it has served (ErrCodeUsed, with the unit all
+// the same, so that web can answer as it would for an unused code) or the
+// campaign is not open.
 func (s *Store) CheckCode(ctx context.Context, campaignID, code string) (unit []string, err error) {
 	err = s.view(ctx, func(tx *sql.Tx) error {
 		unit, _, err = checkCode(ctx, tx, campaignID, code)
@@ -147,13 +149,14 @@ func checkCode(ctx context.Context, db queryer, campaignID, code string) ([]stri
 	} else if err != nil {
 		return nil, nil, fmt.Errorf("store: check code for %s: %w", c.ID, err)
 	}
+	var path []string
+	if unit != "" {
+		path = strings.Split(unit, "/")
+	}
 	if used {
-		return nil, nil, ErrCodeUsed
+		return path, nil, ErrCodeUsed
 	}
-	if unit == "" {
-		return nil, hash, nil
-	}
-	return strings.Split(unit, "/"), hash, nil
+	return path, hash, nil
 }
 
 // CodeCounts returns how many codes a campaign has and how many have served.

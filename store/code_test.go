@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -130,6 +131,17 @@ func TestCheckCode(t *testing.T) {
 		}
 		if total, used, _ := s.CodeCounts(ctx, c.ID); total != 3 || used != 1 {
 			t.Fatalf("CodeCounts = %d, %d; want 3, 1", total, used)
+		}
+		// A used code's unit comes with the refusal, for web's decoy
+		// to show the steps an unused code of that unit would.
+		r := validResponse()
+		r.Unit = nil
+		if err := s.SubmitResponse(ctx, c.ID, unitCodes[0], r, now); err != nil {
+			t.Fatal(err)
+		}
+		unit, err := s.CheckCode(ctx, c.ID, unitCodes[0])
+		if !errors.Is(err, store.ErrCodeUsed) || strings.Join(unit, "/") != "Direction A/Service 1" {
+			t.Fatalf("CheckCode(used unit code) = %q, %v; want the unit and ErrCodeUsed", unit, err)
 		}
 	})
 	t.Run("ErrClosed", func(t *testing.T) {

@@ -38,18 +38,26 @@ const (
 // what differs ("unit", "segments.metier", "answers.reconnaissance.eff3",
 // "comments.reconnaissance") and First holds the first entry, for the
 // screen to show both side by side.
+//
+// A second entry on a sheet whose number has served meanwhile (online)
+// that differs from the first is a mismatch too, with the same fields and
+// the same writes: otherwise whoever holds sheet numbers could enter a
+// sheet once, then send different second entries until the answer
+// changes, and learn when its holder answered online.
 type PaperResult struct {
 	Status PaperStatus
 	Fields []string
 	First  *vigie.Response
 }
 
-// Messages about sheet numbers.
+// Refusals of paper entries. ErrSheetUsed and ErrNotDisputed are
+// exported, with the ENOTFOUND ones, so that web can count the refusals
+// of an account (a sheet number is a code, and "used" tells who answered).
 var (
 	errSheetUnknown = vigie.Errorf(vigie.ENOTFOUND, "Ce numéro de feuille n'existe pas dans cette campagne : vérifiez-le sur la feuille.")
-	errSheetUsed    = vigie.Errorf(vigie.ECONFLICT, "Cette feuille est déjà enregistrée, ou son numéro a servi à répondre en ligne : elle ne peut pas être saisie.")
+	ErrSheetUsed    = vigie.Errorf(vigie.ECONFLICT, "Cette feuille est déjà enregistrée, ou son numéro a servi à répondre en ligne : elle ne peut pas être saisie.")
 	errNoPending    = vigie.Errorf(vigie.ENOTFOUND, "Aucune première saisie n'attend pour cette feuille : saisissez-la normalement.")
-	errNotDisputed  = vigie.Errorf(vigie.ECONFLICT, "Les saisies de cette feuille n'ont pas différé : faites la seconde saisie normalement.")
+	ErrNotDisputed  = vigie.Errorf(vigie.ECONFLICT, "Les saisies de cette feuille n'ont pas différé : faites la seconde saisie normalement.")
 )
 
 // EnterPaper records one entry of the paper sheet numbered sheet. The
@@ -58,8 +66,9 @@ var (
 // is recorded at once. A second entry equal to the first records the
 // response exactly as an online one and deletes the first, in one
 // transaction; a different one changes nothing (PaperMismatch).
-// ENOTFOUND for an unknown sheet, ECONFLICT for a sheet already used,
-// EINVALID for answers the campaign does not accept.
+// ENOTFOUND for an unknown sheet, ErrSheetUsed for a sheet already used
+// (but see PaperResult: a differing second entry is a mismatch), EINVALID
+// for answers the campaign does not accept.
 func (s *Store) EnterPaper(ctx context.Context, campaignID, sheet string, r *vigie.Response, now time.Time) (*PaperResult, error) {
 	p, err := s.preparePaper(ctx, campaignID, sheet, r, now)
 	if err != nil {
@@ -67,11 +76,14 @@ func (s *Store) EnterPaper(ctx context.Context, campaignID, sheet string, r *vig
 	}
 	var out *PaperResult
 	err = s.update(ctx, func(tx *sql.Tx) error {
-		first, _, err := pendingEntry(ctx, tx, p)
+		first, _, used, err := pendingEntry(ctx, tx, p)
 		if err != nil {
 			return err
 		}
 		switch {
+		case used && (first == nil || len(entryDiff(first, p.r)) == 0):
+			// Where an unused sheet would be kept or recorded.
+			return ErrSheetUsed
 		case first == nil && !drawSecondEntry(p.rc.campaign.PaperDoubleEntry):
 			out = &PaperResult{Status: PaperRecorded}
 			return s.recordPaper(ctx, tx, p)
@@ -103,22 +115,26 @@ func (s *Store) EnterPaper(ctx context.Context, campaignID, sheet string, r *vig
 
 // ResolvePaper records the corrected entry of a sheet whose two entries
 // differed, replacing both: ENOTFOUND when no first entry is waiting,
-// ECONFLICT when its second entry has not yet differed (a corrected
-// entry must not let a sheet skip its second entry).
+// ErrNotDisputed when its second entry has not yet differed (a corrected
+// entry must not let a sheet skip its second entry), and ErrSheetUsed,
+// checked last, when the sheet's number has served: a refusal that an
+// unused sheet would get too says nothing of its use.
 func (s *Store) ResolvePaper(ctx context.Context, campaignID, sheet string, r *vigie.Response, now time.Time) error {
 	p, err := s.preparePaper(ctx, campaignID, sheet, r, now)
 	if err != nil {
 		return err
 	}
 	return s.update(ctx, func(tx *sql.Tx) error {
-		first, disputed, err := pendingEntry(ctx, tx, p)
+		first, disputed, used, err := pendingEntry(ctx, tx, p)
 		switch {
 		case err != nil:
 			return err
 		case first == nil:
 			return errNoPending
 		case !disputed:
-			return errNotDisputed
+			return ErrNotDisputed
+		case used:
+			return ErrSheetUsed
 		}
 		return s.recordPaper(ctx, tx, p)
 	})
@@ -155,45 +171,42 @@ func (s *Store) preparePaper(ctx context.Context, campaignID, sheet string, r *v
 	return &submission{ctx: ctx, rc: rc, code: sheet, hash: hashCode(rc.key, sheet), r: clean}, nil
 }
 
-// pendingEntry checks that the sheet exists and is unused, and returns its
-// first entry, nil when there is none yet, and whether a second entry has
-// differed from it.
-func pendingEntry(ctx context.Context, tx *sql.Tx, p *submission) (*vigie.Response, bool, error) {
+// pendingEntry checks that the sheet exists, and returns its first entry,
+// nil when there is none yet, whether a second entry has differed from
+// it, and whether the sheet's number has served. The first entry of a
+// sheet used online meanwhile stays until closing, like any other, and is
+// read the same way: refusing earlier would tell the number has served.
+func pendingEntry(ctx context.Context, tx *sql.Tx, p *submission) (first *vigie.Response, disputed, used bool, err error) {
 	id := p.rc.campaign.ID
 	// The state is read again here, in the transaction: p.rc may be this
 	// store's stale copy of a campaign closed since (by another instance,
 	// or between preparePaper and now), and a first entry kept after the
 	// closing erased the others would stay linked to its sheet.
 	var state string
-	err := tx.QueryRowContext(ctx, `SELECT state FROM campaigns WHERE id = ?`, id).Scan(&state)
+	err = tx.QueryRowContext(ctx, `SELECT state FROM campaigns WHERE id = ?`, id).Scan(&state)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && state != string(vigie.StateOpen)) {
-		return nil, false, errNotOpen
+		return nil, false, false, errNotOpen
 	} else if err != nil {
-		return nil, false, fmt.Errorf("store: paper entry for %s: read state: %w", id, err)
+		return nil, false, false, fmt.Errorf("store: paper entry for %s: read state: %w", id, err)
 	}
-	var used bool
 	err = tx.QueryRowContext(ctx, `SELECT used FROM codes WHERE campaign_id = ? AND hash = ?`, id, p.hash).Scan(&used)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, false, errSheetUnknown
+		return nil, false, false, errSheetUnknown
 	} else if err != nil {
-		return nil, false, fmt.Errorf("store: paper entry for %s: read sheet: %w", id, err)
-	}
-	if used {
-		return nil, false, errSheetUsed
+		return nil, false, false, fmt.Errorf("store: paper entry for %s: read sheet: %w", id, err)
 	}
 	var data string
-	var disputed bool
 	err = tx.QueryRowContext(ctx, `SELECT data, disputed FROM paper_entries WHERE campaign_id = ? AND code_hash = ?`, id, p.hash).Scan(&data, &disputed)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, false, nil
+		return nil, false, used, nil
 	} else if err != nil {
-		return nil, false, fmt.Errorf("store: paper entry for %s: read first entry: %w", id, err)
+		return nil, false, false, fmt.Errorf("store: paper entry for %s: read first entry: %w", id, err)
 	}
-	first := &vigie.Response{}
+	first = &vigie.Response{}
 	if err := json.Unmarshal([]byte(data), first); err != nil {
-		return nil, false, fmt.Errorf("store: paper entry for %s: decode first entry: %w", id, err)
+		return nil, false, false, fmt.Errorf("store: paper entry for %s: decode first entry: %w", id, err)
 	}
-	return first, disputed, nil
+	return first, disputed, used, nil
 }
 
 // recordPaper stores the sheet's response as an online submission is

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/vigie-sante/vigie"
@@ -64,4 +66,55 @@ func TestPaperRecordedLikeOnline(t *testing.T) {
 	}
 	_, err := s.EnterPaper(ctx, c.ID, sheet, validResponse(), now)
 	wantCode(t, err, vigie.ECONFLICT)
+}
+
+// TestPaperUsedOnlineAnswersAsMismatch checks what a sheet entered once,
+// whose number then serves online, answers: a differing second entry is a
+// mismatch, with the same fields and first entry as for an unused sheet,
+// so that second entries cannot watch for the moment the number serves.
+// Only where an unused sheet would be recorded (an equal second entry, a
+// correction) does it say the number has served; a correction that an
+// unused sheet would see refused is refused the same way.
+func TestPaperUsedOnlineAnswersAsMismatch(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	c := MustOpenCampaign(t, s, nil)
+	sheets := MustGenerateCodes(t, s, c.ID, 2)
+	unused, usedOnline := sheets[0], sheets[1]
+	for _, sheet := range sheets {
+		if res, err := s.EnterPaper(ctx, c.ID, sheet, validResponse(), now); err != nil || res.Status != store.PaperAwaiting {
+			t.Fatalf("first entry = %+v, %v; want awaiting", res, err)
+		}
+	}
+	// A correction before any mismatch is refused alike.
+	for _, sheet := range sheets {
+		if err := s.ResolvePaper(ctx, c.ID, sheet, validResponse(), now); !errors.Is(err, store.ErrNotDisputed) {
+			t.Fatalf("early correction of %s: %v, want ErrNotDisputed", sheet, err)
+		}
+	}
+	if err := s.SubmitResponse(ctx, c.ID, usedOnline, validResponse(), now); err != nil {
+		t.Fatalf("online submission: %v", err)
+	}
+	second := validResponse()
+	second.Answers["reconnaissance"]["eff1"] = 2
+	ru, err := s.EnterPaper(ctx, c.ID, unused, second, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro, err := s.EnterPaper(ctx, c.ID, usedOnline, second, now)
+	if err != nil {
+		t.Fatalf("differing second entry on a sheet used online: %v, want a mismatch", err)
+	}
+	if ro.Status != store.PaperMismatch || !reflect.DeepEqual(ro, ru) {
+		t.Fatalf("sheet used online: %+v; unused sheet: %+v; want the same mismatch", ro, ru)
+	}
+	if _, err := s.EnterPaper(ctx, c.ID, usedOnline, validResponse(), now); !errors.Is(err, store.ErrSheetUsed) {
+		t.Fatalf("equal second entry on a sheet used online: %v, want ErrSheetUsed", err)
+	}
+	if err := s.ResolvePaper(ctx, c.ID, usedOnline, second, now); !errors.Is(err, store.ErrSheetUsed) {
+		t.Fatalf("correction of a sheet used online: %v, want ErrSheetUsed", err)
+	}
+	if n, _ := s.ResponseCount(ctx, c.ID); n != 1 {
+		t.Fatalf("%d responses, want the online one", n)
+	}
 }

@@ -71,6 +71,8 @@ var auditActions = map[string]string{
 	"invitations.send":        "Invitations envoyées",
 	"reminders.send":          "Relances envoyées",
 	"paper.generate":          "Questionnaires papier créés",
+	"paper.refused":           "Saisie papier refusée",
+	"paper.limited":           "Saisie papier bloquée (trop de refus)",
 }
 
 // hiddenDetails are the actions whose detail is a random identifier (a

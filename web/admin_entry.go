@@ -125,14 +125,14 @@ func (s *Server) adminEntrySave(c *gin.Context) {
 		return
 	}
 	if p.Resolve {
-		if err := s.store.ResolvePaper(ctx, cv.ID, p.Sheet, r, s.now()); err != nil {
+		if _, err := s.enterPaper(c, cv, p.Sheet, r, true); err != nil {
 			fail(err)
 			return
 		}
 		s.entryDone(c, cv, "Feuille "+p.Sheet+" enregistrée avec la saisie corrigée.")
 		return
 	}
-	res, err := s.store.EnterPaper(ctx, cv.ID, p.Sheet, r, s.now())
+	res, err := s.enterPaper(c, cv, p.Sheet, r, false)
 	if err != nil {
 		fail(err)
 		return

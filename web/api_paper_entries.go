@@ -65,7 +65,7 @@ func (s *Server) apiPaperEntry(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
-	res, err := s.store.EnterPaper(c.Request.Context(), cv.ID, sheet, r, s.now())
+	res, err := s.enterPaper(c, cv, sheet, r, false)
 	if err != nil {
 		s.jsonError(c, err)
 		return
@@ -89,7 +89,7 @@ func (s *Server) apiPaperResolve(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
-	if err := s.store.ResolvePaper(c.Request.Context(), cv.ID, sheet, r, s.now()); err != nil {
+	if _, err := s.enterPaper(c, cv, sheet, r, true); err != nil {
 		s.jsonError(c, err)
 		return
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
-	"github.com/vigie-sante/vigie/store"
 )
 
 // apiSubmission is the body of POST /api/v1/campaigns/:id/responses.
@@ -34,7 +33,11 @@ type apiSubmission struct {
 
 // apiSubmitResponse stores one complete response sent as JSON (kiosks,
 // integrations). It answers 201 {"status":"ok"} and never the response's
-// id, which would let the sender find the answer again.
+// id, which would let the sender find the answer again. A valid, unused
+// code always goes through; refused codes are told within the limits of
+// code_limits.go, and answered 429 beyond: here the answer to an unused
+// code is to spend it, so a 429 that means "used" gives a poller nothing
+// it could not get by spending the code.
 func (s *Server) apiSubmitResponse(c *gin.Context) {
 	cv, err := s.campaignByID(c.Request.Context(), c.Param("id"))
 	if err != nil {
@@ -58,9 +61,14 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 			s.jsonError(c, vigie.Errorf(vigie.EINVALID, "code : le code d'accès est obligatoire."))
 			return
 		}
-		if !s.limiter.Allow(c.ClientIP()) {
-			s.jsonError(c, errTooManyAttempts)
-			return
+		// An address past its limit is a guesser's or a poller's, maybe
+		// with honest colleagues: the code is checked read-only first,
+		// so that guesses do not reach the single writer.
+		if !s.limits.client.Allow(addrID(c.ClientIP())) {
+			if _, err := s.store.CheckCode(c.Request.Context(), cv.ID, code); err != nil {
+				s.apiCodeError(c, cv.ID, err)
+				return
+			}
 		}
 	} else if code != "" {
 		s.jsonError(c, vigie.Errorf(vigie.EINVALID, "code : cette enquête s'ouvre par un lien et n'utilise pas de code."))
@@ -74,25 +82,19 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		return
 	}
 	if err := s.store.SubmitResponse(c.Request.Context(), cv.ID, code, r, s.now()); err != nil {
-		s.codeFailed(c, err)
-		s.jsonError(c, err)
+		s.apiCodeError(c, cv.ID, err)
 		return
 	}
 	c.JSON(http.StatusCreated, gin.H{"status": "ok"})
 }
 
-// errTooManyAttempts is the answer once a client has failed too many codes.
-var errTooManyAttempts = vigie.Errorf(vigie.ERATELIMIT, "Trop de codes erronés ont été essayés depuis votre connexion : attendez quelques minutes avant de réessayer.")
-
-// codeFailed counts a refused code against the client: unknown, and used
-// too, since otherwise whoever holds codes (the consultant sees them all
-// at creation) could poll them without limit and learn who answered and
-// when. Other errors (a closed campaign, invalid answers) do not count.
-func (s *Server) codeFailed(c *gin.Context, err error) {
-	code := vigie.ErrorCode(err)
-	if code == vigie.EFORBIDDEN || code == vigie.ENOTFOUND || errors.Is(err, store.ErrCodeUsed) {
-		s.limiter.Fail(c.ClientIP())
+// apiCodeError answers a refused submission: a refused code as such
+// within the limits, 429 beyond; any other error as it is.
+func (s *Server) apiCodeError(c *gin.Context, campaignID string, err error) {
+	if codeRefused(err) && !s.mayTell(c, campaignID, err) {
+		err = errTooManyAttempts
 	}
+	s.jsonError(c, err)
 }
 
 // decodeJSON reads one JSON object into v, turning decoding failures into

@@ -249,12 +249,15 @@ func TestAPIFailedCodesRateLimited(t *testing.T) {
 	wantStatus(t, b.postJSON(responsesPath(ts), bad), http.StatusTooManyRequests)
 	delete(b.headers, "X-Forwarded-For")
 
-	// One attempt comes back per period.
-	clk.Add(time.Minute)
+	// A valid code goes through all the same (TestColleagueCodeAfterTypos).
 	wantStatus(t, b.postJSON(responsesPath(ts), validBody(codes[20])), http.StatusCreated)
 	if n := ts.responseCount(t); n != 21 {
 		t.Fatalf("%d responses, want 21", n)
 	}
+	// One refusal is told again per period.
+	clk.Add(time.Minute)
+	wantStatus(t, b.postJSON(responsesPath(ts), bad), http.StatusForbidden)
+	wantStatus(t, b.postJSON(responsesPath(ts), bad), http.StatusTooManyRequests)
 }
 
 // FuzzSubmitJSON sends arbitrary bodies to the submission API: whatever

@@ -123,12 +123,15 @@ func (s *Server) initBackOffice(cfg AdminConfig) {
 	s.admin = b
 }
 
-// Close stops the background cleanup of expired back-office sessions.
+// Close stops the background cleanup of expired back-office sessions,
+// answering sessions and limiter buckets, and forgets the latter two.
 // Call it before closing the store.
 func (s *Server) Close() {
 	if s.admin != nil && s.admin.sqlStore != nil {
 		s.admin.sqlStore.StopCleanup()
 	}
+	s.limits.close()
+	s.sessions.close()
 }
 
 // Keys of back-office values kept in the gin context.

@@ -23,51 +23,62 @@ func usedCodes(t *testing.T, ts *testServer, n int) []string {
 	return codes
 }
 
-// TestUsedCodePollingRateLimited checks that a used code counts against
-// the client like an unknown one, with the default limits (10 in a row,
-// then one every 30 s): whoever holds many codes cannot poll which have
-// served. A genuine respondent from another address still reads that the
-// code has served.
-func TestUsedCodePollingRateLimited(t *testing.T) {
+// typeCode types code on the welcome page.
+func typeCode(b *browser, slug, code string) *page {
+	return b.post("/r/"+slug+"/code", url.Values{"code": {code}})
+}
+
+// TestUsedCodePollingFromOneAddress checks, with the default limits, that
+// one address polling used codes is told "used" 10 times, then one more
+// every 30 s, and otherwise gets what an unused code gets: on the welcome
+// page a session (a decoy, see TestUsedCodeDecoy), from the API a 429,
+// which tells nothing an unused code would not (it would be spent). A
+// genuine respondent elsewhere is still told plainly.
+func TestUsedCodePollingFromOneAddress(t *testing.T) {
 	for _, via := range []string{"form", "api"} {
 		t.Run(via, func(t *testing.T) {
 			clk := &clock{t: now}
 			ts := MustNewServer(t, withConfig(func(c *web.Config) { c.Now = clk.Now }))
-			codes := usedCodes(t, ts, 30)
+			slug := ts.Campaign.Slug
+			codes := usedCodes(t, ts, 20)
 			poller := ts.browser(t)
-			poll := func(code string) *page {
-				if via == "api" {
-					return poller.postJSON(responsesPath(ts), validBody(code))
+			told, beyond := http.StatusConflict, http.StatusTooManyRequests
+			poll := func(code string) *page { return poller.postJSON(responsesPath(ts), validBody(code)) }
+			if via == "form" {
+				beyond = http.StatusSeeOther
+				poll = func(code string) *page {
+					return ts.browser(t).withAddr(poller.addr).post("/r/"+slug+"/code", url.Values{"code": {code}})
 				}
-				return poller.post("/r/"+ts.Campaign.Slug+"/code", url.Values{"code": {code}})
 			}
 			for i, code := range codes {
 				p := poll(code)
 				switch {
-				case i < 10 && p.Status != http.StatusConflict:
-					t.Fatalf("poll %d: status %d, want 409 (the first 10 answer)", i+1, p.Status)
-				case i >= 10 && p.Status != http.StatusTooManyRequests:
-					t.Fatalf("poll %d: status %d, want 429 (limited after 10)", i+1, p.Status)
+				case i < 10 && p.Status != told:
+					t.Fatalf("poll %d: status %d, want %d (the first 10 are told)", i+1, p.Status, told)
+				case i >= 10 && p.Status != beyond:
+					t.Fatalf("poll %d: status %d, want %d (beyond the limit)", i+1, p.Status, beyond)
 				}
 			}
-			// One more attempt every 30 s, not sooner.
+			// One more is told every 30 s, not sooner.
 			clk.Add(29 * time.Second)
-			wantStatus(t, poll(codes[0]), http.StatusTooManyRequests)
+			wantStatus(t, poll(codes[0]), beyond)
 			clk.Add(time.Second)
-			wantStatus(t, poll(codes[0]), http.StatusConflict)
-			wantStatus(t, poll(codes[1]), http.StatusTooManyRequests)
+			wantStatus(t, poll(codes[0]), told)
+			wantStatus(t, poll(codes[1]), beyond)
 
 			// A genuine respondent, from another address, is told plainly.
-			genuine := ts.browser(t)
-			genuine.addr = "203.0.113.50:1234"
+			genuine := ts.browser(t).withAddr("203.0.113.50:1234")
 			if via == "api" {
 				p := genuine.postJSON(responsesPath(ts), validBody(codes[5]))
 				wantStatus(t, p, http.StatusConflict)
 				wantContains(t, p, "Ce code a déjà servi")
 			} else {
-				p := genuine.post("/r/"+ts.Campaign.Slug+"/code", url.Values{"code": {codes[5]}})
+				p := typeCode(genuine, slug, codes[5])
 				wantStatus(t, p, http.StatusConflict)
 				wantContains(t, p, "Ce code a déjà servi\u00a0: vos réponses ont déjà été enregistrées.")
+			}
+			if n := ts.responseCount(t); n != 20 {
+				t.Fatalf("%d responses, want the 20 genuine ones", n)
 			}
 		})
 	}
@@ -75,18 +86,18 @@ func TestUsedCodePollingRateLimited(t *testing.T) {
 
 // TestUsedCodeSessionPolling checks that a session opened with a code
 // cannot watch, unhindered, for the moment the code serves elsewhere: the
-// session answers once that the answers are recorded, counts a failure
-// against the client, and ends.
+// session is told once that the answers are recorded, which counts, and
+// ends; beyond the limit it goes on as a decoy, as if nothing had
+// happened, until its submission.
 func TestUsedCodeSessionPolling(t *testing.T) {
 	ts := MustNewServer(t, withConfig(func(c *web.Config) { c.CodeAttempts = 2 }))
 	slug := ts.Campaign.Slug
 	codes := ts.MustCodes(t, 3)
 	watcher := ts.browser(t)
+	owner := ts.browser(t).withAddr("203.0.113.60:1234")
 	for _, code := range codes[:2] {
-		wantRedirect(t, watcher.post("/r/"+slug+"/code", url.Values{"code": {code}}), "/unit")
+		wantRedirect(t, typeCode(watcher, slug, code), "/unit")
 		wantStatus(t, watcher.get("/r/"+slug+"/unit"), http.StatusOK)
-		owner := ts.browser(t)
-		owner.addr = "203.0.113.60:1234"
 		wantStatus(t, owner.postJSON(responsesPath(ts), validBody(code)), http.StatusCreated)
 
 		p := watcher.get("/r/" + slug + "/unit")
@@ -94,8 +105,28 @@ func TestUsedCodeSessionPolling(t *testing.T) {
 		wantContains(t, p, "Vos réponses ont déjà été enregistrées.")
 		wantRedirect(t, watcher.get("/r/"+slug+"/unit"), "/r/"+slug+"?expired=1")
 	}
-	// Two used codes seen through sessions spent the two attempts: the
-	// next code, even unused, waits for the limit.
-	p := watcher.post("/r/"+slug+"/code", url.Values{"code": {codes[2]}})
-	wantStatus(t, p, http.StatusTooManyRequests)
+	// The two attempts are spent, yet an unused code still opens a
+	// session: the limit refuses failures, not people.
+	wantRedirect(t, typeCode(watcher, slug, codes[2]), "/unit")
+	wantStatus(t, watcher.get("/r/"+slug+"/unit"), http.StatusOK)
+	wantStatus(t, owner.postJSON(responsesPath(ts), validBody(codes[2])), http.StatusCreated)
+	// Now its use is not told: the session goes on.
+	p := watcher.get("/r/" + slug + "/unit")
+	wantStatus(t, p, http.StatusOK)
+	wantContains(t, p, `name="unit"`)
+	loc := walk(t, watcher, "/r/"+slug+"/unit")
+	wantStatus(t, watcher.get(loc), http.StatusOK)
+	// Only the submission, which would have spent an unused code, tells.
+	p = watcher.post("/r/"+slug+"/submit", url.Values{})
+	wantStatus(t, p, http.StatusConflict)
+	wantContains(t, p, "Vos réponses ont déjà été enregistrées.")
+	if n := ts.responseCount(t); n != 3 {
+		t.Fatalf("%d responses, want the owner's 3", n)
+	}
+}
+
+// withAddr sets the browser's client address (host:port).
+func (b *browser) withAddr(addr string) *browser {
+	b.addr = addr
+	return b
 }

@@ -10,12 +10,13 @@
 //     a respondent's requests (/r/..., the API submission) leave no line
 //     unless the server failed (5xx), since a line's time would date the
 //     answer.
-//   - Failed access-code attempts, unknown or used codes alike, are counted
-//     per client under a keyed hash of its address (HMAC with a key drawn
-//     at start and never written anywhere), so the address itself is never
-//     kept, and entries expire. A used code counts so that whoever holds
-//     many codes cannot poll which have served. Valid submissions are never
-//     counted.
+//   - Refused access codes, unknown or used, are limited per client under
+//     a keyed hash of its address (HMAC with a key drawn at start and
+//     never written anywhere), so the address itself is never kept, and
+//     entries expire; used codes also per campaign, so that whoever holds
+//     many codes cannot poll which have served, from however many
+//     addresses; paper entries per account and campaign. A valid, unused
+//     code always goes through. See code_limits.go.
 //   - Between the steps of the questionnaire, the browser holds only an
 //     opaque random token (cookie scoped to /r/<slug>, HttpOnly,
 //     SameSite=Lax, Secure behind TLS). The token names a short-lived
@@ -39,5 +40,6 @@
 //     the answers in progress are lost and the page says so. Address
 //     affinity also keeps the code-attempt limit what it is configured
 //     to be: spread over n instances, a client would get n times as many
-//     attempts.
+//     attempts. The per-campaign ceilings are per instance whatever the
+//     affinity.
 package web

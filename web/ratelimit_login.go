@@ -40,7 +40,7 @@ import (
 //
 // What stays in memory, per instance, on purpose: the hashing slots
 // (store/password.go), which protect this instance's CPU; and the
-// employees' access-code limiter (Server.limiter, ratelimit.go), because
+// employees' access-code limits (Server.limits, code_limits.go), because
 // employees' addresses are never written to the database, even hashed.
 type loginLimiter struct {
 	store  *store.Store

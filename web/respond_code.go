@@ -14,9 +14,9 @@ import (
 // a session. A code with a draft saved in this browser resumes where the
 // employee left; a draft saved in another browser cannot be read here, is
 // erased, and the employee is offered to start again (restart page).
-// Refused codes, unknown or used, count against the client (rate limit,
-// see ratelimit.go), so that the holder of many codes cannot poll which
-// ones have served.
+// A valid, unused code always goes through; refused codes, unknown or
+// used, are limited (code_limits.go): beyond the limits an unknown code is
+// answered 429, and a used one as an unused one, with a decoy session.
 func (s *Server) respondCode(c *gin.Context) {
 	cv, err := s.campaignBySlug(c)
 	if err != nil {
@@ -41,25 +41,28 @@ func (s *Server) respondCode(c *gin.Context) {
 		fail(http.StatusBadRequest, tr(langOf(c), "code.missing"))
 		return
 	}
-	if !s.limiter.Allow(c.ClientIP()) {
-		fail(http.StatusTooManyRequests, tr(langOf(c), "code.toomany"))
-		return
-	}
 	unit, err := s.store.CheckCode(c.Request.Context(), cv.ID, code)
-	if err != nil {
-		s.codeFailed(c, err)
-		switch vigie.ErrorCode(err) {
-		case vigie.EFORBIDDEN, vigie.ENOTFOUND:
-			fail(http.StatusForbidden, tr(langOf(c), "code.unknown"))
-		case vigie.ECONFLICT:
-			if err := s.explainConflict(c.Request.Context(), cv.ID, err); err != errAlreadySubmitted {
-				s.htmlError(c, err) // the campaign closed meanwhile
-				return
-			}
-			fail(http.StatusConflict, tr(langOf(c), "code.used"))
-		default:
-			s.htmlError(c, err)
+	decoy := false
+	switch {
+	case err == nil:
+	case codeRefused(err) && !s.mayTell(c, cv.ID, err):
+		if !errors.Is(err, store.ErrCodeUsed) {
+			fail(http.StatusTooManyRequests, tr(langOf(c), "code.toomany"))
+			return
 		}
+		decoy = true
+	case vigie.ErrorCode(err) == vigie.EFORBIDDEN || vigie.ErrorCode(err) == vigie.ENOTFOUND:
+		fail(http.StatusForbidden, tr(langOf(c), "code.unknown"))
+		return
+	case vigie.ErrorCode(err) == vigie.ECONFLICT:
+		if err := s.explainConflict(c.Request.Context(), cv.ID, err); err != errAlreadySubmitted {
+			s.htmlError(c, err) // the campaign closed meanwhile
+			return
+		}
+		fail(http.StatusConflict, tr(langOf(c), "code.used"))
+		return
+	default:
+		s.htmlError(c, err)
 		return
 	}
 	key, err := browserDraftKey(c)
@@ -72,7 +75,7 @@ func (s *Server) respondCode(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	sess.code, sess.unit, sess.unitFixed = code, unit, len(unit) > 0
+	sess.code, sess.unit, sess.unitFixed, sess.decoy = code, unit, len(unit) > 0, decoy
 	d, err := s.loadDraft(c.Request.Context(), sess, key)
 	if errors.Is(err, errDraftLost) {
 		c.Redirect(http.StatusSeeOther, "/r/"+cv.Slug+"/restart")

@@ -222,14 +222,18 @@ func (s *Server) respondent(c *gin.Context) (rs *respondent, done func(), ok boo
 		c.Redirect(http.StatusSeeOther, "/r/"+cv.Slug+"/restart")
 		return nil, nil, false
 	}
+	if errors.Is(err, store.ErrCodeUsed) && !s.mayTell(c, cv.ID, err) {
+		// A session's code that has served meanwhile is a used code
+		// typed again: beyond the limits, the session goes on as a decoy
+		// rather than tell it, so that sessions opened for many codes
+		// cannot watch for the moment each serves.
+		sess.decoy, sess.saved, sess.draft = true, false, nil
+		d, err = s.loadDraft(c.Request.Context(), sess, key)
+	} else if errors.Is(err, store.ErrCodeUsed) {
+		// Told, and the session ends, with the code it held.
+		s.sessions.remove(sess.token)
+	}
 	if err != nil {
-		// A session's code that has served meanwhile counts against the
-		// client like a used code typed again, and the session ends: one
-		// cannot open sessions for many codes and watch them cheaply.
-		s.codeFailed(c, err)
-		if errors.Is(err, store.ErrCodeUsed) {
-			s.sessions.remove(sess.token)
-		}
 		if vigie.ErrorCode(err) == vigie.ECONFLICT {
 			err = s.explainConflict(c.Request.Context(), cv.ID, err)
 		}
@@ -268,10 +272,17 @@ var errDraftLost = errors.New("web: draft written in another browser, erased")
 
 // loadDraft returns the answers saved so far: from the store under the
 // code, opened with the browser's key (codes mode), or from the session
-// (link mode).
+// (link mode, decoys). A decoy reads the store as a real session does, so
+// that it takes the same time, and keeps only what says the campaign is
+// no longer open.
 func (s *Server) loadDraft(ctx context.Context, sess *session, key []byte) (*draft, error) {
 	d := &draft{}
-	if sess.code == "" {
+	if sess.decoy {
+		if _, err := s.store.Draft(ctx, sess.campaignID, sess.code, key); err != nil && !errors.Is(err, store.ErrCodeUsed) {
+			return nil, fmt.Errorf("web: load draft: %w", err)
+		}
+	}
+	if sess.code == "" || sess.decoy {
 		if sess.draft != nil {
 			d = sess.draft
 		}
@@ -307,7 +318,10 @@ func (s *Server) loadDraft(ctx context.Context, sess *session, key []byte) (*dra
 	return d, nil
 }
 
-// saveDraft keeps rs.draft for the next step.
+// saveDraft keeps rs.draft for the next step: in the store under the
+// code, sealed with the browser's key (codes mode), or in the session
+// (link mode, decoys). A decoy goes through the store's checks as a real
+// save does; they refuse its code before anything is written.
 func (s *Server) saveDraft(ctx context.Context, rs *respondent) error {
 	if rs.sess.code == "" {
 		rs.sess.draft = rs.draft
@@ -317,10 +331,15 @@ func (s *Server) saveDraft(ctx context.Context, rs *respondent) error {
 	if err != nil {
 		return fmt.Errorf("web: encode draft: %w", err)
 	}
-	if err := s.store.SaveDraft(ctx, rs.sess.campaignID, rs.sess.code, rs.key, data); err != nil {
+	err = s.store.SaveDraft(ctx, rs.sess.campaignID, rs.sess.code, rs.key, data)
+	if rs.sess.decoy && errors.Is(err, store.ErrCodeUsed) {
+		rs.sess.draft, err = rs.draft, nil
+	} else if err == nil {
+		rs.sess.saved = true
+	}
+	if err != nil {
 		return fmt.Errorf("web: save draft: %w", err)
 	}
-	rs.sess.saved = true
 	return nil
 }
 

@@ -1,12 +1,14 @@
 package web
 
 import (
+	"errors"
 	"maps"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // respondSubmit stores the answers as one anonymous response. The session
@@ -36,7 +38,13 @@ func (s *Server) respondSubmit(c *gin.Context) {
 		err = s.store.SubmitResponse(c.Request.Context(), rs.cv.ID, rs.sess.code, r, s.now())
 	}
 	if err != nil {
-		s.codeFailed(c, err)
+		// A used code is told here even beyond the limits, decoys
+		// included: for an unused code the answer would have been to
+		// spend it, which its holder would see. It still counts.
+		s.codeFailed(c, rs.cv.ID, err)
+		if errors.Is(err, store.ErrCodeUsed) {
+			s.sessions.remove(rs.sess.token) // and the code it held
+		}
 		if vigie.ErrorCode(err) == vigie.EINVALID {
 			p := s.review(c, rs)
 			p.Error = vigie.ErrorMessage(err)

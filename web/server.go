@@ -32,10 +32,22 @@ type Config struct {
 	// MaxBodyBytes caps the body of answering pages and the submission
 	// API; default 128 KiB (a long questionnaire with every comment full).
 	MaxBodyBytes int64
-	// CodeAttempts failed code attempts are allowed at once per client,
-	// then one more every CodeAttemptPeriod; defaults 10 and 30 s.
+	// CodeAttempts refused codes (unknown or used) are told as such at
+	// once per client address, and refused paper entries per data-entry
+	// account, then one more every CodeAttemptPeriod; defaults 10 and
+	// 30 s. A valid, unused code is never refused. See code_limits.go.
 	CodeAttempts      int
 	CodeAttemptPeriod time.Duration
+	// UsedCodeAnswers used codes are told as such at once per campaign,
+	// all addresses together, then one more every UsedCodePeriod;
+	// defaults 30 and 5 min.
+	UsedCodeAnswers int
+	UsedCodePeriod  time.Duration
+	// PaperRefusals refused paper entries are answered at once per
+	// campaign, all accounts together, then one more every
+	// PaperRefusalPeriod; defaults 30 and 1 min.
+	PaperRefusals      int
+	PaperRefusalPeriod time.Duration
 	// SessionTTL is how long an answering session lives without activity
 	// (default 2 h); MaxSessions bounds how many live at once (default
 	// 20,000: a link-mode session holds its answers, about 10 KB at most).
@@ -62,7 +74,7 @@ type Server struct {
 	engine    *gin.Engine
 	pages     map[string]*template.Template // page name -> layout + page
 	static    *staticFiles
-	limiter   *failLimiter
+	limits    codeLimits // refused codes and paper entries, see code_limits.go
 	sessions  *sessionStore
 	csrf      *http.CrossOriginProtection
 	campaigns *campaignCache // open campaigns, see campaign_cache.go
@@ -96,14 +108,7 @@ func New(cfg Config) (*Server, error) {
 	if s.maxBody <= 0 {
 		s.maxBody = 128 << 10
 	}
-	attempts, period := cfg.CodeAttempts, cfg.CodeAttemptPeriod
-	if attempts <= 0 {
-		attempts = 10
-	}
-	if period <= 0 {
-		period = 30 * time.Second
-	}
-	s.limiter = newFailLimiter(attempts, period, s.now)
+	s.limits = newCodeLimits(cfg, s.now)
 	ttl, maxSessions := cfg.SessionTTL, cfg.MaxSessions
 	if ttl <= 0 {
 		ttl = 2 * time.Hour

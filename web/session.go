@@ -26,25 +26,38 @@ type session struct {
 	code       string   // the access code, codes mode only
 	unit       []string // the unit fixed by the code, if any
 	unitFixed  bool
-	draft      *draft // link mode only: codes mode keeps it in the store
+	draft      *draft // link mode and decoys: codes mode keeps it in the store
 	saved      bool   // codes mode: this session saved a draft in the store
-	submitted  bool
-	expires    time.Time
+	// decoy marks a session opened, or kept, for a used code beyond the
+	// limits (code_limits.go): it answers as for an unused code, with its
+	// draft in memory, until the submission tells the truth.
+	decoy     bool
+	submitted bool
+	expires   time.Time
 }
 
-// sessionStore holds the live sessions, each expiring after ttl without use.
+// sessionStore holds the live sessions, each expiring after ttl without
+// use. A session holds its code (and, in link mode and for decoys, the
+// answers so far): expired ones are forgotten by a sweep that runs every
+// sessionSweepEvery while there are sessions, even when no request comes.
 type sessionStore struct {
 	ttl time.Duration
 	max int
 	now func() time.Time
 
-	mu        sync.Mutex
-	byID      map[string]*session
-	lastSweep time.Time
+	mu      sync.Mutex
+	byID    map[string]*session
+	every   time.Duration // sessionSweepEvery; tests shorten it
+	sweeper *time.Timer   // the next sweep, nil when there is no session
+	closed  bool
 }
 
+// sessionSweepEvery is how often expired sessions are forgotten: a
+// session outlives its expiry by this much at most.
+const sessionSweepEvery = time.Minute
+
 func newSessionStore(ttl time.Duration, max int, now func() time.Time) *sessionStore {
-	return &sessionStore{ttl: ttl, max: max, now: now, byID: map[string]*session{}}
+	return &sessionStore{ttl: ttl, max: max, now: now, byID: map[string]*session{}, every: sessionSweepEvery}
 }
 
 // errBusy is returned when too many sessions are open at once.
@@ -64,19 +77,49 @@ func (ss *sessionStore) create(campaignID string) (*session, error) {
 	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	if len(ss.byID) >= ss.max || now.Sub(ss.lastSweep) > time.Minute {
-		ss.lastSweep = now
-		for id, s := range ss.byID {
-			if now.After(s.expires) {
-				delete(ss.byID, id)
-			}
-		}
+	if len(ss.byID) >= ss.max {
+		ss.expire(now)
 		if len(ss.byID) >= ss.max {
 			return nil, errBusy
 		}
 	}
 	ss.byID[sess.token] = sess
+	if ss.sweeper == nil && !ss.closed {
+		ss.sweeper = time.AfterFunc(ss.every, ss.sweep)
+	}
 	return sess, nil
+}
+
+// expire forgets the sessions expired at now. The caller holds ss.mu.
+func (ss *sessionStore) expire(now time.Time) {
+	for id, s := range ss.byID {
+		if now.After(s.expires) {
+			delete(ss.byID, id)
+		}
+	}
+}
+
+// sweep forgets the expired sessions and comes back while any is left.
+func (ss *sessionStore) sweep() {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	ss.sweeper = nil
+	ss.expire(ss.now())
+	if len(ss.byID) > 0 && !ss.closed {
+		ss.sweeper = time.AfterFunc(ss.every, ss.sweep)
+	}
+}
+
+// close stops the sweeps and forgets every session.
+func (ss *sessionStore) close() {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	ss.closed = true
+	if ss.sweeper != nil {
+		ss.sweeper.Stop()
+		ss.sweeper = nil
+	}
+	clear(ss.byID)
 }
 
 // get returns the live session named token for campaignID, extending its
@@ -177,4 +220,11 @@ func (s *Server) currentSession(c *gin.Context, campaignID string) *session {
 		return nil
 	}
 	return s.sessions.get(token, campaignID)
+}
+
+// len returns the number of sessions held (tests).
+func (ss *sessionStore) len() int {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return len(ss.byID)
 }

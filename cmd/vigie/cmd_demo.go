@@ -47,6 +47,9 @@ func runDemo(args []string, stdout, stderr io.Writer) error {
 	if *reset && *dir == "" {
 		return usagef("--reset ne sert qu'avec --dir (sans --dir, chaque démonstration part d'une base neuve)")
 	}
+	if err := hardenProcess(); err != nil {
+		return fmt.Errorf("protection de la mémoire du serveur : %w", err)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return demo(ctx, demoOptions{addr: *addr, dir: *dir, reset: *reset, now: time.Now()}, stdout, stderr)

@@ -42,6 +42,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usagef("argument inattendu : %s", fs.Arg(0))
 	}
+	if err := hardenProcess(); err != nil {
+		return fmt.Errorf("protection de la mémoire du serveur : %w", err)
+	}
 	var mailer web.Mailer
 	if *smtpAddr != "" {
 		m, err := mail.New(mail.Config{Addr: *smtpAddr, From: *smtpFrom, User: *smtpUser, Password: os.Getenv("VIGIE_SMTP_PASSWORD"), Insecure: *smtpInsecure})
