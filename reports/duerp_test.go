@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
@@ -15,19 +16,19 @@ import (
 func TestExposureBoundaries(t *testing.T) {
 	for _, tc := range []struct {
 		share float64
-		want  reports.Exposure
+		want  dossier.Exposure
 	}{
-		{0, reports.ExposureLow},
-		{0.2499, reports.ExposureLow},
-		{0.25, reports.ExposureModerate},
-		{0.25 - 1e-12, reports.ExposureModerate}, // computed a hair below: the boundary
-		{0.4999, reports.ExposureModerate},
-		{0.5, reports.ExposureHigh},
-		{0.7499, reports.ExposureHigh},
-		{0.75, reports.ExposureVeryHigh},
-		{1, reports.ExposureVeryHigh},
+		{0, dossier.ExposureLow},
+		{0.2499, dossier.ExposureLow},
+		{0.25, dossier.ExposureModerate},
+		{0.25 - 1e-12, dossier.ExposureModerate}, // computed a hair below: the boundary
+		{0.4999, dossier.ExposureModerate},
+		{0.5, dossier.ExposureHigh},
+		{0.7499, dossier.ExposureHigh},
+		{0.75, dossier.ExposureVeryHigh},
+		{1, dossier.ExposureVeryHigh},
 	} {
-		if got := reports.ExposureOf(tc.share); got != tc.want {
+		if got := dossier.ExposureOf(tc.share); got != tc.want {
 			t.Errorf("ExposureOf(%v) = %q, want %q", tc.share, got, tc.want)
 		}
 	}
@@ -37,7 +38,7 @@ func TestExposureBoundaries(t *testing.T) {
 // dimensions, one "rapports-sociaux" and one unclassified, and a result
 // where everyone and unit A are published, unit B suppressed, and unit A's
 // social dimension suppressed.
-func duerpSections() []reports.Section {
+func duerpSections() []dossier.Section {
 	dim := func(id, title string, f questionnaires.RiskFamily) *questionnaires.Dimension {
 		return &questionnaires.Dimension{ID: id, Title: questionnaires.Text{"fr": title}, RiskFamily: f}
 	}
@@ -57,23 +58,23 @@ func duerpSections() []reports.Section {
 			"charge": stats(0.1), "rythme": stats(0.74), "soutien": {Suppressed: true}, "autre": stats(0)}},
 		{ID: "unit:B", Suppressed: true},
 	}}
-	return []reports.Section{{Questionnaire: q, Result: res}}
+	return []dossier.Section{{Questionnaire: q, Result: res}}
 }
 
 func TestNewDUERP(t *testing.T) {
-	d := reports.NewDUERP(reports.DUERPInput{
+	d := dossier.NewDUERP(dossier.DUERPInput{
 		Campaign: "Baromètre", Date: "2027-03-01", MinGroupSize: 5,
 		Units:    []string{"A", "B"},
 		Sections: duerpSections(),
-		Actions: []reports.DUERPAction{
+		Actions: []dossier.DUERPAction{
 			{Title: "Temps d'échange", Unit: "A", RiskFamily: "intensite-temps", Status: "prévue"},
 			{Title: "Ailleurs", Unit: "B", RiskFamily: "intensite-temps", Status: "prévue"},
 		},
-		Measures: map[reports.DUERPKey]string{{Unit: "", RiskFamily: "rapports-sociaux"}: "Réunions d'équipe"},
+		Measures: map[dossier.DUERPKey]string{{Unit: "", RiskFamily: "rapports-sociaux"}: "Réunions d'équipe"},
 	})
 	type row struct {
 		unit, family string
-		exposure     reports.Exposure
+		exposure     dossier.Exposure
 		dims         int
 		actions      int
 	}
@@ -82,12 +83,12 @@ func TestNewDUERP(t *testing.T) {
 		got = append(got, row{r.Unit, r.RiskFamily, r.Exposure, len(r.Dimensions), len(r.Actions)})
 	}
 	want := []row{
-		{"", "intensite-temps", reports.ExposureHigh, 2, 0}, // max(0.25, 0.5)
-		{"", "rapports-sociaux", reports.ExposureLow, 1, 0},
-		{"", "", reports.ExposureVeryHigh, 1, 0}, // unclassified last
-		{"A", "intensite-temps", reports.ExposureHigh, 2, 1},
-		{"A", "rapports-sociaux", reports.ExposureNotAssessed, 1, 0}, // its one dimension suppressed
-		{"A", "", reports.ExposureLow, 1, 0},
+		{"", "intensite-temps", dossier.ExposureHigh, 2, 0}, // max(0.25, 0.5)
+		{"", "rapports-sociaux", dossier.ExposureLow, 1, 0},
+		{"", "", dossier.ExposureVeryHigh, 1, 0}, // unclassified last
+		{"A", "intensite-temps", dossier.ExposureHigh, 2, 1},
+		{"A", "rapports-sociaux", dossier.ExposureNotAssessed, 1, 0}, // its one dimension suppressed
+		{"A", "", dossier.ExposureLow, 1, 0},
 		// B is suppressed: no row, its action stays in the plan only.
 	}
 	if len(got) != len(want) {
@@ -107,7 +108,7 @@ func TestNewDUERP(t *testing.T) {
 	if len(d.Actions) != 2 {
 		t.Errorf("plan has %d actions, want 2", len(d.Actions))
 	}
-	if !d.HasRow(reports.DUERPKey{Unit: "A", RiskFamily: ""}) || d.HasRow(reports.DUERPKey{Unit: "B", RiskFamily: "intensite-temps"}) {
+	if !d.HasRow(dossier.DUERPKey{Unit: "A", RiskFamily: ""}) || d.HasRow(dossier.DUERPKey{Unit: "B", RiskFamily: "intensite-temps"}) {
 		t.Error("HasRow disagrees with the rows")
 	}
 	if d.Rows[0].FamilyLabel != "Intensité et temps de travail" || d.Rows[2].FamilyLabel != "Non classé" || d.Rows[0].UnitLabel != "Ensemble" {
@@ -116,12 +117,12 @@ func TestNewDUERP(t *testing.T) {
 }
 
 func TestDUERPXLSXCells(t *testing.T) {
-	d := reports.NewDUERP(reports.DUERPInput{
+	d := dossier.NewDUERP(dossier.DUERPInput{
 		Campaign: "Baromètre", Date: "2027-03-01", MinGroupSize: 5, Units: []string{"A"},
 		Sections: duerpSections(),
-		Actions: []reports.DUERPAction{{Title: "=HYPERLINK(\"http://x\")", Unit: "A", RiskFamily: "intensite-temps",
+		Actions: []dossier.DUERPAction{{Title: "=HYPERLINK(\"http://x\")", Unit: "A", RiskFamily: "intensite-temps",
 			Owner: "+Responsable", Due: "2027-03-31", Status: "prévue", FollowUp: "@suivi"}},
-		Measures: map[reports.DUERPKey]string{{Unit: "A", RiskFamily: "intensite-temps"}: "-Mesure"},
+		Measures: map[dossier.DUERPKey]string{{Unit: "A", RiskFamily: "intensite-temps"}: "-Mesure"},
 	})
 	var buf bytes.Buffer
 	if err := reports.DUERPXLSX(&buf, d); err != nil {
@@ -165,9 +166,9 @@ func TestDUERPXLSXCells(t *testing.T) {
 
 func TestPDFWithDUERP(t *testing.T) {
 	requirePoppler(t)
-	d := reports.NewDUERP(reports.DUERPInput{Campaign: "Baromètre", Date: "2027-03-01", MinGroupSize: 5, Units: []string{"A"},
-		Sections: duerpSections(), Measures: map[reports.DUERPKey]string{{Unit: "A", RiskFamily: "intensite-temps"}: "Réunion hebdomadaire"}})
-	r := pdfReport(t, "fr", reports.AudienceCommittee, 5)
+	d := dossier.NewDUERP(dossier.DUERPInput{Campaign: "Baromètre", Date: "2027-03-01", MinGroupSize: 5, Units: []string{"A"},
+		Sections: duerpSections(), Measures: map[dossier.DUERPKey]string{{Unit: "A", RiskFamily: "intensite-temps"}: "Réunion hebdomadaire"}})
+	r := pdfReport(t, "fr", dossier.AudienceCommittee, 5)
 	r.DUERP = d
 	text := strings.Join(pdfPages(t, renderPDF(t, r)), "\n")
 	text = strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(text)

@@ -3,5 +3,5 @@ package reports
 // FrenchTypography exposes frenchTypography to the black-box tests.
 var FrenchTypography = frenchTypography
 
-// UnitReason exposes Report.unitReason to the black-box tests.
-func (r *Report) UnitReason(path []string) string { return r.unitReason(path) }
+// UnitReason exposes unitReason to the black-box tests.
+var UnitReason = unitReason

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -28,7 +29,7 @@ const guideProposalRows = 7
 // work, the group's topics in plain words with their questions, and room
 // for the team's proposals. A group the anonymity rules do not publish
 // gets no guide: ECONFLICT, whose message says why.
-func Guide(w io.Writer, r *Report, unit string) error {
+func Guide(w io.Writer, r *dossier.Report, unit string) error {
 	if r == nil {
 		return errors.New("reports: guide: nil report")
 	}
@@ -40,7 +41,7 @@ func Guide(w io.Writer, r *Report, unit string) error {
 		d.k = scoring.DefaultMinGroupSize
 	}
 	g := &guide{pdfDoc: d, unit: unit, id: scoring.UnitGroupID(unit)}
-	if !scoring.Published(g.id, r.scored()...) {
+	if !scoring.Published(g.id, reportScored(r)...) {
 		return g.refusal()
 	}
 	g.f = newDocument(d.lang, marginTop, marginBottom)
@@ -80,7 +81,7 @@ func (g *guide) refusal() error {
 	if name == "" {
 		name = tr("fr", "group_all_phrase")
 	}
-	if g.unit != "" && g.r.unitReason(strings.Split(g.unit, "/")) == scoring.ReasonSecondary {
+	if g.unit != "" && unitReason(g.r, strings.Split(g.unit, "/")) == scoring.ReasonSecondary {
 		return vigie.Errorf(vigie.ECONFLICT, "Pas de guide d'échange pour « %s » : ses résultats sont masqués pour qu'on ne puisse pas retrouver, par soustraction, un autre groupe de moins de %d personnes.", name, g.k)
 	}
 	return vigie.Errorf(vigie.ECONFLICT, "Pas de guide d'échange pour « %s » : ce groupe compte moins de %d répondants (k), ses résultats ne sont pas publiés.", name, g.k)
@@ -135,7 +136,7 @@ func (g *guide) opening() {
 	if g.r.Organisation != "" {
 		line += " · " + g.r.Organisation
 	}
-	if p, ok := g.r.periodText(g.lang); ok && p != "" {
+	if p, ok := periodText(g.r, g.lang); ok && p != "" {
 		line += " · " + p
 	}
 	f.MultiCell(contentW, 5, g.txt(line), "", "L", false)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 )
 
@@ -16,7 +17,7 @@ func TestGuideWithBuiltinInstruments(t *testing.T) {
 	requirePoppler(t)
 	ids := []string{"numerique-travail-reel", "reconnaissance", "sens-du-travail", "strategies-defensives"}
 	for _, lang := range []string{"fr", "en"} {
-		r := pdfSyntheticReport(t, ids, lang, reports.AudienceCommittee)
+		r := pdfSyntheticReport(t, ids, lang, dossier.AudienceCommittee)
 		var buf bytes.Buffer
 		if err := reports.Guide(&buf, r, ""); err != nil {
 			t.Fatalf("Guide: %v", err)

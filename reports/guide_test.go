@@ -8,15 +8,16 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/reports"
 )
 
 // guideReport is the PDF fixture with a family and discussion questions on
 // the effort dimension, as the built-in instruments have.
-func guideReport(tb testing.TB, lang string) *reports.Report {
+func guideReport(tb testing.TB, lang string) *dossier.Report {
 	tb.Helper()
-	r := pdfReport(tb, lang, reports.AudienceCommittee, 5)
+	r := pdfReport(tb, lang, dossier.AudienceCommittee, 5)
 	effort := r.Sections[0].Questionnaire.Dimension("effort")
 	effort.RiskFamily = questionnaires.IntensiteTemps
 	effort.Discussion = questionnaires.TextList{
@@ -27,7 +28,7 @@ func guideReport(tb testing.TB, lang string) *reports.Report {
 }
 
 // renderGuide renders the guide of unit and returns its pages' text.
-func renderGuide(tb testing.TB, r *reports.Report, unit string) []string {
+func renderGuide(tb testing.TB, r *dossier.Report, unit string) []string {
 	tb.Helper()
 	requirePoppler(tb)
 	var buf bytes.Buffer
@@ -115,7 +116,7 @@ func TestGuideRefusesUnpublishedGroups(t *testing.T) {
 }
 
 func TestGuideDefensiveStrategiesAreCollectiveSignals(t *testing.T) {
-	r := pdfSyntheticReport(t, []string{"strategies-defensives"}, "fr", reports.AudienceCommittee)
+	r := pdfSyntheticReport(t, []string{"strategies-defensives"}, "fr", dossier.AudienceCommittee)
 	flat := strings.Join(strings.Fields(normalise(strings.Join(renderGuide(t, r, ""), "\n"))), " ")
 	if strings.Contains(flat, "zone défavorable") {
 		t.Error("the guide reads defensive strategies as « zone défavorable »")

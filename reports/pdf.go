@@ -9,6 +9,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -42,7 +43,7 @@ const (
 // contents and the total into the footers. When the contents themselves
 // push the pages on (a contents list longer than a page), one more pass
 // settles them.
-func PDF(w io.Writer, r *Report) error {
+func PDF(w io.Writer, r *dossier.Report) error {
 	if r == nil {
 		return errors.New("reports: pdf: nil report")
 	}
@@ -81,7 +82,7 @@ func samePages(a, b []tocEntry) bool {
 // pdfDoc is one rendering pass of a report.
 type pdfDoc struct {
 	f     *fpdf.Fpdf
-	r     *Report
+	r     *dossier.Report
 	lang  string
 	k     int
 	toc   []tocEntry // headings met in this pass, with their pages
@@ -102,7 +103,7 @@ type tocEntry struct {
 	Page  int
 }
 
-func renderPDF(r *Report, prev []tocEntry, total int) (*pdfDoc, error) {
+func renderPDF(r *dossier.Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	d := &pdfDoc{r: r, lang: "fr", k: r.MinGroupSize, prev: prev, total: total}
 	if r.Lang == "en" {
 		d.lang = "en"

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
@@ -16,7 +17,7 @@ import (
 // pdfBenchReport scores 100,000 made-up respondents in 40 services under 8
 // directions, with two segments, on one questionnaire of 80 items (16
 // dimensions of 5), with the real scoring engine.
-func pdfBenchReport(tb testing.TB) *reports.Report {
+func pdfBenchReport(tb testing.TB) *dossier.Report {
 	tb.Helper()
 	scale := &questionnaires.Scale{ID: "accord", Min: 1, Max: 5, Labels: map[string][]string{
 		"fr": {"Pas du tout d'accord", "Pas d'accord", "Ni l'un ni l'autre", "D'accord", "Tout à fait d'accord"}}}
@@ -76,12 +77,12 @@ func pdfBenchReport(tb testing.TB) *reports.Report {
 	for key, n := range counts {
 		heads[key] = n * 3 / 2
 	}
-	return &reports.Report{
+	return &dossier.Report{
 		Organisation: "Organisation de test", Campaign: "Banc d'essai 100 000 répondants",
-		GeneratedAt: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), Audience: reports.AudienceConsultant,
+		GeneratedAt: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), Audience: dossier.AudienceConsultant,
 		MinGroupSize: 5, CommentMinGroupSize: 10, IncludeItemAnnex: true,
 		Participation: scoring.Participation(opts, counts, heads),
-		Sections:      []reports.Section{{Questionnaire: q, Result: sc.Result()}},
+		Sections:      []dossier.Section{{Questionnaire: q, Result: sc.Result()}},
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/vigie-sante/vigie/dossier"
 )
 
 // cover writes the first page: who the report is for and how to handle it.
@@ -40,7 +42,7 @@ func (d *pdfDoc) cover() {
 	f.Ln(6)
 
 	rows := [][2]string{}
-	period, fromWeeks := r.periodText(d.lang)
+	period, fromWeeks := periodText(r, d.lang)
 	if period != "" {
 		rows = append(rows, [2]string{d.tr("cover_period"), period})
 	}
@@ -88,7 +90,7 @@ func (d *pdfDoc) cover() {
 
 // audienceLabel names who the report was made for.
 func (d *pdfDoc) audienceLabel() string {
-	if d.r.Audience == AudienceCommittee {
+	if d.r.Audience == dossier.AudienceCommittee {
 		return tr(d.lang, "audience_committee")
 	}
 	return tr(d.lang, "audience_consultant")

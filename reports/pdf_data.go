@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -168,7 +169,7 @@ func (d *pdfDoc) tableHeader(cols []float64, heads []string) {
 // hidden to protect another group, below_threshold otherwise. A unit with
 // no result group (no section) reads as below the threshold, as does a
 // unit nobody answered in.
-func (r *Report) unitReason(path []string) string {
+func unitReason(r *dossier.Report, path []string) string {
 	// The row's own reason, from scoring, when it has one (reports made
 	// from archives frozen before it existed have none).
 	for _, p := range r.Participation {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -21,7 +22,7 @@ const (
 // what the results cannot say.
 func (d *pdfDoc) essentials() {
 	d.heading(1, tr(d.lang, "h_essentials"))
-	switch p := d.r.respondents(); {
+	switch p := reportRespondents(d.r); {
 	case p == nil && !d.r.Offline:
 		d.bullet(fmt.Sprintf(tr(d.lang, "ess_participation_masked"), d.k))
 	case p != nil:
@@ -81,7 +82,7 @@ func (d *pdfDoc) totalHeadcount() int {
 // (its strongest group first, then up to essentialsGroups others), at most
 // essentialsMax lines; more is how many dimensions were left out.
 func (d *pdfDoc) priorityLines() (lines []string, more int) {
-	ps := scoring.Priorities(d.r.PriorityShare, d.r.scored()...)
+	ps := scoring.Priorities(d.r.PriorityShare, reportScored(d.r)...)
 	type entry struct {
 		first  scoring.Priority
 		others []string
@@ -102,7 +103,7 @@ func (d *pdfDoc) priorityLines() (lines []string, more int) {
 			return lines, len(order) - i
 		}
 		e := byDim[key]
-		q, dim := d.r.dimension(e.first.Questionnaire, e.first.Dimension)
+		q, dim := reportDimension(d.r, e.first.Questionnaire, e.first.Dimension)
 		if dim == nil {
 			continue
 		}
@@ -137,7 +138,7 @@ func (d *pdfDoc) priorityGroup(p scoring.Priority) string {
 	case scoring.KindAll:
 		return tr(d.lang, "group_all_phrase")
 	case scoring.KindSegment:
-		return fmt.Sprintf(tr(d.lang, "group_segment"), d.r.segmentLabel(p.Segment), notSpecifiedLabel(d.lang, p.Label))
+		return fmt.Sprintf(tr(d.lang, "group_segment"), d.r.SegmentLabel(p.Segment), notSpecifiedLabel(d.lang, p.Label))
 	}
 	return notSpecifiedLabel(d.lang, p.Label)
 }
@@ -151,7 +152,7 @@ func notSpecifiedLabel(lang, label string) string {
 }
 
 // scored returns the report's sections as scoring inputs.
-func (r *Report) scored() []scoring.Scored {
+func reportScored(r *dossier.Report) []scoring.Scored {
 	out := make([]scoring.Scored, 0, len(r.Sections))
 	for _, s := range r.Sections {
 		out = append(out, scoring.Scored{Questionnaire: s.Questionnaire, Result: s.Result})
@@ -160,7 +161,7 @@ func (r *Report) scored() []scoring.Scored {
 }
 
 // dimension finds a dimension of one of the report's questionnaires.
-func (r *Report) dimension(qid, id string) (*questionnaires.Questionnaire, *questionnaires.Dimension) {
+func reportDimension(r *dossier.Report, qid, id string) (*questionnaires.Questionnaire, *questionnaires.Dimension) {
 	for _, s := range r.Sections {
 		if s.Questionnaire != nil && s.Questionnaire.ID == qid {
 			return s.Questionnaire, s.Questionnaire.Dimension(id)
@@ -172,7 +173,7 @@ func (r *Report) dimension(qid, id string) (*questionnaires.Questionnaire, *ques
 // respondents is the campaign's number of respondents; a report built
 // without it (offline, from one responses file) takes the largest count a
 // questionnaire publishes, which is the count itself for one questionnaire.
-func (r *Report) respondents() *int {
+func reportRespondents(r *dossier.Report) *int {
 	if r.Respondents != nil {
 		return r.Respondents
 	}

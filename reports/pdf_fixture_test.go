@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
-	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -149,12 +149,12 @@ func pdfResult(tb testing.TB, q *questionnaires.Questionnaire, k int) *scoring.R
 }
 
 // pdfReport builds a complete report around the hand-made result.
-func pdfReport(tb testing.TB, lang string, audience reports.Audience, k int) *reports.Report {
+func pdfReport(tb testing.TB, lang string, audience dossier.Audience, k int) *dossier.Report {
 	tb.Helper()
 	q := pdfQuestionnaire(tb)
 	ip := func(n int) *int { return &n }
 	fp := func(f float64) *float64 { return &f }
-	r := &reports.Report{
+	r := &dossier.Report{
 		Organisation:        "Centre hospitalier de Montbéliard",
 		Campaign:            "Baromètre qualité de vie au travail 2027",
 		Period:              "2027-W03 – 2027-W07",
@@ -163,7 +163,7 @@ func pdfReport(tb testing.TB, lang string, audience reports.Audience, k int) *re
 		Lang:                lang,
 		MinGroupSize:        k,
 		CommentMinGroupSize: 10,
-		IncludeItemAnnex:    audience == reports.AudienceConsultant,
+		IncludeItemAnnex:    audience == dossier.AudienceConsultant,
 		Version:             "0.1.0-test",
 		Participation: []scoring.UnitParticipation{
 			{Path: []string{"Direction des soins"}, Respondents: ip(71), Headcount: 90, Rate: fp(71.0 / 90)},
@@ -173,10 +173,10 @@ func pdfReport(tb testing.TB, lang string, audience reports.Audience, k int) *re
 			{Path: []string{"Pôle logistique", "Atelier Discret"}, Headcount: 4},
 			{Path: []string{"Direction Cachee"}, Headcount: 12},
 		},
-		Sections: []reports.Section{{Questionnaire: q, Result: pdfResult(tb, q, k)}},
+		Sections: []dossier.Section{{Questionnaire: q, Result: pdfResult(tb, q, k)}},
 	}
-	if audience == reports.AudienceConsultant {
-		r.Sections[0].Comments = []reports.Comment{
+	if audience == dossier.AudienceConsultant {
+		r.Sections[0].Comments = []dossier.Comment{
 			{Group: "Direction des soins", Text: "On court après les chiffres; le logiciel ne voit pas le soin!"},
 			{Group: "Direction des soins", Text: "Les « transmissions » prennent plus de temps que les patients."},
 			{Group: "Pôle logistique", Text: "Bonne entraide dans l'équipe."},

@@ -184,7 +184,7 @@ func (d *pdfDoc) heatLegend(sc scheme) {
 	f.SetXY(marginLeft, y+5)
 	f.MultiCell(contentW, 3.6, d.tr("legend_masked_cells"), "", "L", false)
 	if d.trends != nil {
-		f.MultiCell(contentW, 3.6, d.txt(fmt.Sprintf(trendText(d.lang, "legend_trends"), d.r.previousTitle(d.lang))), "", "L", false)
+		f.MultiCell(contentW, 3.6, d.txt(fmt.Sprintf(trendText(d.lang, "legend_trends"), previousTitle(d.r, d.lang))), "", "L", false)
 	}
 	f.Ln(2)
 	d.body()

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/dossier"
 )
 
 // TestPreviews regenerates the sample report of docs/examples and PNG
@@ -28,7 +28,7 @@ func TestPreviews(t *testing.T) {
 		t.Fatal("pdftoppm not found: install poppler-utils")
 	}
 	ids := []string{"sens-du-travail", "reconnaissance", "strategies-defensives", "numerique-travail-reel"}
-	pdf := renderPDF(t, pdfSyntheticReport(t, ids, "fr", reports.AudienceConsultant))
+	pdf := renderPDF(t, pdfSyntheticReport(t, ids, "fr", dossier.AudienceConsultant))
 	dir := filepath.Join("..", "docs", "examples")
 	out := filepath.Join(dir, "rapport-exemple.pdf")
 	if err := os.WriteFile(out, pdf, 0o644); err != nil {

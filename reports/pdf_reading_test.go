@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -38,7 +39,7 @@ func TestPDFMethodStatesLimits(t *testing.T) {
 			"Defensive strategies are collective signals, not a measure of anyone"}},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {
-			streams := pageStreams(t, renderPDF(t, pdfSyntheticReport(t, ids, tt.lang, reports.AudienceCommittee)))
+			streams := pageStreams(t, renderPDF(t, pdfSyntheticReport(t, ids, tt.lang, dossier.AudienceCommittee)))
 			for _, w := range tt.want {
 				// The method's sentences wrap: look for a piece that stays on a line.
 				if !streamHasWrapped(streams, w) {
@@ -70,7 +71,7 @@ func streamHasWrapped(streams []byte, s string) bool {
 // The defensive strategies are signals to discuss: their levels have
 // their own names and colours, never the red of « défavorable ».
 func TestPDFDefensiveStrategiesAreSignals(t *testing.T) {
-	pdf := renderPDF(t, pdfSyntheticReport(t, []string{"strategies-defensives"}, "fr", reports.AudienceCommittee))
+	pdf := renderPDF(t, pdfSyntheticReport(t, []string{"strategies-defensives"}, "fr", dossier.AudienceCommittee))
 	streams := pageStreams(t, pdf)
 	for _, w := range []string{"○ signal faible", "◐ à discuter", "● marqué", "élevé = signal marqué"} {
 		if !streamHas(streams, w) {
@@ -87,7 +88,7 @@ func TestPDFDefensiveStrategiesAreSignals(t *testing.T) {
 	if red := []byte("0.718 0.110 0.110 rg"); bytes.Contains(streams, red) {
 		t.Errorf("the defensive strategies report uses the unfavourable red")
 	}
-	other := pageStreams(t, renderPDF(t, pdfSyntheticReport(t, []string{"reconnaissance"}, "fr", reports.AudienceCommittee)))
+	other := pageStreams(t, renderPDF(t, pdfSyntheticReport(t, []string{"reconnaissance"}, "fr", dossier.AudienceCommittee)))
 	if !bytes.Contains(other, []byte("0.718 0.110 0.110 rg")) || !streamHas(other, "● défavorable") {
 		t.Errorf("other questionnaires lost their unfavourable level")
 	}
@@ -108,7 +109,7 @@ func TestPDFPeriodInWords(t *testing.T) {
 		{"FreeText", "fr", "", "", "printemps 2027", []string{"printemps 2027"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := pdfReport(t, tt.lang, reports.AudienceCommittee, 5)
+			r := pdfReport(t, tt.lang, dossier.AudienceCommittee, 5)
 			r.OpenedWeek, r.ClosedWeek, r.Period = tt.opened, tt.closed, tt.period
 			streams := pageStreams(t, renderPDF(t, r))
 			for _, w := range tt.want {
@@ -124,7 +125,7 @@ func TestPDFPeriodInWords(t *testing.T) {
 }
 
 func TestPDFReportDateFirstOfMonth(t *testing.T) {
-	r := pdfReport(t, "fr", reports.AudienceCommittee, 5)
+	r := pdfReport(t, "fr", dossier.AudienceCommittee, 5)
 	r.GeneratedAt = r.GeneratedAt.AddDate(0, 0, 1-r.GeneratedAt.Day()) // 1 February 2027
 	if streams := pageStreams(t, renderPDF(t, r)); !streamHas(streams, "1er février 2027") {
 		t.Errorf("report date is not « 1er février 2027 »")
@@ -137,7 +138,7 @@ func TestPDFVersionShownOnlyWhenReal(t *testing.T) {
 		{"", "", "Produit avec Vigie"},
 		{"1.4.0", "Produit avec Vigie 1.4.0", ""},
 	} {
-		r := pdfReport(t, "fr", reports.AudienceCommittee, 5)
+		r := pdfReport(t, "fr", dossier.AudienceCommittee, 5)
 		r.Version = tt.version
 		pdf := renderPDF(t, r)
 		streams := pageStreams(t, pdf)
@@ -152,7 +153,7 @@ func TestPDFVersionShownOnlyWhenReal(t *testing.T) {
 
 // The running header never cuts « Confidentiel »: long names give way.
 func TestPDFHeaderKeepsConfidentialWhole(t *testing.T) {
-	r := pdfReport(t, "fr", reports.AudienceCommittee, 5)
+	r := pdfReport(t, "fr", dossier.AudienceCommittee, 5)
 	r.Organisation = "Conseil départemental de la Haute-Saône, direction de la solidarité et de l'autonomie"
 	r.Campaign = "Enquête sur le sens du travail et la reconnaissance dans les services sociaux territoriaux 2027"
 	streams := pageStreams(t, renderPDF(t, r))
@@ -168,7 +169,7 @@ func TestPDFHeaderKeepsConfidentialWhole(t *testing.T) {
 // acceptable even when the value is 0.698.
 func TestPDFReliabilityReadingFollowsRoundedValue(t *testing.T) {
 	requirePoppler(t)
-	r := pdfReport(t, "fr", reports.AudienceCommittee, 5)
+	r := pdfReport(t, "fr", dossier.AudienceCommittee, 5)
 	a, b := 0.698, 0.7996
 	rel := r.Sections[0].Result.Reliability
 	rel["effort"] = scoring.Reliability{Alpha: &a, N: 139}
@@ -201,7 +202,7 @@ func TestPDFCommentsSayWhyNone(t *testing.T) {
 		{"Offline", false, false, true, []string{"Ce rapport est établi à partir d'un fichier de réponses"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := pdfReport(t, "fr", reports.AudienceCommittee, 5)
+			r := pdfReport(t, "fr", dossier.AudienceCommittee, 5)
 			r.Sections[0].CommentsPending, r.Sections[0].CommentsWithheld, r.Offline = tt.pending, tt.withheld, tt.offline
 			streams := pageStreams(t, renderPDF(t, r))
 			if !streamHas(streams, "Commentaires") {
@@ -218,7 +219,7 @@ func TestPDFCommentsSayWhyNone(t *testing.T) {
 
 // An offline report knows no headcount: it claims nothing about rates.
 func TestPDFOfflineMakesNoHeadcountClaim(t *testing.T) {
-	r := pdfReport(t, "fr", reports.AudienceCommittee, 5)
+	r := pdfReport(t, "fr", dossier.AudienceCommittee, 5)
 	r.Offline, r.SegmentLabels = true, nil
 	for i := range r.Participation {
 		r.Participation[i].Headcount, r.Participation[i].Rate = 0, nil
@@ -241,7 +242,7 @@ func TestPDFOfflineMakesNoHeadcountClaim(t *testing.T) {
 // only when it is itself below k.
 func TestPDFParticipationHiddenReasons(t *testing.T) {
 	requirePoppler(t)
-	text := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceCommittee, 5))), "\n"))
+	text := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", dossier.AudienceCommittee, 5))), "\n"))
 	rows := map[string]string{}
 	for _, line := range strings.Split(text, "\n") {
 		for _, name := range []string{"Equipe Secrete", "Direction Cachee", "Atelier Discret"} {
@@ -267,7 +268,7 @@ func TestPDFNoNearlyEmptyPages(t *testing.T) {
 	requirePoppler(t)
 	ids := []string{"sens-du-travail", "reconnaissance", "strategies-defensives", "numerique-travail-reel"}
 	for _, lang := range []string{"fr", "en"} {
-		for _, audience := range []reports.Audience{reports.AudienceConsultant, reports.AudienceCommittee} {
+		for _, audience := range []dossier.Audience{dossier.AudienceConsultant, dossier.AudienceCommittee} {
 			t.Run(lang+"-"+string(audience), func(t *testing.T) {
 				pages := pdfPages(t, renderPDF(t, pdfSyntheticReport(t, ids, lang, audience)))
 				for i, p := range pages[1:] {
@@ -294,7 +295,7 @@ func TestPDFDocumentTitleFollowsLanguage(t *testing.T) {
 	for lang, want := range map[string]string{"fr": "Rapport de résultats : Baromètre qualité de vie au travail 2027",
 		"en": "Results report: Baromètre qualité de vie au travail 2027"} {
 		path := filepath.Join(t.TempDir(), "r.pdf")
-		if err := os.WriteFile(path, renderPDF(t, pdfReport(t, lang, reports.AudienceCommittee, 5)), 0o600); err != nil {
+		if err := os.WriteFile(path, renderPDF(t, pdfReport(t, lang, dossier.AudienceCommittee, 5)), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		out, err := exec.Command("pdfinfo", path).Output()

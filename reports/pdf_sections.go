@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -11,7 +12,7 @@ import (
 // questionnaireSection writes the part of the report about one
 // questionnaire: charts of the whole population, the heat map of units,
 // segment comparisons, indicators and comments.
-func (d *pdfDoc) questionnaireSection(s *Section) {
+func (d *pdfDoc) questionnaireSection(s *dossier.Section) {
 	q, res := s.Questionnaire, s.Result
 	if q == nil || res == nil {
 		return
@@ -56,7 +57,7 @@ func (d *pdfDoc) questionnaireSection(s *Section) {
 		for _, id := range ids {
 			d.ensure(30)
 			d.f.SetFont(fontFamily, "B", 9.5)
-			d.f.CellFormat(contentW, 6, d.txt(fmt.Sprintf(tr(d.lang, "segment_title"), d.r.segmentLabel(id))), "", 1, "L", false, 0, "")
+			d.f.CellFormat(contentW, 6, d.txt(fmt.Sprintf(tr(d.lang, "segment_title"), d.r.SegmentLabel(id))), "", 1, "L", false, 0, "")
 			if !slices.ContainsFunc(by[id], func(g *scoring.Group) bool { return !g.Suppressed }) {
 				// A table of grey rows would say nothing; the reason does.
 				d.para(fmt.Sprintf(tr(d.lang, "segment_withheld"), res.MinGroupSize))
@@ -128,7 +129,7 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 		}
 		label := d.groupLabel(g)
 		if g.Kind == scoring.KindSegment {
-			label = d.r.segmentLabel(g.Segment) + " : " + label
+			label = d.r.SegmentLabel(g.Segment) + " : " + label
 		}
 		indent := 0.0
 		if g.Kind == scoring.KindUnit {
@@ -167,7 +168,7 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 
 // comments writes the moderated comments grouped by the group they came
 // from, each between guillemets.
-func (d *pdfDoc) comments(cs []Comment) {
+func (d *pdfDoc) comments(cs []dossier.Comment) {
 	f := d.f
 	last := "\x00"
 	for _, c := range cs {

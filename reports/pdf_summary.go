@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -41,7 +42,7 @@ func (d *pdfDoc) summary() {
 	d.participation()
 }
 
-func (d *pdfDoc) summarySection(s *Section) {
+func (d *pdfDoc) summarySection(s *dossier.Section) {
 	f := d.f
 	q, res := s.Questionnaire, s.Result
 	sc := schemeOf(q)
@@ -228,7 +229,7 @@ func (d *pdfDoc) participation() {
 			for _, w := range cols[1:] {
 				rest += w
 			}
-			f.CellFormat(rest, 5, d.txt(maskedText(d.lang, d.r.unitReason(p.Path), d.r.MinGroupSize)), "", 1, "C", fillRow, 0, "")
+			f.CellFormat(rest, 5, d.txt(maskedText(d.lang, unitReason(d.r, p.Path), d.r.MinGroupSize)), "", 1, "C", fillRow, 0, "")
 			f.SetTextColor(0, 0, 0)
 			continue
 		}

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
-	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -41,7 +41,7 @@ var pdfSyntheticJobs = []struct {
 
 // pdfSyntheticSection scores made-up answers to q with the real scoring
 // engine: deterministic, units leaning differently, 3 % of items skipped.
-func pdfSyntheticSection(tb testing.TB, q *questionnaires.Questionnaire, k int, seed uint64) reports.Section {
+func pdfSyntheticSection(tb testing.TB, q *questionnaires.Questionnaire, k int, seed uint64) dossier.Section {
 	tb.Helper()
 	opts := scoring.Options{MinGroupSize: k, Segments: []scoring.Segment{{ID: "metier", Label: "Métier"}}}
 	for _, u := range pdfSyntheticUnits {
@@ -93,14 +93,14 @@ func pdfSyntheticSection(tb testing.TB, q *questionnaires.Questionnaire, k int, 
 			}
 		}
 	}
-	return reports.Section{Questionnaire: q, Result: s.Result()}
+	return dossier.Section{Questionnaire: q, Result: s.Result()}
 }
 
 // pdfSyntheticReport builds a report on the built-in instruments ids.
-func pdfSyntheticReport(tb testing.TB, ids []string, lang string, audience reports.Audience) *reports.Report {
+func pdfSyntheticReport(tb testing.TB, ids []string, lang string, audience dossier.Audience) *dossier.Report {
 	tb.Helper()
 	const k = 5
-	r := &reports.Report{
+	r := &dossier.Report{
 		Organisation:        "Conseil départemental (exemple)",
 		Campaign:            "Enquête sens et reconnaissance au travail 2027",
 		Period:              "2027-W03 – 2027-W07",
@@ -109,7 +109,7 @@ func pdfSyntheticReport(tb testing.TB, ids []string, lang string, audience repor
 		Lang:                lang,
 		MinGroupSize:        k,
 		CommentMinGroupSize: 10,
-		IncludeItemAnnex:    audience == reports.AudienceConsultant,
+		IncludeItemAnnex:    audience == dossier.AudienceConsultant,
 		Version:             "exemple",
 	}
 	counts, heads := map[string]int{}, map[string]int{}
@@ -129,8 +129,8 @@ func pdfSyntheticReport(tb testing.TB, ids []string, lang string, audience repor
 		}
 		r.Sections = append(r.Sections, pdfSyntheticSection(tb, q, k, uint64(i+1)))
 	}
-	if audience == reports.AudienceConsultant && len(r.Sections) > 0 {
-		r.Sections[0].Comments = []reports.Comment{
+	if audience == dossier.AudienceConsultant && len(r.Sections) > 0 {
+		r.Sections[0].Comments = []dossier.Comment{
 			{Group: "Direction de l'enfance", Text: "On passe plus de temps à renseigner le logiciel qu'avec les familles."},
 			{Group: "Direction de l'enfance", Text: "Les réunions d'équipe ont disparu : on ne parle plus des situations difficiles."},
 			{Group: "Direction de l'autonomie", Text: "Bonne ambiance, mais « faire du chiffre » n'est pas notre métier !"},
@@ -144,7 +144,7 @@ func pdfSyntheticReport(tb testing.TB, ids []string, lang string, audience repor
 func TestPDFWithBuiltinInstruments(t *testing.T) {
 	requirePoppler(t)
 	ids := []string{"sens-du-travail", "reconnaissance", "strategies-defensives", "numerique-travail-reel"}
-	r := pdfSyntheticReport(t, ids, "fr", reports.AudienceConsultant)
+	r := pdfSyntheticReport(t, ids, "fr", dossier.AudienceConsultant)
 	pages := pdfPages(t, renderPDF(t, r))
 	text := normalise(strings.Join(pages, "\n"))
 	for _, s := range r.Sections {

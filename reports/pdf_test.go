@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -31,7 +32,7 @@ func requirePoppler(tb testing.TB) {
 }
 
 // renderPDF renders r and returns the PDF bytes.
-func renderPDF(tb testing.TB, r *reports.Report) []byte {
+func renderPDF(tb testing.TB, r *dossier.Report) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
 	if err := reports.PDF(&buf, r); err != nil {
@@ -101,7 +102,7 @@ func TestPDFSectionTitles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
-			text := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, tt.lang, reports.AudienceConsultant, 5))), "\n"))
+			text := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, tt.lang, dossier.AudienceConsultant, 5))), "\n"))
 			for _, w := range tt.want {
 				if !strings.Contains(text, w) {
 					t.Errorf("text lacks %q", w)
@@ -122,7 +123,7 @@ func TestPDFSectionTitles(t *testing.T) {
 
 func TestPDFAccentsRenderExactly(t *testing.T) {
 	requirePoppler(t)
-	text := strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5))), "\n")
+	text := strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", dossier.AudienceConsultant, 5))), "\n")
 	for _, w := range []string{"Synthèse", "Cohérence éthique", "Reconnaissance reçue", "cœur du métier",
 		"Tout à fait d'accord", "Baromètre qualité de vie", "Montbéliard", "Pôle logistique",
 		"Infirmier·ère", "Période d'enquête", "« transmissions »", "Œuvre"} {
@@ -144,7 +145,7 @@ func TestPDFFooterRestatesKOnEveryPage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang+"-k"+strconv.Itoa(tt.k), func(t *testing.T) {
-			pages := pdfPages(t, renderPDF(t, pdfReport(t, tt.lang, reports.AudienceConsultant, tt.k)))
+			pages := pdfPages(t, renderPDF(t, pdfReport(t, tt.lang, dossier.AudienceConsultant, tt.k)))
 			if len(pages) < 5 {
 				t.Fatalf("%d pages, want at least 5", len(pages))
 			}
@@ -163,8 +164,8 @@ func TestPDFFooterRestatesKOnEveryPage(t *testing.T) {
 func TestPDFCommitteeVariantOmitsItemAnnex(t *testing.T) {
 	requirePoppler(t)
 	const annex, item = "Annexe : réponses par question", "Mon travail est de plus en plus exigeant."
-	consultant := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5))), "\n"))
-	committee := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceCommittee, 5))), "\n"))
+	consultant := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", dossier.AudienceConsultant, 5))), "\n"))
+	committee := normalise(strings.Join(pdfPages(t, renderPDF(t, pdfReport(t, "fr", dossier.AudienceCommittee, 5))), "\n"))
 	if !strings.Contains(consultant, annex) || !strings.Contains(consultant, item) {
 		t.Errorf("consultant report lacks the item annex")
 	}
@@ -190,7 +191,7 @@ func TestPDFSuppressedGroupsNeverShowFigures(t *testing.T) {
 	requirePoppler(t)
 	for _, lang := range []string{"fr", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			pages := pdfPages(t, renderPDF(t, pdfReport(t, lang, reports.AudienceConsultant, 5)))
+			pages := pdfPages(t, renderPDF(t, pdfReport(t, lang, dossier.AudienceConsultant, 5)))
 			seen := map[string]int{}
 			for pi, p := range pages {
 				for _, line := range strings.Split(p, "\n") {
@@ -219,7 +220,7 @@ func TestPDFSuppressedGroupsNeverShowFigures(t *testing.T) {
 
 func TestPDFTableOfContentsListsPages(t *testing.T) {
 	requirePoppler(t)
-	pages := pdfPages(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5)))
+	pages := pdfPages(t, renderPDF(t, pdfReport(t, "fr", dossier.AudienceConsultant, 5)))
 	// "L'essentiel" comes right after the cover, before the contents.
 	if !strings.Contains(normalise(pages[1]), "L'essentiel") {
 		t.Errorf("page 2 is not \"L'essentiel\":\n%s", pages[1])
@@ -251,13 +252,13 @@ func TestPDFEdgeCases(t *testing.T) {
 	requirePoppler(t)
 	tests := []struct {
 		name string
-		edit func(r *reports.Report)
+		edit func(r *dossier.Report)
 		want []string
 	}{
-		{"NoSectionsNoParticipation", func(r *reports.Report) {
+		{"NoSectionsNoParticipation", func(r *dossier.Report) {
 			r.Sections, r.Participation, r.Period, r.Organisation = nil, nil, "", ""
 		}, []string{"Synthèse", "Glossaire"}},
-		{"WholePopulationUnderK", func(r *reports.Report) {
+		{"WholePopulationUnderK", func(r *dossier.Report) {
 			res := r.Sections[0].Result
 			for _, g := range res.Groups {
 				*g = scoring.Group{ID: g.ID, Kind: g.Kind, Label: g.Label, Segment: g.Segment, Parent: g.Parent,
@@ -265,12 +266,12 @@ func TestPDFEdgeCases(t *testing.T) {
 			}
 			r.Sections[0].Comments, r.Participation = nil, nil
 		}, []string{"L'ensemble des répondants compte moins de k personnes", "Carte des unités"}},
-		{"DefaultLanguageAndK", func(r *reports.Report) { r.Lang, r.MinGroupSize = "", 0 },
+		{"DefaultLanguageAndK", func(r *dossier.Report) { r.Lang, r.MinGroupSize = "", 0 },
 			[]string{"Synthèse", "Résultats affichés uniquement pour les groupes d'au moins k = 5 personnes"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := pdfReport(t, "fr", reports.AudienceConsultant, 5)
+			r := pdfReport(t, "fr", dossier.AudienceConsultant, 5)
 			tt.edit(r)
 			pages := pdfPages(t, renderPDF(t, r))
 			text := normalise(strings.Join(pages, "\n"))
@@ -306,8 +307,8 @@ func TestPDFEdgeCases(t *testing.T) {
 // The same report gives the same bytes, so that the committed example only
 // changes when the layout does.
 func TestPDFIsDeterministic(t *testing.T) {
-	a := renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5))
-	b := renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5))
+	a := renderPDF(t, pdfReport(t, "fr", dossier.AudienceConsultant, 5))
+	b := renderPDF(t, pdfReport(t, "fr", dossier.AudienceConsultant, 5))
 	if !bytes.Equal(a, b) {
 		t.Error("two renderings of the same report differ")
 	}

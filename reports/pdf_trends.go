@@ -13,7 +13,7 @@ import (
 func (d *pdfDoc) trendSection(q *questionnaires.Questionnaire, res *scoring.Result, t *scoring.Trends) {
 	f := d.f
 	d.keepTogether(60)
-	d.heading(2, fmt.Sprintf(trendText(d.lang, "h_trends"), d.r.previousTitle(d.lang)))
+	d.heading(2, fmt.Sprintf(trendText(d.lang, "h_trends"), previousTitle(d.r, d.lang)))
 	d.para(trendText(d.lang, "trends_explain"))
 	ids := t.SortedGroupIDs(res)
 	cols := []float64{52, 18, 20, 84}
@@ -111,7 +111,7 @@ func (d *pdfDoc) trendGroupLabel(g *scoring.Group) string {
 	label := d.groupLabel(g)
 	switch g.Kind {
 	case scoring.KindSegment:
-		label = d.r.segmentLabel(g.Segment) + " : " + label
+		label = d.r.SegmentLabel(g.Segment) + " : " + label
 	case scoring.KindUnit:
 		for range unitDepth(g) {
 			label = "   " + label

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/vigie-sante/vigie/dossier"
 )
 
 // The store keeps the weeks a campaign opened and closed in, never a date
@@ -41,7 +43,7 @@ func isoWeekMonday(w string) (time.Time, bool) {
 
 // weeks returns the opening and closing weeks of r, from its fields or
 // from a legacy "2027-W03 – 2027-W07" Period.
-func (r *Report) weeks() (opened, closed string) {
+func reportWeeks(r *dossier.Report) (opened, closed string) {
 	if r.OpenedWeek != "" || r.ClosedWeek != "" {
 		return r.OpenedWeek, r.ClosedWeek
 	}
@@ -54,8 +56,8 @@ func (r *Report) weeks() (opened, closed string) {
 // periodText is the survey period in words, and whether it was computed
 // from weeks (then the report says why it has no exact dates). Without
 // weeks it is the free-text Period.
-func (r *Report) periodText(lang string) (string, bool) {
-	opened, closed := r.weeks()
+func periodText(r *dossier.Report, lang string) (string, bool) {
+	opened, closed := reportWeeks(r)
 	start, okStart := isoWeekMonday(opened)
 	end, okEnd := isoWeekMonday(closed)
 	switch {

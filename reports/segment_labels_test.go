@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 )
 
@@ -23,7 +24,7 @@ func TestPDFSegmentLabels(t *testing.T) {
 		{"FallbackToID", "fr", nil, "Segment : Metier", "Segment : metier"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := pdfReport(t, tt.lang, reports.AudienceConsultant, 5)
+			r := pdfReport(t, tt.lang, dossier.AudienceConsultant, 5)
 			r.SegmentLabels = tt.labels
 			text := normalise(strings.Join(pdfPages(t, renderPDF(t, r)), "\n"))
 			if !strings.Contains(text, tt.want) {
@@ -49,7 +50,7 @@ func TestXLSXSegmentLabels(t *testing.T) {
 		{"FallbackToID", map[string]string{"age": "Âge"}, "Metier"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := xlsxFixture(t, reports.AudienceConsultant)
+			r := xlsxFixture(t, dossier.AudienceConsultant)
 			r.SegmentLabels = tt.labels
 			_, f := xlsxMust(t, r)
 			group := "segment:metier=" + xlsxInjectPlus

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -98,7 +99,7 @@ func colon(lang string) string {
 }
 
 // previousTitle is how the report names the previous wave.
-func (r *Report) previousTitle(lang string) string {
+func previousTitle(r *dossier.Report, lang string) string {
 	if r.PreviousTitle != "" {
 		return r.PreviousTitle
 	}

@@ -10,6 +10,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 )
 
@@ -17,14 +18,14 @@ import (
 // checked in the page streams themselves, where fpdf writes the text of a
 // UTF-8 font as UTF-16BE.
 func TestPDFAppliesFrenchTypography(t *testing.T) {
-	fr := pageStreams(t, renderPDF(t, pdfReport(t, "fr", reports.AudienceConsultant, 5)))
+	fr := pageStreams(t, renderPDF(t, pdfReport(t, "fr", dossier.AudienceConsultant, 5)))
 	for _, w := range []string{"chiffres\u202f;", "soin\u202f!", "«\u00a0transmissions\u00a0»",
 		"Annexe\u00a0: réponses", "Segment\u00a0: Metier"} {
 		if !bytes.Contains(fr, utf16be(w)) {
 			t.Errorf("French document lacks %q with its no-break space", w)
 		}
 	}
-	en := pageStreams(t, renderPDF(t, pdfReport(t, "en", reports.AudienceConsultant, 5)))
+	en := pageStreams(t, renderPDF(t, pdfReport(t, "en", dossier.AudienceConsultant, 5)))
 	for _, w := range []string{"Annex: answers", "Segment: Metier"} {
 		if !bytes.Contains(en, utf16be(w)) {
 			t.Errorf("English document lacks %q as written", w)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -38,7 +39,7 @@ const (
 // percent, so that the workbook never tells more than the PDF. Every text
 // is written as a string cell with the text format, never as a formula,
 // whatever it begins with (= + - @).
-func XLSX(w io.Writer, r *Report) error {
+func XLSX(w io.Writer, r *dossier.Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	b, err := newXLSXBook(f, r)
@@ -79,14 +80,14 @@ func XLSX(w io.Writer, r *Report) error {
 // xlsxBook is the workbook being written and the styles its sheets share.
 type xlsxBook struct {
 	f    *excelize.File
-	r    *Report
+	r    *dossier.Report
 	lang string
 
 	header, text, bold, integer, decimal1, decimal2, percent, masked, wrapped int
 	levelStyles                                                               map[levelStyleKey]int
 }
 
-func newXLSXBook(f *excelize.File, r *Report) (*xlsxBook, error) {
+func newXLSXBook(f *excelize.File, r *dossier.Report) (*xlsxBook, error) {
 	b := &xlsxBook{f: f, r: r, lang: r.Lang}
 	if b.lang == "" {
 		b.lang = "fr"
@@ -265,7 +266,7 @@ func (b *xlsxBook) groupName(g *scoring.Group) string {
 	case scoring.KindUnit:
 		return unitDisplay(strings.Split(strings.TrimPrefix(g.ID, "unit:"), "/"))
 	case scoring.KindSegment:
-		return b.r.segmentLabel(g.Segment) + " = " + g.Label
+		return b.r.SegmentLabel(g.Segment) + " = " + g.Label
 	}
 	return g.Label
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -16,7 +17,7 @@ import (
 // directly: this measures the workbook, not the scoring. Since the
 // workbook has no row per person (issue 19), its size follows the groups,
 // not the respondents.
-func xlsxBenchReport(b *testing.B) *reports.Report {
+func xlsxBenchReport(b *testing.B) *dossier.Report {
 	b.Helper()
 	q := xlsxQuestionnaire(b, 10, 8)
 	res := &scoring.Result{
@@ -54,11 +55,11 @@ func xlsxBenchReport(b *testing.B) *reports.Report {
 		res.Reliability[d.ID] = scoring.Reliability{Alpha: &alpha, N: 90_000}
 	}
 
-	return &reports.Report{
+	return &dossier.Report{
 		Organisation: "Hôpital", Campaign: "Baromètre", GeneratedAt: time.Now(),
-		Audience: reports.AudienceConsultant, Lang: "fr", MinGroupSize: 5, CommentMinGroupSize: 10,
+		Audience: dossier.AudienceConsultant, Lang: "fr", MinGroupSize: 5, CommentMinGroupSize: 10,
 		Participation: part,
-		Sections:      []reports.Section{{Questionnaire: q, Result: res}},
+		Sections:      []dossier.Section{{Questionnaire: q, Result: res}},
 	}
 }
 

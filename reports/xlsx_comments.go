@@ -4,6 +4,8 @@ import (
 	crand "crypto/rand"
 	"fmt"
 	"math/rand/v2"
+
+	"github.com/vigie-sante/vigie/dossier"
 )
 
 // SheetComments holds the published comments.
@@ -57,7 +59,7 @@ func (b *xlsxBook) comments() error {
 
 // noCommentReason says why a section has no published comment, in the
 // PDF's words.
-func (b *xlsxBook) noCommentReason(s Section) string {
+func (b *xlsxBook) noCommentReason(s dossier.Section) string {
 	switch {
 	case b.r.Offline:
 		return tr(b.lang, "comments_offline")

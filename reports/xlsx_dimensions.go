@@ -40,7 +40,7 @@ func (b *xlsxBook) dimensions() error {
 			q := s.Questionnaire
 			for _, g := range s.Result.Groups {
 				for _, d := range q.Dimensions {
-					head := []any{q.ID, g.ID, b.kind(g.Kind), b.groupLabel(g), xlsxUnitID(g.Parent), b.r.segmentLabel(g.Segment), d.ID, b.dimensionTitle(q, d)}
+					head := []any{q.ID, g.ID, b.kind(g.Kind), b.groupLabel(g), xlsxUnitID(g.Parent), b.r.SegmentLabel(g.Segment), d.ID, b.dimensionTitle(q, d)}
 					ds := g.Dimensions[d.ID]
 					if g.Suppressed || ds == nil || ds.Suppressed {
 						if err := emit(append(head, b.t("masked"))...); err != nil {

@@ -1,11 +1,14 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/vigie-sante/vigie/dossier"
 )
 
 // The sheets of the DUERP workbook.
@@ -15,15 +18,25 @@ const (
 	SheetDUERPMethod  = "Méthode"
 )
 
+// DUERPWorkbook returns the DUERP workbook of d as bytes: what a frozen
+// version keeps (store.RenderDUERP).
+func DUERPWorkbook(d *dossier.DUERP) ([]byte, error) {
+	var b bytes.Buffer
+	if err := DUERPXLSX(&b, d); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // DUERPXLSX writes d as the DUERP workbook: sheet DUERP with one row per
 // (work unit, risk family), sheet Actions with the whole plan, and sheet
 // Méthode with how exposure is read. Like XLSX, every text is a string
 // cell in the text format, never a formula, whatever it begins with
 // (= + - @): measures and actions are typed by people.
-func DUERPXLSX(w io.Writer, d *DUERP) error {
+func DUERPXLSX(w io.Writer, d *dossier.DUERP) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	b, err := newXLSXBook(f, &Report{Lang: "fr"})
+	b, err := newXLSXBook(f, &dossier.Report{Lang: "fr"})
 	if err != nil {
 		return err
 	}
@@ -41,7 +54,7 @@ func DUERPXLSX(w io.Writer, d *DUERP) error {
 	if err := f.SetSheetName(f.GetSheetName(0), SheetDUERP); err != nil {
 		return fmt.Errorf("reports: duerp xlsx: %w", err)
 	}
-	for _, step := range []func(*xlsxBook, *DUERP) error{duerpRowsSheet, duerpActionsSheet, duerpMethodSheet} {
+	for _, step := range []func(*xlsxBook, *dossier.DUERP) error{duerpRowsSheet, duerpActionsSheet, duerpMethodSheet} {
 		if err := step(b, d); err != nil {
 			return fmt.Errorf("reports: duerp xlsx: %w", err)
 		}
@@ -54,7 +67,7 @@ func DUERPXLSX(w io.Writer, d *DUERP) error {
 
 // duerpRowsSheet writes the DUERP sheet, in the columns of INRS's RPS-DU
 // grid as the issue lists them.
-func duerpRowsSheet(b *xlsxBook, d *DUERP) error {
+func duerpRowsSheet(b *xlsxBook, d *dossier.DUERP) error {
 	cols := []column{
 		{"Unité de travail", 28, b.text},
 		{"Famille de risques", 30, b.text},
@@ -76,7 +89,7 @@ func duerpRowsSheet(b *xlsxBook, d *DUERP) error {
 }
 
 // duerpActionsSheet writes the whole plan, one action a row.
-func duerpActionsSheet(b *xlsxBook, d *DUERP) error {
+func duerpActionsSheet(b *xlsxBook, d *dossier.DUERP) error {
 	cols := []column{
 		{"Action", 40, b.text},
 		{"Description", 50, b.text},
@@ -91,7 +104,7 @@ func duerpActionsSheet(b *xlsxBook, d *DUERP) error {
 	}
 	return b.table(SheetDUERPActions, cols, len(d.Actions), nil, func(emit func(...any) error) error {
 		for _, a := range d.Actions {
-			if err := emit(a.Title, a.Description, UnitLabel(a.Unit), FamilyLabel(a.RiskFamily),
+			if err := emit(a.Title, a.Description, dossier.UnitLabel(a.Unit), dossier.FamilyLabel(a.RiskFamily),
 				strings.Join(a.Dimensions, ", "), a.Owner, a.Due, a.Budget, a.Status, a.FollowUp); err != nil {
 				return err
 			}
@@ -102,7 +115,7 @@ func duerpActionsSheet(b *xlsxBook, d *DUERP) error {
 
 // duerpMethodSheet says what the exposure column is, and is not, next to
 // the figures: a reading aid, not a measured risk.
-func duerpMethodSheet(b *xlsxBook, d *DUERP) error {
+func duerpMethodSheet(b *xlsxBook, d *dossier.DUERP) error {
 	if _, err := b.f.NewSheet(SheetDUERPMethod); err != nil {
 		return err
 	}
@@ -138,7 +151,7 @@ func DUERPMethod(k int) []string {
 
 // DimensionsText writes a row's dimensions in one cell, one a line:
 // title, mean and share unfavourable, or why there is no figure.
-func DimensionsText(dims []DUERPDimension, k int) string {
+func DimensionsText(dims []dossier.DUERPDimension, k int) string {
 	lines := make([]string, len(dims))
 	for i, dd := range dims {
 		if dd.Published {
@@ -153,7 +166,7 @@ func DimensionsText(dims []DUERPDimension, k int) string {
 
 // ActionsText writes a row's actions in one cell, one a line: title,
 // owner, due date and status.
-func ActionsText(as []DUERPAction) string {
+func ActionsText(as []dossier.DUERPAction) string {
 	lines := make([]string, len(as))
 	for i, a := range as {
 		parts := []string{a.Title}

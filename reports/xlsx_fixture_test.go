@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
@@ -102,7 +103,7 @@ func xlsxSuppressedGroup(id string, kind scoring.GroupKind, label, parent, segme
 // xlsxFixture is a report with published and suppressed groups, a
 // suppressed measure inside a published group, and names that look like
 // formulas.
-func xlsxFixture(tb testing.TB, audience reports.Audience) *reports.Report {
+func xlsxFixture(tb testing.TB, audience dossier.Audience) *dossier.Report {
 	tb.Helper()
 	q := xlsxQuestionnaire(tb, 3, 4)
 	alpha := 0.8123456789
@@ -132,7 +133,7 @@ func xlsxFixture(tb testing.TB, audience reports.Audience) *reports.Report {
 	a1.Items["d1i0"] = &scoring.ItemStats{Suppressed: true, Reason: scoring.ReasonBelowThreshold}
 	a1.Indicators["ratio"] = &scoring.IndicatorStats{Suppressed: true, Reason: scoring.ReasonSecondary}
 
-	r := &reports.Report{
+	r := &dossier.Report{
 		Organisation: "CHU de " + xlsxInjectPlus, Campaign: "Baromètre 2027",
 		GeneratedAt: time.Date(2027, 3, 1, 10, 0, 0, 0, time.UTC),
 		Audience:    audience, Lang: "fr", MinGroupSize: 5, CommentMinGroupSize: 10, Version: "1.2.3",
@@ -142,7 +143,7 @@ func xlsxFixture(tb testing.TB, audience reports.Audience) *reports.Report {
 			{Path: []string{"A", xlsxSecretUnit}, Headcount: 6},
 			xlsxParticipation([]string{xlsxInjectUnit}, 25, 0),
 		},
-		Sections: []reports.Section{{Questionnaire: q, Result: res}},
+		Sections: []dossier.Section{{Questionnaire: q, Result: res}},
 	}
 	return r
 }
@@ -158,7 +159,7 @@ func xlsxParticipation(path []string, n, headcount int) scoring.UnitParticipatio
 
 // mustXLSX renders r and opens it back, with raw cell values (numbers as
 // stored, not as displayed).
-func xlsxMust(tb testing.TB, r *reports.Report) ([]byte, *excelize.File) {
+func xlsxMust(tb testing.TB, r *dossier.Report) ([]byte, *excelize.File) {
 	tb.Helper()
 	var buf bytes.Buffer
 	if err := reports.XLSX(&buf, r); err != nil {

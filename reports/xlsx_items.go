@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 )
 
@@ -13,7 +14,7 @@ import (
 // per value from the lowest to the highest of all scales. The committee
 // variant has it only when the consultant asked for the item annex.
 func (b *xlsxBook) items() error {
-	if b.r.Audience != AudienceConsultant && !b.r.IncludeItemAnnex {
+	if b.r.Audience != dossier.AudienceConsultant && !b.r.IncludeItemAnnex {
 		return nil
 	}
 	lo, hi, n := 0, -1, 0

@@ -24,7 +24,7 @@ func (b *xlsxBook) parameters() error {
 	if v := versionShown(r.Version); v != "" {
 		ps = append(ps, param{key: "version", v: v})
 	}
-	if period, fromWeeks := r.periodText(b.lang); period != "" {
+	if period, fromWeeks := periodText(r, b.lang); period != "" {
 		ps = append(ps, param{key: "period", v: period})
 		if fromWeeks {
 			ps = append(ps, param{key: "period_note", v: tr(b.lang, "period_note")})

@@ -19,7 +19,7 @@ func (b *xlsxBook) participation() error {
 			if p.Respondents != nil {
 				respondents = *p.Respondents
 			} else {
-				respondents = maskedText(b.lang, b.r.unitReason(p.Path), b.r.MinGroupSize)
+				respondents = maskedText(b.lang, unitReason(b.r, p.Path), b.r.MinGroupSize)
 			}
 			if p.Headcount > 0 {
 				headcount = p.Headcount

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -14,7 +15,7 @@ import (
 // xlsxWithTrends adds a comparison with a previous wave to r's first
 // section, with figures that are not rounded (thirds), as a caller other
 // than scoring might give them: the workbook must round them itself.
-func xlsxWithTrends(r *reports.Report) *reports.Report {
+func xlsxWithTrends(r *dossier.Report) *dossier.Report {
 	s := &r.Sections[0]
 	t := &scoring.Trends{Groups: map[string]*scoring.GroupTrend{}, NonComparable: map[string]string{"dim2": "la question d2i0 a été ajoutée"}}
 	for i, g := range s.Result.Groups {
@@ -46,7 +47,7 @@ func xlsxWithTrends(r *reports.Report) *reports.Report {
 // units' participation and the settings) would need, even for a campaign
 // of 10,000 respondents.
 func TestXLSXNoRowPerPerson(t *testing.T) {
-	for _, audience := range []reports.Audience{reports.AudienceConsultant, reports.AudienceCommittee} {
+	for _, audience := range []dossier.Audience{dossier.AudienceConsultant, dossier.AudienceCommittee} {
 		t.Run(string(audience), func(t *testing.T) {
 			r := xlsxWithTrends(xlsxFixture(t, audience))
 			r.IncludeItemAnnex = true
@@ -89,7 +90,7 @@ func TestXLSXNoRowPerPerson(t *testing.T) {
 // round, so a cell left at full precision fails. Settings (Paramètres, an
 // indicator's threshold) are not figures of the answers and are left out.
 func TestXLSXFiguresRoundedAsPDF(t *testing.T) {
-	r := xlsxWithTrends(xlsxFixture(t, reports.AudienceConsultant))
+	r := xlsxWithTrends(xlsxFixture(t, dossier.AudienceConsultant))
 	r.Participation = append(r.Participation, xlsxParticipation([]string{"C"}, 7, 9)) // 77.78 %
 	_, f := xlsxMust(t, r)
 	q := r.Sections[0].Questionnaire
@@ -159,7 +160,7 @@ func TestXLSXFiguresRoundedAsPDF(t *testing.T) {
 // current means, the change and its interval to 0.1; for an indicator,
 // to 0.01.
 func TestXLSXTrendsRounded(t *testing.T) {
-	r := xlsxWithTrends(xlsxFixture(t, reports.AudienceConsultant))
+	r := xlsxWithTrends(xlsxFixture(t, dossier.AudienceConsultant))
 	_, f := xlsxMust(t, r)
 	recs := xlsxSheetTable(t, f, reports.SheetTrends)
 	res, tr := r.Sections[0].Result, r.Sections[0].Trends

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -62,7 +63,7 @@ func xlsxRef(tb testing.TB, f *excelize.File, sheet, first, col string) string {
 // level's symbol in the number format, n per row, and a reason in every
 // hidden cell.
 func TestXLSXMapUsesPDFLevels(t *testing.T) {
-	r := xlsxFixture(t, reports.AudienceCommittee)
+	r := xlsxFixture(t, dossier.AudienceCommittee)
 	_, f := xlsxMust(t, r)
 	q, res := r.Sections[0].Questionnaire, r.Sections[0].Result
 	fills := map[scoring.Level]string{scoring.Favourable: "C8E6C9", scoring.Intermediate: "FFCC5C", scoring.Unfavourable: "B71C1C"}
@@ -113,7 +114,7 @@ func TestXLSXMapUsesPDFLevels(t *testing.T) {
 
 // The defensive strategies have their own fills in the workbook too.
 func TestXLSXDefensiveStrategiesAreSignals(t *testing.T) {
-	r := pdfSyntheticReport(t, []string{"strategies-defensives"}, "fr", reports.AudienceCommittee)
+	r := pdfSyntheticReport(t, []string{"strategies-defensives"}, "fr", dossier.AudienceCommittee)
 	_, f := xlsxMust(t, r)
 	res := r.Sections[0].Result
 	q := r.Sections[0].Questionnaire
@@ -140,7 +141,7 @@ func TestXLSXDefensiveStrategiesAreSignals(t *testing.T) {
 }
 
 func TestXLSXItemsShowScaleAndReversed(t *testing.T) {
-	r := pdfReport(t, "fr", reports.AudienceConsultant, 5)
+	r := pdfReport(t, "fr", dossier.AudienceConsultant, 5)
 	_, f := xlsxMust(t, r)
 	items := xlsxSheetTable(t, f, reports.SheetItems)
 	rec := xlsxFind(t, items, map[string]string{"Groupe": "all", "Item": "eff3"})
@@ -158,11 +159,11 @@ func TestXLSXItemsShowScaleAndReversed(t *testing.T) {
 // The Commentaires sheet holds the published texts with their group, in
 // a shuffled order, as text even when they look like formulas.
 func TestXLSXCommentsSheet(t *testing.T) {
-	r := pdfReport(t, "fr", reports.AudienceConsultant, 5)
+	r := pdfReport(t, "fr", dossier.AudienceConsultant, 5)
 	r.Sections[0].Comments = append(r.Sections[0].Comments,
-		reports.Comment{Group: "Pôle logistique", Text: "=HYPERLINK(\"http://x\")"},
-		reports.Comment{Group: "-Ensemble", Text: "+33 6 12"},
-		reports.Comment{Group: "Ensemble", Text: "@moi"})
+		dossier.Comment{Group: "Pôle logistique", Text: "=HYPERLINK(\"http://x\")"},
+		dossier.Comment{Group: "-Ensemble", Text: "+33 6 12"},
+		dossier.Comment{Group: "Ensemble", Text: "@moi"})
 	want := map[string]string{}
 	for _, c := range r.Sections[0].Comments {
 		want[c.Text] = c.Group
@@ -200,7 +201,7 @@ func TestXLSXCommentsSheet(t *testing.T) {
 }
 
 func TestXLSXParametersStateLimits(t *testing.T) {
-	r := xlsxFixture(t, reports.AudienceCommittee)
+	r := xlsxFixture(t, dossier.AudienceCommittee)
 	r.Version, r.OpenedWeek, r.ClosedWeek = "dev", "2026-W41", "2026-W44"
 	_, f := xlsxMust(t, r)
 	params := xlsxSheetTable(t, f, reports.SheetParameters)
@@ -227,7 +228,7 @@ func TestXLSXParametersStateLimits(t *testing.T) {
 
 // A hidden unit's participation gives the reason its results give.
 func TestXLSXParticipationHiddenReason(t *testing.T) {
-	r := xlsxFixture(t, reports.AudienceCommittee)
+	r := xlsxFixture(t, dossier.AudienceCommittee)
 	res := r.Sections[0].Result
 	res.Groups = append(res.Groups, &scoring.Group{ID: "unit:B", Kind: scoring.KindUnit, Label: "B", Suppressed: true, Reason: scoring.ReasonSecondary})
 	r.Participation = append(r.Participation, scoring.UnitParticipation{Path: []string{"B"}, Headcount: 30})
@@ -242,7 +243,7 @@ func TestXLSXParticipationHiddenReason(t *testing.T) {
 
 // The chart's labels are dark and readable, not Excel's pale default.
 func TestXLSXChartLabelsReadable(t *testing.T) {
-	data, _ := xlsxMust(t, xlsxFixture(t, reports.AudienceCommittee))
+	data, _ := xlsxMust(t, xlsxFixture(t, dossier.AudienceCommittee))
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)

@@ -20,7 +20,7 @@ func (b *xlsxBook) summary() error {
 	w.str(1, 1, b.t("title"), b.bold)
 	r := b.r
 	row := 3
-	period, _ := r.periodText(b.lang)
+	period, _ := periodText(r, b.lang)
 	for _, kv := range []struct {
 		key string
 		val any

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -46,13 +47,13 @@ func xlsxNum(tb testing.TB, rec map[string]string, col string) float64 {
 
 func TestXLSXSheets(t *testing.T) {
 	for _, tc := range []struct {
-		audience reports.Audience
+		audience dossier.Audience
 		annex    bool
 		want     []string
 	}{
-		{reports.AudienceConsultant, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
-		{reports.AudienceCommittee, true, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
-		{reports.AudienceCommittee, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
+		{dossier.AudienceConsultant, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
+		{dossier.AudienceCommittee, true, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Items", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
+		{dossier.AudienceCommittee, false, []string{"Synthèse", "Participation", "Dimensions", "Carte", "Fiabilité", "Indicateurs", "Commentaires", "Paramètres"}},
 	} {
 		t.Run(fmt.Sprintf("%s_annex%v", tc.audience, tc.annex), func(t *testing.T) {
 			r := xlsxFixture(t, tc.audience)
@@ -88,7 +89,7 @@ func TestXLSXSheets(t *testing.T) {
 }
 
 func TestXLSXFiguresMatchResult(t *testing.T) {
-	r := xlsxFixture(t, reports.AudienceConsultant)
+	r := xlsxFixture(t, dossier.AudienceConsultant)
 	_, f := xlsxMust(t, r)
 	q, res := r.Sections[0].Questionnaire, r.Sections[0].Result
 
@@ -235,7 +236,7 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 // A suppressed group's label may appear, to show that it exists, but never
 // on a row that holds a number.
 func TestXLSXSuppressedGroupsHaveNoFigures(t *testing.T) {
-	for _, audience := range []reports.Audience{reports.AudienceCommittee, reports.AudienceConsultant} {
+	for _, audience := range []dossier.Audience{dossier.AudienceCommittee, dossier.AudienceConsultant} {
 		t.Run(string(audience), func(t *testing.T) {
 			r := xlsxFixture(t, audience)
 			r.IncludeItemAnnex = true
@@ -275,7 +276,7 @@ func TestXLSXSuppressedGroupsHaveNoFigures(t *testing.T) {
 }
 
 func TestXLSXEnglishHeaders(t *testing.T) {
-	r := xlsxFixture(t, reports.AudienceCommittee)
+	r := xlsxFixture(t, dossier.AudienceCommittee)
 	r.Lang = "en"
 	_, f := xlsxMust(t, r)
 	rec := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Dimension code": "dim0", "Group": "all"})
@@ -287,7 +288,7 @@ func TestXLSXEnglishHeaders(t *testing.T) {
 // Text that begins with = + - @ is stored as a string: no cell of the
 // package has a formula element, and the text reads back unchanged.
 func TestXLSXFormulaInjection(t *testing.T) {
-	data, f := xlsxMust(t, xlsxFixture(t, reports.AudienceConsultant))
+	data, f := xlsxMust(t, xlsxFixture(t, dossier.AudienceConsultant))
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -354,7 +355,7 @@ func xlsxSheetCells(t *testing.T, zf *zip.File) []xlsxXMLCell {
 // Every XML part of the package is well-formed, and the workbook has a
 // chart. (A malformed part is what makes Excel offer a repair.)
 func TestXLSXWellFormed(t *testing.T) {
-	data, _ := xlsxMust(t, xlsxFixture(t, reports.AudienceConsultant))
+	data, _ := xlsxMust(t, xlsxFixture(t, dossier.AudienceConsultant))
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -397,7 +398,7 @@ func TestXLSXLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Skip("soffice not installed")
 	}
-	data, _ := xlsxMust(t, xlsxFixture(t, reports.AudienceConsultant))
+	data, _ := xlsxMust(t, xlsxFixture(t, dossier.AudienceConsultant))
 	dir := t.TempDir()
 	in := filepath.Join(dir, "rapport.xlsx")
 	if err := os.WriteFile(in, data, 0o600); err != nil {
@@ -421,22 +422,22 @@ func TestXLSXLibreOffice(t *testing.T) {
 // Unusual reports still give a workbook that opens: nothing at all, a
 // campaign under k, two questionnaires side by side.
 func TestXLSXEdgeCases(t *testing.T) {
-	tiny := xlsxFixture(t, reports.AudienceConsultant)
+	tiny := xlsxFixture(t, dossier.AudienceConsultant)
 	for _, g := range tiny.Sections[0].Result.Groups {
 		*g = *xlsxSuppressedGroup(g.ID, g.Kind, g.Label, g.Parent, g.Segment, scoring.ReasonBelowThreshold)
 	}
 
-	two := xlsxFixture(t, reports.AudienceConsultant)
-	other := xlsxFixture(t, reports.AudienceConsultant).Sections[0]
+	two := xlsxFixture(t, dossier.AudienceConsultant)
+	other := xlsxFixture(t, dossier.AudienceConsultant).Sections[0]
 	other.Questionnaire = xlsxQuestionnaire(t, 2, 2)
 	other.Questionnaire.ID = "autre-q"
 	two.Sections = append(two.Sections, other)
 
 	for name, tc := range map[string]struct {
-		r     *reports.Report
+		r     *dossier.Report
 		check string // a header expected on the Carte sheet
 	}{
-		"empty":    {&reports.Report{Audience: reports.AudienceConsultant}, "Groupe"},
+		"empty":    {&dossier.Report{Audience: dossier.AudienceConsultant}, "Groupe"},
 		"under_k":  {tiny, "Dimension 0"},
 		"two_sets": {two, "autre-q : Dimension 1"},
 	} {

@@ -23,7 +23,7 @@ type outputs struct {
 	// (CampaignParticipation.Hidden); absent from archives made before.
 	Hidden []string `json:"hidden,omitempty"`
 	// Respondents is the campaign's number of respondents, nil when under
-	// k (reports.Report.Respondents).
+	// k (dossier.Report.Respondents).
 	Respondents *int `json:"respondents,omitempty"`
 	// Comments are the published comments as shown: the group's unit,
 	// the moderated text, never the original.

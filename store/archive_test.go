@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/store"
 )
@@ -128,7 +129,7 @@ type snapshot struct {
 	Participation json.RawMessage
 	Priorities    json.RawMessage // and the units that get a discussion guide
 	Comments      []vigie.Comment
-	Committee     *reports.Report
+	Committee     *dossier.Report
 	PDF           []byte
 }
 
@@ -157,7 +158,7 @@ func takeSnapshot(t *testing.T, s *store.Store, c *vigie.Campaign) snapshot {
 		t.Fatalf("PublishedComments: %v", err)
 	}
 	slices.SortFunc(snap.Comments, func(a, b vigie.Comment) int { return strings.Compare(a.ID, b.ID) })
-	snap.Committee, err = s.Report(ctx, c.ID, store.ReportOptions{Audience: reports.AudienceCommittee, Now: now, IncludeItemAnnex: true})
+	snap.Committee, err = s.Report(ctx, c.ID, store.ReportOptions{Audience: dossier.AudienceCommittee, Now: now, IncludeItemAnnex: true})
 	if err != nil {
 		t.Fatalf("Report: %v", err)
 	}
@@ -253,7 +254,7 @@ func TestArchiveErasesRawDataKeepsOutputs(t *testing.T) {
 	})
 
 	t.Run("WorkbookWithoutScores", func(t *testing.T) {
-		r, err := s.Report(ctx, c.ID, store.ReportOptions{Audience: reports.AudienceConsultant, Now: now})
+		r, err := s.Report(ctx, c.ID, store.ReportOptions{Audience: dossier.AudienceConsultant, Now: now})
 		if err != nil {
 			t.Fatalf("Report: %v", err)
 		}
@@ -432,7 +433,7 @@ func TestDeleteCampaignWithDUERP(t *testing.T) {
 			otherSpec := testSpec()
 			otherSpec.Units, otherSpec.Segments = []vigie.UnitSpec{{Path: []string{"Atelier"}}}, nil
 			other := MustCreateCampaign(t, s, otherSpec)
-			v1, err := s.FreezeDUERP(ctx, id, "conseil@cabinet.test", now)
+			v1, err := s.FreezeDUERP(ctx, id, "conseil@cabinet.test", now, reports.DUERPWorkbook)
 			if err != nil {
 				t.Fatal(err)
 			}

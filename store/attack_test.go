@@ -13,8 +13,8 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
-	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 	"github.com/vigie-sante/vigie/scoring/scoringtest"
 	"github.com/vigie-sante/vigie/store"
@@ -194,7 +194,7 @@ type storePublished struct {
 	results       []*scoring.Result
 	participation []scoring.UnitParticipation
 	comments      []vigie.Comment
-	report        *reports.Report
+	report        *dossier.Report
 }
 
 // storeAndPublish stores the campaign and its responses, closes it,
@@ -268,7 +268,7 @@ func storeAndPublishIn(t *testing.T, s *store.Store, c *genCampaign) storePublis
 	if pub.comments, err = s.PublishedComments(ctx, camp.ID, ""); err != nil {
 		t.Fatalf("PublishedComments: %v", err)
 	}
-	pub.report, err = s.Report(ctx, camp.ID, store.ReportOptions{Audience: reports.AudienceCommittee})
+	pub.report, err = s.Report(ctx, camp.ID, store.ReportOptions{Audience: dossier.AudienceCommittee})
 	if err != nil {
 		t.Fatalf("Report: %v", err)
 	}

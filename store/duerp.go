@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -12,8 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
-	"github.com/vigie-sante/vigie/reports"
 )
 
 // maxMeasures is the length of a row's "mesures existantes", in characters.
@@ -22,15 +21,15 @@ const maxMeasures = 4000
 var errDUERPVersionNotFound = vigie.Errorf(vigie.ENOTFOUND, "Cette version du DUERP n'existe pas.")
 
 // DUERP builds the psychosocial-risk rows of a closed campaign's document
-// unique as of day now (reports.NewDUERP): published results only, the
+// unique as of day now (dossier.NewDUERP): published results only, the
 // stored measures of each row, the action plan. ECONFLICT before the
 // closing, as results.
-func (s *Store) DUERP(ctx context.Context, campaignID string, now time.Time) (*reports.DUERP, error) {
+func (s *Store) DUERP(ctx context.Context, campaignID string, now time.Time) (*dossier.DUERP, error) {
 	cs, err := s.publishedResults(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}
-	var d *reports.DUERP
+	var d *dossier.DUERP
 	err = s.view(ctx, func(tx *sql.Tx) error {
 		d, err = cs.duerp(ctx, tx, now)
 		return err
@@ -40,9 +39,9 @@ func (s *Store) DUERP(ctx context.Context, campaignID string, now time.Time) (*r
 
 // duerp builds the DUERP from the campaign's scores and the plan and
 // measures read through db.
-func (cs *publishedResults) duerp(ctx context.Context, db queryer, now time.Time) (*reports.DUERP, error) {
+func (cs *publishedResults) duerp(ctx context.Context, db queryer, now time.Time) (*dossier.DUERP, error) {
 	c := cs.campaign
-	in := reports.DUERPInput{Organisation: c.Organisation, Campaign: c.Title, Date: now.Format(time.DateOnly)}
+	in := dossier.DUERPInput{Organisation: c.Organisation, Campaign: c.Title, Date: now.Format(time.DateOnly)}
 	for _, u := range c.Units {
 		in.Units = append(in.Units, strings.Join(u.Path, "/"))
 	}
@@ -52,7 +51,7 @@ func (cs *publishedResults) duerp(ctx context.Context, db queryer, now time.Time
 			return nil, err
 		}
 		in.MinGroupSize = res.MinGroupSize
-		in.Sections = append(in.Sections, reports.Section{Questionnaire: q, Result: res})
+		in.Sections = append(in.Sections, dossier.Section{Questionnaire: q, Result: res})
 	}
 	plan, err := actions(ctx, db, c.ID)
 	if err != nil {
@@ -64,21 +63,21 @@ func (cs *publishedResults) duerp(ctx context.Context, db queryer, now time.Time
 	if in.Measures, err = measures(ctx, db, c.ID); err != nil {
 		return nil, err
 	}
-	return reports.NewDUERP(in), nil
+	return dossier.NewDUERP(in), nil
 }
 
 // duerpAction is an action as the DUERP lists it, its status in words.
-func duerpAction(a vigie.Action) reports.DUERPAction {
-	return reports.DUERPAction{Title: a.Title, Description: a.Description, Unit: a.Unit, RiskFamily: a.RiskFamily,
+func duerpAction(a vigie.Action) dossier.DUERPAction {
+	return dossier.DUERPAction{Title: a.Title, Description: a.Description, Unit: a.Unit, RiskFamily: a.RiskFamily,
 		Dimensions: a.Dimensions, Owner: a.Owner, Due: a.Due, Budget: a.Budget, Status: a.Status.Label(), FollowUp: a.FollowUp}
 }
 
 // measures reads the "mesures existantes" of a campaign's rows.
-func measures(ctx context.Context, db queryer, campaignID string) (map[reports.DUERPKey]string, error) {
-	out := map[reports.DUERPKey]string{}
+func measures(ctx context.Context, db queryer, campaignID string) (map[dossier.DUERPKey]string, error) {
+	out := map[dossier.DUERPKey]string{}
 	err := eachRow(ctx, db, `SELECT unit, risk_family, measures FROM duerp_measures WHERE campaign_id = ?`,
 		[]any{campaignID}, func(rows *sql.Rows) error {
-			var k reports.DUERPKey
+			var k dossier.DUERPKey
 			var m string
 			if err := rows.Scan(&k.Unit, &k.RiskFamily, &m); err != nil {
 				return err
@@ -120,10 +119,10 @@ func (s *Store) SetDUERPMeasures(ctx context.Context, campaignID, unit, family, 
 		if err != nil {
 			return err
 		}
-		key := reports.DUERPKey{Unit: unit, RiskFamily: family}
+		key := dossier.DUERPKey{Unit: unit, RiskFamily: family}
 		if !d.HasRow(key) {
-			if !d.HasRow(reports.DUERPKey{Unit: "", RiskFamily: family}) {
-				return vigie.Errorf(vigie.EINVALID, "risk_family : aucune dimension des questionnaires de la campagne ne relève de la famille « %s ».", reports.FamilyLabel(family))
+			if !d.HasRow(dossier.DUERPKey{Unit: "", RiskFamily: family}) {
+				return vigie.Errorf(vigie.EINVALID, "risk_family : aucune dimension des questionnaires de la campagne ne relève de la famille « %s ».", dossier.FamilyLabel(family))
 			}
 			return vigie.Errorf(vigie.EINVALID, "unit : l'unité « %s » n'a pas de ligne au DUERP : ses résultats ne sont pas publiés (moins de %d répondants, ou masqués pour qu'on ne puisse pas les déduire).", unit, d.MinGroupSize)
 		}
@@ -150,45 +149,82 @@ func hasUnit(c *vigie.Campaign, path string) bool {
 	return false
 }
 
+// RenderDUERP turns a DUERP into the workbook a frozen version keeps
+// (reports.DUERPXLSX): the store renders nothing itself.
+type RenderDUERP func(d *dossier.DUERP) ([]byte, error)
+
+// freezeAttempts bounds the retries of FreezeDUERP when another freeze of
+// the same campaign takes the number it rendered.
+const freezeAttempts = 3
+
 // FreezeDUERP freezes today's DUERP of a closed campaign (rows, measures,
 // actions) into the next numbered version, dated now, and returns it.
 // The version keeps its content (JSON) and the workbook it was handed out
-// as (bytes): GET of the version gives that file back, byte for byte,
-// whatever changes afterwards. The number, the reading of the plan and the
-// insert share one write transaction, so two freezes never share a number.
-func (s *Store) FreezeDUERP(ctx context.Context, campaignID, by string, now time.Time) (*vigie.DUERPVersion, error) {
+// as (render's bytes): GET of the version gives that file back, byte for
+// byte, whatever changes afterwards.
+//
+// The DUERP is read and rendered outside any write transaction (a workbook
+// takes time, and SQLite has one writer); the write then checks that its
+// number is still the next one, so two freezes never share a number: when
+// another freeze took it meanwhile, the DUERP is read and rendered again.
+func (s *Store) FreezeDUERP(ctx context.Context, campaignID, by string, now time.Time, render RenderDUERP) (*vigie.DUERPVersion, error) {
 	cs, err := s.publishedResults(ctx, campaignID)
 	if err != nil {
 		return nil, err
 	}
-	v := &vigie.DUERPVersion{CampaignID: campaignID, FrozenOn: now.Format(time.DateOnly), FrozenBy: by}
+	for range freezeAttempts {
+		v, err := s.freezeOnce(ctx, cs, by, now, render)
+		if !errors.Is(err, errVersionTaken) {
+			return v, err
+		}
+	}
+	return nil, vigie.Errorf(vigie.ECONFLICT, "D'autres versions du DUERP sont figées en ce moment même : réessayez dans un instant.")
+}
+
+var errVersionTaken = errors.New("store: duerp version number taken meanwhile")
+
+// freezeOnce reads the next number and the DUERP, renders it, and inserts
+// the version if the number is still free (errVersionTaken otherwise).
+func (s *Store) freezeOnce(ctx context.Context, cs *publishedResults, by string, now time.Time, render RenderDUERP) (*vigie.DUERPVersion, error) {
+	id := cs.campaign.ID
+	v := &vigie.DUERPVersion{CampaignID: id, FrozenOn: now.Format(time.DateOnly), FrozenBy: by}
+	var d *dossier.DUERP
+	err := s.view(ctx, func(tx *sql.Tx) error {
+		number, err := nextDUERPVersion(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		v.Number = number
+		d, err = cs.duerp(ctx, tx, now)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	d.Version = v.Number
+	content, err := json.Marshal(d)
+	if err != nil {
+		return nil, fmt.Errorf("store: duerp version of %s: %w", id, err)
+	}
+	file, err := render(d)
+	if err != nil {
+		return nil, fmt.Errorf("store: render duerp version of %s: %w", id, err)
+	}
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		// Checked again inside the write: the campaign may have been
 		// deleted since its results were read, and a tombstone takes no
 		// new version.
-		if _, err := closedCampaign(ctx, tx, campaignID); err != nil {
+		if _, err := closedCampaign(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(number), 0) + 1 FROM duerp_versions WHERE campaign_id = ?`,
-			campaignID).Scan(&v.Number); err != nil {
-			return fmt.Errorf("store: duerp version number of %s: %w", campaignID, err)
-		}
-		d, err := cs.duerp(ctx, tx, now)
-		if err != nil {
+		if next, err := nextDUERPVersion(ctx, tx, id); err != nil {
 			return err
-		}
-		d.Version = v.Number
-		content, err := json.Marshal(d)
-		if err != nil {
-			return fmt.Errorf("store: duerp version of %s: %w", campaignID, err)
-		}
-		var file bytes.Buffer
-		if err := reports.DUERPXLSX(&file, d); err != nil {
-			return err
+		} else if next != v.Number {
+			return errVersionTaken
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO duerp_versions (campaign_id, number, frozen_on, frozen_by, content, xlsx)
-			VALUES (?, ?, ?, ?, ?, ?)`, campaignID, v.Number, v.FrozenOn, by, string(content), file.Bytes()); err != nil {
-			return fmt.Errorf("store: freeze duerp of %s: %w", campaignID, err)
+			VALUES (?, ?, ?, ?, ?, ?)`, id, v.Number, v.FrozenOn, by, string(content), file); err != nil {
+			return fmt.Errorf("store: freeze duerp of %s: %w", id, err)
 		}
 		return nil
 	})
@@ -196,6 +232,16 @@ func (s *Store) FreezeDUERP(ctx context.Context, campaignID, by string, now time
 		return nil, err
 	}
 	return v, nil
+}
+
+// nextDUERPVersion returns the number the next frozen version takes.
+func nextDUERPVersion(ctx context.Context, db queryer, campaignID string) (int, error) {
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(number), 0) + 1 FROM duerp_versions WHERE campaign_id = ?`,
+		campaignID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: duerp version number of %s: %w", campaignID, err)
+	}
+	return n, nil
 }
 
 // versionsReadable checks that a campaign's DUERP versions may be read:
@@ -236,7 +282,7 @@ func (s *Store) DUERPVersions(ctx context.Context, campaignID string) ([]vigie.D
 // DUERPVersion returns a frozen version: its description, its content and
 // the workbook exactly as it was handed out when frozen, also when its
 // campaign has been deleted.
-func (s *Store) DUERPVersion(ctx context.Context, campaignID string, number int) (*vigie.DUERPVersion, *reports.DUERP, []byte, error) {
+func (s *Store) DUERPVersion(ctx context.Context, campaignID string, number int) (*vigie.DUERPVersion, *dossier.DUERP, []byte, error) {
 	v := &vigie.DUERPVersion{CampaignID: campaignID, Number: number}
 	var content string
 	var file []byte
@@ -256,7 +302,7 @@ func (s *Store) DUERPVersion(ctx context.Context, campaignID string, number int)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	d := &reports.DUERP{}
+	d := &dossier.DUERP{}
 	if err := json.Unmarshal([]byte(content), d); err != nil {
 		return nil, nil, nil, fmt.Errorf("store: duerp version %d of %s: %w", number, campaignID, err)
 	}

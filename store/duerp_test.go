@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/reports"
 )
 
 // The built-in questionnaires carry no risk family yet on this branch:
@@ -96,7 +97,7 @@ func TestDUERPVersionsFrozen(t *testing.T) {
 	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "", "intensite-temps", "Entretiens annuels"); err != nil {
 		t.Fatal(err)
 	}
-	v1, err := s.FreezeDUERP(ctx, rc.c.ID, "conseil@cabinet.test", now)
+	v1, err := s.FreezeDUERP(ctx, rc.c.ID, "conseil@cabinet.test", now, reports.DUERPWorkbook)
 	if err != nil || v1.Number != 1 || v1.FrozenOn != "2027-02-02" {
 		t.Fatalf("FreezeDUERP = %+v, %v: want version 1 of 2027-02-02", v1, err)
 	}
@@ -115,7 +116,7 @@ func TestDUERPVersionsFrozen(t *testing.T) {
 	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "", "intensite-temps", "Tout autre chose"); err != nil {
 		t.Fatal(err)
 	}
-	v2, err := s.FreezeDUERP(ctx, rc.c.ID, "cli", now.AddDate(0, 1, 0))
+	v2, err := s.FreezeDUERP(ctx, rc.c.ID, "cli", now.AddDate(0, 1, 0), reports.DUERPWorkbook)
 	if err != nil || v2.Number != 2 {
 		t.Fatalf("second freeze = %+v, %v", v2, err)
 	}
@@ -152,7 +153,7 @@ func TestDUERPVersionsFrozen(t *testing.T) {
 func TestDUERPVersionsImmutableInSQL(t *testing.T) {
 	s := MustOpenStore(t)
 	rc := mustReportCampaign(t, s)
-	if _, err := s.FreezeDUERP(context.Background(), rc.c.ID, "cli", now); err != nil {
+	if _, err := s.FreezeDUERP(context.Background(), rc.c.ID, "cli", now, reports.DUERPWorkbook); err != nil {
 		t.Fatal(err)
 	}
 	db := rawWriteDB(t, s.Path())

@@ -9,14 +9,14 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
-	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
 // ReportOptions choose what Report puts in a report.
 type ReportOptions struct {
-	Audience         reports.Audience // consultant or committee; required
+	Audience         dossier.Audience // consultant or committee; required
 	Lang             string           // "fr" or "en"; "" means "fr"
 	IncludeItemAnnex bool             // the item distributions in the PDF annex
 	Version          string           // Vigie's version, written in the parameters
@@ -32,7 +32,7 @@ type ReportOptions struct {
 // language is EINVALID, an unknown campaign ENOTFOUND, a campaign not
 // closed yet ECONFLICT: reports, like results, wait for the closing
 // (ResultsAvailable).
-func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions) (*reports.Report, error) {
+func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions) (*dossier.Report, error) {
 	if err := checkReportOptions(&opt); err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	if err != nil {
 		return nil, err
 	}
-	r := &reports.Report{
+	r := &dossier.Report{
 		Organisation:        c.Organisation,
 		Campaign:            c.Title,
 		OpenedWeek:          c.OpenedWeek,
@@ -81,7 +81,7 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 		// The result says which k it applied (the default when the
 		// campaign left it at 0): the report restates that one.
 		r.MinGroupSize = res.MinGroupSize
-		r.Sections = append(r.Sections, reports.Section{
+		r.Sections = append(r.Sections, dossier.Section{
 			Questionnaire: q,
 			Result:        res,
 			Comments:      reportComments(c, out.comments(q.ID), opt.Lang),
@@ -109,7 +109,7 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 // defaults.
 func checkReportOptions(opt *ReportOptions) error {
 	switch opt.Audience {
-	case reports.AudienceConsultant, reports.AudienceCommittee:
+	case dossier.AudienceConsultant, dossier.AudienceCommittee:
 	case "":
 		return vigie.Errorf(vigie.EINVALID, "Le public du rapport est obligatoire : consultant ou committee.")
 	default:
@@ -178,7 +178,7 @@ func segmentLabels(c *vigie.Campaign, lang string) map[string]string {
 // the whole campaign first, then the units in the campaign's order. Within
 // a group the store's random order is kept, so that it says nothing about
 // the order of answers.
-func reportComments(c *vigie.Campaign, list []vigie.Comment, lang string) []reports.Comment {
+func reportComments(c *vigie.Campaign, list []vigie.Comment, lang string) []dossier.Comment {
 	if len(list) == 0 {
 		return nil
 	}
@@ -203,13 +203,13 @@ func reportComments(c *vigie.Campaign, list []vigie.Comment, lang string) []repo
 	if lang == "en" {
 		all = "All respondents"
 	}
-	out := make([]reports.Comment, len(list))
+	out := make([]dossier.Comment, len(list))
 	for i, cm := range list {
 		group := all
 		if len(cm.Unit) > 0 {
 			group = strings.Join(cm.Unit, " / ")
 		}
-		out[i] = reports.Comment{Group: group, Text: cm.Text}
+		out[i] = dossier.Comment{Group: group, Text: cm.Text}
 	}
 	return out
 }

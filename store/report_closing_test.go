@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie"
-	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/store"
 )
 
@@ -21,8 +21,8 @@ func TestResultsOnlyOnceClosed(t *testing.T) {
 		submitComment(t, s, c.ID, "Direction B", nil)
 	}
 	qid := c.Questionnaires[0]
-	report := func() (*reports.Report, error) {
-		return s.Report(ctx, c.ID, store.ReportOptions{Audience: reports.AudienceConsultant})
+	report := func() (*dossier.Report, error) {
+		return s.Report(ctx, c.ID, store.ReportOptions{Audience: dossier.AudienceConsultant})
 	}
 
 	t.Run("ErrOpen", func(t *testing.T) {
@@ -33,7 +33,7 @@ func TestResultsOnlyOnceClosed(t *testing.T) {
 		}
 		_, err = report()
 		wantCode(t, err, vigie.ECONFLICT)
-		for _, a := range []reports.Audience{reports.AudienceCommittee, reports.AudienceConsultant} {
+		for _, a := range []dossier.Audience{dossier.AudienceCommittee, dossier.AudienceConsultant} {
 			_, err = s.Report(ctx, c.ID, store.ReportOptions{Audience: a})
 			wantCode(t, err, vigie.ECONFLICT)
 		}

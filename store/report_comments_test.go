@@ -5,15 +5,15 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/store"
 )
 
 // reportSection returns the section of questionnaire id in a committee
 // report of the campaign.
-func reportSection(tb testing.TB, s *store.Store, campaignID, id string) reports.Section {
+func reportSection(tb testing.TB, s *store.Store, campaignID, id string) dossier.Section {
 	tb.Helper()
-	r, err := s.Report(context.Background(), campaignID, store.ReportOptions{Audience: reports.AudienceCommittee})
+	r, err := s.Report(context.Background(), campaignID, store.ReportOptions{Audience: dossier.AudienceCommittee})
 	if err != nil {
 		tb.Fatalf("Report: %v", err)
 	}
@@ -23,7 +23,7 @@ func reportSection(tb testing.TB, s *store.Store, campaignID, id string) reports
 		}
 	}
 	tb.Fatalf("report has no section %s", id)
-	return reports.Section{}
+	return dossier.Section{}
 }
 
 // A report with no published comment knows why: comments awaiting

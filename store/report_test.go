@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 	"github.com/vigie-sante/vigie/store"
@@ -94,7 +95,7 @@ func TestReport(t *testing.T) {
 	rc := mustReportCampaign(t, s)
 	generated := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
 
-	committee, err := s.Report(ctx, rc.c.ID, store.ReportOptions{Audience: reports.AudienceCommittee, Now: generated, Version: "1.2.3"})
+	committee, err := s.Report(ctx, rc.c.ID, store.ReportOptions{Audience: dossier.AudienceCommittee, Now: generated, Version: "1.2.3"})
 	if err != nil {
 		t.Fatalf("Report(committee): %v", err)
 	}
@@ -108,7 +109,7 @@ func TestReport(t *testing.T) {
 		if r.OpenedWeek != "2027-W05" || r.ClosedWeek != "2027-W07" || r.Period != "" {
 			t.Fatalf("weeks = %q, %q (period %q), want 2027-W05, 2027-W07 and no free-text period", r.OpenedWeek, r.ClosedWeek, r.Period)
 		}
-		if r.Lang != "fr" || r.Audience != reports.AudienceCommittee || !r.GeneratedAt.Equal(generated) || r.Version != "1.2.3" {
+		if r.Lang != "fr" || r.Audience != dossier.AudienceCommittee || !r.GeneratedAt.Equal(generated) || r.Version != "1.2.3" {
 			t.Fatalf("lang %q, audience %q, generated %v, version %q; want fr, committee, %v, 1.2.3", r.Lang, r.Audience, r.GeneratedAt, r.Version, generated)
 		}
 		if r.MinGroupSize != 3 || r.CommentMinGroupSize != 3 {
@@ -131,7 +132,7 @@ func TestReport(t *testing.T) {
 		if got := committee.SegmentLabels["metier"]; got != "Métier" {
 			t.Fatalf("French label of metier = %q, want Métier", got)
 		}
-		en, err := s.Report(ctx, rc.c.ID, store.ReportOptions{Audience: reports.AudienceCommittee, Lang: "en"})
+		en, err := s.Report(ctx, rc.c.ID, store.ReportOptions{Audience: dossier.AudienceCommittee, Lang: "en"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,7 +209,7 @@ func TestReport(t *testing.T) {
 	// workbook has no Scores sheet. (reports' TestXLSXNoRowPerPerson bounds
 	// every sheet's length by the groups and measures.)
 	t.Run("ConsultantNoRowPerPerson", func(t *testing.T) {
-		r, err := s.Report(ctx, rc.c.ID, store.ReportOptions{Audience: reports.AudienceConsultant, Lang: "en", IncludeItemAnnex: true})
+		r, err := s.Report(ctx, rc.c.ID, store.ReportOptions{Audience: dossier.AudienceConsultant, Lang: "en", IncludeItemAnnex: true})
 		if err != nil {
 			t.Fatalf("Report(consultant): %v", err)
 		}
@@ -240,8 +241,8 @@ func TestReport(t *testing.T) {
 		}{
 			{"ErrNoAudience", rc.c.ID, store.ReportOptions{}, vigie.EINVALID},
 			{"ErrUnknownAudience", rc.c.ID, store.ReportOptions{Audience: "rh"}, vigie.EINVALID},
-			{"ErrUnknownLang", rc.c.ID, store.ReportOptions{Audience: reports.AudienceCommittee, Lang: "de"}, vigie.EINVALID},
-			{"ErrUnknownCampaign", "c_inconnue00", store.ReportOptions{Audience: reports.AudienceCommittee}, vigie.ENOTFOUND},
+			{"ErrUnknownLang", rc.c.ID, store.ReportOptions{Audience: dossier.AudienceCommittee, Lang: "de"}, vigie.EINVALID},
+			{"ErrUnknownCampaign", "c_inconnue00", store.ReportOptions{Audience: dossier.AudienceCommittee}, vigie.ENOTFOUND},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				_, err := s.Report(ctx, tc.id, tc.opt)
@@ -254,6 +255,6 @@ func TestReport(t *testing.T) {
 func TestReportDraftCampaign(t *testing.T) {
 	s := MustOpenStore(t)
 	c := MustCreateCampaign(t, s, nil)
-	_, err := s.Report(context.Background(), c.ID, store.ReportOptions{Audience: reports.AudienceCommittee})
+	_, err := s.Report(context.Background(), c.ID, store.ReportOptions{Audience: dossier.AudienceCommittee})
 	wantCode(t, err, vigie.ECONFLICT)
 }

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
-	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -223,7 +223,7 @@ func (s *Store) Series(ctx context.Context, id string) ([]*Wave, error) {
 
 // reportTrends adds to each section of r its trends since c's previous
 // wave, and names that wave for the report's heading.
-func (s *Store) reportTrends(ctx context.Context, c *vigie.Campaign, r *reports.Report) error {
+func (s *Store) reportTrends(ctx context.Context, c *vigie.Campaign, r *dossier.Report) error {
 	prev, err := s.previousWave(ctx, c)
 	if prev == nil || err != nil {
 		return err

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie"
-	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/scoring"
 	"github.com/vigie-sante/vigie/store"
 )
@@ -118,7 +118,7 @@ func TestWaves(t *testing.T) {
 		}
 	})
 	t.Run("Report", func(t *testing.T) {
-		r, err := s.Report(ctx, second.ID, store.ReportOptions{Audience: reports.AudienceCommittee})
+		r, err := s.Report(ctx, second.ID, store.ReportOptions{Audience: dossier.AudienceCommittee})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,8 +8,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
-	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/store"
 )
 
@@ -122,7 +122,7 @@ func (s *Server) renderActions(c *gin.Context, status int, camp *vigie.Campaign,
 		s.htmlError(c, err)
 		return
 	}
-	p.Units = append(p.Units, option{"", reports.UnitLabel("")})
+	p.Units = append(p.Units, option{"", dossier.UnitLabel("")})
 	for _, u := range camp.Units {
 		p.Units = append(p.Units, option{strings.Join(u.Path, "/"), unitLabel(u.Path)})
 	}
@@ -172,8 +172,8 @@ func groupActions(camp *vigie.Campaign, list []vigie.Action, dimTitle map[string
 	})
 	var out []actionGroup
 	for _, a := range list {
-		if n := len(out); n == 0 || out[n-1].Unit != reports.UnitLabel(a.Unit) || out[n-1].Family != reports.FamilyLabel(a.RiskFamily) {
-			out = append(out, actionGroup{Unit: reports.UnitLabel(a.Unit), Family: reports.FamilyLabel(a.RiskFamily)})
+		if n := len(out); n == 0 || out[n-1].Unit != dossier.UnitLabel(a.Unit) || out[n-1].Family != dossier.FamilyLabel(a.RiskFamily) {
+			out = append(out, actionGroup{Unit: dossier.UnitLabel(a.Unit), Family: dossier.FamilyLabel(a.RiskFamily)})
 		}
 		row := actionRow{A: a, Status: a.Status.Label(), Form: formOf(&a)}
 		for _, d := range a.Dimensions {

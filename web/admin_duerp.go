@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/store"
 )
@@ -17,7 +18,7 @@ type duerpPage struct {
 	Nav      adminNav
 	C        *vigie.Campaign
 	Pending  string
-	D        *reports.DUERP
+	D        *dossier.DUERP
 	Rows     []duerpRow
 	Versions []vigie.DUERPVersion
 	Deleted  bool // the campaign was deleted: only its versions remain
@@ -27,7 +28,7 @@ type duerpPage struct {
 
 // duerpRow is a row as the page shows it.
 type duerpRow struct {
-	reports.DUERPRow
+	dossier.DUERPRow
 	DimensionsText, ActionsText string
 	Error                       string // a refused change of its measures
 }
@@ -69,7 +70,7 @@ func (s *Server) deletedDUERP(c *gin.Context, notFound error) {
 
 // renderDUERP renders the page; refused is a row whose measures were
 // refused, shown with msg and the text as typed.
-func (s *Server) renderDUERP(c *gin.Context, status int, camp *vigie.Campaign, refused *reports.DUERPRow, msg string) {
+func (s *Server) renderDUERP(c *gin.Context, status int, camp *vigie.Campaign, refused *dossier.DUERPRow, msg string) {
 	p := &duerpPage{Nav: nav(c), C: camp}
 	if err := store.ResultsAvailable(camp); err != nil {
 		p.Pending = vigie.ErrorMessage(err)
@@ -94,7 +95,7 @@ func (s *Server) renderDUERP(c *gin.Context, status int, camp *vigie.Campaign, r
 		}
 		p.Rows = append(p.Rows, row)
 	}
-	if refused != nil && !d.HasRow(reports.DUERPKey{Unit: refused.Unit, RiskFamily: refused.RiskFamily}) {
+	if refused != nil && !d.HasRow(dossier.DUERPKey{Unit: refused.Unit, RiskFamily: refused.RiskFamily}) {
 		p.Error = msg
 	}
 	s.render(c, status, "admin_duerp", p)
@@ -106,7 +107,7 @@ func (s *Server) adminDUERPMeasures(c *gin.Context) {
 	if !ok {
 		return
 	}
-	row := &reports.DUERPRow{Unit: c.PostForm("unit"), RiskFamily: c.PostForm("risk_family"), Measures: c.PostForm("measures")}
+	row := &dossier.DUERPRow{Unit: c.PostForm("unit"), RiskFamily: c.PostForm("risk_family"), Measures: c.PostForm("measures")}
 	err := s.setMeasures(c, row.Unit, row.RiskFamily, row.Measures)
 	switch {
 	case vigie.ErrorCode(err) == vigie.EINVALID:

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 )
 
@@ -73,7 +74,7 @@ func (s *Server) setMeasures(c *gin.Context, unit, family, text string) error {
 	if err := s.store.SetDUERPMeasures(c.Request.Context(), id, unit, family, text); err != nil {
 		return err
 	}
-	s.audit(c, "duerp.measures", id, reports.UnitLabel(strings.TrimSpace(unit))+" – "+reports.FamilyLabel(strings.TrimSpace(family)))
+	s.audit(c, "duerp.measures", id, dossier.UnitLabel(strings.TrimSpace(unit))+" – "+dossier.FamilyLabel(strings.TrimSpace(family)))
 	return nil
 }
 
@@ -103,7 +104,7 @@ func (s *Server) apiDUERPFreeze(c *gin.Context) {
 // freezeDUERP freezes the DUERP of :id and logs it.
 func (s *Server) freezeDUERP(c *gin.Context) (*vigie.DUERPVersion, error) {
 	id := c.Param("id")
-	v, err := s.store.FreezeDUERP(c.Request.Context(), id, actor(c), s.now())
+	v, err := s.store.FreezeDUERP(c.Request.Context(), id, actor(c), s.now(), reports.DUERPWorkbook)
 	if err != nil {
 		return nil, err
 	}

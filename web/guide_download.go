@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/store"
 )
@@ -37,7 +38,7 @@ func (s *Server) guideDownload(fail func(*gin.Context, error)) gin.HandlerFunc {
 			return
 		}
 		r, err := s.store.Report(c.Request.Context(), camp.ID, store.ReportOptions{
-			Audience: reports.AudienceCommittee, Lang: lang, Version: s.version, Now: s.now(),
+			Audience: dossier.AudienceCommittee, Lang: lang, Version: s.version, Now: s.now(),
 		})
 		if err != nil {
 			fail(c, err)

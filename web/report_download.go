@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/store"
 )
@@ -21,7 +22,7 @@ import (
 type reportFormat struct {
 	ext         string // "pdf" or "xlsx", also the audit log's name of it
 	contentType string
-	render      func(io.Writer, *reports.Report) error
+	render      func(io.Writer, *dossier.Report) error
 }
 
 // The report formats served by reportDownload.
@@ -38,7 +39,7 @@ var errViewerConsultantReport = vigie.Errorf(vigie.EFORBIDDEN,
 
 // reportQuery is what a download asks for, checked.
 type reportQuery struct {
-	audience reports.Audience
+	audience dossier.Audience
 	lang     string
 	items    bool // the item annex
 }
@@ -52,12 +53,12 @@ func readReportQuery(c *gin.Context) (*reportQuery, error) {
 	consultant := currentUser(c).IsConsultant()
 	switch a := c.Query("audience"); {
 	case a == "" && consultant:
-		q.audience = reports.AudienceConsultant
-	case a == "" || a == string(reports.AudienceCommittee):
-		q.audience = reports.AudienceCommittee
-	case a == string(reports.AudienceConsultant) && consultant:
-		q.audience = reports.AudienceConsultant
-	case a == string(reports.AudienceConsultant):
+		q.audience = dossier.AudienceConsultant
+	case a == "" || a == string(dossier.AudienceCommittee):
+		q.audience = dossier.AudienceCommittee
+	case a == string(dossier.AudienceConsultant) && consultant:
+		q.audience = dossier.AudienceConsultant
+	case a == string(dossier.AudienceConsultant):
 		return nil, errViewerConsultantReport
 	default:
 		return nil, vigie.Errorf(vigie.EINVALID, "Public du rapport inconnu « %s » : consultant ou committee.", a)
@@ -121,14 +122,14 @@ func (s *Server) reportDownload(f reportFormat, fail func(*gin.Context, error)) 
 // report's language: an ASCII name for old clients
 // ("rapport-barometre-2027-comite.pdf", "report-barometre-2027-committee.pdf")
 // and the accented one in RFC 5987's filename* for the others.
-func reportDisposition(title string, a reports.Audience, lang, ext string) string {
+func reportDisposition(title string, a dossier.Audience, lang, ext string) string {
 	kind, variant := "Rapport", "consultant"
-	if a == reports.AudienceCommittee {
+	if a == dossier.AudienceCommittee {
 		variant = "comité"
 	}
 	if lang == "en" {
 		kind = "Report"
-		if a == reports.AudienceCommittee {
+		if a == dossier.AudienceCommittee {
 			variant = "committee"
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/store"
 )
 
@@ -92,7 +93,7 @@ func freeze(t *testing.T, db, id string) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if _, err := st.FreezeDUERP(context.Background(), id, "cli", time.Now()); err != nil {
+	if _, err := st.FreezeDUERP(context.Background(), id, "cli", time.Now(), reports.DUERPWorkbook); err != nil {
 		t.Fatalf("FreezeDUERP: %v", err)
 	}
 }

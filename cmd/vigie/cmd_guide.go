@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/store"
 )
@@ -56,7 +57,7 @@ func runGuide(args []string, stdout, stderr io.Writer) error {
 	progress := newProgress(stderr)
 	progress.step("Calcul des résultats de la campagne…")
 	r, err := s.Report(ctx, camp.ID, store.ReportOptions{
-		Audience: reports.AudienceCommittee, Lang: *lang, Version: Version, Now: time.Now(),
+		Audience: dossier.AudienceCommittee, Lang: *lang, Version: Version, Now: time.Now(),
 	})
 	progress.clear()
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
@@ -22,7 +23,7 @@ type reportRequest struct {
 	questionnaire string // offline mode, with responses
 	responses     string
 	format        string // "pdf" or "xlsx"
-	audience      reports.Audience
+	audience      dossier.Audience
 	lang          string
 	itemAnnex     bool
 	k             int
@@ -42,7 +43,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var r *reports.Report
+	var r *dossier.Report
 	var audit func() error
 	if req.campaign != "" {
 		s, err := openStore(req.db)
@@ -93,7 +94,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	qArg := fs.String("questionnaire", "", "hors campagne : identifiant d'un questionnaire intégré, ou fichier YAML de questionnaire")
 	responses := fs.String("responses", "", "hors campagne : fichier de réponses .csv (séparateur , ou ;) ou .xlsx (première feuille)")
 	format := fs.String("format", "", "pdf ou xlsx (par défaut : d'après l'extension de --out)")
-	audience := fs.String("audience", string(reports.AudienceConsultant), "consultant (tout) ou committee (les agrégats, pour les instances)")
+	audience := fs.String("audience", string(dossier.AudienceConsultant), "consultant (tout) ou committee (les agrégats, pour les instances)")
 	lang := fs.String("lang", "fr", "langue du rapport : fr ou en")
 	noAnnex := fs.Bool("no-item-annex", false, "sans l'annexe des réponses question par question")
 	k := fs.Int("min-group-size", scoring.DefaultMinGroupSize, "hors campagne : taille minimale des groupes publiés (au moins 3)")
@@ -113,7 +114,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 
 	req := &reportRequest{
 		campaign: *campaign, questionnaire: *qArg, responses: *responses,
-		audience: reports.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, k: *k,
+		audience: dossier.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, k: *k,
 		organisation: *organisation, title: *title, out: *out, db: *db,
 		progress: newProgress(stderr), previous: previous,
 	}
@@ -144,7 +145,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 		}
 	}
 	switch req.audience {
-	case reports.AudienceConsultant, reports.AudienceCommittee:
+	case dossier.AudienceConsultant, dossier.AudienceCommittee:
 	default:
 		return nil, usagef("--audience « %s » inconnu : consultant ou committee", *audience)
 	}
@@ -181,7 +182,7 @@ func reportFormat(format, out string) (string, error) {
 // scoring engine and participation from the file's unit counts (no
 // headcounts: the file has none). Like a campaign's, it has no row per
 // person (issue 19): the consultant already holds the file itself.
-func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error) {
+func offlineReport(req *reportRequest, stderr io.Writer) (*dossier.Report, error) {
 	q, err := questionnaires.Resolve(req.questionnaire)
 	if err != nil {
 		return nil, errors.New(userMessage(err))
@@ -222,7 +223,7 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 	if title == "" {
 		title = q.Title.In(req.lang, q.Language)
 	}
-	r := &reports.Report{
+	r := &dossier.Report{
 		Organisation:     req.organisation,
 		Campaign:         title,
 		GeneratedAt:      time.Now(),
@@ -233,7 +234,7 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*reports.Report, error
 		Version:          Version,
 		Offline:          true, // no comments, no headcounts: the report says so
 		Participation:    scoring.ParticipationWithin(pattern, opts, counts, nil),
-		Sections:         []reports.Section{{Questionnaire: q, Result: res}},
+		Sections:         []dossier.Section{{Questionnaire: q, Result: res}},
 		// No SegmentLabels: a responses file names segments by their
 		// column only, so the report shows that id humanised
 		// ("type_contrat" -> "Type contrat").

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/store"
 )
 
@@ -81,7 +82,7 @@ func seedDemoPlan(ctx context.Context, st *store.Store, c *vigie.Campaign, actor
 			return err
 		}
 	}
-	v, err := st.FreezeDUERP(ctx, c.ID, actor, now)
+	v, err := st.FreezeDUERP(ctx, c.ID, actor, now, reports.DUERPWorkbook)
 	if err != nil {
 		return fmt.Errorf("démo : version du DUERP : %w", err)
 	}

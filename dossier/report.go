@@ -1,4 +1,4 @@
-package reports
+package dossier
 
 import (
 	"strings"
@@ -19,8 +19,8 @@ const (
 	AudienceCommittee  Audience = "committee"  // aggregates and moderated comments
 )
 
-// Report is everything a report shows. The caller (web, cmd/vigie) builds
-// it from the store or from an offline file; the package only renders it.
+// Report is everything a report shows: the store assembles it from a
+// campaign (cmd/vigie from an offline file), and reports renders it.
 type Report struct {
 	Organisation string
 	Campaign     string // campaign title
@@ -56,17 +56,17 @@ type Report struct {
 	// offline reports (no campaign) do.
 	SegmentLabels map[string]string
 	// DUERP, when set, adds the document unique's part after the
-	// questionnaires (issue 10); nil leaves it out (offline reports).
+	// questionnaires; nil leaves it out (offline reports).
 	DUERP *DUERP
 	// PreviousTitle names the previous wave when sections carry trends:
 	// the PDF heads their section "Évolution depuis <PreviousTitle>".
 	PreviousTitle string
 }
 
-// segmentLabel names a segment in the report's language. Without a label
+// SegmentLabel names a segment in the report's language. Without a label
 // the id is humanised rather than shown raw: a committee reads
 // "Segment : Type contrat", not a column name.
-func (r *Report) segmentLabel(id string) string {
+func (r *Report) SegmentLabel(id string) string {
 	if l := r.SegmentLabels[id]; l != "" {
 		return l
 	}
