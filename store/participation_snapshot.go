@@ -116,9 +116,9 @@ func readSnapshot(ctx context.Context, tx *sql.Tx, campaignID, today string) (co
 // respondentsPerUnit counts a campaign's responses per unit path joined
 // by "/" ("" for those who gave no unit), as scoring's participation
 // takes them.
-func respondentsPerUnit(ctx context.Context, tx *sql.Tx, campaignID string) (map[string]int, error) {
+func respondentsPerUnit(ctx context.Context, db queryer, campaignID string) (map[string]int, error) {
 	out := map[string]int{}
-	err := eachRow(ctx, tx, `SELECT unit, count(*) FROM responses WHERE campaign_id = ? GROUP BY unit`,
+	err := eachRow(ctx, db, `SELECT unit, count(*) FROM responses WHERE campaign_id = ? GROUP BY unit`,
 		[]any{campaignID}, func(rows *sql.Rows) error {
 			var unit string
 			var n int
@@ -129,7 +129,7 @@ func respondentsPerUnit(ctx context.Context, tx *sql.Tx, campaignID string) (map
 			return nil
 		})
 	if err != nil {
-		return nil, fmt.Errorf("store: participation snapshot of %s: count responses: %w", campaignID, err)
+		return nil, fmt.Errorf("store: count responses per unit of %s: %w", campaignID, err)
 	}
 	return out, nil
 }

@@ -419,19 +419,7 @@ func (s *Store) Participation(ctx context.Context, c *vigie.Campaign, now time.T
 // path joined by "/" (the input of scoring.Participation). Responses
 // without a unit are not counted here; ResponseCount has the total.
 func (s *Store) UnitCounts(ctx context.Context, campaignID string) (map[string]int, error) {
-	out := map[string]int{}
-	err := eachRow(ctx, s.read, `SELECT unit, count(*) FROM responses WHERE campaign_id = ? AND unit != '' GROUP BY unit`,
-		[]any{campaignID}, func(rows *sql.Rows) error {
-			var unit string
-			var n int
-			if err := rows.Scan(&unit, &n); err != nil {
-				return err
-			}
-			out[unit] = n
-			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("store: unit counts of %s: %w", campaignID, err)
-	}
-	return out, nil
+	out, err := respondentsPerUnit(ctx, s.read, campaignID)
+	delete(out, "")
+	return out, err
 }

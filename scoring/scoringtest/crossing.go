@@ -1,6 +1,8 @@
 package scoringtest
 
 import (
+	"fmt"
+
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -61,4 +63,16 @@ func (p Person) ItemAnswers(q *questionnaires.Questionnaire) map[string]int {
 		}
 	}
 	return out
+}
+
+// AttackCrossing attacks a result of the crossing as a layer published it
+// (decoded from the API's or `vigie score`'s JSON) and returns what the
+// attacker found. It refuses (error) a result that does not publish
+// everyone's two answers 5 to rr1: the attack would then show nothing.
+func AttackCrossing(people []Person, q *questionnaires.Questionnaire, res *scoring.Result) ([]string, error) {
+	if all := res.Groups[0]; all.ID != "all" || all.Suppressed || all.Items[CrossingItem].Counts["5"] != 2 {
+		return nil, fmt.Errorf("everyone = %+v; want published, with 2 answers 5 to %s: the attack would show nothing", all, CrossingItem)
+	}
+	pub := Publication{K: CrossingK, Questionnaires: []*questionnaires.Questionnaire{q}, Results: []*scoring.Result{res}}
+	return Attack(people, pub).All(), nil
 }
