@@ -54,7 +54,7 @@ func (d *pdfDoc) method() {
 	if d.r.CommentMinGroupSize > 0 {
 		d.para(fmt.Sprintf(tr(d.lang, "anonymity_comments"), d.r.CommentMinGroupSize))
 	}
-	d.para(tr(d.lang, "anonymity_secondary"))
+	d.para(fmt.Sprintf(tr(d.lang, "anonymity_secondary"), d.k))
 
 	d.heading(2, tr(d.lang, "h_caveats"))
 	if low := d.lowUnits(); len(low) > 0 {

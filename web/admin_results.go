@@ -99,7 +99,7 @@ type reliabilityRow struct {
 // submission, that the first member of a small group took part.
 func reasonText(reason string, k int) string {
 	if reason == scoring.ReasonSecondary {
-		return "Masqué pour qu'on ne puisse pas retrouver, par soustraction avec d'autres groupes, un groupe de moins de " + itoa(k) + " personnes."
+		return "Masqué pour qu'on ne puisse pas retrouver, par soustraction ou en recoupant d'autres groupes, un groupe de moins de " + itoa(k) + " personnes."
 	}
 	return "Moins de " + itoa(k) + " réponses : masqué pour protéger l'anonymat."
 }
