@@ -1,17 +1,16 @@
 package web
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/sheet"
 )
 
 // invitationsPage is the outcome of a sending from the back office.
@@ -82,47 +81,30 @@ func textRows(text string) [][]string {
 	return out
 }
 
-// sheetRows reads the rows of a CSV file (";" or ",") or of the first
-// sheet of a workbook, dropping blank rows and a header row (one whose
-// first cell is not an address).
+// sheetRows reads the first two columns (address, unit) of a CSV file
+// (";" or ",") or of the first sheet of a workbook, row by row through
+// package sheet, dropping blank rows and a header row (a first row whose
+// first cell is not an address). A file of more than maxRecipients rows
+// and a header is refused before anything is sent.
 func sheetRows(data []byte) ([][]string, error) {
-	var all [][]string
-	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		f, err := excelize.OpenReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, vigie.Errorf(vigie.EINVALID, "Le classeur Excel est illisible.")
-		}
-		defer f.Close()
-		sheets := f.GetSheetList()
-		if len(sheets) == 0 {
-			return nil, vigie.Errorf(vigie.EINVALID, "Le classeur n'a aucune feuille.")
-		}
-		if all, err = f.GetRows(sheets[0]); err != nil {
-			return nil, vigie.Errorf(vigie.EINVALID, "La première feuille du classeur est illisible.")
-		}
-	} else {
-		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-		if !utf8.Valid(data) {
-			return nil, vigie.Errorf(vigie.EINVALID, "Le fichier n'est pas en UTF-8 : enregistrez-le en « CSV UTF-8 ».")
-		}
-		r := csv.NewReader(bytes.NewReader(data))
-		first, _, _ := bytes.Cut(data, []byte("\n"))
-		if bytes.Contains(first, []byte(";")) {
-			r.Comma = ';'
-		}
-		r.FieldsPerRecord = -1
-		r.TrimLeadingSpace = true
-		var err error
-		if all, err = r.ReadAll(); err != nil {
-			return nil, vigie.Errorf(vigie.EINVALID, "Le fichier CSV est mal formé (guillemet non fermé ?).")
-		}
+	lim := sheet.Limits{Rows: maxRecipients + 1, Columns: 2}
+	rowsLimit := fmt.Sprintf("au plus %s adresses par envoi, et une ligne d'en-tête", vigie.Grouped(maxRecipients))
+	r, err := openSheet(data, lim, rowsLimit)
+	if err != nil {
+		return nil, err
 	}
+	defer r.Close()
 	var out [][]string
-	for i, rec := range all {
-		if isBlankRow(rec) || (i == 0 && !strings.Contains(rec[0], "@")) {
+	for first := true; ; first = false {
+		row, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		} else if err != nil {
+			return nil, sheetError(err, lim, rowsLimit)
+		}
+		if isBlankRow(row.Cells) || (first && !strings.Contains(row.Cells[0], "@")) {
 			continue
 		}
-		out = append(out, rec)
+		out = append(out, row.Cells)
 	}
-	return out, nil
 }
