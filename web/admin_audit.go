@@ -68,8 +68,10 @@ var auditActions = map[string]string{
 	"duerp.measures":          "Mesures du DUERP modifiées",
 	"guide.export":            "Guide d'entretien téléchargé",
 	"priorities.export":       "Priorités exportées",
-	"invitations.send":        "Invitations envoyées",
-	"reminders.send":          "Relances envoyées",
+	"invitations.start":       "Envoi d'invitations lancé",
+	"invitations.send":        "Envoi d'invitations terminé",
+	"reminders.start":         "Envoi de relances lancé",
+	"reminders.send":          "Envoi de relances terminé",
 	"paper.generate":          "Questionnaires papier créés",
 }
 

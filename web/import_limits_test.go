@@ -81,7 +81,7 @@ func TestImportsOfTheXFDWorkbook(t *testing.T) {
 			}
 		})
 	}
-	if n := len(srv.messages()); n != 0 {
-		t.Fatalf("%d messages sent, want none", n)
+	if n := srv.Sessions(); n != 0 {
+		t.Fatalf("%d SMTP sessions, want none", n)
 	}
 }

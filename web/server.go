@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -67,6 +68,8 @@ type Server struct {
 	csrf      *http.CrossOriginProtection
 	campaigns *campaignCache // open campaigns, see campaign_cache.go
 	admin     *backOffice    // consultants' and viewers' side (auth.go)
+	sendings  *sendings      // invitations and reminders being sent (sending.go)
+	closeOnce sync.Once
 }
 
 // New builds a server from cfg.
@@ -96,6 +99,7 @@ func New(cfg Config) (*Server, error) {
 	if s.maxBody <= 0 {
 		s.maxBody = 128 << 10
 	}
+	s.sendings = newSendings(s.now)
 	attempts, period := cfg.CodeAttempts, cfg.CodeAttemptPeriod
 	if attempts <= 0 {
 		attempts = 10
