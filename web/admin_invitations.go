@@ -25,7 +25,7 @@ type sendingPage struct {
 	Conflict bool // a new sending was refused: this one was running
 	URL      string
 	Kept     string // how long the report stays, in words
-	Refresh  int    // seconds between reloads while running
+	Refresh  int    // seconds between reloads while running; 0 when turned off (?auto=non)
 }
 
 // errSendingUnknown answers for a sending this server does not know.
@@ -118,7 +118,11 @@ func (s *Server) adminSending(c *gin.Context) {
 		s.htmlError(c, errSendingUnknown)
 		return
 	}
-	s.render(c, http.StatusOK, "admin_sending", s.sendingPageOf(c, camp, sd))
+	p := s.sendingPageOf(c, camp, sd)
+	if c.Query("auto") == "non" { // a reload that moves focus is not for everyone (WCAG 2.2.1)
+		p.Refresh = 0
+	}
+	s.render(c, http.StatusOK, "admin_sending", p)
 }
 
 func (s *Server) sendingPageOf(c *gin.Context, camp *vigie.Campaign, sd *sending) *sendingPage {

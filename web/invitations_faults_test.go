@@ -53,6 +53,7 @@ func TestInvitationsInBackground(t *testing.T) {
 		// 70 addresses at 0.15 s each ran past the server's 60 s write
 		// timeout; here the relay does not even greet until released.
 		relay.Hold()
+		defer relay.Release()
 		addrs := list("lent", 70)
 		st := as.startSending(t, tok, "invitations", recipients(addrs...))
 		if st.State != "running" || st.Sent != 0 || st.Total != 70 {

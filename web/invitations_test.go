@@ -291,7 +291,11 @@ func TestAdminInvitationsForm(t *testing.T) {
 		if !strings.Contains(p.Body, `http-equiv="refresh"`) {
 			break // finished: the page no longer reloads itself
 		}
-		wantContains(t, p, "Envoi en cours", "actualiser maintenant")
+		wantContains(t, p, "Envoi en cours", "arrêter la mise à jour automatique")
+		if manual := b.get(loc + "?auto=non"); strings.Contains(manual.Body, "Envoi en cours") &&
+			(strings.Contains(manual.Body, `http-equiv="refresh"`) || !strings.Contains(manual.Body, "actualiser maintenant")) {
+			t.Fatalf("with ?auto=non, want no reload and a link to reload:\n%s", manual.Body)
+		}
 		if time.Now().After(deadline) {
 			t.Fatalf("still running after 20 s:\n%s", p.Body)
 		}
