@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/mail"
 	"net/smtp"
+	"net/textproto"
 	"strings"
 	"time"
 )
@@ -66,7 +67,17 @@ func CheckAddress(addr string) error {
 	return nil
 }
 
-// Send sends one plain-text message to one recipient.
+// ErrUncertain marks a failure after the whole message reached the
+// relay, before its answer: the relay may have accepted it and the mail
+// may have left. Every other error of Send means the message certainly
+// did not leave: the relay refused it (an SMTP error reply, at any step
+// up to the end of the data), or the connection failed before the end of
+// the data was sent.
+var ErrUncertain = errors.New("issue inconnue")
+
+// Send sends one plain-text message to one recipient. ctx ends the
+// session at once when it is cancelled; Config.Timeout bounds it anyway.
+// A failure after the message was sent is wrapped in ErrUncertain.
 func (s *Sender) Send(ctx context.Context, to, subject, body string) error {
 	if err := CheckAddress(to); err != nil {
 		return err
@@ -85,6 +96,9 @@ func (s *Sender) Send(ctx context.Context, to, subject, body string) error {
 	if dl, ok := ctx.Deadline(); ok {
 		conn.SetDeadline(dl)
 	}
+	// A cancelled context (the server stopping) interrupts the exchange.
+	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Now()) })
+	defer stop()
 	c, err := smtp.NewClient(conn, s.host)
 	if err != nil {
 		return fmt.Errorf("serveur de messagerie : %w", err)
@@ -118,8 +132,15 @@ func (s *Sender) Send(ctx context.Context, to, subject, body string) error {
 	if _, err := w.Write(s.message(to, subject, body)); err != nil {
 		return fmt.Errorf("serveur de messagerie : %w", err)
 	}
+	// Close sends the final dot, then reads the relay's answer. An SMTP
+	// error reply is a refusal: the message did not leave. Anything else
+	// (the connection dropped or timed out) leaves the outcome unknown.
 	if err := w.Close(); err != nil {
-		return fmt.Errorf("message refusé : %w", err)
+		var reply *textproto.Error
+		if errors.As(err, &reply) {
+			return fmt.Errorf("message refusé : %w", err)
+		}
+		return fmt.Errorf("%w : la connexion au serveur de messagerie a été perdue après l'envoi du message, avant sa réponse (%v) ; le courriel est peut-être parti", ErrUncertain, err)
 	}
 	c.Quit() // the message is accepted; a failed goodbye changes nothing
 	return nil

@@ -304,9 +304,9 @@ func (s *Store) OpenCampaign(ctx context.Context, id string, now time.Time) erro
 }
 
 // CloseCampaign ends an open campaign: no more answers, and every draft,
-// paper sheet awaiting its second entry and participation snapshot is
-// deleted (overwritten on
-// disk: secure_delete is on; rewritten at once on PostgreSQL).
+// paper sheet awaiting its second entry, participation snapshot and
+// invitation mark (with its key) is deleted (overwritten on disk:
+// secure_delete is on; rewritten at once on PostgreSQL).
 func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) error {
 	err := s.update(ctx, func(tx *sql.Tx) error {
 		c, _, err := loadCampaign(ctx, tx, id)
@@ -331,6 +331,11 @@ func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) err
 		// figures are published (participation_snapshot.go).
 		if _, err := tx.ExecContext(ctx, `DELETE FROM participation_snapshots WHERE campaign_id = ?`, id); err != nil {
 			return fmt.Errorf("store: close campaign %s: delete participation snapshot: %w", id, err)
+		}
+		// No code is sent after closing: the marks that kept an address
+		// from a second code have served (invitation.go).
+		if err := eraseInvitations(ctx, tx, id); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE campaigns SET state = 'closed', closed_week = ? WHERE id = ?`, Week(now), id); err != nil {
 			return fmt.Errorf("store: close campaign %s: %w", id, err)

@@ -69,43 +69,49 @@ func (s *Store) GenerateCodes(ctx context.Context, campaignID string, n int, uni
 	if n < 1 || n > MaxCodesPerBatch {
 		return nil, vigie.Errorf(vigie.EINVALID, "Le nombre de codes doit être compris entre 1 et %d.", MaxCodesPerBatch)
 	}
-	codes := make([]string, 0, n)
-	err := s.update(ctx, func(tx *sql.Tx) error {
-		codes = codes[:0] // a transaction run again starts over
-		c, key, err := loadCampaign(ctx, tx, campaignID)
-		if err != nil {
-			return err
-		}
-		if c.Access != vigie.AccessCodes {
-			return errNoCodes
-		}
-		if c.State == vigie.StateClosed {
-			return vigie.Errorf(vigie.ECONFLICT, "La campagne est close : elle n'accepte plus de codes.")
-		}
-		if len(unit) > 0 && !c.HasUnit(unit) {
-			return vigie.Errorf(vigie.EINVALID, "L'unité « %s » n'existe pas dans cette campagne.", strings.Join(unit, "/"))
-		}
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO codes (campaign_id, hash, unit) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`)
-		if err != nil {
-			return fmt.Errorf("store: generate codes for %s: %w", campaignID, err)
-		}
-		defer stmt.Close()
-		unitPath := strings.Join(unit, "/")
-		for len(codes) < n {
-			code := formatCode(randomString(CodeAlphabet, codeLength))
-			res, err := stmt.ExecContext(ctx, campaignID, hashCode(key, code), unitPath)
-			if err != nil {
-				return fmt.Errorf("store: generate codes for %s: %w", campaignID, err)
-			}
-			// A collision (about 2^-60 per pair) is skipped, never shared.
-			if k, _ := res.RowsAffected(); k == 1 {
-				codes = append(codes, code)
-			}
-		}
-		return nil
+	var codes []string
+	err := s.update(ctx, func(tx *sql.Tx) (err error) {
+		codes, err = generateCodes(ctx, tx, campaignID, n, unit)
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	return codes, nil
+}
+
+// generateCodes is GenerateCodes inside tx.
+func generateCodes(ctx context.Context, tx *sql.Tx, campaignID string, n int, unit []string) ([]string, error) {
+	c, key, err := loadCampaign(ctx, tx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	if c.Access != vigie.AccessCodes {
+		return nil, errNoCodes
+	}
+	if c.State == vigie.StateClosed {
+		return nil, vigie.Errorf(vigie.ECONFLICT, "La campagne est close : elle n'accepte plus de codes.")
+	}
+	if len(unit) > 0 && !c.HasUnit(unit) {
+		return nil, vigie.Errorf(vigie.EINVALID, "L'unité « %s » n'existe pas dans cette campagne.", strings.Join(unit, "/"))
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO codes (campaign_id, hash, unit) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return nil, fmt.Errorf("store: generate codes for %s: %w", campaignID, err)
+	}
+	defer stmt.Close()
+	unitPath := strings.Join(unit, "/")
+	codes := make([]string, 0, n)
+	for len(codes) < n {
+		code := formatCode(randomString(CodeAlphabet, codeLength))
+		res, err := stmt.ExecContext(ctx, campaignID, hashCode(key, code), unitPath)
+		if err != nil {
+			return nil, fmt.Errorf("store: generate codes for %s: %w", campaignID, err)
+		}
+		// A collision (about 2^-60 per pair) is skipped, never shared.
+		if k, _ := res.RowsAffected(); k == 1 {
+			codes = append(codes, code)
+		}
 	}
 	return codes, nil
 }

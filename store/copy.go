@@ -44,6 +44,10 @@ var copyOrder = []copyTable{
 	// The day's participation of open campaigns, so that the move does not
 	// publish new figures in the middle of a day.
 	{name: "participation_snapshots", orderBy: "campaign_id"},
+	// The marks of invited addresses, key included, so that nobody gets a
+	// second code after the move.
+	{name: "invitation_keys", orderBy: "campaign_id"},
+	{name: "invitations", orderBy: "campaign_id, hash"},
 	{name: "actions", orderBy: "campaign_id, id"},
 	{name: "duerp_measures", orderBy: "campaign_id, unit, risk_family"},
 	{name: "duerp_versions", orderBy: "campaign_id, number"}, // its triggers forbid UPDATE and DELETE, not INSERT

@@ -35,6 +35,9 @@ type campaignPage struct {
 	// Consultants only.
 	Viewers    []*vigie.User
 	CodesTotal int // codes created; how many served is not shown (see template)
+	Invited    int // addresses sent a code by e-mail (store.InvitedCount)
+	Sending    *sendingStatus
+	SendingURL string
 	Units      []string
 	Error      string
 }
@@ -99,6 +102,12 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	p.Viewers = viewers
 	if p.CodesTotal, _, err = s.store.CodeCounts(c.Request.Context(), camp.ID); err != nil {
 		return nil, err
+	}
+	if p.Invited, err = s.store.InvitedCount(c.Request.Context(), camp.ID); err != nil {
+		return nil, err
+	}
+	if sd := s.sendings.runningFor(camp.ID); sd != nil {
+		p.Sending, p.SendingURL = sd.status(), "/admin"+sendingPath(camp.ID, sd.ID)
 	}
 	for _, u := range camp.Units {
 		p.Units = append(p.Units, strings.Join(u.Path, "/"))

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -10,9 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/sheet"
 )
 
 // A units list is written or imported one unit per line: the path, with
@@ -38,7 +35,12 @@ type unitsProblem struct {
 	Message string
 }
 
-func (p unitsProblem) String() string { return fmt.Sprintf("Ligne %d : %s", p.Line, p.Message) }
+func (p unitsProblem) String() string {
+	if p.Line == 0 { // about the whole file
+		return p.Message
+	}
+	return fmt.Sprintf("Ligne %d : %s", p.Line, p.Message)
+}
 
 // maxUnitsFile bounds an imported units file.
 const maxUnitsFile = 5 << 20
@@ -61,80 +63,51 @@ func parseUnitsText(text string) ([]vigie.UnitSpec, []unitsProblem) {
 	return unitsFromRows(rows, lines, false)
 }
 
-// parseUnitsFile reads an uploaded CSV or XLSX file (told apart by its
-// content, not its name).
-func parseUnitsFile(name string, data []byte) ([]vigie.UnitSpec, []unitsProblem) {
-	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return parseUnitsXLSX(data)
-	}
-	return parseUnitsCSV(data)
-}
+// maxUnitColumns is how many columns of a units file are read: up to 19
+// levels and the headcount. A cell further right is reported, not
+// silently dropped (it could be the headcount of a deeper path).
+const maxUnitColumns = 20
 
-// parseUnitsCSV reads a CSV file separated by ";" or "," (whichever the
-// first line uses), in UTF-8 with or without a byte-order mark.
-func parseUnitsCSV(data []byte) ([]vigie.UnitSpec, []unitsProblem) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		return nil, []unitsProblem{{1, "le fichier n'est pas en UTF-8 : enregistrez-le en « CSV UTF-8 »."}}
+// parseUnitsFile reads an uploaded CSV or XLSX file (told apart by its
+// content, not its name), row by row, at most vigie.MaxUnits rows and a
+// header (sheet.go).
+func parseUnitsFile(name string, data []byte) ([]vigie.UnitSpec, []unitsProblem) {
+	lim := sheet.Limits{Rows: vigie.MaxUnits + 1, Columns: maxUnitColumns}
+	rowsLimit := fmt.Sprintf("au plus %s unités, et une ligne d'en-tête", vigie.Grouped(vigie.MaxUnits))
+	r, err := sheet.Open(data, lim)
+	if err != nil {
+		return nil, []unitsProblem{sheetProblem(err, lim, rowsLimit)}
 	}
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = ','
-	if bytes.Count(first, []byte(";")) >= bytes.Count(first, []byte(",")) && bytes.Contains(first, []byte(";")) {
-		r.Comma = ';'
-	}
-	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
+	defer r.Close()
 	var rows [][]string
 	var lines []int
+	var problems []unitsProblem
 	for {
-		rec, err := r.Read()
+		row, err := r.Next()
 		if errors.Is(err, io.EOF) {
 			break
+		} else if err != nil {
+			return nil, append(problems, sheetProblem(err, lim, rowsLimit))
 		}
-		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
-			}
-			return nil, []unitsProblem{{line, "le fichier CSV est mal formé (guillemet non fermé ?)."}}
-		}
-		line, _ := r.FieldPos(0)
-		if isBlankRow(rec) {
+		if row.Wider {
+			problems = append(problems, unitsProblem{row.Line, fmt.Sprintf("une valeur dépasse la colonne %d : au plus %d niveaux, puis l'effectif.", maxUnitColumns, maxUnitColumns-1)})
 			continue
 		}
-		rows = append(rows, rec)
-		lines = append(lines, line)
+		rows = append(rows, row.Cells)
+		lines = append(lines, row.Line)
 	}
-	return unitsFromRows(rows, lines, true)
+	units, more := unitsFromRows(rows, lines, true)
+	return units, append(problems, more...)
 }
 
-// parseUnitsXLSX reads the first sheet of a workbook.
-func parseUnitsXLSX(data []byte) ([]vigie.UnitSpec, []unitsProblem) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, []unitsProblem{{1, "le classeur Excel est illisible."}}
+// sheetProblem turns an error met reading a units file into a problem:
+// at its line when it has one, about the whole file otherwise.
+func sheetProblem(err error, lim sheet.Limits, rowsLimit string) unitsProblem {
+	var se *sheet.Error
+	if errors.As(err, &se) {
+		return unitsProblem{se.Line, se.Msg + "."}
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, []unitsProblem{{1, "le classeur n'a aucune feuille."}}
-	}
-	all, err := f.GetRows(sheets[0])
-	if err != nil {
-		return nil, []unitsProblem{{1, "la première feuille du classeur est illisible."}}
-	}
-	var rows [][]string
-	var lines []int
-	for i, rec := range all {
-		if isBlankRow(rec) {
-			continue
-		}
-		rows = append(rows, rec)
-		lines = append(lines, i+1)
-	}
-	return unitsFromRows(rows, lines, true)
+	return unitsProblem{0, vigie.ErrorMessage(sheetError(err, lim, rowsLimit))}
 }
 
 func isBlankRow(rec []string) bool {

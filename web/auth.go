@@ -123,15 +123,20 @@ func (s *Server) initBackOffice(cfg AdminConfig) {
 	s.admin = b
 }
 
-// Close stops the background cleanup of expired back-office sessions,
-// answering sessions and limiter buckets, and forgets the latter two.
-// Call it before closing the store.
+// Close interrupts the sendings of invitations and reminders and waits
+// for them (each records the outcome of the message it was sending), then
+// stops the background cleanup of expired back-office sessions, answering
+// sessions and limiter buckets, and forgets the latter two. Call it before
+// closing the store. Calling it again does nothing.
 func (s *Server) Close() {
-	if s.admin != nil && s.admin.sqlStore != nil {
-		s.admin.sqlStore.StopCleanup()
-	}
-	s.limits.close()
-	s.sessions.close()
+	s.closeOnce.Do(func() {
+		s.sendings.close()
+		if s.admin != nil && s.admin.sqlStore != nil {
+			s.admin.sqlStore.StopCleanup()
+		}
+		s.limits.close()
+		s.sessions.close()
+	})
 }
 
 // Keys of back-office values kept in the gin context.

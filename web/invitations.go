@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,26 +10,30 @@ import (
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/mail"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // Mailer sends one plain-text e-mail. mail.Sender is the real one; tests
-// pass a sender bound to an SMTP server of their own.
+// pass a sender bound to an SMTP server of their own. An error wrapping
+// mail.ErrUncertain means the message may have left; any other error, that
+// it did not.
 type Mailer interface {
 	Send(ctx context.Context, to, subject, body string) error
 }
 
-// maxRecipients bounds one sending: one SMTP session per recipient.
+// maxRecipients bounds one sending (and an imported list: sheetRows).
 const maxRecipients = 2000
 
 // recipient is one addressee of invitations or reminders. The address
-// lives in memory for the time of the request only: it is never written
-// to the database, the logs or the audit log.
+// lives in memory for the time of the sending only (sending.go): it is
+// never written to the database (only a keyed hash of it, for an
+// invitation: store/invitation.go), the logs or the audit log.
 type recipient struct {
 	Email string `json:"email"`
 	Unit  string `json:"unit"` // optional: the unit the code fixes, "Direction A/Service 1"
 }
 
-// sendFailure is a recipient the relay did not accept.
+// sendFailure is a recipient whose mail did not leave, and why.
 type sendFailure struct {
 	Email string `json:"email"`
 	Error string `json:"error"`
@@ -65,11 +70,11 @@ func (m *mailing) check(camp *vigie.Campaign, codes bool) error {
 		r := &m.Recipients[i]
 		r.Email = strings.TrimSpace(r.Email)
 		r.Unit = strings.Trim(strings.TrimSpace(r.Unit), "/")
-		key := strings.ToLower(r.Email)
+		key := store.NormaliseAddress(r.Email)
 		switch {
 		case mail.CheckAddress(r.Email) != nil:
 			bad = append(bad, fmt.Sprintf("« %s » n'est pas une adresse valide", shorten(r.Email)))
-		case seen[key]:
+		case seen[key]: // one mark per normalised address (store.NormaliseAddress)
 			bad = append(bad, fmt.Sprintf("« %s » figure deux fois", r.Email))
 		case codes && r.Unit != "" && !camp.HasUnit(strings.Split(r.Unit, "/")):
 			bad = append(bad, fmt.Sprintf("« %s » : l'unité « %s » n'existe pas dans cette campagne", r.Email, r.Unit))
@@ -82,70 +87,185 @@ func (m *mailing) check(camp *vigie.Campaign, codes bool) error {
 	return nil
 }
 
-// sendInvitations gives each recipient a new code (fixing their unit if
-// given) in a personal e-mail; the code of a recipient the relay refused
-// is deleted, so no code stays valid without a holder. The audit log
-// records only how many were sent and how many failed.
-func (s *Server) sendInvitations(c *gin.Context, camp *vigie.Campaign, m *mailing) (int, []sendFailure, error) {
+// Kinds of sending.
+const (
+	kindInvitations = "invitations"
+	kindReminders   = "reminders"
+)
+
+// errSendingRunning is the answer to a second sending while one runs for
+// the campaign; the caller adds the link to the running one.
+var errSendingRunning = vigie.Errorf(vigie.ECONFLICT, "Un envoi est déjà en cours pour cette campagne : le vôtre n'a pas été lancé. Suivez celui-ci ; une fois terminé, renvoyez votre liste si besoin (les adresses déjà invitées ne recevront pas de second code).")
+
+// checkSending refuses, before any list is read, a sending the server or
+// the campaign cannot take: no relay, the wrong state, another sending
+// running (returned with errSendingRunning).
+func (s *Server) checkSending(camp *vigie.Campaign, kind string) (*sending, error) {
 	if s.admin.cfg.Mailer == nil {
-		return 0, nil, errNoMailer
+		return nil, errNoMailer
 	}
-	if err := m.check(camp, true); err != nil {
-		return 0, nil, err
+	switch {
+	case kind == kindInvitations && (camp.Access != vigie.AccessCodes || camp.State == vigie.StateClosed):
+		return nil, vigie.Errorf(vigie.ECONFLICT, "Cette campagne ne reçoit pas de nouveaux codes (accès par lien, ou close).")
+	case kind == kindReminders && camp.State != vigie.StateOpen:
+		return nil, vigie.Errorf(vigie.ECONFLICT, "La campagne n'est pas ouverte : pas de relance.")
 	}
-	if camp.Access != vigie.AccessCodes || camp.State == vigie.StateClosed {
-		return 0, nil, vigie.Errorf(vigie.ECONFLICT, "Cette campagne ne reçoit pas de nouveaux codes (accès par lien, ou close).")
+	if other := s.sendings.runningFor(camp.ID); other != nil {
+		return other, errSendingRunning
 	}
-	ctx := c.Request.Context()
-	subject := cmpOr(m.Subject, fmt.Sprintf("Enquête « %s » : votre code d'accès / your access code", camp.Title))
-	base := s.respondentURL(c, camp)
-	sent, failed := 0, []sendFailure{}
-	for _, r := range m.Recipients {
+	return nil, nil
+}
+
+// startSending checks the list and starts sending it in the background.
+// It returns the sending started, or with errSendingRunning the one
+// already running; nothing is sent on any other error.
+func (s *Server) startSending(c *gin.Context, camp *vigie.Campaign, kind string, m *mailing) (*sending, error) {
+	if other, err := s.checkSending(camp, kind); err != nil {
+		return other, err
+	}
+	if err := m.check(camp, kind == kindInvitations); err != nil {
+		return nil, err
+	}
+	base, who := s.respondentURL(c, camp), actor(c)
+	var run func(context.Context, *sending)
+	if kind == kindInvitations {
+		subject := cmpOr(m.Subject, fmt.Sprintf("Enquête « %s » : votre code d'accès / your access code", camp.Title))
+		run = func(ctx context.Context, sd *sending) {
+			s.runInvitations(ctx, sd, camp, subject, func(code string) string { return invitationBody(camp, m.Message, base, code) })
+			s.auditSending(sd, who)
+		}
+	} else {
+		subject := cmpOr(m.Subject, fmt.Sprintf("Enquête « %s » : rappel / reminder", camp.Title))
+		body := reminderBody(camp, m.Message, base)
+		run = func(ctx context.Context, sd *sending) {
+			s.runReminders(ctx, sd, subject, body)
+			s.auditSending(sd, who)
+		}
+	}
+	sd, started := s.sendings.start(&sending{CampaignID: camp.ID, Kind: kind, Total: len(m.Recipients), pending: m.Recipients}, run)
+	if !started {
+		return sd, errSendingRunning
+	}
+	s.audit(c, kind+".start", camp.ID, plural(sd.Total, "adresse", "adresses"))
+	return sd, nil
+}
+
+// runInvitations gives each pending recipient a new code (fixing their
+// unit if given) in a personal e-mail. The code is created with the
+// address's mark (store.Invite) before the mail leaves, so that an address
+// already invited, in this sending or an earlier one, gets no second code.
+// A code is deleted, with the mark, only when its mail certainly did not
+// leave; when the relay's answer was lost (mail.ErrUncertain) the code is
+// kept and the address counts as invited.
+func (s *Server) runInvitations(ctx context.Context, sd *sending, camp *vigie.Campaign, subject string, body func(code string) string) {
+	for {
+		if ctx.Err() != nil {
+			sd.record(func(sd *sending) { sd.state, sd.problem = sendingInterrupted, problemStopped })
+			return
+		}
+		r, ok := sd.next()
+		if !ok {
+			return
+		}
 		var unit []string
 		if r.Unit != "" {
 			unit = strings.Split(r.Unit, "/")
 		}
-		codes, err := s.store.GenerateCodes(ctx, camp.ID, 1, unit)
-		if err != nil {
-			return sent, failed, err
+		code, err := s.store.Invite(ctx, camp.ID, r.Email, unit)
+		switch {
+		case errors.Is(err, store.ErrAlreadyInvited):
+			sd.record(func(sd *sending) { sd.already++ })
+			continue
+		case err != nil && ctx.Err() != nil: // stopping: nothing was written
+			sd.putBack(r)
+			continue
+		case err != nil:
+			sd.putBack(r)
+			s.stopSending(sd, err)
+			return
 		}
-		if err := s.admin.cfg.Mailer.Send(ctx, r.Email, subject, invitationBody(camp, m.Message, base, codes[0])); err != nil {
-			failed = append(failed, sendFailure{Email: r.Email, Error: err.Error()})
-			if err := s.store.DeleteUnusedCode(context.WithoutCancel(ctx), camp.ID, codes[0]); err != nil {
-				return sent, failed, err
-			}
+		err = s.admin.cfg.Mailer.Send(ctx, r.Email, subject, body(code))
+		switch {
+		case err == nil:
+			sd.record(func(sd *sending) { sd.sent++ })
+			continue
+		case errors.Is(err, mail.ErrUncertain):
+			sd.record(func(sd *sending) { sd.uncertain = append(sd.uncertain, r.Email) })
 			continue
 		}
-		sent++
+		// The mail did not leave: nobody must hold a valid code unknowingly.
+		if uerr := s.store.Uninvite(context.WithoutCancel(ctx), camp.ID, r.Email, code); uerr != nil {
+			s.logger.Error("invitations: delete the code of a failed mail", "campaign", camp.ID, "error", uerr.Error())
+			sd.record(func(sd *sending) {
+				sd.failed = append(sd.failed, sendFailure{Email: r.Email, Error: err.Error() + " (le code n'a pas pu être supprimé : erreur interne)"})
+			})
+			continue
+		}
+		if ctx.Err() != nil { // interrupted during its turn: not processed
+			sd.putBack(r)
+			continue
+		}
+		sd.record(func(sd *sending) { sd.failed = append(sd.failed, sendFailure{Email: r.Email, Error: err.Error()}) })
 	}
-	s.audit(c, "invitations.send", camp.ID, fmt.Sprintf("%d envoyés, %d échecs", sent, len(failed)))
-	return sent, failed, nil
 }
 
-// sendReminders sends a reminder without a code: Vigie cannot know who
-// has answered, so everyone on the list gets it.
-func (s *Server) sendReminders(c *gin.Context, camp *vigie.Campaign, m *mailing) (int, []sendFailure, error) {
-	if s.admin.cfg.Mailer == nil {
-		return 0, nil, errNoMailer
-	}
-	if err := m.check(camp, false); err != nil {
-		return 0, nil, err
-	}
-	if camp.State != vigie.StateOpen {
-		return 0, nil, vigie.Errorf(vigie.ECONFLICT, "La campagne n'est pas ouverte : pas de relance.")
-	}
-	subject := cmpOr(m.Subject, fmt.Sprintf("Enquête « %s » : rappel / reminder", camp.Title))
-	body := reminderBody(camp, m.Message, s.respondentURL(c, camp))
-	sent, failed := 0, []sendFailure{}
-	for _, r := range m.Recipients {
-		if err := s.admin.cfg.Mailer.Send(c.Request.Context(), r.Email, subject, body); err != nil {
-			failed = append(failed, sendFailure{Email: r.Email, Error: err.Error()})
-			continue
+// runReminders sends a reminder without a code to each pending recipient:
+// Vigie cannot know who has answered, so everyone on the list gets it.
+func (s *Server) runReminders(ctx context.Context, sd *sending, subject, body string) {
+	for {
+		if ctx.Err() != nil {
+			sd.record(func(sd *sending) { sd.state, sd.problem = sendingInterrupted, problemStopped })
+			return
 		}
-		sent++
+		r, ok := sd.next()
+		if !ok {
+			return
+		}
+		err := s.admin.cfg.Mailer.Send(ctx, r.Email, subject, body)
+		switch {
+		case err == nil:
+			sd.record(func(sd *sending) { sd.sent++ })
+		case errors.Is(err, mail.ErrUncertain):
+			sd.record(func(sd *sending) { sd.uncertain = append(sd.uncertain, r.Email) })
+		case ctx.Err() != nil:
+			sd.putBack(r)
+		default:
+			sd.record(func(sd *sending) { sd.failed = append(sd.failed, sendFailure{Email: r.Email, Error: err.Error()}) })
+		}
 	}
-	s.audit(c, "reminders.send", camp.ID, fmt.Sprintf("%d envoyés, %d échecs", sent, len(failed)))
-	return sent, failed, nil
+}
+
+// problemStopped says why a sending interrupted by a stopping server did
+// not finish.
+const problemStopped = "Le serveur s'est arrêté pendant l'envoi : les adresses restantes n'ont rien reçu. Renvoyez la liste entière une fois le serveur reparti : les adresses déjà invitées ne recevront pas de second code."
+
+// stopSending ends a sending that cannot go on (the campaign was closed
+// or deleted meanwhile, the database failed), saying why.
+func (s *Server) stopSending(sd *sending, err error) {
+	msg := vigie.ErrorMessage(err)
+	if vigie.ErrorCode(err) == vigie.EINTERNAL {
+		s.logger.Error("invitations: sending stopped", "campaign", sd.CampaignID, "error", err.Error())
+		msg = "Erreur interne."
+	}
+	sd.record(func(sd *sending) {
+		sd.state, sd.problem = sendingInterrupted, "L'envoi s'est arrêté avant la fin : "+msg+" Les adresses restantes n'ont rien reçu."
+	})
+}
+
+// auditSending records the outcome of a sending in the audit log: counts
+// only, never an address.
+func (s *Server) auditSending(sd *sending, who string) {
+	st := sd.status()
+	detail := fmt.Sprintf("%d envoyés, %d échecs, %d incertains", st.Sent, len(st.Failed), len(st.Uncertain))
+	if sd.Kind == kindInvitations {
+		detail += fmt.Sprintf(", %d déjà invitées", st.AlreadyInvited)
+	}
+	if st.Remaining > 0 {
+		detail += fmt.Sprintf(", %d non traitées (interrompu)", st.Remaining)
+	}
+	if err := s.store.Audit(context.Background(), who, sd.Kind+".send", sd.CampaignID, detail); err != nil {
+		s.logger.Error("audit", "action", sd.Kind+".send", "error", err.Error())
+	}
 }
 
 // cmpOr returns s, or def when s is blank.
@@ -167,9 +287,9 @@ func invitationBody(camp *vigie.Campaign, message, base, code string) string {
 	if camp.State == vigie.StateDraft {
 		b.WriteString("L’enquête n’est pas encore ouverte\u00a0: le code servira dès son ouverture. / The survey is not open yet: the code will work once it opens.\n\n")
 	}
-	fmt.Fprintf(&b, "Ce code est anonyme\u00a0: il sert une seule fois, et rien ne le relie à vos réponses. Vigie n’a pas gardé votre adresse électronique\u00a0: elle n’a servi qu’à cet envoi. "+
+	fmt.Fprintf(&b, "Ce code est anonyme\u00a0: il sert une seule fois, et rien ne le relie à vos réponses. Vigie n’a pas gardé votre adresse électronique\u00a0: seule une empreinte de votre adresse (hachage à clé), qui évite de vous envoyer un second code, est conservée jusqu’à la clôture de l’enquête, puis effacée\u00a0; elle n’est pas reliée à votre code. "+
 		"Les résultats ne sont montrés que pour des groupes d’au moins %d personnes. L’enquête reste ouverte jusqu’à sa clôture, annoncée par l’intervenant.\n"+
-		"This code is anonymous: it works once and nothing links it to your answers. Vigie did not keep your e-mail address. Results are shown only for groups of at least %d people.\n",
+		"This code is anonymous: it works once and nothing links it to your answers. Vigie did not keep your e-mail address: only a keyed hash of it, which prevents a second code, is kept until the survey closes, then erased; it is not linked to your code. Results are shown only for groups of at least %d people.\n",
 		camp.MinGroupSize, camp.MinGroupSize)
 	return b.String()
 }

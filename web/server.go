@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -79,6 +80,8 @@ type Server struct {
 	csrf      *http.CrossOriginProtection
 	campaigns *campaignCache // open campaigns, see campaign_cache.go
 	admin     *backOffice    // consultants' and viewers' side (auth.go)
+	sendings  *sendings      // invitations and reminders being sent (sending.go)
+	closeOnce sync.Once
 }
 
 // New builds a server from cfg.
@@ -109,6 +112,7 @@ func New(cfg Config) (*Server, error) {
 		s.maxBody = 128 << 10
 	}
 	s.limits = newCodeLimits(cfg, s.now)
+	s.sendings = newSendings(s.now)
 	ttl, maxSessions := cfg.SessionTTL, cfg.MaxSessions
 	if ttl <= 0 {
 		ttl = 2 * time.Hour

@@ -1,25 +1,21 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/vigie-sante/vigie/sheet"
 )
 
 // responseRows streams the rows of a responses file (CSV or XLSX) after its
-// header. Line numbers are those a spreadsheet user sees: the header is
-// line 1.
+// header, through package sheet like every other import. Line numbers are
+// those a spreadsheet user sees: the header is line 1 (unless blank lines
+// come before it).
 type responseRows struct {
 	Header []string
 	next   func() (line int, record []string, err error)
@@ -32,12 +28,21 @@ type rowError struct{ msg string }
 
 func (e *rowError) Error() string { return e.msg }
 
-// Next returns the next row; io.EOF after the last one. The record is only
-// valid until the following call.
+// Next returns the next row; io.EOF after the last one.
 func (r *responseRows) Next() (line int, record []string, err error) { return r.next() }
 
 // Close releases the file.
 func (r *responseRows) Close() error { return r.close() }
+
+// maxResponseColumns bounds the columns of a responses workbook: a unit,
+// a few segments and the items of one questionnaire (40 for the longest
+// shipped) are far fewer.
+const maxResponseColumns = 1024
+
+// maxResponseUnzipped bounds what a responses workbook may decompress to:
+// rows are streamed, so this bounds the time spent, not the memory (but
+// for the shared strings, held while the sheet is read).
+const maxResponseUnzipped = 1 << 30
 
 // openResponses opens a responses file, chosen by its extension, and reads
 // its header. Its errors are plain French, without the file name.
@@ -64,11 +69,8 @@ func openFileError(err error) error {
 
 var errEmptyFile = errors.New("le fichier est vide : la première ligne doit être l'en-tête des colonnes")
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// openCSV reads a CSV file in UTF-8, with or without BOM (Excel writes one
-// in « CSV UTF-8 »), whose separator is ',' or ';' (French Excel uses ';'),
-// detected from the header line.
+// openCSV reads a CSV file in UTF-8, with or without BOM, separated by ','
+// or ';' (package sheet).
 func openCSV(path string) (*responseRows, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -83,158 +85,84 @@ func openCSV(path string) (*responseRows, error) {
 	return rows, nil
 }
 
-// newCSVRows reads the header of a CSV stream; closing is left to the caller.
+// newCSVRows reads the header of a CSV stream; closing is left to the
+// caller. A row with another number of fields than the header is a
+// rowError.
 func newCSVRows(r io.Reader) (*responseRows, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if b, _ := br.Peek(len(utf8BOM)); bytes.Equal(b, utf8BOM) {
-		br.Discard(len(utf8BOM))
-	}
-	// Blank lines before the header are skipped, as encoding/csv does;
-	// skipped counts them so that line numbers stay right.
-	var first []byte
-	skipped := 0
-	for {
-		line, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			first = line
-			break
-		}
-		if err == io.EOF {
-			return nil, errEmptyFile
-		} else if err != nil {
-			return nil, fmt.Errorf("lecture impossible : %w", err)
-		}
-		skipped++
-	}
-	cr := csv.NewReader(io.MultiReader(bytes.NewReader(first), br))
-	cr.Comma = detectSeparator(first)
-	cr.FieldsPerRecord = -1 // checked here, to name the line in French
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	s, err := sheet.OpenCSV(r, sheet.Limits{})
 	if err != nil {
-		return nil, csvError(err, skipped)
-	}
-	header = slices.Clone(header)
-	if err := checkUTF8(1+skipped, header); err != nil {
 		return nil, err
 	}
-	rows := &responseRows{Header: header, close: func() error { return nil }}
-	rows.next = func() (int, []string, error) {
-		record, err := cr.Read()
-		if err == io.EOF {
-			return 0, nil, io.EOF
-		} else if err != nil {
-			return 0, nil, csvError(err, skipped)
+	return newResponseRows(s, func(row sheet.Row, header []string) error {
+		if len(row.Cells) != len(header) {
+			return &rowError{fmt.Sprintf("ligne %d : %d colonnes au lieu de %d comme l'en-tête", row.Line, len(row.Cells), len(header))}
 		}
-		line, _ := cr.FieldPos(0)
-		line += skipped
-		if err := checkUTF8(line, record); err != nil {
-			return line, nil, err
-		}
-		if len(record) != len(header) {
-			return line, nil, &rowError{fmt.Sprintf("ligne %d : %d colonnes au lieu de %d comme l'en-tête", line, len(record), len(header))}
-		}
-		return line, record, nil
-	}
-	return rows, nil
-}
-
-// detectSeparator returns ';' when the header line has more semicolons than
-// commas outside quotes, ',' otherwise.
-func detectSeparator(line []byte) rune {
-	commas, semicolons, quoted := 0, 0, false
-	for _, c := range line {
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == ',':
-			commas++
-		case c == ';':
-			semicolons++
-		}
-	}
-	if semicolons > commas {
-		return ';'
-	}
-	return ','
-}
-
-// checkUTF8 rejects text in another encoding, typically a CSV saved by
-// Excel as « CSV (séparateur : point-virgule) », which is Windows-1252:
-// its accented unit names would otherwise come out garbled.
-func checkUTF8(line int, record []string) error {
-	for _, field := range record {
-		if !utf8.ValidString(field) {
-			return fmt.Errorf("ligne %d : le texte n'est pas en UTF-8 ; dans Excel, enregistrez le fichier au format « CSV UTF-8 »", line)
-		}
-	}
-	return nil
-}
-
-// csvError translates a parse error of encoding/csv.
-func csvError(err error, skipped int) error {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		return fmt.Errorf("lecture impossible : %w", err)
-	}
-	line := pe.StartLine + skipped // an unclosed quote ends at the end of the file
-	switch {
-	case errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote):
-		return fmt.Errorf("ligne %d : guillemet mal placé (un champ entre guillemets doit doubler ses guillemets intérieurs)", line)
-	default:
-		return fmt.Errorf("ligne %d : %v", line, pe.Err)
-	}
+		return nil
+	}, func() error { return nil })
 }
 
 // openXLSX streams the first sheet of a workbook. Cells are read raw, so a
 // number shows as Excel stores it ("3"), whatever its display format.
 func openXLSX(path string) (*responseRows, error) {
-	if _, err := os.Stat(path); err != nil {
+	f, err := os.Open(path)
+	if err != nil {
 		return nil, openFileError(err)
 	}
-	f, err := excelize.OpenFile(path)
+	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("classeur illisible (%v) : enregistrez-le à nouveau au format .xlsx", err)
-	}
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
 		f.Close()
+		return nil, openFileError(err)
+	}
+	s, err := sheet.OpenXLSX(f, st.Size(), sheet.Limits{Columns: maxResponseColumns, Unzipped: maxResponseUnzipped})
+	if err != nil {
+		f.Close()
+		return nil, workbookError(err)
+	}
+	rows, err := newResponseRows(s, func(row sheet.Row, header []string) error {
+		if row.Wider {
+			return &rowError{fmt.Sprintf("ligne %d : une valeur au-delà de la colonne %d", row.Line, maxResponseColumns)}
+		}
+		return nil
+	}, func() error { return errors.Join(s.Close(), f.Close()) })
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return rows, nil
+}
+
+// workbookError words the errors of package sheet proper to workbooks.
+func workbookError(err error) error {
+	if errors.Is(err, sheet.ErrTooLarge) {
+		return fmt.Errorf("classeur trop volumineux une fois décompressé (plus de %d Go) : enregistrez-le au format CSV", maxResponseUnzipped>>30)
+	}
+	return err
+}
+
+// newResponseRows reads the header, the first row with content, then
+// hands out the rows after it, each checked by check.
+func newResponseRows(s *sheet.Reader, check func(row sheet.Row, header []string) error, closeAll func() error) (*responseRows, error) {
+	first, err := s.Next()
+	if err == io.EOF {
 		return nil, errEmptyFile
+	} else if err != nil {
+		return nil, workbookError(err)
 	}
-	it, err := f.Rows(sheets[0])
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("feuille « %s » illisible : %w", sheets[0], err)
+	if first.Wider {
+		return nil, fmt.Errorf("ligne %d : l'en-tête a plus de %d colonnes", first.Line, maxResponseColumns)
 	}
-	closeAll := func() error { return errors.Join(it.Close(), f.Close()) }
-	line := 0
+	header := first.Cells
 	next := func() (int, []string, error) {
-		if !it.Next() {
-			if err := it.Error(); err != nil {
-				return line + 1, nil, fmt.Errorf("ligne %d : %w", line+1, err)
-			}
-			return 0, nil, io.EOF
-		}
-		line++ // Next also stops at the rows missing from the file: they are empty
-		record, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return line, nil, fmt.Errorf("ligne %d : %w", line, err)
-		}
-		return line, record, nil
-	}
-	// The header is the first row with a cell, as in a CSV file.
-	for {
-		_, header, err := next()
+		row, err := s.Next()
 		if err == io.EOF {
-			closeAll()
-			return nil, errEmptyFile
+			return 0, nil, io.EOF
 		} else if err != nil {
-			closeAll()
-			return nil, err
+			return 0, nil, workbookError(err)
 		}
-		if slices.ContainsFunc(header, func(s string) bool { return strings.TrimSpace(s) != "" }) {
-			return &responseRows{Header: header, next: next, close: closeAll}, nil
+		if err := check(row, header); err != nil {
+			return row.Line, nil, err
 		}
+		return row.Line, row.Cells, nil
 	}
+	return &responseRows{Header: header, next: next, close: closeAll}, nil
 }
