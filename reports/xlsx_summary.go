@@ -81,7 +81,7 @@ func (b *xlsxBook) summary() error {
 		}
 		row = max(row, first+16) // leave room for the chart
 	}
-	row = b.legend(w, row+1)
+	b.legend(w, row+1)
 	for col, width := range []float64{44, 18, 18, 18} {
 		name, _ := excelize.ColumnNumberToName(col + 1)
 		if err := b.f.SetColWidth(sheet, name, name, width); err != nil {

@@ -61,15 +61,6 @@ func reduce(m [][]int64) []int {
 	return pivots
 }
 
-// rank returns the rank of the rows of m (not modified).
-func rank(m [][]int64) int {
-	c := make([][]int64, len(m))
-	for i, row := range m {
-		c[i] = slices.Clone(row)
-	}
-	return len(reduce(c))
-}
-
 // leftNullSpace returns a basis of the vectors y (of length rows) with
 // y·col = 0 for every column given.
 func leftNullSpace(rows int, cols [][]int64) [][]int64 {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // The store's SQL is written once, with SQLite's placeholders: "?" for the
@@ -115,6 +117,10 @@ type pgxConn interface {
 	driver.SessionResetter
 	driver.NamedValueChecker
 }
+
+// A pgx upgrade whose connection stops implementing pgxConn fails to
+// compile here, instead of panicking at the first connection.
+var _ pgxConn = (*stdlib.Conn)(nil)
 
 // rebindConnector opens PostgreSQL connections that take "?" placeholders.
 type rebindConnector struct{ driver.Connector }

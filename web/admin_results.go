@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"html/template"
 	"net/http"
 	"slices"
@@ -188,21 +187,6 @@ func (s *Server) resultsPending(c *gin.Context, camp *vigie.Campaign, qid string
 		p.QTitle = q.Title.In("fr", q.Language)
 	}
 	s.render(c, http.StatusOK, "admin_results", p)
-}
-
-// campaignQuestionnaire returns the questionnaire qid as the campaign
-// uses it (the copy frozen at opening).
-func (s *Server) campaignQuestionnaire(ctx context.Context, campaignID, qid string) (*questionnaires.Questionnaire, error) {
-	qs, err := s.store.CampaignQuestionnaires(ctx, campaignID)
-	if err != nil {
-		return nil, err
-	}
-	for _, q := range qs {
-		if q.ID == qid {
-			return q, nil
-		}
-	}
-	return nil, vigie.Errorf(vigie.ENOTFOUND, "Le questionnaire « %s » ne fait pas partie de cette campagne.", qid)
 }
 
 // buildResultsPage lays out a scoring result.

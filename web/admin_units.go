@@ -22,13 +22,6 @@ import (
 // header and is skipped. Every mistake is reported with its line, so the
 // consultant fixes the file in one go.
 
-// unitLine is one unit read from a line.
-type unitLine struct {
-	Line      int
-	Path      []string
-	Headcount int
-}
-
 // unitsProblem is a mistake at a line of a units list.
 type unitsProblem struct {
 	Line    int

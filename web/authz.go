@@ -112,7 +112,6 @@ func (s *Server) accessOf(method, pattern string) access {
 
 // Messages of refused requests.
 var (
-	errSignIn     = vigie.Errorf(vigie.EUNAUTHORIZED, "Connectez-vous pour accéder à cette page.")
 	errForbidden  = vigie.Errorf(vigie.EFORBIDDEN, "Votre compte ne donne pas accès à cette page.")
 	errUndeclared = vigie.Errorf(vigie.EFORBIDDEN, "Accès refusé.")
 	errAPISignIn  = vigie.Errorf(vigie.EUNAUTHORIZED, "Authentification requise : envoyez « Authorization: Bearer <jeton> ».")

@@ -177,14 +177,6 @@ func (s *Server) setSessionCookie(c *gin.Context, slug string, sess *session, ke
 	http.SetCookie(c.Writer, ck)
 }
 
-// clearSessionCookie removes the session cookie.
-func (s *Server) clearSessionCookie(c *gin.Context, slug string) {
-	http.SetCookie(c.Writer, &http.Cookie{
-		Name: sessionCookie, Value: "", Path: "/r/" + slug, MaxAge: -1,
-		HttpOnly: true, Secure: s.secure, SameSite: http.SameSiteLaxMode,
-	})
-}
-
 // sessionCookieParts returns the token and the draft key (nil when absent
 // or malformed) of the request's session cookie.
 func sessionCookieParts(c *gin.Context) (token string, key []byte) {
