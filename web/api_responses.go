@@ -75,6 +75,11 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 	}
 	if err := s.store.SubmitResponse(c.Request.Context(), cv.ID, code, r, s.now()); err != nil {
 		s.codeFailed(c, err)
+		if vigie.ErrorCode(err) == vigie.EINTERNAL {
+			// An outage, or worse: the response may be recorded (see
+			// respondSubmit); the message says how to find out.
+			err = fmt.Errorf("%w: %w", errSubmitUncertainAPI, err)
+		}
 		s.jsonError(c, err)
 		return
 	}
