@@ -146,7 +146,7 @@ func TestErasureRefusedWithoutRoom(t *testing.T) {
 		t.Helper()
 		wantCode(t, err, vigie.EUNAVAILABLE)
 		msg := vigie.ErrorMessage(err)
-		for _, want := range []string{"Espace disque insuffisant", "disponibles : 10,0\u00a0ko", "Rien n'a été effacé"} {
+		for _, want := range []string{"Espace disque insuffisant", "disponibles : 10\u00a0ko", "Rien n'a été effacé"} {
 			if !strings.Contains(msg, want) {
 				t.Errorf("message %q does not say %q", msg, want)
 			}

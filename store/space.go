@@ -92,16 +92,18 @@ func (s *Store) checkRewriteSpace(action string) error {
 		action, formatSize(size), strings.Join(short, ", et "))
 }
 
-// formatSize writes a size the French way: 850 o, 12,4 ko, 1,2 Mo, 3,5 Go.
+// formatSize writes a size the French way: 850 o, 12,4 ko, 300 Mo, 1,2 Go.
 func formatSize(n uint64) string {
 	units := []string{"o", "ko", "Mo", "Go", "To"}
-	if n < 1000 {
-		return strconv.FormatUint(n, 10) + "\u00a0o"
-	}
 	f, u := float64(n), 0
 	for f >= 1000 && u < len(units)-1 {
 		f /= 1000
 		u++
 	}
-	return strings.Replace(strconv.FormatFloat(f, 'f', 1, 64), ".", ",", 1) + "\u00a0" + units[u]
+	digits := strconv.FormatFloat(f, 'f', 1, 64)
+	if u == 0 || f >= 100 {
+		digits = strconv.FormatFloat(f, 'f', 0, 64)
+	}
+	digits = strings.Replace(strings.TrimSuffix(digits, ".0"), ".", ",", 1)
+	return digits + "\u00a0" + units[u]
 }
