@@ -7,10 +7,8 @@ import (
 	"io"
 	"net"
 	"strings"
-	"syscall"
 
 	"github.com/jackc/pgx/v5/pgconn"
-	"github.com/mattn/go-sqlite3"
 
 	"github.com/vigie-sante/vigie"
 )
@@ -37,15 +35,8 @@ func Outage(err error) error {
 	if err == nil {
 		return nil
 	}
-	var lite sqlite3.Error
-	if errors.As(err, &lite) {
-		switch {
-		case lite.Code == sqlite3.ErrFull, lite.SystemErrno == syscall.ENOSPC:
-			return ErrFull
-		case lite.Code == sqlite3.ErrBusy, lite.Code == sqlite3.ErrLocked:
-			return ErrUnavailable
-		}
-		return nil
+	if outage, ok := sqliteOutage(err); ok {
+		return outage
 	}
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {
