@@ -14,6 +14,7 @@ const (
 	ECONFLICT     = "conflict"     // state does not allow it (code used, campaign closed): 409
 	ETOOLARGE     = "too_large"    // body or file over its limit: 413
 	ERATELIMIT    = "rate_limited" // too many attempts: 429
+	EUNAVAILABLE  = "unavailable"  // the database cannot be reached or its disk is full: 503, try again later
 	EINTERNAL     = "internal"     // everything else: 500, message not shown
 )
 

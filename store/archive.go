@@ -44,13 +44,20 @@ const archiveAttempts = 3
 // (results of each questionnaire, participation, published comments as
 // moderated), erases its raw data and compacts the file before returning.
 // now gives the archiving day shown on the campaign page. ECONFLICT when
-// the campaign is not closed or already archived.
+// the campaign is not closed or already archived; EUNAVAILABLE, before
+// anything is erased, when the disk lacks the room for the rewrite
+// (checkRewriteSpace). Once the erasure has committed it returns nil even
+// if the rewrite fails: Compaction then says it is pending, and the
+// compactor retries it.
 func (s *Store) ArchiveCampaign(ctx context.Context, id string, now time.Time) error {
 	c, err := s.Campaign(ctx, id)
 	if err != nil {
 		return err
 	}
 	if err := checkArchivable(c); err != nil {
+		return err
+	}
+	if err := s.checkRewriteSpace("archiver cette campagne"); err != nil {
 		return err
 	}
 	for range archiveAttempts - 1 {
@@ -65,7 +72,7 @@ func (s *Store) ArchiveCampaign(ctx context.Context, id string, now time.Time) e
 // large campaign takes seconds, and submissions to other campaigns must
 // not wait for it), then erases the raw data in one transaction, provided
 // no moderation decision changed the published comments in between
-// (errArchiveRace otherwise, nothing erased); then compacts.
+// (errArchiveRace otherwise, nothing erased); then compacts (compactNow).
 func (s *Store) archive(ctx context.Context, c *vigie.Campaign, now time.Time) error {
 	id := c.ID
 	// Comments of a campaign never moderated are copied first, so that
@@ -119,7 +126,8 @@ func (s *Store) archive(ctx context.Context, c *vigie.Campaign, now time.Time) e
 		return err
 	}
 	s.forget(id)
-	return s.compactNow(ctx)
+	s.compactNow(ctx)
+	return nil
 }
 
 // moderationState is a digest of a campaign's comments and their
@@ -175,18 +183,23 @@ func (s *Store) forget(id string) {
 // after an erasure the deleted data must not wait in free pages. It runs
 // VACUUM even when the background compactor has just taken the dirty
 // mark: that compaction may still be running, and the writer connection
-// runs this one after it.
-func (s *Store) compactNow(ctx context.Context) error {
+// runs this one after it. The erasure has committed: a failure here
+// undoes nothing and is not the caller's; Compaction reports it, and the
+// compactor retries. The rewrite goes on if the caller's context ends (a
+// client that gave up): the erased bytes must leave the file anyway.
+func (s *Store) compactNow(ctx context.Context) {
+	s.compactor.erasures.Add(1)
 	s.compactor.dirty.Store(false)
-	if err := s.rewrite(ctx, true); errors.Is(err, errCompactAgain) {
+	err := s.rewriteCounted(context.WithoutCancel(ctx), true)
+	switch {
+	case err == nil:
+		s.compactor.runs.Add(1)
+	case errors.Is(err, errCompactAgain):
 		// Done, but an old read may have kept rows: again later, erasing.
-		s.compactor.erase.Store(true)
+		s.compactor.runs.Add(1)
 		s.markDirty()
-	} else if err != nil {
-		s.compactor.erase.Store(true)
+	default:
 		s.markDirty()
-		return fmt.Errorf("store: compact %s: %w", s.path, err)
+		s.log().Warn("store: the rewrite after an erasure failed; the erasure stands, the compactor will retry", "file", s.path, "err", err)
 	}
-	s.compactor.runs.Add(1)
-	return nil
 }

@@ -21,7 +21,11 @@ var errDeletedAgain = vigie.Errorf(vigie.ECONFLICT, "Cette campagne a déjà ét
 
 // DeleteCampaign erases a campaign and everything that belongs to it
 // (settings, codes, drafts, responses, comments, frozen outputs, actions,
-// grants), then compacts the file so nothing of it remains. A draft holds
+// grants), then compacts the file so nothing of it remains. As with
+// ArchiveCampaign, the room for that rewrite is checked first
+// (EUNAVAILABLE when short, nothing deleted), and a rewrite that fails
+// after the commit leaves the deletion done and the rewrite pending
+// (Compaction). A draft holds
 // no answer and is deleted outright; any other campaign only when
 // confirmTitle is its title (spaces around it ignored), else EINVALID.
 //
@@ -35,6 +39,9 @@ var errDeletedAgain = vigie.Errorf(vigie.ECONFLICT, "Cette campagne a déjà ét
 // with the campaign as it was, which DeleteCampaign returns (DeletedAt set
 // when a tombstone stays).
 func (s *Store) DeleteCampaign(ctx context.Context, id, confirmTitle string, now time.Time) (*vigie.Campaign, error) {
+	if err := s.checkRewriteSpace("supprimer cette campagne"); err != nil {
+		return nil, err
+	}
 	var c *vigie.Campaign
 	err := s.update(ctx, func(tx *sql.Tx) (err error) {
 		c, _, err = loadCampaign(ctx, tx, id)
@@ -69,7 +76,8 @@ func (s *Store) DeleteCampaign(ctx context.Context, id, confirmTitle string, now
 		return nil, err
 	}
 	s.forget(id)
-	return c, s.compactNow(ctx)
+	s.compactNow(ctx)
+	return c, nil
 }
 
 // tombstone erases what the cascade would have erased had the campaign's

@@ -46,7 +46,6 @@ const maxCompactRetry = time.Minute
 type compactor struct {
 	delay time.Duration
 	dirty atomic.Bool   // written since the last compaction began
-	erase atomic.Bool   // an erasure's compaction did not finish: the next one erases too
 	kick  chan struct{} // a write happened (buffered, one pending kick)
 	stop  chan struct{}
 	once  sync.Once // Close may be called twice
@@ -58,6 +57,21 @@ type compactor struct {
 	// another instance's (PostgreSQL, see compactPostgres).
 	lastWrite atomic.Int64
 	skipped   atomic.Int64
+
+	// erasures counts the erasures committed (archive, deletion), erased
+	// how many of them a finished rewrite has covered: an erasure's data
+	// leaves the files only with the rewrite that follows it, and until
+	// then the next compaction erases too (compactNow, compact).
+	erasures atomic.Int64
+	erased   atomic.Int64
+
+	// failures counts the rewrites failed in a row, err is the last one's
+	// error (Compaction).
+	mu       sync.Mutex
+	failures int
+	err      error
+
+	fault atomic.Pointer[error] // tests: every rewrite fails with it
 }
 
 // markDirty records a write and restarts the idle timer.
@@ -101,8 +115,10 @@ func (s *Store) startCompactor() {
 				start := time.Now()
 				err := s.compact(context.Background())
 				if err != nil {
-					// Most likely a long read held the file past the busy
-					// timeout (SQLite) or kept old rows alive (PostgreSQL,
+					// A long read held the file past the busy timeout
+					// (SQLite), the disk is full (Compaction reports the
+					// failures: the campaign page and /healthz show them),
+					// or a read kept old rows alive (PostgreSQL,
 					// errCompactAgain, expected under reads: not worth a
 					// warning): try again later, backing off.
 					level := slog.LevelWarn
@@ -138,14 +154,66 @@ func (s *Store) compact(ctx context.Context) error {
 	if !s.compactor.dirty.Swap(false) {
 		return nil
 	}
-	erase := s.compactor.erase.Swap(false)
-	if err := s.rewrite(ctx, erase); err != nil {
+	if err := s.rewriteCounted(ctx, s.erasePending()); err != nil {
 		s.compactor.dirty.Store(true)
-		if erase {
-			s.compactor.erase.Store(true)
-		}
 		return fmt.Errorf("store: compact %s: %w", s.path, err)
 	}
 	s.compactor.runs.Add(1)
 	return nil
+}
+
+// rewriteCounted runs rewrite and keeps the account Compaction reports:
+// the erasures it covered, the failures in a row. errCompactAgain
+// (PostgreSQL: done, but an old read may have kept rows) is no failure,
+// yet covers no erasure: the next compaction erases again.
+func (s *Store) rewriteCounted(ctx context.Context, erase bool) error {
+	c := &s.compactor
+	// Every erasure counted now has committed: the rewrite below covers it.
+	covered := c.erasures.Load()
+	err := s.rewrite(ctx, erase)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case err == nil:
+		c.failures, c.err = 0, nil
+		// Never lower it (c.mu held): a later erasure's rewrite may
+		// have ended first.
+		if erase && covered > c.erased.Load() {
+			c.erased.Store(covered)
+		}
+	case errors.Is(err, errCompactAgain):
+		c.failures, c.err = 0, nil
+	default:
+		c.failures++
+		c.err = err
+	}
+	return err
+}
+
+// erasePending tells whether an erasure committed has not been covered
+// by a finished rewrite yet.
+func (s *Store) erasePending() bool {
+	return s.compactor.erased.Load() < s.compactor.erasures.Load()
+}
+
+// CompactionStatus is what the store tells about the rewrite of its
+// files: pending after an erasure, failing when the disk is full.
+type CompactionStatus struct {
+	// ErasurePending: an archive or a deletion has committed (its data
+	// is gone from every query) but the rewrite that removes its bytes
+	// from the files has not finished yet; the compactor retries it.
+	ErasurePending bool
+	// Failures counts the rewrites failed in a row, 0 once one succeeds;
+	// Err is the last one's error (for the log, never for a page: see
+	// Outage to tell a full disk).
+	Failures int
+	Err      error
+}
+
+// Compaction returns the state of the rewrites of the files.
+func (s *Store) Compaction() CompactionStatus {
+	c := &s.compactor
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return CompactionStatus{ErasurePending: s.erasePending(), Failures: c.failures, Err: c.err}
 }

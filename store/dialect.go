@@ -35,7 +35,12 @@ import (
 //   - compaction (the rewrite that erases the order of submissions) and
 //     backup: VACUUM and VACUUM INTO, or UPDATE + CLUSTER and pg_dump;
 //     after an erasure (archive, deletion) PostgreSQL also rewrites every
-//     other table (VACUUM FULL), where SQLite's VACUUM already did.
+//     other table (VACUUM FULL), where SQLite's VACUUM already did; what
+//     says at start that a crash left a write uncompacted (compact_crash.go)
+//     and whether the disk has room for an erasure's rewrite (space.go,
+//     SQLite only);
+//   - the drivers' errors that mean an outage: a full disk, a database
+//     out of reach (outage.go).
 
 // engine names a database engine.
 type engine int
@@ -128,14 +133,16 @@ func retryable(err error) bool {
 // freed bytes); PostgreSQL then also rewrites every other table
 // (erasePostgres), under the same lock.
 func (s *Store) rewrite(ctx context.Context, erase bool) error {
+	if fault := s.compactor.fault.Load(); fault != nil {
+		return *fault
+	}
 	if s.engine == enginePostgres && erase {
 		return s.erasePostgres(ctx)
 	}
 	if s.engine == enginePostgres {
 		return s.compactPostgres(ctx, time.Unix(0, s.compactor.lastWrite.Load()))
 	}
-	_, err := s.db.ExecContext(ctx, `VACUUM`)
-	return err
+	return s.vacuum(ctx)
 }
 
 // rewriteDeleted makes the drafts and paper entries a write has just

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
 	"time"
@@ -68,3 +69,38 @@ func StopBackupAt(step string) (restore func()) {
 	}
 	return func() { backupStep = func(string) {} }
 }
+
+// CloseAsCrash closes s as a crash would leave it: the submissions
+// already accepted are written, but the last compaction does not run.
+func CloseAsCrash(s *Store) error {
+	s.stopWriter()
+	s.compactor.once.Do(func() { close(s.compactor.stop) })
+	<-s.compactor.done
+	if s.read == s.db {
+		return s.db.Close()
+	}
+	return errors.Join(s.read.Close(), s.db.Close())
+}
+
+// FailRewrites makes every rewrite of s (compaction, an erasure's VACUUM)
+// fail with err until the returned function is called.
+func FailRewrites(s *Store, err error) (restore func()) {
+	s.compactor.fault.Store(&err)
+	return func() { s.compactor.fault.Store(nil) }
+}
+
+// SetFreeSpace makes the store see avail bytes free in every folder, each
+// on a file system of its own, until the returned function is called.
+func SetFreeSpace(avail uint64) (restore func()) {
+	ids := map[string]uint64{}
+	freeSpace = func(dir string) (uint64, uint64, error) {
+		if _, ok := ids[dir]; !ok {
+			ids[dir] = uint64(len(ids) + 1)
+		}
+		return avail, ids[dir], nil
+	}
+	return func() { freeSpace = statFreeSpace }
+}
+
+// ChangeCounter reads SQLite's file change counter of path.
+func ChangeCounter(path string) (uint32, error) { return changeCounter(path) }

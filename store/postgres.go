@@ -60,6 +60,8 @@ func openPostgres(dsn string, fsys fs.FS, delay time.Duration) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("store: open %s: role: %w", redacted, err)
 	}
+	// A crash may have left a write uncompacted (compact_crash.go).
+	s.markCompactionAtStart()
 	return s, nil
 }
 

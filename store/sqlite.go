@@ -90,6 +90,9 @@ func openSQLite(path string, fsys fs.FS, delay time.Duration) (*Store, error) {
 		// The main file was written under a WAL, without compaction: its
 		// pages may still show the order of past submissions.
 		s.markDirty()
+	} else {
+		// A crash may have left a write uncompacted (compact_crash.go).
+		s.markCompactionAtStart()
 	}
 	return s, nil
 }

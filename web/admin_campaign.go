@@ -40,6 +40,7 @@ type campaignPage struct {
 	SendingURL string
 	Units      []string
 	Error      string
+	Rewrite    *rewriteNotice // the file's rewrite pending or failing
 }
 
 // adminCampaign shows a campaign: state, participation, results, and for
@@ -112,5 +113,6 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	for _, u := range camp.Units {
 		p.Units = append(p.Units, strings.Join(u.Path, "/"))
 	}
+	p.Rewrite = s.rewriteNoticeOf(c)
 	return p, nil
 }

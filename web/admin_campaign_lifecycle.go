@@ -63,14 +63,12 @@ func deletedDetail(c *vigie.Campaign) string {
 }
 
 // campaignPageWithError shows the campaign page again with the message of
-// a refused action (invalid input, wrong state); other errors go to the
-// error page.
+// a refused action (invalid input, wrong state, no room on the disk for an
+// erasure's rewrite); other errors go to the error page.
 func (s *Server) campaignPageWithError(c *gin.Context, camp *vigie.Campaign, cause error) {
-	status := http.StatusBadRequest
+	status := errorStatus(vigie.ErrorCode(cause))
 	switch vigie.ErrorCode(cause) {
-	case vigie.EINVALID:
-	case vigie.ECONFLICT:
-		status = http.StatusConflict
+	case vigie.EINVALID, vigie.ECONFLICT, vigie.EUNAVAILABLE:
 	default:
 		s.htmlError(c, cause)
 		return

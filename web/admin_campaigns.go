@@ -15,6 +15,9 @@ type campaignsPage struct {
 	// Deleted are the campaigns deleted with frozen DUERP versions, whose
 	// versions consultants can still download (State holds the day).
 	Deleted []campaignRow
+	// Rewrite: the file's rewrite pending or failing (after a deletion,
+	// the consultant lands here).
+	Rewrite *rewriteNotice
 }
 
 // campaignRow is one campaign in the list.
@@ -30,7 +33,7 @@ func (s *Server) adminCampaigns(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	p := &campaignsPage{Nav: nav(c)}
+	p := &campaignsPage{Nav: nav(c), Rewrite: s.rewriteNoticeOf(c)}
 	for _, camp := range list {
 		state := stateLabel(camp.State)
 		if camp.Archived() {

@@ -33,6 +33,10 @@ type apiCampaign struct {
 	RetentionEnd string `json:"retention_end,omitempty"`
 	// ArchivedAt is the day the raw data was erased; absent until then.
 	ArchivedAt string `json:"archived_at,omitempty"`
+	// Rewrite is "pending" in the answer to an archiving whose rewrite
+	// of the database file has not finished (the erasure is done; the
+	// server retries the rewrite); absent otherwise.
+	Rewrite string `json:"rewrite,omitempty"`
 	// The data-protection facts, as the campaign file has them.
 	Controller string `json:"controller,omitempty"`
 	DPOContact string `json:"dpo_contact,omitempty"`

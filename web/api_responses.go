@@ -82,6 +82,11 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		return
 	}
 	if err := s.store.SubmitResponse(c.Request.Context(), cv.ID, code, r, s.now()); err != nil {
+		if vigie.ErrorCode(err) == vigie.EINTERNAL {
+			// An outage, or worse: the response may be recorded (see
+			// respondSubmit); the message says how to find out.
+			err = fmt.Errorf("%w: %w", errSubmitUncertainAPI, err)
+		}
 		s.apiCodeError(c, cv.ID, err)
 		return
 	}

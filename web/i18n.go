@@ -73,6 +73,13 @@ var messages = map[string]map[string]string{
 		"error.closed":      "Cette enquête est close\u00a0: il n’est plus possible d’y répondre. Merci de votre intérêt.",
 		"error.already":     "Vos réponses ont déjà été enregistrées.",
 		"error.busy":        "Trop de personnes répondent en ce moment\u00a0: réessayez dans quelques minutes.",
+		"error.unavailable": "Le service est momentanément indisponible\u00a0: sa base de données ne répond pas. Réessayez dans quelques minutes.",
+		"error.full":        "Le disque du serveur est plein\u00a0: rien n’a pu être enregistré. Réessayez plus tard\u00a0; si cela dure, prévenez la personne qui mène l’enquête.",
+
+		// After a submission failed without a verdict (web/error.go).
+		"error.submit.uncertain": "L’envoi de vos réponses n’a pas pu être confirmé\u00a0: le service a eu une panne à ce moment-là. Elles ont peut-être été enregistrées malgré tout. Dans quelques minutes, revenez à la page précédente et envoyez-les de nouveau\u00a0: si l’on vous répond alors qu’elles sont déjà enregistrées, c’est que ce premier envoi avait abouti, et vous n’avez rien d’autre à faire.",
+		"error.recorded.after":   "Votre envoi précédent a été interrompu par une panne, mais il a sans doute abouti\u00a0: ce code a servi depuis, très probablement à enregistrer vos réponses. Vous n’avez rien d’autre à faire. Merci de votre participation.",
+		"api.submit.uncertain":   "La réponse n’a pas pu être confirmée\u00a0: la base de données a eu une panne pendant l’envoi, et la réponse a peut-être été enregistrée malgré tout. Renvoyez la même réponse, avec le même code, dans quelques minutes\u00a0: 201, elle est enregistrée maintenant\u00a0; 409 « Ce code a déjà servi », ce premier envoi avait abouti. En accès par lien, sans code, rien ne permet de le savoir\u00a0: un nouvel envoi peut compter la réponse deux fois.",
 
 		"nav.next":     "Continuer",
 		"nav.previous": "Revenir à l’étape précédente",
@@ -182,6 +189,12 @@ var messages = map[string]map[string]string{
 		"error.closed":      "This survey is closed: it can no longer be answered. Thank you for your interest.",
 		"error.already":     "Your answers have already been recorded.",
 		"error.busy":        "Too many people are answering right now: try again in a few minutes.",
+		"error.unavailable": "The service is temporarily unavailable: its database is not answering. Try again in a few minutes.",
+		"error.full":        "The server’s disk is full: nothing could be saved. Try again later; if it lasts, tell the person running the survey.",
+
+		"error.submit.uncertain": "Sending your answers could not be confirmed: the service had an outage at that moment. They may have been recorded anyway. In a few minutes, go back to the previous page and send them again: if you are then told that they are already recorded, this first attempt went through and there is nothing more to do.",
+		"error.recorded.after":   "Your previous attempt was interrupted by an outage, but it most likely went through: this code has been used since, very probably to record your answers. There is nothing more to do. Thank you for taking part.",
+		"api.submit.uncertain":   "The response could not be confirmed: the database had an outage while it was sent, and the response may have been recorded anyway. Send the same response again, with the same code, in a few minutes: 201 means it is recorded now; 409 (code already used) means this first attempt went through. In link mode, without a code, there is no way to tell: sending again may count the response twice.",
 
 		"nav.next":     "Continue",
 		"nav.previous": "Back to the previous step",

@@ -55,11 +55,16 @@ func (s *Server) respondCode(c *gin.Context) {
 		fail(http.StatusForbidden, tr(langOf(c), "code.unknown"))
 		return
 	case vigie.ErrorCode(err) == vigie.ECONFLICT:
-		if err := s.explainConflict(c.Request.Context(), cv.ID, err); err != errAlreadySubmitted {
+		// The session this browser had, if any: its submission may have
+		// been interrupted by an outage.
+		switch err := s.explainConflict(c.Request.Context(), cv.ID, err, s.currentSession(c, cv.ID)); err {
+		case errAlreadySubmitted:
+			fail(http.StatusConflict, tr(langOf(c), "code.used"))
+		case errRecordedAfter:
+			fail(http.StatusConflict, tr(langOf(c), "error.recorded.after"))
+		default:
 			s.htmlError(c, err) // the campaign closed meanwhile
-			return
 		}
-		fail(http.StatusConflict, tr(langOf(c), "code.used"))
 		return
 	default:
 		s.htmlError(c, err)

@@ -235,7 +235,7 @@ func (s *Server) respondent(c *gin.Context) (rs *respondent, done func(), ok boo
 	}
 	if err != nil {
 		if vigie.ErrorCode(err) == vigie.ECONFLICT {
-			err = s.explainConflict(c.Request.Context(), cv.ID, err)
+			err = s.explainConflict(c.Request.Context(), cv.ID, err, sess)
 		}
 		sess.mu.Unlock()
 		s.htmlError(c, err)
@@ -248,11 +248,18 @@ func (s *Server) respondent(c *gin.Context) (rs *respondent, done func(), ok boo
 // errAlreadySubmitted is shown when answers are sent a second time.
 var errAlreadySubmitted = vigie.Errorf(vigie.ECONFLICT, "Vos réponses ont déjà été enregistrées.")
 
+// errRecordedAfter is shown instead when this browser's last submission
+// failed on an outage before the code turned out used: that submission
+// most likely went through after all.
+var errRecordedAfter = vigie.Errorf(vigie.ECONFLICT, "Votre envoi précédent a été interrompu par une panne, mais il a sans doute abouti : ce code a servi depuis, très probablement à enregistrer vos réponses. Vous n'avez rien d'autre à faire.")
+
 // explainConflict turns the store's conflict on a code into the message
 // the employee needs: the campaign closed meanwhile, or the code was used
-// (from another tab or device) and the answers are already recorded. The
-// campaign is read afresh, not from the cache.
-func (s *Server) explainConflict(ctx context.Context, campaignID string, err error) error {
+// (from another tab or device) and the answers are already recorded; or,
+// when sess (the browser's session, nil when none) saw its submission
+// interrupted by an outage, that this submission most likely went
+// through. The campaign is read afresh, not from the cache.
+func (s *Server) explainConflict(ctx context.Context, campaignID string, err error, sess *session) error {
 	camp, cerr := s.store.Campaign(ctx, campaignID)
 	if cerr != nil {
 		return err
@@ -260,6 +267,9 @@ func (s *Server) explainConflict(ctx context.Context, campaignID string, err err
 	if camp.State != vigie.StateOpen {
 		_, err = s.openCampaign(ctx, camp)
 		return err
+	}
+	if sess != nil && sess.interrupted.Load() {
+		return errRecordedAfter
 	}
 	return errAlreadySubmitted
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"net/http"
 
@@ -51,8 +52,16 @@ func (s *Server) respondSubmit(c *gin.Context) {
 			s.renderStep(c, http.StatusBadRequest, "review", p, rs.progress("review"))
 			return
 		}
-		if vigie.ErrorCode(err) == vigie.ECONFLICT {
-			err = s.explainConflict(c.Request.Context(), rs.cv.ID, err)
+		switch vigie.ErrorCode(err) {
+		case vigie.ECONFLICT:
+			err = s.explainConflict(c.Request.Context(), rs.cv.ID, err, rs.sess)
+		case vigie.EINTERNAL:
+			// An outage, or worse: the commit may have reached the
+			// database and its acknowledgement been lost. The page says
+			// so; should a retry find the code used, it says that this
+			// submission most likely went through.
+			rs.sess.interrupted.Store(true)
+			err = fmt.Errorf("%w: %w", errSubmitUncertain, err)
 		}
 		s.htmlError(c, err)
 		return

@@ -49,15 +49,17 @@ func (s *Server) routes() {
 	api := e.Group("/api/v1", s.bodyLimit(s.maxBody))
 	api.POST("/campaigns/:id/responses", s.apiSubmitResponse)
 
-	// Probes for a reverse proxy or a process supervisor.
-	e.GET("/healthz", func(c *gin.Context) { c.String(http.StatusOK, "ok\n") })
+	// Probes for a reverse proxy or a process supervisor (health.go):
+	// liveness, and readiness, which asks the database.
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
 
 	// ---- Back office (issue 4): consultants and viewers. ----
 	// Every route below states the access it requires; authorize (authz.go)
 	// enforces it in one place, and refuses any route declared without one.
 	// The routes above are open to anyone (each answering step checks the
 	// employee's own session), declared here as whole trees:
-	s.declareTree(public, "/static", "/r/:slug", "/healthz")
+	s.declareTree(public, "/static", "/r/:slug", "/healthz", "/readyz")
 	s.declare(public, http.MethodPost, "/api/v1/campaigns/:id/responses")
 
 	s.handle(&e.RouterGroup, public, http.MethodGet, "/", func(c *gin.Context) { c.Redirect(http.StatusSeeOther, "/admin") })

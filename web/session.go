@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -34,6 +35,11 @@ type session struct {
 	decoy     bool
 	submitted bool
 	expires   time.Time
+	// interrupted: a submission of this session failed without a
+	// verdict (an outage), and may have been recorded all the same; a
+	// code found used afterwards most likely served it (explainConflict).
+	// Atomic: the code page reads it without the session's lock.
+	interrupted atomic.Bool
 }
 
 // sessionStore holds the live sessions, each expiring after ttl without

@@ -27,6 +27,7 @@ func campaignArchive(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(stdout, "Campagne %s archivée : ses résultats sont conservés ; %s ont été effacés.\n", id, strings.Join(store.Erased, ", "))
+		warnRewritePending(s, stderr)
 		return nil
 	})
 }
@@ -47,6 +48,7 @@ func campaignDelete(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return userError(err)
 		}
+		defer warnRewritePending(s, stderr)
 		detail := string(c.State)
 		if c.Deleted() {
 			detail += ", versions du DUERP conservées"
@@ -61,4 +63,13 @@ func campaignDelete(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "Campagne %s supprimée, avec tout ce qu'elle contenait.\n", id)
 		return nil
 	})
+}
+
+// warnRewritePending says when the rewrite of the file that follows an
+// erasure has failed: the erasure stands, and the rewrite is tried again
+// when the command closes the database, then at the next start of Vigie.
+func warnRewritePending(s *store.Store, stderr io.Writer) {
+	if s.Compaction().ErasurePending {
+		fmt.Fprintln(stderr, "Attention : l'effacement est fait, mais la réécriture du fichier de la base, qui en retire les octets effacés, est en attente (elle a échoué : espace disque ?). Elle sera retentée à la fin de cette commande, puis au prochain démarrage de Vigie.")
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie/mail"
+	"github.com/vigie-sante/vigie/store"
 	"github.com/vigie-sante/vigie/web"
 )
 
@@ -92,6 +93,7 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	st.SetLogger(logger)
+	warnUnsafeSettings(ctx, st, logger)
 	cfg := o.web
 	cfg.Store, cfg.Logger = st, logger
 	srv, err := web.New(cfg)
@@ -126,6 +128,23 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	stop()
 	<-retention
 	return err
+}
+
+// warnUnsafeSettings warns, at start, when the PostgreSQL server runs
+// with settings that can lose a commit it acknowledged (fsync,
+// synchronous_commit or full_page_writes off): after a crash of that
+// server, answers an employee was told were recorded may be gone. A
+// warning, not a refusal: a test cluster runs so on purpose (.ci/postgres).
+func warnUnsafeSettings(ctx context.Context, st *store.Store, logger *slog.Logger) {
+	unsafe, err := st.UnsafeSettings(ctx)
+	if err != nil {
+		logger.Warn("réglages de durabilité de PostgreSQL illisibles", "err", err)
+		return
+	}
+	if len(unsafe) > 0 {
+		logger.Warn("PostgreSQL tourne sans garantie de durabilité : après une panne du serveur de base de données, des réponses dont l'enregistrement a été confirmé peuvent être perdues ; remettez ces réglages à on en production (docs/deploiement.md)",
+			"réglages", strings.Join(unsafe, ", "))
+	}
 }
 
 // shutdownGrace is how long a stopping server waits for requests in flight

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"io"
 	"net/http"
 	"net/url"
@@ -28,14 +29,14 @@ func TestServePostgres(t *testing.T) {
 	const secret = "mot-de-passe-jamais-affiche"
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var out bytes.Buffer
+	var out, logs bytes.Buffer
 	done := make(chan error, 1)
 	opt := serveOptions{addr: "127.0.0.1:0", db: withPassword(t, db, secret), web: web.Config{Version: Version},
 		started: func(base string) {
 			defer cancel()
 			checkServedDemo(t, base, info)
 		}}
-	go func() { done <- serve(ctx, opt, &out, io.Discard) }()
+	go func() { done <- serve(ctx, opt, &out, &logs) }()
 	select {
 	case err := <-done:
 		if err != nil {
@@ -47,6 +48,26 @@ func TestServePostgres(t *testing.T) {
 	if !strings.Contains(out.String(), "Vigie écoute sur") || !strings.Contains(out.String(), "postgres://vigie:xxxxx@") || strings.Contains(out.String(), secret) {
 		t.Errorf("serve printed %q, want the address and the database without its password", out.String())
 	}
+	// The test cluster runs with fsync off (.ci/postgres): a warning, and
+	// the server served all the same.
+	if fsyncOff(t, db) && !strings.Contains(logs.String(), "fsync=off") {
+		t.Errorf("serve logged %q, want a warning naming fsync=off", logs.String())
+	}
+}
+
+// fsyncOff tells whether the PostgreSQL server of db runs with fsync off.
+func fsyncOff(t *testing.T, db string) bool {
+	t.Helper()
+	raw, err := sql.Open("pgx", db) // registered by storetest
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var setting string
+	if err := raw.QueryRow(`SHOW fsync`).Scan(&setting); err != nil {
+		t.Fatalf("SHOW fsync: %v", err)
+	}
+	return setting == "off"
 }
 
 // checkServedDemo reads pages of the demo served at base.
