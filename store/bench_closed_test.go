@@ -67,9 +67,10 @@ func largeResponse(spec *vigie.CampaignSpec, qs []*questionnaires.Questionnaire)
 // BenchmarkClosedCampaign100k measures what pages, the API and reports
 // read of a closed campaign of 100,000 responses (largeSpec): the result
 // of one questionnaire, every result (priorities, guides), participation,
-// the published comments and the report's input. The campaign is filled
+// the published comments and the report's input; then the scoring that
+// the closing leaves to the background (Freeze). The campaign is filled
 // and closed once, outside the timings; the time of the closing and of
-// its first result are logged.
+// its first result (which waits for that scoring) are logged.
 func BenchmarkClosedCampaign100k(b *testing.B) {
 	const responses = 100_000
 	ctx := context.Background()
@@ -126,4 +127,12 @@ func BenchmarkClosedCampaign100k(b *testing.B) {
 		_, err := s.Report(ctx, c.ID, store.ReportOptions{Audience: reports.AudienceConsultant})
 		return err
 	})
+	// What the closing leaves to the background: scoring every response
+	// and storing the figures.
+	run("Freeze", func() error { return store.ScoreOutputs(ctx, s, c.ID) })
+	stored, _, err := store.StoredOutputs(ctx, s, c.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("stored outputs: %d bytes of JSON", len(stored))
 }
