@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
@@ -15,16 +17,10 @@ import (
 // outputs are every published output of a closed campaign: what Result,
 // Participation, PublishedComments and Report show. Archiving freezes
 // them as JSON (campaign_archives) before the raw data is erased; for a
-// campaign still holding its raw data they are computed from it.
+// campaign still holding its raw data they are its figures stored after
+// the closing (closedOutputs) and its comments read live.
 type outputs struct {
-	Results       map[string]*frozenResult    `json:"results"` // by questionnaire id
-	Participation []scoring.UnitParticipation `json:"participation"`
-	// Hidden says why each hidden participation row is hidden
-	// (CampaignParticipation.Hidden); absent from archives made before.
-	Hidden []string `json:"hidden,omitempty"`
-	// Respondents is the campaign's number of respondents, nil when under
-	// k (dossier.Report.Respondents).
-	Respondents *int `json:"respondents,omitempty"`
+	figures
 	// Comments are the published comments as shown: the group's unit,
 	// the moderated text, never the original.
 	Comments []vigie.Comment `json:"comments"`
@@ -34,42 +30,47 @@ type outputs struct {
 	Withheld map[string]bool `json:"withheld,omitempty"`
 }
 
-// liveOutputs computes the outputs of a closed campaign from its raw data.
-// The comment states come first: they prepare moderation, so that the
+// figures are the outputs that no longer change once a campaign is
+// closed (comments do: moderation goes on). Embedded in outputs, their
+// fields keep their place in the JSON of the archives.
+type figures struct {
+	Results       map[string]*frozenResult    `json:"results"` // by questionnaire id
+	Participation []scoring.UnitParticipation `json:"participation"`
+	// Hidden says why each hidden participation row is hidden
+	// (CampaignParticipation.Hidden); absent from archives made before.
+	Hidden []string `json:"hidden,omitempty"`
+	// Respondents is the campaign's number of respondents, nil when under
+	// k (dossier.Report.Respondents).
+	Respondents *int `json:"respondents,omitempty"`
+}
+
+// liveOutputs returns the outputs of a closed campaign that still holds
+// its raw data: the figures stored after its closing (computed now when
+// they are not stored yet) and the comments as moderated today. The
+// comment states come first: they prepare moderation, so that the
 // comments of a campaign never moderated are copied before anything reads
 // the comment table.
 func (s *Store) liveOutputs(ctx context.Context, c *vigie.Campaign) (*outputs, []*questionnaires.Questionnaire, error) {
-	out := &outputs{Results: map[string]*frozenResult{}}
 	if err := s.PrepareModeration(ctx, c.ID); err != nil {
 		return nil, nil, err
 	}
-	// One pass over the responses serves the results, participation and
-	// the comment groups.
-	cs, err := s.campaignScores(ctx, c.ID)
+	closed, err := s.closedOutputs(ctx, c.ID)
 	if err != nil {
 		return nil, nil, err
 	}
-	groups, err := s.commentGroupsOf(ctx, cs, 0)
+	qs, err := s.CampaignQuestionnaires(ctx, c.ID)
 	if err != nil {
 		return nil, nil, err
 	}
+	out := &outputs{figures: closed.clone()}
+	groups := closed.CommentGroups
 	if out.Pending, out.Withheld, err = s.commentStates(ctx, c.ID, groups); err != nil {
 		return nil, nil, err
 	}
-	for _, q := range cs.questionnaires {
-		res, err := cs.result(q.ID)
-		if err != nil {
-			return nil, nil, err
-		}
-		out.Results[q.ID] = freezeResult(res)
-	}
-	out.Participation = cs.participation()
-	out.Hidden = hiddenReasons(out.Participation)
-	out.Respondents = cs.respondents()
 	if out.Comments, err = s.publishedComments(ctx, c.ID, "", groups); err != nil {
 		return nil, nil, err
 	}
-	return out, cs.questionnaires, nil
+	return out, qs, nil
 }
 
 // frozenOutputs reads the outputs archiving froze; ENOTFOUND when the
@@ -101,7 +102,7 @@ const (
 
 // mergeLegacyReasons rewrites the legacy reasons of o as below k, so that
 // an archived campaign publishes what a live one would.
-func (o *outputs) mergeLegacyReasons() {
+func (o *figures) mergeLegacyReasons() {
 	for _, r := range o.Results {
 		for _, g := range r.Groups {
 			if g.Reason == legacyNoRespondents {
@@ -138,7 +139,7 @@ func (s *Store) archivedOutputs(ctx context.Context, campaignID string) (*output
 }
 
 // result returns the frozen result of one questionnaire.
-func (o *outputs) result(questionnaireID string) (*scoring.Result, error) {
+func (o *figures) result(questionnaireID string) (*scoring.Result, error) {
 	r, ok := o.Results[questionnaireID]
 	if !ok {
 		return nil, vigie.Errorf(vigie.ENOTFOUND, "Le questionnaire « %s » ne fait pas partie de cette campagne.", questionnaireID)
@@ -209,18 +210,61 @@ func freezeResult(r *scoring.Result) *frozenResult {
 	return f
 }
 
-// thaw turns a frozen result back into a scoring.Result.
+// thaw turns a frozen result back into a scoring.Result of its own: the
+// frozen one may be shared (outputsCache), whatever reads the copy.
 func (f *frozenResult) thaw() *scoring.Result {
-	r := &scoring.Result{Questionnaire: f.Questionnaire, MinGroupSize: f.MinGroupSize, Respondents: f.Respondents, Reliability: f.Reliability}
+	r := &scoring.Result{Questionnaire: f.Questionnaire, MinGroupSize: f.MinGroupSize, Respondents: f.Respondents,
+		Reliability: convertMap(f.Reliability, func(v scoring.Reliability) scoring.Reliability {
+			if v.Alpha != nil {
+				a := *v.Alpha
+				v.Alpha = &a
+			}
+			return v
+		})}
 	for _, fg := range f.Groups {
 		g := &scoring.Group{ID: fg.ID, Kind: fg.Kind, Label: fg.Label, Parent: fg.Parent, Segment: fg.Segment,
 			Suppressed: fg.Suppressed, Reason: fg.Reason, Respondents: fg.Respondents}
-		g.Dimensions = convertMap(fg.Dimensions, func(d *frozenDimension) *scoring.DimensionStats { return (*scoring.DimensionStats)(d) })
-		g.Indicators = convertMap(fg.Indicators, func(d *frozenIndicator) *scoring.IndicatorStats { return (*scoring.IndicatorStats)(d) })
-		g.Items = convertMap(fg.Items, func(d *frozenItem) *scoring.ItemStats { return (*scoring.ItemStats)(d) })
+		g.Dimensions = convertMap(fg.Dimensions, func(d *frozenDimension) *scoring.DimensionStats {
+			c := scoring.DimensionStats(*d)
+			c.Shares = maps.Clone(c.Shares)
+			return &c
+		})
+		g.Indicators = convertMap(fg.Indicators, func(d *frozenIndicator) *scoring.IndicatorStats {
+			c := scoring.IndicatorStats(*d)
+			return &c
+		})
+		g.Items = convertMap(fg.Items, func(d *frozenItem) *scoring.ItemStats {
+			c := scoring.ItemStats(*d)
+			c.Counts = maps.Clone(c.Counts)
+			return &c
+		})
 		r.Groups = append(r.Groups, g)
 	}
 	return r
+}
+
+// clone copies what f publishes besides the results (read through
+// result, which copies them): participation, its reasons and the total.
+func (f *figures) clone() figures {
+	c := figures{Results: f.Results, Hidden: slices.Clone(f.Hidden), Respondents: clonePtr(f.Respondents)}
+	if f.Participation != nil {
+		c.Participation = make([]scoring.UnitParticipation, len(f.Participation))
+		for i, p := range f.Participation {
+			p.Path = slices.Clone(p.Path)
+			p.Respondents, p.Rate = clonePtr(p.Respondents), clonePtr(p.Rate)
+			c.Participation[i] = p
+		}
+	}
+	return c
+}
+
+// clonePtr returns a pointer to a copy of *p, nil for nil.
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }
 
 // convertMap converts every value of m, keeping nil as nil (omitempty

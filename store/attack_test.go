@@ -191,6 +191,7 @@ func isUnder(path, prefix []string) bool {
 
 // storePublished is everything the store publishes of a closed campaign.
 type storePublished struct {
+	id            string // the campaign's
 	results       []*scoring.Result
 	participation []scoring.UnitParticipation
 	comments      []vigie.Comment
@@ -237,7 +238,7 @@ func storeAndPublishIn(t *testing.T, s *store.Store, c *genCampaign) storePublis
 	if err != nil {
 		t.Fatalf("Campaign: %v", err)
 	}
-	var pub storePublished
+	pub := storePublished{id: camp.ID}
 	for _, q := range c.qs {
 		res, err := s.Result(ctx, camp.ID, q.ID)
 		if err != nil {

@@ -90,25 +90,14 @@ func BenchmarkCompact(b *testing.B) {
 		b.Fatal(err)
 	}
 	answers := sixtyAnswers(qs)
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range 50 {
-		wg.Go(func() {
-			for next.Add(1) <= responses {
-				r := &vigie.Response{
-					Unit:     []string{"Direction A", "Service 1"},
-					Segments: map[string]string{"metier": "Encadrement"},
-					Answers:  answers,
-					Comments: map[string]string{"reconnaissance": "Trop de dossiers, pas assez de temps."},
-				}
-				if err := s.SubmitResponse(ctx, c.ID, "", r, now); err != nil {
-					b.Error(err)
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
+	mustSubmitAll(b, s, c.ID, responses, func(int) *vigie.Response {
+		return &vigie.Response{
+			Unit:     []string{"Direction A", "Service 1"},
+			Segments: map[string]string{"metier": "Encadrement"},
+			Answers:  answers,
+			Comments: map[string]string{"reconnaissance": "Trop de dossiers, pas assez de temps."},
+		}
+	})
 	b.ResetTimer()
 	for b.Loop() {
 		if err := store.Compact(ctx, s); err != nil {
@@ -180,4 +169,27 @@ func databaseSize(tb testing.TB, s *store.Store) int64 {
 		tb.Fatal(err)
 	}
 	return info.Size()
+}
+
+// mustSubmitAll submits n responses to campaign id from 50 goroutines (the
+// store commits them in batches), response(i) making the i-th.
+func mustSubmitAll(tb testing.TB, s *store.Store, id string, n int, response func(i int) *vigie.Response) {
+	tb.Helper()
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range 50 {
+		wg.Go(func() {
+			for i := next.Add(1); i <= int64(n); i = next.Add(1) {
+				if err := s.SubmitResponse(ctx, id, "", response(int(i)), now); err != nil {
+					tb.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if tb.Failed() {
+		tb.FailNow()
+	}
 }

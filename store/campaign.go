@@ -306,7 +306,9 @@ func (s *Store) OpenCampaign(ctx context.Context, id string, now time.Time) erro
 // CloseCampaign ends an open campaign: no more answers, and every draft,
 // paper sheet awaiting its second entry, participation snapshot and
 // invitation mark (with its key) is deleted (overwritten on disk:
-// secure_delete is on; rewritten at once on PostgreSQL).
+// secure_delete is on; rewritten at once on PostgreSQL). Its figures are
+// then computed once, in the background (outputs.go): reads made
+// meanwhile wait for that computation.
 func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) error {
 	err := s.update(ctx, func(tx *sql.Tx) error {
 		c, _, err := loadCampaign(ctx, tx, id)
@@ -349,6 +351,7 @@ func (s *Store) CloseCampaign(ctx context.Context, id string, now time.Time) err
 		return err // nothing deleted: no rewrite (seconds on a large database)
 	}
 	s.rewriteDeleted(ctx)
+	s.freezeLater(id)
 	return nil
 }
 

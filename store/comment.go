@@ -138,29 +138,30 @@ type commentGroups map[string]map[string]bool // questionnaire id -> unit path (
 
 // loadCommentGroups returns the comment groups of a closed campaign at
 // its comment threshold, or at minGroupSize when larger (ECONFLICT when the
-// campaign is not closed). It reads every response, in short reads outside
-// any transaction: a closed campaign's responses no longer change.
+// campaign is not closed, or archived). Those at the campaign's threshold
+// are computed once after the closing, with its figures (closedOutputs);
+// a larger minGroupSize has them computed again from every response.
 func (s *Store) loadCommentGroups(ctx context.Context, campaignID string, minGroupSize int) (commentGroups, error) {
-	cs, err := s.campaignScores(ctx, campaignID)
-	if err != nil {
-		return nil, err
-	}
-	return s.commentGroupsOf(ctx, cs, minGroupSize)
-}
-
-// commentGroupsOf is loadCommentGroups for a campaign already scored, so
-// that a caller who has the scores (a report) does not read the responses
-// again.
-func (s *Store) commentGroupsOf(ctx context.Context, cs *campaignScores, minGroupSize int) (commentGroups, error) {
 	var threshold int
 	err := s.view(ctx, func(tx *sql.Tx) (err error) {
-		threshold, err = commentThreshold(ctx, tx, cs.campaign.ID)
+		threshold, err = commentThreshold(ctx, tx, campaignID)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return cs.commentGroups(max(threshold, minGroupSize)), nil
+	if minGroupSize > threshold {
+		cs, err := s.campaignScores(ctx, campaignID)
+		if err != nil {
+			return nil, err
+		}
+		return cs.commentGroups(minGroupSize), nil
+	}
+	out, err := s.closedOutputs(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	return out.CommentGroups, nil
 }
 
 // group returns the group a comment on questionnaire qid from unit is

@@ -35,6 +35,9 @@ var copyOrder = []copyTable{
 	{name: "campaign_segments", orderBy: "campaign_id, id"},
 	{name: "campaign_questionnaires", orderBy: "campaign_id, questionnaire_id"},
 	{name: "campaign_archives", orderBy: "campaign_id"},
+	// The figures of closed campaigns, so that the new installation does
+	// not score them again at its start.
+	{name: "campaign_outputs", orderBy: "campaign_id"},
 	{name: "codes", orderBy: "campaign_id, hash"},
 	{name: "drafts", orderBy: "campaign_id, code_hash"},
 	{name: "paper_entries", orderBy: "campaign_id, code_hash"},

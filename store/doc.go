@@ -12,7 +12,10 @@
 // keep no history either: a rollback journal emptied at each commit, no
 // WAL, and a compaction (compact.go) once writes pause, so that a copy of
 // the files at rest shows neither the order of submissions nor which code
-// served for which response. Raw data lasts no longer than it serves:
+// served for which response. A closed campaign is scored once, after its
+// closing, and its published figures are stored (outputs.go): pages and
+// reports read them, not the responses. Raw data lasts no longer than it
+// serves:
 // ArchiveCampaign (archive.go) freezes a closed campaign's published
 // outputs and erases its responses, codes, drafts and comments, and
 // DeleteCampaign erases a campaign whole, both compacting at once.

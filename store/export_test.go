@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/vigie-sante/vigie/scoring"
 )
 
 // OpenWithMigrations opens path applying the migrations of fsys instead of
@@ -104,3 +107,58 @@ func SetFreeSpace(avail uint64) (restore func()) {
 
 // ChangeCounter reads SQLite's file change counter of path.
 func ChangeCounter(path string) (uint32, error) { return changeCounter(path) }
+
+// Fresh is what a closed campaign publishes computed now from its
+// responses, as every read did before issue 22.
+type Fresh struct {
+	Results       map[string]*scoring.Result // by questionnaire id
+	Participation *CampaignParticipation
+	Outputs       string // the JSON that the closing stores
+}
+
+// FreshOutputs computes what the closed campaign id publishes from its
+// responses, storing nothing.
+func FreshOutputs(ctx context.Context, s *Store, id string) (*Fresh, error) {
+	cs, err := s.campaignScores(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	f := &Fresh{Results: map[string]*scoring.Result{}}
+	for _, q := range cs.questionnaires {
+		if f.Results[q.ID], err = cs.result(q.ID); err != nil {
+			return nil, err
+		}
+	}
+	rows := cs.participation()
+	f.Participation = &CampaignParticipation{Units: rows, Hidden: hiddenReasons(rows), Respondents: cs.respondents()}
+	raw, err := json.Marshal(cs.outputs())
+	f.Outputs = string(raw)
+	return f, err
+}
+
+// StoredOutputs returns the outputs stored for campaign id, as stored, and
+// the rules they were computed under ("" and 0 when none are).
+func StoredOutputs(ctx context.Context, s *Store, id string) (string, int, error) {
+	var raw string
+	var rules int
+	err := s.read.QueryRowContext(ctx, `SELECT outputs, rules FROM campaign_outputs WHERE campaign_id = ?`, id).Scan(&raw, &rules)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", 0, nil
+	}
+	return raw, rules, err
+}
+
+// ScoreOutputs scores the closed campaign id and stores its outputs, as
+// after its closing, even when they are stored already.
+func ScoreOutputs(ctx context.Context, s *Store, id string) error {
+	_, err := s.scoreOutputs(ctx, id)
+	return err
+}
+
+// Scored returns how many times s scored a closed campaign for its
+// outputs.
+func Scored(s *Store) int64 { return s.scored.Load() }
+
+// WaitBackground waits for the background work of s started so far (the
+// scoring after a closing, the scorings again at start) to end.
+func WaitBackground(s *Store) { s.bg.wg.Wait() }

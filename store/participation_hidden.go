@@ -41,8 +41,8 @@ type CampaignParticipation struct {
 // hidden and the campaign's total, read in the same pass. While the
 // campaign is open, the figures are those of the day's snapshot (see
 // participationSnapshot), counted at the first read of now's day; once it
-// is closed, the final ones; an archived campaign answers from its frozen
-// outputs.
+// is closed, the final ones, computed once after the closing
+// (closedOutputs); an archived campaign answers from its frozen outputs.
 func (s *Store) ParticipationHidden(ctx context.Context, c *vigie.Campaign, now time.Time) (*CampaignParticipation, error) {
 	frozen, err := s.archivedOutputs(ctx, c.ID)
 	if err != nil {
@@ -58,6 +58,21 @@ func (s *Store) ParticipationHidden(ctx context.Context, c *vigie.Campaign, now 
 	if open {
 		return snapshotParticipation(c, counts, day), nil
 	}
+	if c.State == vigie.StateDraft {
+		// Nobody has answered: nothing to store, nothing slow.
+		return s.draftParticipation(ctx, c)
+	}
+	out, err := s.closedOutputs(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	f := out.clone()
+	return &CampaignParticipation{Units: f.Participation, Hidden: f.Hidden, Respondents: f.Respondents}, nil
+}
+
+// draftParticipation is the participation of a campaign not opened yet:
+// its units, none with a respondent.
+func (s *Store) draftParticipation(ctx context.Context, c *vigie.Campaign) (*CampaignParticipation, error) {
 	qs, err := s.CampaignQuestionnaires(ctx, c.ID)
 	if err != nil {
 		return nil, err

@@ -7,31 +7,15 @@ import (
 	"github.com/vigie-sante/vigie/scoring"
 )
 
-// Result scores a campaign's responses to one of its questionnaires (the
-// copy frozen at opening) under the campaign's k, units and segments,
-// within the group pattern shared by all the campaign's outputs (see
-// campaignScores). Only responses with at least one answer to that
-// questionnaire count. A campaign that is not closed yet is ECONFLICT (see
-// ResultsAvailable). An archived campaign answers the result frozen at
-// archiving.
+// Result returns the published result of one of a campaign's
+// questionnaires: its responses with at least one answer to that
+// questionnaire scored under the campaign's k, units and segments, within
+// the group pattern shared by all the campaign's outputs (see
+// campaignScores). A campaign that is not closed yet is ECONFLICT (see
+// ResultsAvailable). A closed campaign's figures are computed once, after
+// the closing, and read from then on (closedOutputs); an archived
+// campaign answers the result frozen at archiving.
 func (s *Store) Result(ctx context.Context, campaignID, questionnaireID string) (*scoring.Result, error) {
-	frozen, err := s.archivedOutputs(ctx, campaignID)
-	if err != nil {
-		return nil, err
-	}
-	if frozen != nil {
-		return frozen.result(questionnaireID)
-	}
-	cs, err := s.scoresForResults(ctx, campaignID)
-	if err != nil {
-		return nil, err
-	}
-	return cs.result(questionnaireID)
-}
-
-// scoresForResults scores a campaign whose figures may be computed
-// (ResultsAvailable): closed, so its responses no longer change.
-func (s *Store) scoresForResults(ctx context.Context, campaignID string) (*campaignScores, error) {
 	c, err := s.Campaign(ctx, campaignID)
 	if err != nil {
 		return nil, err
@@ -39,7 +23,11 @@ func (s *Store) scoresForResults(ctx context.Context, campaignID string) (*campa
 	if err := ResultsAvailable(c); err != nil {
 		return nil, err
 	}
-	return s.campaignScores(ctx, campaignID)
+	f, err := s.closedFigures(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	return f.result(questionnaireID)
 }
 
 // The refusals of ResultsAvailable.

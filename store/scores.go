@@ -134,9 +134,9 @@ func (s *Store) campaignScores(ctx context.Context, campaignID string) (*campaig
 }
 
 // publishedResults are the results a closed campaign publishes: computed
-// from its responses, or, once it is archived, the copies frozen then.
-// What reads published figures only (the DUERP) reads them through it, so
-// that it works the same before and after archiving.
+// once after its closing (closedOutputs), or, once it is archived, the
+// copies frozen then. What reads published figures only (the DUERP) reads
+// them through it, so that it works the same before and after archiving.
 type publishedResults struct {
 	campaign       *vigie.Campaign
 	questionnaires []*questionnaires.Questionnaire
@@ -153,22 +153,15 @@ func (s *Store) publishedResults(ctx context.Context, campaignID string) (*publi
 	if err := ResultsAvailable(c); err != nil {
 		return nil, err
 	}
-	if c.Archived() {
-		out, err := s.archivedOutputs(ctx, campaignID)
-		if err != nil {
-			return nil, err
-		}
-		qs, err := s.CampaignQuestionnaires(ctx, campaignID)
-		if err != nil {
-			return nil, err
-		}
-		return &publishedResults{campaign: c, questionnaires: qs, result: out.result}, nil
-	}
-	cs, err := s.campaignScores(ctx, campaignID)
+	f, err := s.closedFigures(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	return &publishedResults{campaign: cs.campaign, questionnaires: cs.questionnaires, result: cs.result}, nil
+	qs, err := s.CampaignQuestionnaires(ctx, campaignID)
+	if err != nil {
+		return nil, err
+	}
+	return &publishedResults{campaign: c, questionnaires: qs, result: f.result}, nil
 }
 
 // questionnaire returns the campaign's questionnaire qid, nil when it does

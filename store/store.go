@@ -36,6 +36,13 @@ type Store struct {
 	seesAllReads bool
 	warnOnce     sync.Once
 
+	// freezing are the scorings of closed campaigns under way, by
+	// campaign id (outputs.go); bg runs them.
+	freezing    map[string]*freezing
+	outputCache outputsCache // the outputs read last, decoded
+	bg          background
+	scored      atomic.Int64 // closed campaigns scored for their outputs (tests count them)
+
 	compactor  compactor    // rewrites the file once writes pause (compact.go)
 	loginSweep atomic.Int64 // Unix ms of this instance's last sweep of the sign-in limits (login_limit.go)
 	logger     *slog.Logger
@@ -61,27 +68,45 @@ func openWithDelay(db string, fsys fs.FS, delay time.Duration) (*Store, error) {
 	if IsPostgresURL(db) {
 		e = enginePostgres
 	}
-	if fsys == nil {
+	own := fsys == nil
+	if own {
 		fsys = migrationsOf(e)
 	}
+	var s *Store
+	var err error
 	if e == enginePostgres {
-		return openPostgres(db, fsys, delay)
+		s, err = openPostgres(db, fsys, delay)
+	} else {
+		s, err = openSQLite(db, fsys, delay)
 	}
-	return openSQLite(db, fsys, delay)
+	if err != nil {
+		return nil, err
+	}
+	if own {
+		// Closed campaigns whose figures were stored under older
+		// anonymity rules, or never, have them computed now (outputs.go).
+		// A test's database at an older schema has no table for them.
+		s.mu.Lock()
+		s.goBackground(s.refreezeStale)
+		s.mu.Unlock()
+	}
+	return s, nil
 }
 
 // newStore finishes opening: the caches, the writer of submissions and
 // the compactor.
 func newStore(e engine, db, read *sql.DB, path string, delay time.Duration) *Store {
-	s := &Store{engine: e, db: db, read: read, path: path, parsed: map[string]*parsedSource{}, running: map[string]*runningCampaign{}, logger: slog.Default()}
+	s := &Store{engine: e, db: db, read: read, path: path, parsed: map[string]*parsedSource{}, running: map[string]*runningCampaign{},
+		freezing: map[string]*freezing{}, logger: slog.Default()}
+	s.bg.ctx, s.bg.cancel = context.WithCancel(context.Background())
 	s.compactor.delay = delay
 	s.startWriter()
 	s.startCompactor()
 	return s
 }
 
-// SetLogger sets where the store reports failures of its background work
-// (compaction); slog.Default() until then.
+// SetLogger sets where the store reports its background work (compaction,
+// the scoring of closed campaigns); slog.Default() until then.
 func (s *Store) SetLogger(l *slog.Logger) {
 	s.mu.Lock()
 	s.logger = l
@@ -95,11 +120,13 @@ func (s *Store) log() *slog.Logger {
 	return s.logger
 }
 
-// Close writes the submissions already accepted, compacts the file if
-// anything was written since the last compaction, then closes every
+// Close stops the background scoring of closed campaigns (the next start
+// resumes it), writes the submissions already accepted, compacts the file
+// if anything was written since the last compaction, then closes every
 // connection. Call it after the HTTP server has shut down, so no accepted
 // answer is lost.
 func (s *Store) Close() error {
+	s.stopBackground()
 	s.stopWriter()
 	err := s.stopCompactor()
 	if s.read == s.db {

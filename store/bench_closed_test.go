@@ -1,0 +1,138 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
+	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/store"
+	"github.com/vigie-sante/vigie/store/storetest"
+)
+
+// largeSpec is the large campaign of issue 22: two questionnaires, 40
+// services under 8 directions, two segments (4 and 3 categories).
+func largeSpec() *vigie.CampaignSpec {
+	spec := testSpec()
+	spec.Access = vigie.AccessLink
+	spec.Units = nil
+	for d := range 8 {
+		for sv := range 5 {
+			spec.Units = append(spec.Units, vigie.UnitSpec{Path: []string{fmt.Sprintf("Direction %d", d), fmt.Sprintf("Service %d", sv)}, Headcount: 3000})
+		}
+	}
+	spec.Segments = []vigie.Segment{
+		{ID: "metier", Label: map[string]string{"fr": "Métier"}, Categories: []string{"Assistant social", "Éducateur", "Secrétaire", "Cadre"}},
+		{ID: "anciennete", Label: map[string]string{"fr": "Ancienneté"}, Categories: []string{"< 2 ans", "2-10 ans", "> 10 ans"}},
+	}
+	return spec
+}
+
+// largeResponse returns a maker of the large campaign's responses: the
+// i-th is drawn from a generator seeded by i, so that every run stores
+// the same campaign; every item answered but one in twenty, one person in
+// ten leaving a comment.
+func largeResponse(spec *vigie.CampaignSpec, qs []*questionnaires.Questionnaire) func(i int) *vigie.Response {
+	return func(i int) *vigie.Response {
+		rng := rand.New(rand.NewPCG(uint64(i), 22))
+		r := &vigie.Response{
+			Unit:     spec.Units[rng.IntN(len(spec.Units))].Path,
+			Segments: map[string]string{},
+			Answers:  map[string]map[string]int{},
+			Comments: map[string]string{},
+		}
+		for _, g := range spec.Segments {
+			r.Segments[g.ID] = g.Categories[rng.IntN(len(g.Categories))]
+		}
+		for _, q := range qs {
+			a := map[string]int{}
+			for _, it := range q.Items() {
+				if rng.IntN(20) > 0 {
+					a[it.ID] = it.Scale.Min + rng.IntN(it.Scale.Max-it.Scale.Min+1)
+				}
+			}
+			r.Answers[q.ID] = a
+		}
+		if rng.IntN(10) == 0 {
+			r.Comments[qs[0].ID] = "Trop de dossiers, pas assez de temps."
+		}
+		return r
+	}
+}
+
+// BenchmarkClosedCampaign100k measures what pages, the API and reports
+// read of a closed campaign of 100,000 responses (largeSpec): the result
+// of one questionnaire, every result (priorities, guides), participation,
+// the published comments and the report's input; then the scoring that
+// the closing leaves to the background (Freeze). The campaign is filled
+// and closed once, outside the timings; the time of the closing and of
+// its first result (which waits for that scoring) are logged.
+func BenchmarkClosedCampaign100k(b *testing.B) {
+	const responses = 100_000
+	ctx := context.Background()
+	s, err := store.OpenWithCompactDelay(storetest.DB(b), time.Hour) // no compaction in the timings
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	spec := largeSpec()
+	c := MustOpenCampaign(b, s, spec)
+	qs, err := s.CampaignQuestionnaires(ctx, c.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	mustSubmitAll(b, s, c.ID, responses, largeResponse(spec, qs))
+	start := time.Now()
+	if err := s.CloseCampaign(ctx, c.ID, now); err != nil {
+		b.Fatal(err)
+	}
+	closed := time.Since(start)
+	if _, err := s.Result(ctx, c.ID, qs[0].ID); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("CloseCampaign: %v; from the closing to its first result: %v", closed, time.Since(start))
+	if c, err = s.Campaign(ctx, c.ID); err != nil {
+		b.Fatal(err)
+	}
+	run := func(name string, read func() error) {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if err := read(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	run("Result", func() error {
+		_, err := s.Result(ctx, c.ID, qs[1].ID)
+		return err
+	})
+	run("CampaignResults", func() error {
+		_, err := s.CampaignResults(ctx, c.ID)
+		return err
+	})
+	run("Participation", func() error {
+		_, err := s.ParticipationHidden(ctx, c, now)
+		return err
+	})
+	run("PublishedComments", func() error {
+		_, err := s.PublishedComments(ctx, c.ID, "")
+		return err
+	})
+	run("Report", func() error {
+		_, err := s.Report(ctx, c.ID, store.ReportOptions{Audience: dossier.AudienceConsultant})
+		return err
+	})
+	// What the closing leaves to the background: scoring every response
+	// and storing the figures.
+	run("Freeze", func() error { return store.ScoreOutputs(ctx, s, c.ID) })
+	stored, _, err := store.StoredOutputs(ctx, s, c.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("stored outputs: %d bytes of JSON", len(stored))
+}
