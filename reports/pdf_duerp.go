@@ -19,6 +19,7 @@ func (d *pdfDoc) duerpSection() {
 		date = dateWords("fr", t)
 	}
 	d.para("Une ligne par unité de travail publiée et par famille de risques (rapport Gollac, méthode RPS-DU de l'INRS), au " + date + ".")
+	d.para("Comment lire l'exposition :")
 	for _, l := range DUERPMethod(d.k) {
 		d.bullet(l)
 	}
@@ -31,8 +32,14 @@ func (d *pdfDoc) duerpSection() {
 		d.ensure(20)
 		f.SetFont(fontFamily, "B", 9.5)
 		f.MultiCell(contentW, 5, d.txt(r.FamilyLabel+" – exposition : "+string(r.Exposure)), "", "L", false)
-		if txt := DimensionsText(r.Dimensions, d.k); txt != "" {
-			d.bullet("Dimensions : " + txt)
+		switch {
+		case !r.Measured():
+			d.bullet(RowDimensionsText(r, d.k))
+		case len(r.Dimensions) > 0:
+			d.bullet("Dimensions mesurant l'exposition : " + DimensionsText(r.Dimensions, d.k))
+		}
+		if len(r.Signals) > 0 {
+			d.bullet("Signaux à discuter (hors exposition) : " + DimensionsText(r.Signals, d.k))
 		}
 		measures := r.Measures
 		if measures == "" {
