@@ -23,7 +23,7 @@ var frenchReading = map[string]string{
 	"signal_section_levels":  "%s décrit une situation de travail, pas une façon d'y faire face : elle se lit favorable, intermédiaire ou défavorable, comme les autres questionnaires.",
 	"signal_shares_mixed":    "Pour les stratégies défensives, les trois parts se lisent signal faible, à discuter et marqué.",
 	"guide_h_weak":           "Signaux faibles",
-	"guide_weak":             "Signal faible pour : %s. Ces façons de faire face aux difficultés du travail sont peu présentes dans les réponses du groupe. Un signal faible n'est pas un résultat favorable : il peut se discuter comme les autres.",
+	"guide_weak":             "Signal faible pour : %s. Ces façons de faire face aux difficultés du travail sont peu présentes dans les réponses du groupe. Un signal faible ne dit pas que le travail est sans difficulté : il peut se discuter comme les autres.",
 	"topic_signal_for":       "signal à discuter pour « %s »",
 }
 
@@ -38,7 +38,7 @@ var englishReading = map[string]string{
 	"signal_section_levels":  "%s describes a work situation, not a way of coping with it: it reads favourable, intermediate or unfavourable, like the other questionnaires.",
 	"signal_shares_mixed":    "For the defensive strategies, the three shares read weak signal, to discuss and marked.",
 	"guide_h_weak":           "Weak signals",
-	"guide_weak":             "Weak signal for: %s. These ways of coping with the difficulties of work are rare in the group's answers. A weak signal is not a favourable result: it can be discussed like the others.",
+	"guide_weak":             "Weak signal for: %s. These ways of coping with the difficulties of work are rare in the group's answers. A weak signal does not mean the work is free of difficulty: it can be discussed like the others.",
 	"topic_signal_for":       "signal to discuss for “%s”",
 }
 

@@ -4,8 +4,9 @@ import "time"
 
 // duerpSection writes the DUERP part of the PDF report, when the caller
 // gave one (Report.DUERP): the convention first, then one block per
-// (work unit, risk family) with its dimensions, exposure, existing
-// measures and actions. The DUERP is a French legal document: the part
+// (work unit, risk family) with its exposure, the dimensions that measure
+// it (or what would), its signals to discuss, existing measures and
+// actions. The DUERP is a French legal document: the part
 // is written in French whatever the report's language.
 func (d *pdfDoc) duerpSection() {
 	du := d.r.DUERP
@@ -18,8 +19,7 @@ func (d *pdfDoc) duerpSection() {
 	if t, err := time.Parse(time.DateOnly, du.Date); err == nil {
 		date = dateWords("fr", t)
 	}
-	d.para("Une ligne par unité de travail publiée et par famille de risques (rapport Gollac, méthode RPS-DU de l'INRS), au " + date + ".")
-	d.para("Comment lire l'exposition :")
+	d.para("La partie « risques psychosociaux » du document unique, au " + date + ". Comment la lire :")
 	for _, l := range DUERPMethod(d.k) {
 		d.bullet(l)
 	}

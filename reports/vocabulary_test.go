@@ -100,6 +100,15 @@ func TestDefensiveVocabularyPDF(t *testing.T) {
 						}
 					}
 				}
+				// The weak signals' paragraph, wrapped or not, has no word
+				// of the levels scale.
+				weak := map[string]string{"fr": "Signaux faibles", "en": "Weak signals"}[lang]
+				if i := strings.LastIndex(guide, weak); i >= 0 {
+					para, _, _ := strings.Cut(guide[i:], map[string]string{"fr": "Les propositions", "en": "The team's proposals"}[lang])
+					if levelWords[lang].MatchString(para) {
+						t.Errorf("guide %q: the weak signals read as levels: %q", unit, para)
+					}
+				}
 			}
 		})
 	}
