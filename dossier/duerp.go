@@ -13,13 +13,22 @@ import (
 // respondents, not a measured risk (docs/reports.md, "Le DUERP").
 type Exposure string
 
-// The exposure levels, from the share of unfavourable respondents.
+// The exposure levels, from the share of unfavourable respondents, and
+// the two ways a row has none. The values are the words the document
+// shows and the frozen versions keep: they never change.
 const (
-	ExposureLow          Exposure = "faible"        // share < 0.25
-	ExposureModerate     Exposure = "modérée"       // 0.25 <= share < 0.50
-	ExposureHigh         Exposure = "élevée"        // 0.50 <= share < 0.75
-	ExposureVeryHigh     Exposure = "très élevée"   // share >= 0.75
-	ExposureNotAssessed  Exposure = "non évaluable" // no published dimension
+	ExposureLow      Exposure = "faible"      // share < 0.25
+	ExposureModerate Exposure = "modérée"     // 0.25 <= share < 0.50
+	ExposureHigh     Exposure = "élevée"      // 0.50 <= share < 0.75
+	ExposureVeryHigh Exposure = "très élevée" // share >= 0.75
+	// ExposureNotPublished: the survey measures the family, but none of
+	// its dimensions has a published figure for the unit (fewer than k
+	// respondents, or masked so that it cannot be deduced).
+	ExposureNotPublished Exposure = "non évaluable"
+	// ExposureNotMeasured: no dimension of the campaign's questionnaires
+	// measures an exposure of the family; the row says what would
+	// (DUERPRow.AssessedBy). Signals, if any, do not make it assessed.
+	ExposureNotMeasured  Exposure = "non évaluée par cette enquête"
 	exposureTolerance             = 1e-9
 	unclassifiedFamilyFR          = "Non classé"
 )
@@ -57,20 +66,37 @@ type DUERP struct {
 	Actions      []DUERPAction `json:"actions"` // the whole plan, for the Actions sheet
 }
 
-// DUERPRow is one (work unit, risk family) of the DUERP.
+// DUERPRow is one (work unit, risk family) of the DUERP. Versions frozen
+// before issue 20 have no signals and no assessed_by, may lack a family
+// the survey did not measure, and may have a "Non classé" row reading
+// defensive strategies as exposures: they read back as they were.
 type DUERPRow struct {
-	Unit        string           `json:"unit"`         // unit path joined by "/", "" for everyone
-	UnitLabel   string           `json:"unit_label"`   // as the document shows it
-	RiskFamily  string           `json:"risk_family"`  // a questionnaires.RiskFamily; "" when not classified
-	FamilyLabel string           `json:"family_label"` // INRS/Gollac wording
-	Dimensions  []DUERPDimension `json:"dimensions"`
-	Exposure    Exposure         `json:"exposure"`
-	Measures    string           `json:"measures"` // mesures existantes, free text
-	Actions     []DUERPAction    `json:"actions"`  // the plan's actions for this unit and family
+	Unit        string `json:"unit"`         // unit path joined by "/", "" for everyone
+	UnitLabel   string `json:"unit_label"`   // as the document shows it
+	RiskFamily  string `json:"risk_family"`  // a questionnaires.RiskFamily; "" when not classified
+	FamilyLabel string `json:"family_label"` // INRS/Gollac wording
+	// Dimensions are those that measure an exposure of the family: the
+	// exposure is read from them alone.
+	Dimensions []DUERPDimension `json:"dimensions"`
+	Exposure   Exposure         `json:"exposure"`
+	// AssessedBy, for a family no dimension measures, says what questions
+	// would assess it ("des questions sur la crainte de perdre son
+	// emploi..."); "" otherwise.
+	AssessedBy string `json:"assessed_by,omitempty"`
+	// Signals are the dimensions that are signals to discuss for the
+	// family (signal_for: defensive strategies, tool dimensions): shown
+	// with the row, labelled so, never counted in the exposure.
+	Signals  []DUERPDimension `json:"signals,omitempty"`
+	Measures string           `json:"measures"` // mesures existantes, free text
+	Actions  []DUERPAction    `json:"actions"`  // the plan's actions for this unit and family
 }
 
-// DUERPDimension is one dimension of a row's family, with the unit's
-// figures when the anonymity rules publish them.
+// Measured reports whether the campaign measures the row's family (its
+// exposure may still be unpublished for the unit).
+func (r *DUERPRow) Measured() bool { return r.Exposure != ExposureNotMeasured }
+
+// DUERPDimension is one dimension of a row, with the unit's figures when
+// the anonymity rules publish them.
 type DUERPDimension struct {
 	Questionnaire     string  `json:"questionnaire"`
 	Dimension         string  `json:"dimension"`
@@ -79,6 +105,10 @@ type DUERPDimension struct {
 	N                 int     `json:"n,omitempty"`
 	Mean              float64 `json:"mean,omitempty"`
 	ShareUnfavourable float64 `json:"share_unfavourable,omitempty"`
+	// Signal marks a dimension read as a signal (a defensive strategy):
+	// its share is that of respondents at a marked signal, never called
+	// unfavourable.
+	Signal bool `json:"signal,omitempty"`
 }
 
 // DUERPAction is an action of the plan as the DUERP lists it.
@@ -115,11 +145,17 @@ type DUERPInput struct {
 // NewDUERP builds the rows of a DUERP: work units are everyone and every
 // unit the anonymity rules publish in at least one questionnaire's result
 // (one set of groups per campaign: a unit published anywhere is published
-// everywhere it has respondents); families are those of at least one of
-// the questionnaires' dimensions, in the Gollac order, "non classé" last.
-// Only published figures are read: a suppressed group or dimension gives
-// no number, and a family none of whose dimensions is published for the
-// unit is "non évaluable".
+// everywhere it has respondents); families are the six of the Gollac
+// report for every unit, in its order, then "Non classé" when a dimension
+// that reads as levels names neither a family nor a signal.
+//
+// A family's exposure is read only from the dimensions that measure it
+// (risk_family): the largest share of unfavourable respondents among those
+// published for the unit, "non évaluable" when none is published, "non
+// évaluée par cette enquête" when no dimension of the campaign measures
+// it. Dimensions that are signals for the family (signal_for) are listed
+// with the row and never change its exposure; a defensive strategy
+// without signal_for appears nowhere.
 func NewDUERP(in DUERPInput) *DUERP {
 	d := &DUERP{Organisation: in.Organisation, Campaign: in.Campaign, Date: in.Date, MinGroupSize: in.MinGroupSize,
 		Rows: []DUERPRow{}, Actions: slices.Clone(in.Actions)}
@@ -132,33 +168,49 @@ func NewDUERP(in DUERPInput) *DUERP {
 			units = append(units, u)
 		}
 	}
+	families := make([]string, 0, len(questionnaires.RiskFamilies)+1)
+	for _, f := range questionnaires.RiskFamilies {
+		families = append(families, string(f))
+	}
+	if hasUnclassified(in.Sections) {
+		families = append(families, "")
+	}
 	for _, u := range units {
-		for _, f := range familiesOf(in.Sections) {
+		group := "all"
+		if u != "" {
+			group = "unit:" + u
+		}
+		for _, f := range families {
 			row := DUERPRow{Unit: u, UnitLabel: UnitLabel(u), RiskFamily: f, FamilyLabel: FamilyLabel(f),
 				Dimensions: []DUERPDimension{}, Measures: in.Measures[DUERPKey{u, f}], Actions: []DUERPAction{}}
-			best, assessed := 0.0, false
-			group := "all"
-			if u != "" {
-				group = "unit:" + u
-			}
+			best, measured, published := 0.0, false, false
 			for _, s := range in.Sections {
 				for _, dim := range s.Questionnaire.Dimensions {
-					if string(dim.RiskFamily) != f {
+					exposure := exposureOf(dim) == f
+					signal := f != "" && string(dim.SignalFor) == f
+					if !exposure && !signal {
 						continue
 					}
-					dd := DUERPDimension{Questionnaire: s.Questionnaire.ID, Dimension: dim.ID,
-						Title: dim.Title.In("fr", s.Questionnaire.Language)}
-					if st := publishedStats(s.Result, group, dim.ID); st != nil {
-						dd.Published, dd.N, dd.Mean = true, st.N, st.Mean
-						dd.ShareUnfavourable = st.Shares[scoring.Unfavourable]
-						best, assessed = max(best, dd.ShareUnfavourable), true
+					dd := duerpDimension(s, dim, group)
+					if signal {
+						row.Signals = append(row.Signals, dd)
+						continue
+					}
+					measured = true
+					if dd.Published {
+						best, published = max(best, dd.ShareUnfavourable), true
 					}
 					row.Dimensions = append(row.Dimensions, dd)
 				}
 			}
-			row.Exposure = ExposureNotAssessed
-			if assessed {
+			switch {
+			case published:
 				row.Exposure = ExposureOf(best)
+			case measured:
+				row.Exposure = ExposureNotPublished
+			default:
+				row.Exposure = ExposureNotMeasured
+				row.AssessedBy = questionnaires.RiskFamily(f).AssessedBy("fr")
 			}
 			for _, a := range in.Actions {
 				if a.Unit == u && a.RiskFamily == f {
@@ -169,6 +221,44 @@ func NewDUERP(in DUERPInput) *DUERP {
 		}
 	}
 	return d
+}
+
+// exposureOf is the row a dimension's exposure belongs to: its family,
+// "" ("Non classé") for a dimension read as levels that names neither a
+// family nor a signal, and no row ("-") for a signal: a defensive
+// strategy is never an exposure, even unclassified.
+func exposureOf(dim *questionnaires.Dimension) string {
+	switch {
+	case dim.RiskFamily != "":
+		return string(dim.RiskFamily)
+	case dim.SignalFor != "" || dim.Signal():
+		return "-"
+	}
+	return ""
+}
+
+// hasUnclassified reports whether a dimension of the sections goes to the
+// "Non classé" row.
+func hasUnclassified(sections []Section) bool {
+	for _, s := range sections {
+		for _, dim := range s.Questionnaire.Dimensions {
+			if exposureOf(dim) == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// duerpDimension is dim with its figures in group when published.
+func duerpDimension(s Section, dim *questionnaires.Dimension, group string) DUERPDimension {
+	dd := DUERPDimension{Questionnaire: s.Questionnaire.ID, Dimension: dim.ID,
+		Title: dim.Title.In("fr", s.Questionnaire.Language), Signal: dim.Signal()}
+	if st := publishedStats(s.Result, group, dim.ID); st != nil {
+		dd.Published, dd.N, dd.Mean = true, st.N, st.Mean
+		dd.ShareUnfavourable = st.Shares[scoring.Unfavourable]
+	}
+	return dd
 }
 
 // HasRow reports whether the DUERP has a row for key.
@@ -192,27 +282,6 @@ func FamilyLabel(f string) string {
 		return unclassifiedFamilyFR
 	}
 	return questionnaires.RiskFamily(f).Label("fr")
-}
-
-// familiesOf lists the families that have at least one dimension in the
-// sections' questionnaires, in the Gollac order, "" last.
-func familiesOf(sections []Section) []string {
-	has := map[string]bool{}
-	for _, s := range sections {
-		for _, dim := range s.Questionnaire.Dimensions {
-			has[string(dim.RiskFamily)] = true
-		}
-	}
-	var out []string
-	for _, f := range questionnaires.RiskFamilies {
-		if has[string(f)] {
-			out = append(out, string(f))
-		}
-	}
-	if has[""] {
-		out = append(out, "")
-	}
-	return out
 }
 
 // publishedInAny reports whether the group is published in at least one

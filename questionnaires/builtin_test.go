@@ -42,7 +42,7 @@ func TestBuiltin(t *testing.T) {
 	if !slices.IsSorted(ids) {
 		t.Errorf("Builtin() ids = %v, want sorted", ids)
 	}
-	for _, want := range []string{"numerique-travail-reel", "reconnaissance", "sens-du-travail", "strategies-defensives"} {
+	for _, want := range []string{"exigences-et-insecurite", "numerique-travail-reel", "reconnaissance", "sens-du-travail", "strategies-defensives"} {
 		q, ok := questionnaires.BuiltinByID(want)
 		if !ok {
 			t.Errorf("BuiltinByID(%q) not found among %v", want, ids)

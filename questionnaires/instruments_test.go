@@ -10,7 +10,7 @@ import (
 	"github.com/vigie-sante/vigie/questionnaires"
 )
 
-// These tests hold the four built-in instruments to what issue 2 section 3
+// These tests hold the built-in instruments to what issue 2 section 3
 // asks of them; builtin_test.go checks that they load.
 
 // itemID is the shape of a built-in item id: a short prefix naming the
@@ -61,6 +61,10 @@ var builtinDimensions = map[string][]struct {
 		{"temps-collectif", questionnaires.HigherIsBetter},
 		{"qualite-empechee", questionnaires.HigherIsWorse},
 		{"marges-adaptation", questionnaires.HigherIsBetter},
+	},
+	"exigences-et-insecurite": {
+		{"exigences-emotionnelles", questionnaires.HigherIsWorse},
+		{"insecurite", questionnaires.HigherIsWorse},
 	},
 }
 

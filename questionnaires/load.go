@@ -35,8 +35,21 @@ func Load(path string) (*Questionnaire, error) {
 // Parse reads a questionnaire file in the YAML format documented in
 // docs/questionnaires.md. filename is only used in messages. It validates
 // everything and returns a *LoadError listing every problem found, each with
-// its line, or a questionnaire ready for scoring.
-func Parse(filename string, data []byte) (q *Questionnaire, err error) {
+// its line, or a questionnaire ready for scoring. An earlier version of a
+// built-in instrument (the copy a campaign froze at its opening) is read
+// with the shipped version's classification of its dimensions (reclassify).
+func Parse(filename string, data []byte) (*Questionnaire, error) {
+	q, err := parse(filename, data)
+	if err != nil {
+		return nil, err
+	}
+	reclassify(q)
+	return q, nil
+}
+
+// parse is Parse without the reclassification: the built-in files are
+// read with it to learn their own classification.
+func parse(filename string, data []byte) (q *Questionnaire, err error) {
 	d := &decoder{file: filename}
 	defer func() {
 		// yaml.v3 has panicked on malformed input in the past; a file is

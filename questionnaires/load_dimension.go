@@ -42,7 +42,7 @@ func (d *decoder) dimensions(root *yaml.Node, top map[string]field, scales []*Sc
 // dimension reads the i-th dimension (0-based).
 func (d *decoder) dimension(i int, n *yaml.Node, scales []*Scale, seenItems map[string]int) *Dimension {
 	where := named("dimension", n, i)
-	f := d.mapping(n, where, "id", "title", "description", "direction", "min_answered", "cutoffs", "items", "risk_family", "discussion")
+	f := d.mapping(n, where, "id", "title", "description", "direction", "min_answered", "cutoffs", "items", "risk_family", "signal_for", "reading", "discussion")
 	if f == nil {
 		return nil
 	}
@@ -64,7 +64,10 @@ func (d *decoder) dimension(i int, n *yaml.Node, scales []*Scale, seenItems map[
 	}
 	dim.Cutoffs = d.cutoffs(n, f, where)
 	dim.Items = d.items(n, f, where, scales, seenItems)
-	dim.RiskFamily = d.riskFamily(n, f, where)
+	dim.RiskFamily = d.riskFamily(n, f, where, "risk_family")
+	dim.SignalFor = d.riskFamily(n, f, where, "signal_for")
+	dim.Reading = d.reading(n, f, where)
+	d.classification(n, dim, where)
 	dim.Discussion = d.discussion(f, where)
 	return dim
 }

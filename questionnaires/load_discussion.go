@@ -24,9 +24,10 @@ func (t TextList) In(lang, fallback string) []string {
 	return t[fallback]
 }
 
-// riskFamily reads the optional risk_family of a dimension.
-func (d *decoder) riskFamily(parent *yaml.Node, f map[string]field, where string) RiskFamily {
-	v, n := d.str(parent, f, where, "risk_family", false)
+// riskFamily reads the optional family named by key (risk_family or
+// signal_for) of a dimension.
+func (d *decoder) riskFamily(parent *yaml.Node, f map[string]field, where, key string) RiskFamily {
+	v, n := d.str(parent, f, where, key, false)
 	if n == nil {
 		return ""
 	}
@@ -36,10 +37,40 @@ func (d *decoder) riskFamily(parent *yaml.Node, f map[string]field, where string
 		for i, rf := range RiskFamilies {
 			ids[i] = string(rf)
 		}
+		if key != "risk_family" {
+			where += " : " + key
+		}
 		d.errorf(n, "%s : famille de risques inconnue « %s » (familles possibles : %s)", where, v, strings.Join(ids, ", "))
 		return ""
 	}
 	return fam
+}
+
+// reading reads the optional reading of a dimension: levels (the
+// default) or signal.
+func (d *decoder) reading(parent *yaml.Node, f map[string]field, where string) Reading {
+	v, n := d.str(parent, f, where, "reading", false)
+	if n == nil {
+		return ReadingLevels
+	}
+	r := Reading(v)
+	if r != ReadingLevels && r != ReadingSignal {
+		d.errorf(n, "%s : « reading » vaut « %s », attendu %s ou %s", where, v, ReadingLevels, ReadingSignal)
+		return ReadingLevels
+	}
+	return r
+}
+
+// classification checks that a dimension is an exposure of one family or
+// a signal for one, never both, and that a signal (a defensive strategy)
+// is never an exposure: the DUERP reads exposures from risk_family only.
+func (d *decoder) classification(n *yaml.Node, dim *Dimension, where string) {
+	switch {
+	case dim.RiskFamily != "" && dim.SignalFor != "":
+		d.errorf(n, "%s : « risk_family » et « signal_for » ensemble : une dimension mesure l'exposition d'une famille (risk_family) ou signale une famille à discuter (signal_for), pas les deux", where)
+	case dim.RiskFamily != "" && dim.Reading == ReadingSignal:
+		d.errorf(n, "%s : une dimension lue comme un signal (reading: signal) ne mesure pas l'exposition d'une famille : remplacez « risk_family » par « signal_for »", where)
+	}
 }
 
 // discussion reads the optional discussion questions of a dimension: a

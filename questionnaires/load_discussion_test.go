@@ -1,7 +1,6 @@
 package questionnaires_test
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -39,6 +38,20 @@ func TestParseRiskFamilyAndDiscussion(t *testing.T) {
 	}
 }
 
+func TestParseSignal(t *testing.T) {
+	data := withDiscussion(t, "    reading: signal\n    signal_for: intensite-temps\n")
+	q, err := questionnaires.Parse("essai.yaml", []byte(data))
+	if err != nil {
+		t.Fatalf("Parse rejected a valid file:\n%v", err)
+	}
+	if d := q.Dimension("effort"); !d.Signal() || d.SignalFor != questionnaires.IntensiteTemps || d.RiskFamily != "" {
+		t.Errorf("effort: signal %v, signal_for %q, family %q; want a signal for intensite-temps", d.Signal(), d.SignalFor, d.RiskFamily)
+	}
+	if r := q.Dimension("recompense"); r.Signal() || r.Reading != questionnaires.ReadingLevels || r.SignalFor != "" {
+		t.Errorf("recompense: reading %q, signal_for %q; want the default reading and no signal", r.Reading, r.SignalFor)
+	}
+}
+
 func TestParseDiscussionErrors(t *testing.T) {
 	six := `["a", "b", "c", "d", "e", "f"]`
 	seven := `["a", "b", "c", "d", "e", "f", "g"]`
@@ -59,6 +72,10 @@ func TestParseDiscussionErrors(t *testing.T) {
 		{"NotAList", withDiscussion(t, "    discussion:\n      fr: \"a\"\n"), 22, "discussion fr : une liste est attendue"},
 		{"NotATable", withDiscussion(t, "    discussion: [\"a\", \"b\", \"c\"]\n"), 21, "discussion : une table « clé: valeur » est attendue"},
 		{"BadLanguage", withDiscussion(t, threeFR+"      English: "+six+"\n"), 23, "code de langue invalide « English »"},
+		{"UnknownSignalFamily", withDiscussion(t, "    signal_for: stress\n"), 21, "dimension effort : signal_for : famille de risques inconnue « stress »"},
+		{"FamilyAndSignal", withDiscussion(t, "    risk_family: autonomie\n    signal_for: autonomie\n"), 15, "« risk_family » et « signal_for » ensemble"},
+		{"SignalWithFamily", withDiscussion(t, "    reading: signal\n    risk_family: autonomie\n"), 15, "remplacez « risk_family » par « signal_for »"},
+		{"UnknownReading", withDiscussion(t, "    reading: alerte\n"), 21, "« reading » vaut « alerte », attendu levels ou signal"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,15 +96,12 @@ func TestParseDiscussionErrors(t *testing.T) {
 }
 
 // TestBuiltinDiscussion holds the built-in instruments to what the format
-// leaves optional: every dimension informs a risk family and carries
-// discussion questions in every language of the questionnaire, so the
-// priorities, the guides and the DUERP never meet a gap.
+// leaves optional: every dimension carries discussion questions in every
+// language of the questionnaire, so the guides never meet a gap (their
+// families: riskfamily_test.go).
 func TestBuiltinDiscussion(t *testing.T) {
 	for _, q := range questionnaires.Builtin() {
 		for _, d := range q.Dimensions {
-			if !d.RiskFamily.Valid() {
-				t.Errorf("%s/%s: risk_family %q, want one of the six families", q.ID, d.ID, d.RiskFamily)
-			}
 			for _, lang := range q.Languages() {
 				qs := d.Discussion[lang]
 				if len(qs) < questionnaires.MinDiscussion {
@@ -105,17 +119,6 @@ func TestBuiltinDiscussion(t *testing.T) {
 					}
 				}
 			}
-		}
-	}
-	fams := map[questionnaires.RiskFamily]bool{}
-	for _, q := range questionnaires.Builtin() {
-		for _, d := range q.Dimensions {
-			fams[d.RiskFamily] = true
-		}
-	}
-	for _, f := range questionnaires.RiskFamilies {
-		if !fams[f] && !slices.Contains([]questionnaires.RiskFamily{questionnaires.Insecurite}, f) {
-			t.Errorf("no built-in dimension informs %s", f)
 		}
 	}
 }

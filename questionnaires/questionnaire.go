@@ -71,9 +71,37 @@ type Dimension struct {
 	MinAnswered float64 // share of items needed for a score; default 0.5
 	Cutoffs     Cutoffs
 	Items       []*Item
-	RiskFamily  RiskFamily // the Gollac family it informs; "" when the file names none
-	Discussion  TextList   // open questions for a team session about the work; may be empty
+	// RiskFamily is the Gollac family whose exposure the dimension
+	// measures, the one whose DUERP row it assesses; "" when it measures
+	// none (the file names none).
+	RiskFamily RiskFamily
+	// SignalFor is the family the dimension is a signal to discuss for: it
+	// appears on that family's DUERP row, labelled as a signal, and never
+	// counts in the exposure. At most one of RiskFamily and SignalFor.
+	SignalFor RiskFamily
+	// Reading is how the dimension's levels are named: ReadingLevels
+	// (favourable to unfavourable) or ReadingSignal (a defensive strategy:
+	// signal faible, à discuter, marqué).
+	Reading    Reading
+	Discussion TextList // open questions for a team session about the work; may be empty
 }
+
+// Reading is how the three levels of a dimension are named and coloured.
+type Reading string
+
+// The two readings of a dimension.
+const (
+	// ReadingLevels names the levels favourable, intermediate and
+	// unfavourable: the default.
+	ReadingLevels Reading = "levels"
+	// ReadingSignal is the reading of a defensive strategy (after
+	// Dejours): a collective way of coping, never good or bad in itself,
+	// whose levels read weak signal, to discuss and marked.
+	ReadingSignal Reading = "signal"
+)
+
+// Signal reports whether the dimension reads as a signal (ReadingSignal).
+func (d *Dimension) Signal() bool { return d.Reading == ReadingSignal }
 
 // IndicatorKind is the kind of an indicator; "ratio" is the only one so far.
 type IndicatorKind string

@@ -157,7 +157,7 @@ func aipdBlocks(p *Processing) []aipdBlock {
 	add("h2", "2.1 Proportionnalité et nécessité")
 	add("item", "Finalité déterminée, explicite et légitime : voir 1.1 ; les résultats ne servent pas à évaluer des personnes.")
 	add("item", "Minimisation : ni nom, ni adresse e-mail, ni adresse IP, ni heure exacte ; la semaine seulement ; des catégories larges (au plus 5 segments de 2 à 8 catégories), jamais d'âge exact ni de texte libre d'identification.")
-	add("item", "Exactitude : questionnaires validés, figés à l'ouverture ; les réponses ne sont pas corrigibles une à une, faute de lien avec les personnes (article 11).")
+	add("item", "Exactitude : %s Les questionnaires sont figés à l'ouverture de l'enquête ; les réponses ne sont pas corrigibles une à une, faute de lien avec les personnes (article 11).", tr("fr", "limits_instruments"))
 	add("item", "Durées de conservation : réponses individuelles au plus %d jours après la clôture, puis archivage automatique ; résultats agrégés jusqu'à la suppression de la campagne.", p.RetentionDays)
 	add("h2", "2.2 Mesures protectrices des droits")
 	add("item", "Information : notice d'information en ligne (lien sur la page d'accueil de l'enquête, en %s) et à afficher (PDF), qui dit qui mène l'enquête, pourquoi, ce qui est et n'est pas enregistré, le seuil de %d personnes, la durée de conservation et les droits.", strings.Join(p.Languages, ", "), p.MinGroupSize)

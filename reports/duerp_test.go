@@ -82,12 +82,21 @@ func TestNewDUERP(t *testing.T) {
 	for _, r := range d.Rows {
 		got = append(got, row{r.Unit, r.RiskFamily, r.Exposure, len(r.Dimensions), len(r.Actions)})
 	}
+	nm := dossier.ExposureNotMeasured
 	want := []row{
 		{"", "intensite-temps", dossier.ExposureHigh, 2, 0}, // max(0.25, 0.5)
+		{"", "exigences-emotionnelles", nm, 0, 0},           // every family, measured or not
+		{"", "autonomie", nm, 0, 0},
 		{"", "rapports-sociaux", dossier.ExposureLow, 1, 0},
+		{"", "conflits-valeurs", nm, 0, 0},
+		{"", "insecurite", nm, 0, 0},
 		{"", "", dossier.ExposureVeryHigh, 1, 0}, // unclassified last
 		{"A", "intensite-temps", dossier.ExposureHigh, 2, 1},
-		{"A", "rapports-sociaux", dossier.ExposureNotAssessed, 1, 0}, // its one dimension suppressed
+		{"A", "exigences-emotionnelles", nm, 0, 0},
+		{"A", "autonomie", nm, 0, 0},
+		{"A", "rapports-sociaux", dossier.ExposureNotPublished, 1, 0}, // its one dimension suppressed
+		{"A", "conflits-valeurs", nm, 0, 0},
+		{"A", "insecurite", nm, 0, 0},
 		{"A", "", dossier.ExposureLow, 1, 0},
 		// B is suppressed: no row, its action stays in the plan only.
 	}
@@ -99,11 +108,11 @@ func TestNewDUERP(t *testing.T) {
 			t.Errorf("row %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	if m := d.Rows[1].Measures; m != "Réunions d'équipe" {
+	if m := d.Rows[3].Measures; m != "Réunions d'équipe" {
 		t.Errorf("measures of (Ensemble, rapports-sociaux) = %q", m)
 	}
-	if d.Rows[4].Dimensions[0].Published || d.Rows[4].Dimensions[0].Mean != 0 {
-		t.Errorf("a suppressed dimension carries figures: %+v", d.Rows[4].Dimensions[0])
+	if d.Rows[10].Dimensions[0].Published || d.Rows[10].Dimensions[0].Mean != 0 {
+		t.Errorf("a suppressed dimension carries figures: %+v", d.Rows[10].Dimensions[0])
 	}
 	if len(d.Actions) != 2 {
 		t.Errorf("plan has %d actions, want 2", len(d.Actions))
@@ -111,8 +120,8 @@ func TestNewDUERP(t *testing.T) {
 	if !d.HasRow(dossier.DUERPKey{Unit: "A", RiskFamily: ""}) || d.HasRow(dossier.DUERPKey{Unit: "B", RiskFamily: "intensite-temps"}) {
 		t.Error("HasRow disagrees with the rows")
 	}
-	if d.Rows[0].FamilyLabel != "Intensité et temps de travail" || d.Rows[2].FamilyLabel != "Non classé" || d.Rows[0].UnitLabel != "Ensemble" {
-		t.Errorf("labels = %q, %q, %q", d.Rows[0].FamilyLabel, d.Rows[2].FamilyLabel, d.Rows[0].UnitLabel)
+	if d.Rows[0].FamilyLabel != "Intensité et temps de travail" || d.Rows[6].FamilyLabel != "Non classé" || d.Rows[0].UnitLabel != "Ensemble" {
+		t.Errorf("labels = %q, %q, %q", d.Rows[0].FamilyLabel, d.Rows[6].FamilyLabel, d.Rows[0].UnitLabel)
 	}
 }
 
@@ -140,20 +149,25 @@ func TestDUERPXLSXCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+6 {
-		t.Fatalf("DUERP has %d rows, want header + 6", len(rows))
+	if len(rows) != 1+14 {
+		t.Fatalf("DUERP has %d rows, want header + 2 units × (6 families + « Non classé »)", len(rows))
 	}
-	if rows[0][0] != "Unité de travail" || rows[0][6] != "Date" {
+	if rows[0][0] != "Unité de travail" || rows[0][4] != "Signaux à discuter (hors exposition)" || rows[0][7] != "Date" {
 		t.Errorf("header = %q", rows[0])
 	}
-	a := rows[4] // A, intensite-temps
-	if a[0] != "A" || a[1] != "Intensité et temps de travail" || a[3] != "élevée" || a[4] != "-Mesure" || a[6] != "2027-03-01" {
+	a := rows[8] // A, intensite-temps
+	if a[0] != "A" || a[1] != "Intensité et temps de travail" || a[3] != "élevée" || a[5] != "-Mesure" || a[7] != "2027-03-01" {
 		t.Errorf("row (A, intensite-temps) = %q", a)
 	}
-	if !strings.Contains(a[2], "Rythme : 60,0 ; 74") || !strings.Contains(a[5], "=HYPERLINK") || !strings.Contains(a[5], "échéance : 2027-03-31") {
-		t.Errorf("dimensions or actions cell = %q / %q", a[2], a[5])
+	if !strings.Contains(a[2], "Rythme : 60,0 ; 74") || !strings.Contains(a[6], "=HYPERLINK") || !strings.Contains(a[6], "échéance : 2027-03-31") {
+		t.Errorf("dimensions or actions cell = %q / %q", a[2], a[6])
 	}
-	for _, ref := range []struct{ sheet, cell string }{{"DUERP", "E5"}, {"DUERP", "F5"}, {"Actions", "A2"}, {"Actions", "F2"}, {"Actions", "J2"}} {
+	ins := rows[13] // A, insecurite: not measured
+	if ins[1] != "Insécurité de la situation de travail" || ins[3] != "non évaluée par cette enquête" ||
+		!strings.Contains(ins[2], "Pour l'évaluer : des questions sur la crainte de perdre son emploi") {
+		t.Errorf("row (A, insecurite) = %q", ins)
+	}
+	for _, ref := range []struct{ sheet, cell string }{{"DUERP", "F9"}, {"DUERP", "G9"}, {"Actions", "A2"}, {"Actions", "F2"}, {"Actions", "J2"}} {
 		if formula, err := f.GetCellFormula(ref.sheet, ref.cell); err != nil || formula != "" {
 			t.Errorf("%s!%s has formula %q (%v), want a text cell", ref.sheet, ref.cell, formula, err)
 		}

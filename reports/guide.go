@@ -172,9 +172,11 @@ type topic struct {
 }
 
 // groupTopics sorts the group's published dimensions into those to discuss
-// (priorities first, then intermediate ones, each by share unfavourable)
-// and those that go well.
-func (g *guide) groupTopics() (discuss, well []topic) {
+// (priorities first, then intermediate ones, each by share unfavourable),
+// those that are favourable, and the defensive strategies whose signal is
+// weak: a weak signal is not a favourable result, and never goes with
+// what goes well.
+func (g *guide) groupTopics() (discuss, well, weak []topic) {
 	share := g.r.PriorityShare
 	if share <= 0 {
 		share = scoring.DefaultPriorityShare
@@ -200,6 +202,8 @@ func (g *guide) groupTopics() (discuss, well []topic) {
 			switch {
 			case t.first, st.Level == scoring.Intermediate:
 				discuss = append(discuss, t)
+			case dim.Signal():
+				weak = append(weak, t)
 			default:
 				well = append(well, t)
 			}
@@ -214,13 +218,13 @@ func (g *guide) groupTopics() (discuss, well []topic) {
 		}
 		return cmp.Compare(b.st.Shares[scoring.Unfavourable], a.st.Shares[scoring.Unfavourable])
 	})
-	return discuss, well
+	return discuss, well, weak
 }
 
 // topics writes the group's topics with their questions, then what goes
-// well with its one question.
+// well with its one question, then the weak signals.
 func (g *guide) topics() {
-	discuss, well := g.groupTopics()
+	discuss, well, weak := g.groupTopics()
 	g.f.AddPage()
 	g.h2(tr(g.lang, "guide_h_topics"), 40)
 	if len(discuss) == 0 {
@@ -248,6 +252,14 @@ func (g *guide) topics() {
 		g.para(fmt.Sprintf(tr(g.lang, "guide_well"), strings.Join(names, ", ")))
 		g.question(tr(g.lang, "guide_well_question"))
 	}
+	if len(weak) > 0 {
+		g.h2(tr(g.lang, "guide_h_weak"), 20)
+		var names []string
+		for _, t := range weak {
+			names = append(names, quote(g.lang, t.dim.Title.In(g.lang, t.q.Language)))
+		}
+		g.para(fmt.Sprintf(tr(g.lang, "guide_weak"), strings.Join(names, ", ")))
+	}
 }
 
 // topic writes one dimension: its name and family, what it covers, where
@@ -261,8 +273,11 @@ func (g *guide) topic(t topic) {
 	g.ensure(28 + 9*float64(len(qs)))
 	f.Ln(2)
 	title := quote(g.lang, t.dim.Title.In(g.lang, t.q.Language))
-	if t.dim.RiskFamily.Valid() {
+	switch {
+	case t.dim.RiskFamily.Valid():
 		title += " — " + t.dim.RiskFamily.Label(g.lang)
+	case t.dim.SignalFor.Valid():
+		title += " — " + fmt.Sprintf(tr(g.lang, "topic_signal_for"), t.dim.SignalFor.Label(g.lang))
 	}
 	f.SetFont(fontFamily, "B", 10.5)
 	f.MultiCell(contentW, 5.5, g.txt(title), "", "L", false)
@@ -287,7 +302,7 @@ func (g *guide) standing(t topic) string {
 	if t.first {
 		key = "guide_standing_priority"
 	}
-	if schemeOf(t.q).signals {
+	if t.dim.Signal() {
 		key = "signal_" + key
 	}
 	return fmt.Sprintf(tr(g.lang, key), pct)

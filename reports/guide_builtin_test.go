@@ -11,13 +11,12 @@ import (
 )
 
 // TestGuideWithBuiltinInstruments renders the guide of everyone for a
-// campaign with the four built-in instruments, the largest guide Vigie
+// campaign with the five built-in instruments, the largest guide Vigie
 // writes: it must stay within four pages.
 func TestGuideWithBuiltinInstruments(t *testing.T) {
 	requirePoppler(t)
-	ids := []string{"numerique-travail-reel", "reconnaissance", "sens-du-travail", "strategies-defensives"}
 	for _, lang := range []string{"fr", "en"} {
-		r := pdfSyntheticReport(t, ids, lang, dossier.AudienceCommittee)
+		r := pdfSyntheticReport(t, allBuiltin, lang, dossier.AudienceCommittee)
 		var buf bytes.Buffer
 		if err := reports.Guide(&buf, r, ""); err != nil {
 			t.Fatalf("Guide: %v", err)

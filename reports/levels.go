@@ -2,27 +2,62 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
-// defensiveStrategies is the id of the built-in instrument on defensive
-// strategies (after Dejours). Its scores are collective signals to
-// discuss, not a measure of anyone: its levels get their own names and
-// colours, never a red « défavorable ».
-const defensiveStrategies = "strategies-defensives"
-
-// scheme is how the three levels of a questionnaire are named, coloured
-// and marked, in the PDF and the workbook alike.
+// scheme is how the three levels of a dimension are named, coloured and
+// marked, in the PDF and the workbook alike. A defensive strategy (after
+// Dejours; reading: signal in its questionnaire file) is a collective way
+// of coping, to discuss, not a measure of anyone: its levels get their
+// own names and colours, never a red « défavorable ».
 type scheme struct {
-	signals bool // the defensive-strategies scheme
+	signals bool // the defensive strategies' scheme
 }
 
-// schemeOf returns the scheme of q's levels.
-func schemeOf(q *questionnaires.Questionnaire) scheme {
-	return scheme{signals: q != nil && q.ID == defensiveStrategies}
+// schemeOf returns the scheme of dim's levels.
+func schemeOf(dim *questionnaires.Dimension) scheme {
+	return scheme{signals: dim != nil && dim.Signal()}
+}
+
+// schemesOf lists the schemes q's dimensions use, the levels first: a
+// legend or a note shows one block per scheme.
+func schemesOf(q *questionnaires.Questionnaire) []scheme {
+	var levels, signals bool
+	for _, d := range q.Dimensions {
+		if d.Signal() {
+			signals = true
+		} else {
+			levels = true
+		}
+	}
+	var out []scheme
+	if levels {
+		out = append(out, scheme{})
+	}
+	if signals {
+		out = append(out, scheme{signals: true})
+	}
+	return out
+}
+
+// hasSignals reports whether q has a dimension read as a signal.
+func hasSignals(q *questionnaires.Questionnaire) bool {
+	return q != nil && slices.ContainsFunc(q.Dimensions, (*questionnaires.Dimension).Signal)
+}
+
+// LevelName names level l of dimension dim in lang: favorable,
+// intermédiaire, défavorable, or, for a defensive strategy, signal faible,
+// à discuter, marqué. The web pages take the words from here, so that the
+// page, the PDF, the workbook and the guides never disagree.
+func LevelName(lang string, dim *questionnaires.Dimension, l scoring.Level) string {
+	if l == "" {
+		return ""
+	}
+	return schemeOf(dim).name(lang, l)
 }
 
 // key prefixes the i18n keys of the scheme's texts.

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -91,6 +92,8 @@ func (n *Notice) sectionsFR() []NoticeSection {
 		{"Comment les résultats sont publiés", []string{
 			fmt.Sprintf("Seuls des résultats de groupes d’au moins %d personnes sont montrés, jamais une réponse individuelle, ni un groupe qu’on pourrait déduire d’autres par soustraction. Les résultats ne sont calculés qu’après la clôture.", n.MinGroupSize),
 			fmt.Sprintf("Les commentaires ne sont lus qu’après la clôture, pour des groupes d’au moins %d personnes, et relus avant publication : les noms et détails identifiants en sont retirés.", n.CommentMinGroupSize),
+			// The report's and the AIPD's sentence, with this notice's apostrophes.
+			strings.ReplaceAll(tr("fr", "limits_instruments"), "'", "’"),
 		}},
 		{"Combien de temps", []string{keep}},
 		{"Vos droits", []string{
@@ -140,6 +143,7 @@ func (n *Notice) sectionsEN() []NoticeSection {
 		{"How results are published", []string{
 			fmt.Sprintf("Only results of groups of at least %d people are shown, never an individual answer, nor a group that could be worked out from others by subtraction. Results are computed only after closing.", n.MinGroupSize),
 			fmt.Sprintf("Comments are read only after closing, for groups of at least %d people, and reviewed before publication: names and identifying details are removed.", n.CommentMinGroupSize),
+			tr("en", "limits_instruments"),
 		}},
 		{"How long", []string{keep}},
 		{"Your rights", []string{

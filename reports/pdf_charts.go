@@ -109,7 +109,6 @@ func (d *pdfDoc) scaleAxis(x0, w, y, y1 float64, suffix string) {
 // whisker, and the value with its level symbol printed at the end.
 func (d *pdfDoc) meansChart(q *questionnaires.Questionnaire, g *scoring.Group) {
 	f := d.f
-	sc := schemeOf(q)
 	x0 := marginLeft + chartLabelW
 	pw := contentW - chartLabelW - chartValueW
 	h := 6 + chartRowH*float64(len(q.Dimensions))
@@ -126,6 +125,7 @@ func (d *pdfDoc) meansChart(q *questionnaires.Questionnaire, g *scoring.Group) {
 			y += chartRowH
 			continue
 		}
+		sc := schemeOf(dim)
 		bw := pw * clamp(s.Mean) / 100
 		by, bh := y+1.8, chartRowH-3.6
 		d.fill(sc.colour(s.Level))
@@ -147,7 +147,7 @@ func (d *pdfDoc) meansChart(q *questionnaires.Questionnaire, g *scoring.Group) {
 		y += chartRowH
 	}
 	f.SetY(y + 1)
-	d.levelLegend(sc, true)
+	d.levelLegends(q, true)
 }
 
 // maskedBar writes, in place of a bar, why a measure is not shown.
@@ -181,7 +181,6 @@ func reasonOf(g *scoring.Group, id string) string {
 // share printed inside its part when it is wide enough.
 func (d *pdfDoc) sharesChart(q *questionnaires.Questionnaire, g *scoring.Group) {
 	f := d.f
-	sc := schemeOf(q)
 	x0 := marginLeft + chartLabelW
 	pw := contentW - chartLabelW
 	h := 6 + chartRowH*float64(len(q.Dimensions))
@@ -198,6 +197,7 @@ func (d *pdfDoc) sharesChart(q *questionnaires.Questionnaire, g *scoring.Group) 
 			y += chartRowH
 			continue
 		}
+		sc := schemeOf(dim)
 		x := x0
 		by, bh := y+1.5, chartRowH-3
 		for _, l := range scoring.Levels {
@@ -225,14 +225,31 @@ func (d *pdfDoc) sharesChart(q *questionnaires.Questionnaire, g *scoring.Group) 
 		y += chartRowH
 	}
 	f.SetY(y + 1)
-	d.levelLegend(sc, false)
+	d.levelLegends(q, false)
 }
 
-// levelLegend explains colours, patterns and symbols (and the whisker).
-func (d *pdfDoc) levelLegend(sc scheme, whisker bool) {
+// levelLegends writes the legend of each scheme q's dimensions use, the
+// whisker with the first.
+func (d *pdfDoc) levelLegends(q *questionnaires.Questionnaire, whisker bool) {
+	schemes := schemesOf(q)
+	for i, sc := range schemes {
+		d.levelLegend(sc, whisker && i == 0, len(schemes) > 1)
+	}
+}
+
+// levelLegend explains colours, patterns and symbols (and the whisker);
+// named, when a chart mixes schemes, says which dimensions the legend is
+// for.
+func (d *pdfDoc) levelLegend(sc scheme, whisker, named bool) {
 	f := d.f
 	f.SetFont(fontFamily, "", 7.5)
 	x, y := marginLeft, f.GetY()+1
+	if named {
+		label := d.tr(sc.key("legend_scheme"))
+		f.SetXY(x, y)
+		f.CellFormat(f.GetStringWidth(label)+2, 3.5, label, "", 0, "L", false, 0, "")
+		x = f.GetX() + 1
+	}
 	for _, l := range scoring.Levels {
 		d.fill(sc.colour(l))
 		d.draw(rgb{80, 80, 80})
@@ -253,7 +270,10 @@ func (d *pdfDoc) levelLegend(sc scheme, whisker bool) {
 		f.SetXY(x+7, y)
 		f.CellFormat(f.GetStringWidth(d.tr("legend_ci"))+2, 3.5, d.tr("legend_ci"), "", 0, "L", false, 0, "")
 	}
-	f.SetY(y + 7)
+	f.SetY(y + 5)
+	if !named || sc.signals {
+		f.Ln(2)
+	}
 	d.body()
 }
 

@@ -4,8 +4,9 @@ import "time"
 
 // duerpSection writes the DUERP part of the PDF report, when the caller
 // gave one (Report.DUERP): the convention first, then one block per
-// (work unit, risk family) with its dimensions, exposure, existing
-// measures and actions. The DUERP is a French legal document: the part
+// (work unit, risk family) with its exposure, the dimensions that measure
+// it (or what would), its signals to discuss, existing measures and
+// actions. The DUERP is a French legal document: the part
 // is written in French whatever the report's language.
 func (d *pdfDoc) duerpSection() {
 	du := d.r.DUERP
@@ -18,7 +19,7 @@ func (d *pdfDoc) duerpSection() {
 	if t, err := time.Parse(time.DateOnly, du.Date); err == nil {
 		date = dateWords("fr", t)
 	}
-	d.para("Une ligne par unité de travail publiée et par famille de risques (rapport Gollac, méthode RPS-DU de l'INRS), au " + date + ".")
+	d.para("La partie « risques psychosociaux » du document unique, au " + date + ". Comment la lire :")
 	for _, l := range DUERPMethod(d.k) {
 		d.bullet(l)
 	}
@@ -31,8 +32,14 @@ func (d *pdfDoc) duerpSection() {
 		d.ensure(20)
 		f.SetFont(fontFamily, "B", 9.5)
 		f.MultiCell(contentW, 5, d.txt(r.FamilyLabel+" – exposition : "+string(r.Exposure)), "", "L", false)
-		if txt := DimensionsText(r.Dimensions, d.k); txt != "" {
-			d.bullet("Dimensions : " + txt)
+		switch {
+		case !r.Measured():
+			d.bullet(RowDimensionsText(r, d.k))
+		case len(r.Dimensions) > 0:
+			d.bullet("Dimensions mesurant l'exposition : " + DimensionsText(r.Dimensions, d.k))
+		}
+		if len(r.Signals) > 0 {
+			d.bullet("Signaux à discuter (hors exposition) : " + DimensionsText(r.Signals, d.k))
 		}
 		measures := r.Measures
 		if measures == "" {

@@ -115,7 +115,7 @@ func (d *pdfDoc) priorityLines() (lines []string, more int) {
 			family = q.Title.In(d.lang, q.Language)
 		}
 		key := "ess_priority"
-		if schemeOf(q).signals {
+		if dim.Signal() {
 			key = "ess_priority_signal"
 		}
 		line := fmt.Sprintf(tr(d.lang, key), title, family, fmtPct(d.lang, e.first.ShareUnfavourable), d.priorityGroup(e.first))

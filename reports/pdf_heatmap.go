@@ -29,7 +29,7 @@ func (d *pdfDoc) heatMap(q *questionnaires.Questionnaire, rows []*scoring.Group,
 		d.heatTable(q, dims[start:end], rows, nameHeader, end == len(dims))
 		d.f.Ln(2)
 	}
-	d.heatLegend(schemeOf(q))
+	d.heatLegend(schemesOf(q))
 }
 
 // heatLegendH is the height of the heat map's legend.
@@ -96,11 +96,11 @@ func (d *pdfDoc) heatTable(q *questionnaires.Questionnaire, dims []*questionnair
 			f.AddPage()
 			header()
 		}
-		d.heatRow(schemeOf(q), g, dims, colW, i%2 == 1)
+		d.heatRow(g, dims, colW, i%2 == 1)
 	}
 }
 
-func (d *pdfDoc) heatRow(sc scheme, g *scoring.Group, dims []*questionnaires.Dimension, colW float64, shaded bool) {
+func (d *pdfDoc) heatRow(g *scoring.Group, dims []*questionnaires.Dimension, colW float64, shaded bool) {
 	f := d.f
 	y := f.GetY()
 	if shaded {
@@ -143,6 +143,7 @@ func (d *pdfDoc) heatRow(sc scheme, g *scoring.Group, dims []*questionnaires.Dim
 			f.SetTextColor(0, 0, 0)
 			continue
 		}
+		sc := schemeOf(dim)
 		d.fill(sc.colour(s.Level))
 		d.draw(rgb{255, 255, 255})
 		f.SetLineWidth(0.4)
@@ -166,22 +167,34 @@ func (d *pdfDoc) groupLabel(g *scoring.Group) string {
 	return g.Label
 }
 
-// heatLegend explains the symbols and the masked cells.
-func (d *pdfDoc) heatLegend(sc scheme) {
+// heatLegend explains the colours of each scheme (one line each, named
+// when the map mixes them), the symbols and the masked cells.
+func (d *pdfDoc) heatLegend(schemes []scheme) {
 	f := d.f
-	d.ensure(heatLegendH)
+	d.ensure(heatLegendH + 5*float64(len(schemes)-1))
 	f.SetFont(fontFamily, "", 7.5)
-	x, y := marginLeft, f.GetY()
-	for _, l := range scoring.Levels {
-		d.fill(sc.colour(l))
-		f.Rect(x, y, 6, 3.5, "F")
-		label := levelSymbol(l) + " " + sc.name(d.lang, l)
-		f.SetXY(x+7, y)
-		w := math.Ceil(f.GetStringWidth(d.txt(label))) + 3
-		f.CellFormat(w, 3.5, d.txt(label), "", 0, "L", false, 0, "")
-		x += 7 + w + 2
+	y := f.GetY()
+	for _, sc := range schemes {
+		x := marginLeft
+		if len(schemes) > 1 {
+			label := d.tr(sc.key("legend_scheme"))
+			f.SetXY(x, y)
+			w := math.Ceil(f.GetStringWidth(label)) + 2
+			f.CellFormat(w, 3.5, label, "", 0, "L", false, 0, "")
+			x += w + 1
+		}
+		for _, l := range scoring.Levels {
+			d.fill(sc.colour(l))
+			f.Rect(x, y, 6, 3.5, "F")
+			label := levelSymbol(l) + " " + sc.name(d.lang, l)
+			f.SetXY(x+7, y)
+			w := math.Ceil(f.GetStringWidth(d.txt(label))) + 3
+			f.CellFormat(w, 3.5, d.txt(label), "", 0, "L", false, 0, "")
+			x += 7 + w + 2
+		}
+		y += 5
 	}
-	f.SetXY(marginLeft, y+5)
+	f.SetXY(marginLeft, y)
 	f.MultiCell(contentW, 3.6, d.tr("legend_masked_cells"), "", "L", false)
 	if d.trends != nil {
 		f.MultiCell(contentW, 3.6, d.txt(fmt.Sprintf(trendText(d.lang, "legend_trends"), previousTitle(d.r, d.lang))), "", "L", false)

@@ -74,7 +74,7 @@ func (d *pdfDoc) method() {
 // hasDefensive reports whether the report covers defensive strategies.
 func (d *pdfDoc) hasDefensive() bool {
 	for _, s := range d.r.Sections {
-		if schemeOf(s.Questionnaire).signals {
+		if hasSignals(s.Questionnaire) {
 			return true
 		}
 	}
@@ -108,8 +108,8 @@ func (d *pdfDoc) cutoffTable(q *questionnaires.Questionnaire) {
 	d.tableHeader(cols, []string{tr(d.lang, "col_dimension"), tr(d.lang, "col_direction"),
 		tr(d.lang, "col_low"), tr(d.lang, "col_high")})
 	f.SetFont(fontFamily, "", 7.5)
-	sc := schemeOf(q)
 	for i, dim := range q.Dimensions {
+		sc := schemeOf(dim)
 		d.ensure(5)
 		fillRow := i%2 == 1
 		d.fill(rgb{247, 247, 247})

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -27,8 +28,9 @@ func TestPreviews(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Fatal("pdftoppm not found: install poppler-utils")
 	}
-	ids := []string{"sens-du-travail", "reconnaissance", "strategies-defensives", "numerique-travail-reel"}
-	pdf := renderPDF(t, pdfSyntheticReport(t, ids, "fr", dossier.AudienceConsultant))
+	r := pdfSyntheticReport(t, allBuiltin, "fr", dossier.AudienceConsultant)
+	r.DUERP = syntheticDUERP(r)
+	pdf := renderPDF(t, r)
 	dir := filepath.Join("..", "docs", "examples")
 	out := filepath.Join(dir, "rapport-exemple.pdf")
 	if err := os.WriteFile(out, pdf, 0o644); err != nil {
@@ -55,25 +57,45 @@ func TestPreviews(t *testing.T) {
 		{"moyennes", "Moyennes par dimension"},
 		{"carte-des-unites", "Carte des unités"},
 		{"indicateurs", "Indicateurs"},
+		{"strategies-defensives", "Ces résultats sont des signaux collectifs"},
+		{"duerp", "Document unique (DUERP)"},
 		{"annexe-items", "Annexe : réponses par question"},
 	}
 	// Headings are looked for after the table of contents, which names
-	// them all ("L'essentiel" comes before it).
-	contents := 0
+	// them all ("L'essentiel" comes before it) and may run over two pages:
+	// it ends with its "Glossaire" line, and the body may start on the
+	// same page.
+	tocStart, tocEnd := -1, -1
+	glossary := regexp.MustCompile(`(?m)^\s*Glossaire\s+\d+\s*$`)
+	body := make([]string, len(pages))
 	for pi, p := range pages {
-		if strings.Contains(normalise(p), "Sommaire") {
-			contents = pi
-			break
+		p = normalise(p)
+		switch {
+		case tocStart < 0 && strings.Contains(p, "Sommaire"):
+			tocStart = pi
+		case tocStart < 0 || tocEnd >= 0:
+			body[pi] = p // before the contents ("L'essentiel"), or after them
+			continue
+		}
+		if loc := glossary.FindStringIndex(p); loc != nil {
+			tocEnd, body[pi] = pi, p[loc[1]:]
 		}
 	}
 	done := map[int]bool{}
 	for _, s := range shots {
 		page := 1
-		if s.heading != "" {
+		if s.heading == "Sommaire" {
 			page = 0
 			for pi, p := range pages {
-				after := pi > contents || s.heading == "Sommaire" && pi == contents || s.heading == "L'essentiel" && pi > 0 && pi < contents
-				if after && strings.Contains(normalise(p), s.heading) {
+				if strings.Contains(normalise(p), "Sommaire") {
+					page = pi + 1
+					break
+				}
+			}
+		} else if s.heading != "" {
+			page = 0
+			for pi, p := range body {
+				if strings.Contains(p, s.heading) {
 					page = pi + 1
 					break
 				}

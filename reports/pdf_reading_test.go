@@ -28,12 +28,12 @@ func TestPDFMethodStatesLimits(t *testing.T) {
 		want []string
 	}{
 		{"fr", []string{"Portée et limites",
-			"mais ne sont pas des versions validées de leurs questionnaires.",
+			"ce ne sont pas des versions validées de questionnaires publiés",
 			"sont une convention de lecture, pas des normes cliniques",
 			"Ces scores ne peuvent pas être comparés aux normes publiées",
 			"Les stratégies défensives sont des signaux collectifs, pas une mesure de qui que ce soit"}},
 		{"en", []string{"Scope and limits",
-			"but they are not validated versions of their questionnaires.",
+			"they are not validated versions of published questionnaires",
 			"are a reading convention, not clinical norms",
 			"These scores cannot be compared with the published norms",
 			"Defensive strategies are collective signals, not a measure of anyone"}},
@@ -69,9 +69,14 @@ func streamHasWrapped(streams []byte, s string) bool {
 }
 
 // The defensive strategies are signals to discuss: their levels have
-// their own names and colours, never the red of « défavorable ».
+// their own names and colours, never the red of « défavorable ». The
+// questionnaire's one work situation (souffrance-ethique) is left out
+// here, so that nothing may read as levels (vocabulary_test.go checks the
+// whole questionnaire line by line).
 func TestPDFDefensiveStrategiesAreSignals(t *testing.T) {
-	pdf := renderPDF(t, pdfSyntheticReport(t, []string{"strategies-defensives"}, "fr", dossier.AudienceCommittee))
+	r := pdfSyntheticReport(t, []string{"strategies-defensives"}, "fr", dossier.AudienceCommittee)
+	r.Sections[0] = pdfSyntheticSection(t, signalsOnly(t), r.MinGroupSize, 1)
+	pdf := renderPDF(t, r)
 	streams := pageStreams(t, pdf)
 	for _, w := range []string{"○ signal faible", "◐ à discuter", "● marqué", "élevé = signal marqué"} {
 		if !streamHas(streams, w) {

@@ -28,9 +28,15 @@ func (d *pdfDoc) questionnaireSection(s *dossier.Section) {
 	} else {
 		d.para(tr(d.lang, "section_all_masked"))
 	}
-	sc := schemeOf(q)
-	if sc.signals {
-		d.reminder(tr(d.lang, "signal_section_note"))
+	schemes := schemesOf(q)
+	if hasSignals(q) {
+		note := tr(d.lang, "signal_section_note")
+		for _, dim := range q.Dimensions {
+			if !dim.Signal() {
+				note += " " + fmt.Sprintf(tr(d.lang, "signal_section_levels"), quote(d.lang, dim.Title.In(d.lang, q.Language)))
+			}
+		}
+		d.reminder(note)
 	}
 
 	d.keepTogether(chartH)
@@ -40,7 +46,11 @@ func (d *pdfDoc) questionnaireSection(s *dossier.Section) {
 
 	d.keepTogether(chartH)
 	d.heading(2, tr(d.lang, "h_shares"))
-	d.para(tr(d.lang, sc.key("shares_explain")))
+	explain := tr(d.lang, schemes[0].key("shares_explain"))
+	if len(schemes) > 1 {
+		explain += " " + tr(d.lang, "signal_shares_mixed")
+	}
+	d.para(explain)
 	d.sharesChart(q, all)
 
 	if units := groupsOf(res, scoring.KindUnit); len(units) > 0 {
@@ -117,6 +127,9 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 	f.SetFont(fontFamily, "B", 9.5)
 	f.MultiCell(contentW, 5, d.txt(ind.Title.In(d.lang, q.Language)), "", "L", false)
 	d.para(fmt.Sprintf(tr(d.lang, "indicator_explain"), fmtDec(d.lang, ind.Threshold, -1)))
+	if note := ThresholdNote(d.lang, q.ID, ind.ID); note != "" {
+		d.para(note)
+	}
 	cols := []float64{80, 20, 34, 40}
 	heads := []string{tr(d.lang, "col_group"), "n", tr(d.lang, "col_ratio_mean"),
 		fmt.Sprintf(tr(d.lang, "col_share_above"), fmtDec(d.lang, ind.Threshold, -1))}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/vigie-sante/vigie/dossier"
+	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -45,7 +46,6 @@ func (d *pdfDoc) summary() {
 func (d *pdfDoc) summarySection(s *dossier.Section) {
 	f := d.f
 	q, res := s.Questionnaire, s.Result
-	sc := schemeOf(q)
 	d.ensure(30)
 	f.Ln(2)
 	f.SetFont(fontFamily, "B", 10.5)
@@ -58,45 +58,82 @@ func (d *pdfDoc) summarySection(s *dossier.Section) {
 		return
 	}
 	d.bullet(fmt.Sprintf(tr(d.lang, "sum_respondents"), fmtInt(d.lang, all.Respondents)))
+	// Dimensions read as levels and defensive strategies read as signals
+	// are summed up apart, each in its own words.
+	for _, sc := range schemesOf(q) {
+		var dims []*questionnaires.Dimension
+		for _, dim := range q.Dimensions {
+			if schemeOf(dim) == sc {
+				dims = append(dims, dim)
+			}
+		}
+		d.summaryDimensions(q, res, sc, dims)
+	}
+	masked := 0
+	for _, g := range shown(groupsOf(res, scoring.KindUnit)) {
+		if !published(g) {
+			masked++
+		}
+	}
+	if masked > 0 {
+		d.bullet(fmt.Sprintf(trn(d.lang, "sum_units_masked", masked), masked))
+	}
 
-	// Dimensions where the largest share of respondents is unfavourable.
+	for _, ind := range q.Indicators {
+		st := indStats(all, ind.ID)
+		if st == nil {
+			continue
+		}
+		half := 100 * 1.96 * math.Sqrt(st.ShareAbove*(1-st.ShareAbove)/float64(max(st.N, 1)))
+		line := fmt.Sprintf(tr(d.lang, "sum_indicator"), ind.Title.In(d.lang, q.Language),
+			fmtPct(d.lang, st.ShareAbove), fmtDec(d.lang, ind.Threshold, -1), fmtDec(d.lang, st.Mean, ratioDecimals),
+			d.confidence(st.N, half))
+		if ThresholdNote(d.lang, q.ID, ind.ID) != "" {
+			line += " " + fmt.Sprintf(tr(d.lang, "sum_indicator_borrowed"), fmtDec(d.lang, ind.Threshold, -1))
+		}
+		d.bullet(line)
+	}
+}
+
+// summaryDimensions writes, for dims (all of scheme sc), the dimensions
+// with the largest shares of respondents at the worrying level and the
+// units with the most dimensions whose mean is at that level.
+func (d *pdfDoc) summaryDimensions(q *questionnaires.Questionnaire, res *scoring.Result, sc scheme, dims []*questionnaires.Dimension) {
+	all := overall(res)
 	type dimShare struct {
 		title string
 		s     *scoring.DimensionStats
 	}
-	var dims []dimShare
-	for _, dim := range q.Dimensions {
+	var shares []dimShare
+	for _, dim := range dims {
 		if st := dimStats(all, dim.ID); st != nil && st.Shares[scoring.Unfavourable] > 0 {
-			dims = append(dims, dimShare{dim.Title.In(d.lang, q.Language), st})
+			shares = append(shares, dimShare{dim.Title.In(d.lang, q.Language), st})
 		}
 	}
-	slices.SortStableFunc(dims, func(a, b dimShare) int {
+	slices.SortStableFunc(shares, func(a, b dimShare) int {
 		return cmp.Compare(b.s.Shares[scoring.Unfavourable], a.s.Shares[scoring.Unfavourable])
 	})
-	if len(dims) == 0 {
+	if len(shares) == 0 {
 		d.bullet(tr(d.lang, sc.key("sum_no_unfavourable")))
 	}
-	for _, ds := range dims[:min(3, len(dims))] {
+	for _, ds := range shares[:min(3, len(shares))] {
 		st := ds.s
 		d.bullet(fmt.Sprintf(tr(d.lang, sc.key("sum_dimension")), ds.title,
 			fmtPct(d.lang, st.Shares[scoring.Unfavourable]), fmtScore(st.Mean),
 			fmtScore(st.CI95[0]), fmtScore(st.CI95[1]), d.confidence(st.N, (st.CI95[1]-st.CI95[0])/2)))
 	}
 
-	// Units with the most dimensions whose mean is unfavourable.
 	type unitCount struct {
 		g     *scoring.Group
 		count int
 	}
 	var units []unitCount
-	masked := 0
 	for _, g := range shown(groupsOf(res, scoring.KindUnit)) {
 		if !published(g) {
-			masked++
 			continue
 		}
 		n := 0
-		for _, dim := range q.Dimensions {
+		for _, dim := range dims {
 			if st := dimStats(g, dim.ID); st != nil && st.Level == scoring.Unfavourable {
 				n++
 			}
@@ -114,25 +151,11 @@ func (d *pdfDoc) summarySection(s *dossier.Section) {
 				n += tr(d.lang, "small_n")
 			}
 			parts = append(parts, fmt.Sprintf(trn(d.lang, sc.key("sum_unit"), u.count), u.g.Label, u.count,
-				len(q.Dimensions), n))
+				len(dims), n))
 		}
 		d.bullet(fmt.Sprintf(tr(d.lang, sc.key("sum_units")), strings.Join(parts, tr(d.lang, "list_sep"))))
 	} else if len(groupsOf(res, scoring.KindUnit)) > 0 {
 		d.bullet(tr(d.lang, sc.key("sum_no_unit")))
-	}
-	if masked > 0 {
-		d.bullet(fmt.Sprintf(trn(d.lang, "sum_units_masked", masked), masked))
-	}
-
-	for _, ind := range q.Indicators {
-		st := indStats(all, ind.ID)
-		if st == nil {
-			continue
-		}
-		half := 100 * 1.96 * math.Sqrt(st.ShareAbove*(1-st.ShareAbove)/float64(max(st.N, 1)))
-		d.bullet(fmt.Sprintf(tr(d.lang, "sum_indicator"), ind.Title.In(d.lang, q.Language),
-			fmtPct(d.lang, st.ShareAbove), fmtDec(d.lang, ind.Threshold, -1), fmtDec(d.lang, st.Mean, ratioDecimals),
-			d.confidence(st.N, half)))
 	}
 }
 

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -248,13 +249,16 @@ func (b *xlsxBook) dimensionTitle(q *questionnaires.Questionnaire, d *questionna
 
 func (b *xlsxBook) kind(k scoring.GroupKind) string { return b.t("kind_" + string(k)) }
 
-// level names l in q's scheme: favorable…, or signal faible… for the
-// defensive strategies.
-func (b *xlsxBook) level(q *questionnaires.Questionnaire, l scoring.Level) string {
-	if l == "" {
-		return ""
-	}
-	return schemeOf(q).name(b.lang, l)
+// level names l in dim's scheme: favorable…, or signal faible… for a
+// defensive strategy.
+func (b *xlsxBook) level(dim *questionnaires.Dimension, l scoring.Level) string {
+	return LevelName(b.lang, dim, l)
+}
+
+// hasSignals reports whether the workbook has a dimension read as a
+// signal (a defensive strategy).
+func (b *xlsxBook) hasSignals() bool {
+	return slices.ContainsFunc(b.r.Sections, func(s dossier.Section) bool { return hasSignals(s.Questionnaire) })
 }
 
 // groupName is how a group is shown in a single cell: "Ensemble", the

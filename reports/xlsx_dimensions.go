@@ -27,9 +27,9 @@ func (b *xlsxBook) dimensions() error {
 		{b.t("ci_low"), 11, b.decimal1},
 		{b.t("ci_high"), 11, b.decimal1},
 		{b.t("level"), 14, b.text},
-		{b.t("share_fav"), 11, b.percent},
-		{b.t("share_int"), 11, b.percent},
-		{b.t("share_unf"), 11, b.percent},
+		{b.shareHeader("share_fav"), 11, b.percent},
+		{b.shareHeader("share_int"), 11, b.percent},
+		{b.shareHeader("share_unf"), 11, b.percent},
 	}
 	n := 0
 	for _, s := range b.r.Sections {
@@ -48,7 +48,7 @@ func (b *xlsxBook) dimensions() error {
 						}
 						continue
 					}
-					err := emit(append(head, b.t("published"), ds.N, roundMean(ds.Mean), roundMean(ds.SD), roundMean(ds.CI95[0]), roundMean(ds.CI95[1]), b.level(q, ds.Level),
+					err := emit(append(head, b.t("published"), ds.N, roundMean(ds.Mean), roundMean(ds.SD), roundMean(ds.CI95[0]), roundMean(ds.CI95[1]), b.level(d, ds.Level),
 						roundShare(ds.Shares[scoring.Favourable]), roundShare(ds.Shares[scoring.Intermediate]), roundShare(ds.Shares[scoring.Unfavourable]))...)
 					if err != nil {
 						return err
@@ -74,4 +74,13 @@ func xlsxUnitID(id string) string {
 		return unitDisplay(strings.Split(path, "/"))
 	}
 	return id
+}
+
+// shareHeader heads a share column, naming the signal level too when the
+// workbook has defensive strategies: their rows share the columns.
+func (b *xlsxBook) shareHeader(key string) string {
+	if b.hasSignals() {
+		return b.t(key + "_signal")
+	}
+	return b.t(key)
 }

@@ -66,21 +66,23 @@ func DUERPXLSX(w io.Writer, d *dossier.DUERP) error {
 }
 
 // duerpRowsSheet writes the DUERP sheet, in the columns of INRS's RPS-DU
-// grid as the issue lists them.
+// grid as the issue lists them, with the signals to discuss next to the
+// exposure they do not change.
 func duerpRowsSheet(b *xlsxBook, d *dossier.DUERP) error {
 	cols := []column{
 		{"Unité de travail", 28, b.text},
 		{"Famille de risques", 30, b.text},
-		{"Dimensions concernées (moyenne sur 100 ; part défavorable)", 55, b.wrapped},
-		{"Exposition (lecture de l'enquête)", 18, b.text},
+		{"Dimensions mesurant l'exposition (moyenne sur 100 ; part défavorable)", 55, b.wrapped},
+		{"Exposition (lecture de l'enquête)", 18, b.wrapped},
+		{"Signaux à discuter (hors exposition)", 45, b.wrapped},
 		{"Mesures existantes", 45, b.wrapped},
 		{"Actions", 55, b.wrapped},
 		{"Date", 12, b.text},
 	}
 	return b.table(SheetDUERP, cols, len(d.Rows), nil, func(emit func(...any) error) error {
 		for _, r := range d.Rows {
-			if err := emit(r.UnitLabel, r.FamilyLabel, DimensionsText(r.Dimensions, d.MinGroupSize),
-				string(r.Exposure), r.Measures, ActionsText(r.Actions), d.Date); err != nil {
+			if err := emit(r.UnitLabel, r.FamilyLabel, RowDimensionsText(r, d.MinGroupSize),
+				string(r.Exposure), DimensionsText(r.Signals, d.MinGroupSize), r.Measures, ActionsText(r.Actions), d.Date); err != nil {
 				return err
 			}
 		}
@@ -138,25 +140,43 @@ func duerpMethodSheet(b *xlsxBook, d *dossier.DUERP) error {
 }
 
 // DUERPMethod explains, in a few sentences, how the DUERP reads the
-// survey: the convention of exposure levels and its limits.
+// survey: which dimensions assess a family, the convention of exposure
+// levels, the rows without one, the signals, and the limits.
 func DUERPMethod(k int) []string {
 	return []string{
-		"Exposition : la plus forte part de répondants en zone défavorable parmi les dimensions publiées de la famille pour l'unité.",
+		"Six familles de facteurs de risques psychosociaux (rapport Gollac, méthode RPS-DU de l'INRS) pour chaque unité de travail publiée.",
+		"Une famille n'est évaluée que par les dimensions qui mesurent une exposition de cette famille ; la ligne les nomme. Exposition : la plus forte part de répondants en zone défavorable parmi celles qui sont publiées pour l'unité.",
 		"Moins de 25 % : faible ; de 25 % à moins de 50 % : modérée ; de 50 % à moins de 75 % : élevée ; 75 % et plus : très élevée.",
-		fmt.Sprintf("Non évaluable : aucune dimension de la famille n'est publiée pour l'unité (groupe de moins de %d répondants, ou masqué pour qu'on ne puisse pas le déduire).", k),
+		fmt.Sprintf("Non évaluable : l'enquête mesure la famille, mais aucune de ses dimensions n'est publiée pour l'unité (groupe de moins de %d répondants, ou masqué pour qu'on ne puisse pas le déduire).", k),
+		"Non évaluée par cette enquête : aucune question de l'enquête ne mesure cette famille. La ligne dit quelles questions l'évalueraient ; en attendant, elle s'évalue par d'autres moyens (échanges avec les équipes, observation du travail, indicateurs).",
+		"Signaux à discuter : stratégies défensives, sens du travail d'ensemble et dimensions propres aux outils numériques, rattachés à une famille pour l'échange. Ils ne mesurent pas l'exposition et n'entrent jamais dans son calcul ; une stratégie défensive se lit « signal faible », « à discuter » ou « marqué », jamais « défavorable ».",
 		"C'est une convention de lecture de l'enquête, pas une mesure du risque : l'évaluation se fait avec les équipes et le CSE, au vu du travail réel.",
-		"Seules les unités publiées par les règles d'anonymat ont une ligne ; les autres sont comprises dans « Ensemble ».",
+		"Seules les unités publiées par les règles d'anonymat ont des lignes ; les autres sont comprises dans « Ensemble ».",
 	}
 }
 
-// DimensionsText writes a row's dimensions in one cell, one a line:
-// title, mean and share unfavourable, or why there is no figure.
+// RowDimensionsText writes the dimensions that assess a row's family, one
+// a line, or, for a family the survey does not measure, what would.
+func RowDimensionsText(r dossier.DUERPRow, k int) string {
+	if !r.Measured() {
+		return "Aucune question de cette enquête ne mesure cette famille. Pour l'évaluer : " + r.AssessedBy + "."
+	}
+	return DimensionsText(r.Dimensions, k)
+}
+
+// DimensionsText writes dimensions in one cell, one a line: title, mean
+// and share at the worrying level (« défavorable », or « au signal
+// marqué » for a defensive strategy), or why there is no figure.
 func DimensionsText(dims []dossier.DUERPDimension, k int) string {
 	lines := make([]string, len(dims))
 	for i, dd := range dims {
 		if dd.Published {
-			lines[i] = fmt.Sprintf("%s : %s ; %s défavorable (n = %d)", dd.Title, fmtDec("fr", dd.Mean, meanDecimals),
-				fmtPct("fr", dd.ShareUnfavourable), dd.N)
+			share := "%s défavorable"
+			if dd.Signal {
+				share = "signal marqué pour %s"
+			}
+			lines[i] = fmt.Sprintf("%s : %s ; %s (n = %d)", dd.Title, fmtDec("fr", dd.Mean, meanDecimals),
+				fmt.Sprintf(share, fmtPct("fr", dd.ShareUnfavourable)), dd.N)
 		} else {
 			lines[i] = fmt.Sprintf("%s : non publiée (moins de %d répondants)", dd.Title, k)
 		}

@@ -145,7 +145,7 @@ func (b *xlsxBook) indicators() error {
 		{b.t("indicator_id"), 16, b.text},
 		{b.t("indicator"), 30, b.text},
 		{b.t("status"), 10, b.text},
-		{b.t("threshold"), 9, 0},
+		{b.threshold(), 9, 0},
 		{b.t("n"), 8, b.integer},
 		{b.t("mean"), 10, b.decimal2},
 		{b.t("share_above"), 12, b.percent},
@@ -175,4 +175,17 @@ func (b *xlsxBook) indicators() error {
 		}
 		return nil
 	})
+}
+
+// threshold heads the threshold column, pointing to the note of a
+// threshold borrowed from a published instrument when there is one.
+func (b *xlsxBook) threshold() string {
+	for _, s := range b.r.Sections {
+		for _, ind := range s.Questionnaire.Indicators {
+			if ThresholdNote(b.lang, s.Questionnaire.ID, ind.ID) != "" {
+				return b.t("threshold") + " " + b.t("threshold_borrowed")
+			}
+		}
+	}
+	return b.t("threshold")
 }

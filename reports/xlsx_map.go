@@ -71,7 +71,7 @@ func (b *xlsxBook) heatMap() error {
 				if sg == nil {
 					continue
 				}
-				row[first+i] = b.mapCell(schemeOf(dc.q), sg, dc.d.ID)
+				row[first+i] = b.mapCell(schemeOf(dc.d), sg, dc.d.ID)
 			}
 			if err := emit(row...); err != nil {
 				return err

@@ -33,14 +33,18 @@ func (b *xlsxBook) parameters() error {
 	// The limits of the method, where a reader of the workbook alone
 	// meets them: same words as the PDF's method.
 	limits := []string{"limits_instruments", "limits_cutoffs", "limits_norms"}
-	for _, s := range r.Sections {
-		if schemeOf(s.Questionnaire).signals {
-			limits = append(limits, "limits_defensive")
-			break
-		}
+	if b.hasSignals() {
+		limits = append(limits, "limits_defensive")
 	}
 	for _, key := range limits {
 		ps = append(ps, param{key: "limits", v: tr(b.lang, key)})
+	}
+	for _, s := range r.Sections {
+		for _, ind := range s.Questionnaire.Indicators {
+			if note := ThresholdNote(b.lang, s.Questionnaire.ID, ind.ID); note != "" {
+				ps = append(ps, param{key: "limits", v: note})
+			}
+		}
 	}
 	for _, s := range r.Sections {
 		q := s.Questionnaire
@@ -51,7 +55,7 @@ func (b *xlsxBook) parameters() error {
 				dir = "dir_better"
 			}
 			ps = append(ps,
-				param{"direction", q.ID, d.ID, tr(b.lang, schemeOf(q).key(dir))},
+				param{"direction", q.ID, d.ID, tr(b.lang, schemeOf(d).key(dir))},
 				param{"cut_low", q.ID, d.ID, d.Cutoffs.Low},
 				param{"cut_high", q.ID, d.ID, d.Cutoffs.High},
 				param{"items", q.ID, d.ID, len(d.Items)},

@@ -69,7 +69,7 @@ func (b *xlsxBook) summary() error {
 			}
 			w.value(2, row, roundMean(ds.Mean), b.decimal1)
 			w.value(3, row, ds.N, b.integer)
-			w.str(4, row, b.level(q, ds.Level), b.text)
+			w.str(4, row, b.level(d, ds.Level), b.text)
 		}
 		if err := w.err; err != nil {
 			return err
@@ -132,11 +132,8 @@ func (b *xlsxBook) legend(w *sheetWriter, row int) int {
 	w.str(1, row, b.t("legend"), b.bold)
 	row++
 	schemes := []scheme{{}}
-	for _, s := range b.r.Sections {
-		if schemeOf(s.Questionnaire).signals {
-			schemes = append(schemes, scheme{signals: true})
-			break
-		}
+	if b.hasSignals() {
+		schemes = append(schemes, scheme{signals: true})
 	}
 	for _, sc := range schemes {
 		title := "legend_levels"

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -276,13 +277,14 @@ func checkAction(c *vigie.Campaign, qs []*questionnaires.Questionnaire, a *vigie
 	return nil
 }
 
-// dimensionFamilies maps every "questionnaire/dimension" id of qs to its
-// risk family.
+// dimensionFamilies maps every "questionnaire/dimension" id of qs to the
+// family of its DUERP row: the one it measures, or the one it is a signal
+// for (an action on a defensive strategy goes with that family's row).
 func dimensionFamilies(qs []*questionnaires.Questionnaire) map[string]questionnaires.RiskFamily {
 	out := map[string]questionnaires.RiskFamily{}
 	for _, q := range qs {
 		for _, d := range q.Dimensions {
-			out[q.ID+"/"+d.ID] = d.RiskFamily
+			out[q.ID+"/"+d.ID] = cmp.Or(d.RiskFamily, d.SignalFor)
 		}
 	}
 	return out

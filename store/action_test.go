@@ -91,6 +91,16 @@ func TestActionsFollowResults(t *testing.T) {
 	wantCode(t, err, vigie.ENOTFOUND)
 }
 
+// A dimension that is a signal for a family (sens-global, for value
+// conflicts) puts its action on that family's DUERP row.
+func TestActionOnSignalDimension(t *testing.T) {
+	s := MustOpenStore(t)
+	rc := mustReportCampaign(t, s)
+	if a := mustAction(t, s, rc.c.ID, vigie.Action{Title: "Sens", Dimensions: []string{"sens-du-travail/sens-global"}}); a.RiskFamily != "conflits-valeurs" {
+		t.Fatalf("action on sens-global has family %q, want the one it is a signal for (conflits-valeurs)", a.RiskFamily)
+	}
+}
+
 func TestActionLifecycle(t *testing.T) {
 	s := MustOpenStore(t)
 	rc := mustReportCampaign(t, s)

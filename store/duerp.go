@@ -93,9 +93,10 @@ func measures(ctx context.Context, db queryer, campaignID string) (map[dossier.D
 
 // SetDUERPMeasures stores the "mesures existantes" of one DUERP row
 // (unit "" for everyone, family "" for the dimensions no questionnaire
-// classifies); empty measures clear them. A unit that is not the
-// campaign's, or not published, or a family unknown or without dimension
-// in the campaign is EINVALID naming the field: the row does not exist.
+// classifies); empty measures clear them. Every published unit has a row
+// for each of the six families, measured or not. A unit that is not the
+// campaign's, or not published, a family unknown, or "" when no dimension
+// is unclassified is EINVALID naming the field: the row does not exist.
 func (s *Store) SetDUERPMeasures(ctx context.Context, campaignID, unit, family, text string) error {
 	unit, family, text = strings.TrimSpace(unit), strings.TrimSpace(family), strings.TrimSpace(text)
 	if family != "" && !questionnaires.RiskFamily(family).Valid() {
@@ -122,7 +123,7 @@ func (s *Store) SetDUERPMeasures(ctx context.Context, campaignID, unit, family, 
 		key := dossier.DUERPKey{Unit: unit, RiskFamily: family}
 		if !d.HasRow(key) {
 			if !d.HasRow(dossier.DUERPKey{Unit: "", RiskFamily: family}) {
-				return vigie.Errorf(vigie.EINVALID, "risk_family : aucune dimension des questionnaires de la campagne ne relève de la famille « %s ».", dossier.FamilyLabel(family))
+				return vigie.Errorf(vigie.EINVALID, "risk_family : la campagne n'a pas de ligne « %s » : toutes les dimensions de ses questionnaires ont une famille ou un signal.", dossier.FamilyLabel(family))
 			}
 			return vigie.Errorf(vigie.EINVALID, "unit : l'unité « %s » n'a pas de ligne au DUERP : ses résultats ne sont pas publiés (moins de %d répondants, ou masqués pour qu'on ne puisse pas les déduire).", unit, d.MinGroupSize)
 		}

@@ -10,11 +10,11 @@ import (
 	"github.com/vigie-sante/vigie/reports"
 )
 
-// The built-in questionnaires carry no risk family yet on this branch:
-// their dimensions are "non classé" (family ""). reports tests cover the
-// six families; here the rows are everyone, Direction A and Direction B
-// (the units mustReportCampaign publishes), each with the four families
-// the campaign's questionnaires inform (none informs insecurite).
+// The rows are everyone, Direction A and Direction B (the units
+// mustReportCampaign publishes), each with the six families; the
+// campaign's questionnaires (reconnaissance, sens-du-travail) measure four
+// of them, the other two are « non évaluée par cette enquête » (dossier
+// tests cover the rule).
 
 func TestDUERPRows(t *testing.T) {
 	s := MustOpenStore(t)
@@ -31,17 +31,20 @@ func TestDUERPRows(t *testing.T) {
 	}
 	var want []string
 	for _, u := range []string{"", "Direction A", "Direction B"} {
-		for _, f := range []string{"intensite-temps", "autonomie", "rapports-sociaux", "conflits-valeurs"} {
+		for _, f := range []string{"intensite-temps", "exigences-emotionnelles", "autonomie", "rapports-sociaux", "conflits-valeurs", "insecurite"} {
 			want = append(want, u+"|"+f)
 		}
 	}
 	if got := strings.Join(units, ", "); got != strings.Join(want, ", ") {
 		t.Fatalf("rows = %s, want %s (unpublished Service 1 and 2 have none)", got, strings.Join(want, ", "))
 	}
-	if row := d.Rows[6]; d.Date != "2027-02-02" || len(row.Actions) != 1 || row.Actions[0].Status != "prévue" {
+	if row := d.Rows[9]; d.Date != "2027-02-02" || len(row.Actions) != 1 || row.Actions[0].Status != "prévue" {
 		t.Fatalf("date %s, actions of Direction A, rapports-sociaux %+v", d.Date, row.Actions)
 	}
 	for _, r := range d.Rows {
+		if measured := r.RiskFamily != "exigences-emotionnelles" && r.RiskFamily != "insecurite"; r.Measured() != measured {
+			t.Errorf("%s %s: exposure %q, want measured %v", r.Unit, r.RiskFamily, r.Exposure, measured)
+		}
 		for _, dim := range r.Dimensions {
 			if dim.Published && dim.N < rc.c.MinGroupSize {
 				t.Errorf("%s %s published with n = %d < k", r.Unit, dim.Dimension, dim.N)
@@ -61,20 +64,25 @@ func TestDUERPMeasures(t *testing.T) {
 		t.Fatalf("SetDUERPMeasures: %v", err)
 	}
 	d, _ := s.DUERP(ctx, rc.c.ID, now)
-	if got := d.Rows[8].Measures; got != "Entretiens annuels" {
+	if got := d.Rows[12].Measures; got != "Entretiens annuels" {
 		t.Fatalf("measures of Direction B, intensite-temps = %q", got)
 	}
 	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "Direction B", "intensite-temps", ""); err != nil {
 		t.Fatalf("clear: %v", err)
 	}
-	if d, _ = s.DUERP(ctx, rc.c.ID, now); d.Rows[8].Measures != "" {
-		t.Fatalf("measures after clearing = %q", d.Rows[8].Measures)
+	if d, _ = s.DUERP(ctx, rc.c.ID, now); d.Rows[12].Measures != "" {
+		t.Fatalf("measures after clearing = %q", d.Rows[12].Measures)
+	}
+	// A family the survey does not measure has its row, and may have
+	// measures: what is done about it is known all the same.
+	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "", "insecurite", "Information sur la réorganisation"); err != nil {
+		t.Fatalf("measures of a family not measured: %v", err)
 	}
 	for _, tc := range []struct {
 		name, unit, family, text, field string
 	}{
 		{"UnknownFamily", "", "stress", "x", "risk_family :"},
-		{"FamilyWithoutDimension", "", "insecurite", "x", "risk_family :"},
+		{"NoUnclassifiedDimension", "", "", "x", "risk_family :"},
 		{"UnknownUnit", "Direction C", "autonomie", "x", "unit :"},
 		{"UnpublishedUnit", "Direction A/Service 2", "autonomie", "x", "unit :"},
 		{"TooLong", "", "autonomie", strings.Repeat("x", 4001), "measures :"},

@@ -121,10 +121,10 @@ func TestReport(t *testing.T) {
 		// The report carries the DUERP part, read from the same published
 		// results and dated like the report.
 		d := committee.DUERP
-		// Everyone, Direction A and Direction B, each with the four
-		// families the questionnaires inform.
-		if d == nil || len(d.Rows) != 12 || d.Date != generated.Format("2006-01-02") || d.MinGroupSize != 3 {
-			t.Fatalf("DUERP = %+v, want 12 rows (everyone, Direction A, Direction B × 4 families) dated %s", d, generated.Format("2006-01-02"))
+		// Everyone, Direction A and Direction B, each with the six
+		// families (two of them not measured by the questionnaires).
+		if d == nil || len(d.Rows) != 18 || d.Date != generated.Format("2006-01-02") || d.MinGroupSize != 3 {
+			t.Fatalf("DUERP = %+v, want 18 rows (everyone, Direction A, Direction B × 6 families) dated %s", d, generated.Format("2006-01-02"))
 		}
 	})
 

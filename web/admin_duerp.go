@@ -26,11 +26,13 @@ type duerpPage struct {
 	Error    string
 }
 
-// duerpRow is a row as the page shows it.
+// duerpRow is a row as the page shows it: the dimensions that assess the
+// family (or what would, when the survey does not measure it), and the
+// signals to discuss, which never count in the exposure.
 type duerpRow struct {
 	dossier.DUERPRow
-	DimensionsText, ActionsText string
-	Error                       string // a refused change of its measures
+	DimensionsText, SignalsText, ActionsText string
+	Error                                    string // a refused change of its measures
 }
 
 // adminDUERP shows the DUERP page.
@@ -89,7 +91,8 @@ func (s *Server) renderDUERP(c *gin.Context, status int, camp *vigie.Campaign, r
 	}
 	p.D, p.Method = d, reports.DUERPMethod(d.MinGroupSize)
 	for _, r := range d.Rows {
-		row := duerpRow{DUERPRow: r, DimensionsText: reports.DimensionsText(r.Dimensions, d.MinGroupSize), ActionsText: reports.ActionsText(r.Actions)}
+		row := duerpRow{DUERPRow: r, DimensionsText: reports.RowDimensionsText(r, d.MinGroupSize),
+			SignalsText: reports.DimensionsText(r.Signals, d.MinGroupSize), ActionsText: reports.ActionsText(r.Actions)}
 		if refused != nil && refused.Unit == r.Unit && refused.RiskFamily == r.RiskFamily {
 			row.Measures, row.Error = refused.Measures, msg
 		}

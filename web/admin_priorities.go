@@ -30,9 +30,12 @@ func priorityRows(camp *vigie.Campaign, q *questionnaires.Questionnaire, ps []sc
 		}
 		row := priorityRow{Group: priorityGroup(camp, p), Dimension: d.Title.In("fr", q.Language),
 			N: p.N, Mean: decimal(p.Mean, 0), Share: percent(p.ShareUnfavourable),
-			Level: string(p.Level), LevelLabel: levelLabel(p.Level)}
-		if d.RiskFamily.Valid() {
+			Level: levelClass(d, p.Level), LevelLabel: levelLabel(d, p.Level)}
+		switch {
+		case d.RiskFamily.Valid():
 			row.Family = d.RiskFamily.Label("fr")
+		case d.SignalFor.Valid():
+			row.Family = "signal pour : " + d.SignalFor.Label("fr")
 		}
 		out = append(out, row)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 	"github.com/vigie-sante/vigie/store"
 )
@@ -39,8 +40,15 @@ type resultsPage struct {
 	Priorities       []priorityRow // this questionnaire's priorities, strongest first
 	PriorityShare    string        // the campaign's priority_share, as a percentage
 	Guides           []guideLink   // one per published group: everyone, then units
-	GuidesEN         bool          // the campaign is also in English: offer English guides
-	Empty            bool
+	// HasLevels and HasSignals say which readings the questionnaire's
+	// dimensions use, for the legend: favourable to unfavourable, and the
+	// defensive strategies' signal faible to marqué.
+	HasLevels, HasSignals bool
+	// IndicatorNotes say where a borrowed threshold comes from and its
+	// limits (reports.ThresholdNote).
+	IndicatorNotes []string
+	GuidesEN       bool // the campaign is also in English: offer English guides
+	Empty          bool
 	// Pending, when set, says why there are no figures yet (the campaign
 	// is not closed: store.ResultsAvailable); the page shows only that.
 	Pending string
@@ -57,6 +65,7 @@ type resultsPage struct {
 type dimensionHeader struct {
 	Title    string
 	Reversed bool
+	Signal   bool // a defensive strategy: levels read as signals
 }
 
 // heatRow is one group in the heat map: a cell per dimension.
@@ -194,10 +203,15 @@ func buildResultsPage(camp *vigie.Campaign, q *questionnaires.Questionnaire, res
 	k := res.MinGroupSize
 	p := &resultsPage{C: camp, QID: q.ID, QTitle: q.Title.In("fr", q.Language), K: k, Respondents: res.Respondents}
 	for _, d := range q.Dimensions {
-		p.Dimensions = append(p.Dimensions, dimensionHeader{Title: d.Title.In("fr", q.Language), Reversed: d.Direction == questionnaires.HigherIsWorse})
+		p.Dimensions = append(p.Dimensions, dimensionHeader{Title: d.Title.In("fr", q.Language), Reversed: d.Direction == questionnaires.HigherIsWorse, Signal: d.Signal()})
+		p.HasSignals = p.HasSignals || d.Signal()
+		p.HasLevels = p.HasLevels || !d.Signal()
 	}
 	for _, ind := range q.Indicators {
 		p.Indicators = append(p.Indicators, ind.Title.In("fr", q.Language))
+		if note := reports.ThresholdNote("fr", q.ID, ind.ID); note != "" {
+			p.IndicatorNotes = append(p.IndicatorNotes, note)
+		}
 	}
 	var all *scoring.Group
 	for _, g := range res.Groups {
@@ -217,7 +231,7 @@ func buildResultsPage(camp *vigie.Campaign, q *questionnaires.Questionnaire, res
 			row.N = itoa(g.Respondents)
 		}
 		for _, d := range q.Dimensions {
-			row.Cells = append(row.Cells, dimensionCell(g, d.ID, k))
+			row.Cells = append(row.Cells, dimensionCell(g, d, k))
 		}
 		switch g.Kind {
 		case scoring.KindSegment:
@@ -248,12 +262,15 @@ func buildResultsPage(camp *vigie.Campaign, q *questionnaires.Questionnaire, res
 				continue
 			}
 			label := d.Title.In("fr", q.Language)
-			bars = append(bars, distributionBar{Label: label, N: st.N, Shares: st.Shares})
+			bars = append(bars, distributionBar{Label: label, N: st.N, Shares: st.Shares, Dim: d})
 			suffix := ""
-			if d.Direction == questionnaires.HigherIsWorse {
+			switch {
+			case d.Signal():
+				suffix = " (élevé = signal marqué)"
+			case d.Direction == questionnaires.HigherIsWorse:
 				suffix = " (élevé = défavorable)"
 			}
-			means = append(means, meanBar{Label: label, Mean: st.Mean, CI: st.CI95, Level: st.Level, Suffix: suffix})
+			means = append(means, meanBar{Label: label, Mean: st.Mean, CI: st.CI95, Level: st.Level, Dim: d, Suffix: suffix})
 		}
 		if len(bars) > 0 {
 			p.Distributions = distributionSVG("Répartition des répondants par niveau, par dimension (ensemble)", bars)
@@ -274,18 +291,18 @@ func buildResultsPage(camp *vigie.Campaign, q *questionnaires.Questionnaire, res
 }
 
 // dimensionCell is the cell of one dimension in one group.
-func dimensionCell(g *scoring.Group, dim string, k int) heatCell {
+func dimensionCell(g *scoring.Group, dim *questionnaires.Dimension, k int) heatCell {
 	if g.Suppressed {
 		return suppressedCell(g.Reason, k)
 	}
-	st := g.Dimensions[dim]
+	st := g.Dimensions[dim.ID]
 	if st == nil {
 		return heatCell{Level: "suppressed", Mark: "–", Reason: "Pas de score pour ce groupe."}
 	}
 	if st.Suppressed {
 		return suppressedCell(st.Reason, k)
 	}
-	return heatCell{Value: decimal(st.Mean, 0), Level: string(st.Level), LevelLabel: levelLabel(st.Level)}
+	return heatCell{Value: decimal(st.Mean, 0), Level: levelClass(dim, st.Level), LevelLabel: levelLabel(dim, st.Level)}
 }
 
 // indicatorCell is the cell of one indicator in one group.

@@ -88,7 +88,7 @@ func seriesCharts(waves []*store.Wave, qid string) []seriesChart {
 			labels[i] = w.Campaign.Title
 		}
 		title := fmt.Sprintf("%s : score moyen sur %d vagues, ensemble et unités", d.Title.In("fr", q.Language), len(run))
-		out = append(out, seriesChart{Dimension: d.Title.In("fr", q.Language), SVG: lineSVG(fmt.Sprintf("s%d", len(out)), title, labels, lines, d.Direction)})
+		out = append(out, seriesChart{Dimension: d.Title.In("fr", q.Language), SVG: lineSVG(fmt.Sprintf("s%d", len(out)), title, labels, lines, d)})
 	}
 	return out
 }
@@ -102,7 +102,7 @@ var (
 
 // lineSVG draws lines of means (0–100) over the waves, each point printed
 // in the description, each line named at its end.
-func lineSVG(id, title string, waves []string, lines []*seriesLine, dir questionnaires.Direction) template.HTML {
+func lineSVG(id, title string, waves []string, lines []*seriesLine, dim *questionnaires.Dimension) template.HTML {
 	const (
 		left, right, top, bottom = 40.0, 230.0, 16.0, 46.0
 		plotW, plotH             = 460.0, 180.0
@@ -124,7 +124,10 @@ func lineSVG(id, title string, waves []string, lines []*seriesLine, dir question
 		desc = append(desc, l.Label+" : "+strings.Join(pts, ", ")+".")
 	}
 	reading := "Plus haut = plus favorable."
-	if dir == questionnaires.HigherIsWorse {
+	switch {
+	case dim.Signal():
+		reading = "Plus haut = signal plus marqué."
+	case dim.Direction == questionnaires.HigherIsWorse:
 		reading = "Plus haut = plus préoccupant."
 	}
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" aria-labelledby="%s-title %s-desc">`, width, height, width, height, id, id)

@@ -14,6 +14,20 @@ import (
 	"github.com/vigie-sante/vigie/reports"
 )
 
+// apiDUERP answers today's DUERP of a closed campaign as JSON
+// (dossier.DUERP, the shape a frozen version keeps): six families per
+// published unit, the dimensions that assess each, its signals.
+func (s *Server) apiDUERP(c *gin.Context) {
+	id := c.Param("id")
+	d, err := s.store.DUERP(c.Request.Context(), id, s.now())
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
+	s.audit(c, "duerp.export", id, "json du "+d.Date)
+	c.JSON(http.StatusOK, d)
+}
+
 // apiDUERPXLSX serves today's DUERP workbook of a closed campaign.
 func (s *Server) apiDUERPXLSX(c *gin.Context) { s.duerpDownload(c, s.jsonError) }
 

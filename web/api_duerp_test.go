@@ -31,8 +31,15 @@ func workbookRows(tb testing.TB, p *page, sheet string) [][]string {
 	return rows
 }
 
-// The test questionnaires give no risk family: their rows are "Non
-// classé" until the questionnaires say (issue 10, part 1).
+// duerpFamilies are the row labels of one published unit: the six Gollac
+// families, which the test questionnaires measure none of, then « Non
+// classé » for their dimensions, which give no family.
+var duerpFamilies = []string{"Intensité et temps de travail", "Exigences émotionnelles", "Manque d'autonomie",
+	"Rapports sociaux au travail dégradés", "Conflits de valeurs", "Insécurité de la situation de travail", "Non classé"}
+
+// The test questionnaires give no risk family: every published unit has
+// the six families, « non évaluée par cette enquête », and their
+// dimensions in « Non classé » (issue 20).
 func TestAPIDUERPWorkbook(t *testing.T) {
 	as := closedSmallUnitServer(t)
 	_, token := as.token(t, as.Consultant)
@@ -44,15 +51,23 @@ func TestAPIDUERPWorkbook(t *testing.T) {
 
 	p = as.api(t, token, http.MethodGet, duerpPath(as, ".xlsx"), "")
 	rows := workbookRows(t, p, "DUERP")
-	var units []string
+	var units, want []string
 	for _, r := range rows[1:] {
 		units = append(units, r[0]+" | "+r[1])
 	}
-	if got, want := strings.Join(units, "\n"), "Ensemble | Non classé\nDirection A | Non classé\nDirection B | Non classé"; got != want {
-		t.Fatalf("DUERP rows:\n%s\nwant (published units only):\n%s", got, want)
+	for _, u := range []string{"Ensemble", "Direction A", "Direction B"} {
+		for _, f := range duerpFamilies {
+			want = append(want, u+" | "+f)
+		}
 	}
-	b := rows[3]
-	if b[4] != "+Entretiens annuels" || !strings.HasPrefix(b[5], "=Charte – porteur : @DRH – échéance : 2027-06-30 – prévue") || b[6] != "2027-02-02" {
+	if got, want := strings.Join(units, "\n"), strings.Join(want, "\n"); got != want {
+		t.Fatalf("DUERP rows:\n%s\nwant (published units only, six families each):\n%s", got, want)
+	}
+	if ins := rows[6]; ins[3] != "non évaluée par cette enquête" || !strings.Contains(ins[2], "crainte de perdre son emploi") {
+		t.Errorf("Ensemble, insécurité = %q, want not assessed, with what would assess it", ins)
+	}
+	b := rows[21]
+	if b[5] != "+Entretiens annuels" || !strings.HasPrefix(b[6], "=Charte – porteur : @DRH – échéance : 2027-06-30 – prévue") || b[7] != "2027-02-02" {
 		t.Errorf("Direction B row = %q", b)
 	}
 	if !strings.Contains(b[2], "Charge de travail : ") || !strings.Contains(b[2], "défavorable (n = 6)") {
@@ -72,7 +87,6 @@ func TestAPIDUERPMeasuresValidation(t *testing.T) {
 		name, body, field string
 	}{
 		{"UnknownFamily", `{"unit": "", "risk_family": "stress", "measures": "x"}`, "risk_family :"},
-		{"FamilyWithoutDimension", `{"unit": "", "risk_family": "autonomie", "measures": "x"}`, "risk_family :"},
 		{"UnknownUnit", `{"unit": "Direction C", "risk_family": "", "measures": "x"}`, "unit :"},
 		{"UnpublishedUnit", `{"unit": "Direction A/Service 2", "risk_family": "", "measures": "x"}`, "unit :"},
 		{"MeasuresMissing", `{"unit": "", "risk_family": ""}`, "measures :"},
@@ -118,11 +132,11 @@ func TestAPIDUERPVersionExactlyAsFrozen(t *testing.T) {
 	if again.Body != first.Body {
 		t.Fatal("version 1 changed after the plan and the measures did")
 	}
-	if frozen[1][4] != "Avant" || !strings.HasPrefix(frozen[3][5], "Charte") {
+	if frozen[7][5] != "Avant" || !strings.HasPrefix(frozen[21][6], "Charte") {
 		t.Errorf("version 1 rows = %q, want the measures and actions of its day", frozen)
 	}
-	if now := workbookRows(t, as.api(t, token, http.MethodGet, duerpPath(as, ".xlsx"), ""), "DUERP"); now[1][4] != "Après" {
-		t.Errorf("today's DUERP measures = %q, want the new ones", now[1][4])
+	if now := workbookRows(t, as.api(t, token, http.MethodGet, duerpPath(as, ".xlsx"), ""), "DUERP"); now[7][5] != "Après" {
+		t.Errorf("today's DUERP measures = %q, want the new ones", now[7][5])
 	}
 	p = as.api(t, viewer, http.MethodGet, duerpPath(as, "/versions"), "")
 	wantStatus(t, p, http.StatusOK)
@@ -139,5 +153,48 @@ func TestAPIDUERPVersionExactlyAsFrozen(t *testing.T) {
 		}
 	}
 	as.wantAudit(t, consultantEmail+" duerp.freeze")
+	as.wantAudit(t, viewerEmail+" duerp.export")
+}
+
+// A family the survey does not measure has its row, and its measures: the
+// consultant records what is done about it all the same.
+func TestAPIDUERPJSON(t *testing.T) {
+	as := closedSmallUnitServer(t)
+	_, token := as.token(t, as.Consultant)
+	_, viewer := as.token(t, as.Viewer)
+	wantStatus(t, as.api(t, token, http.MethodPut, duerpPath(as, "/measures"),
+		`{"unit": "Direction B", "risk_family": "insecurite", "measures": "Information sur la réorganisation"}`), http.StatusOK)
+	p := as.api(t, viewer, http.MethodGet, duerpPath(as, ""), "")
+	wantStatus(t, p, http.StatusOK)
+	var d struct {
+		Rows []struct {
+			Unit       string `json:"unit"`
+			RiskFamily string `json:"risk_family"`
+			Exposure   string `json:"exposure"`
+			AssessedBy string `json:"assessed_by"`
+			Measures   string `json:"measures"`
+			Dimensions []struct {
+				Dimension string `json:"dimension"`
+			} `json:"dimensions"`
+		} `json:"rows"`
+	}
+	decode(t, p, &d)
+	if len(d.Rows) != 3*len(duerpFamilies) {
+		t.Fatalf("%d rows, want %d (3 published units × 6 families + Non classé)", len(d.Rows), 3*len(duerpFamilies))
+	}
+	for _, r := range d.Rows {
+		if r.RiskFamily == "" {
+			if len(r.Dimensions) != 3 || r.Exposure == "non évaluée par cette enquête" {
+				t.Errorf("%s Non classé = %+v, want its 3 dimensions and an exposure", r.Unit, r)
+			}
+			continue
+		}
+		if r.Exposure != "non évaluée par cette enquête" || r.AssessedBy == "" || len(r.Dimensions) != 0 {
+			t.Errorf("%s %s = %+v, want not assessed by this survey, with what would", r.Unit, r.RiskFamily, r)
+		}
+		if want := r.Unit == "Direction B" && r.RiskFamily == "insecurite"; (r.Measures != "") != want {
+			t.Errorf("%s %s measures = %q", r.Unit, r.RiskFamily, r.Measures)
+		}
+	}
 	as.wantAudit(t, viewerEmail+" duerp.export")
 }

@@ -147,6 +147,7 @@ func (s *Server) routes() {
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/actions/:aid", s.apiActionGet)
 	s.handle(api, consultant, http.MethodPatch, "/campaigns/:id/actions/:aid", s.apiActionUpdate)
 	s.handle(api, consultant, http.MethodDelete, "/campaigns/:id/actions/:aid", s.apiActionDelete)
+	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/duerp", s.apiDUERP)
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/duerp.xlsx", s.apiDUERPXLSX)
 	s.handle(api, consultant, http.MethodPut, "/campaigns/:id/duerp/measures", s.apiDUERPMeasures)
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/duerp/versions", s.apiDUERPVersions)

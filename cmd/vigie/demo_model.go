@@ -80,6 +80,10 @@ var demoBase = map[string]float64{
 	"rationalisation": 45, "deni": 35, "mefiance": 40, "retrait": 33, "suractivite": 50, "cynisme": 32, "souffrance-ethique": 42,
 	"charge-saisie": 62, "fidelite-activite": 42, "pilotage-par-les-donnees": 55, "temps-collectif": 40,
 	"qualite-empechee": 50, "marges-adaptation": 38,
+	// A social service: contact with distress and tension every day; the
+	// case-management software and the figures (Mailfert) feed a worry
+	// about posts and the future of the job.
+	"exigences-emotionnelles": 70, "insecurite": 52,
 }
 
 // demoSegments are the demo's segments: job and seniority band.
@@ -142,21 +146,26 @@ func demoCommentsFor(qid string, t demoTeam) []string {
 }
 
 // demoResponses generates the demo's synthetic responses for the given
-// questionnaires, deterministically from the seed.
+// questionnaires, deterministically from the seed. The answers to a
+// questionnaire added to the barometer later (demoAddedQuestionnaire)
+// come from a stream of their own: adding it left every other answer as
+// it was.
 func demoResponses(seed uint64, qs []*questionnaires.Questionnaire, teams []demoTeam) []*vigie.Response {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	added := rand.New(rand.NewPCG(seed^0x5bd1e995, seed))
 	segments := demoSegments()
 	var out []*vigie.Response
 	for _, t := range teams {
 		for i := 0; i < t.respondents; i++ {
-			out = append(out, demoRespondent(rng, qs, t, segments))
+			out = append(out, demoRespondent(rng, added, qs, t, segments))
 		}
 	}
 	return out
 }
 
-// demoRespondent draws one person's answers.
-func demoRespondent(rng *rand.Rand, qs []*questionnaires.Questionnaire, t demoTeam, segments []vigie.Segment) *vigie.Response {
+// demoRespondent draws one person's answers, those to the added
+// questionnaire from added.
+func demoRespondent(rng, added *rand.Rand, qs []*questionnaires.Questionnaire, t demoTeam, segments []vigie.Segment) *vigie.Response {
 	r := &vigie.Response{
 		Unit:     []string{t.direction, t.name},
 		Segments: map[string]string{},
@@ -171,14 +180,18 @@ func demoRespondent(rng *rand.Rand, qs []*questionnaires.Questionnaire, t demoTe
 	}
 	strain := rng.NormFloat64()
 	for _, q := range qs {
+		draw := rng
+		if q.ID == demoAddedQuestionnaire {
+			draw = added
+		}
 		answers := map[string]int{}
 		for _, d := range q.Dimensions {
-			score := demoScore(rng, d, t, strain)
+			score := demoScore(draw, d, t, strain)
 			for _, it := range d.Items {
-				if rng.Float64() < 0.02 {
+				if draw.Float64() < 0.02 {
 					continue
 				}
-				answers[it.ID] = demoAnswer(rng, it, score)
+				answers[it.ID] = demoAnswer(draw, it, score)
 			}
 		}
 		r.Answers[q.ID] = answers

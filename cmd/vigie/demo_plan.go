@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/store"
 )
@@ -59,22 +60,20 @@ func seedDemoPlan(ctx context.Context, st *store.Store, c *vigie.Campaign, actor
 			return err
 		}
 	}
-	// The measures go on the first row of everyone and of Lens, whatever
-	// the families of the questionnaires are.
+	// Every published unit has a row for each of the six families.
 	d, err := st.DUERP(ctx, c.ID, now)
 	if err != nil {
 		return fmt.Errorf("démo : DUERP : %w", err)
 	}
-	measures := map[string]string{
-		"":                              "Entretien annuel ; accès au psychologue du travail ; procédure de signalement des incivilités.",
-		"Direction Artois/Secteur Lens": "Renfort ponctuel lors des pics d'activité ; réunion d'équipe hebdomadaire.",
+	measures := map[dossier.DUERPKey]string{
+		{Unit: "", RiskFamily: "exigences-emotionnelles"}:                      "Accès au psychologue du travail ; procédure de signalement des incivilités ; analyse de pratiques trimestrielle.",
+		{Unit: "Direction Artois/Secteur Lens", RiskFamily: "intensite-temps"}: "Renfort ponctuel lors des pics d'activité ; réunion d'équipe hebdomadaire.",
 	}
 	for _, r := range d.Rows {
-		text, ok := measures[r.Unit]
+		text, ok := measures[dossier.DUERPKey{Unit: r.Unit, RiskFamily: r.RiskFamily}]
 		if !ok {
 			continue
 		}
-		delete(measures, r.Unit)
 		if err := st.SetDUERPMeasures(ctx, c.ID, r.Unit, r.RiskFamily, text); err != nil {
 			return fmt.Errorf("démo : mesures existantes : %w", err)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"maps"
+	"slices"
 
 	"github.com/vigie-sante/vigie"
 )
@@ -48,9 +49,11 @@ func demoPreviousTeams() []demoTeam {
 	return teams
 }
 
-// demoPreviousSpec is the previous wave: the same barometer, a year before.
+// demoPreviousSpec is the previous wave: the same barometer, a year
+// before, without the questionnaire added in 2026.
 func demoPreviousSpec() *vigie.CampaignSpec {
 	spec := demoClosedSpec()
+	spec.Questionnaires = slices.Clone(demoFirstQuestionnaires)
 	spec.Title = demoPreviousTitle
 	spec.Units = demoUnits(demoPreviousTeams())
 	return spec

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,14 +67,15 @@ func demoUnits(teams []demoTeam) []vigie.UnitSpec {
 	return out
 }
 
-// demoClosedSpec is the annual barometer: the four built-in questionnaires.
+// demoClosedSpec is the annual barometer: the five built-in questionnaires,
+// so that its DUERP assesses all six families.
 func demoClosedSpec() *vigie.CampaignSpec {
 	return &vigie.CampaignSpec{
 		Title:               demoClosedTitle,
 		Organisation:        demoOrganisation,
 		ConductedBy:         demoConductedBy("et de la direction", "and management"),
 		Purpose:             map[string]string{"fr": demoClosedPurposeFR, "en": demoClosedPurposeEN},
-		Questionnaires:      []string{"sens-du-travail", "reconnaissance", "strategies-defensives", "numerique-travail-reel"},
+		Questionnaires:      append(slices.Clone(demoFirstQuestionnaires), demoAddedQuestionnaire),
 		Units:               demoUnits(demoTeams()),
 		Segments:            demoSegments(),
 		MinGroupSize:        5,
@@ -83,15 +85,25 @@ func demoClosedSpec() *vigie.CampaignSpec {
 	}
 }
 
+// demoFirstQuestionnaires are those of the barometer since its first
+// wave; demoAddedQuestionnaire was added in 2026, for the two families
+// the others do not measure (emotional demands, job insecurity). Its
+// answers are drawn from their own stream (demoResponses), so that
+// adding it changed none of the others'.
+var demoFirstQuestionnaires = []string{"sens-du-travail", "reconnaissance", "strategies-defensives", "numerique-travail-reel"}
+
+const demoAddedQuestionnaire = "exigences-et-insecurite"
+
 // Why the demo's surveys are run, as their entry pages say.
 const (
 	demoClosedPurposeFR = "Ce baromètre annuel fait le point sur le sens que vous trouvez à votre travail, la reconnaissance " +
-		"que vous en recevez, les façons de tenir quand le travail devient difficile et la place prise par " +
-		"le logiciel de suivi des dossiers. Les résultats, présentés seulement pour des groupes d'au moins " +
+		"que vous en recevez, les façons de tenir quand le travail devient difficile, la place prise par " +
+		"le logiciel de suivi des dossiers, ce que le travail vous demande sur le plan émotionnel et ce qui " +
+		"vous paraît incertain. Les résultats, présentés seulement pour des groupes d'au moins " +
 		"5 personnes, seront discutés en CSSCT puis dans chaque direction, pour décider d'actions concrètes."
 	demoClosedPurposeEN = "This annual barometer takes stock of the meaning you find in your work, the recognition you " +
-		"receive for it, the ways people hold on when work gets hard, and the place taken by the " +
-		"case-management software. The results, shown only for groups of at least 5 people, will be " +
+		"receive for it, the ways people hold on when work gets hard, the place taken by the " +
+		"case-management software, what your work asks of you emotionally and what seems uncertain to you. The results, shown only for groups of at least 5 people, will be " +
 		"discussed by the health and safety committee (CSSCT), then in each directorate, to decide on " +
 		"concrete actions."
 	demoOpenPurposeFR = "Le nouveau logiciel de suivi des dossiers est en place depuis six mois. Cette courte enquête " +

@@ -101,8 +101,8 @@ func TestDemoClosedCampaign(t *testing.T) {
 	if c.Title != demoClosedTitle || c.State != vigie.StateClosed {
 		t.Fatalf("closed campaign = %q in state %s, want %q closed", c.Title, c.State, demoClosedTitle)
 	}
-	if len(c.Questionnaires) != 4 {
-		t.Errorf("questionnaires = %v, want the 4 built-in ones", c.Questionnaires)
+	if len(c.Questionnaires) != 5 {
+		t.Errorf("questionnaires = %v, want the 5 built-in ones", c.Questionnaires)
 	}
 	for _, camp := range []*vigie.Campaign{c, info.Open} {
 		if camp.ConductedBy["fr"] == "" || camp.ConductedBy["en"] == "" || camp.Purpose["fr"] == "" || camp.Purpose["en"] == "" {
