@@ -127,6 +127,10 @@ func firstItemID(q *questionnaires.Questionnaire) string {
 	return ""
 }
 
+// Items returns how many answers a Respondent of this decoder holds: the
+// length DecodeTo wants.
+func (d *TableDecoder) Items() int { return d.nItems }
+
 // Segments returns the ids of the table's segments, in column order.
 func (d *TableDecoder) Segments() []string {
 	ids := make([]string, len(d.segments))
@@ -144,7 +148,14 @@ func (d *TableDecoder) Segments() []string {
 // several bad cells). A row with no answered item gives ok == false: it is
 // not a respondent.
 func (d *TableDecoder) Decode(line int, record []string) (r Respondent, ok bool, err error) {
-	answers := make([]int, d.nItems)
+	return d.DecodeTo(line, record, make([]int, d.nItems))
+}
+
+// DecodeTo is Decode writing the answers into answers (as long as the
+// questionnaire's items, overwritten), which the Respondent then holds: a
+// caller that reuses buffers (100,000 rows streamed to Scorer.Add, which
+// keeps nothing) allocates no answers per row.
+func (d *TableDecoder) DecodeTo(line int, record []string, answers []int) (r Respondent, ok bool, err error) {
 	for i := range answers {
 		answers[i] = Missing
 	}

@@ -30,7 +30,8 @@ func OpenCSV(r io.Reader, lim Limits) (*Reader, error) {
 	cr.FieldsPerRecord = -1 // the caller decides what a short row means
 	cr.ReuseRecord = true   // a row's cells are copied below
 	cols := lim.columns()
-	next := func() (Row, error) {
+	sr := &Reader{lim: lim}
+	sr.next = func() (Row, error) {
 		for {
 			rec, err := cr.Read()
 			if err == io.EOF {
@@ -50,11 +51,14 @@ func OpenCSV(r io.Reader, lim Limits) (*Reader, error) {
 					return Row{}, &Error{line, "le texte n'est pas en UTF-8 ; dans Excel, enregistrez le fichier au format « CSV UTF-8 »"}
 				}
 			}
-			row.Cells = slices.Clone(kept)
+			row.Cells = kept
+			if !sr.reuse {
+				row.Cells = slices.Clone(kept)
+			}
 			return row, nil
 		}
 	}
-	return &Reader{lim: lim, next: next}, nil
+	return sr, nil
 }
 
 // firstLine returns the first line of data with something else than spaces.

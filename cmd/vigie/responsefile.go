@@ -152,6 +152,7 @@ func newResponseRows(s *sheet.Reader, check func(row sheet.Row, header []string)
 		return nil, fmt.Errorf("ligne %d : l'en-tête a plus de %d colonnes", first.Line, maxResponseColumns)
 	}
 	header := first.Cells
+	s.Reuse() // each row goes to scoring and is dropped: no copy per row
 	next := func() (int, []string, error) {
 		row, err := s.Next()
 		if err == io.EOF {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -117,4 +118,37 @@ func writeBenchResponses(tb testing.TB, dir string) string {
 		tb.Fatal(err)
 	}
 	return path
+}
+
+// BenchmarkBareCSVRead is the baseline of issue 22's target for `vigie
+// score` (within 1.5× of it): the same file read with encoding/csv alone,
+// every answer cell parsed as an integer, nothing scored.
+func BenchmarkBareCSVRead(b *testing.B) {
+	responses := writeBenchResponses(b, b.TempDir())
+	for b.Loop() {
+		f, err := os.Open(responses)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := csv.NewReader(bufio.NewReader(f))
+		r.Comma, r.ReuseRecord = ';', true
+		sum := 0
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+			for _, cell := range rec[2:] {
+				if v, err := strconv.Atoi(cell); err == nil {
+					sum += v
+				}
+			}
+		}
+		f.Close()
+		if sum == 0 {
+			b.Fatal("nothing read")
+		}
+	}
 }
