@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-sante/vigie/sheet"
+	"github.com/vigie-sante/vigie/sheet/sheettest"
 )
 
 // readAll returns every row of data, or the error that stopped reading.
@@ -213,50 +213,15 @@ func replaceInZip(t *testing.T, data []byte, name string, edit func(string) stri
 	return buf.Bytes()
 }
 
-// XFDWorkbook is the workbook of issue 24: rows rows, each with one cell
-// in column XFD, the last of a sheet (about 61 KB for 12,000 rows).
-func XFDWorkbook(tb testing.TB, rows int) []byte {
-	tb.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for i := 1; i <= rows; i++ {
-		if err := sw.SetRow(fmt.Sprintf("XFD%d", i), []any{"x"}); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// allocated returns the bytes allocated while fn runs.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // TestXFDWorkbookIsCheap reads the workbook of issue 24 to its end: with
 // excelize's GetRows it took 5.9 GB, with its row iterator 13.6 GB of
 // allocations (16 s); here it must stay under 50 MB allocated in all.
 func TestXFDWorkbookIsCheap(t *testing.T) {
-	data := XFDWorkbook(t, 12_000)
+	data := sheettest.XFDWorkbook(t, 12_000)
 	t.Logf("workbook: %d bytes", len(data))
 	var rows []sheet.Row
 	var err error
-	total := allocated(func() { rows, err = readAll(t, data, sheet.Limits{Columns: 2}) })
+	total := sheettest.Allocated(func() { rows, err = readAll(t, data, sheet.Limits{Columns: 2}) })
 	t.Logf("read %d rows, %.1f MB allocated", len(rows), float64(total)/(1<<20))
 	if err != nil {
 		t.Fatal(err)
@@ -268,7 +233,7 @@ func TestXFDWorkbookIsCheap(t *testing.T) {
 		t.Fatalf("%.1f MB allocated, want under 50 MB", float64(total)/(1<<20))
 	}
 	// With a row limit, reading stops at once.
-	total = allocated(func() { rows, err = readAll(t, data, sheet.Limits{Columns: 2, Rows: 2001}) })
+	total = sheettest.Allocated(func() { rows, err = readAll(t, data, sheet.Limits{Columns: 2, Rows: 2001}) })
 	if !errors.Is(err, sheet.ErrTooManyRows) || len(rows) != 2001 {
 		t.Fatalf("%d rows, error %v: want 2,001 rows then ErrTooManyRows", len(rows), err)
 	}
@@ -280,7 +245,7 @@ func TestXFDWorkbookIsCheap(t *testing.T) {
 func TestWideCSVIsCheap(t *testing.T) {
 	data := []byte("a;b\n" + strings.Repeat(";", 5<<20) + "\n")
 	var err error
-	total := allocated(func() { _, err = readAll(t, data, sheet.Limits{Columns: 2}) })
+	total := sheettest.Allocated(func() { _, err = readAll(t, data, sheet.Limits{Columns: 2}) })
 	t.Logf("%.1f MB allocated", float64(total)/(1<<20))
 	if err == nil || !strings.Contains(err.Error(), "ligne 2 : plus de") {
 		t.Fatalf("error = %v, want the line refused", err)

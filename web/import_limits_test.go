@@ -1,54 +1,13 @@
 package web_test
 
 import (
-	"bytes"
-	"fmt"
 	"net/http"
 	"net/url"
-	"runtime"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/vigie-sante/vigie/sheet/sheettest"
 )
-
-// xfdWorkbook is the workbook of issue 24: rows rows, each with one cell
-// in column XFD, the last of a sheet. 12,000 rows take about 65 KB, and
-// took 5.9 GB to read with excelize's GetRows.
-func xfdWorkbook(tb testing.TB, rows int) []byte {
-	tb.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for i := 1; i <= rows; i++ {
-		if err := sw.SetRow(fmt.Sprintf("XFD%d", i), []any{"x"}); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// allocatedBy returns the bytes allocated (TotalAlloc) while fn runs: a
-// bound on the memory a request can take, whatever the garbage collector
-// does meanwhile.
-func allocatedBy(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
 
 // TestImportsOfTheXFDWorkbook posts the workbook of issue 24 to both
 // back-office imports: each refuses it, naming the row limit, after
@@ -57,7 +16,7 @@ func TestImportsOfTheXFDWorkbook(t *testing.T) {
 	srv := startSMTP(t)
 	as := MustNewAdminServer(t, withMailer(t, srv, true))
 	b := as.signedIn(t, consultantEmail)
-	data := string(xfdWorkbook(t, 12_000))
+	data := string(sheettest.XFDWorkbook(t, 12_000))
 	t.Logf("workbook: %d bytes", len(data))
 	for _, tt := range []struct {
 		name, path, field string
@@ -72,7 +31,7 @@ func TestImportsOfTheXFDWorkbook(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			body, ctype := multipartBody(t, tt.fields, map[string][2]string{tt.field: {"liste.xlsx", data}})
 			var p *page
-			total := allocatedBy(func() { p = b.do(http.MethodPost, tt.path, body, ctype) })
+			total := sheettest.Allocated(func() { p = b.do(http.MethodPost, tt.path, body, ctype) })
 			t.Logf("%.1f MB allocated", float64(total)/(1<<20))
 			wantStatus(t, p, http.StatusBadRequest)
 			wantContains(t, p, strings.ReplaceAll(tt.want, "'", "&#39;"))

@@ -18,6 +18,7 @@ import (
 
 	"github.com/vigie-sante/vigie/mail"
 	"github.com/vigie-sante/vigie/mail/mailtest"
+	"github.com/vigie-sante/vigie/sheet/sheettest"
 	"github.com/vigie-sante/vigie/store/storetest"
 	"github.com/vigie-sante/vigie/web"
 )
@@ -242,7 +243,7 @@ func TestInvitationsWithoutMailer(t *testing.T) {
 	wantContains(t, p, "smtp-addr")
 
 	b := as.signedIn(t, consultantEmail)
-	body, ctype := multipartBody(t, url.Values{"kind": {"invite"}}, map[string][2]string{"file": {"liste.xlsx", string(xfdWorkbook(t, 12_000))}})
+	body, ctype := multipartBody(t, url.Values{"kind": {"invite"}}, map[string][2]string{"file": {"liste.xlsx", string(sheettest.XFDWorkbook(t, 12_000))}})
 	p = b.do(http.MethodPost, "/admin/campaigns/"+as.Campaign.ID+"/invitations", body, ctype)
 	wantStatus(t, p, http.StatusConflict)
 	wantContains(t, p, "smtp-addr")
