@@ -75,6 +75,13 @@ func smallCell(k int, ids []string, n []int, reasons []string, cells []cell) int
 			pick = g
 		}
 	}
+	if pick < 0 {
+		// Only everyone tells the small cell apart, which the rules
+		// above make impossible (everyone holds at least k when
+		// published). Should it happen, withholding everyone, and so
+		// every group, errs on the side of anonymity.
+		return 0
+	}
 	return pick
 }
 
