@@ -67,6 +67,23 @@ func benchBody(code string, seed int) []byte {
 	return b.Bytes()
 }
 
+// benchBodyTwo is benchBody answering charge-et-soutien's 6 items too:
+// a two-questionnaire submission, as issue 22 measures.
+func benchBodyTwo(code string, seed int) []byte {
+	body := benchBody(code, seed)
+	i := bytes.Index(body, []byte(`},"comments"`))
+	var extra bytes.Buffer
+	extra.WriteString(`,"charge-et-soutien":{`)
+	for j, id := range []string{"charge1", "charge2", "charge3", "soutien1", "soutien2", "soutien3"} {
+		if j > 0 {
+			extra.WriteByte(',')
+		}
+		fmt.Fprintf(&extra, `%q:%d`, id, 1+(seed+j)%4) // the accord scale of chargeYAML is 1–4
+	}
+	extra.WriteString(`}`)
+	return slices.Concat(body[:i], extra.Bytes(), body[i:])
+}
+
 // BenchmarkSubmitHTTP measures complete JSON submissions (60 answers each)
 // over loopback HTTP with 50 concurrent clients, from request to stored
 // response, and reports throughput and latency percentiles.
@@ -74,7 +91,16 @@ func BenchmarkSubmitHTTP(b *testing.B) {
 	ts := MustNewServer(b, benchOptions()...)
 	srv := httptest.NewServer(ts.Handler)
 	defer srv.Close()
-	benchSubmit(b, ts, srv.URL)
+	benchSubmit(b, ts, benchBody, srv.URL)
+}
+
+// BenchmarkSubmitHTTPTwoQuestionnaires is BenchmarkSubmitHTTP with
+// submissions answering two questionnaires (66 answers).
+func BenchmarkSubmitHTTPTwoQuestionnaires(b *testing.B) {
+	ts := MustNewServer(b, benchOptionsTwo()...)
+	srv := httptest.NewServer(ts.Handler)
+	defer srv.Close()
+	benchSubmit(b, ts, benchBodyTwo, srv.URL)
 }
 
 // BenchmarkSubmitHTTPTwoInstances is BenchmarkSubmitHTTP against two
@@ -86,7 +112,18 @@ func BenchmarkSubmitHTTPTwoInstances(b *testing.B) {
 	srvA, srvC := httptest.NewServer(a.Handler), httptest.NewServer(c.Handler)
 	defer srvA.Close()
 	defer srvC.Close()
-	benchSubmit(b, a.testServer, srvA.URL, srvC.URL)
+	benchSubmit(b, a.testServer, benchBody, srvA.URL, srvC.URL)
+}
+
+// BenchmarkSubmitHTTPTwoInstancesTwoQuestionnaires is the two instances
+// with two-questionnaire submissions.
+func BenchmarkSubmitHTTPTwoInstancesTwoQuestionnaires(b *testing.B) {
+	requirePostgres(b)
+	a, c := twoInstances(b, benchOptionsTwo()...)
+	srvA, srvC := httptest.NewServer(a.Handler), httptest.NewServer(c.Handler)
+	defer srvA.Close()
+	defer srvC.Close()
+	benchSubmit(b, a.testServer, benchBodyTwo, srvA.URL, srvC.URL)
 }
 
 // benchOptions build the benchmarks' server: one questionnaire of 60
@@ -99,10 +136,18 @@ func benchOptions() []option {
 	}
 }
 
+// benchOptionsTwo is benchOptions with charge-et-soutien as a second
+// questionnaire.
+func benchOptionsTwo() []option {
+	return append(benchOptions(), withSpec(func(s *vigie.CampaignSpec) {
+		s.Questionnaires = []string{"bench-60", "charge-et-soutien"}
+	}))
+}
+
 // benchSubmit posts b.N submissions to ts's campaign from 50 concurrent
 // clients, request i going to bases[i%len(bases)], and reports the
 // throughput, latency percentiles and CPU time per submission.
-func benchSubmit(b *testing.B, ts *testServer, bases ...string) {
+func benchSubmit(b *testing.B, ts *testServer, body func(code string, seed int) []byte, bases ...string) {
 	const clients = 50
 	var codes []string
 	for len(codes) < b.N {
@@ -115,7 +160,7 @@ func benchSubmit(b *testing.B, ts *testServer, bases ...string) {
 	}
 	bodies := make([][]byte, b.N)
 	for i := range bodies {
-		bodies[i] = benchBody(codes[i], i)
+		bodies[i] = body(codes[i], i)
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
 	path := responsesPath(ts)
@@ -140,11 +185,11 @@ func benchSubmit(b *testing.B, ts *testServer, bases ...string) {
 					failed.Do(func() { b.Error(err) })
 					continue
 				}
-				io.Copy(io.Discard, res.Body)
+				answer, _ := io.ReadAll(res.Body)
 				res.Body.Close()
 				latencies[i] = time.Since(t0)
 				if res.StatusCode != http.StatusCreated {
-					failed.Do(func() { b.Errorf("status %d, want 201", res.StatusCode) })
+					failed.Do(func() { b.Errorf("status %d, want 201: %s", res.StatusCode, answer) })
 				}
 			}
 		})
