@@ -3,13 +3,11 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"testing"
 	"time"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/dossier"
-	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/store"
 	"github.com/vigie-sante/vigie/store/storetest"
 )
@@ -30,38 +28,6 @@ func largeSpec() *vigie.CampaignSpec {
 		{ID: "anciennete", Label: map[string]string{"fr": "Ancienneté"}, Categories: []string{"< 2 ans", "2-10 ans", "> 10 ans"}},
 	}
 	return spec
-}
-
-// largeResponse returns a maker of the large campaign's responses: the
-// i-th is drawn from a generator seeded by i, so that every run stores
-// the same campaign; every item answered but one in twenty, one person in
-// ten leaving a comment.
-func largeResponse(spec *vigie.CampaignSpec, qs []*questionnaires.Questionnaire) func(i int) *vigie.Response {
-	return func(i int) *vigie.Response {
-		rng := rand.New(rand.NewPCG(uint64(i), 22))
-		r := &vigie.Response{
-			Unit:     spec.Units[rng.IntN(len(spec.Units))].Path,
-			Segments: map[string]string{},
-			Answers:  map[string]map[string]int{},
-			Comments: map[string]string{},
-		}
-		for _, g := range spec.Segments {
-			r.Segments[g.ID] = g.Categories[rng.IntN(len(g.Categories))]
-		}
-		for _, q := range qs {
-			a := map[string]int{}
-			for _, it := range q.Items() {
-				if rng.IntN(20) > 0 {
-					a[it.ID] = it.Scale.Min + rng.IntN(it.Scale.Max-it.Scale.Min+1)
-				}
-			}
-			r.Answers[q.ID] = a
-		}
-		if rng.IntN(10) == 0 {
-			r.Comments[qs[0].ID] = "Trop de dossiers, pas assez de temps."
-		}
-		return r
-	}
 }
 
 // BenchmarkClosedCampaign100k measures what pages, the API and reports
@@ -85,7 +51,7 @@ func BenchmarkClosedCampaign100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	mustSubmitAll(b, s, c.ID, responses, largeResponse(spec, qs))
+	mustSubmitAll(b, s, c.ID, responses, func(i int) *vigie.Response { return storetest.LargeResponse(c, qs, i) })
 	start := time.Now()
 	if err := s.CloseCampaign(ctx, c.ID, now); err != nil {
 		b.Fatal(err)

@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"net/http"
 	"slices"
 	"sync"
@@ -12,7 +11,7 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie"
-	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/store/storetest"
 )
 
 // closedResponses is the size of the closed campaign of issue 22.
@@ -37,36 +36,6 @@ func closedSpec(s *vigie.CampaignSpec) {
 	}
 }
 
-// closedResponse returns the i-th response of the large campaign, drawn
-// from a generator seeded by i: every item answered but one in twenty,
-// one person in ten leaving a comment.
-func closedResponse(spec *vigie.Campaign, qs []*questionnaires.Questionnaire, i int) *vigie.Response {
-	rng := rand.New(rand.NewPCG(uint64(i), 22))
-	r := &vigie.Response{
-		CampaignID: spec.ID,
-		Unit:       spec.Units[rng.IntN(len(spec.Units))].Path,
-		Segments:   map[string]string{},
-		Answers:    map[string]map[string]int{},
-		Comments:   map[string]string{},
-	}
-	for _, g := range spec.Segments {
-		r.Segments[g.ID] = g.Categories[rng.IntN(len(g.Categories))]
-	}
-	for _, q := range qs {
-		a := map[string]int{}
-		for _, it := range q.Items() {
-			if rng.IntN(20) > 0 {
-				a[it.ID] = it.Scale.Min + rng.IntN(it.Scale.Max-it.Scale.Min+1)
-			}
-		}
-		r.Answers[q.ID] = a
-	}
-	if rng.IntN(10) == 0 {
-		r.Comments[qs[0].ID] = "Trop de dossiers, pas assez de temps."
-	}
-	return r
-}
-
 // BenchmarkClosedCampaign100kHTTP measures, through the handler, what a
 // consultant reads of a closed campaign of 100,000 responses: the results
 // page (with its heat map) and API, participation (the campaign page and
@@ -87,7 +56,7 @@ func BenchmarkClosedCampaign100kHTTP(b *testing.B) {
 	for range 50 {
 		wg.Go(func() {
 			for i := next.Add(1); i <= closedResponses; i = next.Add(1) {
-				if err := as.Store.SubmitResponse(ctx, as.Campaign.ID, "", closedResponse(as.Campaign, qs, int(i)), now); err != nil {
+				if err := as.Store.SubmitResponse(ctx, as.Campaign.ID, "", storetest.LargeResponse(as.Campaign, qs, int(i)), now); err != nil {
 					b.Error(err)
 					return
 				}
