@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
@@ -61,6 +60,7 @@ func (d *pdfDoc) questionnaireSection(s *dossier.Section) {
 	}
 
 	if ids, by := segmentsOf(res); len(ids) > 0 {
+		published := res.PublishedSegments()
 		d.keepTogether(60)
 		d.heading(2, tr(d.lang, "h_segments"))
 		d.para(tr(d.lang, "segments_explain"))
@@ -68,7 +68,7 @@ func (d *pdfDoc) questionnaireSection(s *dossier.Section) {
 			d.ensure(30)
 			d.f.SetFont(fontFamily, "B", 9.5)
 			d.f.CellFormat(contentW, 6, d.txt(fmt.Sprintf(tr(d.lang, "segment_title"), d.r.SegmentLabel(id))), "", 1, "L", false, 0, "")
-			if !slices.ContainsFunc(by[id], func(g *scoring.Group) bool { return !g.Suppressed }) {
+			if !published[id] {
 				// A table of grey rows would say nothing; the reason does.
 				d.para(fmt.Sprintf(tr(d.lang, "segment_withheld"), res.MinGroupSize))
 				continue

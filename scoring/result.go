@@ -53,6 +53,20 @@ type Result struct {
 	Reliability   map[string]Reliability `json:"reliability"`
 }
 
+// PublishedSegments tells, for each segment of r, whether at least one of
+// its categories is published: under rule 4, crossing units and segments
+// often withholds a whole segment, which pages and reports then explain
+// in a sentence instead of listing its withheld categories.
+func (r *Result) PublishedSegments() map[string]bool {
+	out := map[string]bool{}
+	for _, g := range r.Groups {
+		if g.Kind == KindSegment {
+			out[g.Segment] = out[g.Segment] || !g.Suppressed
+		}
+	}
+	return out
+}
+
 // QuestionnaireRef names the questionnaire and its version.
 type QuestionnaireRef struct {
 	ID      string `json:"id"`

@@ -325,33 +325,24 @@ func indicatorCell(g *scoring.Group, ind *questionnaires.Indicator, k int) heatC
 // them for the sentence that explains why. p.Segments follows the segment
 // groups of res in order.
 func markWithheldSegments(p *resultsPage, camp *vigie.Campaign, res *scoring.Result) {
-	published := map[string]bool{}
-	var order []string
+	published := res.PublishedSegments()
+	i := 0
 	for _, g := range res.Groups {
 		if g.Kind != scoring.KindSegment {
 			continue
 		}
-		if _, seen := published[g.Segment]; !seen {
-			order = append(order, g.Segment)
-		}
-		published[g.Segment] = published[g.Segment] || !g.Suppressed
-	}
-	for _, id := range order {
-		if published[id] {
+		p.Segments[i].Hidden = !published[g.Segment]
+		i++
+		switch {
+		case published[g.Segment]:
 			p.SegmentsShown = true
-			continue
-		}
-		label := id
-		if seg := camp.Segment(id); seg != nil {
-			label = seg.Label["fr"]
-		}
-		p.WithheldSegments = append(p.WithheldSegments, label)
-	}
-	i := 0
-	for _, g := range res.Groups {
-		if g.Kind == scoring.KindSegment {
-			p.Segments[i].Hidden = !published[g.Segment]
-			i++
+		case g.Label == scoring.NotSpecified:
+			// A segment's last category: name the withheld segment once.
+			label := g.Segment
+			if seg := camp.Segment(g.Segment); seg != nil {
+				label = seg.Label["fr"]
+			}
+			p.WithheldSegments = append(p.WithheldSegments, label)
 		}
 	}
 }
