@@ -39,7 +39,8 @@ func TestCellRuleExample(t *testing.T) {
 		if g := group(t, res, tc.id); g.Suppressed == tc.published {
 			t.Errorf("%s: suppressed = %v (%s), want published = %v", tc.id, g.Suppressed, g.Reason, tc.published)
 		}
-	}	if published, ok := res.PublishedSegments()["role"]; !ok || published {
+	}
+	if published, ok := res.PublishedSegments()["role"]; !ok || published {
 		t.Errorf("PublishedSegments()[role] = %v, %v; want false, true", published, ok)
 	}
 }
