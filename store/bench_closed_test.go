@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 	"time"
 
@@ -16,17 +15,7 @@ import (
 // services under 8 directions, two segments (4 and 3 categories).
 func largeSpec() *vigie.CampaignSpec {
 	spec := testSpec()
-	spec.Access = vigie.AccessLink
-	spec.Units = nil
-	for d := range 8 {
-		for sv := range 5 {
-			spec.Units = append(spec.Units, vigie.UnitSpec{Path: []string{fmt.Sprintf("Direction %d", d), fmt.Sprintf("Service %d", sv)}, Headcount: 3000})
-		}
-	}
-	spec.Segments = []vigie.Segment{
-		{ID: "metier", Label: map[string]string{"fr": "Métier"}, Categories: []string{"Assistant social", "Éducateur", "Secrétaire", "Cadre"}},
-		{ID: "anciennete", Label: map[string]string{"fr": "Ancienneté"}, Categories: []string{"< 2 ans", "2-10 ans", "> 10 ans"}},
-	}
+	storetest.LargeCampaign(spec)
 	return spec
 }
 

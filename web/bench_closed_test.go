@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"slices"
 	"sync"
@@ -23,17 +22,7 @@ const closedResponses = 100_000
 // link so that no codes are needed to fill it.
 func closedSpec(s *vigie.CampaignSpec) {
 	s.Questionnaires = []string{"bench-60", "charge-et-soutien"}
-	s.Access = vigie.AccessLink
-	s.Units = nil
-	for d := range 8 {
-		for sv := range 5 {
-			s.Units = append(s.Units, vigie.UnitSpec{Path: []string{fmt.Sprintf("Direction %d", d), fmt.Sprintf("Service %d", sv)}, Headcount: 3000})
-		}
-	}
-	s.Segments = []vigie.Segment{
-		{ID: "metier", Label: map[string]string{"fr": "Métier", "en": "Job"}, Categories: []string{"Assistant social", "Éducateur", "Secrétaire", "Cadre"}},
-		{ID: "anciennete", Label: map[string]string{"fr": "Ancienneté", "en": "Seniority"}, Categories: []string{"< 2 ans", "2-10 ans", "> 10 ans"}},
-	}
+	storetest.LargeCampaign(s)
 }
 
 // BenchmarkClosedCampaign100kHTTP measures, through the handler, what a

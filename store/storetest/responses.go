@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"fmt"
 	"math/rand/v2"
 
 	"github.com/vigie-sante/vigie"
@@ -37,4 +38,21 @@ func LargeResponse(c *vigie.Campaign, qs []*questionnaires.Questionnaire, i int)
 		r.Comments[qs[0].ID] = "Trop de dossiers, pas assez de temps."
 	}
 	return r
+}
+
+// LargeCampaign makes s the large benchmark campaign of issue 22 (its
+// questionnaires aside): 40 services under 8 directions, two segments of
+// 4 and 3 categories, open by link so that no codes are needed to fill it.
+func LargeCampaign(s *vigie.CampaignSpec) {
+	s.Access = vigie.AccessLink
+	s.Units = nil
+	for d := range 8 {
+		for sv := range 5 {
+			s.Units = append(s.Units, vigie.UnitSpec{Path: []string{fmt.Sprintf("Direction %d", d), fmt.Sprintf("Service %d", sv)}, Headcount: 3000})
+		}
+	}
+	s.Segments = []vigie.Segment{
+		{ID: "metier", Label: map[string]string{"fr": "Métier", "en": "Job"}, Categories: []string{"Assistant social", "Éducateur", "Secrétaire", "Cadre"}},
+		{ID: "anciennete", Label: map[string]string{"fr": "Ancienneté", "en": "Seniority"}, Categories: []string{"< 2 ans", "2-10 ans", "> 10 ans"}},
+	}
 }
