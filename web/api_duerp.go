@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -40,13 +39,13 @@ func (s *Server) duerpDownload(c *gin.Context, fail func(*gin.Context, error)) {
 		fail(c, err)
 		return
 	}
-	var buf bytes.Buffer
-	if err := reports.DUERPXLSX(&buf, d); err != nil {
+	data, err := reports.DUERPWorkbook(d)
+	if err != nil {
 		fail(c, err)
 		return
 	}
 	s.audit(c, "duerp.export", id, "xlsx du "+d.Date)
-	s.sendXLSX(c, buf.Bytes(), fmt.Sprintf("duerp-%s.xlsx", d.Date))
+	s.sendXLSX(c, data, fmt.Sprintf("duerp-%s.xlsx", d.Date))
 }
 
 // sendXLSX answers a workbook as a download named name (ASCII).
