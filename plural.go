@@ -8,10 +8,20 @@ import "strconv"
 // alone. Messages use it rather than « code(s) », which reads badly and
 // which screen readers spell out.
 func Plural(n int, one, many string) string {
-	if n < 2 {
+	if Singular("fr", n) {
 		return strconv.Itoa(n) + "\u00a0" + one
 	}
 	return strconv.Itoa(n) + "\u00a0" + many
+}
+
+// Singular reports whether n takes the singular in lang: in French 0 and
+// 1 do (« 0 réponse »), in English only 1 (« 0 answers »). It is the one
+// plural rule of every output: pages, documents and messages.
+func Singular(lang string, n int) bool {
+	if lang == "en" {
+		return n == 1
+	}
+	return n == 0 || n == 1
 }
 
 // Grouped writes n the French way, a narrow non-breaking space between

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/vigie-sante/vigie/internal/locale"
 )
 
 // The AIPD (analyse d'impact relative à la protection des données, RGPD
@@ -22,13 +24,19 @@ type aipdBlock struct {
 	text string
 }
 
-// aipdToComplete prefixes what the controller must complete.
-const aipdToComplete = "À COMPLÉTER : "
-
-// AIPDPDF writes the pre-filled impact assessment of a campaign.
+// AIPDPDF writes the pre-filled impact assessment of a campaign, in
+// p.Lang (French by default; the texts are the catalogue's "aipd.*").
 func AIPDPDF(w io.Writer, p *Processing) error {
-	f := newDocument("fr", 16, 18)
-	f.SetTitle(frenchTypography("Analyse d'impact (AIPD) – "+p.Campaign), true)
+	lang := p.lang()
+	t := func(key string, args ...any) string { return fmt.Sprintf(locale.T(lang, "aipd."+key), args...) }
+	txt := func(s string) string {
+		if lang == "fr" {
+			return frenchTypography(s)
+		}
+		return s
+	}
+	f := newDocument(lang, 16, 18)
+	f.SetTitle(txt(t("doc_title", p.Campaign)), true)
 	f.SetAuthor(p.Controller, true)
 	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(p.Version)), true)
 	if !p.GeneratedAt.IsZero() {
@@ -39,22 +47,20 @@ func AIPDPDF(w io.Writer, p *Processing) error {
 		f.SetY(-13)
 		f.SetFont(fontFamily, "", 7.5)
 		f.SetTextColor(90, 90, 90)
-		f.CellFormat(contentW, 4, frenchTypography(fmt.Sprintf("AIPD pré-remplie par Vigie · %s · page %d", p.Campaign, f.PageNo())), "", 0, "C", false, 0, "")
+		f.CellFormat(contentW, 4, txt(t("footer", p.Campaign, f.PageNo())), "", 0, "C", false, 0, "")
 		f.SetTextColor(0, 0, 0)
 	})
 	f.AddPage()
 	f.SetFont(fontFamily, "B", 17)
-	f.MultiCell(contentW, 8, frenchTypography("Analyse d'impact relative à la protection des données"), "", "L", false)
+	f.MultiCell(contentW, 8, txt(t("heading")), "", "L", false)
 	f.SetFont(fontFamily, "", 11)
-	f.MultiCell(contentW, 6, frenchTypography(p.Campaign+" · "+p.Organisation), "", "L", false)
+	f.MultiCell(contentW, 6, txt(p.Campaign+" · "+p.Organisation), "", "L", false)
 	f.SetFont(fontFamily, "", 9)
 	f.SetTextColor(90, 90, 90)
-	f.MultiCell(contentW, 4.6, frenchTypography(fmt.Sprintf("Pré-remplie le %s à partir des réglages de la campagne, selon la méthode PIA de la CNIL. "+
-		"Les passages sur fond grisé marqués « À COMPLÉTER » relèvent du responsable du traitement ; les estimations de gravité et de vraisemblance sont à valider.",
-		dateWords("fr", p.GeneratedAt))), "", "L", false)
+	f.MultiCell(contentW, 4.6, txt(t("intro", dateWords(lang, p.GeneratedAt))), "", "L", false)
 	f.SetTextColor(0, 0, 0)
 	for _, b := range aipdBlocks(p) {
-		writeAIPDBlock(f, b)
+		writeAIPDBlock(f, b, txt)
 	}
 	if err := f.Output(w); err != nil {
 		return fmt.Errorf("reports: aipd: write: %w", err)
@@ -62,9 +68,17 @@ func AIPDPDF(w io.Writer, p *Processing) error {
 	return nil
 }
 
+// lang is the AIPD's language: "en", or "fr" for anything else.
+func (p *Processing) lang() string {
+	if p.Lang == "en" {
+		return "en"
+	}
+	return "fr"
+}
+
 // writeAIPDBlock draws one block.
-func writeAIPDBlock(f *fpdf.Fpdf, b aipdBlock) {
-	text := frenchTypography(b.text)
+func writeAIPDBlock(f *fpdf.Fpdf, b aipdBlock, txt func(string) string) {
+	text := txt(b.text)
 	switch b.kind {
 	case "h1":
 		f.Ln(5)
@@ -93,47 +107,53 @@ func writeAIPDBlock(f *fpdf.Fpdf, b aipdBlock) {
 
 // aipdBlocks writes the document's content from the campaign's facts.
 func aipdBlocks(p *Processing) []aipdBlock {
+	lang := p.lang()
+	t := func(key string, args ...any) string { return fmt.Sprintf(locale.T(lang, key), args...) }
 	var out []aipdBlock
-	add := func(kind, format string, args ...any) {
-		out = append(out, aipdBlock{kind, fmt.Sprintf(format, args...)})
+	add := func(kind, key string, args ...any) {
+		out = append(out, aipdBlock{kind, t("aipd."+key, args...)})
 	}
-	todo := func(text string) { out = append(out, aipdBlock{"todo", aipdToComplete + text}) }
+	todo := func(key string) { out = append(out, aipdBlock{"todo", t("aipd.to_complete", t("aipd."+key))}) }
 
-	add("h1", "1. Contexte")
-	add("h2", "1.1 Présentation du traitement")
-	add("item", "Traitement : enquête anonyme de santé au travail « %s », état : %s.", p.Campaign, p.State)
-	add("item", "Responsable du traitement : %s.", p.Controller)
+	add("h1", "context.h")
+	add("h2", "context.presentation_h")
+	add("item", "context.processing", p.Campaign, p.State)
+	add("item", "context.controller", p.Controller)
 	if p.ConductedBy != "" {
-		add("item", "Menée par : %s.", p.ConductedBy)
+		add("item", "context.conducted_by", p.ConductedBy)
 	}
-	purpose := "évaluer les conditions de travail et les risques psychosociaux, pour les prévenir (document unique, plan d'action)"
+	purpose := t("aipd.context.purpose_default")
 	if p.Purpose != "" {
 		purpose = p.Purpose
 	}
-	add("item", "Finalité : %s", strings.TrimSuffix(purpose, ".")+".")
-	add("item", "Base légale : %s.", p.LegalBasis)
+	add("item", "context.purpose", strings.TrimSuffix(purpose, ".")+".")
+	out = append(out, aipdBlock{"item", t("notice.who.legal_basis", p.LegalBasis)})
 	if p.DPOContact != "" {
-		add("item", "Délégué à la protection des données : %s.", p.DPOContact)
+		add("item", "context.dpo", p.DPOContact)
 	} else {
-		todo("coordonnées du délégué à la protection des données.")
+		todo("context.todo_dpo")
 	}
-	todo("sous-traitants (cabinet qui mène l'enquête, hébergeur) et contrats (article 28 du RGPD) ; normes et référentiels applicables (accord d'entreprise, document unique).")
+	todo("context.todo_processors")
 
-	add("h2", "1.2 Données, processus et supports")
-	headcount := "non déclaré"
+	add("h2", "data.h")
+	headcount := t("aipd.data.headcount_unknown")
 	if p.Headcount > 0 {
-		headcount = fmt.Sprintf("%d personnes", p.Headcount)
+		headcount = t("aipd.data.headcount", p.Headcount)
 	}
-	add("p", "Personnes concernées : salariés et agents de %s (effectif déclaré : %s), invités à répondre ; les consultants et membres du comité qui consultent les résultats (comptes nominatifs).", p.Organisation, headcount)
-	add("p", "Données recueillies, sans nom ni adresse IP ni heure : les réponses aux questionnaires suivants, l'unité de travail, la semaine de réponse%s, et un commentaire libre facultatif là où le questionnaire en propose un.", segmentsClause(p))
+	add("p", "data.people", p.Organisation, headcount)
+	segments := ""
+	if len(p.Segments) > 0 {
+		segments = t("aipd.data.segments", strings.Join(p.Segments, " ; "))
+	}
+	add("p", "data.collected", segments)
 	for _, q := range p.Questionnaires {
 		c := ""
 		if q.Comment {
-			c = " (avec commentaire libre)"
+			c = t("aipd.data.with_comment")
 		}
-		add("item", "%s%s : %s.", q.Title, c, strings.Join(q.Themes, ", "))
+		add("item", "data.questionnaire", q.Title, c, strings.Join(q.Themes, ", "))
 	}
-	add("p", "Ces thèmes touchent à la santé au travail et au vécu professionnel : des réponses rattachées à une personne seraient sensibles, d'où les mesures de la partie 3.")
+	add("p", "data.sensitive")
 	if len(p.Units) > 0 {
 		var units []string
 		for _, u := range p.Units {
@@ -143,105 +163,73 @@ func aipdBlocks(p *Processing) []aipdBlock {
 				units = append(units, u.Path)
 			}
 		}
-		add("p", "Unités (effectifs) : %s.", strings.Join(units, " ; "))
+		add("p", "data.units", strings.Join(units, " ; "))
 	}
-	access := "un code à usage unique par personne, gardé sous une empreinte sans lien avec les réponses"
+	access := t("aipd.data.access_codes")
 	if !p.Codes {
-		access = "un lien ouvert, sans code (une personne peut répondre deux fois : à réserver à de petits groupes de confiance)"
+		access = t("aipd.data.access_link")
 	}
-	add("p", "Cycle de vie : ouverture, réponses par %s ; clôture (plus de réponse, brouillons effacés) ; calcul des résultats et modération des commentaires ; archivage au plus tard %d jours après la clôture%s (effacement des réponses, des codes et du texte original des commentaires) ; suppression de la campagne sur décision.", access, p.RetentionDays, retentionClause(p))
-	add("p", "Supports : le serveur Vigie (un programme, un fichier SQLite, aucun service extérieur appelé), les navigateurs des répondants, les coupons de codes imprimés, les rapports PDF et Excel.")
-	todo("hébergement (prestataire, pays, chiffrement du disque, sauvegardes et leur durée de conservation, personnes ayant accès au serveur).")
+	retention := ""
+	switch {
+	case p.ArchivedAt != "":
+		retention = t("aipd.data.archived_on", p.ArchivedAt)
+	case p.RetentionEnd != "":
+		retention = t("aipd.data.retention_end", p.RetentionEnd)
+	}
+	add("p", "data.lifecycle", access, p.RetentionDays, retention)
+	add("p", "data.supports")
+	todo("data.todo_hosting")
 
-	add("h1", "2. Principes fondamentaux")
-	add("h2", "2.1 Proportionnalité et nécessité")
-	add("item", "Finalité déterminée, explicite et légitime : voir 1.1 ; les résultats ne servent pas à évaluer des personnes.")
-	add("item", "Minimisation : ni nom, ni adresse e-mail, ni adresse IP, ni heure exacte ; la semaine seulement ; des catégories larges (au plus 5 segments de 2 à 8 catégories), jamais d'âge exact ni de texte libre d'identification.")
-	add("item", "Exactitude : %s Les questionnaires sont figés à l'ouverture de l'enquête ; les réponses ne sont pas corrigibles une à une, faute de lien avec les personnes (article 11).", tr("fr", "limits_instruments"))
-	add("item", "Durées de conservation : réponses individuelles au plus %d jours après la clôture, puis archivage automatique ; résultats agrégés jusqu'à la suppression de la campagne.", p.RetentionDays)
-	add("h2", "2.2 Mesures protectrices des droits")
-	add("item", "Information : notice d'information en ligne (lien sur la page d'accueil de l'enquête, en %s) et à afficher (PDF), qui dit qui mène l'enquête, pourquoi, ce qui est et n'est pas enregistré, le seuil de %d personnes, la durée de conservation et les droits.", strings.Join(p.Languages, ", "), p.MinGroupSize)
-	add("item", "Participation facultative, y compris question par question (« Je préfère ne pas répondre ») ; ne pas répondre vaut opposition et n'a aucune conséquence.")
-	add("item", "Droits d'accès, de rectification et d'effacement : les réponses n'étant liées à personne, ils ne peuvent s'exercer sur elles (article 11) ; la notice l'explique. Ils s'exercent pleinement sur les comptes du back-office.")
-	add("item", "Transferts hors de l'Union européenne : aucun par Vigie.")
-	todo("encadrement contractuel des sous-traitants et localisation de l'hébergement.")
+	add("h1", "principles.h")
+	add("h2", "principles.necessity_h")
+	add("item", "principles.purpose")
+	add("item", "principles.minimisation")
+	add("item", "principles.accuracy", tr(lang, "limits_instruments"))
+	add("item", "principles.retention", p.RetentionDays)
+	add("h2", "principles.rights_h")
+	add("item", "principles.information", strings.Join(p.Languages, ", "), p.MinGroupSize)
+	add("item", "principles.optional")
+	add("item", "principles.access")
+	add("item", "principles.transfers")
+	todo("principles.todo_contracts")
 
-	add("h1", "3. Risques")
-	add("p", "Mesures existantes, communes aux trois risques :")
+	add("h1", "risks.h")
+	add("p", "risks.existing")
 	for _, m := range []string{
-		fmt.Sprintf("aucun résultat pour un groupe de moins de %d personnes, ni pour un groupe qu'on pourrait déduire d'autres par soustraction (masquage secondaire), la participation suivant les mêmes règles", p.MinGroupSize),
-		fmt.Sprintf("commentaires lus après la clôture seulement, pour des groupes d'au moins %d personnes, publiés tels quels, caviardés ou rejetés par le consultant", p.CommentMinGroupSize),
-		"résultats calculés seulement après la clôture, pour qu'une comparaison avant et après une réponse ne la révèle pas",
-		"base sans historique : journal d'annulation vidé à chaque validation, effacement sécurisé, réécriture complète du fichier après les écritures ; brouillons chiffrés avec une clé que seul le navigateur du répondant garde",
-		"accès au back-office par comptes nominatifs (consultant, lecteurs), mots de passe hachés (argon2id), limitation des tentatives, journal d'audit ; fichiers lisibles par le seul compte de service",
-		fmt.Sprintf("archivage au plus tard %d jours après la clôture : les données individuelles disparaissent du fichier", p.RetentionDays),
+		t("aipd.risks.measure_k", p.MinGroupSize),
+		t("aipd.risks.measure_comments", p.CommentMinGroupSize),
+		t("aipd.risks.measure_closing"),
+		t("aipd.risks.measure_history"),
+		t("aipd.risks.measure_accounts"),
+		t("aipd.risks.measure_archiving", p.RetentionDays),
 	} {
-		add("item", "%s.", m)
+		out = append(out, aipdBlock{"item", m + "."})
 	}
 	if small := p.SmallUnits(); len(small) > 0 {
 		var names []string
 		for _, u := range small {
 			names = append(names, fmt.Sprintf("%s (%d)", u.Path, u.Headcount))
 		}
-		add("p", "Point d'attention : ces unités comptent moins de %d personnes, leurs résultats ne seront jamais montrés seuls et leurs membres sont les plus exposés à une ré-identification par recoupement : %s.", p.MinGroupSize, strings.Join(names, " ; "))
+		add("p", "risks.small_units", p.MinGroupSize, strings.Join(names, " ; "))
 	}
-	risks := []struct{ name, impacts, threats, sources, gravity, likelihood string }{
-		{"Accès illégitime aux données",
-			"ré-identification d'un répondant et de ses réponses sur sa santé ou sa hiérarchie ; perte de confiance dans la démarche",
-			"copie du fichier ou d'une sauvegarde, recoupement d'une petite unité et de catégories, commentaire identifiant, lecture des résultats avant la clôture",
-			"administrateur du serveur ou de l'hébergeur, encadrement curieux, personne ayant accès à un compte lecteur",
-			"importante (données relatives à la santé au travail)", "limitée (mesures ci-dessus)"},
-		{"Modification non désirée des données",
-			"résultats faussés, décisions de prévention mal orientées",
-			"réponses multiples (accès par lien), modification du fichier, caviardage qui change le sens d'un commentaire",
-			"répondant de mauvaise foi, administrateur du serveur",
-			"limitée", p.linkLikelihood()},
-		{"Disparition des données",
-			"enquête à refaire, perte du diagnostic",
-			"panne ou perte du serveur, suppression par erreur",
-			"incident technique, erreur de manipulation",
-			"limitée (les rapports exportés subsistent)", "limitée (sauvegardes ; suppression confirmée par le titre)"},
+	likelihood := "likelihood_codes"
+	if !p.Codes {
+		likelihood = "likelihood_link" // a person can answer twice
 	}
-	for i, r := range risks {
-		add("h2", "3.%d %s", i+1, r.name)
-		add("item", "Impacts sur les personnes : %s.", r.impacts)
-		add("item", "Menaces : %s.", r.threats)
-		add("item", "Sources de risque : %s.", r.sources)
-		add("item", "Gravité estimée : %s ; vraisemblance estimée : %s.", r.gravity, r.likelihood)
-		todo("valider ou corriger ces estimations, et ajouter les mesures propres à l'hébergement (chiffrement, sauvegardes, contrôle d'accès au serveur).")
+	for i, r := range []struct{ risk, likelihood string }{{"access", "likelihood"}, {"change", likelihood}, {"loss", "likelihood"}} {
+		k := "aipd." + r.risk + "."
+		out = append(out, aipdBlock{"h2", fmt.Sprintf("3.%d %s", i+1, t(k+"name"))})
+		add("item", "risks.impacts", t(k+"impacts"))
+		add("item", "risks.threats", t(k+"threats"))
+		add("item", "risks.sources", t(k+"sources"))
+		add("item", "risks.estimate", t(k+"gravity"), t(k+r.likelihood))
+		todo("risks.todo_validate")
 	}
 
-	add("h1", "4. Validation")
-	todo("plan d'action (mesures complémentaires, responsables, échéances).")
-	todo("avis du délégué à la protection des données, daté et signé.")
-	todo("avis des personnes concernées ou de leurs représentants (CSE), le cas échéant.")
-	todo("décision du responsable du traitement, datée et signée.")
+	add("h1", "validation.h")
+	todo("validation.todo_plan")
+	todo("validation.todo_dpo")
+	todo("validation.todo_cse")
+	todo("validation.todo_decision")
 	return out
-}
-
-// segmentsClause lists the segments as the data section says them.
-func segmentsClause(p *Processing) string {
-	if len(p.Segments) == 0 {
-		return ""
-	}
-	return ", les catégories choisies par la personne (" + strings.Join(p.Segments, " ; ") + ")"
-}
-
-// retentionClause gives the archiving day once it is known.
-func retentionClause(p *Processing) string {
-	switch {
-	case p.ArchivedAt != "":
-		return " (archivée le " + p.ArchivedAt + ")"
-	case p.RetentionEnd != "":
-		return " (soit le " + p.RetentionEnd + ")"
-	}
-	return ""
-}
-
-// linkLikelihood is the likelihood of double answers: real in link mode.
-func (p *Processing) linkLikelihood() string {
-	if p.Codes {
-		return "négligeable (un code ne sert qu'une fois)"
-	}
-	return "significative (accès par lien : une personne peut répondre deux fois)"
 }

@@ -71,7 +71,10 @@ func (s scheme) key(name string) string {
 // name is the level's name: favorable / intermédiaire / défavorable, or
 // signal faible / à discuter / marqué.
 func (s scheme) name(lang string, l scoring.Level) string {
-	return tr(lang, s.key("level_"+string(l)))
+	if s.signals {
+		return tr(lang, "signal_level_"+string(l))
+	}
+	return tr(lang, "word."+string(l)) // the words the pages and the workbook share
 }
 
 // Level colours. The traffic lights are chosen so that their greys differ

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/vigie-sante/vigie/internal/locale"
 )
 
 // Notice is the information notice employees read before answering
@@ -37,131 +39,78 @@ type NoticeSection struct {
 	Paragraphs []string
 }
 
-// Sections returns the text of the notice in its language.
+// Sections returns the text of the notice in its language, from the
+// catalogue (internal/locale, "notice.*").
 func (n *Notice) Sections() []NoticeSection {
-	if n.Lang == "en" {
-		return n.sectionsEN()
+	lang := n.lang()
+	t := func(key string, args ...any) string {
+		s := locale.T(lang, "notice."+key)
+		if len(args) > 0 {
+			s = fmt.Sprintf(s, args...)
+		}
+		return s
 	}
-	// The web page shows these as they are: give them the no-break
-	// spaces the PDF gets from its own pass, so no line starts with « : ».
-	secs := n.sectionsFR()
-	for i := range secs {
-		secs[i].Heading = frenchTypography(secs[i].Heading)
-		for j := range secs[i].Paragraphs {
-			secs[i].Paragraphs[j] = frenchTypography(secs[i].Paragraphs[j])
+	who := []string{t("who.controller", n.Controller)}
+	if n.ConductedBy != "" {
+		who = append(who, t("who.conducted_by", n.ConductedBy))
+	}
+	if n.Purpose != "" {
+		who = append(who, n.Purpose)
+	} else {
+		who = append(who, t("who.purpose_default"))
+	}
+	who = append(who, t("who.legal_basis", n.LegalBasis))
+	code := t("never.link")
+	if n.Codes {
+		code = t("never.codes")
+	}
+	day := ""
+	if n.RetentionEnd != "" {
+		day = t("keep.day", n.RetentionEnd)
+	}
+	contact := n.Controller
+	if n.DPOContact != "" {
+		contact = t("rights.dpo", n.DPOContact)
+	}
+	limits := tr(lang, "limits_instruments")
+	if lang == "fr" {
+		limits = strings.ReplaceAll(limits, "'", "’") // the report's sentence, with this notice's apostrophes
+	}
+	secs := []NoticeSection{
+		{t("who.h"), who},
+		{t("optional.h"), []string{t("optional.p")}},
+		{t("recorded.h"), []string{t("recorded.p")}},
+		{t("never.h"), []string{t("never.p", code)}},
+		{t("published.h"), []string{t("published.k", n.MinGroupSize), t("published.comments", n.CommentMinGroupSize), limits}},
+		{t("keep.h"), []string{t("keep.p", n.RetentionDays, day)}},
+		{t("rights.h"), []string{t("rights.p", contact)}},
+		{t("access.h"), []string{t("access.p")}},
+	}
+	if lang == "fr" {
+		// The web page shows these as they are: give them the no-break
+		// spaces the PDF gets from its own pass, so no line starts with « : ».
+		for i := range secs {
+			secs[i].Heading = frenchTypography(secs[i].Heading)
+			for j := range secs[i].Paragraphs {
+				secs[i].Paragraphs[j] = frenchTypography(secs[i].Paragraphs[j])
+			}
 		}
 	}
 	return secs
 }
 
-func (n *Notice) sectionsFR() []NoticeSection {
-	who := []string{fmt.Sprintf("Le responsable de ce traitement de données est %s.", n.Controller)}
-	if n.ConductedBy != "" {
-		who = append(who, "L’enquête est menée par : "+n.ConductedBy+".")
+// lang is the notice's language: "en", or "fr" for anything else.
+func (n *Notice) lang() string {
+	if n.Lang == "en" {
+		return "en"
 	}
-	if n.Purpose != "" {
-		who = append(who, n.Purpose)
-	} else {
-		who = append(who, "Elle sert à évaluer les conditions de travail et les risques psychosociaux, pour les prévenir.")
-	}
-	who = append(who, "Base légale : "+n.LegalBasis+".")
-	code := "Aucun lien n’est gardé entre votre réponse et l’appareil ou la connexion utilisés."
-	if n.Codes {
-		code = "Votre code d’accès sert seulement à répondre une fois (et à reprendre plus tard) : rien ne le relie à vos réponses."
-	}
-	keep := fmt.Sprintf("Les réponses individuelles, les codes d’accès et le texte original des commentaires sont effacés au plus tard %d jours après la clôture de l’enquête", n.RetentionDays)
-	if n.RetentionEnd != "" {
-		keep += ", soit le " + n.RetentionEnd
-	}
-	keep += ". Ne restent ensuite que les résultats d’ensemble et les commentaires publiés."
-	contact := n.Controller
-	if n.DPOContact != "" {
-		contact = "le délégué à la protection des données : " + n.DPOContact
-	}
-	return []NoticeSection{
-		{"Qui mène cette enquête, et pourquoi", who},
-		{"Répondre est facultatif", []string{
-			"Personne n’est obligé de répondre, ni à l’enquête ni à une question : chaque question propose « Je préfère ne pas répondre ». Ne pas répondre n’a aucune conséquence, et personne ne sait qui a répondu.",
-		}},
-		{"Ce qui est enregistré", []string{
-			"Vos réponses, l’unité et les catégories (métier, ancienneté…) que vous choisissez, la semaine de votre réponse, et votre commentaire si vous en écrivez un.",
-		}},
-		{"Ce qui n’est jamais enregistré", []string{
-			"Ni votre nom, ni votre adresse e-mail, ni l’adresse IP de votre appareil, ni l’heure exacte de votre réponse. " + code,
-		}},
-		{"Comment les résultats sont publiés", []string{
-			fmt.Sprintf("Seuls des résultats de groupes d’au moins %d personnes sont montrés, jamais une réponse individuelle, ni un groupe qu’on pourrait déduire d’autres par soustraction. Les résultats ne sont calculés qu’après la clôture.", n.MinGroupSize),
-			fmt.Sprintf("Les commentaires ne sont lus qu’après la clôture, pour des groupes d’au moins %d personnes, et relus avant publication : les noms et détails identifiants en sont retirés.", n.CommentMinGroupSize),
-			// The report's and the AIPD's sentence, with this notice's apostrophes.
-			strings.ReplaceAll(tr("fr", "limits_instruments"), "'", "’"),
-		}},
-		{"Combien de temps", []string{keep}},
-		{"Vos droits", []string{
-			"Vous disposez des droits d’accès, de rectification, d’effacement, de limitation et d’opposition (articles 15 à 21 du RGPD). Pour les exercer ou pour toute question, contactez " + contact + ". Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr).",
-		}},
-		{"Pourquoi une demande d’accès ne retrouvera pas vos réponses", []string{
-			"Vos réponses ne sont liées ni à votre nom ni à votre code : personne, pas même l’administrateur du serveur, ne peut retrouver lesquelles sont les vôtres. C’est ce qui protège votre anonymat ; c’est aussi pourquoi elles ne peuvent être ni communiquées, ni corrigées, ni effacées une à une (article 11 du RGPD).",
-		}},
-	}
-}
-
-func (n *Notice) sectionsEN() []NoticeSection {
-	who := []string{fmt.Sprintf("The organisation responsible for this processing of data is %s.", n.Controller)}
-	if n.ConductedBy != "" {
-		who = append(who, "The survey is run by: "+n.ConductedBy+".")
-	}
-	if n.Purpose != "" {
-		who = append(who, n.Purpose)
-	} else {
-		who = append(who, "It assesses working conditions and psychosocial risks, in order to prevent them.")
-	}
-	who = append(who, "Legal basis: "+n.LegalBasis+".")
-	code := "No link is kept between your answers and the device or connection you used."
-	if n.Codes {
-		code = "Your access code only lets you answer once (and resume later): nothing links it to your answers."
-	}
-	keep := fmt.Sprintf("Individual answers, access codes and the original text of comments are erased at the latest %d days after the survey closes", n.RetentionDays)
-	if n.RetentionEnd != "" {
-		keep += ", that is on " + n.RetentionEnd
-	}
-	keep += ". Only the overall results and the published comments are kept after that."
-	contact := n.Controller
-	if n.DPOContact != "" {
-		contact = "the data protection officer: " + n.DPOContact
-	}
-	return []NoticeSection{
-		{"Who runs this survey, and why", who},
-		{"Answering is optional", []string{
-			"Nobody has to answer, neither the survey nor any question: every question offers \"I prefer not to answer\". Not answering has no consequence, and nobody knows who answered.",
-		}},
-		{"What is recorded", []string{
-			"Your answers, the unit and categories (job, seniority…) you choose, the week of your answer, and your comment if you write one.",
-		}},
-		{"What is never recorded", []string{
-			"Not your name, not your e-mail address, not your device's IP address, not the exact time of your answer. " + code,
-		}},
-		{"How results are published", []string{
-			fmt.Sprintf("Only results of groups of at least %d people are shown, never an individual answer, nor a group that could be worked out from others by subtraction. Results are computed only after closing.", n.MinGroupSize),
-			fmt.Sprintf("Comments are read only after closing, for groups of at least %d people, and reviewed before publication: names and identifying details are removed.", n.CommentMinGroupSize),
-			tr("en", "limits_instruments"),
-		}},
-		{"How long", []string{keep}},
-		{"Your rights", []string{
-			"You have the rights of access, rectification, erasure, restriction and objection (GDPR articles 15 to 21). To exercise them or for any question, contact " + contact + ". You may also complain to the CNIL (www.cnil.fr).",
-		}},
-		{"Why an access request will not find your answers", []string{
-			"Your answers are linked neither to your name nor to your code: nobody, not even the server's administrator, can tell which ones are yours. That is what protects your anonymity; it is also why they cannot be disclosed, corrected or erased one by one (GDPR article 11).",
-		}},
-	}
+	return "fr"
 }
 
 // NoticePDF writes the notice as an A4 page (or two) to pin on a notice
 // board, with the survey's address.
 func NoticePDF(w io.Writer, n *Notice) error {
-	lang := "fr"
-	if n.Lang == "en" {
-		lang = "en"
-	}
+	lang := n.lang()
 	txt := func(s string) string {
 		if lang == "fr" {
 			return frenchTypography(s)
@@ -169,10 +118,7 @@ func NoticePDF(w io.Writer, n *Notice) error {
 		return s
 	}
 	f := newDocument(lang, 16, 16)
-	heading := "Notice d’information"
-	if lang == "en" {
-		heading = "Information notice"
-	}
+	heading := locale.T(lang, "notice.title")
 	f.SetTitle(txt(heading+" – "+n.Title), true)
 	f.SetAuthor(txt(n.Controller), true)
 	f.SetCreator("Vigie", true)
@@ -189,11 +135,7 @@ func NoticePDF(w io.Writer, n *Notice) error {
 	f.MultiCell(contentW, 8, txt(n.Title), "", "L", false)
 	if n.URL != "" {
 		f.SetFont(fontFamily, "", 10)
-		answer := "Répondre : "
-		if lang == "en" {
-			answer = "Answer at: "
-		}
-		f.MultiCell(contentW, 5.5, txt(answer+n.URL), "", "L", false)
+		f.MultiCell(contentW, 5.5, txt(fmt.Sprintf(locale.T(lang, "notice.answer_at"), n.URL)), "", "L", false)
 	}
 	for _, s := range n.Sections() {
 		f.Ln(3)

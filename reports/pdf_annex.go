@@ -166,7 +166,7 @@ func (d *pdfDoc) reliabilityTable(q *questionnaires.Questionnaire, res *scoring.
 		d.para(tr(d.lang, "section_all_masked"))
 		return
 	}
-	d.tableHeader(cols, []string{tr(d.lang, "col_dimension"), "alpha", "n", tr(d.lang, "col_reading")})
+	d.tableHeader(cols, []string{tr(d.lang, "word.dimension"), "alpha", "n", tr(d.lang, "word.reading")})
 	f.SetFont(fontFamily, "", 7.5)
 	for i, dim := range q.Dimensions {
 		d.ensure(5)

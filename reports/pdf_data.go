@@ -119,7 +119,7 @@ func unitDepth(g *scoring.Group) int {
 // groupe ».
 func maskedText(lang, reason string, k int) string {
 	if reason == scoring.ReasonSecondary {
-		return tr(lang, "masked_secondary")
+		return tr(lang, "word.masked_secondary")
 	}
 	return fmt.Sprintf(tr(lang, "masked_below_k"), reportK(k))
 }

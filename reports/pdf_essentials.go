@@ -30,7 +30,7 @@ func (d *pdfDoc) essentials() {
 			d.bullet(fmt.Sprintf(tr(d.lang, "ess_participation_rate"), fmtInt(d.lang, *p), fmtInt(d.lang, total),
 				fmtPct(d.lang, float64(*p)/float64(total))))
 		} else {
-			d.bullet(fmt.Sprintf(tr(d.lang, "ess_participation"), fmtInt(d.lang, *p)))
+			d.bullet(fmt.Sprintf(tr(d.lang, "sum_respondents"), fmtInt(d.lang, *p)))
 		}
 	}
 	d.f.Ln(1)

@@ -159,7 +159,7 @@ func (d *pdfDoc) heatRow(g *scoring.Group, dims []*questionnaires.Dimension, col
 // groupLabel is the name a group is shown under.
 func (d *pdfDoc) groupLabel(g *scoring.Group) string {
 	if g.Kind == scoring.KindAll {
-		return tr(d.lang, "group_all")
+		return tr(d.lang, "word.all")
 	}
 	if g.Label == scoring.NotSpecified {
 		return tr(d.lang, "not_specified")

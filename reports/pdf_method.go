@@ -32,7 +32,7 @@ func (d *pdfDoc) method() {
 
 	// Scope and limits come before the scoring, where a reader who skims
 	// the method still meets them.
-	d.heading(2, tr(d.lang, "h_limits"))
+	d.heading(2, tr(d.lang, "word.limits"))
 	d.bullet(tr(d.lang, "limits_instruments"))
 	d.bullet(tr(d.lang, "limits_cutoffs"))
 	d.bullet(tr(d.lang, "limits_norms"))
@@ -105,8 +105,8 @@ func (d *pdfDoc) cutoffTable(q *questionnaires.Questionnaire) {
 	f.Ln(1)
 	f.SetFont(fontFamily, "B", 9)
 	f.MultiCell(contentW, 5, d.txt(q.Title.In(d.lang, q.Language)), "", "L", false)
-	d.tableHeader(cols, []string{tr(d.lang, "col_dimension"), tr(d.lang, "col_direction"),
-		tr(d.lang, "col_low"), tr(d.lang, "col_high")})
+	d.tableHeader(cols, []string{tr(d.lang, "word.dimension"), tr(d.lang, "word.direction"),
+		tr(d.lang, "word.cut_low"), tr(d.lang, "word.cut_high")})
 	f.SetFont(fontFamily, "", 7.5)
 	for i, dim := range q.Dimensions {
 		sc := schemeOf(dim)

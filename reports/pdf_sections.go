@@ -56,7 +56,7 @@ func (d *pdfDoc) questionnaireSection(s *dossier.Section) {
 		d.keepTogether(60)
 		d.heading(2, tr(d.lang, "h_heatmap"))
 		d.para(tr(d.lang, "heatmap_explain"))
-		d.heatMap(q, shown(append([]*scoring.Group{all}, units...)), tr(d.lang, "col_unit"))
+		d.heatMap(q, shown(append([]*scoring.Group{all}, units...)), tr(d.lang, "word.unit"))
 	}
 
 	if ids, by := segmentsOf(res); len(ids) > 0 {
@@ -131,7 +131,7 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 		d.para(note)
 	}
 	cols := []float64{80, 20, 34, 40}
-	heads := []string{tr(d.lang, "col_group"), "n", tr(d.lang, "col_ratio_mean"),
+	heads := []string{tr(d.lang, "word.group"), "n", tr(d.lang, "col_ratio_mean"),
 		fmt.Sprintf(tr(d.lang, "col_share_above"), fmtDec(d.lang, ind.Threshold, -1))}
 	header := func() { d.tableHeader(cols, heads) }
 	header()
@@ -163,7 +163,7 @@ func (d *pdfDoc) indicatorTable(q *questionnaires.Questionnaire, ind *questionna
 		if s == nil {
 			key := "masked_measure"
 			if m := g.Indicators[ind.ID]; m != nil && m.Reason == scoring.ReasonSecondary {
-				key = "masked_secondary"
+				key = "word.masked_secondary"
 			}
 			f.SetTextColor(90, 90, 90)
 			f.CellFormat(cols[1]+cols[2]+cols[3], 5, d.tr(key), "", 1, "C", fillRow, 0, "")

@@ -216,7 +216,7 @@ func (d *pdfDoc) participation() {
 	d.keepTogether(30 + 5*float64(min(rows, 12)))
 	d.heading(2, tr(d.lang, "h_participation"))
 	cols := []float64{78, 24, 24, 24, 24}
-	titles := []string{tr(d.lang, "col_unit"), tr(d.lang, "col_respondents"), tr(d.lang, "col_headcount"),
+	titles := []string{tr(d.lang, "word.unit"), tr(d.lang, "word.respondents"), tr(d.lang, "word.headcount"),
 		tr(d.lang, "col_rate"), tr(d.lang, "col_note")}
 	if heads {
 		d.para(fmt.Sprintf(tr(d.lang, "participation_explain"), fmtPct(d.lang, lowParticipation)))

@@ -17,7 +17,7 @@ func (d *pdfDoc) trendSection(q *questionnaires.Questionnaire, res *scoring.Resu
 	d.para(trendText(d.lang, "trends_explain"))
 	ids := t.SortedGroupIDs(res)
 	cols := []float64{52, 18, 20, 84}
-	heads := []string{tr(d.lang, "col_group"), trendText(d.lang, "col_previous"), trendText(d.lang, "col_current"), trendText(d.lang, "col_change")}
+	heads := []string{tr(d.lang, "word.group"), trendText(d.lang, "col_previous"), trendText(d.lang, "col_current"), trendText(d.lang, "col_change")}
 	for _, dim := range q.Dimensions {
 		if !d.trendMeasureTitle(dim.Title.In(d.lang, q.Language), dim.ID, t) {
 			continue
@@ -78,7 +78,7 @@ func (d *pdfDoc) trendMeasureTitle(title, id string, t *scoring.Trends) bool {
 func (d *pdfDoc) indicatorTrends(q *questionnaires.Questionnaire, res *scoring.Result, t *scoring.Trends, ids []string) {
 	f := d.f
 	cols := []float64{80, 30, 30, 34}
-	heads := []string{tr(d.lang, "col_group"), trendText(d.lang, "col_previous"), trendText(d.lang, "col_current"), trendText(d.lang, "col_delta")}
+	heads := []string{tr(d.lang, "word.group"), trendText(d.lang, "col_previous"), trendText(d.lang, "col_current"), trendText(d.lang, "col_delta")}
 	for _, ind := range q.Indicators {
 		if !d.trendMeasureTitle(ind.Title.In(d.lang, q.Language), ind.ID, t) {
 			continue

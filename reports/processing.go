@@ -7,6 +7,7 @@ import "time"
 // assessment (AIPD). The caller fills it from the campaign; the package
 // only renders it.
 type Processing struct {
+	Lang         string // the AIPD's language: "fr" (default) or "en"
 	Campaign     string // title
 	Organisation string // the client organisation
 	Controller   string // the organisation responsible

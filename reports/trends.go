@@ -8,61 +8,6 @@ import (
 	"github.com/vigie-sante/vigie/scoring"
 )
 
-// The texts of trends, in both languages, kept apart from the main tables
-// so that the feature reads in one place. tr() falls back to these.
-var trendTexts = map[string]map[string]string{
-	"fr": {
-		"h_trends": "Évolution depuis %s",
-		"trends_explain": "Chaque vague est remplie par des personnes en partie différentes : une évolution décrit le groupe, " +
-			"jamais une personne. L'intervalle donne, à 95 %, l'écart plausible entre les deux vagues ; quand il contient 0, " +
-			"on ne peut distinguer une hausse d'une baisse et l'évolution est dite stable. Ne sont comparés que les groupes et les " +
-			"mesures publiés dans les deux vagues, chacune sous ses propres règles d'anonymat.",
-		"trend_up":             "en hausse, de %s à %s points",
-		"trend_down":           "en baisse, de %s à %s points",
-		"trend_stable":         "stable (de %s à %s points)",
-		"trend_better":         "amélioration",
-		"trend_worse":          "dégradation",
-		"trend_non_comparable": "Non comparable : %s.",
-		"trends_none":          "Aucun groupe n'est publié dans les deux vagues pour cette mesure.",
-		"col_previous":         "Avant",
-		"col_current":          "Maintenant",
-		"col_change":           "Évolution",
-		"col_delta":            "Écart",
-		"previous_wave":        "la vague précédente",
-		"measure_id":           "Code mesure",
-		"legend_trends": "▲ / ▼ : en hausse / en baisse depuis %s (l'intervalle à 95 %% de l'écart exclut 0) ; " +
-			"sans flèche : stable, ou pas d'évolution (groupe ou mesure non publiés dans l'une des vagues, ou non comparables).",
-	},
-	"en": {
-		"h_trends": "Change since %s",
-		"trends_explain": "Each wave is answered by partly different people: a change describes the group, never a person. " +
-			"The interval gives, at 95%, the plausible difference between the two waves; when it contains 0, a rise cannot be told " +
-			"from a fall and the change is called stable. Only groups and measures published in both waves are compared, each under its own anonymity rules.",
-		"trend_up":             "up, %s to %s points",
-		"trend_down":           "down, %s to %s points",
-		"trend_stable":         "stable (%s to %s points)",
-		"trend_better":         "improvement",
-		"trend_worse":          "deterioration",
-		"trend_non_comparable": "Not comparable: %s.",
-		"trends_none":          "No group is published in both waves for this measure.",
-		"col_previous":         "Before",
-		"col_current":          "Now",
-		"col_change":           "Change",
-		"col_delta":            "Difference",
-		"previous_wave":        "the previous wave",
-		"measure_id":           "Measure code",
-		"legend_trends": "▲ / ▼: up / down since %s (the 95%% interval of the difference excludes 0); " +
-			"no arrow: stable, or no trend (group or measure not published in one of the waves, or not comparable).",
-	},
-}
-
-func trendText(lang, key string) string {
-	if s, ok := trendTexts[lang][key]; ok {
-		return s
-	}
-	return trendTexts["fr"][key]
-}
-
 // fmtSigned writes x with its sign, always: "+0,4", "−5,4" (a true minus
 // sign), "0,0".
 func fmtSigned(lang string, x float64, prec int) string {

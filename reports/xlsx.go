@@ -266,7 +266,7 @@ func (b *xlsxBook) hasSignals() bool {
 func (b *xlsxBook) groupName(g *scoring.Group) string {
 	switch g.Kind {
 	case scoring.KindAll:
-		return b.t("all")
+		return b.t("word.all")
 	case scoring.KindUnit:
 		return unitDisplay(strings.Split(strings.TrimPrefix(g.ID, "unit:"), "/"))
 	case scoring.KindSegment:

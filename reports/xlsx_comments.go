@@ -33,8 +33,8 @@ func (b *xlsxBook) comments() error {
 
 	cols := []column{
 		{b.t("questionnaire"), 18, b.text},
-		{b.t("group"), 30, b.text},
-		{b.t("comment"), 100, b.text},
+		{b.t("word.group"), 30, b.text},
+		{b.t("word.comment"), 100, b.text},
 	}
 	var empty []string
 	if len(rows) == 0 {

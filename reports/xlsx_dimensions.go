@@ -13,13 +13,13 @@ import (
 func (b *xlsxBook) dimensions() error {
 	cols := []column{
 		{b.t("questionnaire"), 18, b.text},
-		{b.t("group"), 24, b.text},
+		{b.t("word.group"), 24, b.text},
 		{b.t("kind"), 10, b.text},
 		{b.t("label"), 28, b.text},
 		{b.t("parent"), 20, b.text},
 		{b.t("segment"), 14, b.text},
 		{b.t("dimension_id"), 16, b.text},
-		{b.t("dimension"), 30, b.text},
+		{b.t("word.dimension"), 30, b.text},
 		{b.t("status"), 10, b.text},
 		{b.t("n"), 8, b.integer},
 		{b.t("mean"), 10, b.decimal1},
@@ -63,7 +63,7 @@ func (b *xlsxBook) dimensions() error {
 // groupLabel is the group's own label, "Ensemble" translated.
 func (b *xlsxBook) groupLabel(g *scoring.Group) string {
 	if g.Kind == scoring.KindAll {
-		return b.t("all")
+		return b.t("word.all")
 	}
 	return g.Label
 }

@@ -29,11 +29,11 @@ func (b *xlsxBook) items() error {
 	}
 	cols := []column{
 		{b.t("questionnaire"), 18, b.text},
-		{b.t("group"), 24, b.text},
+		{b.t("word.group"), 24, b.text},
 		{b.t("kind"), 10, b.text},
 		{b.t("label"), 28, b.text},
 		{b.t("dimension_id"), 16, b.text},
-		{b.t("dimension"), 28, b.text},
+		{b.t("word.dimension"), 28, b.text},
 		{b.t("item"), 10, b.text},
 		{b.t("item_text"), 60, b.text},
 		{b.t("reversed"), 9, b.text},
@@ -101,10 +101,10 @@ func (b *xlsxBook) reliability() error {
 	cols := []column{
 		{b.t("questionnaire"), 18, b.text},
 		{b.t("dimension_id"), 16, b.text},
-		{b.t("dimension"), 36, b.text},
+		{b.t("word.dimension"), 36, b.text},
 		{b.t("alpha"), 12, b.decimal2},
 		{b.t("alpha_n"), 14, b.integer},
-		{b.t("reading"), 36, b.text},
+		{b.t("word.reading"), 36, b.text},
 	}
 	n := 0
 	for _, s := range b.r.Sections {
@@ -139,7 +139,7 @@ func (b *xlsxBook) reliability() error {
 func (b *xlsxBook) indicators() error {
 	cols := []column{
 		{b.t("questionnaire"), 18, b.text},
-		{b.t("group"), 24, b.text},
+		{b.t("word.group"), 24, b.text},
 		{b.t("kind"), 10, b.text},
 		{b.t("label"), 28, b.text},
 		{b.t("indicator_id"), 16, b.text},

@@ -43,7 +43,7 @@ func (b *xlsxBook) heatMap() error {
 	}
 
 	cols := []column{
-		{b.t("group"), 24, b.text},
+		{b.t("word.group"), 24, b.text},
 		{b.t("kind"), 10, b.text},
 		{b.t("label"), 32, b.text},
 		{b.t("n"), 8, b.integer},
@@ -103,7 +103,7 @@ func (b *xlsxBook) mapCell(sc scheme, g *scoring.Group, id string) any {
 // protéger un autre groupe ».
 func (b *xlsxBook) cellReason(reason string) string {
 	if reason == scoring.ReasonSecondary {
-		return b.t("cell_secondary")
+		return b.t("word.masked_secondary")
 	}
 	return fmt.Sprintf(b.t("cell_below_k"), reportK(b.r.MinGroupSize))
 }

@@ -37,12 +37,12 @@ func (b *xlsxBook) parameters() error {
 		limits = append(limits, "limits_defensive")
 	}
 	for _, key := range limits {
-		ps = append(ps, param{key: "limits", v: tr(b.lang, key)})
+		ps = append(ps, param{key: "word.limits", v: tr(b.lang, key)})
 	}
 	for _, s := range r.Sections {
 		for _, ind := range s.Questionnaire.Indicators {
 			if note := ThresholdNote(b.lang, s.Questionnaire.ID, ind.ID); note != "" {
-				ps = append(ps, param{key: "limits", v: note})
+				ps = append(ps, param{key: "word.limits", v: note})
 			}
 		}
 	}
@@ -55,9 +55,9 @@ func (b *xlsxBook) parameters() error {
 				dir = "dir_better"
 			}
 			ps = append(ps,
-				param{"direction", q.ID, d.ID, tr(b.lang, schemeOf(d).key(dir))},
-				param{"cut_low", q.ID, d.ID, d.Cutoffs.Low},
-				param{"cut_high", q.ID, d.ID, d.Cutoffs.High},
+				param{"word.direction", q.ID, d.ID, tr(b.lang, schemeOf(d).key(dir))},
+				param{"word.cut_low", q.ID, d.ID, d.Cutoffs.Low},
+				param{"word.cut_high", q.ID, d.ID, d.Cutoffs.High},
 				param{"items", q.ID, d.ID, len(d.Items)},
 			)
 		}

@@ -6,10 +6,10 @@ package reports
 // réponses) » or « masqué pour protéger un autre groupe »), as in the PDF.
 func (b *xlsxBook) participation() error {
 	cols := []column{
-		{b.t("unit"), 40, b.text},
+		{b.t("word.unit"), 40, b.text},
 		{b.t("depth"), 12, b.integer},
-		{b.t("respondents"), 14, b.integer},
-		{b.t("headcount"), 12, b.integer},
+		{b.t("word.respondents"), 14, b.integer},
+		{b.t("word.headcount"), 12, b.integer},
 		{b.t("rate"), 14, b.percent},
 	}
 	ps := b.r.Participation

@@ -45,7 +45,7 @@ func (b *xlsxBook) summary() error {
 		w.str(2, row, fmt.Sprintf("%s (%s v%d)", b.questionnaireTitle(q), q.ID, q.Version), b.text)
 		row++
 		all := xlsxOverall(res)
-		w.str(1, row, b.t("respondents"), b.bold)
+		w.str(1, row, b.t("word.respondents"), b.bold)
 		if all == nil {
 			w.str(2, row, fmt.Sprintf(b.t("fewer_than_k"), r.MinGroupSize), b.text)
 			row++
@@ -55,7 +55,7 @@ func (b *xlsxBook) summary() error {
 		}
 		w.value(2, row, all.Respondents, b.integer)
 		row += 2
-		for i, key := range []string{"dimension", "mean", "n", "level"} {
+		for i, key := range []string{"word.dimension", "mean", "n", "level"} {
 			w.str(i+1, row, b.t(key), b.header)
 		}
 		first := row + 1

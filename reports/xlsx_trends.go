@@ -27,7 +27,7 @@ func (b *xlsxBook) trends() error {
 	t := func(key string) string { return trendText(b.lang, key) }
 	cols := []column{
 		{b.t("questionnaire"), 18, b.text},
-		{b.t("group"), 24, b.text},
+		{b.t("word.group"), 24, b.text},
 		{b.t("kind"), 10, b.text},
 		{b.t("label"), 28, b.text},
 		{t("measure_id"), 16, b.text},

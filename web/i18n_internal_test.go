@@ -3,29 +3,19 @@ package web
 import (
 	"strings"
 	"testing"
+
+	"github.com/vigie-sante/vigie/internal/locale"
 )
 
-// TestMessagesComplete checks that every interface text exists in every
-// language (an internal test: the message table is not exported).
-func TestMessagesComplete(t *testing.T) {
-	for _, lang := range languages {
-		for key := range messages[defaultLang] {
-			if messages[lang][key] == "" {
-				t.Errorf("message %q missing in %q", key, lang)
-			}
-		}
-		for key := range messages[lang] {
-			if _, ok := messages[defaultLang][key]; !ok {
-				t.Errorf("message %q of %q missing in %q", key, lang, defaultLang)
-			}
-		}
-	}
-}
+// pageKeys are the keys of the employees' pages' texts and of the words
+// they share with the documents: the texts these tests hold to the
+// pages' conventions.
+func pageKeys() []string { return append(locale.Keys("pages"), locale.Keys("word")...) }
 
 // TestFrenchSpaces checks that no French text can start a line with a
 // colon or leave a guillemet alone at a line's end or start.
 func TestFrenchSpaces(t *testing.T) {
-	for key := range messages[defaultLang] {
+	for _, key := range pageKeys() {
 		msg := tr(defaultLang, key)
 		for _, bad := range []string{" :", "« ", " »"} {
 			if strings.Contains(msg, bad) {
@@ -41,7 +31,8 @@ func TestFrenchSpaces(t *testing.T) {
 // real plurals (trn) rather than « (s) », and « enquête », the word
 // employees know, rather than the back office's « campagne ».
 func TestFrenchMessagesTypography(t *testing.T) {
-	for key, msg := range messages[defaultLang] {
+	for _, key := range pageKeys() {
+		msg := locale.T(defaultLang, key)
 		for _, p := range []string{" :", " ;", " !", " ?"} {
 			if strings.Contains(msg, p) {
 				t.Errorf("%s = %q: a normal space before %q (want U+00A0, so no line starts with it)", key, msg, p[1:])
@@ -55,7 +46,8 @@ func TestFrenchMessagesTypography(t *testing.T) {
 		}
 	}
 	for _, lang := range languages {
-		for key, msg := range messages[lang] {
+		for _, key := range pageKeys() {
+			msg := locale.T(lang, key)
 			if strings.Contains(msg, "(s)") || strings.Contains(msg, "(e)") {
 				t.Errorf("%s (%s) = %q: want a real plural (trn) rather than (s)", key, lang, msg)
 			}

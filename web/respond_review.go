@@ -57,7 +57,7 @@ func (s *Server) review(c *gin.Context, rs *respondent) *reviewPage {
 			if v == "" || todo {
 				v = notGiven
 			}
-			p.Lines = append(p.Lines, reviewLine{Label: tr(lang, "review.unit"), Value: v, URL: rs.url(st.Key), Todo: todo})
+			p.Lines = append(p.Lines, reviewLine{Label: tr(lang, "word.unit"), Value: v, URL: rs.url(st.Key), Todo: todo})
 		case st.Key == "segments":
 			for _, seg := range rs.cv.Segments {
 				label := seg.Label[lang]
@@ -92,7 +92,7 @@ func (s *Server) review(c *gin.Context, rs *respondent) *reviewPage {
 				v = tr(lang, "review.comment")
 			}
 			sec := &p.Sections[len(p.Sections)-1]
-			sec.Lines = append(sec.Lines, reviewLine{Label: tr(lang, "review.commentlabel"), Value: v, URL: rs.url(st.Key), Todo: todo})
+			sec.Lines = append(sec.Lines, reviewLine{Label: tr(lang, "word.comment"), Value: v, URL: rs.url(st.Key), Todo: todo})
 		}
 	}
 	return p

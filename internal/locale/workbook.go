@@ -1,9 +1,11 @@
-package reports
+package locale
+
+func init() { add("xlsx", "xlsx.", workbook["fr"], workbook["en"]) }
 
 // The workbook's texts. Sheet names stay French in every language so that
 // macros and pivot tables built on one workbook work on the next; headers
 // and labels follow Report.Lang.
-var xlsxTexts = map[string]map[string]string{
+var workbook = map[string]map[string]string{
 	"fr": {
 		"title":              "Vigie : synthèse des résultats",
 		"organisation":       "Organisation",
@@ -16,21 +18,15 @@ var xlsxTexts = map[string]map[string]string{
 		"comment_k":          "Seuil des commentaires",
 		"generated":          "Généré le",
 		"version":            "Version de Vigie",
-		"language":           "Langue",
 		"questionnaire":      "Questionnaire",
 		"qversion":           "Version",
-		"respondents":        "Répondants",
 		"fewer_than_k":       "moins de %d",
-		"headcount":          "Effectif",
 		"rate":               "Taux de participation",
-		"unit":               "Unité",
 		"depth":              "Niveau hiérarchique",
-		"group":              "Groupe",
 		"kind":               "Type",
 		"label":              "Libellé",
 		"parent":             "Parent",
 		"segment":            "Segment",
-		"dimension":          "Dimension",
 		"dimension_id":       "Code dimension",
 		"status":             "Statut",
 		"published":          "publié",
@@ -41,16 +37,12 @@ var xlsxTexts = map[string]map[string]string{
 		"ci_low":             "IC 95 % bas",
 		"ci_high":            "IC 95 % haut",
 		"level":              "Niveau",
-		"favourable":         "favorable",
-		"intermediate":       "intermédiaire",
-		"unfavourable":       "défavorable",
 		"share_fav":          "Part favorable",
 		"share_int":          "Part intermédiaire",
 		"share_unf":          "Part défavorable",
 		"kind_all":           "ensemble",
 		"kind_unit":          "unité",
 		"kind_segment":       "segment",
-		"all":                "Ensemble",
 		"item":               "Item",
 		"item_text":          "Énoncé",
 		"answers":            "Réponses",
@@ -66,27 +58,20 @@ var xlsxTexts = map[string]map[string]string{
 		"share_above":        "Part au-dessus du seuil",
 		"parameter":          "Paramètre",
 		"value":              "Valeur",
-		"direction":          "Sens",
 		"higher_worse":       "score élevé = défavorable",
 		"higher_better":      "score élevé = favorable",
-		"cut_low":            "Seuil bas",
-		"cut_high":           "Seuil haut",
 		"items":              "Nombre d'items",
 		"dim_means":          "Moyennes des dimensions (0-100), ensemble des répondants",
 		"no_figures":         "Résultats masqués : moins de %d répondants.",
 		"cell_below_k":       "moins de %d réponses",
-		"cell_secondary":     "masqué pour protéger un autre groupe",
 		"scale":              "Échelle (valeur = libellé)",
 		"reversed":           "Inversé",
 		"yes":                "oui",
 		"no":                 "non",
-		"comment":            "Commentaire",
 		"no_comment":         "Aucun commentaire publié.",
 		"legend":             "Légende de la carte (feuille Carte)",
 		"legend_levels":      "Niveaux",
 		"legend_signals":     "Stratégies défensives (signaux collectifs)",
-		"limits":             "Portée et limites",
-		"reading":            "Lecture",
 		"period_note":        "Note sur la période",
 	},
 	"en": {
@@ -101,21 +86,15 @@ var xlsxTexts = map[string]map[string]string{
 		"comment_k":          "Comment threshold",
 		"generated":          "Generated on",
 		"version":            "Vigie version",
-		"language":           "Language",
 		"questionnaire":      "Questionnaire",
 		"qversion":           "Version",
-		"respondents":        "Respondents",
 		"fewer_than_k":       "fewer than %d",
-		"headcount":          "Headcount",
 		"rate":               "Participation rate",
-		"unit":               "Unit",
 		"depth":              "Level in the tree",
-		"group":              "Group",
 		"kind":               "Kind",
 		"label":              "Label",
 		"parent":             "Parent",
 		"segment":            "Segment",
-		"dimension":          "Dimension",
 		"dimension_id":       "Dimension code",
 		"status":             "Status",
 		"published":          "published",
@@ -126,16 +105,12 @@ var xlsxTexts = map[string]map[string]string{
 		"ci_low":             "95% CI low",
 		"ci_high":            "95% CI high",
 		"level":              "Level",
-		"favourable":         "favourable",
-		"intermediate":       "intermediate",
-		"unfavourable":       "unfavourable",
 		"share_fav":          "Share favourable",
 		"share_int":          "Share intermediate",
 		"share_unf":          "Share unfavourable",
 		"kind_all":           "all",
 		"kind_unit":          "unit",
 		"kind_segment":       "segment",
-		"all":                "All respondents",
 		"item":               "Item",
 		"item_text":          "Statement",
 		"answers":            "Answers",
@@ -151,39 +126,20 @@ var xlsxTexts = map[string]map[string]string{
 		"share_above":        "Share above threshold",
 		"parameter":          "Parameter",
 		"value":              "Value",
-		"direction":          "Direction",
 		"higher_worse":       "high score = unfavourable",
 		"higher_better":      "high score = favourable",
-		"cut_low":            "Low cut-off",
-		"cut_high":           "High cut-off",
 		"items":              "Number of items",
 		"dim_means":          "Dimension means (0-100), all respondents",
 		"no_figures":         "Results masked: fewer than %d respondents.",
 		"cell_below_k":       "fewer than %d responses",
-		"cell_secondary":     "hidden to protect another group",
 		"scale":              "Scale (value = label)",
 		"reversed":           "Reversed",
 		"yes":                "yes",
 		"no":                 "no",
-		"comment":            "Comment",
 		"no_comment":         "No published comment.",
 		"legend":             "Map legend (Carte sheet)",
 		"legend_levels":      "Levels",
 		"legend_signals":     "Defensive strategies (collective signals)",
-		"limits":             "Scope and limits",
-		"reading":            "Reading",
 		"period_note":        "About the period",
 	},
-}
-
-// xlsxText returns the workbook text for key in lang, French when lang has
-// none, and the key itself when it is missing (a visible bug, not a panic).
-func xlsxText(lang, key string) string {
-	if s, ok := xlsxTexts[lang][key]; ok {
-		return s
-	}
-	if s, ok := xlsxTexts["fr"][key]; ok {
-		return s
-	}
-	return key
 }

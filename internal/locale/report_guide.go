@@ -1,9 +1,6 @@
-package reports
+package locale
 
-func init() {
-	addTexts(french, frenchGuide)
-	addTexts(english, englishGuide)
-}
+func init() { add("report", "report.", frenchGuide, englishGuide) }
 
 // The discussion guide's texts. The ground rules follow ANACT's "espaces
 // de discussion sur le travail": speak of the work, not of people; what

@@ -1,0 +1,20 @@
+// Package locale is the one catalogue of words of every output: the
+// employees' pages, the PDF and Excel reports, the discussion guide, the
+// DUERP, the GDPR documents (notice, AIPD) and the e-mails. A word shared
+// by a page, the PDF and the workbook has one key, so it cannot drift
+// between them; every text exists in French and English (tests), and the
+// plural rule is vigie.Singular.
+//
+// Keys are dotted paths of lower-case words ("error.notfound",
+// "report.h_summary", "word.unit"); the first part names the table the
+// text comes from ("report", "xlsx", "notice", "aipd", "duerp", "word"
+// for words every output shares; the pages' own tables keep their first
+// part: "error", "layout", "review"...). A text that counts has two keys,
+// key+".one" and key+".other" (N picks one). Texts are format strings
+// for fmt (%s, %d, and %% for a percent sign where the caller formats);
+// each output applies its own typography (web.tr, reports.frenchTypography).
+//
+// web and reports keep thin wrappers (tr, trn) so their call sites name
+// keys as they always have: reports' tr("h_summary") is
+// T(lang, "report.h_summary"), and a key with a dot is taken whole.
+package locale
