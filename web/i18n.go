@@ -48,4 +48,3 @@ func trn(lang, key string, n int, args ...any) string {
 // guillemets, as French typography wants, so that no line of an employee's
 // page starts with a colon or a lone guillemet.
 var frenchSpaces = strings.NewReplacer(" :", "\u00a0:", "« ", "«\u00a0", " »", "\u00a0»")
-
