@@ -18,7 +18,7 @@ func (b *xlsxBook) parameters() error {
 		{key: "k", v: r.MinGroupSize},
 		{key: "comment_k", v: r.CommentMinGroupSize},
 		{key: "audience", v: b.t(string(r.Audience))},
-		{key: "language", v: b.lang},
+		{key: "word.language", v: b.lang},
 		{key: "generated", v: r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC")},
 	}
 	if v := versionShown(r.Version); v != "" {

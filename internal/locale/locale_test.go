@@ -89,6 +89,9 @@ var (
 		{re: regexp.MustCompile(`\btrendText\(\s*[^,()"]+,\s*"([^"]+)"\s*[,)]`), prefix: "report."},
 		{re: regexp.MustCompile(`\bxlsxText\(\s*[^,()"]+,\s*"([^"]+)"\s*[,)]`), prefix: "xlsx."},
 		{re: regexp.MustCompile(`\b\w+\.t\(\s*"([^"]+)"\s*[,)]`), prefix: "xlsx."},
+		// The workbook's parameters name their label by key.
+		{re: regexp.MustCompile(`\bkey:\s*"([^"]+)"\s*,`), prefix: "xlsx."},
+		{re: regexp.MustCompile(`\bparam\{\s*"([^"]+)"\s*,`), prefix: "xlsx."},
 	}
 	anyCalls = []call{
 		{re: regexp.MustCompile(`\blocale\.T\(\s*[^,()"]+,\s*"([^"]+)"\s*[,)]`)},
@@ -98,7 +101,7 @@ var (
 
 // TestLiteralKeysExist scans the Go sources and the templates for texts
 // asked by a literal key (tr, trn, the templates' .T and .TN, the
-// reports' d.tr, b.t, xlsxText, and locale.T / locale.N anywhere) and
+// reports' d.tr, b.t, xlsxText, the workbook's parameter keys, and locale.T / locale.N anywhere) and
 // fails with the list of keys the catalogue lacks. A branch that added
 // texts to a table of its own gets them listed here: add each to the
 // catalogue (internal/locale, the file of its table) in French and English.
