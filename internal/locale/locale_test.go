@@ -34,6 +34,9 @@ func TestKeyStyle(t *testing.T) {
 		if !keyStyle.MatchString(key) {
 			t.Errorf("key %q: want dotted lower-case words (table.name, name.one/name.other for plurals)", key)
 		}
+		if strings.HasSuffix(key, "_one") || strings.HasSuffix(key, "_other") {
+			t.Errorf("key %q: the plural forms are written name.one and name.other", key)
+		}
 		for _, pair := range [][2]string{{".one", ".other"}, {".other", ".one"}} {
 			if base, ok := strings.CutSuffix(key, pair[0]); ok {
 				if _, found := slices.BinarySearch(keys, base+pair[1]); !found {
@@ -140,7 +143,11 @@ func TestLiteralKeysExist(t *testing.T) {
 					line := 1 + strings.Count(string(data[:m[0]]), "\n")
 					for _, k := range keys {
 						if !locale.Has("fr", k) {
-							missing[k] = append(missing[k], rel+":"+itoa(line))
+							where := rel + ":" + itoa(line)
+							if old := oldPlural(k); old != "" && locale.Has("fr", old) {
+								where += "; rename " + old + " to " + k
+							}
+							missing[k] = append(missing[k], where)
 						}
 					}
 				}
@@ -165,4 +172,16 @@ func TestLiteralKeysExist(t *testing.T) {
 		lines = append(lines, "\t"+k+"  ("+strings.Join(missing[k], ", ")+")")
 	}
 	t.Errorf("%d keys used in code or templates are not in the catalogue (internal/locale); add them in French and English:\n%s", len(missing), strings.Join(lines, "\n"))
+}
+
+// oldPlural is the key the tables used for a plural form before the
+// catalogue ("x_one" for "x.one"), "" for any other key: a key migrated
+// from another branch's table may still carry it.
+func oldPlural(key string) string {
+	for _, form := range []string{"one", "other"} {
+		if base, ok := strings.CutSuffix(key, "."+form); ok {
+			return base + "_" + form
+		}
+	}
+	return ""
 }
