@@ -1,13 +1,14 @@
-// Package locale is the one catalogue of words of every output: the
+// Package locale is the one catalogue of words of the outputs: the
 // employees' pages, the PDF and Excel reports, the discussion guide, the
-// DUERP, the GDPR documents (notice, AIPD) and the e-mails. A word shared
+// trends and the GDPR documents (notice, AIPD); the DUERP's headers and
+// the e-mails are still written in code (docs/architecture.md). A word shared
 // by a page, the PDF and the workbook has one key, so it cannot drift
 // between them; every text exists in French and English (tests), and the
 // plural rule is vigie.Singular.
 //
 // Keys are dotted paths of lower-case words ("error.notfound",
 // "report.h_summary", "word.unit"); the first part names the table the
-// text comes from ("report", "xlsx", "notice", "aipd", "duerp", "word"
+// text comes from ("report", "xlsx", "notice", "aipd", "word"
 // for words every output shares; the pages' own tables keep their first
 // part: "error", "layout", "review"...). A text that counts has two keys,
 // key+".one" and key+".other" (N picks one). Texts are format strings

@@ -87,7 +87,7 @@ func Has(lang, key string) bool {
 }
 
 // Keys returns the keys of one table, sorted ("pages", "report", "xlsx",
-// "notice", "aipd", "duerp", "word"); every key of the catalogue when
+// "notice", "aipd", "word"); every key of the catalogue when
 // table is "".
 func Keys(table string) []string {
 	if table != "" {
