@@ -45,7 +45,7 @@ var questionnaireFields = []column{
 
 var questionnaireColumns = []column{
 	{"Champ", ""},
-	{"Français", ""},
+	{"Valeur (français)", ""},
 	{"English", ""},
 }
 

@@ -181,9 +181,7 @@ func (x *xlsxReader) questionnaire(d *draft) {
 			d.Language.V = strings.ToLower(d.Language.V)
 		case fieldTitle, fieldIntro, fieldComment:
 			t := map[string]*text{fieldTitle: &d.Title, fieldIntro: &d.Intro, fieldComment: &d.Comment}[name]
-			for i, lang := range templateLanguages {
-				t.add(lang, c.get(i+1), c.at(i+1))
-			}
+			*t = c.text(1, "")
 		default:
 			x.ps.add(c.at(0), "champ inconnu « %s » (champs possibles : %s, %s, %s, %s, %s, %s)", c.get(0),
 				fieldID, fieldVersion, fieldLang, fieldTitle, fieldIntro, fieldComment)
@@ -192,9 +190,29 @@ func (x *xlsxReader) questionnaire(d *draft) {
 	if d.Language.V != "" && !slices.Contains(templateLanguages, d.Language.V) {
 		x.ps.add(d.Language.At, "langue « %s » : le modèle porte des textes en français (fr) et en anglais (en)", d.Language.V)
 	}
-	d.Title = defaultFirst(d.Title, d.Language.V)
-	d.Intro = defaultFirst(d.Intro, d.Language.V)
-	d.Comment = defaultFirst(d.Comment, d.Language.V)
+	for _, t := range []*text{&d.Title, &d.Intro, &d.Comment} {
+		*t = defaultFirst(*t, d.Language.V)
+	}
+}
+
+// text reads a text from its French column col and its English column
+// col+1. The default language (lang; "" when not yet known) is kept
+// when empty if the other is given, so that the parser's complaint
+// points at the cell to fill.
+func (c cells) text(col int, lang string) text {
+	var t text
+	for i, l := range templateLanguages {
+		if v := c.get(col + i); v != "" {
+			t = append(t, langText{l, v, c.at(col + i)})
+		}
+	}
+	if len(t) == 0 {
+		return nil
+	}
+	if i := slices.Index(templateLanguages, lang); i >= 0 && c.get(col+i) == "" {
+		t = append(t, langText{lang, "", c.at(col + i)})
+	}
+	return defaultFirst(t, lang)
 }
 
 // defaultFirst puts the default language's text first, as the YAML
@@ -282,11 +300,7 @@ func (x *xlsxReader) dimensions(d *draft) map[string]*dimensionDraft {
 	byID := map[string]*dimensionDraft{}
 	for _, c := range x.rows(sheetDimensions, dimensionColumns, false) {
 		dim := &dimensionDraft{ID: c.field(colDimID)}
-		dim.Title.add("fr", c.get(colDimTitleFR), c.at(colDimTitleFR))
-		dim.Title.add("en", c.get(colDimTitleEN), c.at(colDimTitleEN))
-		dim.Description.add("fr", c.get(colDimDescFR), c.at(colDimDescFR))
-		dim.Description.add("en", c.get(colDimDescEN), c.at(colDimDescEN))
-		dim.Title, dim.Description = defaultFirst(dim.Title, d.Language.V), defaultFirst(dim.Description, d.Language.V)
+		dim.Title, dim.Description = c.text(colDimTitleFR, d.Language.V), c.text(colDimDescFR, d.Language.V)
 		dim.Direction = word(&x.ps, c, colDimDirection, directionWords, true)
 		dim.Low, dim.High = number(c.field(colDimLow)), number(c.field(colDimHigh))
 		dim.MinAnswered = number(c.field(colDimMinAnswered))
@@ -359,9 +373,7 @@ func (x *xlsxReader) items(d *draft, dims map[string]*dimensionDraft, scales map
 			continue
 		}
 		it := &itemDraft{ID: c.field(colItemID), Scale: c.field(colItemScale), ReverseAt: c.at(colItemReverse)}
-		it.Text.add("fr", c.get(colItemFR), c.at(colItemFR))
-		it.Text.add("en", c.get(colItemEN), c.at(colItemEN))
-		it.Text = defaultFirst(it.Text, d.Language.V)
+		it.Text = c.text(colItemFR, d.Language.V)
 		switch strings.ToLower(c.get(colItemReverse)) {
 		case "oui", "o", "x", "1", "vrai", "true", "yes":
 			it.Reverse = true
@@ -381,9 +393,7 @@ func (x *xlsxReader) indicators(d *draft) {
 		if ind.Kind.V == "" {
 			ind.Kind.V = string(questionnaires.KindRatio)
 		}
-		ind.Title.add("fr", c.get(colIndTitleFR), c.at(colIndTitleFR))
-		ind.Title.add("en", c.get(colIndTitleEN), c.at(colIndTitleEN))
-		ind.Title = defaultFirst(ind.Title, d.Language.V)
+		ind.Title = c.text(colIndTitleFR, d.Language.V)
 		d.Indicators = append(d.Indicators, ind)
 	}
 }
