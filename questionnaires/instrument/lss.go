@@ -513,6 +513,7 @@ func contiguous(as []*lssAnswer, key func(*lssAnswer) string) bool {
 }
 
 var (
+	ligatures   = strings.NewReplacer("œ", "oe", "æ", "ae", "ß", "ss")
 	tags        = regexp.MustCompile(`<[^>]*>`)
 	langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
@@ -529,7 +530,7 @@ func slug(s string, n int) string {
 	var b strings.Builder
 	dash := false
 runes:
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+	for _, r := range norm.NFD.String(ligatures.Replace(strings.ToLower(s))) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
