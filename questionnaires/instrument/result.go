@@ -1,7 +1,11 @@
 package instrument
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"io"
+	"path"
 	"strings"
 
 	"github.com/vigie-sante/vigie"
@@ -107,4 +111,19 @@ func (ps problems) err() error {
 		return nil
 	}
 	return &Error{Problems: ps}
+}
+
+// Import reads a questionnaire from a template workbook or a LimeSurvey
+// .lss file, told apart by the file's name and, failing that, its first
+// bytes.
+func Import(r io.Reader, name string) (*Result, error) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(4)
+	switch ext := strings.ToLower(path.Ext(name)); {
+	case ext == ".xlsx" || ext != ".lss" && bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return FromXLSX(br, name)
+	case ext == ".lss" || bytes.HasPrefix(bytes.TrimSpace(head), []byte("<")):
+		return FromLSS(br, name)
+	}
+	return nil, &Error{Problems: []Problem{{Message: "format inconnu : un classeur .xlsx rempli d'après le modèle de Vigie ou un fichier de structure LimeSurvey .lss est attendu"}}}
 }
