@@ -20,7 +20,7 @@ import (
 // languages weighs about 2 MB.
 const (
 	// MaxLSS is the largest .lss file read, in bytes.
-	MaxLSS = 8 << 20
+	MaxLSS = 5 << 20
 	// maxLSSRows bounds the rows of all tables together.
 	maxLSSRows = 200_000
 )
