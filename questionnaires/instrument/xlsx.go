@@ -51,6 +51,7 @@ func FromXLSX(r io.Reader, name string) (*Result, error) {
 
 // headComment is the comment written above an imported questionnaire.
 func headComment(from, name string) string {
+	name = name[strings.LastIndexAny(name, `/\`)+1:] // the file, not where it was
 	name = strings.Map(func(r rune) rune {
 		if r < ' ' {
 			return ' '
