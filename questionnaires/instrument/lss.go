@@ -20,13 +20,14 @@ const (
 	lssArrayByColumn = "H" // the same, shown transposed
 	lssArray5        = "A" // array 1 to 5, no answer options
 	lssArray10       = "B" // array 1 to 10
+	lssDualScale     = "1" // array with two scales: the first is taken
 	lssLongText      = "T" // long free text: the questionnaire's comment
 	lssHugeText      = "U"
 )
 
 // lssTypeNames name the question types that are left out, for warnings.
 var lssTypeNames = map[string]string{
-	"1": "tableau à double échelle", "5": "choix sur 5 points", ":": "tableau de nombres", ";": "tableau de textes",
+	"5": "choix sur 5 points", ":": "tableau de nombres", ";": "tableau de textes",
 	"C": "tableau oui/incertain/non", "E": "tableau plus/pareil/moins", "D": "date", "G": "genre", "I": "langue",
 	"K": "plusieurs nombres", "L": "liste", "!": "liste déroulante", "M": "choix multiple", "P": "choix multiple avec commentaire",
 	"N": "nombre", "O": "liste avec commentaire", "Q": "plusieurs textes courts", "R": "classement", "S": "texte court",
@@ -133,9 +134,8 @@ func (c *lssConverter) convert(d *draft) error {
 	for _, q := range questions {
 		at := q.place()
 		typ := q.get("type")
-		c.conditions(q)
 		switch typ {
-		case lssArray, lssArrayByColumn, lssArray5, lssArray10:
+		case lssArray, lssArrayByColumn, lssArray5, lssArray10, lssDualScale:
 		case lssLongText, lssHugeText:
 			if len(d.Comment) == 0 {
 				d.Comment = c.text(q.get("qid"), at)
@@ -147,9 +147,10 @@ func (c *lssConverter) convert(d *draft) error {
 			if name == "" {
 				name = "type inconnu"
 			}
-			c.warn(at, "non importée (type %s, %s) : seules les questions tableau (types F, H, A et B) deviennent des dimensions", typ, name)
+			c.warn(at, "non importée (type %s, %s) : seules les questions tableau (types F, H, A, B et 1) deviennent des dimensions", typ, name)
 			continue
 		}
+		c.conditions(q)
 		dim := c.dimension(q, d, scales, subs[q.get("qid")], prefix, usedItems)
 		if dim != nil {
 			d.Dimensions = append(d.Dimensions, dim)
@@ -157,7 +158,7 @@ func (c *lssConverter) convert(d *draft) error {
 	}
 	if len(d.Dimensions) == 0 {
 		ps := problems{}
-		ps.add(Place{}, "aucune question tableau (types F, H, A ou B) avec des sous-questions : rien à importer")
+		ps.add(Place{}, "aucune question tableau (types F, H, A, B ou 1) avec des sous-questions : rien à importer")
 		for _, w := range c.warnings {
 			ps.add(Place{}, "%s", w)
 		}
@@ -355,8 +356,8 @@ func (c *lssConverter) dimension(q *lssQuestion, d *draft, scales map[string]*sc
 	if scale == nil {
 		return nil
 	}
-	if q.get("type") == "1" {
-		c.warn(at, "seconde échelle ignorée")
+	if q.get("type") == lssDualScale {
+		c.warn(at, "tableau à double échelle : seule la première échelle est importée")
 	}
 	for _, s := range subs {
 		sat := Place{Line: s.row.line, What: "sous-question " + s.get("title") + " de " + code}

@@ -103,6 +103,16 @@ func TestFromLSSVersions(t *testing.T) {
 	if q.ID != "marges-de-manoeuvre" || q.Item("a1").Text["en"] != "I choose how I work." || s.Min != 0 || s.Max != 1 || s.Label(1, "en", "fr") != "Yes" {
 		t.Errorf("questionnaire %s, item %+v, scale %+v", q.ID, q.Item("a1"), s)
 	}
+	t.Run("DualScale", func(t *testing.T) {
+		doc := strings.Replace(lss3, "<type>F</type>", "<type>1</type>", 2)
+		res, err := instrument.FromLSS(strings.NewReader(lss(doc)), "d.lss")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := strings.Join(res.Warnings, "\n"); !strings.Contains(w, "question Q1 : tableau à double échelle : seule la première échelle est importée") {
+			t.Errorf("warnings = %s", w)
+		}
+	})
 	t.Run("Array5", func(t *testing.T) {
 		doc := strings.Replace(lss3, "<type>F</type>", "<type>A</type>", 2)
 		res, err := instrument.FromLSS(strings.NewReader(lss(doc)), "a.lss")
