@@ -165,6 +165,7 @@ func (x *xlsxReader) sheetError(name string, err error) {
 // questionnaire reads the Questionnaire sheet: one field per row.
 func (x *xlsxReader) questionnaire(d *draft) {
 	seen := map[string]bool{}
+	texts := map[string]cells{}
 	for _, c := range x.rows(sheetQuestionnaire, questionnaireColumns, false) {
 		name := strings.ToLower(c.get(0))
 		if seen[name] {
@@ -181,8 +182,7 @@ func (x *xlsxReader) questionnaire(d *draft) {
 			d.Language = c.field(1)
 			d.Language.V = strings.ToLower(d.Language.V)
 		case fieldTitle, fieldIntro, fieldComment:
-			t := map[string]*text{fieldTitle: &d.Title, fieldIntro: &d.Intro, fieldComment: &d.Comment}[name]
-			*t = c.text(1, "")
+			texts[name] = c // read once the language is known
 		default:
 			x.ps.add(c.at(0), "champ inconnu « %s » (champs possibles : %s, %s, %s, %s, %s, %s)", c.get(0),
 				fieldID, fieldVersion, fieldLang, fieldTitle, fieldIntro, fieldComment)
@@ -191,8 +191,10 @@ func (x *xlsxReader) questionnaire(d *draft) {
 	if d.Language.V != "" && !slices.Contains(templateLanguages, d.Language.V) {
 		x.ps.add(d.Language.At, "langue « %s » : le modèle porte des textes en français (fr) et en anglais (en)", d.Language.V)
 	}
-	for _, t := range []*text{&d.Title, &d.Intro, &d.Comment} {
-		*t = defaultFirst(*t, d.Language.V)
+	for name, t := range map[string]*text{fieldTitle: &d.Title, fieldIntro: &d.Intro, fieldComment: &d.Comment} {
+		if c, ok := texts[name]; ok {
+			*t = c.text(1, d.Language.V)
+		}
 	}
 }
 

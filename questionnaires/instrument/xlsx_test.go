@@ -188,6 +188,8 @@ func TestXLSXProblems(t *testing.T) {
 			[]string{"feuille « Questionnaire », ligne 4, colonne B (Valeur (français)) : langue « de »"}},
 		{"Version", set("Questionnaire", "B3", "un"),
 			[]string{"feuille « Questionnaire », ligne 3, colonne B (Valeur (français)) : ", "version"}},
+		{"MissingTitle", set("Questionnaire", "B5", ""),
+			[]string{"feuille « Questionnaire », ligne 5, colonne B (Valeur (français)) : questionnaire : title : texte vide en « fr »"}},
 		{"UnknownField", set("Questionnaire", "A8", "auteur"),
 			[]string{"feuille « Questionnaire », ligne 8, colonne A (Champ) : champ inconnu « auteur »"}},
 		{"MissingSheet", func(f *excelize.File) {
