@@ -71,14 +71,25 @@ func (s *Server) adminQuestionnaireYAML(c *gin.Context) {
 	c.Data(http.StatusOK, "application/yaml; charset=utf-8", bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")))
 }
 
-// adminQuestionnaireTemplate sends the workbook to fill.
+// adminQuestionnaireTemplate sends the workbook to fill: empty, or
+// holding the questionnaire named by ?from= to adapt.
 func (s *Server) adminQuestionnaireTemplate(c *gin.Context) {
-	data, err := instrument.Template(nil)
+	var q *questionnaires.Questionnaire
+	name := "modele-questionnaire-vigie.xlsx"
+	if id := c.Query("from"); id != "" {
+		var err error
+		if q, err = s.store.Questionnaire(c.Request.Context(), id); err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		name = "modele-" + q.ID + ".xlsx"
+	}
+	data, err := instrument.Template(q)
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	c.Header("Content-Disposition", `attachment; filename="modele-questionnaire-vigie.xlsx"`)
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
 	c.Data(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data)
 }
 

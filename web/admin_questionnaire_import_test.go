@@ -47,6 +47,21 @@ func TestQuestionnaireImport(t *testing.T) {
 		if sheets := f.GetSheetList(); len(sheets) != 6 || sheets[4] != "Items" {
 			t.Errorf("sheets = %v", sheets)
 		}
+		wantContains(t, b.get("/admin/questionnaires/reconnaissance"), `href="/admin/questionnaire-template.xlsx?from=reconnaissance"`)
+		p = b.get("/admin/questionnaire-template.xlsx?from=reconnaissance")
+		wantStatus(t, p, http.StatusOK)
+		if cd := p.Header.Get("Content-Disposition"); !strings.Contains(cd, "modele-reconnaissance.xlsx") {
+			t.Errorf("Content-Disposition = %q", cd)
+		}
+		g, err := excelize.OpenReader(strings.NewReader(p.Body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer g.Close()
+		if v, _ := g.GetCellValue("Items", "B2"); v != "eff1" {
+			t.Errorf("first item of the filled template = %q, want eff1", v)
+		}
+		wantStatus(t, b.get("/admin/questionnaire-template.xlsx?from=absent"), http.StatusNotFound)
 	})
 
 	var yaml string
