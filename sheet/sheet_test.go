@@ -278,3 +278,38 @@ func TestExcelizeWorkbook(t *testing.T) {
 		t.Fatalf("rows = %q, want %q", got, want)
 	}
 }
+
+func TestXLSXSheetByName(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetCellStr("Sheet1", "A1", "première")
+	if _, err := f.NewSheet("Échelles"); err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStr("Échelles", "A1", "accord")
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	for _, tt := range []struct{ name, want, err string }{
+		{"", "première", ""},
+		{"échelles", "accord", ""},
+		{"Items", "", "le classeur n'a pas de feuille « Items »"},
+	} {
+		r, err := sheet.OpenXLSXSheet(bytes.NewReader(data), int64(len(data)), tt.name, sheet.Limits{})
+		if tt.err != "" {
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("sheet %q: error = %v, want %q", tt.name, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("sheet %q: %v", tt.name, err)
+		}
+		row, err := r.Next()
+		r.Close()
+		if err != nil || row.Cells[0] != tt.want {
+			t.Errorf("sheet %q: first cell = %v (%v), want %q", tt.name, row.Cells, err, tt.want)
+		}
+	}
+}

@@ -25,6 +25,14 @@ import (
 
 // OpenXLSX reads the first worksheet of the workbook in r (size bytes).
 func OpenXLSX(r io.ReaderAt, size int64, lim Limits) (*Reader, error) {
+	return OpenXLSXSheet(r, size, "", lim)
+}
+
+// OpenXLSXSheet reads the worksheet called name (compared without regard
+// to case, as Excel does) of the workbook in r, or its first worksheet
+// when name is "": a workbook of several tables, such as the questionnaire
+// template, is read one sheet at a time, each within lim.
+func OpenXLSXSheet(r io.ReaderAt, size int64, name string, lim Limits) (*Reader, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, errUnreadable(err)
@@ -37,7 +45,7 @@ func OpenXLSX(r io.ReaderAt, size int64, lim Limits) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	sheetPath, sstPath, err := x.parts(book)
+	sheetPath, sstPath, err := x.parts(book, name)
 	if err != nil {
 		return nil, err
 	}
@@ -160,9 +168,10 @@ func (x *workbook) officeDocument() (string, error) {
 	return "", errUnreadable(errors.New("pas de classeur dans le fichier"))
 }
 
-// parts returns the names of the first worksheet and of the shared
-// strings ("" when the workbook has none).
-func (x *workbook) parts(book string) (sheet, sst string, err error) {
+// parts returns the names of the worksheet called name (the first one
+// when name is "") and of the shared strings ("" when the workbook has
+// none).
+func (x *workbook) parts(book, name string) (sheet, sst string, err error) {
 	rels, err := x.relations(book)
 	if err != nil {
 		return "", "", err
@@ -180,13 +189,15 @@ func (x *workbook) parts(book string) (sheet, sst string, err error) {
 	dec := xml.NewDecoder(rc)
 	for {
 		tok, err := dec.Token()
-		if err == io.EOF {
+		if err == io.EOF && name != "" {
+			return "", "", &Error{Msg: fmt.Sprintf("le classeur n'a pas de feuille « %s »", name)}
+		} else if err == io.EOF {
 			return "", "", &Error{Msg: "le classeur n'a aucune feuille"}
 		} else if err != nil {
 			return "", "", xmlError(err)
 		}
 		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "sheet" {
+		if !ok || se.Name.Local != "sheet" || (name != "" && !strings.EqualFold(attr(se, "name"), name)) {
 			continue
 		}
 		// r:id, in the relationships namespace: not sheetId.

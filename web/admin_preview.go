@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/vigie-sante/vigie/questionnaires"
 )
 
 // previewPage shows a questionnaire as an employee sees it, read-only.
@@ -15,6 +17,7 @@ type previewPage struct {
 	Comment    string
 	Minutes    int
 	Dimensions []previewDimension
+	Decline    string // the "prefer not to answer" choice
 }
 
 // previewDimension is one screen of the questionnaire.
@@ -38,10 +41,17 @@ func (s *Server) adminQuestionnairePreview(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
+	p := previewOf(q)
+	p.Nav = nav(c)
+	s.render(c, http.StatusOK, "admin_preview", p)
+}
+
+// previewOf lays out q's screens in French, as an employee sees them.
+func previewOf(q *questionnaires.Questionnaire) *previewPage {
 	const lang = "fr"
 	p := &previewPage{
-		Nav: nav(c), ID: q.ID, Title: q.Title.In(lang, q.Language), Intro: q.Intro.In(lang, q.Language),
-		Comment: q.Comment.In(lang, q.Language), Minutes: q.EstimatedMinutes(),
+		ID: q.ID, Title: q.Title.In(lang, q.Language), Intro: q.Intro.In(lang, q.Language),
+		Comment: q.Comment.In(lang, q.Language), Minutes: q.EstimatedMinutes(), Decline: tr(lang, "choice.decline"),
 	}
 	for _, d := range q.Dimensions {
 		pd := previewDimension{Title: d.Title.In(lang, q.Language)}
@@ -54,5 +64,5 @@ func (s *Server) adminQuestionnairePreview(c *gin.Context) {
 		}
 		p.Dimensions = append(p.Dimensions, pd)
 	}
-	s.render(c, http.StatusOK, "admin_preview", p)
+	return p
 }

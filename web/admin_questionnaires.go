@@ -18,6 +18,9 @@ type questionnairesPage struct {
 	Source         string   // the text sent, kept when it has errors
 	Problems       []string // one per line of the file at fault
 	Saved          string   // title of the questionnaire just saved
+	ImportFile     string   // the workbook or .lss file whose import failed
+	ImportProblems []string // its problems, each with its place
+	ImportAccept   string   // the file types the import form takes
 }
 
 // adminQuestionnaires lists built-in and uploaded questionnaires.
@@ -32,6 +35,7 @@ func (s *Server) renderQuestionnaires(c *gin.Context, status int, p *questionnai
 		return
 	}
 	p.Nav = nav(c)
+	p.ImportAccept = importAccept
 	for _, q := range qs {
 		_, builtin := builtinQuestionnaire(q.ID)
 		p.Questionnaires = append(p.Questionnaires, questionnaireChoice{ID: q.ID, Title: q.Title.In("fr", q.Language), Builtin: builtin})

@@ -18,7 +18,7 @@ var errInvalidFiles = errors.New("au moins un fichier est invalide")
 // runQuestionnaires lists, shows and validates questionnaires.
 func runQuestionnaires(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usagef("sous-commande attendue : list, show ID|FICHIER [--lang fr|en], validate FICHIER...")
+		return usagef("sous-commande attendue : list, show ID|FICHIER [--lang fr|en], validate FICHIER..., import FICHIER.xlsx|FICHIER.lss [--out FICHIER.yaml], template --out FICHIER.xlsx [--from ID|FICHIER]")
 	}
 	switch args[0] {
 	case "list":
@@ -27,8 +27,12 @@ func runQuestionnaires(args []string, stdout, stderr io.Writer) error {
 		return questionnairesShow(args[1:], stdout, stderr)
 	case "validate":
 		return questionnairesValidate(args[1:], stdout, stderr)
+	case "import":
+		return questionnairesImport(args[1:], stdout, stderr)
+	case "template":
+		return questionnairesTemplate(args[1:], stderr)
 	}
-	return usagef("sous-commande inconnue « %s » (list, show, validate)", args[0])
+	return usagef("sous-commande inconnue « %s » (list, show, validate, import, template)", args[0])
 }
 
 // questionnairesList prints one line per built-in questionnaire.
@@ -53,17 +57,9 @@ func questionnairesList(args []string, stdout, stderr io.Writer) error {
 func questionnairesShow(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("questionnaires show", stderr)
 	lang := fs.String("lang", "", "langue des textes (par défaut : celle du questionnaire)")
-	// Accept the flag before or after the questionnaire.
-	var target []string
-	for {
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		target = append(target, fs.Arg(0))
-		args = fs.Args()[1:]
+	target, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(target) != 1 {
 		return usagef("usage : vigie questionnaires show ID|FICHIER [--lang fr|en]")

@@ -22,7 +22,7 @@ func commands() []command {
 	return []command{
 		{"demo", "vigie demo [--addr 127.0.0.1:8080] [--dir DOSSIER [--reset]] : lance une démonstration complète", runDemo},
 		{"serve", "vigie serve [--addr :8080] [--db vigie.db|postgres://…] : lance le serveur (base SQLite ou PostgreSQL)", runServe},
-		{"questionnaires", "vigie questionnaires list | show ID | validate FICHIER... : les questionnaires", runQuestionnaires},
+		{"questionnaires", "vigie questionnaires list | show ID | validate FICHIER... | import FICHIER.xlsx|.lss --out FICHIER.yaml | template --out FICHIER.xlsx : les questionnaires", runQuestionnaires},
 		{"score", "vigie score --questionnaire ID|FICHIER --responses FICHIER.csv|.xlsx [--previous FICHIER [--previous-questionnaire ID|FICHIER] [--unit-map ANCIEN=>NOUVEAU]] [--min-group-size K] [--out FICHIER] : calcule les résultats (JSON)", runScore},
 		{"campaign", "vigie campaign create --file campagne.yaml | open ID | close ID | archive ID | delete ID [--confirm TITRE] | list : les campagnes", runCampaign},
 		{"codes", "vigie codes --campaign ID --count N [--unit CHEMIN] : crée des codes d'accès", runCodes},
