@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/vigie-sante/vigie/store"
@@ -46,22 +48,27 @@ func seedDemoPortfolio(ctx context.Context, st *store.Store, actor string, now t
 	if err := st.SetPortfolioSettings(ctx, store.PortfolioSettings{Enabled: true, MinOrganisations: store.MinPortfolioOrganisations}); err != nil {
 		return fmt.Errorf("démo : portefeuille : %w", err)
 	}
+	// The seven are answered at once: the store writes concurrent
+	// submissions in shared commits, which keeps the demo's start fast
+	// (docs/performance.md).
 	week := 7 * 24 * time.Hour
+	errs := make([]error, len(demoPortfolioOrganisations))
+	var wg sync.WaitGroup
 	for i, o := range demoPortfolioOrganisations {
 		spec := demoClosedSpec()
 		spec.Title = demoPortfolioTitle + " " + o.name
 		spec.Organisation = o.name
 		spec.ConductedBy = demoConductedBy("", "")
 		spec.Purpose = nil
-		spec.Segments = demoSegments()
 		team := demoTeam{direction: "Siège", name: "Ensemble des services", headcount: o.respondents + 4, respondents: o.respondents, shift: o.shift}
 		spec.Units = demoUnits([]demoTeam{team})
 		opened := now.Add(-time.Duration(40-4*i) * week)
-		if _, err := demoCampaign(ctx, st, spec, actor, opened, opened.Add(2*week), now, demoSeed+100+uint64(i), []demoTeam{team}, 0); err != nil {
-			return err
-		}
+		wg.Go(func() {
+			_, errs[i] = demoCampaign(ctx, st, spec, actor, opened, opened.Add(2*week), now, demoSeed+100+uint64(i), []demoTeam{team}, 0)
+		})
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // freezeDemoPortfolio freezes the portfolio's first version on the day of
