@@ -29,7 +29,7 @@ type Notice struct {
 	Codes               bool   // access by single-use codes
 	// Portfolio is whether the organisation's overall results feed the
 	// consultant's anonymous reference across client organisations
-	// (store.FeedsPortfolio; docs/scoring.md section 6).
+	// (store.FeedsPortfolio; docs/scoring.md section 7).
 	Portfolio   bool
 	URL         string // the survey's address, printed on the PDF
 	GeneratedAt time.Time

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
@@ -119,7 +120,7 @@ func (s *Store) FeedsPortfolio(ctx context.Context, id string) (bool, error) {
 // SetCampaignInPortfolio includes the campaign id in the portfolio, or
 // leaves it out. Leaving out a campaign that entered a frozen version
 // changes no version: the next one leaves it out when it can do so
-// without isolating it (docs/scoring.md section 6).
+// without isolating it (docs/scoring.md section 7).
 func (s *Store) SetCampaignInPortfolio(ctx context.Context, id string, in bool) error {
 	return s.update(ctx, func(tx *sql.Tx) error {
 		c, _, err := loadCampaign(ctx, tx, id)
@@ -186,7 +187,7 @@ func (s *Store) PortfolioVersions(ctx context.Context) ([]*PortfolioVersion, err
 // PortfolioReference returns the portfolio reference of a questionnaire
 // version from the latest frozen version that holds it; nil (no error)
 // when the portfolio is off or no version holds it. It is the provider
-// the comparison with a reference reads (docs/scoring.md section 6).
+// the comparison with a reference reads (docs/scoring.md section 7).
 func (s *Store) PortfolioReference(ctx context.Context, questionnaire string, version int) (*scoring.Reference, error) {
 	p, err := s.PortfolioSettings(ctx)
 	if err != nil || !p.Enabled {
@@ -233,4 +234,16 @@ func frenchDay(day string) string {
 // and case folded (« Mairie de  Lens » and « mairie de lens »).
 func normaliseOrganisation(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// PortfolioReferences is the portfolio as a source of reference values
+// for the results (web.Config.References): the reference of the
+// questionnaire version a campaign froze, from the latest frozen version
+// that holds it; nil when there is none or the portfolio is off.
+type PortfolioReferences struct{ Store *Store }
+
+// Reference returns the portfolio reference for questionnaire q of
+// campaign c (PortfolioReference).
+func (p PortfolioReferences) Reference(ctx context.Context, _ *vigie.Campaign, q *questionnaires.Questionnaire) (*scoring.Reference, error) {
+	return p.Store.PortfolioReference(ctx, q.ID, q.Version)
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/vigie-sante/vigie/scoring"
 )
 
-// The differencing rule of the portfolio (docs/scoring.md section 6).
+// The differencing rule of the portfolio (docs/scoring.md section 7).
 //
 // Every frozen version publishes, for each measure of a questionnaire
 // version, figures computed from a set of contributions: one closed

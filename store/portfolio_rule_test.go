@@ -197,7 +197,7 @@ func TestPortfolioNaiveVersionsAreAttacked(t *testing.T) {
 }
 
 // TestPortfolioRuleExamples pins the rule on the examples of
-// docs/scoring.md section 6 (min = 5: a cell needs 6 campaigns).
+// docs/scoring.md section 7 (min = 5: a cell needs 6 campaigns).
 func TestPortfolioRuleExamples(t *testing.T) {
 	all := []string{"d:effort"}
 	camps := func(prefix string, n int) map[string][]string {

@@ -160,6 +160,13 @@ func TestPortfolioVersions(t *testing.T) {
 	if err != nil || ref == nil {
 		t.Fatalf("PortfolioReference = %v, %v; want the frozen one", ref, err)
 	}
+	qs, err := s.CampaignQuestionnaires(ctx, latest[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if viaSource, err := (store.PortfolioReferences{Store: s}).Reference(ctx, latest[0], qs[0]); err != nil || viaSource == nil || viaSource.Source != ref.Source {
+		t.Fatalf("PortfolioReferences.Reference = %v, %v; want the provider's", viaSource, err)
+	}
 	if want := "portefeuille de 7 organisations, version 2027-1 du 2 février 2027"; ref.Source != want || ref.Organisations != 7 {
 		t.Fatalf("reference source %q, %d organisations; want %q, 7", ref.Source, ref.Organisations, want)
 	}

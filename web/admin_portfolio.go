@@ -11,7 +11,7 @@ import (
 )
 
 // The portfolio page lets a consultant run the portfolio reference
-// (docs/scoring.md section 6, docs/guide-consultant.md): turn it on, set
+// (docs/scoring.md section 7, docs/guide-consultant.md): turn it on, set
 // its minimum, include or leave out each campaign, see what freezing
 // would publish, freeze a version, and list the frozen ones.
 

@@ -11,7 +11,7 @@ import (
 	"github.com/vigie-sante/vigie/store"
 )
 
-// runPortfolio manages the portfolio reference (docs/scoring.md section 6,
+// runPortfolio manages the portfolio reference (docs/scoring.md section 7,
 // docs/guide-consultant.md): its settings, the campaigns that feed it, and
 // its frozen versions.
 func runPortfolio(args []string, stdout, stderr io.Writer) error {

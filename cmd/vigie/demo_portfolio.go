@@ -12,7 +12,7 @@ import (
 
 // The consultant of the demo serves other client organisations: seven
 // fictitious ones closed the same barometer during the year, so that the
-// portfolio reference (docs/scoring.md section 6) has a frozen version
+// portfolio reference (docs/scoring.md section 7) has a frozen version
 // and the 2026 barometer is compared with it. Each is small (one team of
 // about fifteen respondents, no segment published) to keep the demo's
 // start fast, and leans its own way: the shifts below move its overall

@@ -8,7 +8,7 @@ import (
 	"slices"
 )
 
-// The portfolio attacker (docs/scoring.md section 6). It holds every
+// The portfolio attacker (docs/scoring.md section 7). It holds every
 // frozen version of the portfolio reference (for each measure: the mean,
 // the number of organisations, hence their sum) and its own
 // organisation's figures, and knows which organisations entered each

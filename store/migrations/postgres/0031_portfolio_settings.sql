@@ -1,7 +1,7 @@
 -- PostgreSQL twin of ../sqlite/0031_portfolio_settings.sql: both must give
 -- the same logical schema (store/schema_test.go compares them).
 
--- The portfolio reference (issue 25, docs/scoring.md section 6): an
+-- The portfolio reference (issue 25, docs/scoring.md section 7): an
 -- installation serving several client organisations may compare each
 -- campaign with the mean of the other organisations' published overall
 -- means. Off on a new installation until the consultant turns it on.

@@ -5,7 +5,7 @@
 -- changes only by a new version, frozen by the consultant (back office or
 -- `vigie portfolio freeze`), and never so that two versions, or a version
 -- and one organisation's own figures, isolate fewer organisations than
--- the minimum (docs/scoring.md section 6).
+-- the minimum (docs/scoring.md section 7).
 --
 -- portfolio_versions keeps each version's published figures (JSON: by
 -- questionnaire and version, each measure's mean, SD, quartiles across
