@@ -18,7 +18,7 @@ import (
 // client organisations compares each questionnaire version with the
 // figures its other organisations published, through frozen versions
 // that keep the differencing rule (portfolio_rule.go, docs/scoring.md
-// section 6). This file holds the settings, which campaigns feed it and
+// section 7). This file holds the settings, which campaigns feed it and
 // the reading of versions; portfolio_freeze.go freezes a new one.
 
 // MinPortfolioOrganisations is the lowest minimum an installation may
