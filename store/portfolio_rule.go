@@ -3,7 +3,7 @@ package store
 import (
 	"math"
 	"slices"
-		"strings"
+	"strings"
 
 	"github.com/vigie-sante/vigie/scoring"
 )
