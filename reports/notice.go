@@ -27,8 +27,12 @@ type Notice struct {
 	RetentionDays       int
 	RetentionEnd        string // the day in words once closed, else ""
 	Codes               bool   // access by single-use codes
-	URL                 string // the survey's address, printed on the PDF
-	GeneratedAt         time.Time
+	// Portfolio is whether the organisation's overall results feed the
+	// consultant's anonymous reference across client organisations
+	// (store.FeedsPortfolio; docs/scoring.md section 7).
+	Portfolio   bool
+	URL         string // the survey's address, printed on the PDF
+	GeneratedAt time.Time
 }
 
 // NoticeSection is one heading of the notice and its paragraphs.
@@ -94,6 +98,7 @@ func (n *Notice) sectionsFR() []NoticeSection {
 			fmt.Sprintf("Les commentaires ne sont lus qu’après la clôture, pour des groupes d’au moins %d personnes, et relus avant publication : les noms et détails identifiants en sont retirés.", n.CommentMinGroupSize),
 			// The report's and the AIPD's sentence, with this notice's apostrophes.
 			strings.ReplaceAll(tr("fr", "limits_instruments"), "'", "’"),
+			n.portfolioFR(),
 		}},
 		{"Combien de temps", []string{keep}},
 		{"Vos droits", []string{
@@ -144,6 +149,7 @@ func (n *Notice) sectionsEN() []NoticeSection {
 			fmt.Sprintf("Only results of groups of at least %d people are shown, never an individual answer, nor a group that could be worked out from others by subtraction. Results are computed only after closing.", n.MinGroupSize),
 			fmt.Sprintf("Comments are read only after closing, for groups of at least %d people, and reviewed before publication: names and identifying details are removed.", n.CommentMinGroupSize),
 			tr("en", "limits_instruments"),
+			n.portfolioEN(),
 		}},
 		{"How long", []string{keep}},
 		{"Your rights", []string{
@@ -153,6 +159,22 @@ func (n *Notice) sectionsEN() []NoticeSection {
 			"Your answers are linked neither to your name nor to your code: nobody, not even the server's administrator, can tell which ones are yours. That is what protects your anonymity; it is also why they cannot be disclosed, corrected or erased one by one (GDPR article 11).",
 		}},
 	}
+}
+
+// portfolioFR says whether the results feed an anonymous reference.
+func (n *Notice) portfolioFR() string {
+	if n.Portfolio {
+		return "Les résultats d’ensemble de l’organisation (jamais ceux d’un service ni d’un groupe) alimentent aussi une référence anonyme : la moyenne de plusieurs organisations clientes du même intervenant (jamais moins de six), publiée sans qu’aucune organisation puisse y être reconnue."
+	}
+	return "Les résultats de cette enquête n’alimentent aucune référence commune à d’autres organisations."
+}
+
+// portfolioEN says whether the results feed an anonymous reference.
+func (n *Notice) portfolioEN() string {
+	if n.Portfolio {
+		return "The organisation's overall results (never those of a unit or group) also feed an anonymous reference: the mean of several client organisations of the same consultant (never fewer than six), published so that no organisation can be recognised in it."
+	}
+	return "The results of this survey feed no reference shared with other organisations."
 }
 
 // NoticePDF writes the notice as an A4 page (or two) to pin on a notice

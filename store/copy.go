@@ -38,6 +38,12 @@ var copyOrder = []copyTable{
 	// The figures of closed campaigns, so that the new installation does
 	// not score them again at its start.
 	{name: "campaign_outputs", orderBy: "campaign_id"},
+	// The portfolio: its settings, which campaigns feed it, and its frozen
+	// versions with their history (the differencing rule needs it).
+	{name: "portfolio_settings", orderBy: "id"},
+	{name: "campaign_portfolio", orderBy: "campaign_id"},
+	{name: "portfolio_versions", orderBy: "number"},
+	{name: "portfolio_members", orderBy: "version, questionnaire, qversion, measure, contributor"},
 	{name: "codes", orderBy: "campaign_id, hash"},
 	{name: "drafts", orderBy: "campaign_id, code_hash"},
 	{name: "paper_entries", orderBy: "campaign_id, code_hash"},

@@ -75,6 +75,12 @@ var auditActions = map[string]string{
 	"paper.generate":          "Questionnaires papier créés",
 	"paper.refused":           "Saisie papier refusée",
 	"paper.limited":           "Saisie papier bloquée (trop de refus)",
+	"portfolio.on":            "Portefeuille activé",
+	"portfolio.off":           "Portefeuille désactivé",
+	"portfolio.minimum":       "Minimum du portefeuille changé",
+	"portfolio.include":       "Campagne incluse dans le portefeuille",
+	"portfolio.exclude":       "Campagne exclue du portefeuille",
+	"portfolio.freeze":        "Version du portefeuille figée",
 }
 
 // hiddenDetails are the actions whose detail is a random identifier (a

@@ -28,6 +28,10 @@ func (s *Server) notice(c *gin.Context) (*reports.Notice, error) {
 	if err != nil {
 		return nil, err
 	}
+	portfolio, err := s.store.FeedsPortfolio(c.Request.Context(), camp.ID)
+	if err != nil {
+		return nil, err
+	}
 	lang := langOf(c)
 	if !slices.Contains(camp.Languages, lang) {
 		lang = "fr"
@@ -46,6 +50,7 @@ func (s *Server) notice(c *gin.Context) (*reports.Notice, error) {
 		RetentionDays:       camp.RetentionDays,
 		RetentionEnd:        retentionEnd(lang, camp),
 		Codes:               camp.Access != vigie.AccessLink,
+		Portfolio:           portfolio,
 		URL:                 s.respondentURL(c, camp),
 		GeneratedAt:         s.now(),
 	}, nil
