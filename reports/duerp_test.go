@@ -90,14 +90,14 @@ func TestNewDUERP(t *testing.T) {
 		{"", "rapports-sociaux", dossier.ExposureLow, 1, 0},
 		{"", "conflits-valeurs", nm, 0, 0},
 		{"", "insecurite", nm, 0, 0},
-		{"", "", dossier.ExposureVeryHigh, 1, 0}, // unclassified last
+		{"", "", dossier.ExposureNotClassified, 1, 0}, // unclassified last, with no exposure (issue 20)
 		{"A", "intensite-temps", dossier.ExposureHigh, 2, 1},
 		{"A", "exigences-emotionnelles", nm, 0, 0},
 		{"A", "autonomie", nm, 0, 0},
 		{"A", "rapports-sociaux", dossier.ExposureNotPublished, 1, 0}, // its one dimension suppressed
 		{"A", "conflits-valeurs", nm, 0, 0},
 		{"A", "insecurite", nm, 0, 0},
-		{"A", "", dossier.ExposureLow, 1, 0},
+		{"A", "", dossier.ExposureNotClassified, 1, 0},
 		// B is suppressed: no row, its action stays in the plan only.
 	}
 	if len(got) != len(want) {
@@ -156,16 +156,19 @@ func TestDUERPXLSXCells(t *testing.T) {
 		t.Errorf("header = %q", rows[0])
 	}
 	a := rows[8] // A, intensite-temps
-	if a[0] != "A" || a[1] != "Intensité et temps de travail" || a[3] != "élevée" || a[5] != "-Mesure" || a[7] != "2027-03-01" {
+	if a[0] != "A" || a[1] != "Intensité et temps de travail" || a[2] != "élevée" || a[5] != "-Mesure" || a[7] != "01/03/2027" {
 		t.Errorf("row (A, intensite-temps) = %q", a)
 	}
-	if !strings.Contains(a[2], "Rythme : 60,0 ; 74") || !strings.Contains(a[6], "=HYPERLINK") || !strings.Contains(a[6], "échéance : 2027-03-31") {
-		t.Errorf("dimensions or actions cell = %q / %q", a[2], a[6])
+	if !strings.Contains(a[3], "Rythme : 60,0 ; 74") || !strings.Contains(a[6], "=HYPERLINK") || !strings.Contains(a[6], "échéance : 31/03/2027") {
+		t.Errorf("dimensions or actions cell = %q / %q", a[3], a[6])
 	}
 	ins := rows[13] // A, insecurite: not measured
-	if ins[1] != "Insécurité de la situation de travail" || ins[3] != "non évaluée par cette enquête" ||
-		!strings.Contains(ins[2], "Pour l'évaluer : des questions sur la crainte de perdre son emploi") {
+	if ins[1] != "Insécurité de la situation de travail" || ins[2] != "non évaluée par cette enquête" ||
+		!strings.Contains(ins[3], "Pour l'évaluer : des questions sur la crainte de perdre son emploi") {
 		t.Errorf("row (A, insecurite) = %q", ins)
+	}
+	if nc := rows[14]; nc[1] != "Non classé" || nc[2] != string(dossier.ExposureNotClassified) {
+		t.Errorf("row (A, Non classé) = %q, want no exposure", nc)
 	}
 	for _, ref := range []struct{ sheet, cell string }{{"DUERP", "F9"}, {"DUERP", "G9"}, {"Actions", "A2"}, {"Actions", "F2"}, {"Actions", "J2"}} {
 		if formula, err := f.GetCellFormula(ref.sheet, ref.cell); err != nil || formula != "" {

@@ -171,7 +171,7 @@ func TestXLSXTrendsRounded(t *testing.T) {
 			continue
 		}
 		for id, dt := range gt.Dimensions {
-			rec := xlsxFind(t, recs, map[string]string{"Groupe": g.ID, "Code mesure": id})
+			rec := xlsxFind(t, recs, map[string]string{"Code groupe": g.ID, "Code mesure": id})
 			for col, want := range map[string]float64{
 				"Avant": xlsxRound(dt.PreviousMean, 1), "Maintenant": xlsxRound(g.Dimensions[id].Mean, 1),
 				"Écart": xlsxRound(dt.Delta, 1), "IC 95 % bas": xlsxRound(dt.CI95[0], 1), "IC 95 % haut": xlsxRound(dt.CI95[1], 1),
@@ -183,7 +183,7 @@ func TestXLSXTrendsRounded(t *testing.T) {
 			n++
 		}
 		for id, it := range gt.Indicators {
-			rec := xlsxFind(t, recs, map[string]string{"Groupe": g.ID, "Code mesure": id})
+			rec := xlsxFind(t, recs, map[string]string{"Code groupe": g.ID, "Code mesure": id})
 			for col, want := range map[string]float64{
 				"Avant": xlsxRound(it.PreviousMean, 2), "Maintenant": xlsxRound(g.Indicators[id].Mean, 2), "Écart": xlsxRound(it.Delta, 2),
 			} {
