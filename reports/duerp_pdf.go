@@ -134,7 +134,11 @@ func (p *duerpPDF) render() {
 	f.SetFont(fontFamily, "B", 15)
 	f.MultiCell(duerpContentW, 7, p.txt("Document unique d'évaluation des risques professionnels : risques psychosociaux"), "", "L", false)
 	f.SetFont(fontFamily, "", 10)
-	lines := []string{"Organisme : " + d.Organisation, "Enquête : " + d.Campaign, "Lu le " + duerpDate(d.Date)}
+	var lines []string
+	if d.Organisation != "" {
+		lines = append(lines, "Organisme : "+d.Organisation)
+	}
+	lines = append(lines, "Enquête : "+d.Campaign, "Lu le "+duerpDate(d.Date))
 	if d.Version > 0 {
 		lines = append(lines, fmt.Sprintf("Version figée n° %d : ce document ne peut plus être modifié.", d.Version))
 	}

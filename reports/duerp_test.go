@@ -196,3 +196,45 @@ func TestPDFWithDUERP(t *testing.T) {
 		}
 	}
 }
+
+// The stand-alone DUERP PDF has, per unit, the six families with their
+// exposure (level and the dimensions that measured it, or « non évaluée
+// par cette enquête » and what would assess it), the existing measures
+// and the planned actions with the labels of their dimensions (issue 20).
+func TestDUERPPDF(t *testing.T) {
+	requirePoppler(t)
+	d := duerpWithAction()
+	d.Rows[7].Measures = "Réunion hebdomadaire" // A, intensite-temps
+	var buf bytes.Buffer
+	if err := reports.DUERPPDF(&buf, d); err != nil {
+		t.Fatalf("DUERPPDF: %v", err)
+	}
+	pages := pdfPages(t, buf.Bytes())
+	if len(pages) != 3 {
+		t.Errorf("%d pages, want 3 (method, Ensemble, A)", len(pages))
+	}
+	flat := func(s string) string {
+		return strings.Join(strings.Fields(strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)), " ")
+	}
+	for _, tc := range []struct {
+		page int
+		want []string
+	}{
+		{0, []string{"Document unique d'évaluation des risques professionnels", "Enquête : Baromètre", "Lu le 1er mars 2027"}},
+		{1, []string{"Unité de travail : Ensemble", "Famille de risques", "Exposition (lecture de l'enquête)", "Mesures existantes", "Actions prévues"}},
+		{2, []string{"Unité de travail : A", "Intensité et temps de", "élevée", "Mesurée par : Charge", "Réunion hebdomadaire",
+			"Revoir la charge", "31/03/2027", "(Charge, Rythme)",
+			"Exigences émotionnelles", "non évaluée par cette enquête", "Pour l'évaluer :", "Insécurité de la situation",
+			"Non classé", "sans objet", "(à compléter)", "Page 3 / 3"}},
+	} {
+		text := flat(pages[min(tc.page, len(pages)-1)])
+		for _, w := range tc.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("page %d lacks %q:\n%s", tc.page+1, w, text)
+			}
+		}
+	}
+	if text := flat(pages[2]); strings.Contains(text, "Non classé – exposition") || strings.Count(text, "non évaluée par cette enquête") != 4 {
+		t.Errorf("unit A: want 4 families not measured and no exposure for Non classé:\n%s", text)
+	}
+}

@@ -97,7 +97,7 @@ func newXLSXBook(f *excelize.File, r *dossier.Report) (*xlsxBook, error) {
 	if r.Organisation != "" {
 		b.printTitle += " · " + r.Organisation
 	}
-	dec1, dec2, date, dateTime := "0.0", "0.00", "dd/mm/yyyy", "dd/mm/yyyy hh:mm\" UTC\""
+	dec1, dec2, date, dateTime := "0.0", "0.00", "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
 	styles := []struct {
 		id    *int
 		style excelize.Style

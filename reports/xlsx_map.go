@@ -166,7 +166,8 @@ func (b *xlsxBook) firstGroup(byID []map[string]*scoring.Group, id string) (*sco
 
 // dimensionHeader names a dimension column by its title; the
 // questionnaire's title is added only when another questionnaire of the
-// workbook has a dimension of the same title.
+// workbook has a dimension of the same title, and its code when the two
+// questionnaires have the same title too.
 func (b *xlsxBook) dimensionHeader(q *questionnaires.Questionnaire, d *questionnaires.Dimension) string {
 	title := b.dimensionTitle(q, d)
 	for _, s := range b.r.Sections {
@@ -174,9 +175,13 @@ func (b *xlsxBook) dimensionHeader(q *questionnaires.Questionnaire, d *questionn
 			continue
 		}
 		for _, other := range s.Questionnaire.Dimensions {
-			if b.dimensionTitle(s.Questionnaire, other) == title {
-				return b.questionnaireTitle(q) + colon(b.lang) + title
+			if b.dimensionTitle(s.Questionnaire, other) != title {
+				continue
 			}
+			if b.questionnaireTitle(s.Questionnaire) == b.questionnaireTitle(q) {
+				return q.ID + colon(b.lang) + title
+			}
+			return b.questionnaireTitle(q) + colon(b.lang) + title
 		}
 	}
 	return title

@@ -36,7 +36,7 @@ func xlsxCellStyle(tb testing.TB, f *excelize.File, sheet, ref string) (fill, nu
 }
 
 // xlsxRef finds the cell of a sheet whose column header is col, on the
-// row whose first cell is first.
+// row whose first or last cell (its code) is first.
 func xlsxRef(tb testing.TB, f *excelize.File, sheet, first, col string) string {
 	tb.Helper()
 	rows, err := f.GetRows(sheet)
@@ -50,7 +50,7 @@ func xlsxRef(tb testing.TB, f *excelize.File, sheet, first, col string) string {
 		}
 	}
 	for r, row := range rows {
-		if len(row) > 0 && row[0] == first && c >= 0 {
+		if len(row) > 0 && (row[0] == first || row[len(row)-1] == first) && c >= 0 { // a label, or the code in the last column
 			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
 			return ref
 		}
@@ -183,7 +183,7 @@ func TestXLSXCommentsSheet(t *testing.T) {
 		}
 		var order []string
 		for i, rec := range recs {
-			if want[rec["Commentaire"]] != rec["Groupe"] || rec["Questionnaire"] != "La reconnaissance de mon travail" {
+			if want[rec["Commentaire"]] != rec["Groupe"] || rec["Questionnaire"] != "Reconnaissance et efforts" {
 				t.Errorf("comment row %v", rec)
 			}
 			order = append(order, rec["Commentaire"])

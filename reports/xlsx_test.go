@@ -279,7 +279,10 @@ func TestXLSXEnglishHeaders(t *testing.T) {
 	r := xlsxFixture(t, dossier.AudienceCommittee)
 	r.Lang = "en"
 	_, f := xlsxMust(t, r)
-	rec := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Dimension code": "dim0", "Group": "all"})
+	rec := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Dimension code": "dim0", "Group code": "all"})
+	if rec["Group"] != "All respondents" {
+		t.Errorf("English group label = %q, want All respondents", rec["Group"])
+	}
 	if rec["Mean"] == "" || rec["Status"] != "published" || rec["Dimension"] != "Dimension 0 (en)" {
 		t.Errorf("English row = %v", rec)
 	}
