@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -46,6 +47,30 @@ func (s *Server) duerpDownload(c *gin.Context, fail func(*gin.Context, error)) {
 	}
 	s.audit(c, "duerp.export", id, "xlsx du "+d.Date)
 	s.sendXLSX(c, data, fmt.Sprintf("duerp-%s.xlsx", d.Date))
+}
+
+// apiDUERPPDF serves today's DUERP of a closed campaign as a PDF.
+func (s *Server) apiDUERPPDF(c *gin.Context) { s.duerpPDFDownload(c, s.jsonError) }
+
+// duerpPDFDownload renders today's stand-alone DUERP PDF in memory, then
+// sends it, as duerpDownload does the workbook.
+func (s *Server) duerpPDFDownload(c *gin.Context, fail func(*gin.Context, error)) {
+	id := c.Param("id")
+	d, err := s.store.DUERP(c.Request.Context(), id, s.now())
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := reports.DUERPPDF(&buf, d); err != nil {
+		fail(c, err)
+		return
+	}
+	s.audit(c, "duerp.export", id, "pdf du "+d.Date)
+	c.Header("Cache-Control", "no-store")
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="duerp-%s.pdf"`, d.Date))
+	c.Header("Content-Length", strconv.Itoa(buf.Len()))
+	c.Data(http.StatusOK, reportPDF.contentType, buf.Bytes())
 }
 
 // sendXLSX answers a workbook as a download named name (ASCII).
