@@ -85,8 +85,8 @@ type xlsxBook struct {
 	lang       string
 	printTitle string // the page header's title: the campaign's
 
-	header, text, bold, integer, decimal1, decimal2, percent, masked, wrapped, wrappedText, date, dateTime int
-	levelStyles                                                                                            map[levelStyleKey]int
+	header, text, bold, integer, decimal1, decimal2, percent, masked, wrapped, wrappedText, date, dateTime, headerUpright, narrowScore int
+	levelStyles                                                                                                                        map[levelStyleKey]int
 }
 
 func newXLSXBook(f *excelize.File, r *dossier.Report) (*xlsxBook, error) {
@@ -108,6 +108,12 @@ func newXLSXBook(f *excelize.File, r *dossier.Report) (*xlsxBook, error) {
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 			Border:    []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}},
 		}},
+		{&b.headerUpright, excelize.Style{
+			Font:      &excelize.Font{Bold: true},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom", Horizontal: "center", TextRotation: 90},
+			Border:    []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}},
+		}},
 		// Number format 49 is "@", text: even a user editing the cell
 		// later does not turn "=..." into a formula.
 		{&b.text, excelize.Style{NumFmt: 49}},
@@ -120,6 +126,9 @@ func newXLSXBook(f *excelize.File, r *dossier.Report) (*xlsxBook, error) {
 		{&b.integer, excelize.Style{NumFmt: 1}},
 		{&b.decimal1, excelize.Style{CustomNumFmt: &dec1}},
 		{&b.decimal2, excelize.Style{CustomNumFmt: &dec2}},
+		// A score in a narrow column, under a header turned a quarter
+		// (table writes it so): the Carte's dimensions.
+		{&b.narrowScore, excelize.Style{CustomNumFmt: &dec1, Alignment: &excelize.Alignment{Horizontal: "center"}}},
 		{&b.percent, excelize.Style{NumFmt: 9}},
 		// A date is a date cell, shown the French way whatever the
 		// reader's locale: sorting and filtering then work on it.
@@ -142,7 +151,9 @@ func newXLSXBook(f *excelize.File, r *dossier.Report) (*xlsxBook, error) {
 func (b *xlsxBook) t(key string) string { return xlsxText(b.lang, key) }
 
 // wraps reports whether a column style wraps its text.
-func (b *xlsxBook) wraps(style int) bool { return style == b.wrapped || style == b.wrappedText }
+func (b *xlsxBook) wraps(style int) bool {
+	return style == b.wrapped || style == b.wrappedText || style == b.masked
+}
 
 // column is one column of a table sheet: its header, width, and the style
 // of its numbers.
@@ -206,11 +217,21 @@ func (b *xlsxBook) table(sheet string, cols []column, n int, before func(lastRow
 		}
 	}
 	head := make([]any, len(cols))
+	upright := 0.0 // the height the turned headers need, in points
 	for i, c := range cols {
 		head[i] = excelize.Cell{StyleID: b.header, Value: c.header}
+		if c.style == b.narrowScore {
+			head[i] = excelize.Cell{StyleID: b.headerUpright, Value: c.header}
+			upright = max(upright, uprightHeight(c))
+		}
 	}
-	headLines := rowLines(cols, func(int) bool { return true }, head) // header cells wrap
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: float64(headLines * lineHeight)}); err != nil {
+	// Header cells wrap, in bold: a little wider than the rows' text.
+	bold := slices.Clone(cols)
+	for i := range bold {
+		bold[i].width *= 0.85
+	}
+	headLines := rowLines(bold, func(int) bool { return true }, head)
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: max(float64(headLines*lineHeight), upright)}); err != nil {
 		return fmt.Errorf("sheet %s: header: %w", sheet, err)
 	}
 	row, cells := 1, make([]any, len(cols))

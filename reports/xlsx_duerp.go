@@ -94,10 +94,10 @@ func duerpActionsSheet(b *xlsxBook, d *dossier.DUERP) error {
 		{"Unité de travail", 20, b.wrappedText},
 		{"Famille de risques", 22, b.wrappedText},
 		{"Dimensions", 26, b.wrappedText},
-		{"Porteur", 16, b.wrappedText},
+		{"Porteur", 20, b.wrappedText},
 		{"Échéance", 11, b.date},
 		{"Moyens", 14, b.wrappedText},
-		{"Statut", 11, b.text},
+		{"Statut", 11, b.wrappedText},
 		{"Suivi", 28, b.wrappedText},
 	}
 	titles := actionDimensionTitles(d)
@@ -119,7 +119,8 @@ func duerpMethodSheet(b *xlsxBook, d *dossier.DUERP) error {
 		return err
 	}
 	w := &sheetWriter{b: b, sheet: SheetDUERPMethod}
-	if err := b.f.SetColWidth(SheetDUERPMethod, "A", "A", 120); err != nil {
+	const width = 100
+	if err := b.f.SetColWidth(SheetDUERPMethod, "A", "A", width); err != nil {
 		return err
 	}
 	if err := b.f.SetColStyle(SheetDUERPMethod, "A", b.wrappedText); err != nil {
@@ -128,20 +129,20 @@ func duerpMethodSheet(b *xlsxBook, d *dossier.DUERP) error {
 	lines := append([]string{
 		"Organisme : " + d.Organisation,
 		"Enquête : " + d.Campaign,
-		"Date : " + d.Date,
+		"Date : " + frenchDate(d.Date),
 	}, DUERPMethod(d.MinGroupSize)...)
 	if d.Version > 0 {
 		lines = append(lines[:3], append([]string{fmt.Sprintf("Version figée n° %d : ce document ne peut plus être modifié.", d.Version)}, lines[3:]...)...)
 	}
 	for i, l := range lines {
 		w.str(1, i+1, l, b.wrappedText)
-		if n := rowLines([]column{{width: 120, style: b.wrappedText}}, b.wraps, []any{l}); n > 1 {
+		if n := rowLines([]column{{width: width, style: b.wrappedText}}, b.wraps, []any{l}); n > 1 {
 			if err := b.f.SetRowHeight(SheetDUERPMethod, i+1, float64(n*lineHeight)); err != nil {
 				return err
 			}
 		}
 	}
-	return w.finish(layoutFor(120, 0))
+	return w.finish(layoutFor(width, 0))
 }
 
 // dateCell is a YYYY-MM-DD date as a date cell, s as text when it is not

@@ -43,14 +43,16 @@ func (b *xlsxBook) heatMap() error {
 	}
 
 	cols := []column{
-		{b.t("group"), 32, b.text},
-		{b.t("kind"), 10, b.text},
-		{b.t("n"), 8, b.integer},
-		{b.t("status"), 30, b.text},
+		{b.t("group"), 30, b.wrappedText},
+		{b.t("kind"), 9, b.text},
+		{b.t("n"), 6, b.integer},
+		{b.t("status"), 18, b.wrappedText},
 	}
 	const first = 4 // dimension columns start after these
+	// Narrow columns under upright titles: the map of a campaign of five
+	// questionnaires (34 dimensions) still prints one page wide, readable.
 	for _, dc := range dims {
-		cols = append(cols, column{b.dimensionHeader(dc.q, dc.d), 16, b.decimal1})
+		cols = append(cols, column{b.dimensionHeader(dc.q, dc.d), 8, b.narrowScore})
 	}
 	cols = append(cols, column{b.t("group_id"), 24, b.text})
 	return b.table(SheetMap, cols, len(groups), nil, func(emit func(...any) error) error {
@@ -145,7 +147,7 @@ func (b *xlsxBook) newLevelStyles() error {
 	id, err := b.f.NewStyle(&excelize.Style{
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ECECEC"}},
 		Font:      &excelize.Font{Italic: true, Color: "555555"},
-		Alignment: &excelize.Alignment{Horizontal: "center"},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true},
 		NumFmt:    49,
 	})
 	if err != nil {

@@ -109,21 +109,34 @@ func (b *xlsxBook) setDimension(sheet string, cols, rows int) error {
 func rowLines(cols []column, wraps func(style int) bool, cells []any) int {
 	lines := 1
 	for i, c := range cols {
-		if i >= len(cells) || !wraps(c.style) {
+		if i >= len(cells) {
 			continue
 		}
 		s, ok := cellText(cells[i])
+		if cell, isCell := cells[i].(excelize.Cell); isCell && wraps(cell.StyleID) {
+			ok = ok && true // a cell styled to wrap in a column that does not (a hidden Carte cell)
+		} else if !wraps(c.style) {
+			ok = false
+		}
 		if !ok {
 			continue
 		}
 		n := 0
-		perLine := max(1, int(c.width)-2)
+		perLine := max(1, int(c.width*1.15)-2) // about 1.15 characters of text a width unit, less a word wrapped early
 		for l := range strings.SplitSeq(s, "\n") {
 			n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(l))/float64(perLine))))
 		}
 		lines = max(lines, n)
 	}
 	return min(lines, maxRowLines)
+}
+
+// uprightHeight is the height, in points, of a column's header turned a
+// quarter: its text in lines of the column's width, bold 11 points.
+func uprightHeight(c column) float64 {
+	lines := max(1, int(c.width/2.2)) // lines of 15 points across the column
+	chars := utf8.RuneCountInString(c.header)
+	return min(409, float64(chars)*7/float64(lines)+20)
 }
 
 func cellText(v any) (string, bool) {
