@@ -105,20 +105,19 @@ func (b *xlsxBook) setDimension(sheet string, cols, rows int) error {
 
 // rowLines is how many lines the tallest wrapped cell of a row takes:
 // its own lines, each wrapped at the column's width (a column-width unit
-// is about a character of the default font).
+// holds about 1.15 characters of text in the default font), at most
+// maxRowLines.
 func rowLines(cols []column, wraps func(style int) bool, cells []any) int {
 	lines := 1
 	for i, c := range cols {
 		if i >= len(cells) {
 			continue
 		}
+		// A cell wraps when its column does, or when it has a wrapping
+		// style of its own (a hidden Carte cell among scores).
+		cell, isCell := cells[i].(excelize.Cell)
 		s, ok := cellText(cells[i])
-		if cell, isCell := cells[i].(excelize.Cell); isCell && wraps(cell.StyleID) {
-			ok = ok && true // a cell styled to wrap in a column that does not (a hidden Carte cell)
-		} else if !wraps(c.style) {
-			ok = false
-		}
-		if !ok {
+		if !ok || !(wraps(c.style) || isCell && wraps(cell.StyleID)) {
 			continue
 		}
 		n := 0

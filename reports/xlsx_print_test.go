@@ -274,3 +274,35 @@ func duerpWithAction() *dossier.DUERP {
 			Dimensions: []string{"q/charge", "q/rythme"}, Due: "2027-03-31", Status: "prévue"}},
 	})
 }
+
+// A row whose wrapped cells hold several lines is as tall as its tallest
+// cell, so that LibreOffice and Excel print the lines instead of
+// overprinting them; a row of one line keeps the default height.
+func TestXLSXWrappedRowsAreTall(t *testing.T) {
+	var buf bytes.Buffer
+	if err := reports.DUERPXLSX(&buf, duerpWithAction()); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(reports.SheetDUERP)
+	for i, row := range rows[1:] {
+		lines := 1
+		for _, c := range row {
+			lines = max(lines, strings.Count(c, "\n")+1)
+		}
+		h, err := f.GetRowHeight(reports.SheetDUERP, i+2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h < float64(15*lines) {
+			t.Errorf("DUERP row %d (%s, %s) is %v points high for %d lines", i+2, row[0], row[1], h, lines)
+		}
+	}
+	if h, _ := f.GetRowHeight(reports.SheetDUERP, 9); h < 30 {
+		t.Errorf("row 9 (A, intensité: two dimensions, an action) is %v points high, want at least two lines", h)
+	}
+}
