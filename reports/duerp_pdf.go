@@ -25,7 +25,7 @@ const (
 // duerpColumns are the widths of the table's columns, in the INRS RPS-DU
 // order: family, exposure (level and what measured it), existing
 // measures, planned actions.
-var duerpColumns = [4]float64{48, 95, 62, duerpContentW - 48 - 95 - 62}
+var duerpColumns = [4]float64{42, 118, 52, duerpContentW - 42 - 118 - 52}
 
 // DUERPPDF writes d as the stand-alone DUERP document, in the layout of
 // INRS's RPS-DU grid: per work unit, one table with a row per risk

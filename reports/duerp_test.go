@@ -223,8 +223,8 @@ func TestDUERPPDF(t *testing.T) {
 		{0, []string{"Document unique d'évaluation des risques professionnels", "Enquête : Baromètre", "Lu le 1er mars 2027"}},
 		{1, []string{"Unité de travail : Ensemble", "Famille de risques", "Exposition (lecture de l'enquête)", "Mesures existantes", "Actions prévues"}},
 		{2, []string{"Unité de travail : A", "Intensité et temps de", "élevée", "Mesurée par : Charge", "Réunion hebdomadaire",
-			"Revoir la charge", "31/03/2027", "(Charge, Rythme)",
-			"Exigences émotionnelles", "non évaluée par cette enquête", "Pour l'évaluer :", "Insécurité de la situation",
+			"Revoir la charge", "31/03/2027", "(Charge,", "Rythme)",
+			"Exigences", "non évaluée par cette enquête", "Pour l'évaluer :", "Insécurité de la",
 			"Non classé", "sans objet", "(à compléter)", "Page 3 / 3"}},
 	} {
 		text := flat(pages[min(tc.page, len(pages)-1)])
