@@ -17,7 +17,7 @@ func (d *pdfDoc) trendSection(q *questionnaires.Questionnaire, res *scoring.Resu
 	d.heading(2, fmt.Sprintf(trendText(d.lang, "h_trends"), previousTitle(d.r, d.lang)))
 	d.para(trendText(d.lang, "trends_explain"))
 	ids := t.SortedGroupIDs(res)
-	cols := []float64{52, 18, 18, 86}
+	cols := []float64{46, 18, 18, 92}
 	prevName, curName := d.waveNames()
 	heads := []string{tr(d.lang, "col_group"), prevName, curName, trendText(d.lang, "col_change")}
 	for _, dim := range q.Dimensions {

@@ -146,7 +146,7 @@ func TestReportPrevious(t *testing.T) {
 			t.Skip("pdftotext not installed: text not checked")
 		}
 		text = strings.Join(strings.Fields(text), " ")
-		for _, want := range []string{"Évolution depuis barometre-2025", "en hausse, de +17,0 à +41,9 points : dégradation", "stable (de −15,4 à +9,4 points)"} {
+		for _, want := range []string{"Évolution depuis barometre-2025", "(de +17,0 à +41,9) : en hausse, dégradation", "(de −15,4 à +9,4) : stable"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("PDF text lacks %q", want)
 			}
