@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +27,15 @@ const (
 // order: family, exposure (level and what measured it), existing
 // measures, planned actions.
 var duerpColumns = [4]float64{42, 118, 52, duerpContentW - 42 - 118 - 52}
+
+// DUERPDocument returns the stand-alone DUERP PDF of d as bytes.
+func DUERPDocument(d *dossier.DUERP) ([]byte, error) {
+	var b bytes.Buffer
+	if err := DUERPPDF(&b, d); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
 
 // DUERPPDF writes d as the stand-alone DUERP document, in the layout of
 // INRS's RPS-DU grid: per work unit, one table with a row per risk

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -188,7 +189,7 @@ func TestXLSXLabelsNotIDs(t *testing.T) {
 				t.Errorf("%s header %q is an id", sheet, h)
 			}
 		}
-		group := slices_index(rows[0], "Groupe")
+		group := slices.Index(rows[0], "Groupe")
 		if group < 0 || !strings.HasPrefix(rows[0][len(rows[0])-1], "Code ") {
 			t.Errorf("%s header = %q, want a Groupe column and the codes last", sheet, rows[0])
 			continue
@@ -200,43 +201,18 @@ func TestXLSXLabelsNotIDs(t *testing.T) {
 		}
 	}
 
-	var buf bytes.Buffer
-	if err := reports.DUERPXLSX(&buf, duerpWithAction()); err != nil {
-		t.Fatal(err)
-	}
-	df, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer df.Close()
+	df := duerpWorkbook(t)
 	acts, _ := df.GetRows(reports.SheetDUERPActions)
 	if got := acts[1][4]; got != "Charge\nRythme" {
 		t.Errorf("action dimensions = %q, want their titles one a line", got)
 	}
 }
 
-func slices_index(s []string, v string) int {
-	for i, x := range s {
-		if x == v {
-			return i
-		}
-	}
-	return -1
-}
-
 // TestXLSXDatesAreDates checks that dates are date cells (numbers with a
 // French date format), so that a column sorts and filters by date: the
 // DUERP's date and due dates, the report's generation time.
 func TestXLSXDatesAreDates(t *testing.T) {
-	var buf bytes.Buffer
-	if err := reports.DUERPXLSX(&buf, duerpWithAction()); err != nil {
-		t.Fatal(err)
-	}
-	df, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer df.Close()
+	df := duerpWorkbook(t)
 	_, rf := xlsxMust(t, xlsxFixture(t, dossier.AudienceConsultant))
 	for _, c := range []struct {
 		f            *excelize.File
@@ -265,6 +241,21 @@ func TestXLSXDatesAreDates(t *testing.T) {
 	}
 }
 
+// duerpWorkbook opens the workbook of duerpWithAction.
+func duerpWorkbook(t *testing.T) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := reports.DUERPXLSX(&buf, duerpWithAction()); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 // duerpWithAction is a DUERP with one action answering two dimensions.
 func duerpWithAction() *dossier.DUERP {
 	return dossier.NewDUERP(dossier.DUERPInput{
@@ -279,15 +270,7 @@ func duerpWithAction() *dossier.DUERP {
 // cell, so that LibreOffice and Excel print the lines instead of
 // overprinting them; a row of one line keeps the default height.
 func TestXLSXWrappedRowsAreTall(t *testing.T) {
-	var buf bytes.Buffer
-	if err := reports.DUERPXLSX(&buf, duerpWithAction()); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := duerpWorkbook(t)
 	rows, _ := f.GetRows(reports.SheetDUERP)
 	for i, row := range rows[1:] {
 		lines := 1
