@@ -126,7 +126,7 @@ func noRowPerPerson(t *testing.T, f *excelize.File, n int) {
 
 func sheetMean(t *testing.T, f *excelize.File, group, dimension string) float64 {
 	t.Helper()
-	groups := sheetColumn(t, f, reports.SheetDimensions, "Groupe")
+	groups := sheetColumn(t, f, reports.SheetDimensions, "Code groupe")
 	dims := sheetColumn(t, f, reports.SheetDimensions, "Code dimension")
 	means := sheetColumn(t, f, reports.SheetDimensions, "Moyenne")
 	for i := range groups {
