@@ -369,6 +369,30 @@ func TestReportCampaign(t *testing.T) {
 		noRowPerPerson(t, f, 30)
 	})
 
+	// vigie report --duerp writes the campaign's DUERP, as a PDF or as the
+	// workbook, as the DUERP page offers them (issue 20).
+	t.Run("DUERP", func(t *testing.T) {
+		text := mustPDF(t, report(t, "duerp.pdf", "--duerp"))
+		if text != "" {
+			for _, want := range []string{"Document unique", "Unité de travail : Ensemble", "Intensité et temps de", "non évaluée par cette enquête"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("DUERP PDF lacks %q", want)
+				}
+			}
+		}
+		f, err := excelize.OpenFile(report(t, "duerp.xlsx", "--duerp"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if got := f.GetSheetList(); len(got) != 3 || got[0] != reports.SheetDUERP {
+			t.Errorf("DUERP workbook sheets = %q", got)
+		}
+		if code, _, errOut := runVigie(t, "report", "--duerp", "--questionnaire", "reconnaissance", "--responses", "x.csv", "--out", "d.pdf"); code == 0 || !strings.Contains(errOut, "--duerp ne sert qu'avec --campaign") {
+			t.Errorf("--duerp without a campaign: exit %d, %q", code, errOut)
+		}
+	})
+
 	t.Run("ExportsAudited", func(t *testing.T) {
 		log, err := s.AuditLog(ctx, 10, id)
 		if err != nil {
