@@ -13,7 +13,7 @@ type trendMark struct {
 	Arrow    string // ▲, ▼ or =
 	Delta    string // "+2,9"
 	Wave     string // the previous wave's short name: « 2025 »
-	Previous string // its value: "73,4"
+	Previous string // its value, rounded as the cell's score is: "73"
 	// Change is stable, better, worse, or signal for a defensive strategy
 	// that moved: only better and worse are coloured (green, red), a
 	// signal is never judged better or worse.
@@ -83,7 +83,7 @@ func dimensionMark(t *scoring.DimensionTrend, signal bool, wave string) *trendMa
 	if signal && t.Change != scoring.Stable {
 		change = "signal"
 	}
-	return &trendMark{Arrow: arrow(t.Delta), Delta: signed(t.Delta, 1), Wave: wave, Previous: decimal(t.PreviousMean, 1),
+	return &trendMark{Arrow: arrow(t.Delta), Delta: signed(t.Delta, 1), Wave: wave, Previous: decimal(t.PreviousMean, 0),
 		Change: change, Words: reports.TrendWords("fr", t, signal)}
 }
 

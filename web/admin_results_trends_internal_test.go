@@ -22,8 +22,8 @@ func TestDimensionMarkSignals(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := dimensionMark(rise, tc.signal, "2025")
-			if m.Change != tc.change || !strings.HasSuffix(m.Words, tc.word) || m.Previous != "40,2" || m.Wave != "2025" || m.Delta != "+6,1" {
-				t.Fatalf("mark = %+v, want change %q, words ending %q, previous 40,2 in 2025, delta +6,1", m, tc.change, tc.word)
+			if m.Change != tc.change || !strings.HasSuffix(m.Words, tc.word) || m.Previous != "40" || m.Wave != "2025" || m.Delta != "+6,1" {
+				t.Fatalf("mark = %+v, want change %q, words ending %q, previous 40 (rounded as the cell) in 2025, delta +6,1", m, tc.change, tc.word)
 			}
 			if !strings.HasPrefix(m.Words, "+6,1 points (de +2,3 à +9,9)") {
 				t.Errorf("words = %q, want the difference then its interval", m.Words)

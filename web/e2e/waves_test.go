@@ -49,4 +49,5 @@ func TestResultsWithTrends(t *testing.T) {
 	}
 	wantText(t, tab, "2026\u00a0: ")
 	audit(t, tab, "results with trends")
+	screenshotElement(t, tab, "results-trends-desktop.png", "table.heatmap", desktopWidth)
 }
