@@ -1,6 +1,7 @@
 package reports_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie/dossier"
+	"github.com/vigie-sante/vigie/reports"
 )
 
 // TestPreviews regenerates the sample report of docs/examples and PNG
@@ -115,5 +117,19 @@ func TestPreviews(t *testing.T) {
 			t.Fatalf("pdftoppm page %d: %v\n%s", page, err, b)
 		}
 		t.Logf("%s.png: page %d", root, page)
+	}
+
+	// The stand-alone DUERP PDF of the same report, and its first unit.
+	var duerp bytes.Buffer
+	if err := reports.DUERPPDF(&duerp, r.DUERP); err != nil {
+		t.Fatal(err)
+	}
+	out = filepath.Join(dir, "duerp-exemple.pdf")
+	if err := os.WriteFile(out, duerp.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(previews, "duerp-01-unite")
+	if b, err := exec.Command("pdftoppm", "-png", "-r", "70", "-f", "2", "-l", "2", "-singlefile", out, root).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm duerp: %v\n%s", err, b)
 	}
 }

@@ -2,6 +2,8 @@ package reports
 
 import (
 	"fmt"
+	"math"
+	"regexp"
 	"strings"
 
 	"github.com/vigie-sante/vigie/dossier"
@@ -17,11 +19,16 @@ var trendTexts = map[string]map[string]string{
 			"jamais une personne. L'intervalle donne, à 95 %, l'écart plausible entre les deux vagues ; quand il contient 0, " +
 			"on ne peut distinguer une hausse d'une baisse et l'évolution est dite stable. Ne sont comparés que les groupes et les " +
 			"mesures publiés dans les deux vagues, chacune sous ses propres règles d'anonymat.",
-		"trend_up":             "en hausse, de %s à %s points",
-		"trend_down":           "en baisse, de %s à %s points",
-		"trend_stable":         "stable (de %s à %s points)",
+		"trend_delta":          "%s %s (de %s à %s)",
+		"trend_point":          "point",
+		"trend_points":         "points",
+		"trend_up":             "en hausse",
+		"trend_down":           "en baisse",
+		"trend_stable":         "stable",
 		"trend_better":         "amélioration",
 		"trend_worse":          "dégradation",
+		"trend_signal_worse":   "signal plus marqué",
+		"trend_signal_better":  "signal moins marqué",
 		"trend_non_comparable": "Non comparable : %s.",
 		"trends_none":          "Aucun groupe n'est publié dans les deux vagues pour cette mesure.",
 		"col_previous":         "Avant",
@@ -30,6 +37,7 @@ var trendTexts = map[string]map[string]string{
 		"col_delta":            "Écart",
 		"previous_wave":        "la vague précédente",
 		"measure_id":           "Code mesure",
+		"measure":              "Mesure",
 		"legend_trends": "▲ / ▼ : en hausse / en baisse depuis %s (l'intervalle à 95 %% de l'écart exclut 0) ; " +
 			"sans flèche : stable, ou pas d'évolution (groupe ou mesure non publiés dans l'une des vagues, ou non comparables).",
 	},
@@ -38,11 +46,16 @@ var trendTexts = map[string]map[string]string{
 		"trends_explain": "Each wave is answered by partly different people: a change describes the group, never a person. " +
 			"The interval gives, at 95%, the plausible difference between the two waves; when it contains 0, a rise cannot be told " +
 			"from a fall and the change is called stable. Only groups and measures published in both waves are compared, each under its own anonymity rules.",
-		"trend_up":             "up, %s to %s points",
-		"trend_down":           "down, %s to %s points",
-		"trend_stable":         "stable (%s to %s points)",
+		"trend_delta":          "%s %s (%s to %s)",
+		"trend_point":          "point",
+		"trend_points":         "points",
+		"trend_up":             "up",
+		"trend_down":           "down",
+		"trend_stable":         "stable",
 		"trend_better":         "improvement",
 		"trend_worse":          "deterioration",
+		"trend_signal_worse":   "signal more marked",
+		"trend_signal_better":  "signal less marked",
 		"trend_non_comparable": "Not comparable: %s.",
 		"trends_none":          "No group is published in both waves for this measure.",
 		"col_previous":         "Before",
@@ -51,6 +64,7 @@ var trendTexts = map[string]map[string]string{
 		"col_delta":            "Difference",
 		"previous_wave":        "the previous wave",
 		"measure_id":           "Measure code",
+		"measure":              "Measure",
 		"legend_trends": "▲ / ▼: up / down since %s (the 95%% interval of the difference excludes 0); " +
 			"no arrow: stable, or no trend (group or measure not published in one of the waves, or not comparable).",
 	},
@@ -76,18 +90,49 @@ func fmtSigned(lang string, x float64, prec int) string {
 	return "+" + s
 }
 
-// trendWords says a dimension's change in words, e.g. « en hausse, de
-// +0,4 à +5,4 points : dégradation ».
-func trendWords(lang string, t *scoring.DimensionTrend) string {
+// TrendWords says a dimension's change in words, the difference first
+// and its interval after, e.g. « −4,3 points (de −8,5 à −0,2) : en
+// baisse, amélioration », « +0,4 point (de −1,2 à +2,0) : stable ». A
+// defensive strategy (signal) is never judged better or worse: its change
+// reads « signal plus marqué » or « signal moins marqué ». The pages, the
+// PDF and the workbook share it.
+func TrendWords(lang string, t *scoring.DimensionTrend, signal bool) string {
 	lo, hi := fmtSigned(lang, t.CI95[0], meanDecimals), fmtSigned(lang, t.CI95[1], meanDecimals)
+	unit := trendText(lang, "trend_points")
+	if math.Abs(t.Delta) < 2 && (lang != "en" || math.Abs(t.Delta) == 1) {
+		unit = trendText(lang, "trend_point") // French: « 0,4 point », « 1,9 point »
+	}
+	s := fmt.Sprintf(trendText(lang, "trend_delta"), fmtSigned(lang, t.Delta, meanDecimals), unit, lo, hi) + colon(lang)
+	judgement := "trend_" + string(t.Change)
+	if signal {
+		judgement = "trend_signal_" + string(t.Change)
+	}
 	switch {
 	case t.Change == scoring.Stable:
-		return fmt.Sprintf(trendText(lang, "trend_stable"), lo, hi)
+		return s + trendText(lang, "trend_stable")
 	case t.CI95[0] > 0:
-		return fmt.Sprintf(trendText(lang, "trend_up"), lo, hi) + colon(lang) + trendText(lang, "trend_"+string(t.Change))
+		return s + trendText(lang, "trend_up") + ", " + trendText(lang, judgement)
 	default:
-		return fmt.Sprintf(trendText(lang, "trend_down"), lo, hi) + colon(lang) + trendText(lang, "trend_"+string(t.Change))
+		return s + trendText(lang, "trend_down") + ", " + trendText(lang, judgement)
 	}
+}
+
+// yearPattern finds a year (1900-2099) in a wave's title.
+var yearPattern = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// WaveNames are the short names of the previous and the current waves in
+// a trend table's headers: their years when each title has its own
+// (« 2025 », « 2026 »), else their titles, else « Avant » and
+// « Maintenant ».
+func WaveNames(lang, previous, current string) (string, string) {
+	py, cy := yearPattern.FindAllString(previous, -1), yearPattern.FindAllString(current, -1)
+	switch {
+	case len(py) == 1 && len(cy) == 1 && py[0] != cy[0]:
+		return py[0], cy[0]
+	case previous != "" && current != "" && previous != current:
+		return previous, current
+	}
+	return trendText(lang, "col_previous"), trendText(lang, "col_current")
 }
 
 // colon is a colon with the spacing of the language: « : » in French.

@@ -29,7 +29,13 @@ type Priority struct {
 	Mean              float64 `json:"mean"`
 	ShareUnfavourable float64 `json:"share_unfavourable"`
 	Level             Level   `json:"level"`
-	RiskFamily        string  `json:"risk_family"` // "" when the questionnaire names none
+	RiskFamily        string  `json:"risk_family"` // "" when the questionnaire names none, and for a signal
+	// Signal marks a dimension that is a signal to discuss, not an
+	// exposure: a defensive strategy (reading: signal, its level
+	// « marqué ») or a dimension given as signal_for a family (SignalFor).
+	// It is never an exposure of a risk family, in the DUERP or here.
+	Signal    bool   `json:"signal,omitempty"`
+	SignalFor string `json:"signal_for,omitempty"`
 	// Kind and Segment say what the group is, for callers that word it.
 	Kind    GroupKind `json:"-"`
 	Segment string    `json:"-"`
@@ -42,8 +48,10 @@ type Scored struct {
 }
 
 // Priorities returns the priorities of a campaign's results at share (0
-// or less means DefaultPriorityShare), sorted by share of unfavourable
-// respondents (descending), then group id, then "questionnaire/dimension".
+// or less means DefaultPriorityShare): the exposures first, sorted by
+// share of unfavourable respondents (descending), then group id, then
+// "questionnaire/dimension"; then, in the same order, the signals to
+// discuss (Priority.Signal), which are never exposures.
 // Suppressed groups and measures are never priorities: what the anonymity
 // rules hide cannot be pointed at by another route.
 func Priorities(share float64, scored ...Scored) []Priority {
@@ -72,12 +80,19 @@ func Priorities(share float64, scored ...Scored) []Priority {
 					Questionnaire: s.Questionnaire.ID, Dimension: dim.ID,
 					Group: g.ID, Label: GroupLabel(g), N: st.N, Mean: st.Mean,
 					ShareUnfavourable: unfav, Level: st.Level, RiskFamily: string(dim.RiskFamily),
+					Signal: dim.Signal() || dim.SignalFor != "", SignalFor: string(dim.SignalFor),
 					Kind: g.Kind, Segment: g.Segment,
 				})
 			}
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Priority) int {
+		if a.Signal != b.Signal {
+			if b.Signal {
+				return -1
+			}
+			return 1
+		}
 		if c := cmp.Compare(b.ShareUnfavourable, a.ShareUnfavourable); c != 0 {
 			return c
 		}

@@ -91,6 +91,35 @@ func TestPrioritiesOrder(t *testing.T) {
 	}
 }
 
+// A signal to discuss (a defensive strategy, or a dimension given as
+// signal_for a family) is marked as such, carries no risk family, and
+// comes after every exposure whatever its share (issue 20).
+func TestPrioritiesSignalsAfterExposures(t *testing.T) {
+	q := effortReward()
+	q.Dimensions[0].Reading = questionnaires.ReadingSignal // effort: a defensive strategy
+	q.Dimensions[1].SignalFor = questionnaires.RapportsSociaux
+	exposure := &questionnaires.Dimension{ID: "charge", RiskFamily: questionnaires.IntensiteTemps}
+	q.Dimensions = append(q.Dimensions, exposure)
+	res := &scoring.Result{Groups: []*scoring.Group{{ID: "all", Kind: scoring.KindAll, Label: "Ensemble",
+		Dimensions: map[string]*scoring.DimensionStats{
+			"effort":     publishedStats(10, 90, scoring.Unfavourable, 0.95),
+			"recompense": publishedStats(10, 80, scoring.Unfavourable, 0.9),
+			"charge":     publishedStats(10, 60, scoring.Intermediate, 0.5),
+		}}}}
+	got := scoring.Priorities(0.5, scoring.Scored{Questionnaire: q, Result: res})
+	if len(got) != 3 || got[0].Dimension != "charge" || got[0].Signal || got[0].RiskFamily != "intensite-temps" {
+		t.Fatalf("priorities = %+v, want the exposure charge first", got)
+	}
+	for _, p := range got[1:] {
+		if !p.Signal || p.RiskFamily != "" {
+			t.Errorf("%s = %+v, want a signal with no risk family", p.Dimension, p)
+		}
+	}
+	if got[1].Dimension != "effort" || got[2].SignalFor != "rapports-sociaux" {
+		t.Errorf("signals = %+v, %+v; want effort then recompense (signal for rapports-sociaux)", got[1], got[2])
+	}
+}
+
 // TestPrioritiesFromScoring runs the rule on real scoring at its two
 // boundaries: a mean exactly at the unfavourable cut-off, and a share of
 // unfavourable respondents exactly at priority_share.

@@ -69,16 +69,20 @@ type IndicatorTrend struct {
 // DimensionChange computes the trend of a dimension from the published
 // figures of both waves: delta = m2 − m1 and its 95 % interval
 // delta ± 1.96·sqrt(s1²/n1 + s2²/n2) (Welch, two independent samples:
-// different people answer each wave). Delta and interval are rounded to
-// 0.1 first and the change is read on the rounded interval, so that the
-// word always agrees with the figures shown: an interval shown as
-// [0,0 ; 5,4] touches zero, and is stable.
+// different people answer each wave). The interval is rounded to 0.1
+// first and the change is read on the rounded interval, so that the word
+// always agrees with the figures shown: an interval shown as [0,0 ; 5,4]
+// touches zero, and is stable. Delta is the difference of the two means
+// as every output shows them, rounded to 0.1 (75,8 → 76,2 is +0,4, even
+// when the exact difference, 76,17 − 75,84, rounds to 0,3): a reader who
+// subtracts the figures shown finds the difference shown (issue 20). The
+// interval is computed from the exact means.
 func DimensionChange(dir questionnaires.Direction, prev, cur *DimensionStats) *DimensionTrend {
 	delta := cur.Mean - prev.Mean
 	half := 1.96 * math.Sqrt(prev.SD*prev.SD/float64(prev.N)+cur.SD*cur.SD/float64(cur.N))
 	t := &DimensionTrend{
 		PreviousMean: round(prev.Mean, 1),
-		Delta:        round(delta, 1),
+		Delta:        round(round(cur.Mean, 1)-round(prev.Mean, 1), 1),
 		CI95:         [2]float64{round(delta-half, 1), round(delta+half, 1)},
 		Change:       Stable,
 	}
@@ -291,7 +295,7 @@ func CompareWaves(prevQ, curQ *questionnaires.Questionnaire, prev, cur *Result, 
 			}
 			a, b := p.Indicators[ind.ID], g.Indicators[ind.ID]
 			if a != nil && b != nil && !a.Suppressed && !b.Suppressed {
-				gt.Indicators[ind.ID] = &IndicatorTrend{PreviousMean: round(a.Mean, 2), Delta: round(b.Mean-a.Mean, 2)}
+				gt.Indicators[ind.ID] = &IndicatorTrend{PreviousMean: round(a.Mean, 2), Delta: round(round(b.Mean, 2)-round(a.Mean, 2), 2)} // the difference of the means shown
 			}
 		}
 		t.Groups[g.ID] = gt

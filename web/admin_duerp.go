@@ -132,5 +132,6 @@ func (s *Server) adminDUERPFreeze(c *gin.Context) {
 }
 
 // adminDUERPXLSX and adminDUERPVersionXLSX are the page's downloads.
-func (s *Server) adminDUERPXLSX(c *gin.Context)        { s.duerpDownload(c, s.htmlError) }
+func (s *Server) adminDUERPXLSX(c *gin.Context)        { s.duerpDownload(c, duerpXLSX, s.htmlError) }
+func (s *Server) adminDUERPPDF(c *gin.Context)         { s.duerpDownload(c, duerpPDF, s.htmlError) }
 func (s *Server) adminDUERPVersionXLSX(c *gin.Context) { s.duerpVersionDownload(c, s.htmlError) }

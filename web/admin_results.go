@@ -163,7 +163,7 @@ func (s *Server) adminResults(c *gin.Context) {
 			s.htmlError(c, err)
 			return
 		}
-		addTrends(p, q, res, trends, prev.Title)
+		addTrends(p, q, res, trends, prev.Title, camp.Title)
 		waves, err := s.store.Series(c.Request.Context(), camp.ID)
 		if err != nil {
 			s.htmlError(c, err)

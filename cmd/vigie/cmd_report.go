@@ -23,6 +23,7 @@ type reportRequest struct {
 	questionnaire string // offline mode, with responses
 	responses     string
 	format        string // "pdf" or "xlsx"
+	duerp         bool   // the campaign's DUERP instead of its report
 	audience      dossier.Audience
 	lang          string
 	itemAnnex     bool
@@ -42,6 +43,9 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	req, err := parseReportArgs(args, stderr)
 	if err != nil {
 		return err
+	}
+	if req.duerp {
+		return runDUERPReport(req)
 	}
 	var r *dossier.Report
 	var audit func() error
@@ -101,6 +105,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	organisation := fs.String("organisation", "", "hors campagne : nom de l'organisation, sur la couverture")
 	title := fs.String("title", "", "hors campagne : titre du rapport (par défaut : celui du questionnaire)")
 	out := fs.String("out", "", "fichier à écrire (.pdf ou .xlsx)")
+	duerp := fs.Bool("duerp", false, "avec --campaign : le document unique (DUERP) de la campagne au lieu du rapport")
 	db := dbFlag(fs)
 	previous := addPreviousFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -116,7 +121,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 		campaign: *campaign, questionnaire: *qArg, responses: *responses,
 		audience: dossier.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, k: *k,
 		organisation: *organisation, title: *title, out: *out, db: *db,
-		progress: newProgress(stderr), previous: previous,
+		progress: newProgress(stderr), previous: previous, duerp: *duerp,
 	}
 	switch {
 	case fs.NArg() > 0:
@@ -127,6 +132,10 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 		return nil, usagef("--campaign ID, ou --questionnaire et --responses pour un fichier de réponses, est obligatoire")
 	case *out == "":
 		return nil, usagef("--out est obligatoire : le fichier à écrire (.pdf ou .xlsx)")
+	case *duerp && *campaign == "":
+		return nil, usagef("--duerp ne sert qu'avec --campaign : le document unique est celui d'une campagne de la base")
+	case *duerp && (set["audience"] || set["lang"] || set["no-item-annex"]):
+		return nil, usagef("--duerp : le document unique est en français et le même pour tous ; --audience, --lang et --no-item-annex n'y servent pas")
 	}
 	if *campaign != "" {
 		for _, name := range []string{"questionnaire", "min-group-size", "organisation", "title", "previous"} {

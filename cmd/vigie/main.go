@@ -27,7 +27,7 @@ func commands() []command {
 		{"campaign", "vigie campaign create --file campagne.yaml | open ID | close ID | archive ID | delete ID [--confirm TITRE] | list : les campagnes", runCampaign},
 		{"codes", "vigie codes --campaign ID --count N [--unit CHEMIN] : crée des codes d'accès", runCodes},
 		{"paper", "vigie paper --campaign ID --count N --out FICHIER.pdf : questionnaires papier à imprimer, un numéro de feuille (code) chacun", runPaper},
-		{"report", "vigie report --campaign ID | --questionnaire ID|FICHIER --responses FICHIER [--previous FICHIER] --out FICHIER.pdf|.xlsx [--audience consultant|committee] [--lang fr|en] : produit un rapport", runReport},
+		{"report", "vigie report --campaign ID | --questionnaire ID|FICHIER --responses FICHIER [--previous FICHIER] --out FICHIER.pdf|.xlsx [--audience consultant|committee] [--lang fr|en] [--duerp] : produit un rapport, ou avec --duerp le document unique de la campagne", runReport},
 		{"guide", "vigie guide --campaign ID [--unit CHEMIN] [--lang fr|en] --out FICHIER.pdf : guide d'échange d'une unité publiée (ou de l'ensemble)", runGuide},
 		{"portfolio", "vigie portfolio status | on | off | minimum N | include ID | exclude ID | freeze : la référence du portefeuille (organisations clientes)", runPortfolio},
 		{"user", "vigie user add EMAIL --role consultant|viewer|saisie | grant|revoke EMAIL --campaign ID | password EMAIL [--keep-tokens] | list : les comptes", runUser},

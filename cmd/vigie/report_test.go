@@ -126,7 +126,7 @@ func noRowPerPerson(t *testing.T, f *excelize.File, n int) {
 
 func sheetMean(t *testing.T, f *excelize.File, group, dimension string) float64 {
 	t.Helper()
-	groups := sheetColumn(t, f, reports.SheetDimensions, "Groupe")
+	groups := sheetColumn(t, f, reports.SheetDimensions, "Code groupe")
 	dims := sheetColumn(t, f, reports.SheetDimensions, "Code dimension")
 	means := sheetColumn(t, f, reports.SheetDimensions, "Moyenne")
 	for i := range groups {
@@ -367,6 +367,30 @@ func TestReportCampaign(t *testing.T) {
 			t.Fatalf("mean of effort for everyone = %v, want %v (store.Result's %v rounded as in the PDF)", got, want, wantMean)
 		}
 		noRowPerPerson(t, f, 30)
+	})
+
+	// vigie report --duerp writes the campaign's DUERP, as a PDF or as the
+	// workbook, as the DUERP page offers them (issue 20).
+	t.Run("DUERP", func(t *testing.T) {
+		text := mustPDF(t, report(t, "duerp.pdf", "--duerp"))
+		if text != "" {
+			for _, want := range []string{"Document unique", "Unité de travail : Ensemble", "Intensité et temps de", "non évaluée par cette enquête"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("DUERP PDF lacks %q", want)
+				}
+			}
+		}
+		f, err := excelize.OpenFile(report(t, "duerp.xlsx", "--duerp"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if got := f.GetSheetList(); len(got) != 3 || got[0] != reports.SheetDUERP {
+			t.Errorf("DUERP workbook sheets = %q", got)
+		}
+		if code, _, errOut := runVigie(t, "report", "--duerp", "--questionnaire", "reconnaissance", "--responses", "x.csv", "--out", "d.pdf"); code == 0 || !strings.Contains(errOut, "--duerp ne sert qu'avec --campaign") {
+			t.Errorf("--duerp without a campaign: exit %d, %q", code, errOut)
+		}
 	})
 
 	t.Run("ExportsAudited", func(t *testing.T) {
