@@ -104,7 +104,11 @@ func (g *guide) footer() {
 	// {nb} becomes the page count when the document is written.
 	f.CellFormat(25, 4, fmt.Sprintf(g.tr("page"), f.PageNo())+" / {nb}", "", 1, "R", false, 0, "")
 	f.SetX(marginLeft)
-	f.CellFormat(contentW, 4, g.fit(fmt.Sprintf(tr(g.lang, "footer_k"), g.k), contentW), "", 0, "L", false, 0, "")
+	k := fmt.Sprintf(tr(g.lang, "footer_k"), g.k)
+	if by := conductedByLine(g.lang, g.r.ConductedBy); by != "" {
+		k += " · " + by
+	}
+	f.CellFormat(contentW, 4, g.fit(k, contentW), "", 0, "L", false, 0, "")
 	f.SetTextColor(0, 0, 0)
 }
 

@@ -179,10 +179,15 @@ func (d *pdfDoc) header() {
 	}
 	f.SetFont(fontFamily, "", 7.5)
 	f.SetTextColor(90, 90, 90)
-	f.SetXY(marginLeft, 9)
+	// The consultant's logo, small, before the names.
+	left0 := marginLeft
+	if w := drawLogo(f, d.r.Logo, marginLeft, 6.5, 30, 6.5, false); w > 0 {
+		left0 += w + 3
+	}
+	f.SetXY(left0, 9)
 	right := d.tr("confidential")
 	rw := f.GetStringWidth(right) + 2
-	lw := contentW - rw - 4
+	lw := contentW - (left0 - marginLeft) - rw - 4
 	left := d.txt(d.r.Campaign)
 	if d.r.Organisation != "" {
 		if both := left + " · " + d.txt(d.r.Organisation); f.GetStringWidth(both) <= lw-1 {
@@ -200,7 +205,8 @@ func (d *pdfDoc) header() {
 }
 
 // footer restates the anonymity threshold on every page, cover included,
-// so that a page photocopied alone still says how its figures were shown.
+// so that a page photocopied alone still says how its figures were shown,
+// and who ran the survey.
 func (d *pdfDoc) footer() {
 	f := d.f
 	d.footerStart()
@@ -209,7 +215,11 @@ func (d *pdfDoc) footer() {
 	if d.total > 0 {
 		page = fmt.Sprintf(d.tr("page_of"), f.PageNo(), d.total)
 	}
-	f.CellFormat(25, 4, page, "", 0, "R", false, 0, "")
+	f.CellFormat(25, 4, page, "", 1, "R", false, 0, "")
+	if by := conductedByLine(d.lang, d.r.ConductedBy); by != "" {
+		f.SetX(marginLeft)
+		f.CellFormat(contentW, 4, d.fit(by, contentW), "", 0, "L", false, 0, "")
+	}
 	f.SetTextColor(0, 0, 0)
 }
 

@@ -30,6 +30,8 @@ func TestPreviews(t *testing.T) {
 	}
 	r := pdfSyntheticReport(t, allBuiltin, "fr", dossier.AudienceConsultant)
 	r.DUERP = syntheticDUERP(r)
+	r.ConductedBy = "Cabinet Dyadesens, consultants en santé au travail, à la demande du CSE"
+	r.Logo = testLogo(t)
 	pdf := renderPDF(t, r)
 	dir := filepath.Join("..", "docs", "examples")
 	out := filepath.Join(dir, "rapport-exemple.pdf")

@@ -59,6 +59,7 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	r := &dossier.Report{
 		Organisation:        c.Organisation,
 		Campaign:            c.Title,
+		ConductedBy:         vigie.InLanguage(c.ConductedBy, opt.Lang),
 		OpenedWeek:          c.OpenedWeek,
 		ClosedWeek:          c.ClosedWeek,
 		GeneratedAt:         opt.Now,
