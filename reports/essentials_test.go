@@ -42,7 +42,9 @@ func essentialsReport(t *testing.T, groups []*scoring.Group, respondents, headco
 }
 
 func TestEssentialsRules(t *testing.T) {
-	all := func(share float64) *scoring.Group { return essentialsGroup("all", scoring.KindAll, "Ensemble", 120, share) }
+	all := func(share float64) *scoring.Group {
+		return essentialsGroup("all", scoring.KindAll, "Ensemble", 120, share)
+	}
 	unit := func(path string, share float64) *scoring.Group {
 		return essentialsGroup("unit:"+path, scoring.KindUnit, path[strings.LastIndex(path, "/")+1:], 20, share)
 	}

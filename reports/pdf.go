@@ -36,7 +36,8 @@ const (
 )
 
 // PDF renders r as an A4 PDF document: cover, "L'essentiel", table of contents, summary,
-// participation, method, one part per questionnaire and the annexes.
+// participation, method, one part per questionnaire and the annexes; or,
+// when r.Short, the committee's short report (pdf_short.go).
 //
 // The document is laid out at least twice: a pass learns on which page
 // each heading falls, the next writes those pages into the table of
@@ -132,6 +133,10 @@ func renderPDF(r *dossier.Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	f.SetFooterFunc(d.footer)
 
 	d.cover()
+	if r.Short {
+		d.shortReport()
+		return d.finish()
+	}
 	d.essentials()
 	d.tableOfContents()
 	d.summary()
@@ -141,6 +146,12 @@ func renderPDF(r *dossier.Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	}
 	d.duerpSection()
 	d.annex()
+	return d.finish()
+}
+
+// finish closes the pass's document.
+func (d *pdfDoc) finish() (*pdfDoc, error) {
+	f := d.f
 	if err := f.Error(); err != nil {
 		return nil, fmt.Errorf("reports: pdf: render: %w", err)
 	}

@@ -97,6 +97,9 @@ func (d *pdfDoc) cover() {
 // audienceLabel names who the report was made for.
 func (d *pdfDoc) audienceLabel() string {
 	if d.r.Audience == dossier.AudienceCommittee {
+		if d.r.Short {
+			return tr(d.lang, "audience_committee_short")
+		}
 		return tr(d.lang, "audience_committee")
 	}
 	return tr(d.lang, "audience_consultant")

@@ -118,4 +118,12 @@ func TestPreviews(t *testing.T) {
 		}
 		t.Logf("%s.png: page %d", root, page)
 	}
+
+	// The committee's short report, from the same results.
+	short := pdfSyntheticReport(t, allBuiltin, "fr", dossier.AudienceCommittee)
+	short.ConductedBy, short.Logo, short.Short = r.ConductedBy, r.Logo, true
+	shortOut := filepath.Join(dir, "rapport-comite-court-exemple.pdf")
+	if err := os.WriteFile(shortOut, renderPDF(t, short), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -19,6 +19,7 @@ type ReportOptions struct {
 	Audience         dossier.Audience // consultant or committee; required
 	Lang             string           // "fr" or "en"; "" means "fr"
 	IncludeItemAnnex bool             // the item distributions in the PDF annex
+	Short            bool             // the committee's short PDF report (dossier.Report.Short)
 	Version          string           // Vigie's version, written in the parameters
 	Now              time.Time        // the generation date; zero means now
 }
@@ -68,6 +69,7 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 		MinGroupSize:        c.MinGroupSize,
 		CommentMinGroupSize: c.CommentMinGroupSize,
 		IncludeItemAnnex:    opt.IncludeItemAnnex,
+		Short:               opt.Short,
 		Version:             opt.Version,
 		Participation:       out.Participation,
 		Respondents:         out.Respondents,

@@ -28,6 +28,7 @@ type reportRequest struct {
 	audience      dossier.Audience
 	lang          string
 	itemAnnex     bool
+	short         bool // the committee's short PDF report
 	k             int
 	organisation  string
 	title         string
@@ -58,7 +59,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		ctx := context.Background()
 		req.progress.step("Calcul des résultats de la campagne…")
 		r, err = s.Report(ctx, req.campaign, store.ReportOptions{
-			Audience: req.audience, Lang: req.lang, IncludeItemAnnex: req.itemAnnex,
+			Audience: req.audience, Lang: req.lang, IncludeItemAnnex: req.itemAnnex, Short: req.short,
 			Version: Version, Now: time.Now(),
 		})
 		if err != nil {
@@ -104,6 +105,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	audience := fs.String("audience", string(dossier.AudienceConsultant), "consultant (tout) ou committee (les agrégats, pour les instances)")
 	lang := fs.String("lang", "fr", "langue du rapport : fr ou en")
 	noAnnex := fs.Bool("no-item-annex", false, "sans l'annexe des réponses question par question")
+	short := fs.Bool("short", false, "PDF : la version courte pour les instances (l'essentiel, la participation, les cartes des unités, les priorités, la méthode)")
 	k := fs.Int("min-group-size", scoring.DefaultMinGroupSize, "hors campagne : taille minimale des groupes publiés (au moins 3)")
 	organisation := fs.String("organisation", "", "hors campagne : nom de l'organisation, sur la couverture")
 	title := fs.String("title", "", "hors campagne : titre du rapport (par défaut : celui du questionnaire)")
@@ -123,7 +125,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 
 	req := &reportRequest{
 		campaign: *campaign, questionnaire: *qArg, responses: *responses,
-		audience: dossier.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, k: *k,
+		audience: dossier.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, short: *short, k: *k,
 		organisation: *organisation, title: *title, conductedBy: *conductedBy, out: *out, db: *db,
 		progress: newProgress(stderr), previous: previous,
 	}
@@ -164,6 +166,9 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	var err error
 	if req.format, err = reportFormat(*format, *out); err != nil {
 		return nil, err
+	}
+	if req.short && req.format != "pdf" {
+		return nil, usagef("--short ne sert qu'au rapport PDF")
 	}
 	if *logo != "" {
 		if req.format != "pdf" {
@@ -269,6 +274,7 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*dossier.Report, error
 		Lang:             req.lang,
 		MinGroupSize:     res.MinGroupSize,
 		IncludeItemAnnex: req.itemAnnex,
+		Short:            req.short,
 		Version:          Version,
 		Offline:          true, // no comments, no headcounts: the report says so
 		Participation:    scoring.ParticipationWithin(pattern, opts, counts, nil),
