@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -51,4 +52,20 @@ func conductedByLine(lang, conductedBy string) string {
 		return ""
 	}
 	return fmt.Sprintf(tr(lang, "footer_conducted_by"), conductedBy)
+}
+
+// fitText shortens s with an ellipsis until it fits in w millimetres at
+// f's current font.
+func fitText(f *fpdf.Fpdf, s string, w float64) string {
+	if f.GetStringWidth(s) <= w-1 {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 1 {
+		rs = rs[:len(rs)-1]
+		if t := strings.TrimRight(string(rs), " ") + "…"; f.GetStringWidth(t) <= w-1 {
+			return t
+		}
+	}
+	return string(rs)
 }

@@ -259,21 +259,7 @@ func (d *pdfDoc) txt(s string) string {
 }
 
 // fit shortens s with an ellipsis until it fits in w at the current font.
-func (d *pdfDoc) fit(s string, w float64) string {
-	s = d.txt(s)
-	if d.f.GetStringWidth(s) <= w-1 {
-		return s
-	}
-	rs := []rune(s)
-	for len(rs) > 1 {
-		rs = rs[:len(rs)-1]
-		t := strings.TrimRight(string(rs), " ") + "…"
-		if d.f.GetStringWidth(t) <= w-1 {
-			return t
-		}
-	}
-	return string(rs)
-}
+func (d *pdfDoc) fit(s string, w float64) string { return fitText(d.f, d.txt(s), w) }
 
 // heading starts a part (level 1, on a new page unless the previous part
 // left its page nearly empty) or a section (level 2) and records it for

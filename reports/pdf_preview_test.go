@@ -1,7 +1,9 @@
 package reports_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie/dossier"
+	"github.com/vigie-sante/vigie/reports"
 )
 
 // TestPreviews regenerates the sample report of docs/examples and PNG
@@ -117,6 +120,27 @@ func TestPreviews(t *testing.T) {
 			t.Fatalf("pdftoppm page %d: %v\n%s", page, err, b)
 		}
 		t.Logf("%s.png: page %d", root, page)
+	}
+
+	// The data-protection documents of the same campaign.
+	p := awkwardProcessing()
+	p.Organisation, p.Controller, p.Purpose, p.LegalBasis = "Conseil départemental (exemple)", "Conseil départemental (exemple)", "", "intérêt légitime de l'employeur (article 6.1.f du RGPD) : évaluer les risques psychosociaux pour les prévenir"
+	p.DPOContact, p.ConductedBy, p.Logo = "dpo@departement.example", r.ConductedBy, r.Logo
+	n := &reports.Notice{Lang: "fr", Title: r.Campaign, Organisation: p.Organisation, Controller: p.Controller, ConductedBy: p.ConductedBy,
+		LegalBasis: p.LegalBasis, DPOContact: p.DPOContact, MinGroupSize: 5, CommentMinGroupSize: 10, RetentionDays: 365, Codes: true,
+		URL: "https://enquete.example/r/sens-2027", NoticeURL: "https://enquete.example/r/sens-2027/notice?lang=fr", Logo: r.Logo}
+	for name, render := range map[string]func(io.Writer) error{
+		"notice-exemple.pdf":   func(w io.Writer) error { return reports.NoticePDF(w, n) },
+		"aipd-exemple.pdf":     func(w io.Writer) error { return reports.AIPDPDF(w, p) },
+		"registre-exemple.pdf": func(w io.Writer) error { return reports.RecordPDF(w, p) },
+	} {
+		var buf bytes.Buffer
+		if err := render(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	// The committee's short report, from the same results.

@@ -23,6 +23,7 @@ func (s *Server) processing(c *gin.Context, camp *vigie.Campaign) (*reports.Proc
 		return nil, err
 	}
 	p := &reports.Processing{
+		ID:                  camp.ID,
 		Campaign:            camp.Title,
 		Organisation:        camp.Organisation,
 		Controller:          camp.DataController(),

@@ -47,6 +47,7 @@ func (s *Server) notice(c *gin.Context) (*reports.Notice, error) {
 		RetentionEnd:        retentionEnd(lang, camp),
 		Codes:               camp.Access != vigie.AccessLink,
 		URL:                 s.respondentURL(c, camp),
+		NoticeURL:           s.respondentURL(c, camp) + "/notice" + noticeLangQuery(lang),
 		GeneratedAt:         s.now(),
 	}, nil
 }
@@ -81,3 +82,8 @@ func (s *Server) respondNoticePDF(c *gin.Context) {
 	c.Header("Content-Length", strconv.Itoa(buf.Len()))
 	c.Data(http.StatusOK, "application/pdf", buf.Bytes())
 }
+
+// noticeLangQuery keeps the notice's language in its QR code's address:
+// the poster in English opens the English page, the French one the
+// French page whatever the phone's language.
+func noticeLangQuery(lang string) string { return "?lang=" + lang }
