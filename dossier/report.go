@@ -45,12 +45,12 @@ type Report struct {
 	Lang                string // "fr" (default) or "en"
 	MinGroupSize        int    // k
 	CommentMinGroupSize int
-	IncludeItemAnnex    bool   // the committee variant may leave the item annex out
+	IncludeItemAnnex    bool // the committee variant may leave the item annex out
 	// Short asks for the committee's short report (about ten pages:
 	// L'essentiel, participation, maps of units, priorities, method and
 	// limits) rather than the full one.
-	Short bool
-	Version             string // Vigie's version; "dev" or empty is not shown
+	Short   bool
+	Version string // Vigie's version; "dev" or empty is not shown
 	// Offline marks a report built from a responses file rather than a
 	// campaign: no comments were collected and no headcount is known.
 	Offline       bool
