@@ -76,6 +76,11 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 		PriorityShare:       c.PriorityShare,
 		SegmentLabels:       segmentLabels(c, opt.Lang),
 	}
+	// The consultant's logo on the cover and in the headers: the
+	// campaign's own, else the installation's.
+	if r.Logo, err = s.DocumentLogo(ctx, campaignID); err != nil {
+		return nil, err
+	}
 	for _, q := range qs {
 		res, err := out.result(q.ID)
 		if err != nil {

@@ -32,7 +32,12 @@ func (s *Server) notice(c *gin.Context) (*reports.Notice, error) {
 	if !slices.Contains(camp.Languages, lang) {
 		lang = "fr"
 	}
+	logo, err := s.store.DocumentLogo(c.Request.Context(), camp.ID)
+	if err != nil {
+		return nil, err
+	}
 	return &reports.Notice{
+		Logo:                logo,
 		Lang:                lang,
 		Title:               camp.Title,
 		Organisation:        camp.Organisation,

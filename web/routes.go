@@ -110,6 +110,7 @@ func (s *Server) routes() {
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/duerp/versions", s.adminDUERPFreeze)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/duerp/versions/:version", s.adminDUERPVersionXLSX)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/guide.pdf", s.guideDownload(s.htmlError))
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/logo", s.adminLogo)
 	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/aipd.pdf", s.gdprDownload(aipdDocument, s.htmlError))
 	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/registre.pdf", s.gdprDownload(registreDocument, s.htmlError))
 
