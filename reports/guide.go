@@ -128,9 +128,13 @@ func (g *guide) h2(title string, room float64) {
 // opening writes the title, the group and what the guide is for.
 func (g *guide) opening() {
 	f := g.f
+	titleW := contentW
+	if drawLogo(f, g.r.Logo, pageW-marginRight-45, 12, 45, 14, true) > 0 {
+		titleW -= 48
+	}
 	f.SetFont(fontFamily, "B", 18)
 	g.textCol(colBlue)
-	f.MultiCell(contentW, 9, g.tr("guide_title"), "", "L", false)
+	f.MultiCell(titleW, 9, g.tr("guide_title"), "", "L", false)
 	f.SetFont(fontFamily, "B", 13)
 	f.SetTextColor(0, 0, 0)
 	f.MultiCell(contentW, 7, g.txt(g.groupName()), "", "L", false)
