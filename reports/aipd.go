@@ -27,28 +27,7 @@ const aipdToComplete = "À COMPLÉTER : "
 
 // AIPDPDF writes the pre-filled impact assessment of a campaign.
 func AIPDPDF(w io.Writer, p *Processing) error {
-	f := newDocument("fr", 16, 18)
-	f.SetTitle(frenchTypography("Analyse d'impact (AIPD) – "+p.Campaign), true)
-	f.SetAuthor(p.Controller, true)
-	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(p.Version)), true)
-	if !p.GeneratedAt.IsZero() {
-		f.SetCreationDate(p.GeneratedAt)
-		f.SetModificationDate(p.GeneratedAt)
-	}
-	f.SetFooterFunc(func() {
-		f.SetY(-13)
-		f.SetFont(fontFamily, "", 7.5)
-		f.SetTextColor(90, 90, 90)
-		left := "Analyse d'impact · " + p.Campaign
-		if p.ConductedBy != "" {
-			left += " · " + fmt.Sprintf(tr("fr", "footer_conducted_by"), clause(p.ConductedBy))
-		}
-		f.CellFormat(contentW-20, 4, fitText(f, frenchTypography(left), contentW-20), "", 0, "L", false, 0, "")
-		f.CellFormat(20, 4, fmt.Sprintf("page %d", f.PageNo()), "", 0, "R", false, 0, "")
-		f.SetTextColor(0, 0, 0)
-	})
-	f.AddPage()
-	drawLogo(f, p.Logo, pageW-marginRight-50, 10, 50, 16, true)
+	f := processingDocument(p, "Analyse d'impact (AIPD) – "+p.Campaign, "Analyse d'impact · "+p.Campaign)
 	f.SetFont(fontFamily, "B", 17)
 	f.MultiCell(contentW-52, 8, frenchTypography("Analyse d'impact relative à la protection des données"), "", "L", false)
 	f.SetFont(fontFamily, "", 11)
@@ -66,6 +45,37 @@ func AIPDPDF(w io.Writer, p *Processing) error {
 		return fmt.Errorf("reports: aipd: write: %w", err)
 	}
 	return nil
+}
+
+// processingDocument starts a data-protection document of p (the AIPD,
+// the record): its properties, a footer with the document, the campaign,
+// the firm that runs the survey and the page, and the first page with the
+// consultant's logo on the right (the title beside it must leave it
+// 52 mm).
+func processingDocument(p *Processing, title, footer string) *fpdf.Fpdf {
+	f := newDocument("fr", 16, 18)
+	f.SetTitle(frenchTypography(title), true)
+	f.SetAuthor(p.Controller, true)
+	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(p.Version)), true)
+	if !p.GeneratedAt.IsZero() {
+		f.SetCreationDate(p.GeneratedAt)
+		f.SetModificationDate(p.GeneratedAt)
+	}
+	f.SetFooterFunc(func() {
+		f.SetY(-13)
+		f.SetFont(fontFamily, "", 7.5)
+		f.SetTextColor(90, 90, 90)
+		left := footer
+		if p.ConductedBy != "" {
+			left += " · " + fmt.Sprintf(tr("fr", "footer_conducted_by"), clause(p.ConductedBy))
+		}
+		f.CellFormat(contentW-20, 4, fitText(f, frenchTypography(left), contentW-20), "", 0, "L", false, 0, "")
+		f.CellFormat(20, 4, fmt.Sprintf("page %d", f.PageNo()), "", 0, "R", false, 0, "")
+		f.SetTextColor(0, 0, 0)
+	})
+	f.AddPage()
+	drawLogo(f, p.Logo, pageW-marginRight-50, 10, 50, 16, true)
+	return f
 }
 
 // writeAIPDBlock draws one block.

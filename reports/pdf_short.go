@@ -92,12 +92,7 @@ func (d *pdfDoc) priorityTable() {
 // and what they cannot say, the anonymity rules, the participation caveat.
 func (d *pdfDoc) shortMethod() {
 	d.heading(1, tr(d.lang, "h_short_method"))
-	d.bullet(tr(d.lang, "limits_instruments"))
-	d.bullet(tr(d.lang, "limits_cutoffs"))
-	d.bullet(tr(d.lang, "limits_norms"))
-	if d.hasDefensive() {
-		d.bullet(tr(d.lang, "limits_defensive"))
-	}
+	d.limits()
 	d.bullet(fmt.Sprintf(tr(d.lang, "anonymity_text"), d.k, d.k))
 	d.bullet(fmt.Sprintf(tr(d.lang, "anonymity_secondary"), d.k))
 	d.bullet(tr(d.lang, "caveat_general"))

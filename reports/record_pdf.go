@@ -12,29 +12,8 @@ import (
 // marked « À COMPLÉTER », as in the AIPD.
 func RecordPDF(w io.Writer, p *Processing) error {
 	r := NewRecord(p)
-	f := newDocument("fr", 16, 18)
-	title := "Registre des activités de traitement"
-	f.SetTitle(frenchTypography(title+" – "+p.Campaign), true)
-	f.SetAuthor(p.Controller, true)
-	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(p.Version)), true)
-	if !p.GeneratedAt.IsZero() {
-		f.SetCreationDate(p.GeneratedAt)
-		f.SetModificationDate(p.GeneratedAt)
-	}
-	f.SetFooterFunc(func() {
-		f.SetY(-13)
-		f.SetFont(fontFamily, "", 7.5)
-		f.SetTextColor(90, 90, 90)
-		left := "Registre (article 30 du RGPD) · " + p.Campaign
-		if p.ConductedBy != "" {
-			left += " · " + fmt.Sprintf(tr("fr", "footer_conducted_by"), clause(p.ConductedBy))
-		}
-		f.CellFormat(contentW-20, 4, fitText(f, frenchTypography(left), contentW-20), "", 0, "L", false, 0, "")
-		f.CellFormat(20, 4, fmt.Sprintf("page %d", f.PageNo()), "", 0, "R", false, 0, "")
-		f.SetTextColor(0, 0, 0)
-	})
-	f.AddPage()
-	drawLogo(f, p.Logo, pageW-marginRight-50, 10, 50, 16, true)
+	const title = "Registre des activités de traitement"
+	f := processingDocument(p, title+" – "+p.Campaign, "Registre (article 30 du RGPD) · "+p.Campaign)
 	f.SetFont(fontFamily, "B", 17)
 	f.MultiCell(contentW-52, 8, frenchTypography(title), "", "L", false)
 	f.SetFont(fontFamily, "", 11)
