@@ -27,24 +27,9 @@ const aipdToComplete = "À COMPLÉTER : "
 
 // AIPDPDF writes the pre-filled impact assessment of a campaign.
 func AIPDPDF(w io.Writer, p *Processing) error {
-	f := newDocument("fr", 16, 18)
-	f.SetTitle(frenchTypography("Analyse d'impact (AIPD) – "+p.Campaign), true)
-	f.SetAuthor(p.Controller, true)
-	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(p.Version)), true)
-	if !p.GeneratedAt.IsZero() {
-		f.SetCreationDate(p.GeneratedAt)
-		f.SetModificationDate(p.GeneratedAt)
-	}
-	f.SetFooterFunc(func() {
-		f.SetY(-13)
-		f.SetFont(fontFamily, "", 7.5)
-		f.SetTextColor(90, 90, 90)
-		f.CellFormat(contentW, 4, frenchTypography(fmt.Sprintf("AIPD pré-remplie par Vigie · %s · page %d", p.Campaign, f.PageNo())), "", 0, "C", false, 0, "")
-		f.SetTextColor(0, 0, 0)
-	})
-	f.AddPage()
+	f := processingDocument(p, "Analyse d'impact (AIPD) – "+p.Campaign, "Analyse d'impact · "+p.Campaign)
 	f.SetFont(fontFamily, "B", 17)
-	f.MultiCell(contentW, 8, frenchTypography("Analyse d'impact relative à la protection des données"), "", "L", false)
+	f.MultiCell(contentW-52, 8, frenchTypography("Analyse d'impact relative à la protection des données"), "", "L", false)
 	f.SetFont(fontFamily, "", 11)
 	f.MultiCell(contentW, 6, frenchTypography(p.Campaign+" · "+p.Organisation), "", "L", false)
 	f.SetFont(fontFamily, "", 9)
@@ -60,6 +45,37 @@ func AIPDPDF(w io.Writer, p *Processing) error {
 		return fmt.Errorf("reports: aipd: write: %w", err)
 	}
 	return nil
+}
+
+// processingDocument starts a data-protection document of p (the AIPD,
+// the record): its properties, a footer with the document, the campaign,
+// the firm that runs the survey and the page, and the first page with the
+// consultant's logo on the right (the title beside it must leave it
+// 52 mm).
+func processingDocument(p *Processing, title, footer string) *fpdf.Fpdf {
+	f := newDocument("fr", 16, 18)
+	f.SetTitle(frenchTypography(title), true)
+	f.SetAuthor(p.Controller, true)
+	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(p.Version)), true)
+	if !p.GeneratedAt.IsZero() {
+		f.SetCreationDate(p.GeneratedAt)
+		f.SetModificationDate(p.GeneratedAt)
+	}
+	f.SetFooterFunc(func() {
+		f.SetY(-13)
+		f.SetFont(fontFamily, "", 7.5)
+		f.SetTextColor(90, 90, 90)
+		left := footer
+		if p.ConductedBy != "" {
+			left += " · " + fmt.Sprintf(tr("fr", "footer_conducted_by"), clause(p.ConductedBy))
+		}
+		f.CellFormat(contentW-20, 4, fitText(f, frenchTypography(left), contentW-20), "", 0, "L", false, 0, "")
+		f.CellFormat(20, 4, fmt.Sprintf("page %d", f.PageNo()), "", 0, "R", false, 0, "")
+		f.SetTextColor(0, 0, 0)
+	})
+	f.AddPage()
+	drawLogo(f, p.Logo, pageW-marginRight-50, 10, 50, 16, true)
+	return f
 }
 
 // writeAIPDBlock draws one block.
@@ -102,18 +118,18 @@ func aipdBlocks(p *Processing) []aipdBlock {
 	add("h1", "1. Contexte")
 	add("h2", "1.1 Présentation du traitement")
 	add("item", "Traitement : enquête anonyme de santé au travail « %s », état : %s.", p.Campaign, p.State)
-	add("item", "Responsable du traitement : %s.", p.Controller)
+	add("item", "Responsable du traitement : %s", sentence(p.Controller))
 	if p.ConductedBy != "" {
-		add("item", "Menée par : %s.", p.ConductedBy)
+		add("item", "Menée par : %s", sentence(p.ConductedBy))
 	}
 	purpose := "évaluer les conditions de travail et les risques psychosociaux, pour les prévenir (document unique, plan d'action)"
 	if p.Purpose != "" {
 		purpose = p.Purpose
 	}
-	add("item", "Finalité : %s", strings.TrimSuffix(purpose, ".")+".")
-	add("item", "Base légale : %s.", p.LegalBasis)
+	add("item", "Finalité : %s", sentence(purpose))
+	add("item", "Base légale : %s", sentence(p.LegalBasis))
 	if p.DPOContact != "" {
-		add("item", "Délégué à la protection des données : %s.", p.DPOContact)
+		add("item", "Délégué à la protection des données : %s", sentence(p.DPOContact))
 	} else {
 		todo("coordonnées du délégué à la protection des données.")
 	}
@@ -124,7 +140,7 @@ func aipdBlocks(p *Processing) []aipdBlock {
 	if p.Headcount > 0 {
 		headcount = fmt.Sprintf("%d personnes", p.Headcount)
 	}
-	add("p", "Personnes concernées : salariés et agents de %s (effectif déclaré : %s), invités à répondre ; les consultants et membres du comité qui consultent les résultats (comptes nominatifs).", p.Organisation, headcount)
+	add("p", "Personnes concernées : le personnel (salariés et agents) de l'organisation cliente, %s, invité à répondre (effectif déclaré : %s) ; les consultants et membres du comité qui consultent les résultats (comptes nominatifs).", clause(p.Organisation), headcount)
 	add("p", "Données recueillies, sans nom ni adresse IP ni heure : les réponses aux questionnaires suivants, l'unité de travail, la semaine de réponse%s, et un commentaire libre facultatif là où le questionnaire en propose un.", segmentsClause(p))
 	for _, q := range p.Questionnaires {
 		c := ""
@@ -150,7 +166,7 @@ func aipdBlocks(p *Processing) []aipdBlock {
 		access = "un lien ouvert, sans code (une personne peut répondre deux fois : à réserver à de petits groupes de confiance)"
 	}
 	add("p", "Cycle de vie : ouverture, réponses par %s ; clôture (plus de réponse, brouillons effacés) ; calcul des résultats et modération des commentaires ; archivage au plus tard %d jours après la clôture%s (effacement des réponses, des codes et du texte original des commentaires) ; suppression de la campagne sur décision.", access, p.RetentionDays, retentionClause(p))
-	add("p", "Supports : le serveur Vigie (un programme, un fichier SQLite, aucun service extérieur appelé), les navigateurs des répondants, les coupons de codes imprimés, les rapports PDF et Excel.")
+	add("p", "Supports : le serveur du logiciel d'enquête (Vigie : un programme, un fichier SQLite, aucun service extérieur appelé), les navigateurs des répondants, les coupons de codes imprimés, les rapports PDF et Excel.")
 	todo("hébergement (prestataire, pays, chiffrement du disque, sauvegardes et leur durée de conservation, personnes ayant accès au serveur).")
 
 	add("h1", "2. Principes fondamentaux")
@@ -163,7 +179,7 @@ func aipdBlocks(p *Processing) []aipdBlock {
 	add("item", "Information : notice d'information en ligne (lien sur la page d'accueil de l'enquête, en %s) et à afficher (PDF), qui dit qui mène l'enquête, pourquoi, ce qui est et n'est pas enregistré, le seuil de %d personnes, la durée de conservation et les droits.", strings.Join(p.Languages, ", "), p.MinGroupSize)
 	add("item", "Participation facultative, y compris question par question (« Je préfère ne pas répondre ») ; ne pas répondre vaut opposition et n'a aucune conséquence.")
 	add("item", "Droits d'accès, de rectification et d'effacement : les réponses n'étant liées à personne, ils ne peuvent s'exercer sur elles (article 11) ; la notice l'explique. Ils s'exercent pleinement sur les comptes du back-office.")
-	add("item", "Transferts hors de l'Union européenne : aucun par Vigie.")
+	add("item", "Transferts hors de l'Union européenne : aucun par le logiciel d'enquête.")
 	todo("encadrement contractuel des sous-traitants et localisation de l'hébergement.")
 
 	add("h1", "3. Risques")

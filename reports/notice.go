@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/vigie-sante/vigie"
 )
 
 // Notice is the information notice employees read before answering
@@ -31,7 +33,9 @@ type Notice struct {
 	// consultant's anonymous reference across client organisations
 	// (store.FeedsPortfolio; docs/scoring.md section 7).
 	Portfolio   bool
-	URL         string // the survey's address, printed on the PDF
+	URL         string      // the survey's address, printed on the PDF
+	NoticeURL   string      // this notice's web address, as a QR code on the PDF; "" for none
+	Logo        *vigie.Logo // the consultant's, at the top of the PDF; nil for none
 	GeneratedAt time.Time
 }
 
@@ -59,16 +63,16 @@ func (n *Notice) Sections() []NoticeSection {
 }
 
 func (n *Notice) sectionsFR() []NoticeSection {
-	who := []string{fmt.Sprintf("Le responsable de ce traitement de données est %s.", n.Controller)}
+	who := []string{"Responsable du traitement des données : " + sentence(n.Controller)}
 	if n.ConductedBy != "" {
-		who = append(who, "L’enquête est menée par : "+n.ConductedBy+".")
+		who = append(who, "Enquête menée par : "+sentence(n.ConductedBy))
 	}
 	if n.Purpose != "" {
-		who = append(who, n.Purpose)
+		who = append(who, sentence(n.Purpose))
 	} else {
 		who = append(who, "Elle sert à évaluer les conditions de travail et les risques psychosociaux, pour les prévenir.")
 	}
-	who = append(who, "Base légale : "+n.LegalBasis+".")
+	who = append(who, "Base légale : "+sentence(n.LegalBasis))
 	code := "Aucun lien n’est gardé entre votre réponse et l’appareil ou la connexion utilisés."
 	if n.Codes {
 		code = "Votre code d’accès sert seulement à répondre une fois (et à reprendre plus tard) : rien ne le relie à vos réponses."
@@ -78,9 +82,9 @@ func (n *Notice) sectionsFR() []NoticeSection {
 		keep += ", soit le " + n.RetentionEnd
 	}
 	keep += ". Ne restent ensuite que les résultats d’ensemble et les commentaires publiés."
-	contact := n.Controller
+	contact := "le responsable du traitement (" + clause(n.Controller) + ")"
 	if n.DPOContact != "" {
-		contact = "le délégué à la protection des données : " + n.DPOContact
+		contact = "le délégué à la protection des données (" + clause(n.DPOContact) + ")"
 	}
 	return []NoticeSection{
 		{"Qui mène cette enquête, et pourquoi", who},
@@ -111,16 +115,16 @@ func (n *Notice) sectionsFR() []NoticeSection {
 }
 
 func (n *Notice) sectionsEN() []NoticeSection {
-	who := []string{fmt.Sprintf("The organisation responsible for this processing of data is %s.", n.Controller)}
+	who := []string{"Data controller: " + sentence(n.Controller)}
 	if n.ConductedBy != "" {
-		who = append(who, "The survey is run by: "+n.ConductedBy+".")
+		who = append(who, "Survey run by: "+sentence(n.ConductedBy))
 	}
 	if n.Purpose != "" {
-		who = append(who, n.Purpose)
+		who = append(who, sentence(n.Purpose))
 	} else {
 		who = append(who, "It assesses working conditions and psychosocial risks, in order to prevent them.")
 	}
-	who = append(who, "Legal basis: "+n.LegalBasis+".")
+	who = append(who, "Legal basis: "+sentence(n.LegalBasis))
 	code := "No link is kept between your answers and the device or connection you used."
 	if n.Codes {
 		code = "Your access code only lets you answer once (and resume later): nothing links it to your answers."
@@ -130,9 +134,9 @@ func (n *Notice) sectionsEN() []NoticeSection {
 		keep += ", that is on " + n.RetentionEnd
 	}
 	keep += ". Only the overall results and the published comments are kept after that."
-	contact := n.Controller
+	contact := "the data controller (" + clause(n.Controller) + ")"
 	if n.DPOContact != "" {
-		contact = "the data protection officer: " + n.DPOContact
+		contact = "the data protection officer (" + clause(n.DPOContact) + ")"
 	}
 	return []NoticeSection{
 		{"Who runs this survey, and why", who},
@@ -203,19 +207,58 @@ func NoticePDF(w io.Writer, n *Notice) error {
 		f.SetModificationDate(n.GeneratedAt)
 	}
 	f.AddPage()
+	// The poster's head: the consultant's logo, and on the right a QR
+	// code to this notice on the web, for whoever reads it on the board.
+	textW := contentW
+	if n.NoticeURL != "" {
+		const qr = 30.0
+		x, y := pageW-marginRight-qr, 12.0
+		if err := drawQR(f, n.NoticeURL, x, y, qr); err != nil {
+			return fmt.Errorf("reports: notice: %w", err)
+		}
+		f.SetFont(fontFamily, "", 6.5)
+		f.SetTextColor(90, 90, 90)
+		f.SetXY(x-4, y+qr)
+		caption := "Cette notice en ligne"
+		if lang == "en" {
+			caption = "This notice online"
+		}
+		f.CellFormat(qr+8, 3, txt(caption), "", 0, "C", false, 0, "")
+		f.SetTextColor(0, 0, 0)
+		f.SetXY(marginLeft, 16)
+		textW = contentW - qr - 6
+	}
+	if h := 14.0; n.Logo != nil {
+		drawLogo(f, n.Logo, marginLeft, 12, 50, h, false)
+		f.SetXY(marginLeft, 12+h+3)
+	}
 	f.SetFont(fontFamily, "", 9)
 	f.SetTextColor(90, 90, 90)
-	f.MultiCell(contentW, 4.5, txt(heading+" · "+n.Organisation), "", "L", false)
+	f.MultiCell(textW, 4.5, txt(heading+" · "+n.Organisation), "", "L", false)
 	f.SetTextColor(0, 0, 0)
 	f.SetFont(fontFamily, "B", 17)
-	f.MultiCell(contentW, 8, txt(n.Title), "", "L", false)
+	f.MultiCell(textW, 8, txt(n.Title), "", "L", false)
 	if n.URL != "" {
 		f.SetFont(fontFamily, "", 10)
 		answer := "Répondre : "
 		if lang == "en" {
 			answer = "Answer at: "
 		}
-		f.MultiCell(contentW, 5.5, txt(answer+n.URL), "", "L", false)
+		f.MultiCell(textW, 5.5, txt(answer+n.URL), "", "L", false)
+	}
+	if n.NoticeURL != "" {
+		f.SetFont(fontFamily, "", 8)
+		f.SetTextColor(90, 90, 90)
+		online := "Cette notice en ligne : "
+		if lang == "en" {
+			online = "This notice online: "
+		}
+		f.MultiCell(textW, 4.5, txt(online+n.NoticeURL), "", "L", false)
+		f.SetTextColor(0, 0, 0)
+	}
+	if n.NoticeURL != "" {
+		// The sections start below the QR code.
+		f.SetY(max(f.GetY(), 50))
 	}
 	for _, s := range n.Sections() {
 		f.Ln(3)

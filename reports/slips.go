@@ -119,11 +119,11 @@ func withCode(base, code string) string {
 func drawQR(f *fpdf.Fpdf, text string, x, y, size float64) error {
 	q, err := qrcode.New(text, qrcode.Medium)
 	if err != nil {
-		return fmt.Errorf("reports: slips: qr code: %w", err)
+		return fmt.Errorf("reports: qr code: %w", err)
 	}
 	bits := q.Bitmap() // includes the quiet zone
 	if len(bits) == 0 {
-		return errors.New("reports: slips: empty qr code")
+		return errors.New("reports: empty qr code")
 	}
 	m := size / float64(len(bits))
 	f.SetFillColor(0, 0, 0)

@@ -53,7 +53,9 @@ type Scored struct {
 // "questionnaire/dimension"; then, in the same order, the signals to
 // discuss (Priority.Signal), which are never exposures.
 // Suppressed groups and measures are never priorities: what the anonymity
-// rules hide cannot be pointed at by another route.
+// rules hide cannot be pointed at by another route. Nor are the
+// NotSpecified groups (people who left their unit or category blank):
+// nobody can act for them, and they are no team to talk with.
 func Priorities(share float64, scored ...Scored) []Priority {
 	if share <= 0 {
 		share = DefaultPriorityShare
@@ -64,7 +66,7 @@ func Priorities(share float64, scored ...Scored) []Priority {
 			continue
 		}
 		for _, g := range s.Result.Groups {
-			if g.Suppressed {
+			if g.Suppressed || notSpecified(g) {
 				continue
 			}
 			for _, dim := range s.Questionnaire.Dimensions {
@@ -102,6 +104,19 @@ func Priorities(share float64, scored ...Scored) []Priority {
 		return strings.Compare(a.Questionnaire+"/"+a.Dimension, b.Questionnaire+"/"+b.Dimension)
 	})
 	return out
+}
+
+// notSpecified reports whether g gathers people who left their unit (or,
+// below a unit, their sub-unit) or a segment's category blank.
+func notSpecified(g *Group) bool {
+	switch g.Kind {
+	case KindUnit:
+		path := strings.TrimPrefix(g.ID, "unit:")
+		return path == NotSpecified || strings.HasSuffix(path, "/"+NotSpecified)
+	case KindSegment:
+		return g.Label == NotSpecified
+	}
+	return false
 }
 
 // GroupLabel names a group for a reader: a unit by its full path (two

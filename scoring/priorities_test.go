@@ -55,6 +55,21 @@ func TestPrioritiesRule(t *testing.T) {
 			t.Fatalf("priorities of a suppressed group = %+v, want none", got)
 		}
 	})
+	t.Run("NotSpecifiedGroups", func(t *testing.T) {
+		worst := func() map[string]*scoring.DimensionStats {
+			return map[string]*scoring.DimensionStats{"effort": publishedStats(10, 90, scoring.Unfavourable, 1)}
+		}
+		res := &scoring.Result{Groups: []*scoring.Group{
+			{ID: "unit:" + scoring.NotSpecified, Kind: scoring.KindUnit, Label: scoring.NotSpecified, Dimensions: worst()},
+			{ID: "unit:A/" + scoring.NotSpecified, Kind: scoring.KindUnit, Label: scoring.NotSpecified, Dimensions: worst()},
+			{ID: "segment:anciennete=" + scoring.NotSpecified, Kind: scoring.KindSegment, Segment: "anciennete", Label: scoring.NotSpecified, Dimensions: worst()},
+			{ID: "unit:A", Kind: scoring.KindUnit, Label: "A", Dimensions: worst()},
+		}}
+		got := scoring.Priorities(0.5, scoring.Scored{Questionnaire: q, Result: res})
+		if len(got) != 1 || got[0].Group != "unit:A" {
+			t.Fatalf("priorities = %+v, want unit A's alone: a (non renseigné) group is nobody to act for", got)
+		}
+	})
 	t.Run("DefaultShare", func(t *testing.T) {
 		res := &scoring.Result{Groups: []*scoring.Group{{ID: "all", Kind: scoring.KindAll, Label: "Ensemble",
 			Dimensions: map[string]*scoring.DimensionStats{"effort": publishedStats(10, 50, scoring.Intermediate, 0.5)}}}}

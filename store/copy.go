@@ -60,6 +60,8 @@ var copyOrder = []copyTable{
 	{name: "actions", orderBy: "campaign_id, id"},
 	{name: "duerp_measures", orderBy: "campaign_id, unit, risk_family"},
 	{name: "duerp_versions", orderBy: "campaign_id, number"}, // its triggers forbid UPDATE and DELETE, not INSERT
+	// The consultant's logos, the installation's and the campaigns'.
+	{name: "logos", orderBy: "scope"},
 	{name: "users", orderBy: "id"},
 	{name: "grants", orderBy: "user_id, campaign_id"},
 	{name: "tokens", orderBy: "id"},

@@ -41,6 +41,9 @@ type campaignPage struct {
 	Units      []string
 	Error      string
 	Rewrite    *rewriteNotice // the file's rewrite pending or failing
+	// The consultant's logos on the documents: the campaign's own and
+	// the installation's (each "" when none, else its size in pixels).
+	OwnLogo, InstallationLogo string
 }
 
 // adminCampaign shows a campaign: state, participation, results, and for
@@ -101,6 +104,11 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 		return nil, err
 	}
 	p.Viewers = viewers
+	own, inst, err := s.store.Logos(c.Request.Context(), camp.ID)
+	if err != nil {
+		return nil, err
+	}
+	p.OwnLogo, p.InstallationLogo = logoSize(own), logoSize(inst)
 	if p.CodesTotal, _, err = s.store.CodeCounts(c.Request.Context(), camp.ID); err != nil {
 		return nil, err
 	}

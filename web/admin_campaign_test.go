@@ -407,3 +407,28 @@ func TestCampaignFormPriorityShare(t *testing.T) {
 		wantContains(t, p, tt.msg, `value="`+tt.value+`"`)
 	}
 }
+
+// TestOpenWarnsWithoutDPO pins the warning before opening a campaign that
+// names no data protection officer: the notice would have no address.
+func TestOpenWarnsWithoutDPO(t *testing.T) {
+	for _, tt := range []struct {
+		name, dpo string
+		warn      bool
+	}{{"NoDPO", "", true}, {"DPO", "dpo@client.example", false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			as := MustNewAdminServer(t, withState(vigie.StateDraft), withSpec(func(s *vigie.CampaignSpec) { s.DPOContact = tt.dpo }))
+			p := as.signedIn(t, consultantEmail).get("/admin/campaigns/" + as.Campaign.ID)
+			wantStatus(t, p, http.StatusOK)
+			warned := strings.Contains(p.Body, `id="open-no-dpo"`)
+			if warned != tt.warn {
+				t.Fatalf("DPO %q: warning shown = %v, want %v", tt.dpo, warned, tt.warn)
+			}
+			if warned {
+				wantContains(t, p, "n’aura pas d’adresse de DPO", "Service social régional", `href="/admin/campaigns/`+as.Campaign.ID+`/edit#dpo_contact"`)
+				if strings.Index(p.Body, `id="open-no-dpo"`) > strings.Index(p.Body, `/open"`) {
+					t.Error("the warning comes after the open button")
+				}
+			}
+		})
+	}
+}

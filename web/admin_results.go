@@ -37,9 +37,10 @@ type resultsPage struct {
 	IndicatorRows    []indicatorRow
 	Reliability      []reliabilityRow
 	Comments         []string
-	Priorities       []priorityRow // this questionnaire's priorities, strongest first
-	PriorityShare    string        // the campaign's priority_share, as a percentage
-	Guides           []guideLink   // one per published group: everyone, then units
+	Essentials       *reports.Essentials // "L'essentiel" of this questionnaire, worded as in the PDF
+	Priorities       []priorityRow       // this questionnaire's priorities, strongest first
+	PriorityShare    string              // the campaign's priority_share, as a percentage
+	Guides           []guideLink         // one per published group: everyone, then units
 	// HasLevels and HasSignals say which readings the questionnaire's
 	// dimensions use, for the legend: favourable to unfavourable, and the
 	// defensive strategies' signal faible to marqué.
@@ -157,12 +158,14 @@ func (s *Server) adminResults(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
+	previousTitle := ""
 	if trends != nil {
 		prev, err := s.store.Campaign(c.Request.Context(), camp.Previous)
 		if err != nil {
 			s.htmlError(c, err)
 			return
 		}
+		previousTitle = prev.Title
 		addTrends(p, q, res, trends, prev.Title, camp.Title)
 		waves, err := s.store.Series(c.Request.Context(), camp.ID)
 		if err != nil {
@@ -171,6 +174,7 @@ func (s *Server) adminResults(c *gin.Context) {
 		}
 		p.Series = seriesCharts(waves, qid)
 	}
+	p.Essentials = resultsEssentials(camp, q, res, trends, previousTitle)
 	published, err := s.store.PublishedComments(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)

@@ -287,9 +287,9 @@ func invitationBody(camp *vigie.Campaign, message, base, code string) string {
 	if camp.State == vigie.StateDraft {
 		b.WriteString("L’enquête n’est pas encore ouverte\u00a0: le code servira dès son ouverture. / The survey is not open yet: the code will work once it opens.\n\n")
 	}
-	fmt.Fprintf(&b, "Ce code est anonyme\u00a0: il sert une seule fois, et rien ne le relie à vos réponses. Vigie n’a pas gardé votre adresse électronique\u00a0: seule une empreinte de votre adresse (hachage à clé), qui évite de vous envoyer un second code, est conservée jusqu’à la clôture de l’enquête, puis effacée\u00a0; elle n’est pas reliée à votre code. "+
+	fmt.Fprintf(&b, "Ce code est anonyme\u00a0: il sert une seule fois, et rien ne le relie à vos réponses. Votre adresse électronique n’a pas été gardée\u00a0: seule une empreinte de votre adresse (hachage à clé), qui évite de vous envoyer un second code, est conservée jusqu’à la clôture de l’enquête, puis effacée\u00a0; elle n’est pas reliée à votre code. "+
 		"Les résultats ne sont montrés que pour des groupes d’au moins %d personnes. L’enquête reste ouverte jusqu’à sa clôture, annoncée par l’intervenant.\n"+
-		"This code is anonymous: it works once and nothing links it to your answers. Vigie did not keep your e-mail address: only a keyed hash of it, which prevents a second code, is kept until the survey closes, then erased; it is not linked to your code. Results are shown only for groups of at least %d people.\n",
+		"This code is anonymous: it works once and nothing links it to your answers. Your e-mail address was not kept: only a keyed hash of it, which prevents a second code, is kept until the survey closes, then erased; it is not linked to your code. Results are shown only for groups of at least %d people.\n",
 		camp.MinGroupSize, camp.MinGroupSize)
 	return b.String()
 }
@@ -299,5 +299,5 @@ func reminderBody(camp *vigie.Campaign, message, base string) string {
 	return cmpOr(message, fmt.Sprintf("Bonjour,\n\nSi vous avez déjà répondu à l’enquête « %s », merci\u00a0! Sinon, il est encore temps\u00a0: retrouvez le code reçu par courriel lors de l’invitation et rendez-vous sur %s.\n\n"+
 		"Hello,\n\nIf you have already answered the survey \"%s\", thank you! If not, there is still time: use the code you received by e-mail with the invitation at %s.",
 		camp.Title, base, camp.Title, base)) +
-		"\n\nVigie ne sait pas qui a répondu\u00a0: ce rappel est envoyé à tout le monde. / Vigie cannot know who answered: everyone gets this reminder.\n"
+		"\n\nPersonne ne sait qui a répondu\u00a0: ce rappel est envoyé à tout le monde. / Nobody knows who answered: everyone gets this reminder.\n"
 }

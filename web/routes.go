@@ -118,7 +118,9 @@ func (s *Server) routes() {
 	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/duerp/versions", s.adminDUERPFreeze)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/duerp/versions/:version", s.adminDUERPVersionXLSX)
 	s.handle(adm, campaignReader, http.MethodGet, "/campaigns/:id/guide.pdf", s.guideDownload(s.htmlError))
-	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/aipd.pdf", s.aipdDownload(s.htmlError))
+	s.handle(adm, consultant, http.MethodPost, "/campaigns/:id/logo", s.adminLogo)
+	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/aipd.pdf", s.gdprDownload(aipdDocument, s.htmlError))
+	s.handle(adm, consultant, http.MethodGet, "/campaigns/:id/registre.pdf", s.gdprDownload(registreDocument, s.htmlError))
 
 	// The same, as a JSON API (token or session; docs/api.md).
 	s.handle(api, consultant, http.MethodGet, "/questionnaires", s.apiQuestionnaires)
@@ -146,7 +148,8 @@ func (s *Server) routes() {
 	s.handle(api, campaignReader, http.MethodGet, "/campaigns/:id/guide.pdf", s.guideDownload(s.jsonError))
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/comments", s.apiComments)
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/registre.json", s.apiRegistre)
-	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/aipd.pdf", s.aipdDownload(s.jsonError))
+	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/registre.pdf", s.gdprDownload(registreDocument, s.jsonError))
+	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/aipd.pdf", s.gdprDownload(aipdDocument, s.jsonError))
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/comments/:cid", s.apiCommentModerate)
 	// After the results (issue 10): the action plan and the DUERP. Viewers
 	// of the campaign read them; consultants write.

@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/reports"
@@ -27,9 +29,12 @@ type reportRequest struct {
 	audience      dossier.Audience
 	lang          string
 	itemAnnex     bool
+	short         bool // the committee's short PDF report
 	k             int
 	organisation  string
 	title         string
+	conductedBy   string      // offline: who ran the survey
+	logo          *vigie.Logo // --logo, checked; nil for the campaign's own or none
 	out           string
 	db            string
 	progress      *progress
@@ -58,12 +63,15 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		ctx := context.Background()
 		req.progress.step("Calcul des résultats de la campagne…")
 		r, err = s.Report(ctx, req.campaign, store.ReportOptions{
-			Audience: req.audience, Lang: req.lang, IncludeItemAnnex: req.itemAnnex,
+			Audience: req.audience, Lang: req.lang, IncludeItemAnnex: req.itemAnnex, Short: req.short,
 			Version: Version, Now: time.Now(),
 		})
 		if err != nil {
 			req.progress.clear()
 			return userError(err)
+		}
+		if req.logo != nil {
+			r.Logo = req.logo
 		}
 		audit = func() error {
 			return s.Audit(ctx, cliActor, "report.export", req.campaign, req.format+" "+string(req.audience)+" "+req.lang)
@@ -101,9 +109,12 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	audience := fs.String("audience", string(dossier.AudienceConsultant), "consultant (tout) ou committee (les agrégats, pour les instances)")
 	lang := fs.String("lang", "fr", "langue du rapport : fr ou en")
 	noAnnex := fs.Bool("no-item-annex", false, "sans l'annexe des réponses question par question")
+	short := fs.Bool("short", false, "PDF : la version courte pour les instances (l'essentiel, la participation, les cartes des unités, les priorités, la méthode)")
 	k := fs.Int("min-group-size", scoring.DefaultMinGroupSize, "hors campagne : taille minimale des groupes publiés (au moins 3)")
 	organisation := fs.String("organisation", "", "hors campagne : nom de l'organisation, sur la couverture")
 	title := fs.String("title", "", "hors campagne : titre du rapport (par défaut : celui du questionnaire)")
+	conductedBy := fs.String("conducted-by", "", "hors campagne : qui a mené l'enquête (votre cabinet), sur la couverture et en pied de page")
+	logo := fs.String("logo", "", "logo PNG ou JPEG sur la couverture et en en-tête du PDF (pour une campagne : à la place du sien)")
 	out := fs.String("out", "", "fichier à écrire (.pdf ou .xlsx)")
 	duerp := fs.Bool("duerp", false, "avec --campaign : le document unique (DUERP) de la campagne au lieu du rapport")
 	db := dbFlag(fs)
@@ -119,8 +130,8 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 
 	req := &reportRequest{
 		campaign: *campaign, questionnaire: *qArg, responses: *responses,
-		audience: dossier.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, k: *k,
-		organisation: *organisation, title: *title, out: *out, db: *db,
+		audience: dossier.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, short: *short, k: *k,
+		organisation: *organisation, title: *title, conductedBy: *conductedBy, out: *out, db: *db,
 		progress: newProgress(stderr), previous: previous, duerp: *duerp,
 	}
 	switch {
@@ -138,7 +149,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 		return nil, usagef("--duerp : le document unique est en français et le même pour tous ; --audience, --lang et --no-item-annex n'y servent pas")
 	}
 	if *campaign != "" {
-		for _, name := range []string{"questionnaire", "min-group-size", "organisation", "title", "previous"} {
+		for _, name := range []string{"questionnaire", "min-group-size", "organisation", "title", "conducted-by", "previous"} {
 			if set[name] {
 				return nil, usagef("--%s ne sert qu'avec --responses : pour une campagne, ces réglages sont ceux de la campagne", name)
 			}
@@ -165,7 +176,37 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	if req.format, err = reportFormat(*format, *out); err != nil {
 		return nil, err
 	}
+	if req.short && req.format != "pdf" {
+		return nil, usagef("--short ne sert qu'au rapport PDF")
+	}
+	if *logo != "" {
+		if req.format != "pdf" {
+			return nil, usagef("--logo ne sert qu'au rapport PDF")
+		}
+		if req.logo, err = readLogo(*logo); err != nil {
+			return nil, err
+		}
+	}
 	return req, nil
+}
+
+// readLogo reads and checks the file of --logo, with the same rules as
+// the back office's upload.
+func readLogo(path string) (*vigie.Logo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("--logo : %s ne s'ouvre pas : %w", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, vigie.MaxLogoBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("--logo : %s ne se lit pas : %w", path, err)
+	}
+	l, err := vigie.CheckLogo(data)
+	if err != nil {
+		return nil, fmt.Errorf("--logo : %s : %s", path, vigie.ErrorMessage(err))
+	}
+	return l, nil
 }
 
 // reportFormat decides the format from --format and the extension of
@@ -235,11 +276,14 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*dossier.Report, error
 	r := &dossier.Report{
 		Organisation:     req.organisation,
 		Campaign:         title,
+		ConductedBy:      req.conductedBy,
+		Logo:             req.logo,
 		GeneratedAt:      time.Now(),
 		Audience:         req.audience,
 		Lang:             req.lang,
 		MinGroupSize:     res.MinGroupSize,
 		IncludeItemAnnex: req.itemAnnex,
+		Short:            req.short,
 		Version:          Version,
 		Offline:          true, // no comments, no headcounts: the report says so
 		Participation:    scoring.ParticipationWithin(pattern, opts, counts, nil),

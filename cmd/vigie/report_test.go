@@ -208,6 +208,31 @@ func TestReportOffline(t *testing.T) {
 		}
 	})
 
+	t.Run("PDFShortWithFirmAndLogo", func(t *testing.T) {
+		logo := filepath.Join("..", "..", "reports", "testdata", "logo-cabinet.png")
+		path := offline(t, t.TempDir(), "court.pdf", "--audience", "committee", "--short",
+			"--conducted-by", "Cabinet Dyadesens", "--logo", logo)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte("/Subtype /Image")) {
+			t.Error("the PDF has no image: the logo was not drawn")
+		}
+		text := mustPDF(t, path)
+		if text == "" {
+			t.Skip("pdftotext not installed: text not checked")
+		}
+		for _, want := range []string{"Menée par", "Cabinet Dyadesens", "Enquête menée par Cabinet Dyadesens", "version courte", "Méthode et limites"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("PDF text lacks %q", want)
+			}
+		}
+		if strings.Contains(text, "Sommaire") {
+			t.Error("the short report has a table of contents")
+		}
+	})
+
 	t.Run("PDFInEnglishWithTitleAndK", func(t *testing.T) {
 		path := offline(t, t.TempDir(), "report.pdf", "--lang", "en", "--title", "Paper survey 2027", "--min-group-size", "4", "--audience", "committee")
 		text := mustPDF(t, path)
@@ -441,6 +466,9 @@ func TestReportErrors(t *testing.T) {
 		{"ErrOfflineFlagWithCampaign", []string{"report", "--campaign", id, "--db", db, "--organisation", "X", "--out", pdf}, 2, "--organisation ne sert qu'avec --responses"},
 		{"ErrDBOffline", append(slices.Clone(offline), "--db", db, "--out", pdf), 2, "--db ne sert qu'avec --campaign"},
 		{"ErrArgument", append(slices.Clone(offline), "--out", pdf, "en-trop"), 2, "argument inattendu"},
+		{"ErrShortWorkbook", append(slices.Clone(offline), "--short", "--out", filepath.Join(out, "rapport.xlsx")), 2, "--short ne sert qu'au rapport PDF"},
+		{"ErrLogoNotAnImage", append(slices.Clone(offline), "--logo", responses, "--out", pdf), 1, "n'est pas une image PNG ou JPEG lisible"},
+		{"ErrLogoMissing", append(slices.Clone(offline), "--logo", filepath.Join(dir, "absent.png"), "--out", pdf), 1, "ne s'ouvre pas"},
 		{"ErrDraftCampaign", []string{"report", "--campaign", id, "--db", db, "--out", pdf}, 1, "pas encore ouverte"},
 		{"ErrUnknownCampaign", []string{"report", "--campaign", "c_inconnue00", "--db", db, "--out", pdf}, 1, "Cette campagne n'existe pas."},
 		{"ErrUnknownQuestionnaire", []string{"report", "--questionnaire", "inconnu", "--responses", responses, "--out", pdf}, 1, "introuvable"},
