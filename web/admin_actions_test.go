@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -76,20 +77,47 @@ func TestAdminDUERPPage(t *testing.T) {
 
 	p = b.get(base + "/duerp")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, `<th scope="row">Ensemble</th>`, `<th scope="row">Direction B</th>`, "pas une mesure du risque", "Aucune version figée")
-	if strings.Contains(p.Body, `<th scope="row">Direction A / Service 2</th>`) {
-		t.Error("an unpublished unit has a DUERP row")
+	wantContains(t, p, `<h2 id="u-0">Ensemble</h2>`, `<h2 id="u-2">Direction B</h2>`, "pas une mesure du risque", "Aucune version figée",
+		`name="confirm" value="1" required`, "data-inplace")
+	if strings.Contains(p.Body, `>Direction A / Service 2</h2>`) {
+		t.Error("an unpublished unit has a DUERP table")
 	}
-	wantRedirect(t, b.post(base+"/duerp/measures", url.Values{"unit": {"Direction B"}, "risk_family": {""}, "measures": {"Entretiens annuels"}}), base+"/duerp")
+	checkAccessible(t, p)
+	// Saving a row comes back to it, saying so.
+	row := regexp.MustCompile(`name="unit" value="Direction B"><input type="hidden" name="risk_family" value=""><input type="hidden" name="row" value="(\d+)">`).FindStringSubmatch(p.Body)
+	if row == nil {
+		t.Fatalf("no form for the row Direction B, unclassified:\n%s", p.Body)
+	}
+	loc := wantRedirect(t, b.post(base+"/duerp/measures", url.Values{"unit": {"Direction B"}, "risk_family": {""}, "row": {row[1]}, "measures": {"Entretiens annuels"}}),
+		"/duerp?saved="+row[1]+"#r-"+row[1])
+	loc, _, _ = strings.Cut(loc[strings.Index(loc, "/admin"):], "#") // a browser keeps the fragment
+	wantContains(t, b.get(loc), `<tr id="r-`+row[1]+`">`, "Enregistré.")
 	p = b.post(base+"/duerp/measures", url.Values{"unit": {"Direction A/Service 2"}, "risk_family": {""}, "measures": {"x"}})
 	wantStatus(t, p, http.StatusBadRequest)
 	wantContains(t, p, "unit : l&#39;unité « Direction A/Service 2 » n&#39;a pas de ligne")
-	wantRedirect(t, b.post(base+"/duerp/versions", nil), base+"/duerp#versions")
+
+	// Freezing needs the box, then refuses a version identical to the last.
+	p = b.post(base+"/duerp/versions", nil)
+	wantStatus(t, p, http.StatusBadRequest)
+	wantContains(t, p, "Rien n&#39;a été figé : cochez la case de confirmation")
+	wantRedirect(t, b.post(base+"/duerp/versions", confirmed), base+"/duerp?frozen=1#versions")
+	p = b.get(base + "/duerp?frozen=1")
+	wantContains(t, p, "Version 1 figée.", "Rien n’a changé depuis la version 1 du 2\u00a0février\u00a02027")
+	if strings.Contains(p.Body, "Figer la version 2") {
+		t.Error("the freeze form is offered with nothing changed")
+	}
+	p = b.post(base+"/duerp/versions", confirmed)
+	wantStatus(t, p, http.StatusConflict)
+	wantContains(t, p, "Rien n&#39;a changé depuis la version 1 du 2 février 2027 : une nouvelle version serait identique.")
+	wantRedirect(t, b.post(base+"/duerp/measures", url.Values{"unit": {"Direction B"}, "risk_family": {""}, "measures": {"Entretiens annuels, médiation"}}), base+"/duerp")
+	p = b.get(base + "/duerp")
+	wantContains(t, p, "Ce qui a changé depuis la version 1", "Direction B, Non classé : mesures existantes modifiées.", "Figer la version 2")
+	checkAccessible(t, p)
 
 	v := as.signedIn(t, viewerEmail)
 	p = v.get(base + "/duerp")
 	wantStatus(t, p, http.StatusOK)
-	wantContains(t, p, "Entretiens annuels", `href="`+base+`/duerp/versions/1.xlsx">Version 1 du 2027-02-02</a>`)
+	wantContains(t, p, "Entretiens annuels, médiation", `href="`+base+"/duerp/versions/1.xlsx\">Version 1 du 2\u00a0février\u00a02027</a>")
 	if strings.Contains(p.Body, "<textarea") || strings.Contains(p.Body, "Figer une nouvelle version") {
 		t.Error("the viewer's DUERP page has forms")
 	}
