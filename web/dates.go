@@ -23,6 +23,8 @@ func weekWords(week, lang string) string { return nobreak(vigie.WeekWords(lang, 
 
 // timeWords writes an instant in words in Paris time: « 8 décembre 2026
 // à 6 h 02 ».
-func timeWords(t time.Time, lang string) string { return nobreak(vigie.TimeWords(lang, t, vigie.Paris)) }
+func timeWords(t time.Time, lang string) string {
+	return nobreak(vigie.TimeWords(lang, t, vigie.Paris))
+}
 
 func nobreak(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }

@@ -33,4 +33,3 @@ func grouped(lang string, n int) string {
 
 // plural is vigie.Plural for templates: « 0 code créé », « 2 codes créés ».
 func plural(n int, one, many string) string { return vigie.Plural(n, one, many) }
-
