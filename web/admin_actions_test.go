@@ -17,14 +17,18 @@ func TestAdminActionsPage(t *testing.T) {
 	p := b.get(base + "/actions?unit=Direction+B&dimension=charge-et-soutien/charge&title=Revoir+la+charge")
 	wantStatus(t, p, http.StatusOK)
 	wantContains(t, p, `<h1>Plan d’action</h1>`, `Aucune action pour l’instant.`, `value="Revoir la charge"`,
-		`<option value="Direction B" selected>`, `<option value="charge-et-soutien/charge" selected>`)
+		`<option value="Direction B" selected>`, `name="dimensions" value="charge-et-soutien/charge" checked>`, "<legend>Charge de travail et soutien</legend>")
+	if strings.Contains(p.Body, "<select id=\"new-dimensions\"") {
+		t.Error("dimensions are still a multiple select")
+	}
+	checkAccessible(t, p)
 
 	form := url.Values{"title": {"Temps d'échange mensuel"}, "unit": {"Direction B"}, "dimensions": {"charge-et-soutien/soutien"},
 		"risk_family": {"rapports-sociaux"}, "owner": {"Responsable de service"}, "due": {"2027-03-31"}, "status": {"planned"}, "dimensions_sent": {"1"}}
 	wantRedirect(t, b.post(base+"/actions", form), base+"/actions")
 	p = b.get(base + "/actions")
-	wantContains(t, p, `Direction B <span class="eyebrow">· Rapports sociaux au travail dégradés</span>`,
-		`Temps d&#39;échange mensuel <span class="lvl">prévue</span>`, "Porteur&nbsp;: Responsable de service", "Charge de travail et soutien – Soutien")
+	wantContains(t, p, `<th scope="row">Temps d&#39;échange mensuel</th>`, "<td>Direction B</td><td>Rapports sociaux au travail dégradés</td>",
+		"<td>Charge de travail et soutien – Soutien</td><td>Responsable de service</td>", "31\u00a0mars\u00a02027", "<td>prévue</td>")
 	as.wantAudit(t, consultantEmail+" action.create")
 
 	// A refused form comes back with its message and the input kept.
@@ -41,7 +45,7 @@ func TestAdminActionsPage(t *testing.T) {
 	// The quick status form sends the status only: the rest stays.
 	wantRedirect(t, b.post(base+"/actions/"+id, url.Values{"status": {"in_progress"}}), base+"/actions")
 	p = b.get(base + "/actions")
-	wantContains(t, p, `Temps d&#39;échange mensuel <span class="lvl">en cours</span>`, "Porteur&nbsp;: Responsable de service")
+	wantContains(t, p, "<td>en cours</td>", "<td>Responsable de service</td>")
 	p = b.post(base+"/actions/"+id, url.Values{"status": {"fini"}})
 	wantStatus(t, p, http.StatusBadRequest)
 	wantContains(t, p, "status : statut inconnu « fini »")
@@ -60,12 +64,87 @@ func TestAdminActionsPage(t *testing.T) {
 		}
 	}
 
-	wantRedirect(t, b.post(base+"/actions/"+id+"/delete", nil), base+"/actions")
+	// Deleting asks for the box; the edit form comes back with the message.
+	p = b.post(base+"/actions/"+id+"/delete", nil)
+	wantStatus(t, p, http.StatusBadRequest)
+	wantContains(t, p, "Rien n&#39;a été supprimé", `id="edit"`, `class="danger"`)
+	if list := as.actionIDs(t); len(list) != 1 {
+		t.Fatalf("an unconfirmed deletion deleted: %v", list)
+	}
+	wantRedirect(t, b.post(base+"/actions/"+id+"/delete", confirmed), base+"/actions")
 	if list := as.actionIDs(t); len(list) != 0 {
 		t.Errorf("actions after deletion = %v", list)
 	}
 	as.wantAudit(t, consultantEmail+" action.update")
 	as.wantAudit(t, consultantEmail+" action.delete")
+}
+
+// TestAdminActionsTable checks the plan's filters: unit, owner, status
+// and overdue (due before today, neither done nor abandoned).
+func TestAdminActionsTable(t *testing.T) {
+	as := closedSmallUnitServer(t) // today is 2027-02-02
+	base := "/admin/campaigns/" + as.Campaign.ID
+	b := as.signedIn(t, consultantEmail)
+	for _, a := range []url.Values{
+		{"title": {"Late"}, "unit": {"Direction B"}, "owner": {"DRH"}, "due": {"2027-01-15"}, "status": {"in_progress"}},
+		{"title": {"Done late"}, "unit": {""}, "owner": {"DRH"}, "due": {"2027-01-15"}, "status": {"done"}},
+		{"title": {"Later"}, "unit": {"Direction B"}, "owner": {"Encadrement"}, "due": {"2027-06-30"}, "status": {"planned"}},
+	} {
+		wantRedirect(t, b.post(base+"/actions", a), base+"/actions")
+	}
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		{"", []string{"Done late", "Late", "Later"}}, // everyone first, then the units
+		{"?overdue=1", []string{"Late"}},
+		{"?owner=DRH", []string{"Done late", "Late"}},
+		{"?unit_filter=-", []string{"Done late"}},
+		{"?unit_filter=Direction+B&status_filter=planned", []string{"Later"}},
+	} {
+		p := b.get(base + "/actions" + tc.query)
+		wantStatus(t, p, http.StatusOK)
+		var got []string
+		for _, m := range regexp.MustCompile(`<th scope="row">([^<]+)`).FindAllStringSubmatch(p.Body, -1) {
+			got = append(got, m[1])
+		}
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("actions%s = %v, want %v", tc.query, got, tc.want)
+		}
+	}
+	p := b.get(base + "/actions")
+	if n := strings.Count(p.Body, "en retard</strong>"); n != 1 {
+		t.Errorf("%d actions marked overdue, want 1", n)
+	}
+	checkAccessible(t, p)
+}
+
+// TestPriorityToAction: each priority of the results page links to the
+// action form prefilled with its unit, dimension and a title; viewers do
+// not get the link.
+func TestPriorityToAction(t *testing.T) {
+	as := signalsServer(t) // denial and ethical suffering marked: priorities
+	base := "/admin/campaigns/" + as.Campaign.ID
+	p := as.signedIn(t, consultantEmail).get(base + "/results/strategies-defensives")
+	wantStatus(t, p, http.StatusOK)
+	links := regexp.MustCompile(`href="(/admin/campaigns/[^"]+/actions\?[^"]+)">Créer une action`).FindAllStringSubmatch(p.Body, -1)
+	if len(links) == 0 {
+		t.Fatalf("no « Créer une action » on the priorities:\n%s", p.Body)
+	}
+	href := strings.NewReplacer("&amp;", "&", "&#43;", "+").Replace(links[0][1])
+	u, err := url.Parse(href)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	if !strings.HasPrefix(q.Get("dimension"), "strategies-defensives/") || !strings.HasPrefix(q.Get("title"), "Agir sur « ") {
+		t.Errorf("action link %q: want the dimension and a title", href)
+	}
+	form := as.signedIn(t, consultantEmail).get(href)
+	wantContains(t, form, `name="dimensions" value="`+q.Get("dimension")+`" checked>`)
+	if strings.Contains(as.signedIn(t, viewerEmail).get(base+"/results/strategies-defensives").Body, "Créer une action") {
+		t.Error("a viewer is offered « Créer une action »")
+	}
 }
 
 func TestAdminDUERPPage(t *testing.T) {
