@@ -32,6 +32,8 @@ type actionsPage struct {
 	Owners  []string
 	Editing *actionRow
 	Today   string // YYYY-MM-DD, for "en retard"
+	// ResultsNav links the campaign's result pages.
+	ResultsNav *resultsNav
 
 	// The choices of the forms.
 	Units           []option
@@ -152,7 +154,8 @@ func (s *Server) adminActions(c *gin.Context) {
 // show again (the creation form when its id is "").
 func (s *Server) renderActions(c *gin.Context, status int, camp *vigie.Campaign, refused *refusedAction) {
 	p := &actionsPage{Nav: nav(c), C: camp, Today: s.now().In(vigie.Paris).Format(time.DateOnly),
-		Filter: actionFilter{Unit: c.Query("unit_filter"), Owner: c.Query("owner"), Status: c.Query("status_filter"), Overdue: c.Query("overdue") == "1"}}
+		ResultsNav: s.resultsNavOf(c, camp, "actions"),
+		Filter:     actionFilter{Unit: c.Query("unit_filter"), Owner: c.Query("owner"), Status: c.Query("status_filter"), Overdue: c.Query("overdue") == "1"}}
 	if err := store.ResultsAvailable(camp); err != nil {
 		p.Pending = vigie.ErrorMessage(err)
 		s.render(c, status, "admin_actions", p)

@@ -127,6 +127,9 @@ func TestPriorityToAction(t *testing.T) {
 	base := "/admin/campaigns/" + as.Campaign.ID
 	p := as.signedIn(t, consultantEmail).get(base + "/results/strategies-defensives")
 	wantStatus(t, p, http.StatusOK)
+	// The result pages link to each other, the current one marked.
+	wantContains(t, p, `<a href="`+base+`/results/strategies-defensives" aria-current="page">`, `<a href="`+base+`/duerp">Document unique</a>`,
+		`<a href="`+base+`/actions">Plan d’action</a>`)
 	links := regexp.MustCompile(`href="(/admin/campaigns/[^"]+/actions\?[^"]+)">Créer une action`).FindAllStringSubmatch(p.Body, -1)
 	if len(links) == 0 {
 		t.Fatalf("no « Créer une action » on the priorities:\n%s", p.Body)

@@ -32,6 +32,9 @@ type duerpPage struct {
 	Last        *vigie.DUERPVersion
 	FreezeError string
 	Frozen      string
+	// ResultsNav links the campaign's result pages (nil for a deleted
+	// campaign).
+	ResultsNav *resultsNav
 }
 
 // duerpUnit is the table of one work unit's rows.
@@ -98,7 +101,7 @@ func (s *Server) deletedDUERP(c *gin.Context, notFound error) {
 
 // renderDUERP renders the page.
 func (s *Server) renderDUERP(c *gin.Context, status int, camp *vigie.Campaign, v duerpView) {
-	p := &duerpPage{Nav: nav(c), C: camp, FreezeError: v.freezeError}
+	p := &duerpPage{Nav: nav(c), C: camp, FreezeError: v.freezeError, ResultsNav: s.resultsNavOf(c, camp, "duerp")}
 	if err := store.ResultsAvailable(camp); err != nil {
 		p.Pending = vigie.ErrorMessage(err)
 		s.render(c, status, "admin_duerp", p)
