@@ -26,14 +26,19 @@ var frenchMonthNames = [...]string{"janvier", "février", "mars", "avril", "mai"
 
 // LongDate writes a day in words: « 1er février 2028 », "1 February 2028".
 func LongDate(lang string, t time.Time) string {
+	return DayMonth(lang, t) + " " + strconv.Itoa(t.Year())
+}
+
+// DayMonth writes a day without its year: « 1er février », "1 February".
+func DayMonth(lang string, t time.Time) string {
 	if lang == "en" {
-		return t.Format("2 January 2006")
+		return t.Format("2 January")
 	}
 	day := strconv.Itoa(t.Day())
 	if t.Day() == 1 {
 		day = "1er"
 	}
-	return day + " " + frenchMonthNames[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	return day + " " + frenchMonthNames[t.Month()-1]
 }
 
 // DayWords writes a "YYYY-MM-DD" day in words (LongDate); the input
