@@ -26,6 +26,13 @@ func trn(lang, key string, n int) string {
 }
 
 var french = map[string]string{
+	// Slips
+	"slips_title":   "codes d'accès",
+	"slips_note":    "Ce code est anonyme : il sert seulement à répondre une fois, et à reprendre plus tard. Rien ne relie le code à vos réponses. Les résultats ne sont montrés que pour des groupes d'au moins %d personnes.",
+	"slips_unit":    "Unité : ",
+	"slips_address": "Répondez à l'adresse :",
+	"slips_until":   "Jusqu'au %s inclus",
+	"slips_code":    "Votre code :",
 	// Pages
 	"confidential":             "Confidentiel",
 	"footer_k":                 "Résultats affichés uniquement pour les groupes d'au moins k = %d personnes",
@@ -203,6 +210,13 @@ var french = map[string]string{
 }
 
 var english = map[string]string{
+	// Slips
+	"slips_title":   "access codes",
+	"slips_note":    "This code is anonymous: it only lets you answer once, and come back later. Nothing links the code to your answers. Results are only shown for groups of at least %d people.",
+	"slips_unit":    "Unit: ",
+	"slips_address": "Answer at:",
+	"slips_until":   "Until %s inclusive",
+	"slips_code":    "Your code:",
 	// Pages
 	"confidential":             "Confidential",
 	"footer_k":                 "Results shown only for groups of at least k = %d people",

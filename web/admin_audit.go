@@ -118,7 +118,7 @@ func (s *Server) adminAudit(c *gin.Context) {
 
 // auditRowOf writes an entry for people.
 func auditRowOf(e vigie.AuditEntry, titles map[string]string) auditRow {
-	r := auditRow{At: e.At.Format("02/01/2006 15:04:05"), Actor: e.Actor, Action: e.Action, Object: e.Target, Detail: e.Detail}
+	r := auditRow{At: timeWords(e.At, "fr"), Actor: e.Actor, Action: e.Action, Object: e.Target, Detail: e.Detail}
 	if words, ok := auditActions[e.Action]; ok {
 		r.Action = words
 	}

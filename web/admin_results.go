@@ -58,6 +58,8 @@ type resultsPage struct {
 	Trends *resultsTrends
 	// Series draws each dimension over three waves or more.
 	Series []seriesChart
+	// ResultsNav links the campaign's other result pages.
+	ResultsNav *resultsNav
 }
 
 // dimensionHeader is a column of the heat map. Reversed dimensions
@@ -183,6 +185,7 @@ func (s *Server) adminResults(c *gin.Context) {
 	for _, cm := range published {
 		p.Comments = append(p.Comments, cm.Text+" — "+unitLabel(cm.Unit))
 	}
+	p.ResultsNav = s.resultsNavOf(c, camp, qid)
 	s.render(c, http.StatusOK, "admin_results", p)
 }
 
@@ -199,6 +202,7 @@ func (s *Server) resultsPending(c *gin.Context, camp *vigie.Campaign, qid string
 	if q, err := s.store.Questionnaire(c.Request.Context(), qid); err == nil {
 		p.QTitle = q.Title.In("fr", q.Language)
 	}
+	p.ResultsNav = s.resultsNavOf(c, camp, qid)
 	s.render(c, http.StatusOK, "admin_results", p)
 }
 
