@@ -33,6 +33,7 @@ type reportRequest struct {
 	db            string
 	progress      *progress
 	previous      *previousFlags
+	reference     string // --reference: a file of reference values
 }
 
 // runReport writes a campaign's report, or the report of a responses file
@@ -72,6 +73,10 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
+	if err := addReferenceFile(r, req.reference); err != nil {
+		req.progress.clear()
+		return err
+	}
 	render := reports.PDF
 	if req.format == "xlsx" {
 		render = reports.XLSX
@@ -103,6 +108,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	out := fs.String("out", "", "fichier à écrire (.pdf ou .xlsx)")
 	db := dbFlag(fs)
 	previous := addPreviousFlags(fs)
+	reference := addReferenceFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
@@ -116,7 +122,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 		campaign: *campaign, questionnaire: *qArg, responses: *responses,
 		audience: dossier.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, k: *k,
 		organisation: *organisation, title: *title, out: *out, db: *db,
-		progress: newProgress(stderr), previous: previous,
+		progress: newProgress(stderr), previous: previous, reference: *reference,
 	}
 	switch {
 	case fs.NArg() > 0:

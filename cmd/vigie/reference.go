@@ -1,0 +1,76 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"strings"
+
+	"github.com/vigie-sante/vigie/dossier"
+
+	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/scoring"
+)
+
+// maxReferenceFile bounds a reference file read by --reference: a few
+// dozen rows are expected, a few megabytes are a mistake.
+const maxReferenceFile = 4 << 20
+
+// addReferenceFlag adds --reference, shared by `vigie score` and `vigie
+// report`: a file of reference values to compare the result with.
+func addReferenceFlag(fs *flag.FlagSet) *string {
+	return fs.String("reference", "", "fichier de valeurs de référence (.csv ou .yaml : questionnaire, version, measure, mean, sd, n, source, year) à comparer aux résultats")
+}
+
+// compareWithFile compares res with the reference values of path; nil
+// without --reference.
+func compareWithFile(path string, q *questionnaires.Questionnaire, res *scoring.Result) (*scoring.ReferenceComparison, error) {
+	if path == "" {
+		return nil, nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxReferenceFile {
+		return nil, errors.New(path + " : fichier de référence trop gros (plus de 4 Mo)")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	ref, err := scoring.ParseReference(path, data, q)
+	if err != nil {
+		return nil, errors.New(userMessage(err))
+	}
+	c, err := scoring.CompareReference(q, res, ref)
+	if err != nil {
+		return nil, errors.New(path + " : " + userMessage(err))
+	}
+	return c, nil
+}
+
+// addReferenceFile compares each section of r answered with the file's
+// questionnaire with the reference values of path (the file named on the
+// command line comes before the campaign's own reference); a file that
+// fits no section is an error, with each section's reason, not a silent
+// no-op.
+func addReferenceFile(r *dossier.Report, path string) error {
+	if path == "" {
+		return nil
+	}
+	var errs []string
+	for i := range r.Sections {
+		sec := &r.Sections[i]
+		c, err := compareWithFile(path, sec.Questionnaire, sec.Result)
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		sec.Reference = c
+	}
+	if len(errs) == len(r.Sections) {
+		return errors.New(strings.Join(errs, "\n"))
+	}
+	return nil
+}
