@@ -2,8 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vigie-sante/vigie/reports"
 )
 
 // referenceCSV is an imported reference for the test questionnaire
@@ -74,4 +79,67 @@ func TestScoreReference(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestReportReference(t *testing.T) {
+	dir := t.TempDir()
+	q := mustQuestionnaireFile(t)
+	w2 := writeTestFile(t, dir, "barometre-2026.csv", wave2CSV)
+	ref := writeTestFile(t, dir, "norme.yaml", "questionnaire: essai\nversion: 2\nsource: Norme essai\nyear: 2025\nvalues:\n  - {measure: a, mean: 40, sd: 20, n: 1000}\n  - {measure: b, mean: 60.04, sd: 20, n: 1000}\n")
+	report := func(t *testing.T, name string) string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), name)
+		code, _, errOut := runCommand("report", "--questionnaire", q, "--responses", w2, "--reference", ref, "--out", out)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		return out
+	}
+	t.Run("PDF", func(t *testing.T) {
+		text := mustPDF(t, report(t, "rapport.pdf"))
+		if text == "" {
+			t.Skip("pdftotext not installed: text not checked")
+		}
+		text = strings.Join(strings.Fields(text), " ")
+		for _, want := range []string{"Comparaison avec une référence", "Référence : Norme essai (2025), valeurs importées par l'intervenant.",
+			"au-dessus, de +", "points : moins favorable"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("PDF text lacks %q", want)
+			}
+		}
+	})
+	t.Run("XLSX", func(t *testing.T) {
+		f, err := excelize.OpenFile(report(t, "rapport.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := f.GetRows(reports.SheetReference)
+		if err != nil || len(rows) < 4 {
+			t.Fatalf("%s rows = %v (%v), want a header, the source and rows per group", reports.SheetReference, rows, err)
+		}
+		if !strings.Contains(rows[1][10], "Norme essai (2025)") {
+			t.Errorf("second row = %v, want the reference named", rows[1])
+		}
+		// The reference mean 60.04 is shown rounded as the PDF prints it.
+		var sawB bool
+		for _, r := range rows[2:] {
+			if len(r) > 6 && r[1] == "all" && r[4] == "b" {
+				sawB = true
+				if r[6] != "60.0" {
+					t.Errorf("all/b reference = %q, want 60.0", r[6])
+				}
+			}
+		}
+		if !sawB {
+			t.Errorf("no row for all/b in %v", rows)
+		}
+	})
+	t.Run("FileOfAnotherQuestionnaire", func(t *testing.T) {
+		other := writeTestFile(t, dir, "autre.csv", strings.ReplaceAll(referenceCSV, "essai;", "copsoq;"))
+		code, _, errOut := runCommand("report", "--questionnaire", q, "--responses", w2, "--reference", other, "--out", filepath.Join(t.TempDir(), "r.pdf"))
+		if code != 1 || !strings.Contains(errOut, "questionnaire « copsoq » inconnu ici") {
+			t.Fatalf("exit %d, stderr %q; want 1 and the line's reason", code, errOut)
+		}
+	})
 }
