@@ -12,7 +12,7 @@ import (
 // in one place.
 var referenceTexts = map[string]map[string]string{
 	"fr": {
-		"h_reference": "Comparaison avec une référence",
+		"h_reference":         "Comparaison avec une référence",
 		"reference_portfolio": "Référence : %s. Chaque organisation y compte pour une, quelle que soit sa taille.",
 		"reference_imported":  "Référence : %s, valeurs importées par l'intervenant.",
 		"reference_explain": "L'écart est la moyenne du groupe moins celle de la référence ; l'intervalle donne, à 95 %, l'écart plausible. " +
