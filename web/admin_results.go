@@ -57,6 +57,8 @@ type resultsPage struct {
 	Trends *resultsTrends
 	// Series draws each dimension over three waves or more.
 	Series []seriesChart
+	// Reference, when one applies, compares the figures with it.
+	Reference *resultsReference
 }
 
 // dimensionHeader is a column of the heat map. Reversed dimensions
@@ -87,6 +89,8 @@ type heatCell struct {
 	Reason     string
 	Mark       string     // "< k" or "masqué"
 	Trend      *trendMark // change since the previous wave; nil when none
+	Ref        *refMark   // difference from the reference; nil when none
+	RefView    bool       // the heat map shows differences from the reference
 }
 
 // indicatorRow is one group's indicators.
@@ -171,6 +175,12 @@ func (s *Server) adminResults(c *gin.Context) {
 		}
 		p.Series = seriesCharts(waves, qid)
 	}
+	ref, err := s.compareReferences(c.Request.Context(), camp, q, res)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	addReference(p, q, res, ref, c.Query("vue") == "reference")
 	published, err := s.store.PublishedComments(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)

@@ -61,6 +61,11 @@ type Config struct {
 	// Version is Vigie's version, written in the reports' parameters;
 	// default "dev".
 	Version string
+
+	// References are the sources of reference values results are
+	// compared with, after the files attached to questionnaires in the
+	// back office (which always come first): the portfolio plugs in here.
+	References []ReferenceSource
 }
 
 // Server serves Vigie over HTTP. Every handler is a method of Server.
@@ -81,6 +86,9 @@ type Server struct {
 	campaigns *campaignCache // open campaigns, see campaign_cache.go
 	admin     *backOffice    // consultants' and viewers' side (auth.go)
 	sendings  *sendings      // invitations and reminders being sent (sending.go)
+	// references, in order of precedence: the first that has a
+	// reference for a questionnaire is the one shown (references.go).
+	references []ReferenceSource
 	closeOnce sync.Once
 }
 
@@ -112,6 +120,7 @@ func New(cfg Config) (*Server, error) {
 		s.maxBody = 128 << 10
 	}
 	s.limits = newCodeLimits(cfg, s.now)
+	s.references = append([]ReferenceSource{importedReferences{cfg.Store}}, cfg.References...)
 	s.sendings = newSendings(s.now)
 	ttl, maxSessions := cfg.SessionTTL, cfg.MaxSessions
 	if ttl <= 0 {
