@@ -100,7 +100,7 @@ func referenceName(c *scoring.ReferenceComparison) string {
 	if c.Organisations != nil {
 		return c.Source
 	}
-	return c.Source + ", valeurs importées par l'intervenant"
+	return c.Source + ", valeurs importées par l’intervenant"
 }
 
 // referenceWords says a dimension's difference from the reference in
