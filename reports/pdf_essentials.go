@@ -50,6 +50,7 @@ func (d *pdfDoc) essentials() {
 			d.para(fmt.Sprintf(trn(d.lang, "ess_priority_more", more), more))
 		}
 	}
+	d.essentialsReference()
 	d.ensure(essentialsRoomMin)
 	d.f.Ln(2)
 	d.f.SetFont(fontFamily, "B", 10.5)

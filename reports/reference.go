@@ -30,6 +30,9 @@ var referenceTexts = map[string]map[string]string{
 		"col_reference":   "Référence",
 		"col_difference":  "Écart",
 		"col_reading":     "Lecture",
+		"ess_reference":   "Comparé à la référence « %s », l'ensemble est au-dessus sur %s, en dessous sur %s et proche sur %s : voir « Comparaison avec une référence ».",
+		"dimension":       "dimension",
+		"dimensions":      "dimensions",
 	},
 	"en": {
 		"h_reference":         "Comparison with a reference",
@@ -50,6 +53,9 @@ var referenceTexts = map[string]map[string]string{
 		"col_reference":   "Reference",
 		"col_difference":  "Difference",
 		"col_reading":     "Reading",
+		"ess_reference":   "Compared with the reference “%s”, the whole population is above on %s, below on %s and close on %s: see “Comparison with a reference”.",
+		"dimension":       "dimension",
+		"dimensions":      "dimensions",
 	},
 }
 
@@ -167,4 +173,42 @@ func (d *pdfDoc) referenceSection(q *questionnaires.Questionnaire, res *scoring.
 		f.Ln(2)
 	}
 	d.body()
+}
+
+// essentialsReference is L'essentiel's one line about the reference, per
+// section that has one: how many of the whole population's dimensions
+// are above, below and close to it, words that judge nothing (a
+// defensive strategy above its reference is a more marked signal, not a
+// worse result).
+func (d *pdfDoc) essentialsReference() {
+	for _, s := range d.r.Sections {
+		c := s.Reference
+		if c == nil || c.Groups["all"] == nil || len(c.Groups["all"].Dimensions) == 0 {
+			continue
+		}
+		var above, below, close int
+		for _, rc := range c.Groups["all"].Dimensions {
+			switch {
+			case rc.Change == scoring.Stable:
+				close++
+			case rc.CI95[0] > 0:
+				above++
+			default:
+				below++
+			}
+		}
+		name := c.Source
+		if len(d.r.Sections) > 1 {
+			name = s.Questionnaire.Title.In(d.lang, s.Questionnaire.Language) + ", " + name
+		}
+		d.bullet(fmt.Sprintf(refText(d.lang, "ess_reference"), name, d.dims(above), d.dims(below), d.dims(close)))
+	}
+}
+
+// dims counts dimensions in words: « 1 dimension », « 3 dimensions ».
+func (d *pdfDoc) dims(n int) string {
+	if n == 1 || (n == 0 && d.lang != "en") {
+		return fmt.Sprintf("%d\u00a0%s", n, refText(d.lang, "dimension"))
+	}
+	return fmt.Sprintf("%d\u00a0%s", n, refText(d.lang, "dimensions"))
 }

@@ -102,7 +102,9 @@ func TestReportReference(t *testing.T) {
 		}
 		text = strings.Join(strings.Fields(text), " ")
 		for _, want := range []string{"Comparaison avec une référence", "Référence : Norme essai (2025), valeurs importées par l'intervenant.",
-			"au-dessus, de +", "points : moins favorable"} {
+			"au-dessus, de +", "points : moins favorable",
+			// L'essentiel's one line.
+			"Comparé à la référence « Norme essai (2025) », l'ensemble est au-dessus sur 1 dimension, en dessous sur 0 dimension et proche sur 1 dimension"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("PDF text lacks %q", want)
 			}
