@@ -25,6 +25,8 @@ type referenceRow struct {
 	Reference string
 	Delta     string
 	Change    string // stable, better, worse, more_marked, less_marked
+	Short     string // « moins favorable »
+	Interval  string // « de +1,0 à +4,9 », the 95 % interval
 	Words     string
 }
 
@@ -83,6 +85,7 @@ func addReference(p *resultsPage, q *questionnaires.Questionnaire, res *scoring.
 				p.Reference.Rows = append(p.Reference.Rows, referenceRow{
 					Dimension: d.Title.In("fr", q.Language), Value: decimal(g.Dimensions[d.ID].Mean, 1),
 					Reference: decimal(rc.ReferenceMean, 1), Delta: signed(rc.Delta, 1), Change: string(rc.Change), Words: words,
+					Short: referenceShort[rc.Change], Interval: "de " + signed(rc.CI95[0], 1) + " à " + signed(rc.CI95[1], 1),
 				})
 			}
 		}

@@ -156,7 +156,9 @@ func TestResultsReference(t *testing.T) {
 }
 
 func TestResultsReferencePrecedence(t *testing.T) {
-	results := func(as *adminServer) string { return "/admin/campaigns/" + as.Campaign.ID + "/results/charge-et-soutien" }
+	results := func(as *adminServer) string {
+		return "/admin/campaigns/" + as.Campaign.ID + "/results/charge-et-soutien"
+	}
 	t.Run("ImportedBeforePortfolio", func(t *testing.T) {
 		as := referenceServer(t, portfolioReference, true)
 		p := as.signedIn(t, consultantEmail).get(results(as))

@@ -89,7 +89,7 @@ type Server struct {
 	// references, in order of precedence: the first that has a
 	// reference for a questionnaire is the one shown (references.go).
 	references []ReferenceSource
-	closeOnce sync.Once
+	closeOnce  sync.Once
 }
 
 // New builds a server from cfg.
