@@ -62,6 +62,10 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 			req.progress.clear()
 			return userError(err)
 		}
+		if err := addAttachedReferences(ctx, s, r); err != nil {
+			req.progress.clear()
+			return userError(err)
+		}
 		audit = func() error {
 			return s.Audit(ctx, cliActor, "report.export", req.campaign, req.format+" "+string(req.audience)+" "+req.lang)
 		}

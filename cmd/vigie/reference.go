@@ -1,15 +1,18 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"os"
 	"strings"
 
+	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/dossier"
 
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // maxReferenceFile bounds a reference file read by --reference: a few
@@ -71,6 +74,37 @@ func addReferenceFile(r *dossier.Report, path string) error {
 	}
 	if len(errs) == len(r.Sections) {
 		return errors.New(strings.Join(errs, "\n"))
+	}
+	return nil
+}
+
+// addAttachedReferences compares each section of a campaign's report with
+// the reference values attached to its questionnaire version in the back
+// office, as the web's downloads do; a file that no longer fits the
+// questionnaire is left out (the results page says why).
+func addAttachedReferences(ctx context.Context, s *store.Store, r *dossier.Report) error {
+	for i := range r.Sections {
+		sec := &r.Sections[i]
+		if sec.Questionnaire == nil || sec.Result == nil {
+			continue
+		}
+		f, err := s.ReferenceFile(ctx, sec.Questionnaire.ID, sec.Questionnaire.Version)
+		if vigie.ErrorCode(err) == vigie.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return err
+		}
+		ref, err := f.Parse(sec.Questionnaire)
+		if vigie.ErrorCode(err) == vigie.EINVALID {
+			continue
+		} else if err != nil {
+			return err
+		}
+		if sec.Reference, err = scoring.CompareReference(sec.Questionnaire, sec.Result, ref); vigie.ErrorCode(err) == vigie.EINVALID {
+			sec.Reference = nil
+		} else if err != nil {
+			return err
+		}
 	}
 	return nil
 }

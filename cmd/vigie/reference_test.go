@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-sante/vigie/reports"
+	"github.com/vigie-sante/vigie/store"
 )
 
 // referenceCSV is an imported reference for the test questionnaire
@@ -144,4 +146,41 @@ func TestReportReference(t *testing.T) {
 			t.Fatalf("exit %d, stderr %q; want 1 and the line's reason", code, errOut)
 		}
 	})
+}
+
+// TestReportCampaignReference: a campaign's report compares with the file
+// attached to its questionnaire in the back office, and --reference comes
+// before it.
+func TestReportCampaignReference(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "vigie.db")
+	id := mustReportCampaign(t, db)
+	s := openTestStore(t, db)
+	attached := "questionnaire;version;measure;mean;sd;n;source;year\nreconnaissance;1;effort;50;15;900;Norme jointe;2024\n"
+	if err := s.SaveReferenceFile(context.Background(), &store.ReferenceFile{Questionnaire: "reconnaissance", Version: 1, Filename: "jointe.csv", Content: []byte(attached)}); err != nil {
+		t.Fatal(err)
+	}
+	sheetSource := func(t *testing.T, extra ...string) string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "r.xlsx")
+		if code, _, errOut := runVigie(t, append([]string{"report", "--campaign", id, "--db", db, "--out", out}, extra...)...); code != 0 {
+			t.Fatalf("report: %s", errOut)
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := f.GetRows(reports.SheetReference)
+		if err != nil || len(rows) < 2 || len(rows[1]) < 11 {
+			t.Fatalf("%s = %v (%v)", reports.SheetReference, rows, err)
+		}
+		return rows[1][10]
+	}
+	if got := sheetSource(t); !strings.Contains(got, "Norme jointe (2024)") {
+		t.Errorf("attached reference: source %q, want Norme jointe (2024)", got)
+	}
+	file := writeTestFile(t, t.TempDir(), "autre.csv", strings.ReplaceAll(attached, "Norme jointe", "Norme du fichier"))
+	if got := sheetSource(t, "--reference", file); !strings.Contains(got, "Norme du fichier (2024)") {
+		t.Errorf("--reference: source %q, want the file's, before the attached one", got)
+	}
 }
