@@ -111,68 +111,65 @@ func referenceRows(c *scoring.ReferenceComparison, res *scoring.Result, id strin
 // published groups with their mean, the reference's, the difference and
 // its reading, then the indicators' differences.
 func (d *pdfDoc) referenceSection(q *questionnaires.Questionnaire, res *scoring.Result, c *scoring.ReferenceComparison) {
-	f := d.f
 	d.keepTogether(60)
 	d.heading(2, refText(d.lang, "h_reference"))
 	d.para(referenceName(d.lang, c))
 	d.para(refText(d.lang, "reference_explain"))
-	cols := []float64{44, 15, 17, 15, 83}
-	heads := []string{tr(d.lang, "col_group"), refText(d.lang, "col_group_value"), refText(d.lang, "col_reference"), refText(d.lang, "col_difference"), refText(d.lang, "col_reading")}
+	heads := []string{tr(d.lang, "col_group"), refText(d.lang, "col_group_value"), refText(d.lang, "col_reference"), refText(d.lang, "col_difference")}
 	for _, dim := range q.Dimensions {
-		rows := referenceRows(c, res, dim.ID, true)
-		if len(rows) == 0 {
-			continue
-		}
-		d.ensure(25)
-		f.SetFont(fontFamily, "B", 9.5)
-		f.MultiCell(contentW, 5, d.txt(dim.Title.In(d.lang, q.Language)), "", "L", false)
-		d.tableHeader(cols, heads)
-		for i, g := range rows {
-			if d.ensure(5) {
-				d.tableHeader(cols, heads)
-			}
-			rc := c.Groups[g.ID].Dimensions[dim.ID]
-			fillRow := i%2 == 1
-			d.fill(rgb{247, 247, 247})
-			f.SetFont(fontFamily, "", 7.5)
-			f.CellFormat(cols[0], 5, d.fit(d.trendGroupLabel(g), cols[0]), "", 0, "L", fillRow, 0, "")
-			f.CellFormat(cols[1], 5, fmtDec(d.lang, dimStats(g, dim.ID).Mean, meanDecimals), "", 0, "C", fillRow, 0, "")
-			f.CellFormat(cols[2], 5, fmtDec(d.lang, rc.ReferenceMean, meanDecimals), "", 0, "C", fillRow, 0, "")
-			f.CellFormat(cols[3], 5, fmtSigned(d.lang, rc.Delta, meanDecimals), "", 0, "C", fillRow, 0, "")
-			if rc.Change != scoring.Stable {
-				f.SetFont(fontFamily, "B", 7.5)
-			}
-			f.CellFormat(cols[4], 5, d.fit(referenceWords(d.lang, rc), cols[4]), "", 1, "L", fillRow, 0, "")
-		}
-		f.Ln(2)
+		d.referenceTable(dim.Title.In(d.lang, q.Language), []float64{44, 15, 17, 15, 83}, append(heads, refText(d.lang, "col_reading")),
+			referenceRows(c, res, dim.ID, true), func(g *scoring.Group) ([]string, string, bool) {
+				rc := c.Groups[g.ID].Dimensions[dim.ID]
+				return []string{fmtDec(d.lang, dimStats(g, dim.ID).Mean, meanDecimals), fmtDec(d.lang, rc.ReferenceMean, meanDecimals),
+					fmtSigned(d.lang, rc.Delta, meanDecimals)}, referenceWords(d.lang, rc), rc.Change != scoring.Stable
+			})
 	}
-	icols := []float64{80, 30, 30, 34}
-	iheads := []string{tr(d.lang, "col_group"), refText(d.lang, "col_group_value"), refText(d.lang, "col_reference"), refText(d.lang, "col_difference")}
 	for _, ind := range q.Indicators {
-		rows := referenceRows(c, res, ind.ID, false)
-		if len(rows) == 0 {
-			continue
-		}
-		d.ensure(25)
-		f.SetFont(fontFamily, "B", 9.5)
-		f.MultiCell(contentW, 5, d.txt(ind.Title.In(d.lang, q.Language)), "", "L", false)
-		d.tableHeader(icols, iheads)
-		for i, g := range rows {
-			if d.ensure(5) {
-				d.tableHeader(icols, iheads)
-			}
-			rc := c.Groups[g.ID].Indicators[ind.ID]
-			fillRow := i%2 == 1
-			d.fill(rgb{247, 247, 247})
-			f.SetFont(fontFamily, "", 7.5)
-			f.CellFormat(icols[0], 5, d.fit(d.trendGroupLabel(g), icols[0]), "", 0, "L", fillRow, 0, "")
-			f.CellFormat(icols[1], 5, fmtDec(d.lang, indStats(g, ind.ID).Mean, ratioDecimals), "", 0, "C", fillRow, 0, "")
-			f.CellFormat(icols[2], 5, fmtDec(d.lang, rc.ReferenceMean, ratioDecimals), "", 0, "C", fillRow, 0, "")
-			f.CellFormat(icols[3], 5, fmtSigned(d.lang, rc.Delta, ratioDecimals), "", 1, "C", fillRow, 0, "")
-		}
-		f.Ln(2)
+		d.referenceTable(ind.Title.In(d.lang, q.Language), []float64{80, 30, 30, 34}, heads,
+			referenceRows(c, res, ind.ID, false), func(g *scoring.Group) ([]string, string, bool) {
+				rc := c.Groups[g.ID].Indicators[ind.ID]
+				return []string{fmtDec(d.lang, indStats(g, ind.ID).Mean, ratioDecimals), fmtDec(d.lang, rc.ReferenceMean, ratioDecimals),
+					fmtSigned(d.lang, rc.Delta, ratioDecimals)}, "", false
+			})
 	}
 	d.body()
+}
+
+// referenceTable writes one measure's table: its title, then a row per
+// group with its label, the figures cells gives, centred, and for a
+// dimension its reading, in bold when the difference is not stable.
+// Nothing when no group is compared.
+func (d *pdfDoc) referenceTable(title string, cols []float64, heads []string, rows []*scoring.Group, cells func(*scoring.Group) (figures []string, words string, bold bool)) {
+	if len(rows) == 0 {
+		return
+	}
+	f := d.f
+	d.ensure(25)
+	f.SetFont(fontFamily, "B", 9.5)
+	f.MultiCell(contentW, 5, d.txt(title), "", "L", false)
+	d.tableHeader(cols, heads)
+	for i, g := range rows {
+		if d.ensure(5) {
+			d.tableHeader(cols, heads)
+		}
+		figures, words, bold := cells(g)
+		fillRow := i%2 == 1
+		d.fill(rgb{247, 247, 247})
+		f.SetFont(fontFamily, "", 7.5)
+		f.CellFormat(cols[0], 5, d.fit(d.trendGroupLabel(g), cols[0]), "", 0, "L", fillRow, 0, "")
+		for j, v := range figures {
+			f.CellFormat(cols[j+1], 5, v, "", 0, "C", fillRow, 0, "")
+		}
+		if words != "" {
+			if bold {
+				f.SetFont(fontFamily, "B", 7.5)
+			}
+			w := cols[len(figures)+1]
+			f.CellFormat(w, 5, d.fit(words, w), "", 0, "L", fillRow, 0, "")
+		}
+		f.Ln(-1)
+	}
+	f.Ln(2)
 }
 
 // essentialsReference is L'essentiel's one line about the reference, per

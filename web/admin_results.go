@@ -300,6 +300,22 @@ func buildResultsPage(camp *vigie.Campaign, q *questionnaires.Questionnaire, res
 	return p
 }
 
+// eachGroupRow calls fn with each group of res, its index, and its row of
+// p's heat map or segment table, which buildResultsPage laid out from res
+// in the order of res.Groups, segments apart.
+func eachGroupRow(p *resultsPage, res *scoring.Result, fn func(i int, g *scoring.Group, row *heatRow)) {
+	heat, seg := 0, 0
+	for i, g := range res.Groups {
+		var row *heatRow
+		if g.Kind == scoring.KindSegment {
+			row, seg = &p.Segments[seg], seg+1
+		} else {
+			row, heat = &p.Heat[heat], heat+1
+		}
+		fn(i, g, row)
+	}
+}
+
 // dimensionCell is the cell of one dimension in one group.
 func dimensionCell(g *scoring.Group, dim *questionnaires.Dimension, k int) heatCell {
 	if g.Suppressed {

@@ -62,17 +62,10 @@ func addReference(p *resultsPage, q *questionnaires.Questionnaire, res *scoring.
 			}
 		}
 	}
-	heat, seg := 0, 0
-	for _, g := range res.Groups {
-		var row *heatRow
-		if g.Kind == scoring.KindSegment {
-			row, seg = &p.Segments[seg], seg+1
-		} else {
-			row, heat = &p.Heat[heat], heat+1
-		}
+	eachGroupRow(p, res, func(_ int, g *scoring.Group, row *heatRow) {
 		gr := c.Groups[g.ID]
 		if gr == nil {
-			continue
+			return
 		}
 		for j, d := range q.Dimensions {
 			rc := gr.Dimensions[d.ID]
@@ -89,7 +82,7 @@ func addReference(p *resultsPage, q *questionnaires.Questionnaire, res *scoring.
 				})
 			}
 		}
-	}
+	})
 }
 
 // referenceShort are the verdicts of the heat map's cells.

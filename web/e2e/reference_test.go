@@ -58,4 +58,11 @@ func TestResultsWithReference(t *testing.T) {
 		t.Errorf("reference view at %d px: the page scrolls sideways (%d px)", phoneWidth, w)
 	}
 	screenshotElement(t, tab, "heatmap-reference-1280.png", "#h-heat + .heat-layout", desktopWidth)
+
+	// The page where the file is attached, with its values.
+	if status := s.open(t, tab, "/admin/questionnaires/"+q.ID+"/reference"); status != 200 {
+		t.Fatalf("reference page: status %d", status)
+	}
+	wantText(t, tab, "Enquête de référence (2024)")
+	auditWidths(t, tab, "questionnaire reference values")
 }
