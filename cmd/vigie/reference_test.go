@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -182,5 +184,45 @@ func TestReportCampaignReference(t *testing.T) {
 	file := writeTestFile(t, t.TempDir(), "autre.csv", strings.ReplaceAll(attached, "Norme jointe", "Norme du fichier"))
 	if got := sheetSource(t, "--reference", file); !strings.Contains(got, "Norme du fichier (2024)") {
 		t.Errorf("--reference: source %q, want the file's, before the attached one", got)
+	}
+}
+
+// TestScoreReferenceExample: `vigie score --reference` on the documented
+// example files gives exactly the documented comparison. After an
+// intended change, regenerate it with:
+//
+//	go test ./cmd/vigie -run TestScoreReferenceExample -update
+func TestScoreReferenceExample(t *testing.T) {
+	const (
+		responses = "../../docs/examples/reponses-reconnaissance.csv"
+		reference = "../../docs/examples/reference-reconnaissance.csv"
+		expected  = "../../docs/examples/comparaison-reference.json"
+	)
+	code, out, stderr := runCommand("score", "--questionnaire", "reconnaissance", "--responses", responses, "--reference", reference)
+	if code != 0 {
+		t.Fatalf("exit code %d, stderr %q", code, stderr)
+	}
+	var got struct {
+		Reference json.RawMessage `json:"reference"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, got.Reference, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	buf.WriteByte('\n')
+	if *update {
+		if err := os.WriteFile(expected, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(expected)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != string(want) {
+		t.Errorf("the reference of vigie score --reference differs from %s (run with -update if the change is intended):\n%s", expected, buf.String())
 	}
 }
