@@ -35,7 +35,7 @@ var referenceColumns = map[string]string{
 	"sd": "sd", "ecart_type": "sd", "écart_type": "sd", "ecart-type": "sd", "écart-type": "sd",
 	"n": "n", "effectif": "n",
 	"source": "source",
-	"year": "year", "annee": "year", "année": "year",
+	"year":   "year", "annee": "year", "année": "year",
 }
 
 // requiredColumns must all be present; year may be left out.
