@@ -109,6 +109,9 @@ type Section struct {
 	CommentsPending, CommentsWithheld bool
 	// Trends compares Result with the previous wave's; nil without one.
 	Trends *scoring.Trends
+	// Reference compares Result with reference values (imported norms or
+	// a portfolio of organisations); nil without one.
+	Reference *scoring.ReferenceComparison
 }
 
 // Comment is a moderated, published comment and the group it belongs to.

@@ -41,6 +41,7 @@ func (d *pdfDoc) essentials() {
 			d.bullet(l)
 		}
 	}
+	d.essentialsReference()
 	d.ensure(essentialsRoomMin)
 	d.f.Ln(2)
 	d.subheading(tr(d.lang, "ess_cannot_h"))

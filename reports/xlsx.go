@@ -56,6 +56,7 @@ func XLSX(w io.Writer, r *dossier.Report) error {
 		b.reliability,
 		b.indicators,
 		b.trends,
+		b.reference,
 		b.comments,
 		b.parameters,
 	}

@@ -30,6 +30,8 @@ type copyTable struct {
 // submissions (and every row carries the id of the one transaction).
 var copyOrder = []copyTable{
 	{name: "questionnaires", orderBy: "id, version"},
+	// The reference values attached to questionnaire versions.
+	{name: "reference_files", orderBy: "questionnaire_id, version"},
 	{name: "campaigns", orderBy: "id", later: []string{"previous_id"}},
 	{name: "campaign_units", orderBy: "campaign_id, path"},
 	{name: "campaign_segments", orderBy: "campaign_id, id"},

@@ -60,6 +60,8 @@ type resultsPage struct {
 	Series []seriesChart
 	// ResultsNav links the campaign's other result pages.
 	ResultsNav *resultsNav
+	// Reference, when one applies, compares the figures with it.
+	Reference *resultsReference
 }
 
 // dimensionHeader is a column of the heat map. Reversed dimensions
@@ -90,6 +92,8 @@ type heatCell struct {
 	Reason     string
 	Mark       string     // "< k" or "masqué"
 	Trend      *trendMark // change since the previous wave; nil when none
+	Ref        *refMark   // difference from the reference; nil when none
+	RefView    bool       // the heat map shows differences from the reference
 }
 
 // indicatorRow is one group's indicators.
@@ -177,6 +181,12 @@ func (s *Server) adminResults(c *gin.Context) {
 		p.Series = seriesCharts(waves, qid)
 	}
 	p.Essentials = resultsEssentials(camp, q, res, trends, previousTitle)
+	ref, err := s.compareReferences(c.Request.Context(), camp, q, res)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	addReference(p, q, res, ref, c.Query("vue") == "reference")
 	published, err := s.store.PublishedComments(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)
@@ -296,6 +306,22 @@ func buildResultsPage(camp *vigie.Campaign, q *questionnaires.Questionnaire, res
 		p.Reliability = append(p.Reliability, r)
 	}
 	return p
+}
+
+// eachGroupRow calls fn with each group of res, its index, and its row of
+// p's heat map or segment table, which buildResultsPage laid out from res
+// in the order of res.Groups, segments apart.
+func eachGroupRow(p *resultsPage, res *scoring.Result, fn func(i int, g *scoring.Group, row *heatRow)) {
+	heat, seg := 0, 0
+	for i, g := range res.Groups {
+		var row *heatRow
+		if g.Kind == scoring.KindSegment {
+			row, seg = &p.Segments[seg], seg+1
+		} else {
+			row, heat = &p.Heat[heat], heat+1
+		}
+		fn(i, g, row)
+	}
 }
 
 // dimensionCell is the cell of one dimension in one group.

@@ -45,18 +45,10 @@ func addTrends(p *resultsPage, q *questionnaires.Questionnaire, res *scoring.Res
 			p.Trends.NonComparable = append(p.Trends.NonComparable, ind.Title.In("fr", q.Language)+" : "+why)
 		}
 	}
-	// buildResultsPage keeps the order of res.Groups, segments apart.
-	heat, seg := 0, 0
-	for i, g := range res.Groups {
-		var row *heatRow
-		if g.Kind == scoring.KindSegment {
-			row, seg = &p.Segments[seg], seg+1
-		} else {
-			row, heat = &p.Heat[heat], heat+1
-		}
+	eachGroupRow(p, res, func(i int, g *scoring.Group, row *heatRow) {
 		gt := t.Groups[g.ID]
 		if gt == nil {
-			continue
+			return
 		}
 		for j, d := range q.Dimensions {
 			if dt := gt.Dimensions[d.ID]; dt != nil && j < len(row.Cells) {
@@ -71,7 +63,7 @@ func addTrends(p *resultsPage, q *questionnaires.Questionnaire, res *scoring.Res
 				}
 			}
 		}
-	}
+	})
 }
 
 // dimensionMark is the mark of a dimension's change, in the words of the

@@ -112,6 +112,10 @@ func (s *Server) reportDownload(f reportFormat, fail func(*gin.Context, error)) 
 			fail(c, err)
 			return
 		}
+		if err := s.addCampaignReferences(c, id, r); err != nil {
+			fail(c, err)
+			return
+		}
 		var buf bytes.Buffer
 		if err := f.render(&buf, r); err != nil {
 			fail(c, err) // internal: logged by classify, shown generically

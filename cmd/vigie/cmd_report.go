@@ -39,6 +39,7 @@ type reportRequest struct {
 	db            string
 	progress      *progress
 	previous      *previousFlags
+	reference     string // --reference: a file of reference values
 }
 
 // runReport writes a campaign's report, or the report of a responses file
@@ -73,6 +74,10 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		if req.logo != nil {
 			r.Logo = req.logo
 		}
+		if err := addAttachedReferences(ctx, s, r); err != nil {
+			req.progress.clear()
+			return userError(err)
+		}
 		audit = func() error {
 			return s.Audit(ctx, cliActor, "report.export", req.campaign, req.format+" "+string(req.audience)+" "+req.lang)
 		}
@@ -84,6 +89,10 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
+	if err := addReferenceFile(r, req.reference); err != nil {
+		req.progress.clear()
+		return err
+	}
 	render := reports.PDF
 	if req.format == "xlsx" {
 		render = reports.XLSX
@@ -119,6 +128,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	duerp := fs.Bool("duerp", false, "avec --campaign : le document unique (DUERP) de la campagne au lieu du rapport")
 	db := dbFlag(fs)
 	previous := addPreviousFlags(fs)
+	reference := addReferenceFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
@@ -132,7 +142,7 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 		campaign: *campaign, questionnaire: *qArg, responses: *responses,
 		audience: dossier.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, short: *short, k: *k,
 		organisation: *organisation, title: *title, conductedBy: *conductedBy, out: *out, db: *db,
-		progress: newProgress(stderr), previous: previous, duerp: *duerp,
+		progress: newProgress(stderr), previous: previous, duerp: *duerp, reference: *reference,
 	}
 	switch {
 	case fs.NArg() > 0:
