@@ -121,6 +121,7 @@ func (s *Server) routes() {
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/close", s.apiCampaignClose)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/archive", s.apiCampaignArchive)
 	s.handle(api, consultant, http.MethodDelete, "/campaigns/:id", s.apiCampaignDelete)
+	s.handle(api, consultant, http.MethodPatch, "/campaigns/:id", s.apiCampaignAmend)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/codes", s.apiCodes)
 	s.handle(api, consultant, http.MethodGet, "/campaigns/:id/paper.pdf", s.apiPaper)
 	s.handle(api, consultant, http.MethodPost, "/campaigns/:id/invitations", s.apiInvitations)
