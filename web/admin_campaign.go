@@ -34,8 +34,9 @@ type campaignPage struct {
 
 	// Consultants only.
 	Viewers    []*vigie.User
-	CodesTotal int // codes created; how many served is not shown (see template)
-	Invited    int // addresses sent a code by e-mail (store.InvitedCount)
+	CodesTotal int  // codes created; how many served is not shown (see template)
+	Invited    int  // addresses sent a code by e-mail (store.InvitedCount)
+	MailReady  bool // an SMTP relay is configured: the e-mail form is offered
 	Sending    *sendingStatus
 	SendingURL string
 	Units      []string
@@ -107,6 +108,7 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 	if p.Invited, err = s.store.InvitedCount(c.Request.Context(), camp.ID); err != nil {
 		return nil, err
 	}
+	p.MailReady = s.admin.cfg.Mailer != nil
 	if sd := s.sendings.runningFor(camp.ID); sd != nil {
 		p.Sending, p.SendingURL = sd.status(), "/admin"+sendingPath(camp.ID, sd.ID)
 	}

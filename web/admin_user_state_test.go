@@ -129,7 +129,7 @@ func TestChangeOwnPassword(t *testing.T) {
 			p = b.post("/admin/account/password", url.Values{"current": {testPassword}, "password": {"un nouveau mot de passe"}, "confirm": {"un nouveau mot de passe"}})
 			wantStatus(t, p, http.StatusOK)
 			wantContains(t, p, "Votre mot de passe a été changé", "Vos autres sessions sont fermées")
-			wantStatus(t, b.get("/admin/account"), http.StatusOK)        // this browser goes on
+			wantStatus(t, b.get("/admin/account"), http.StatusOK)                          // this browser goes on
 			wantRedirect(t, other.get("/admin/account"), "/login?next=%2Fadmin%2Faccount") // the other session ended
 			wantRedirect(t, as.browser(t).post("/login", url.Values{"email": {email}, "password": {"un nouveau mot de passe"}}), "/admin")
 			// Put it back for the next account's run and other tests.
