@@ -149,3 +149,30 @@ func (s *Store) DraftCount(ctx context.Context, campaignID string) (int, error) 
 	}
 	return n, nil
 }
+
+// DraftElsewhere reports whether code has a draft that key (possibly nil)
+// cannot open: one written in another browser, which Draft would erase.
+// It erases nothing, so that the person can be asked first. The code must
+// be valid and unused in an open campaign, as for Draft.
+func (s *Store) DraftElsewhere(ctx context.Context, campaignID, code string, key []byte) (bool, error) {
+	var sealed, hash []byte
+	err := s.view(ctx, func(tx *sql.Tx) error {
+		var err error
+		if _, hash, err = checkCode(ctx, tx, campaignID, code); err != nil {
+			return err
+		}
+		err = tx.QueryRowContext(ctx, `SELECT data FROM drafts WHERE campaign_id = ? AND code_hash = ?`, campaignID, hash).Scan(&sealed)
+		if errors.Is(err, sql.ErrNoRows) {
+			sealed = nil
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("store: draft for %s: %w", campaignID, err)
+		}
+		return nil
+	})
+	if err != nil || sealed == nil {
+		return false, err
+	}
+	_, ok := openDraft(key, campaignID, hash, sealed)
+	return !ok, nil
+}
