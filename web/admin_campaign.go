@@ -37,6 +37,10 @@ type campaignPage struct {
 	CodesTotal int  // codes created; how many served is not shown (see template)
 	Invited    int  // addresses sent a code by e-mail (store.InvitedCount)
 	MailReady  bool // an SMTP relay is configured: the e-mail form is offered
+	// PaperWaiting sheets were typed in once and wait for their second
+	// entry, PaperDisputed of them after two entries that differed; the
+	// closing form says they are erased, uncounted.
+	PaperWaiting, PaperDisputed int
 	Sending    *sendingStatus
 	SendingURL string
 	Units      []string
@@ -109,6 +113,11 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 		return nil, err
 	}
 	p.MailReady = s.admin.cfg.Mailer != nil
+	if camp.State == vigie.StateOpen {
+		if p.PaperWaiting, p.PaperDisputed, err = s.store.PendingPaper(c.Request.Context(), camp.ID); err != nil {
+			return nil, err
+		}
+	}
 	if sd := s.sendings.runningFor(camp.ID); sd != nil {
 		p.Sending, p.SendingURL = sd.status(), "/admin"+sendingPath(camp.ID, sd.ID)
 	}
