@@ -75,7 +75,17 @@ func (s *Server) adminCampaignNew(c *gin.Context) {
 		RetentionDays:       strconv.Itoa(vigie.DefaultRetentionDays),
 		Access:              string(vigie.AccessCodes),
 	}
-	s.renderCampaignForm(c, http.StatusOK, f, nil)
+	// ?previous=ID: the next wave of that campaign, everything copied.
+	var chosen []string
+	if id := c.Query("previous"); id != "" {
+		prev, err := s.store.Campaign(c.Request.Context(), id)
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		chosen = prefillFromWave(f, prev)
+	}
+	s.renderCampaignForm(c, http.StatusOK, f, chosen)
 }
 
 // adminCampaignEdit shows the form of a draft campaign.
@@ -212,6 +222,13 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		keepTranslations(spec.Segments, previous.Segments)
 	}
 	spec.Previous = f.Previous
+	// A new campaign whose previous wave is chosen takes from it what the
+	// form left empty.
+	if f.ID == "" && f.Previous != "" && len(problems) == 0 {
+		if prev, err := s.store.Campaign(c.Request.Context(), f.Previous); err == nil {
+			chosen = inheritWave(spec, f, prev, chosen)
+		}
+	}
 	unitMap, mapProblems := parseUnitMapText(f.UnitMap)
 	f.Errors = append(f.Errors, mapProblems...)
 	spec.UnitMap = unitMap
