@@ -61,3 +61,7 @@ func (s *Store) ArchiveDue(ctx context.Context, now time.Time) ([]string, error)
 	}
 	return done, errors.Join(errs...)
 }
+
+// WeekMonday returns the Monday of an ISO week written "2027-W05", for
+// pages that write weeks in words; false when week is not one.
+func WeekMonday(week string) (time.Time, bool) { return weekMonday(week) }

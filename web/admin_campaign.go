@@ -41,11 +41,11 @@ type campaignPage struct {
 	// entry, PaperDisputed of them after two entries that differed; the
 	// closing form says they are erased, uncounted.
 	PaperWaiting, PaperDisputed int
-	Sending    *sendingStatus
-	SendingURL string
-	Units      []string
-	Error      string
-	Rewrite    *rewriteNotice // the file's rewrite pending or failing
+	Sending                     *sendingStatus
+	SendingURL                  string
+	Units                       []string
+	Error                       string
+	Rewrite                     *rewriteNotice // the file's rewrite pending or failing
 }
 
 // adminCampaign shows a campaign: state, participation, results, and for
