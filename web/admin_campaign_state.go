@@ -39,8 +39,8 @@ func (s *Server) adminCampaignClose(c *gin.Context) {
 		return
 	}
 	if waiting > 0 && c.PostForm("confirm") == "1" && c.PostForm("confirm_paper") != "1" {
-		s.campaignPageRefused(c, vigie.Errorf(vigie.EINVALID, "Rien n'a été clos : %s encore leur seconde saisie. Faites-la saisir, ou cochez la case qui confirme qu'elles seront effacées sans être comptées.",
-			plural(waiting, "feuille papier attend", "feuilles papier attendent")))
+		s.campaignPageRefused(c, vigie.Errorf(vigie.EINVALID, "Rien n'a été clos : %s seconde saisie. Faites-la saisir, ou cochez la case qui confirme qu'elles seront effacées sans être comptées.",
+			plural(waiting, "feuille papier attend encore sa", "feuilles papier attendent encore leur")))
 		return
 	}
 	detail := ""
