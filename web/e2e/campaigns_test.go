@@ -9,7 +9,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/mail"
+	"github.com/vigie-sante/vigie/mail/mailtest"
 	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/web"
 )
 
 // TestConsultantAmendsClosesAndPreparesNextWave follows a consultant's
@@ -156,5 +159,46 @@ func TestDraftInAnotherBrowserAsksFirst(t *testing.T) {
 	}
 	if n, _ := s.Store.DraftCount(context.Background(), c.ID); n != 1 {
 		t.Fatalf("%d drafts after going back, want 1 (nothing erased)", n)
+	}
+}
+
+// TestInvitationsRepeatedAddress sends codes by e-mail to a list with an
+// address pasted twice: one code each, the repeat listed on the report,
+// which says nothing failed.
+func TestInvitationsRepeatedAddress(t *testing.T) {
+	relay := mailtest.Start(t)
+	s := newSite(t, func(cfg *web.Config) {
+		m, err := mail.New(mail.Config{Addr: relay.Addr, From: "vigie@cabinet.test", Insecure: true, Timeout: 5 * time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Admin.Mailer = m
+	})
+	q, _ := questionnaires.BuiltinByID("reconnaissance")
+	c := s.createCampaign(t, "Baromètre 2027", []string{q.ID}, vigie.StateOpen)
+	ctx := newTab(t)
+	s.login(t, ctx, consultantEmail)
+	s.open(t, ctx, "/admin/campaigns/"+c.ID)
+	do(t, ctx, "paste the addresses",
+		chromedp.SendKeys(chromedp.ID("addresses"), "alice@client.test\nbob@client.test\nAlice@Client.test\n"))
+	clickAndLoad(t, ctx, `button[name=kind][value=invite]`)
+	for deadline := time.Now().Add(20 * time.Second); strings.Contains(bodyText(t, ctx), "Envoi en cours"); {
+		if time.Now().After(deadline) {
+			t.Fatal("the sending still runs after 20 s")
+		}
+		time.Sleep(500 * time.Millisecond)
+		s.open(t, ctx, s.path(t, ctx))
+	}
+	wantText(t, ctx, "2\u00a0courriels envoyés")
+	wantText(t, ctx, "Alice@Client.test")
+	wantText(t, ctx, "Aucun échec.")
+	if strings.Contains(bodyText(t, ctx), "0\u00a0échec") {
+		t.Error("the report mentions 0 failures")
+	}
+	auditWidths(t, ctx, "sending report")
+	screenshot(t, ctx, "sending-report-phone.png", phoneWidth)
+	screenshot(t, ctx, "sending-report-desktop.png", desktopWidth)
+	if n := len(relay.Messages()); n != 2 {
+		t.Errorf("%d messages, want 2", n)
 	}
 }
