@@ -107,8 +107,8 @@ func TestAccountsAndOwnPassword(t *testing.T) {
 	clickAndLoad(t, ctx, `form[action="/admin/users/`+u.ID+`/disable"] button`)
 	wantText(t, ctx, "désactivé")
 	auditWidths(t, ctx, "accounts with a disabled account")
-	screenshot(t, ctx, "accounts-phone.png", phoneWidth)
-	screenshot(t, ctx, "accounts-desktop.png", desktopWidth)
+	screenshot(t, ctx, "accounts-manage-phone.png", phoneWidth)
+	screenshot(t, ctx, "accounts-manage-desktop.png", desktopWidth)
 
 	v := newTab(t)
 	s.login(t, v, viewerEmail)
