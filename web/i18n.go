@@ -175,7 +175,7 @@ var messages = map[string]map[string]string{
 
 		"elsewhere.title":    "Des réponses sont en cours ailleurs",
 		"elsewhere.found":    "Des réponses en cours ont été enregistrées avec ce code dans un autre navigateur ou sur un autre appareil.",
-		"elsewhere.warning":  "Continuer ici efface vos réponses en cours : elles ne peuvent être lues que dans le navigateur où vous les avez données.",
+		"elsewhere.warning":  "Continuer ici efface vos réponses en cours\u00a0: elles ne peuvent être lues que dans le navigateur où vous les avez données.",
 		"elsewhere.advice":   "Si vous avez commencé sur un autre appareil (téléphone, ordinateur du travail…), revenez plutôt sur celui-ci pour reprendre là où vous en étiez.",
 		"elsewhere.continue": "Continuer ici et effacer les réponses en cours",
 		"elsewhere.back":     "Revenir à l’accueil sans rien effacer",
