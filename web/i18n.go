@@ -172,6 +172,13 @@ var messages = map[string]map[string]string{
 		"restart.erased": "Des réponses en cours avaient été enregistrées avec ce code dans un autre navigateur. Elles ne peuvent pas être lues ici et ont été effacées.",
 		"restart.why":    "Pour protéger votre anonymat, les réponses en cours sont chiffrées avec une clé que seul le navigateur où vous les avez données conserve\u00a0: personne d’autre, même avec votre code, ne peut les lire. Vous pouvez recommencer ici.",
 		"restart.begin":  "Recommencer le questionnaire",
+
+		"elsewhere.title":    "Des réponses sont en cours ailleurs",
+		"elsewhere.found":    "Des réponses en cours ont été enregistrées avec ce code dans un autre navigateur ou sur un autre appareil.",
+		"elsewhere.warning":  "Continuer ici efface vos réponses en cours\u00a0: elles ne peuvent être lues que dans le navigateur où vous les avez données.",
+		"elsewhere.advice":   "Si vous avez commencé sur un autre appareil (téléphone, ordinateur du travail…), revenez plutôt sur celui-ci pour reprendre là où vous en étiez.",
+		"elsewhere.continue": "Continuer ici et effacer les réponses en cours",
+		"elsewhere.back":     "Revenir à l’accueil sans rien effacer",
 	},
 	"en": {
 		"lang.name":       "English",
@@ -287,5 +294,12 @@ var messages = map[string]map[string]string{
 		"restart.erased": "Answers in progress had been saved with this code in another browser. They cannot be read here and have been erased.",
 		"restart.why":    "To protect your anonymity, answers in progress are encrypted with a key that only the browser where you gave them keeps: nobody else, even with your code, can read them. You can start again here.",
 		"restart.begin":  "Start the questionnaire again",
+
+		"elsewhere.title":    "Answers are in progress elsewhere",
+		"elsewhere.found":    "Answers in progress were saved with this code in another browser or on another device.",
+		"elsewhere.warning":  "Continuing here erases your answers in progress: they can only be read in the browser where you gave them.",
+		"elsewhere.advice":   "If you started on another device (phone, work computer…), go back to it instead to resume where you left off.",
+		"elsewhere.continue": "Continue here and erase the answers in progress",
+		"elsewhere.back":     "Back to the welcome page without erasing anything",
 	},
 }

@@ -30,7 +30,7 @@ func commands() []command {
 		{"report", "vigie report --campaign ID | --questionnaire ID|FICHIER --responses FICHIER [--previous FICHIER] --out FICHIER.pdf|.xlsx [--audience consultant|committee] [--lang fr|en] [--duerp] : produit un rapport, ou avec --duerp le document unique de la campagne", runReport},
 		{"guide", "vigie guide --campaign ID [--unit CHEMIN] [--lang fr|en] --out FICHIER.pdf : guide d'échange d'une unité publiée (ou de l'ensemble)", runGuide},
 		{"portfolio", "vigie portfolio status | on | off | minimum N | include ID | exclude ID | freeze : la référence du portefeuille (organisations clientes)", runPortfolio},
-		{"user", "vigie user add EMAIL --role consultant|viewer|saisie | grant|revoke EMAIL --campaign ID | password EMAIL [--keep-tokens] | list : les comptes", runUser},
+		{"user", "vigie user add EMAIL --role consultant|viewer|saisie | grant|revoke EMAIL --campaign ID | password EMAIL [--keep-tokens] | disable|enable EMAIL | delete EMAIL --yes | list : les comptes", runUser},
 		{"token", "vigie token create EMAIL [--label L] | revoke ID | list EMAIL : les jetons d'API", runToken},
 		{"backup", "vigie backup --db vigie.db --out FICHIER : copie cohérente d'une base SQLite en service (PostgreSQL : pg_dump)", runBackup},
 		{"migrate", "vigie migrate --from vigie.db --to postgres://… : copie une installation SQLite dans une base PostgreSQL vide", runMigrate},
