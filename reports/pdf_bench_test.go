@@ -12,6 +12,7 @@ import (
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/scoring/scoringtest"
 )
 
 // pdfBenchReport scores 100,000 made-up respondents in 40 services under 8
@@ -81,7 +82,7 @@ func pdfBenchReport(tb testing.TB) *dossier.Report {
 		Organisation: "Organisation de test", Campaign: "Banc d'essai 100 000 répondants",
 		GeneratedAt: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), Audience: dossier.AudienceConsultant,
 		MinGroupSize: 5, CommentMinGroupSize: 10, IncludeItemAnnex: true,
-		Participation: scoring.Participation(opts, counts, heads),
+		Participation: scoringtest.Participation(opts, counts, heads),
 		Sections:      []dossier.Section{{Questionnaire: q, Result: sc.Result()}},
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/scoring/scoringtest"
 )
 
 // pdfSyntheticUnit is a unit of the synthetic organisation: its size, its
@@ -121,7 +122,7 @@ func pdfSyntheticReport(tb testing.TB, ids []string, lang string, audience dossi
 	for _, u := range pdfSyntheticUnits {
 		opts.Units = append(opts.Units, u.path)
 	}
-	r.Participation = scoring.Participation(opts, counts, heads)
+	r.Participation = scoringtest.Participation(opts, counts, heads)
 	for i, id := range ids {
 		q, ok := questionnaires.BuiltinByID(id)
 		if !ok {

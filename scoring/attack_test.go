@@ -257,7 +257,7 @@ func TestAttackerCatchesIndependentPatterns(t *testing.T) {
 			counts[strings.Join(p.Unit, "/")]++
 		}
 		pub := c.publication()
-		pub.Participation = scoring.Participation(c.opts, counts, nil)
+		pub.Participation = scoringtest.Participation(c.opts, counts, nil)
 		for _, q := range c.qs {
 			var rs []scoring.Respondent
 			for _, p := range c.people {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/scoring/scoringtest"
 )
 
 // benchData is 100,000 respondents answering 80 items (16 dimensions of 5
@@ -70,7 +71,7 @@ func BenchmarkScore100k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := scoring.Score(q, opts, rs); err != nil {
+		if _, err := scoringtest.Score(q, opts, rs); err != nil {
 			b.Fatal(err)
 		}
 	}

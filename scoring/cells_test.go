@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/scoring/scoringtest"
 )
 
 // TestCellRuleExample is the example of docs/scoring.md (rule 4): two
@@ -101,7 +102,7 @@ func cellCampaign(t *testing.T, seed uint64) []string {
 		}
 		rs = append(rs, person(units[rng.IntN(len(units))], seg, answers...))
 	}
-	res, err := scoring.Score(q, scoring.Options{MinGroupSize: k, Segments: segs}, rs)
+	res, err := scoringtest.Score(q, scoring.Options{MinGroupSize: k, Segments: segs}, rs)
 	if err != nil {
 		t.Fatal(err)
 	}

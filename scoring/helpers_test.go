@@ -7,6 +7,7 @@ import (
 
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/scoring/scoringtest"
 )
 
 // accord is the usual 1-5 agreement scale: values map to 0, 25, 50, 75, 100.
@@ -83,7 +84,7 @@ func repeat(n int, unit string, segments map[string]string, answers []int) []sco
 
 func mustScore(tb testing.TB, q *questionnaires.Questionnaire, opts scoring.Options, rs []scoring.Respondent) *scoring.Result {
 	tb.Helper()
-	res, err := scoring.Score(q, opts, rs)
+	res, err := scoringtest.Score(q, opts, rs)
 	if err != nil {
 		tb.Fatalf("Score: %v", err)
 	}

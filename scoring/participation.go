@@ -19,8 +19,12 @@ type UnitParticipation struct {
 	Reason string `json:",omitempty"`
 }
 
-// Participation applies the anonymity rules to participation counts, so
-// that the participation page shows nothing the results would hide.
+// ParticipationWithin applies the anonymity rules to participation
+// counts, starting from the groups p withholds, so that the participation
+// page shows nothing the results would hide: a campaign's participation
+// is published within the campaign's pattern (CampaignPattern). A nil p
+// withholds nothing more than the rules (tests only: scoringtest).
+//
 // counts and headcounts are keyed by unit path joined by "/" ("" for
 // respondents who gave no unit, counted in NotSpecified). It returns one
 // row per unit at every level, in the order of the result groups: the
@@ -29,14 +33,6 @@ type UnitParticipation struct {
 // A "(non renseigné)" top-level row is always there (as in the results);
 // without any unit at all there are no rows. Since it returns no error, a
 // MinGroupSize under MinimumMinGroupSize is raised to it.
-func Participation(opts Options, counts map[string]int, headcounts map[string]int) []UnitParticipation {
-	return ParticipationWithin(nil, opts, counts, headcounts)
-}
-
-// ParticipationWithin is Participation starting from the groups p
-// withholds: a campaign's participation is published within the
-// campaign's pattern (CampaignPattern), so that it hides every unit its
-// results hide. A nil p withholds nothing more than the rules.
 func ParticipationWithin(p *Pattern, opts Options, counts map[string]int, headcounts map[string]int) []UnitParticipation {
 	g := newUnitGroups(opts.Units, counts, headcounts)
 	if g.tree.empty() {
@@ -76,23 +72,8 @@ func ParticipationWithin(p *Pattern, opts Options, counts map[string]int, headco
 	return rows
 }
 
-// PublishedUnits returns the groups whose count Participation publishes for
-// these counts (keyed as in Participation) with MinGroupSize k: the paths,
-// joined by "/", of the published units (NotSpecified included when it is
-// published), and "" when everyone is (at least k respondents in all).
-// It is Participation without the headcounts, for callers that need the
-// decision itself: the comment groups of a questionnaire (store) are the
-// units it publishes at the comment threshold for the people who took
-// part in that questionnaire. Every ancestor of a published
-// unit is published, and for everyone and each published unit, its count
-// minus its published children's is 0 or at least k.
-func PublishedUnits(units [][]string, counts map[string]int, k int) map[string]bool {
-	var p *Pattern
-	return p.PublishedUnits(units, counts, k)
-}
-
-// participationK is the k of Participation and PublishedUnits, which
-// return no error: 0 means DefaultMinGroupSize, and a k under
+// participationK is the k of ParticipationWithin, Pattern.PublishedUnits
+// and CampaignPattern, which return no error: 0 means DefaultMinGroupSize, and a k under
 // MinimumMinGroupSize is raised to it.
 func participationK(k int) int {
 	if k == 0 {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/scoring/scoringtest"
 )
 
 func TestParticipation(t *testing.T) {
@@ -57,7 +58,7 @@ func TestParticipation(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rows := scoring.Participation(tc.opts, tc.counts, tc.headcounts)
+			rows := scoringtest.Participation(tc.opts, tc.counts, tc.headcounts)
 			var order []string
 			for _, r := range rows {
 				key := strings.Join(r.Path, "/")
@@ -102,7 +103,7 @@ func TestParticipationMatchesResults(t *testing.T) {
 	for _, c := range cs {
 		counts[c.unit] += c.n
 	}
-	for _, r := range scoring.Participation(scoring.Options{}, counts, nil) {
+	for _, r := range scoringtest.Participation(scoring.Options{}, counts, nil) {
 		g := group(t, res, "unit:"+strings.Join(r.Path, "/"))
 		if g.Suppressed != (r.Respondents == nil) {
 			t.Errorf("%s: result suppressed %v, participation respondents %v", g.ID, g.Suppressed, r.Respondents)
@@ -119,7 +120,7 @@ func TestParticipationMatchesResults(t *testing.T) {
 // flip when its first member answers.
 func TestParticipationReasons(t *testing.T) {
 	opts := scoring.Options{Units: [][]string{{"A"}, {"B"}, {"C"}, {"D"}}}
-	rows := scoring.Participation(opts, map[string]int{"A": 10, "B": 6, "C": 2}, nil)
+	rows := scoringtest.Participation(opts, map[string]int{"A": 10, "B": 6, "C": 2}, nil)
 	want := map[string]string{
 		"A": "", "B": scoring.ReasonSecondary, "C": scoring.ReasonBelowThreshold,
 		"D": scoring.ReasonBelowThreshold, ns: scoring.ReasonBelowThreshold,

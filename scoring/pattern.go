@@ -96,7 +96,7 @@ func (t countTable) reasons(k int, joint map[string]string) []string {
 
 // CampaignPattern decides which groups every output of a campaign may
 // publish. participation holds the campaign's respondents per unit, keyed
-// as in Participation ("" for those who gave no unit); scorers are the
+// as in ParticipationWithin ("" for those who gave no unit); scorers are the
 // campaign's questionnaires, each fed with the same respondents (those who
 // answered it). A group withheld by one output is withheld by all, and the
 // rules run again until nothing changes, so that for every output and
@@ -135,9 +135,14 @@ func (g *unitGroups) groupIDs() []string {
 }
 
 // PublishedUnits returns the units whose comments may be shown with their
-// name at the comment threshold: the units Participation would publish
-// with that threshold as k, starting from the groups p withholds. Keys
-// and guarantees are those of the package function PublishedUnits.
+// name at the comment threshold: the units ParticipationWithin(p, …)
+// would publish with that threshold as k. Keys are the paths, joined by
+// "/", of the published units (NotSpecified included when it is
+// published), and "" when everyone is (at least threshold respondents in
+// all). Every ancestor of a published unit is published, and for everyone
+// and each published unit, its count minus its published children's is 0
+// or at least the threshold. The store calls it with the campaign's
+// pattern, for the people who took part in each questionnaire.
 func (p *Pattern) PublishedUnits(units [][]string, counts map[string]int, threshold int) map[string]bool {
 	g := newUnitGroups(units, counts, nil)
 	t := countTable{ids: g.groupIDs(), n: g.n, parts: g.parts}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie/scoring"
+	"github.com/vigie-sante/vigie/scoring/scoringtest"
 )
 
 func TestPublishedUnits(t *testing.T) {
@@ -37,7 +38,7 @@ func TestPublishedUnits(t *testing.T) {
 		{"KDefault", map[string]int{"A": 5, "B": 4}, 0, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := slices.Sorted(maps.Keys(scoring.PublishedUnits(nil, tc.counts, tc.k)))
+			got := slices.Sorted(maps.Keys(scoringtest.PublishedUnits(nil, tc.counts, tc.k)))
 			if !slices.Equal(got, tc.want) {
 				t.Fatalf("PublishedUnits(%v, k=%d) = %q, want %q", tc.counts, tc.k, got, tc.want)
 			}
@@ -45,7 +46,7 @@ func TestPublishedUnits(t *testing.T) {
 	}
 }
 
-// On random trees, PublishedUnits publishes exactly the units
+// On random trees, scoringtest.PublishedUnits publishes exactly the units
 // Participation gives a count for (and everyone when there are k), every
 // ancestor of a published unit is published, and what a published group
 // keeps after its published children is 0 or at least k.
@@ -61,14 +62,14 @@ func TestPublishedUnitsProperty(t *testing.T) {
 			}
 		}
 		k := 3 + rng.IntN(3)
-		got := scoring.PublishedUnits(nil, counts, k)
+		got := scoringtest.PublishedUnits(nil, counts, k)
 		name := fmt.Sprintf("k=%d %v", k, counts)
 
 		want := map[string]bool{}
 		if total >= k {
 			want[""] = true
 		}
-		for _, row := range scoring.Participation(scoring.Options{MinGroupSize: k}, counts, nil) {
+		for _, row := range scoringtest.Participation(scoring.Options{MinGroupSize: k}, counts, nil) {
 			if row.Respondents != nil {
 				want[strings.Join(row.Path, "/")] = true
 			}

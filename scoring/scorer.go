@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/vigie-sante/vigie"
@@ -182,18 +181,4 @@ func (c *cellAcc) add(p *plan, s *scores) {
 			c.itemN[j]++
 		}
 	}
-}
-
-// Score is New, Add for each respondent, and Result.
-func Score(q *questionnaires.Questionnaire, opts Options, rs []Respondent) (*Result, error) {
-	s, err := New(q, opts)
-	if err != nil {
-		return nil, err
-	}
-	for i, r := range rs {
-		if err := s.Add(r); err != nil {
-			return nil, fmt.Errorf("scoring: respondent %d: %w", i+1, err)
-		}
-	}
-	return s.Result(), nil
 }

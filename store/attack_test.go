@@ -351,7 +351,7 @@ func publishAlone(t *testing.T, c *genCampaign) storePublished {
 	for _, p := range c.people {
 		counts[strings.Join(p.Unit, "/")]++
 	}
-	pub := storePublished{participation: scoring.Participation(opts, counts, nil)}
+	pub := storePublished{participation: scoringtest.Participation(opts, counts, nil)}
 	for _, q := range c.qs {
 		var rs []scoring.Respondent
 		for _, p := range c.people {
@@ -359,7 +359,7 @@ func publishAlone(t *testing.T, c *genCampaign) storePublished {
 				rs = append(rs, scoring.Respondent{Unit: p.Unit, Segments: p.Segments, Answers: a})
 			}
 		}
-		res, err := scoring.Score(q, opts, rs)
+		res, err := scoringtest.Score(q, opts, rs)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -112,7 +112,7 @@ func (s *Store) PrepareModeration(ctx context.Context, campaignID string) error 
 // comment group. A comment is shown with the deepest published unit
 // on its respondent's path, else with the whole campaign ("") when that is
 // published (at least the threshold of people), else withheld. This is
-// safe because of what PublishedUnits guarantees, questionnaire by
+// safe because of what Pattern.PublishedUnits guarantees, questionnaire by
 // questionnaire (every author of a comment is among the people counted in
 // the author's unit):
 //   - every ancestor of a published unit is published, so the deepest

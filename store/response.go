@@ -416,7 +416,7 @@ func (s *Store) Participation(ctx context.Context, c *vigie.Campaign, now time.T
 }
 
 // UnitCounts returns the number of responses per unit, keyed by the unit
-// path joined by "/" (the input of scoring.Participation). Responses
+// path joined by "/" (the input of scoring.ParticipationWithin). Responses
 // without a unit are not counted here; ResponseCount has the total.
 func (s *Store) UnitCounts(ctx context.Context, campaignID string) (map[string]int, error) {
 	out, err := respondentsPerUnit(ctx, s.read, campaignID)
