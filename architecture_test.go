@@ -29,3 +29,18 @@ func TestLayersImportOneWay(t *testing.T) {
 		}
 	}
 }
+
+// TestRootImportsNoYAML keeps the root package on the standard library:
+// it holds the domain types, rules and errors, and the campaign file's
+// format lives in campaignfile (issue 23).
+func TestRootImportsNoYAML(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list -deps .: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.Contains(dep, "yaml") {
+			t.Errorf("the root package imports %s", dep)
+		}
+	}
+}

@@ -98,6 +98,9 @@ type UnitSpec struct {
 	Headcount int      `json:"headcount"` // 0 when unknown
 }
 
+// MaxCampaignSpecSize bounds a campaign description file or body.
+const MaxCampaignSpecSize = 1 << 20
+
 // SetDefaults fills the fields a description may leave out: k, the comment
 // threshold, the languages and the access mode.
 func (s *CampaignSpec) SetDefaults() {
@@ -124,13 +127,17 @@ func (s *CampaignSpec) SetDefaults() {
 	}
 }
 
+// Check records in p every rule the description breaks, at the lines l
+// says each part was written on. Call SetDefaults first.
+func (s *CampaignSpec) Check(l *SpecLines, p *Problems) { validateSpec(s, l, p) }
+
 // Validate checks a description built in code (a form, a test) and returns
 // an EINVALID *Error listing every problem, one per line. Call SetDefaults
 // first: a zero k is refused here.
 func (s *CampaignSpec) Validate() error {
-	var p problems
-	validateSpec(s, &specLines{}, &p)
-	return p.err()
+	var p Problems
+	validateSpec(s, &SpecLines{}, &p)
+	return p.Err()
 }
 
 // UnitTree returns every unit of the description, the implied parents
@@ -256,60 +263,27 @@ func cloneText(m map[string]string) map[string]string {
 	return cloneMap(m)
 }
 
-// problems collects every mistake of a description with its location.
-type problems struct {
-	file  string
-	lines []problem
-}
-
-type problem struct {
-	line int
-	msg  string
-}
-
-// add records a problem at line (0: no line known).
-func (p *problems) add(line int, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
-	switch {
-	case p.file != "" && line > 0:
-		msg = fmt.Sprintf("%s:%d: %s", p.file, line, msg)
-	case p.file != "":
-		msg = fmt.Sprintf("%s: %s", p.file, msg)
-	}
-	p.lines = append(p.lines, problem{line, msg})
-}
-
-func (p *problems) err() error {
-	if len(p.lines) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(p.lines, func(a, b problem) int { return a.line - b.line })
-	msgs := make([]string, len(p.lines))
-	for i, l := range p.lines {
-		msgs[i] = l.msg
-	}
-	return &Error{Code: EINVALID, Message: strings.Join(msgs, "\n")}
-}
-
-// specLines remembers where each part of a description was written, so a
+// SpecLines remembers where each part of a description was written, so a
 // problem found after decoding still points at its line. Every lookup
 // tolerates a missing entry (descriptions built in code have no lines).
-type specLines struct {
-	fields         map[string]int // top-level key -> line of its value
-	questionnaires []int
-	units          []int
-	segments       []segmentLines
-	languages      []int
-	texts          map[string]map[string]int // language-map field -> language -> line
+// The campaign-file decoder (campaignfile) fills it.
+type SpecLines struct {
+	Fields         map[string]int // top-level key -> line of its value
+	Questionnaires []int
+	Units          []int
+	Segments       []SegmentLines
+	Languages      []int
+	Texts          map[string]map[string]int // language-map field -> language -> line
 }
 
-type segmentLines struct {
-	id, label, categories int
-	category              []int
-	missingFrench         []int // lines of categories written {en: ...} without fr
+// SegmentLines are the lines of one segment of a description.
+type SegmentLines struct {
+	ID, Label, Categories int
+	Category              []int
+	MissingFrench         []int // lines of categories written {en: ...} without fr
 }
 
-func (l *specLines) field(name string) int { return l.fields[name] }
+func (l *SpecLines) field(name string) int { return l.Fields[name] }
 
 func at(lines []int, i int) int {
 	if i < len(lines) {
@@ -319,27 +293,27 @@ func at(lines []int, i int) int {
 }
 
 // validateSpec checks every rule of a description and records the problems.
-func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
+func validateSpec(s *CampaignSpec, l *SpecLines, p *Problems) {
 	checkText(p, l.field("title"), "title", "le titre", "requis", s.Title)
 	checkText(p, l.field("organisation"), "organisation", "l'organisation", "requise", s.Organisation)
 	checkLanguageText(p, l, "conducted_by", s.ConductedBy, MaxConductedByLength)
 	checkLanguageText(p, l, "purpose", s.Purpose, MaxPurposeLength)
 	for _, f := range []struct{ key, v string }{{"controller", s.Controller}, {"dpo_contact", s.DPOContact}, {"legal_basis", s.LegalBasis}} {
 		if n := utf8.RuneCountInString(f.v); n > MaxGDPRFieldLength {
-			p.add(l.field(f.key), "%s : le texte dépasse %s caractères (%s)", f.key, Grouped(MaxGDPRFieldLength), Grouped(n))
+			p.Add(l.field(f.key), "%s : le texte dépasse %s caractères (%s)", f.key, Grouped(MaxGDPRFieldLength), Grouped(n))
 		}
 	}
 
 	if len(s.Questionnaires) == 0 {
-		p.add(l.field("questionnaires"), "questionnaires : au moins un questionnaire est requis")
+		p.Add(l.field("questionnaires"), "questionnaires : au moins un questionnaire est requis")
 	}
 	seenQ := map[string]bool{}
 	for i, id := range s.Questionnaires {
 		switch {
 		case !questionnaireIDPattern.MatchString(id):
-			p.add(at(l.questionnaires, i), "questionnaires : identifiant invalide « %s » (lettres minuscules, chiffres et tirets)", Reveal(id))
+			p.Add(at(l.Questionnaires, i), "questionnaires : identifiant invalide « %s » (lettres minuscules, chiffres et tirets)", Reveal(id))
 		case seenQ[id]:
-			p.add(at(l.questionnaires, i), "questionnaires : « %s » figure deux fois", id)
+			p.Add(at(l.Questionnaires, i), "questionnaires : « %s » figure deux fois", id)
 		}
 		seenQ[id] = true
 	}
@@ -348,43 +322,43 @@ func validateSpec(s *CampaignSpec, l *specLines, p *problems) {
 	validateSegments(s, l, p)
 
 	if s.MinGroupSize < MinMinGroupSize {
-		p.add(l.field("min_group_size"), "min_group_size : le seuil d'anonymat doit être au moins %d, pas %d", MinMinGroupSize, s.MinGroupSize)
+		p.Add(l.field("min_group_size"), "min_group_size : le seuil d'anonymat doit être au moins %d, pas %d", MinMinGroupSize, s.MinGroupSize)
 	}
 	if !(s.PaperDoubleEntry > 0 && s.PaperDoubleEntry <= 1) {
-		p.add(l.field("paper_double_entry"), "paper_double_entry : la part des feuilles saisies deux fois est comprise entre 0 (exclu) et 1 (toutes), pas %v", s.PaperDoubleEntry)
+		p.Add(l.field("paper_double_entry"), "paper_double_entry : la part des feuilles saisies deux fois est comprise entre 0 (exclu) et 1 (toutes), pas %v", s.PaperDoubleEntry)
 	}
 	if s.CommentMinGroupSize < s.MinGroupSize {
-		p.add(l.field("comment_min_group_size"), "comment_min_group_size : le seuil des commentaires (%d) doit être au moins égal au seuil d'anonymat (%d)", s.CommentMinGroupSize, s.MinGroupSize)
+		p.Add(l.field("comment_min_group_size"), "comment_min_group_size : le seuil des commentaires (%d) doit être au moins égal au seuil d'anonymat (%d)", s.CommentMinGroupSize, s.MinGroupSize)
 	}
 	// NaN fails both comparisons, hence the negated form.
 	if !(s.PriorityShare > 0 && s.PriorityShare <= 1) {
-		p.add(l.field("priority_share"), "priority_share : la part de répondants en zone défavorable qui fait une priorité doit être comprise entre 0 (exclu) et 1, pas %v", s.PriorityShare)
+		p.Add(l.field("priority_share"), "priority_share : la part de répondants en zone défavorable qui fait une priorité doit être comprise entre 0 (exclu) et 1, pas %v", s.PriorityShare)
 	}
 
 	if s.RetentionDays < 1 || s.RetentionDays > MaxRetentionDays {
-		p.add(l.field("retention_days"), "retention_days : la durée de conservation des réponses après la clôture va de 1 à %d jours (3 ans), pas %d", MaxRetentionDays, s.RetentionDays)
+		p.Add(l.field("retention_days"), "retention_days : la durée de conservation des réponses après la clôture va de 1 à %d jours (3 ans), pas %d", MaxRetentionDays, s.RetentionDays)
 	}
 
 	seenL := map[string]bool{}
 	for i, lang := range s.Languages {
 		switch {
 		case !slices.Contains(supportedLanguages, lang):
-			p.add(at(l.languages, i), "languages : langue « %s » non prise en charge (fr ou en)", lang)
+			p.Add(at(l.Languages, i), "languages : langue « %s » non prise en charge (fr ou en)", lang)
 		case seenL[lang]:
-			p.add(at(l.languages, i), "languages : « %s » figure deux fois", lang)
+			p.Add(at(l.Languages, i), "languages : « %s » figure deux fois", lang)
 		}
 		seenL[lang] = true
 	}
 	if !seenL["fr"] {
-		p.add(l.field("languages"), "languages : le français (fr) doit figurer parmi les langues")
+		p.Add(l.field("languages"), "languages : le français (fr) doit figurer parmi les langues")
 	}
 
 	if s.Access != AccessCodes && s.Access != AccessLink {
-		p.add(l.field("access"), "access : mode d'accès « %s » inconnu (codes ou link)", s.Access)
+		p.Add(l.field("access"), "access : mode d'accès « %s » inconnu (codes ou link)", s.Access)
 	}
 	if s.EndDate != "" {
 		if _, err := ParseEndDate(s.EndDate); err != nil {
-			p.add(l.field("end_date"), "end_date : la date de fin « %s » n'est pas une date AAAA-MM-JJ (par exemple 2026-11-15)", Reveal(s.EndDate))
+			p.Add(l.field("end_date"), "end_date : la date de fin « %s » n'est pas une date AAAA-MM-JJ (par exemple 2026-11-15)", Reveal(s.EndDate))
 		}
 	}
 	validateWaves(s, l, p)
@@ -412,18 +386,18 @@ func EndDue(endDate string, now time.Time) bool {
 // validateWaves checks previous and unit_map as far as the description
 // alone allows; that the previous campaign exists and is closed is the
 // store's to check.
-func validateWaves(s *CampaignSpec, l *specLines, p *problems) {
+func validateWaves(s *CampaignSpec, l *SpecLines, p *Problems) {
 	if s.Previous != "" && strings.TrimSpace(s.Previous) != s.Previous {
-		p.add(l.field("previous"), "previous : identifiant de campagne invalide « %s »", Reveal(s.Previous))
+		p.Add(l.field("previous"), "previous : identifiant de campagne invalide « %s »", Reveal(s.Previous))
 	}
 	if len(s.UnitMap) > 0 && s.Previous == "" {
-		p.add(l.field("unit_map"), "unit_map : ne sert qu'avec previous (la campagne précédente)")
+		p.Add(l.field("unit_map"), "unit_map : ne sert qu'avec previous (la campagne précédente)")
 	}
 	byNew := map[string][]string{}
 	for _, old := range slices.Sorted(maps.Keys(s.UnitMap)) {
 		cur := s.UnitMap[old]
 		if strings.Trim(old, " /") == "" || strings.Trim(cur, " /") == "" {
-			p.add(l.field("unit_map"), "unit_map : chemin de service vide (« %s » → « %s »)", Reveal(old), Reveal(cur))
+			p.Add(l.field("unit_map"), "unit_map : chemin de service vide (« %s » → « %s »)", Reveal(old), Reveal(cur))
 			continue
 		}
 		byNew[cur] = append(byNew[cur], old)
@@ -433,7 +407,7 @@ func validateWaves(s *CampaignSpec, l *specLines, p *problems) {
 	// rules published.
 	for _, cur := range slices.Sorted(maps.Keys(byNew)) {
 		if olds := byNew[cur]; len(olds) > 1 {
-			p.add(l.field("unit_map"), "unit_map : « %s » deviennent tous « %s » ; une fusion ne se compare pas (les groupes d'avant ne sont pas ceux d'aujourd'hui) : renommez au plus un ancien service vers chaque nouveau",
+			p.Add(l.field("unit_map"), "unit_map : « %s » deviennent tous « %s » ; une fusion ne se compare pas (les groupes d'avant ne sont pas ceux d'aujourd'hui) : renommez au plus un ancien service vers chaque nouveau",
 				strings.Join(olds, " », « "), cur)
 		}
 	}
@@ -441,21 +415,21 @@ func validateWaves(s *CampaignSpec, l *specLines, p *problems) {
 
 // checkName records CheckName's message when name holds an unsafe
 // character; what starts the message.
-func checkName(p *problems, line int, what, name string) {
+func checkName(p *Problems, line int, what, name string) {
 	if err := CheckName(what, name); err != nil {
-		p.add(line, "%s", strings.TrimSuffix(ErrorMessage(err), "."))
+		p.Add(line, "%s", strings.TrimSuffix(ErrorMessage(err), "."))
 	}
 }
 
 // checkText checks a required one-line text; required is « requis » or
 // « requise », agreeing with what (French needs the noun's gender, which
 // the message cannot guess).
-func checkText(p *problems, line int, key, what, required, v string) {
+func checkText(p *Problems, line int, key, what, required, v string) {
 	switch {
 	case strings.TrimSpace(v) == "":
-		p.add(line, "%s : %s est %s", key, what, required)
+		p.Add(line, "%s : %s est %s", key, what, required)
 	case utf8.RuneCountInString(v) > maxTitleLength:
-		p.add(line, "%s : %s dépasse %d caractères", key, what, maxTitleLength)
+		p.Add(line, "%s : %s dépasse %d caractères", key, what, maxTitleLength)
 	default:
 		checkName(p, line, key+" : "+what, v)
 	}
@@ -464,18 +438,18 @@ func checkText(p *problems, line int, key, what, required, v string) {
 // checkLanguageText checks an optional language map: absent (nil) is fine;
 // present, it needs a French text, only supported languages, and texts of
 // at most limit runes.
-func checkLanguageText(p *problems, l *specLines, key string, m map[string]string, limit int) {
+func checkLanguageText(p *Problems, l *SpecLines, key string, m map[string]string, limit int) {
 	if m == nil {
 		return
 	}
 	line := func(lang string) int {
-		if n := l.texts[key][lang]; n > 0 {
+		if n := l.Texts[key][lang]; n > 0 {
 			return n
 		}
 		return l.field(key)
 	}
 	if strings.TrimSpace(m["fr"]) == "" {
-		p.add(l.field(key), "%s : le texte en français (%s.fr) est requis", key, key)
+		p.Add(l.field(key), "%s : le texte en français (%s.fr) est requis", key, key)
 	}
 	langs := make([]string, 0, len(m))
 	for lang := range m {
@@ -485,23 +459,23 @@ func checkLanguageText(p *problems, l *specLines, key string, m map[string]strin
 	for _, lang := range langs {
 		switch n := utf8.RuneCountInString(m[lang]); {
 		case !slices.Contains(supportedLanguages, lang):
-			p.add(line(lang), "%s : langue « %s » non prise en charge (fr ou en)", key, lang)
+			p.Add(line(lang), "%s : langue « %s » non prise en charge (fr ou en)", key, lang)
 		case n > limit:
-			p.add(line(lang), "%s.%s : le texte dépasse %s caractères (%s)", key, lang, Grouped(limit), Grouped(n))
+			p.Add(line(lang), "%s.%s : le texte dépasse %s caractères (%s)", key, lang, Grouped(limit), Grouped(n))
 		}
 	}
 }
 
-func validateUnits(s *CampaignSpec, l *specLines, p *problems) {
+func validateUnits(s *CampaignSpec, l *SpecLines, p *Problems) {
 	if len(s.Units) > MaxUnits {
-		p.add(l.field("units"), "unités : au plus %d unités", MaxUnits)
+		p.Add(l.field("units"), "unités : au plus %d unités", MaxUnits)
 		return
 	}
 	seen := map[string]int{}
 	for i, u := range s.Units {
-		line := at(l.units, i)
+		line := at(l.Units, i)
 		if len(u.Path) == 0 {
-			p.add(line, "unités : le chemin est vide")
+			p.Add(line, "unités : le chemin est vide")
 			continue
 		}
 		ok := true
@@ -515,21 +489,21 @@ func validateUnits(s *CampaignSpec, l *specLines, p *problems) {
 			}
 			switch {
 			case strings.TrimSpace(name) == "":
-				p.add(line, "unités : « %s » contient un nom vide", strings.Join(u.Path, "/"))
+				p.Add(line, "unités : « %s » contient un nom vide", strings.Join(u.Path, "/"))
 				ok = false
 			case strings.Contains(name, "/"):
-				p.add(line, "unités : le nom « %s » ne peut pas contenir « / »", name)
+				p.Add(line, "unités : le nom « %s » ne peut pas contenir « / »", name)
 				ok = false
 			case utf8.RuneCountInString(name) > maxNameLength:
-				p.add(line, "unités : le nom « %s » dépasse %d caractères", name, maxNameLength)
+				p.Add(line, "unités : le nom « %s » dépasse %d caractères", name, maxNameLength)
 				ok = false
 			case name == notSpecified:
-				p.add(line, "unités : « %s » est réservé aux réponses sans unité", notSpecified)
+				p.Add(line, "unités : « %s » est réservé aux réponses sans unité", notSpecified)
 				ok = false
 			}
 		}
 		if u.Headcount < 0 {
-			p.add(line, "unités : l'effectif de « %s » ne peut pas être négatif (%d)", strings.Join(u.Path, "/"), u.Headcount)
+			p.Add(line, "unités : l'effectif de « %s » ne peut pas être négatif (%d)", strings.Join(u.Path, "/"), u.Headcount)
 		}
 		if !ok {
 			continue
@@ -537,55 +511,55 @@ func validateUnits(s *CampaignSpec, l *specLines, p *problems) {
 		key := strings.Join(u.Path, "/")
 		if prev, dup := seen[key]; dup {
 			if prev > 0 {
-				p.add(line, "unités : « %s » figure deux fois (déjà à la ligne %d)", key, prev)
+				p.Add(line, "unités : « %s » figure deux fois (déjà à la ligne %d)", key, prev)
 			} else {
-				p.add(line, "unités : « %s » figure deux fois", key)
+				p.Add(line, "unités : « %s » figure deux fois", key)
 			}
 		}
 		seen[key] = line
 	}
 }
 
-func validateSegments(s *CampaignSpec, l *specLines, p *problems) {
+func validateSegments(s *CampaignSpec, l *SpecLines, p *Problems) {
 	if len(s.Segments) > MaxSegments {
-		p.add(l.field("segments"), "segments : au plus %d segments (chacun réduit la taille des groupes)", MaxSegments)
+		p.Add(l.field("segments"), "segments : au plus %d segments (chacun réduit la taille des groupes)", MaxSegments)
 	}
 	seen := map[string]bool{}
 	for i, seg := range s.Segments {
 		sid := Reveal(seg.ID) // quoted in messages
-		var sl segmentLines
-		if i < len(l.segments) {
-			sl = l.segments[i]
+		var sl SegmentLines
+		if i < len(l.Segments) {
+			sl = l.Segments[i]
 		}
 		switch {
 		case !segmentIDPattern.MatchString(seg.ID):
-			p.add(sl.id, "segments : identifiant invalide « %s » (lettres minuscules, chiffres et tirets)", sid)
+			p.Add(sl.ID, "segments : identifiant invalide « %s » (lettres minuscules, chiffres et tirets)", sid)
 		case seen[seg.ID]:
-			p.add(sl.id, "segments : « %s » figure deux fois", sid)
+			p.Add(sl.ID, "segments : « %s » figure deux fois", sid)
 		}
 		seen[seg.ID] = true
 		if strings.TrimSpace(seg.Label["fr"]) == "" {
-			p.add(sl.label, "segments : « %s » : le libellé en français (label.fr) est requis", sid)
+			p.Add(sl.Label, "segments : « %s » : le libellé en français (label.fr) est requis", sid)
 		}
 		for _, lang := range slices.Sorted(maps.Keys(seg.Label)) {
 			if !slices.Contains(supportedLanguages, lang) {
-				p.add(sl.label, "segments : « %s » : langue « %s » non prise en charge (fr ou en)", sid, lang)
+				p.Add(sl.Label, "segments : « %s » : langue « %s » non prise en charge (fr ou en)", sid, lang)
 				continue
 			}
-			checkName(p, sl.label, fmt.Sprintf("segments : « %s » : le libellé (label.%s)", sid, lang), seg.Label[lang])
+			checkName(p, sl.Label, fmt.Sprintf("segments : « %s » : le libellé (label.%s)", sid, lang), seg.Label[lang])
 		}
 		if n := len(seg.Categories); n < MinSegmentCategories || n > MaxSegmentCategories {
-			p.add(sl.categories, "segments : « %s » doit avoir entre %d et %d catégories, pas %d", sid, MinSegmentCategories, MaxSegmentCategories, n)
+			p.Add(sl.Categories, "segments : « %s » doit avoir entre %d et %d catégories, pas %d", sid, MinSegmentCategories, MaxSegmentCategories, n)
 		}
-		for _, line := range sl.missingFrench {
-			p.add(line, "segments : « %s » : une catégorie n'a pas de texte en français (fr), qui lui sert de nom dans les résultats", sid)
+		for _, line := range sl.MissingFrench {
+			p.Add(line, "segments : « %s » : une catégorie n'a pas de texte en français (fr), qui lui sert de nom dans les résultats", sid)
 		}
 		validateCategoryLabels(p, sl, sid, &seg)
 		seenC := map[string]bool{}
 		for j, c := range seg.Categories {
-			line := at(sl.category, j)
+			line := at(sl.Category, j)
 			if line == 0 {
-				line = sl.categories
+				line = sl.Categories
 			}
 			if _, bad := UnsafeRune(c); bad {
 				checkName(p, line, fmt.Sprintf("segments : « %s » : la catégorie « %s »", sid, Reveal(c)), c)
@@ -593,13 +567,13 @@ func validateSegments(s *CampaignSpec, l *specLines, p *problems) {
 			}
 			switch {
 			case strings.TrimSpace(c) == "":
-				p.add(line, "segments : « %s » : une catégorie est vide", sid)
+				p.Add(line, "segments : « %s » : une catégorie est vide", sid)
 			case utf8.RuneCountInString(c) > maxNameLength:
-				p.add(line, "segments : « %s » : la catégorie « %s » dépasse %d caractères", sid, c, maxNameLength)
+				p.Add(line, "segments : « %s » : la catégorie « %s » dépasse %d caractères", sid, c, maxNameLength)
 			case c == notSpecified:
-				p.add(line, "segments : « %s » : « %s » est réservé aux réponses sans catégorie", sid, notSpecified)
+				p.Add(line, "segments : « %s » : « %s » est réservé aux réponses sans catégorie", sid, notSpecified)
 			case seenC[c]:
-				p.add(line, "segments : « %s » : la catégorie « %s » figure deux fois", sid, c)
+				p.Add(line, "segments : « %s » : la catégorie « %s » figure deux fois", sid, c)
 			}
 			seenC[c] = true
 		}
@@ -609,22 +583,22 @@ func validateSegments(s *CampaignSpec, l *specLines, p *problems) {
 // validateCategoryLabels checks the translations of a segment's
 // categories: each belongs to a category, in a supported language, with a
 // safe text. The French text is the category itself, so it must match.
-func validateCategoryLabels(p *problems, sl segmentLines, sid string, seg *Segment) {
+func validateCategoryLabels(p *Problems, sl SegmentLines, sid string, seg *Segment) {
 	for j, c := range seg.Categories {
 		labels, ok := seg.CategoryLabels[c]
 		if !ok {
 			continue
 		}
-		line := at(sl.category, j)
+		line := at(sl.Category, j)
 		if line == 0 {
-			line = sl.categories
+			line = sl.Categories
 		}
 		if fr, ok := labels["fr"]; ok && fr != c {
-			p.add(line, "segments : « %s » : la catégorie « %s » a pour texte français « %s »", sid, Reveal(c), Reveal(fr))
+			p.Add(line, "segments : « %s » : la catégorie « %s » a pour texte français « %s »", sid, Reveal(c), Reveal(fr))
 		}
 		for _, lang := range slices.Sorted(maps.Keys(labels)) {
 			if !slices.Contains(supportedLanguages, lang) {
-				p.add(line, "segments : « %s » : langue « %s » non prise en charge (fr ou en)", sid, lang)
+				p.Add(line, "segments : « %s » : langue « %s » non prise en charge (fr ou en)", sid, lang)
 				continue
 			}
 			if lang == "fr" {
@@ -632,9 +606,9 @@ func validateCategoryLabels(p *problems, sl segmentLines, sid string, seg *Segme
 			}
 			switch v := labels[lang]; {
 			case strings.TrimSpace(v) == "":
-				p.add(line, "segments : « %s » : la catégorie « %s » a un texte vide en %s", sid, Reveal(c), lang)
+				p.Add(line, "segments : « %s » : la catégorie « %s » a un texte vide en %s", sid, Reveal(c), lang)
 			case utf8.RuneCountInString(v) > maxNameLength:
-				p.add(line, "segments : « %s » : la catégorie « %s » dépasse %d caractères en %s", sid, Reveal(c), maxNameLength, lang)
+				p.Add(line, "segments : « %s » : la catégorie « %s » dépasse %d caractères en %s", sid, Reveal(c), maxNameLength, lang)
 			default:
 				checkName(p, line, fmt.Sprintf("segments : « %s » : la catégorie « %s » (%s)", sid, Reveal(c), lang), v)
 			}
@@ -642,7 +616,7 @@ func validateCategoryLabels(p *problems, sl segmentLines, sid string, seg *Segme
 	}
 	for c := range seg.CategoryLabels {
 		if !slices.Contains(seg.Categories, c) {
-			p.add(sl.categories, "segments : « %s » : traduction d'une catégorie absente « %s »", sid, Reveal(c))
+			p.Add(sl.Categories, "segments : « %s » : traduction d'une catégorie absente « %s »", sid, Reveal(c))
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/campaignfile"
 )
 
 // Categories can be written plainly or by language; the French text stays
@@ -16,7 +17,7 @@ func TestParseCampaignSpecCategories(t *testing.T) {
 	const base = "title: T\norganisation: O\nquestionnaires: [reconnaissance]\nlanguages: [fr, en]\n"
 
 	t.Run("Translated", func(t *testing.T) {
-		s, err := vigie.ParseCampaignSpec("c.yaml", []byte(base+`segments:
+		s, err := campaignfile.Parse("c.yaml", []byte(base+`segments:
   - id: metier
     label: {fr: Métier, en: Job}
     categories:
@@ -50,7 +51,7 @@ func TestParseCampaignSpecCategories(t *testing.T) {
 	})
 
 	t.Run("PlainHasNoLabels", func(t *testing.T) {
-		s, err := vigie.ParseCampaignSpec("c.yaml", []byte(base+"segments:\n  - {id: m, label: M, categories: [a, b]}\n"))
+		s, err := campaignfile.Parse("c.yaml", []byte(base+"segments:\n  - {id: m, label: M, categories: [a, b]}\n"))
 		if err != nil {
 			t.Fatalf("parse: %v", vigie.ErrorMessage(err))
 		}
@@ -77,7 +78,7 @@ func TestParseCampaignSpecCategories(t *testing.T) {
 			[]string{"c.yaml:10: segments : categories.fr : une valeur simple est attendue"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := vigie.ParseCampaignSpec("c.yaml", []byte(base+tt.yaml))
+			_, err := campaignfile.Parse("c.yaml", []byte(base+tt.yaml))
 			if vigie.ErrorCode(err) != vigie.EINVALID {
 				t.Fatalf("error = %v, want EINVALID", err)
 			}

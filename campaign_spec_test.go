@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/campaignfile"
 )
 
 func TestParseCampaignSpecExample(t *testing.T) {
@@ -16,7 +17,7 @@ func TestParseCampaignSpecExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := vigie.ParseCampaignSpec("campagne.yaml", data)
+	s, err := campaignfile.Parse("campagne.yaml", data)
 	if err != nil {
 		t.Fatalf("the documented example does not parse:\n%v", vigie.ErrorMessage(err))
 	}
@@ -49,7 +50,7 @@ func TestParseCampaignSpecContext(t *testing.T) {
 			map[string]string{"fr": "Cabinet X", "en": "X firm"}, map[string]string{"fr": "Comprendre", "en": "Understand"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := vigie.ParseCampaignSpec("c.yaml", []byte(tt.yaml))
+			s, err := campaignfile.Parse("c.yaml", []byte(tt.yaml))
 			if err != nil {
 				t.Fatal(vigie.ErrorMessage(err))
 			}
@@ -84,7 +85,7 @@ func TestInLanguage(t *testing.T) {
 }
 
 func TestParseCampaignSpecDefaults(t *testing.T) {
-	s, err := vigie.ParseCampaignSpec("c.yaml", []byte("title: T\norganisation: O\nquestionnaires: [reconnaissance]\n"))
+	s, err := campaignfile.Parse("c.yaml", []byte("title: T\norganisation: O\nquestionnaires: [reconnaissance]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestParseCampaignSpecDefaults(t *testing.T) {
 		t.Errorf("default priority_share = %v, want %v", s.PriorityShare, vigie.DefaultPriorityShare)
 	}
 	for _, v := range []string{"1", "0.25", "1.0"} {
-		s, err := vigie.ParseCampaignSpec("c.yaml", []byte("title: T\norganisation: O\nquestionnaires: [r]\npriority_share: "+v+"\n"))
+		s, err := campaignfile.Parse("c.yaml", []byte("title: T\norganisation: O\nquestionnaires: [r]\npriority_share: "+v+"\n"))
 		if err != nil {
 			t.Errorf("priority_share: %s refused: %v", v, vigie.ErrorMessage(err))
 		} else if want, _ := strconv.ParseFloat(v, 64); s.PriorityShare != want {
@@ -104,7 +105,7 @@ func TestParseCampaignSpecDefaults(t *testing.T) {
 		}
 	}
 	// A k above 10 raises the default comment threshold with it.
-	s, err = vigie.ParseCampaignSpec("c.yaml", []byte("title: T\norganisation: O\nquestionnaires: [r]\nmin_group_size: 12\n"))
+	s, err = campaignfile.Parse("c.yaml", []byte("title: T\norganisation: O\nquestionnaires: [r]\nmin_group_size: 12\n"))
 	if err != nil || s.CommentMinGroupSize != 12 {
 		t.Fatalf("comment threshold with k = 12: %v, %v; want 12", s, err)
 	}
@@ -116,7 +117,7 @@ func TestParseCampaignSpecJSON(t *testing.T) {
 	  "units": [{"path": "A/B", "headcount": 3}, {"path": ["A", "C"]}],
 	  "segments": [{"id": "metier", "label": {"fr": "Métier"}, "categories": ["X", "Y"]}],
 	  "min_group_size": 4, "comment_min_group_size": 8, "priority_share": 0.4, "languages": ["fr", "en"], "access": "link"}`
-	s, err := vigie.ParseCampaignSpec("requête", []byte(body))
+	s, err := campaignfile.Parse("requête", []byte(body))
 	if err != nil {
 		t.Fatal(vigie.ErrorMessage(err))
 	}
@@ -197,7 +198,7 @@ func TestParseCampaignSpecErrors(t *testing.T) {
 		{"ErrTwoDocuments", base + "---\ntitle: U\n", []string{"un seul document"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := vigie.ParseCampaignSpec("c.yaml", []byte(tt.yaml))
+			_, err := campaignfile.Parse("c.yaml", []byte(tt.yaml))
 			if vigie.ErrorCode(err) != vigie.EINVALID {
 				t.Fatalf("error = %v, want EINVALID", err)
 			}
@@ -223,7 +224,7 @@ units:
 min_group_size: 2
 languages: [en]
 `
-	_, err := vigie.ParseCampaignSpec("campagne.yaml", []byte(src))
+	_, err := campaignfile.Parse("campagne.yaml", []byte(src))
 	msg := vigie.ErrorMessage(err)
 	lines := strings.Split(msg, "\n")
 	want := []string{"campagne.yaml:1: title", "campagne.yaml:5: unités", "campagne.yaml:6: unités", "campagne.yaml:7: min_group_size", "campagne.yaml:8: languages"}
@@ -288,7 +289,7 @@ func FuzzParseCampaignSpec(f *testing.F) {
 	f.Add([]byte(`{"title": "T", "organisation": "O", "questionnaires": ["r"]}`))
 	f.Add([]byte("a: &x [*x]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := vigie.ParseCampaignSpec("f.yaml", data)
+		s, err := campaignfile.Parse("f.yaml", data)
 		if err != nil {
 			if code := vigie.ErrorCode(err); code != vigie.EINVALID && code != vigie.ETOOLARGE {
 				t.Fatalf("error code %s: %v", code, err)
@@ -314,7 +315,7 @@ func TestRetentionDays(t *testing.T) {
 		{"Max", "retention_days: 1095\n", vigie.MaxRetentionDays},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := vigie.ParseCampaignSpec("c.yaml", []byte(base+tc.yaml))
+			s, err := campaignfile.Parse("c.yaml", []byte(base+tc.yaml))
 			if err != nil {
 				t.Fatal(vigie.ErrorMessage(err))
 			}
@@ -327,7 +328,7 @@ func TestRetentionDays(t *testing.T) {
 
 func TestGDPRFields(t *testing.T) {
 	src := "title: T\norganisation: Client SA\nquestionnaires: [r]\ncontroller: Groupe Client\ndpo_contact: dpo@client.example\nlegal_basis: obligation légale\n"
-	s, err := vigie.ParseCampaignSpec("c.yaml", []byte(src))
+	s, err := campaignfile.Parse("c.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(vigie.ErrorMessage(err))
 	}

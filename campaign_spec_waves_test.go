@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/campaignfile"
 )
 
 const waveSpecYAML = `title: Baromètre 2027
@@ -20,7 +21,7 @@ unit_map:
 
 func TestCampaignSpecWaves(t *testing.T) {
 	t.Run("PreviousAndUnitMap", func(t *testing.T) {
-		s, err := vigie.ParseCampaignSpec("campagne.yaml", []byte(waveSpecYAML))
+		s, err := campaignfile.Parse("campagne.yaml", []byte(waveSpecYAML))
 		if err != nil {
 			t.Fatalf("parse: %v", vigie.ErrorMessage(err))
 		}
@@ -36,7 +37,7 @@ func TestCampaignSpecWaves(t *testing.T) {
 		{"UnitMapWithoutPrevious", strings.Replace(waveSpecYAML, "previous: c_2026\n", "", 1), "unit_map : ne sert qu'avec previous"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := vigie.ParseCampaignSpec("campagne.yaml", []byte(tc.yaml))
+			_, err := campaignfile.Parse("campagne.yaml", []byte(tc.yaml))
 			if vigie.ErrorCode(err) != vigie.EINVALID || !strings.Contains(vigie.ErrorMessage(err), tc.want) {
 				t.Fatalf("err = %v, want EINVALID containing %q", err, tc.want)
 			}

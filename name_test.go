@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/campaignfile"
 )
 
 // unsafeInNames are the characters issue 9 names, one of each family.
@@ -103,7 +104,7 @@ segments:
 				t.Run(fmt.Sprintf("%s/%s/U+%04X", format.name, field.name, r), func(t *testing.T) {
 					args := []any{"", "", "", "", "", ""}
 					args[i] = fmt.Sprintf(`x\u%04X`+"y", r)
-					_, err := vigie.ParseCampaignSpec(format.file, []byte(fmt.Sprintf(format.base, args...)))
+					_, err := campaignfile.Parse(format.file, []byte(fmt.Sprintf(format.base, args...)))
 					want := fmt.Sprintf("%s:%d: ", format.file, format.lines[i])
 					if strings.Contains(field.want, "%") {
 						want += fmt.Sprintf(field.want, r)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/campaignfile"
 )
 
 func TestParsePaperDoubleEntry(t *testing.T) {
@@ -21,7 +22,7 @@ func TestParsePaperDoubleEntry(t *testing.T) {
 		{"paper_double_entry: 1.5\n", 0, "paper_double_entry"},
 		{"paper_double_entry: un sur cinq\n", 0, "un nombre entre 0 et 1"},
 	} {
-		s, err := vigie.ParseCampaignSpec("c.yaml", []byte(base+tc.line))
+		s, err := campaignfile.Parse("c.yaml", []byte(base+tc.line))
 		switch {
 		case tc.err != "" && (err == nil || !strings.Contains(vigie.ErrorMessage(err), tc.err)):
 			t.Errorf("%q: err = %v, want one naming %q", tc.line, err, tc.err)

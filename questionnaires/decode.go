@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/vigie-sante/vigie/internal/yamlnode"
 )
 
 // maxAliases bounds how many YAML aliases (*name) one file may use: the
@@ -23,85 +25,31 @@ var (
 // decoder walks the YAML node tree of one file and collects every problem
 // instead of stopping at the first one.
 type decoder struct {
+	*yamlnode.Decoder
 	file     string
 	lang     string // the default language, "" while unknown
 	problems []Problem
-	aliases  int
+}
+
+// newDecoder returns the decoder of one file.
+func newDecoder(file string) *decoder {
+	d := &decoder{file: file}
+	d.Decoder = &yamlnode.Decoder{MaxAliases: maxAliases, Report: func(line int, msg string) {
+		d.problems = append(d.problems, Problem{File: d.file, Line: line, Message: msg})
+	}}
+	return d
 }
 
 // errorf records a problem at the line of n (or line 0 when n is nil).
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	line := 0
-	if n != nil {
-		line = n.Line
-	}
-	d.problems = append(d.problems, Problem{File: d.file, Line: line, Message: fmt.Sprintf(format, args...)})
-}
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) { d.Errorf(n, format, args...) }
 
-// resolve follows an alias to the node it names.
-func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
-	if n == nil || n.Kind != yaml.AliasNode {
-		return n
-	}
-	d.aliases++
-	if d.aliases == maxAliases+1 {
-		d.errorf(n, "trop d'alias YAML (plus de %d)", maxAliases)
-	}
-	if d.aliases > maxAliases || n.Alias == nil || n.Alias.Kind == yaml.AliasNode {
-		return nil
-	}
-	return n.Alias
-}
+// field is a key of a table with its value.
+type field = yamlnode.Field
 
-// field is a key of a mapping with its value.
-type field struct {
-	key   *yaml.Node
-	value *yaml.Node
-}
-
-// mapping checks that n is a mapping whose keys are all in known, reports
-// unknown and repeated keys, and returns the values by key. It returns nil
-// when n is not a mapping.
+// mapping is yamlnode's Mapping without the order of the keys.
 func (d *decoder) mapping(n *yaml.Node, where string, known ...string) map[string]field {
-	fields, _ := d.orderedMapping(n, where, known...)
+	fields, _ := d.Mapping(n, where, known...)
 	return fields
-}
-
-// orderedMapping is mapping that also returns the keys in file order; a nil
-// known accepts any key (used for maps keyed by ids or languages).
-func (d *decoder) orderedMapping(n *yaml.Node, where string, known ...string) (map[string]field, []string) {
-	n = d.resolve(n)
-	if n == nil {
-		return nil, nil
-	}
-	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s : une table « clé: valeur » est attendue, pas %s", where, describe(n))
-		return nil, nil
-	}
-	fields := make(map[string]field, len(n.Content)/2)
-	var order []string
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := d.resolve(n.Content[i]), n.Content[i+1]
-		if k == nil {
-			continue
-		}
-		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "%s : une clé doit être un simple mot, pas %s", where, describe(k))
-			continue
-		}
-		name := k.Value
-		if known != nil && !contains(known, name) {
-			d.errorf(k, "%s : clé inconnue « %s » (clés possibles : %s)", where, name, strings.Join(known, ", "))
-			continue
-		}
-		if prev, dup := fields[name]; dup {
-			d.errorf(k, "%s : clé « %s » en double (déjà à la ligne %d)", where, name, prev.key.Line)
-			continue
-		}
-		fields[name] = field{key: k, value: v}
-		order = append(order, name)
-	}
-	return fields, order
 }
 
 // languages yields the entries of a table keyed by language (texts,
@@ -112,27 +60,14 @@ func (d *decoder) languages(entries map[string]field, order []string, label stri
 		for _, lang := range order {
 			e := entries[lang]
 			if !langPattern.MatchString(lang) {
-				d.errorf(e.key, "%s : code de langue invalide « %s » (attendu : fr, en...)", label, lang)
+				d.errorf(e.Key, "%s : code de langue invalide « %s » (attendu : fr, en...)", label, lang)
 				continue
 			}
-			if !yield(lang, e.value) {
+			if !yield(lang, e.Value) {
 				return
 			}
 		}
 	}
-}
-
-// sequence checks that n is a list and returns its elements.
-func (d *decoder) sequence(n *yaml.Node, where string) []*yaml.Node {
-	n = d.resolve(n)
-	if n == nil {
-		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "%s : une liste est attendue, pas %s", where, describe(n))
-		return nil
-	}
-	return n.Content
 }
 
 // scalar returns the resolved scalar node of f, or nil after reporting a
@@ -144,7 +79,7 @@ func (d *decoder) scalar(parent *yaml.Node, f field, ok bool, where, name string
 		}
 		return nil
 	}
-	n := d.resolve(f.value)
+	n := d.Resolve(f.Value)
 	if n == nil {
 		return nil
 	}
@@ -155,7 +90,7 @@ func (d *decoder) scalar(parent *yaml.Node, f field, ok bool, where, name string
 		return nil
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%s : « %s » doit être une valeur simple, pas %s", where, name, describe(n))
+		d.errorf(n, "%s : « %s » doit être une valeur simple, pas %s", where, name, yamlnode.Describe(n))
 		return nil
 	}
 	return n
@@ -259,7 +194,7 @@ func (d *decoder) text(parent *yaml.Node, fields map[string]field, where, name s
 		}
 		return nil
 	}
-	n := d.resolve(f.value)
+	n := d.Resolve(f.Value)
 	if n == nil {
 		return nil
 	}
@@ -267,18 +202,18 @@ func (d *decoder) text(parent *yaml.Node, fields map[string]field, where, name s
 		return nil
 	}
 	label := where + " : " + name
-	entries, order := d.orderedMapping(n, label)
+	entries, order := d.Mapping(n, label)
 	if entries == nil && n.Kind != yaml.MappingNode {
 		return nil
 	}
 	t := make(Text, len(order))
 	for lang, value := range d.languages(entries, order, label) {
-		v := d.resolve(value)
+		v := d.Resolve(value)
 		if v == nil {
 			continue
 		}
 		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-			d.errorf(v, "%s : le texte en « %s » doit être une chaîne de caractères, pas %s", label, lang, describe(v))
+			d.errorf(v, "%s : le texte en « %s » doit être une chaîne de caractères, pas %s", label, lang, yamlnode.Describe(v))
 			continue
 		}
 		if strings.TrimSpace(v.Value) == "" {
@@ -306,31 +241,4 @@ func named(kind string, n *yaml.Node, i int) string {
 		}
 	}
 	return fmt.Sprintf("%s n°%d", kind, i+1)
-}
-
-// describe names the kind of a node for messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "une table"
-	case yaml.SequenceNode:
-		return "une liste"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "une valeur vide"
-		}
-		return fmt.Sprintf("« %s »", n.Value)
-	case yaml.AliasNode:
-		return "un alias"
-	}
-	return "un document"
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

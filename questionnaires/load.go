@@ -1,16 +1,11 @@
 package questionnaires
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"regexp"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/vigie-sante/vigie"
 	"gopkg.in/yaml.v3"
@@ -50,7 +45,7 @@ func Parse(filename string, data []byte) (*Questionnaire, error) {
 // parse is Parse without the reclassification: the built-in files are
 // read with it to learn their own classification.
 func parse(filename string, data []byte) (q *Questionnaire, err error) {
-	d := &decoder{file: filename}
+	d := newDecoder(filename)
 	defer func() {
 		// yaml.v3 has panicked on malformed input in the past; a file is
 		// user input, so turn any such panic into a plain problem.
@@ -60,8 +55,8 @@ func parse(filename string, data []byte) (q *Questionnaire, err error) {
 			err = d.err()
 		}
 	}()
-	root, ok := d.document(data)
-	if !ok {
+	root := d.Document(data)
+	if root == nil {
 		return nil, d.err()
 	}
 	q = d.questionnaire(root)
@@ -79,56 +74,11 @@ func (d *decoder) err() error {
 	return &LoadError{Problems: d.problems}
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// document parses data as exactly one YAML document and returns its root.
-func (d *decoder) document(data []byte) (*yaml.Node, bool) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			d.errorf(nil, "fichier vide")
-		} else {
-			d.syntaxError(err)
-		}
-		return nil, false
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		d.errorf(&extra, "un seul document YAML est attendu (retirer le second « --- »)")
-		return nil, false
-	} else if !errors.Is(err, io.EOF) {
-		d.syntaxError(err)
-		return nil, false
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		d.errorf(nil, "fichier vide")
-		return nil, false
-	}
-	return doc.Content[0], true
-}
-
-// syntaxError records a YAML syntax error with the line yaml.v3 gives.
-func (d *decoder) syntaxError(err error) {
-	msg := err.Error()
-	line := 0
-	for _, part := range strings.Split(msg, "\n") {
-		part = strings.TrimSpace(part)
-		if m := yamlLine.FindStringSubmatch(part); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-			break
-		}
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	d.problems = append(d.problems, Problem{File: d.file, Line: line, Message: "erreur de syntaxe YAML : " + msg})
-}
-
 // questionnaire reads the top-level table.
 func (d *decoder) questionnaire(root *yaml.Node) *Questionnaire {
 	q := &Questionnaire{}
 	const where = "questionnaire"
-	root = d.resolve(root)
+	root = d.Resolve(root)
 	f := d.mapping(root, where, "id", "version", "language", "title", "intro", "comment", "scales", "dimensions", "indicators")
 	if f == nil {
 		return q

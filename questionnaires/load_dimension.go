@@ -3,6 +3,7 @@ package questionnaires
 import (
 	"fmt"
 
+	"github.com/vigie-sante/vigie/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -13,8 +14,8 @@ func (d *decoder) dimensions(root *yaml.Node, top map[string]field, scales []*Sc
 		d.errorf(root, "questionnaire : champ obligatoire « dimensions » manquant")
 		return nil
 	}
-	list := d.resolve(f.value)
-	nodes := d.sequence(list, "dimensions")
+	list := d.Resolve(f.Value)
+	nodes := d.Sequence(list, "dimensions")
 	if list != nil && list.Kind == yaml.SequenceNode && len(nodes) == 0 {
 		d.errorf(list, "dimensions : aucune dimension définie")
 	}
@@ -22,7 +23,7 @@ func (d *decoder) dimensions(root *yaml.Node, top map[string]field, scales []*Sc
 	seenItems := map[string]int{}
 	var dims []*Dimension
 	for i, n := range nodes {
-		n = d.resolve(n)
+		n = d.Resolve(n)
 		dim := d.dimension(i, n, scales, seenItems)
 		if dim == nil {
 			continue
@@ -79,8 +80,8 @@ func (d *decoder) cutoffs(parent *yaml.Node, f map[string]field, where string) C
 		d.errorf(parent, "%s : champ obligatoire « cutoffs » manquant", where)
 		return Cutoffs{}
 	}
-	list := d.resolve(cf.value)
-	nodes := d.sequence(list, where+" : cutoffs")
+	list := d.Resolve(cf.Value)
+	nodes := d.Sequence(list, where+" : cutoffs")
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return Cutoffs{}
 	}
@@ -90,12 +91,12 @@ func (d *decoder) cutoffs(parent *yaml.Node, f map[string]field, where string) C
 	}
 	var vals [2]float64
 	for i, vn := range nodes {
-		vn = d.resolve(vn)
+		vn = d.Resolve(vn)
 		if vn == nil {
 			return Cutoffs{}
 		}
 		if vn.Kind != yaml.ScalarNode {
-			d.errorf(vn, "%s : « cutoffs » doit contenir des nombres, pas %s", where, describe(vn))
+			d.errorf(vn, "%s : « cutoffs » doit contenir des nombres, pas %s", where, yamlnode.Describe(vn))
 			return Cutoffs{}
 		}
 		v, ok := d.number(vn, where, "cutoffs")
@@ -118,14 +119,14 @@ func (d *decoder) items(parent *yaml.Node, f map[string]field, where string, sca
 		d.errorf(parent, "%s : champ obligatoire « items » manquant (une dimension a au moins un item)", where)
 		return nil
 	}
-	list := d.resolve(itf.value)
-	nodes := d.sequence(list, where+" : items")
+	list := d.Resolve(itf.Value)
+	nodes := d.Sequence(list, where+" : items")
 	if list != nil && list.Kind == yaml.SequenceNode && len(nodes) == 0 {
 		d.errorf(list, "%s : aucun item (une dimension a au moins un item)", where)
 	}
 	var items []*Item
 	for i, n := range nodes {
-		n = d.resolve(n)
+		n = d.Resolve(n)
 		iw := where + " : " + named("item", n, i)
 		f := d.mapping(n, iw, "id", "text", "scale", "reverse")
 		if f == nil {

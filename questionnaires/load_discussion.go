@@ -3,6 +3,7 @@ package questionnaires
 import (
 	"strings"
 
+	"github.com/vigie-sante/vigie/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -81,19 +82,19 @@ func (d *decoder) discussion(f map[string]field, where string) TextList {
 	if !ok {
 		return nil
 	}
-	n := d.resolve(df.value)
+	n := d.Resolve(df.Value)
 	if n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
 		return nil
 	}
 	label := where + " : discussion"
-	entries, order := d.orderedMapping(n, label)
+	entries, order := d.Mapping(n, label)
 	if entries == nil {
 		return nil
 	}
 	t := make(TextList, len(order))
 	for lang, value := range d.languages(entries, order, label) {
-		list := d.resolve(value)
-		nodes := d.sequence(list, label+" "+lang)
+		list := d.Resolve(value)
+		nodes := d.Sequence(list, label+" "+lang)
 		if list == nil || list.Kind != yaml.SequenceNode {
 			continue
 		}
@@ -106,12 +107,12 @@ func (d *decoder) discussion(f map[string]field, where string) TextList {
 		}
 		var qs []string
 		for _, qn := range nodes {
-			qn = d.resolve(qn)
+			qn = d.Resolve(qn)
 			if qn == nil {
 				continue
 			}
 			if qn.Kind != yaml.ScalarNode || qn.Tag == "!!null" {
-				d.errorf(qn, "%s : une question en « %s » doit être une chaîne de caractères, pas %s", label, lang, describe(qn))
+				d.errorf(qn, "%s : une question en « %s » doit être une chaîne de caractères, pas %s", label, lang, yamlnode.Describe(qn))
 				continue
 			}
 			if strings.TrimSpace(qn.Value) == "" {

@@ -10,15 +10,15 @@ func (d *decoder) indicators(top map[string]field, dims []*Dimension) []*Indicat
 	if !ok {
 		return nil
 	}
-	list := d.resolve(f.value)
+	list := d.Resolve(f.Value)
 	if list != nil && list.Kind == yaml.ScalarNode && list.Tag == "!!null" {
 		return nil
 	}
-	nodes := d.sequence(list, "indicators")
+	nodes := d.Sequence(list, "indicators")
 	seen := map[string]int{}
 	var out []*Indicator
 	for i, n := range nodes {
-		n = d.resolve(n)
+		n = d.Resolve(n)
 		where := named("indicateur", n, i)
 		f := d.mapping(n, where, "id", "title", "kind", "numerator", "denominator", "threshold")
 		if f == nil {

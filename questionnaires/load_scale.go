@@ -3,6 +3,7 @@ package questionnaires
 import (
 	"fmt"
 
+	"github.com/vigie-sante/vigie/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -20,8 +21,8 @@ func (d *decoder) scales(root *yaml.Node, top map[string]field) []*Scale {
 		d.errorf(root, "questionnaire : champ obligatoire « scales » manquant")
 		return nil
 	}
-	n := d.resolve(f.value)
-	entries, order := d.orderedMapping(n, "scales")
+	n := d.Resolve(f.Value)
+	entries, order := d.Mapping(n, "scales")
 	if entries != nil && len(order) == 0 {
 		d.errorf(n, "scales : aucune échelle définie")
 	}
@@ -29,7 +30,7 @@ func (d *decoder) scales(root *yaml.Node, top map[string]field) []*Scale {
 	for _, id := range order {
 		e := entries[id]
 		if !idPattern.MatchString(id) {
-			d.errorf(e.key, "scales : identifiant d'échelle invalide « %s » (lettres minuscules sans accent, chiffres et tirets seulement)", id)
+			d.errorf(e.Key, "scales : identifiant d'échelle invalide « %s » (lettres minuscules sans accent, chiffres et tirets seulement)", id)
 			continue
 		}
 		if s := d.scale(id, e); s != nil {
@@ -44,15 +45,15 @@ func (d *decoder) scales(root *yaml.Node, top map[string]field) []*Scale {
 // scale.
 func (d *decoder) scale(id string, e field) *Scale {
 	where := fmt.Sprintf("échelle %s", id)
-	n := d.resolve(e.value)
+	n := d.Resolve(e.Value)
 	f := d.mapping(n, where, "min", "max", "labels")
 	if f == nil {
 		return &Scale{ID: id}
 	}
 	s := &Scale{ID: id}
 	// Missing fields are reported on the line of the scale's name.
-	minV, _, minOK := d.integer(e.key, f, where, "min", true)
-	maxV, maxN, maxOK := d.integer(e.key, f, where, "max", true)
+	minV, _, minOK := d.integer(e.Key, f, where, "min", true)
+	maxV, maxN, maxOK := d.integer(e.Key, f, where, "max", true)
 	s.Min, s.Max = minV, maxV
 	bounds := minOK && maxOK
 	if bounds && minV >= maxV {
@@ -68,7 +69,7 @@ func (d *decoder) scale(id string, e field) *Scale {
 		d.errorf(maxN, "%s : trop de valeurs (%d), %d au plus", where, maxV-minV+1, maxScaleValues)
 		bounds = false
 	}
-	s.Labels = d.labels(e.key, f, where, s, bounds)
+	s.Labels = d.labels(e.Key, f, where, s, bounds)
 	return s
 }
 
@@ -81,29 +82,29 @@ func (d *decoder) labels(parent *yaml.Node, f map[string]field, where string, s 
 		return nil
 	}
 	label := where + " : labels"
-	n := d.resolve(lf.value)
-	entries, order := d.orderedMapping(n, label)
+	n := d.Resolve(lf.Value)
+	entries, order := d.Mapping(n, label)
 	if entries == nil {
 		return nil
 	}
 	want := s.Max - s.Min + 1
 	out := make(map[string][]string, len(order))
 	for lang, value := range d.languages(entries, order, label) {
-		list := d.resolve(value)
-		items := d.sequence(list, fmt.Sprintf("%s en « %s »", label, lang))
+		list := d.Resolve(value)
+		items := d.Sequence(list, fmt.Sprintf("%s en « %s »", label, lang))
 		if list == nil || list.Kind != yaml.SequenceNode {
 			continue
 		}
 		values := make([]string, 0, len(items))
 		good := true
 		for _, it := range items {
-			it = d.resolve(it)
+			it = d.Resolve(it)
 			if it == nil {
 				good = false
 				continue
 			}
 			if it.Kind != yaml.ScalarNode || it.Tag == "!!null" || it.Value == "" {
-				d.errorf(it, "%s en « %s » : chaque libellé doit être un texte non vide, pas %s", label, lang, describe(it))
+				d.errorf(it, "%s en « %s » : chaque libellé doit être un texte non vide, pas %s", label, lang, yamlnode.Describe(it))
 				good = false
 				continue
 			}

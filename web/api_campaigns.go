@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/campaignfile"
 	"github.com/vigie-sante/vigie/store"
 )
 
@@ -104,7 +105,7 @@ func (s *Server) apiCampaignCreate(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
-	spec, err := vigie.ParseCampaignSpec("corps", data)
+	spec, err := campaignfile.Parse("corps", data)
 	if err != nil {
 		s.jsonError(c, err)
 		return

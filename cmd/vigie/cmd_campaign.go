@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/campaignfile"
 	"github.com/vigie-sante/vigie/store"
 )
 
@@ -47,7 +48,7 @@ func campaignCreate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	spec, err := vigie.ParseCampaignSpec(*file, data)
+	spec, err := campaignfile.Parse(*file, data)
 	if err != nil {
 		return userError(err)
 	}

@@ -1,155 +1,73 @@
-package vigie
+package campaignfile
 
 import (
-	"errors"
-	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/internal/yamlnode"
 )
 
-// MaxCampaignSpecSize bounds a campaign description file or body.
-const MaxCampaignSpecSize = 1 << 20
-
-// maxSpecAliases bounds YAML aliases so a small file cannot expand into a
+// maxAliases bounds YAML aliases so a small file cannot expand into a
 // huge walk.
-const maxSpecAliases = 100
+const maxAliases = 100
 
-// ParseCampaignSpec reads a campaign description in YAML or JSON (JSON is
-// YAML), applies the defaults and validates it. filename only appears in
-// messages. On failure it returns an EINVALID *Error whose Message lists
-// every problem, one per line, as "file:line: message".
-func ParseCampaignSpec(filename string, data []byte) (spec *CampaignSpec, err error) {
-	d := &specDecoder{p: problems{file: filename}, lines: specLines{fields: map[string]int{}}}
+// Parse reads a campaign description in YAML or JSON (JSON is YAML),
+// applies the defaults and validates it. filename only appears in
+// messages. On failure it returns an EINVALID *vigie.Error whose Message
+// lists every problem, one per line, as "file:line: message"; ETOOLARGE
+// beyond vigie.MaxCampaignSpecSize.
+func Parse(filename string, data []byte) (spec *vigie.CampaignSpec, err error) {
+	d := &specDecoder{p: vigie.Problems{File: filename}, lines: vigie.SpecLines{Fields: map[string]int{}}}
+	d.y = yamlnode.Decoder{MaxAliases: maxAliases, Terse: true, Report: func(line int, msg string) { d.p.Add(line, "%s", msg) }}
 	defer func() {
 		// yaml.v3 has panicked on malformed input in the past; this is user input.
 		if r := recover(); r != nil {
 			spec = nil
-			d.p.add(0, "fichier illisible")
-			err = d.p.err()
+			d.p.Add(0, "fichier illisible")
+			err = d.p.Err()
 		}
 	}()
-	if len(data) > MaxCampaignSpecSize {
-		return nil, Errorf(ETOOLARGE, "%s: la description dépasse %d octets", filename, MaxCampaignSpecSize)
+	if len(data) > vigie.MaxCampaignSpecSize {
+		return nil, vigie.Errorf(vigie.ETOOLARGE, "%s: la description dépasse %d octets", filename, vigie.MaxCampaignSpecSize)
 	}
-	root := d.document(data)
+	root := d.y.Document(data)
 	if root == nil {
-		return nil, d.p.err()
+		return nil, d.p.Err()
 	}
 	s := d.spec(root)
 	s.SetDefaults()
-	validateSpec(s, &d.lines, &d.p)
-	if err := d.p.err(); err != nil {
+	s.Check(&d.lines, &d.p)
+	if err := d.p.Err(); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-var yamlErrorLine = regexp.MustCompile(`line (\d+): (.*)$`)
-
 // specDecoder walks the YAML node tree, reporting every problem.
 type specDecoder struct {
-	p       problems
-	lines   specLines
-	aliases int
+	y     yamlnode.Decoder
+	p     vigie.Problems
+	lines vigie.SpecLines
 }
 
-func (d *specDecoder) document(data []byte) *yaml.Node {
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			d.p.add(0, "fichier vide")
-		} else {
-			d.syntaxError(err)
-		}
-		return nil
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		d.p.add(0, "fichier vide")
-		return nil
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		d.p.add(extra.Line, "un seul document est attendu (retirer le second « --- »)")
-		return nil
-	} else if !errors.Is(err, io.EOF) {
-		d.syntaxError(err)
-		return nil
-	}
-	return doc.Content[0]
-}
-
-func (d *specDecoder) syntaxError(err error) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if m := yamlErrorLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	d.p.add(line, "erreur de syntaxe : %s", msg)
-}
-
-func (d *specDecoder) resolve(n *yaml.Node) *yaml.Node {
-	if n == nil || n.Kind != yaml.AliasNode {
-		return n
-	}
-	d.aliases++
-	if d.aliases > maxSpecAliases {
-		if d.aliases == maxSpecAliases+1 {
-			d.p.add(n.Line, "trop d'alias YAML")
-		}
-		return nil
-	}
-	if n.Alias == nil || n.Alias.Kind == yaml.AliasNode {
-		return nil
-	}
-	return n.Alias
-}
+func (d *specDecoder) resolve(n *yaml.Node) *yaml.Node { return d.y.Resolve(n) }
 
 // fields returns the values of mapping n by key, reporting keys that are
 // not in known (nil known accepts any key) and repeated keys.
 func (d *specDecoder) fields(n *yaml.Node, where string, known ...string) (map[string]*yaml.Node, []string) {
-	n = d.resolve(n)
-	if n == nil {
+	f, order := d.y.Mapping(n, where, known...)
+	if f == nil {
 		return nil, nil
 	}
-	if n.Kind != yaml.MappingNode {
-		d.p.add(n.Line, "%s : une table « clé: valeur » est attendue", where)
-		return nil, nil
-	}
-	out := map[string]*yaml.Node{}
-	var order []string
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := d.resolve(n.Content[i]), n.Content[i+1]
-		if k == nil || k.Kind != yaml.ScalarNode {
-			d.p.add(n.Content[i].Line, "%s : clé invalide", where)
-			continue
-		}
-		if known != nil && !contains(known, k.Value) {
-			d.p.add(k.Line, "%s : clé inconnue « %s » (clés possibles : %s)", where, k.Value, strings.Join(known, ", "))
-			continue
-		}
-		if _, dup := out[k.Value]; dup {
-			d.p.add(k.Line, "%s : clé « %s » en double", where, k.Value)
-			continue
-		}
-		out[k.Value] = v
-		order = append(order, k.Value)
+	out := make(map[string]*yaml.Node, len(f))
+	for k, v := range f {
+		out[k] = v.Value
 	}
 	return out, order
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // scalar returns the string value of a scalar node, reporting other kinds.
@@ -159,7 +77,7 @@ func (d *specDecoder) scalar(n *yaml.Node, where string) (string, bool) {
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.p.add(n.Line, "%s : une valeur simple est attendue", where)
+		d.p.Add(n.Line, "%s : une valeur simple est attendue", where)
 		return "", false
 	}
 	return n.Value, true
@@ -172,7 +90,7 @@ func (d *specDecoder) integer(n *yaml.Node, where string) int {
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil || d.resolve(n).Tag != "!!int" {
-		d.p.add(n.Line, "%s : un nombre entier est attendu, pas « %s »", where, s)
+		d.p.Add(n.Line, "%s : un nombre entier est attendu, pas « %s »", where, s)
 		return 0
 	}
 	return v
@@ -187,24 +105,14 @@ func (d *specDecoder) number(n *yaml.Node, where string) float64 {
 	tag := d.resolve(n).Tag
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || (tag != "!!float" && tag != "!!int") || math.IsNaN(v) || math.IsInf(v, 0) {
-		d.p.add(n.Line, "%s : un nombre décimal est attendu (par exemple 0.5), pas « %s »", where, s)
+		d.p.Add(n.Line, "%s : un nombre décimal est attendu (par exemple 0.5), pas « %s »", where, s)
 		return 0
 	}
 	return v
 }
 
 // list returns the elements of a sequence node, reporting other kinds.
-func (d *specDecoder) list(n *yaml.Node, where string) []*yaml.Node {
-	n = d.resolve(n)
-	if n == nil {
-		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
-		d.p.add(n.Line, "%s : une liste est attendue", where)
-		return nil
-	}
-	return n.Content
-}
+func (d *specDecoder) list(n *yaml.Node, where string) []*yaml.Node { return d.y.Sequence(n, where) }
 
 // strings reads a list of simple values and their lines.
 func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
@@ -219,13 +127,13 @@ func (d *specDecoder) strings(n *yaml.Node, where string) ([]string, []int) {
 	return vals, lines
 }
 
-func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
-	s := &CampaignSpec{}
+func (d *specDecoder) spec(root *yaml.Node) *vigie.CampaignSpec {
+	s := &vigie.CampaignSpec{}
 	f, order := d.fields(root, "campagne", "title", "organisation", "conducted_by", "purpose", "questionnaires",
 		"units", "segments", "min_group_size", "comment_min_group_size", "priority_share", "languages", "access", "paper_double_entry", "previous", "unit_map", "retention_days",
 		"controller", "dpo_contact", "legal_basis", "end_date")
 	for _, key := range order {
-		d.lines.fields[key] = f[key].Line
+		d.lines.Fields[key] = f[key].Line
 	}
 	if n := f["title"]; n != nil {
 		s.Title, _ = d.scalar(n, "title")
@@ -243,19 +151,19 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 		s.EndDate, _ = d.scalar(n, "end_date")
 	}
 	if n := f["questionnaires"]; n != nil {
-		s.Questionnaires, d.lines.questionnaires = d.strings(n, "questionnaires")
+		s.Questionnaires, d.lines.Questionnaires = d.strings(n, "questionnaires")
 	}
 	if n := f["units"]; n != nil {
 		for _, e := range d.list(n, "unités") {
 			s.Units = append(s.Units, d.unit(e))
-			d.lines.units = append(d.lines.units, e.Line)
+			d.lines.Units = append(d.lines.Units, e.Line)
 		}
 	}
 	if n := f["segments"]; n != nil {
 		for _, e := range d.list(n, "segments") {
 			seg, lines := d.segment(e)
 			s.Segments = append(s.Segments, seg)
-			d.lines.segments = append(d.lines.segments, lines)
+			d.lines.Segments = append(d.lines.Segments, lines)
 		}
 	}
 	if n := f["min_group_size"]; n != nil {
@@ -289,10 +197,10 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 		}
 	}
 	if n := f["languages"]; n != nil {
-		s.Languages, d.lines.languages = d.strings(n, "languages")
+		s.Languages, d.lines.Languages = d.strings(n, "languages")
 		if len(s.Languages) == 0 {
 			s.Languages = []string{} // keeps "fr required" from being masked by the default
-			d.p.add(n.Line, "languages : au moins une langue (fr) est requise")
+			d.p.Add(n.Line, "languages : au moins une langue (fr) est requise")
 		}
 	}
 	if n := f["paper_double_entry"]; n != nil {
@@ -302,7 +210,7 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 		switch {
 		case !ok:
 		case err != nil:
-			d.p.add(n.Line, "paper_double_entry : un nombre entre 0 et 1 est attendu (0.2 pour une feuille sur cinq), pas « %s »", v)
+			d.p.Add(n.Line, "paper_double_entry : un nombre entre 0 et 1 est attendu (0.2 pour une feuille sur cinq), pas « %s »", v)
 		case x == 0:
 			s.PaperDoubleEntry = -1
 		default:
@@ -311,9 +219,9 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 	}
 	if n := f["access"]; n != nil {
 		a, _ := d.scalar(n, "access")
-		s.Access = AccessMode(a)
+		s.Access = vigie.AccessMode(a)
 		if a == "" {
-			d.p.add(n.Line, "access : mode d'accès vide (codes ou link)")
+			d.p.Add(n.Line, "access : mode d'accès vide (codes ou link)")
 		}
 	}
 	if n := f["previous"]; n != nil {
@@ -335,10 +243,10 @@ func (d *specDecoder) spec(root *yaml.Node) *CampaignSpec {
 func (d *specDecoder) languageText(n *yaml.Node, key string) map[string]string {
 	out := map[string]string{}
 	lines := map[string]int{}
-	if d.lines.texts == nil {
-		d.lines.texts = map[string]map[string]int{}
+	if d.lines.Texts == nil {
+		d.lines.Texts = map[string]map[string]int{}
 	}
-	d.lines.texts[key] = lines
+	d.lines.Texts[key] = lines
 	if r := d.resolve(n); r != nil && r.Kind == yaml.ScalarNode {
 		if r.Tag != "!!null" {
 			out["fr"] = r.Value
@@ -354,8 +262,8 @@ func (d *specDecoder) languageText(n *yaml.Node, key string) map[string]string {
 }
 
 // unit reads {path: "A/B", headcount: 12}; the path may also be a list of names.
-func (d *specDecoder) unit(n *yaml.Node) UnitSpec {
-	var u UnitSpec
+func (d *specDecoder) unit(n *yaml.Node) vigie.UnitSpec {
+	var u vigie.UnitSpec
 	f, _ := d.fields(n, "unités", "path", "headcount")
 	if f == nil {
 		return u
@@ -363,7 +271,7 @@ func (d *specDecoder) unit(n *yaml.Node) UnitSpec {
 	p := d.resolve(f["path"])
 	switch {
 	case p == nil:
-		d.p.add(n.Line, "unités : « path » est requis")
+		d.p.Add(n.Line, "unités : « path » est requis")
 	case p.Kind == yaml.SequenceNode:
 		u.Path, _ = d.strings(p, "unités")
 	default:
@@ -381,20 +289,20 @@ func (d *specDecoder) unit(n *yaml.Node) UnitSpec {
 }
 
 // segment reads {id, label: {fr, en}, categories: [...]}.
-func (d *specDecoder) segment(n *yaml.Node) (Segment, segmentLines) {
-	var seg Segment
-	l := segmentLines{id: n.Line, label: n.Line, categories: n.Line}
+func (d *specDecoder) segment(n *yaml.Node) (vigie.Segment, vigie.SegmentLines) {
+	var seg vigie.Segment
+	l := vigie.SegmentLines{ID: n.Line, Label: n.Line, Categories: n.Line}
 	f, _ := d.fields(n, "segments", "id", "label", "categories")
 	if f == nil {
 		return seg, l
 	}
 	if v := f["id"]; v != nil {
 		seg.ID, _ = d.scalar(v, "segments : id")
-		l.id = v.Line
+		l.ID = v.Line
 	}
 	seg.Label = map[string]string{}
 	if v := f["label"]; v != nil {
-		l.label = v.Line
+		l.Label = v.Line
 		if r := d.resolve(v); r != nil && r.Kind == yaml.ScalarNode {
 			seg.Label["fr"] = r.Value // a bare label is the French one
 		} else {
@@ -405,7 +313,7 @@ func (d *specDecoder) segment(n *yaml.Node) (Segment, segmentLines) {
 		}
 	}
 	if v := f["categories"]; v != nil {
-		l.categories = v.Line
+		l.Categories = v.Line
 		d.categories(v, &seg, &l)
 	}
 	return seg, l
@@ -415,7 +323,7 @@ func (d *specDecoder) segment(n *yaml.Node) (Segment, segmentLines) {
 // a text by language {fr: "Cadre", en: "Manager"}. The French text stays
 // the category's name everywhere results are computed; the others are
 // only what the employee pages show.
-func (d *specDecoder) categories(n *yaml.Node, seg *Segment, l *segmentLines) {
+func (d *specDecoder) categories(n *yaml.Node, seg *vigie.Segment, l *vigie.SegmentLines) {
 	const where = "segments : categories"
 	for _, e := range d.list(n, where) {
 		r := d.resolve(e)
@@ -425,7 +333,7 @@ func (d *specDecoder) categories(n *yaml.Node, seg *Segment, l *segmentLines) {
 		if r.Kind != yaml.MappingNode {
 			if v, ok := d.scalar(e, where); ok {
 				seg.Categories = append(seg.Categories, v)
-				l.category = append(l.category, e.Line)
+				l.Category = append(l.Category, e.Line)
 			}
 			continue
 		}
@@ -436,11 +344,11 @@ func (d *specDecoder) categories(n *yaml.Node, seg *Segment, l *segmentLines) {
 		}
 		fr, ok := labels["fr"]
 		if !ok || strings.TrimSpace(fr) == "" {
-			l.missingFrench = append(l.missingFrench, e.Line)
+			l.MissingFrench = append(l.MissingFrench, e.Line)
 			continue
 		}
 		seg.Categories = append(seg.Categories, fr)
-		l.category = append(l.category, e.Line)
+		l.Category = append(l.Category, e.Line)
 		if seg.CategoryLabels == nil {
 			seg.CategoryLabels = map[string]map[string]string{}
 		}
