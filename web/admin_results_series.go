@@ -110,7 +110,6 @@ func lineSVG(id, title string, waves []string, lines []*seriesLine, dim *questio
 	width, height := left+plotW+right, top+plotH+bottom
 	x := func(i int) float64 { return left + plotW*float64(i)/float64(len(waves)-1) }
 	y := func(v float64) float64 { return top + (100-clamp(v, 0, 100))/100*plotH }
-	var b strings.Builder
 	var desc []string
 	for _, l := range lines {
 		var pts []string
@@ -130,14 +129,15 @@ func lineSVG(id, title string, waves []string, lines []*seriesLine, dim *questio
 	case dim.Direction == questionnaires.HigherIsWorse:
 		reading = "Plus haut = plus préoccupant."
 	}
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" aria-labelledby="%s-title %s-desc">`, width, height, width, height, id, id)
-	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s %s</desc>`, id, esc(title), id, esc(reading), esc(strings.Join(desc, " ")))
+	w := newSVG(id, width, height)
+	w.text("title", title, "id", id+"-title")
+	w.text("desc", reading+" "+strings.Join(desc, " "), "id", id+"-desc")
 	for _, t := range []float64{0, 25, 50, 75, 100} {
-		fmt.Fprintf(&b, `<line x1="%.0f" y1="%.1f" x2="%.0f" y2="%.1f" stroke="#ccc"/>`, left, y(t), left+plotW, y(t))
-		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="11" text-anchor="end" fill="#4a5360">%.0f</text>`, left-6, y(t)+4, t)
+		w.leaf("line", "x1", f0(left), "y1", f1(y(t)), "x2", f0(left+plotW), "y2", f1(y(t)), "stroke", "#ccc")
+		w.text("text", f0(t), "x", f0(left-6), "y", f1(y(t)+4), "font-size", "11", "text-anchor", "end", "fill", "#4a5360")
 	}
-	for i, w := range waves {
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="11" text-anchor="middle" fill="#4a5360">%s</text>`, x(i), top+plotH+18, esc(truncate(w, 28)))
+	for i, wave := range waves {
+		w.text("text", truncate(wave, 28), "x", f1(x(i)), "y", f0(top+plotH+18), "font-size", "11", "text-anchor", "middle", "fill", "#4a5360")
 	}
 	type endLabel struct {
 		y            float64
@@ -153,7 +153,7 @@ func lineSVG(id, title string, waves []string, lines []*seriesLine, dim *questio
 		var run []string
 		flush := func() {
 			if len(run) > 1 {
-				fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="%.1f" stroke-dasharray="%s"/>`, strings.Join(run, " "), colour, width, dash)
+				w.leaf("polyline", "points", strings.Join(run, " "), "fill", "none", "stroke", colour, "stroke-width", f1(width), "stroke-dasharray", dash)
 			}
 			run = nil
 		}
@@ -162,8 +162,8 @@ func lineSVG(id, title string, waves []string, lines []*seriesLine, dim *questio
 				flush()
 				continue
 			}
-			run = append(run, fmt.Sprintf("%.1f,%.1f", x(i), y(*v)))
-			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>`, x(i), y(*v), colour)
+			run = append(run, f1(x(i))+","+f1(y(*v)))
+			w.leaf("circle", "cx", f1(x(i)), "cy", f1(y(*v)), "r", "3", "fill", colour)
 		}
 		flush()
 		if v := l.Values[len(l.Values)-1]; v != nil {
@@ -176,8 +176,7 @@ func lineSVG(id, title string, waves []string, lines []*seriesLine, dim *questio
 		if i > 0 && ends[i].y < ends[i-1].y+13 {
 			ends[i].y = ends[i-1].y + 13
 		}
-		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="11" fill="%s">%s</text>`, left+plotW+8, ends[i].y, ends[i].colour, esc(ends[i].text))
+		w.text("text", ends[i].text, "x", f0(left+plotW+8), "y", f1(ends[i].y), "font-size", "11", "fill", ends[i].colour)
 	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return w.html()
 }

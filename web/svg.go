@@ -62,13 +62,17 @@ func levelClass(dim *questionnaires.Dimension, l scoring.Level) string {
 	return string(l)
 }
 
-// svgPatterns defines the dots and hatching laid over the colours, with
+// patterns defines the dots and hatching laid over the colours, with
 // ids prefixed by the chart's id so that two charts on a page never share one.
-func svgPatterns(id string) string {
-	return `<defs>` +
-		`<pattern id="` + id + `-dots" width="6" height="6" patternUnits="userSpaceOnUse"><circle cx="3" cy="3" r="1.2" fill="#000" fill-opacity="0.45"/></pattern>` +
-		`<pattern id="` + id + `-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="2" height="6" fill="#fff" fill-opacity="0.55"/></pattern>` +
-		`</defs>`
+func (w *svgWriter) patterns(id string) {
+	w.open("defs")
+	w.open("pattern", "id", id+"-dots", "width", "6", "height", "6", "patternUnits", "userSpaceOnUse")
+	w.leaf("circle", "cx", "3", "cy", "3", "r", "1.2", "fill", "#000", "fill-opacity", "0.45")
+	w.end("pattern")
+	w.open("pattern", "id", id+"-hatch", "width", "6", "height", "6", "patternUnits", "userSpaceOnUse", "patternTransform", "rotate(45)")
+	w.leaf("rect", "width", "2", "height", "6", "fill", "#fff", "fill-opacity", "0.55")
+	w.end("pattern")
+	w.end("defs")
 }
 
 // distributionBar is one dimension's shares of respondents per level.
@@ -78,9 +82,6 @@ type distributionBar struct {
 	Shares map[scoring.Level]float64
 	Dim    *questionnaires.Dimension // names and colours its levels
 }
-
-// esc escapes text for SVG (XML) content and attributes.
-func esc(s string) string { return template.HTMLEscapeString(s) }
 
 // distributionSVG draws one stacked horizontal bar per dimension:
 // favourable, intermediate and unfavourable shares, each printed.
@@ -108,7 +109,6 @@ func distributionSVG(title string, bars []distributionBar) template.HTML {
 	extra := 24 * float64(len(legends)-1)
 	width := labelW + barW + 20
 	height := top + extra + rowH*float64(len(bars)) + 10
-	var b strings.Builder
 	var desc []string
 	for _, bar := range bars {
 		var parts []string
@@ -117,9 +117,10 @@ func distributionSVG(title string, bars []distributionBar) template.HTML {
 		}
 		desc = append(desc, fmt.Sprintf("%s (n = %d) : %s.", bar.Label, bar.N, strings.Join(parts, ", ")))
 	}
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" aria-labelledby="d-title d-desc">`, width, height, width, height)
-	fmt.Fprintf(&b, `<title id="d-title">%s</title><desc id="d-desc">%s</desc>`, esc(title), esc(strings.Join(desc, " ")))
-	b.WriteString(svgPatterns("d"))
+	w := newSVG("d", width, height)
+	w.text("title", title, "id", "d-title")
+	w.text("desc", strings.Join(desc, " "), "id", "d-desc")
+	w.patterns("d")
 	// Legend.
 	for li, dim := range legends {
 		x, ly := labelW, 8+24*float64(li)
@@ -128,42 +129,41 @@ func distributionSVG(title string, bars []distributionBar) template.HTML {
 			if dim != nil && dim.Signal() {
 				name = "Stratégies défensives"
 			}
-			fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" font-size="13" text-anchor="end" fill="#1b1f24">%s</text>`, x-8, ly+13, esc(name))
+			w.text("text", name, "x", f0(x-8), "y", f0(ly+13), "font-size", "13", "text-anchor", "end", "fill", "#1b1f24")
 		}
 		for _, l := range scoring.Levels {
 			fill, pattern := paint(dim != nil && dim.Signal(), l)
-			fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="16" height="16" fill="%s" stroke="#333"/>`, x, ly, fill)
+			w.leaf("rect", "x", f0(x), "y", f0(ly), "width", "16", "height", "16", "fill", fill, "stroke", "#333")
 			if pattern != "" {
-				fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="16" height="16" fill="%s"/>`, x, ly, patternFill("d", pattern))
+				w.leaf("rect", "x", f0(x), "y", f0(ly), "width", "16", "height", "16", "fill", patternFill("d", pattern))
 			}
-			fmt.Fprintf(&b, `<text x="%.0f" y="%.0f" font-size="13" fill="#1b1f24">%s</text>`, x+20, ly+13, esc(levelLabel(dim, l)))
+			w.text("text", levelLabel(dim, l), "x", f0(x+20), "y", f0(ly+13), "font-size", "13", "fill", "#1b1f24")
 			x += 140
 		}
 	}
 	for i, bar := range bars {
 		y := top + extra + rowH*float64(i)
-		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="13" text-anchor="end" fill="#1b1f24">%s</text>`, labelW-8, y+barH/2+4, esc(truncate(bar.Label, 40)))
+		w.text("text", truncate(bar.Label, 40), "x", f0(labelW-8), "y", f1(y+barH/2+4), "font-size", "13", "text-anchor", "end", "fill", "#1b1f24")
 		x := labelW
 		for _, l := range scoring.Levels {
 			share := bar.Shares[l]
-			w := share * barW
-			if w <= 0 {
+			bw := share * barW
+			if bw <= 0 {
 				continue
 			}
 			fill, pattern := paint(bar.Dim != nil && bar.Dim.Signal(), l)
-			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.0f" fill="%s" stroke="#fff"/>`, x, y, w, barH, fill)
+			w.leaf("rect", "x", f1(x), "y", f1(y), "width", f1(bw), "height", f0(barH), "fill", fill, "stroke", "#fff")
 			if pattern != "" {
-				fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.0f" fill="%s"/>`, x, y, w, barH, patternFill("d", pattern))
+				w.leaf("rect", "x", f1(x), "y", f1(y), "width", f1(bw), "height", f0(barH), "fill", patternFill("d", pattern))
 			}
-			if w >= 34 {
-				fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="30" height="14" rx="2" fill="#fff" fill-opacity="0.85"/>`, x+w/2-15, y+4)
-				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="11" text-anchor="middle" fill="#000">%s</text>`, x+w/2, y+15, esc(percent(share)))
+			if bw >= 34 {
+				w.leaf("rect", "x", f1(x+bw/2-15), "y", f1(y+4), "width", "30", "height", "14", "rx", "2", "fill", "#fff", "fill-opacity", "0.85")
+				w.text("text", percent(share), "x", f1(x+bw/2), "y", f1(y+15), "font-size", "11", "text-anchor", "middle", "fill", "#000")
 			}
-			x += w
+			x += bw
 		}
 	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return w.html()
 }
 
 // meanBar is one dimension's mean with its 95 % interval.
@@ -188,35 +188,35 @@ func meansSVG(title string, bars []meanBar) template.HTML {
 	)
 	width := labelW + barW + 290
 	height := top + rowH*float64(len(bars)) + 10
-	var b strings.Builder
 	var desc []string
 	for _, m := range bars {
 		desc = append(desc, fmt.Sprintf("%s : %s sur 100 (intervalle %s–%s), %s.", m.Label, decimal(m.Mean, 0), decimal(m.CI[0], 0), decimal(m.CI[1], 0), levelLabel(m.Dim, m.Level)))
 	}
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" aria-labelledby="m-title m-desc">`, width, height, width, height)
-	fmt.Fprintf(&b, `<title id="m-title">%s</title><desc id="m-desc">%s</desc>`, esc(title), esc(strings.Join(desc, " ")))
-	b.WriteString(svgPatterns("m"))
+	w := newSVG("m", width, height)
+	w.text("title", title, "id", "m-title")
+	w.text("desc", strings.Join(desc, " "), "id", "m-desc")
+	w.patterns("m")
 	for _, t := range []float64{0, 25, 50, 75, 100} {
 		x := labelW + t/100*barW
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" stroke="#ccc"/>`, x, top-6, x, height-6)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="11" text-anchor="middle" fill="#4a5360">%.0f</text>`, x, top-10, t)
+		w.leaf("line", "x1", f1(x), "y1", f0(top-6), "x2", f1(x), "y2", f0(height-6), "stroke", "#ccc")
+		w.text("text", f0(t), "x", f1(x), "y", f0(top-10), "font-size", "11", "text-anchor", "middle", "fill", "#4a5360")
 	}
 	for i, m := range bars {
 		y := top + rowH*float64(i)
 		fill, pattern := paint(m.Dim != nil && m.Dim.Signal(), m.Level)
-		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="13" text-anchor="end" fill="#1b1f24">%s</text>`, labelW-8, y+barH/2+4, esc(truncate(m.Label, 40)))
-		w := clamp(m.Mean, 0, 100) / 100 * barW
-		fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="%.0f" fill="%s"/>`, labelW, y, w, barH, fill)
+		w.text("text", truncate(m.Label, 40), "x", f0(labelW-8), "y", f1(y+barH/2+4), "font-size", "13", "text-anchor", "end", "fill", "#1b1f24")
+		bw := clamp(m.Mean, 0, 100) / 100 * barW
+		w.leaf("rect", "x", f0(labelW), "y", f1(y), "width", f1(bw), "height", f0(barH), "fill", fill)
 		if pattern != "" {
-			fmt.Fprintf(&b, `<rect x="%.0f" y="%.1f" width="%.1f" height="%.0f" fill="%s"/>`, labelW, y, w, barH, patternFill("m", pattern))
+			w.leaf("rect", "x", f0(labelW), "y", f1(y), "width", f1(bw), "height", f0(barH), "fill", patternFill("m", pattern))
 		}
 		lo, hi := labelW+clamp(m.CI[0], 0, 100)/100*barW, labelW+clamp(m.CI[1], 0, 100)/100*barW
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#000" stroke-width="1.5"/>`, lo, y+barH/2, hi, y+barH/2)
-		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#000"/><line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#000"/>`, lo, y+3, lo, y+barH-3, hi, y+3, hi, y+barH-3)
-		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="12" fill="#1b1f24">%s · %s%s</text>`, labelW+barW+8, y+barH/2+4, esc(decimal(m.Mean, 0)), esc(levelLabel(m.Dim, m.Level)), esc(m.Suffix))
+		w.leaf("line", "x1", f1(lo), "y1", f1(y+barH/2), "x2", f1(hi), "y2", f1(y+barH/2), "stroke", "#000", "stroke-width", "1.5")
+		w.leaf("line", "x1", f1(lo), "y1", f1(y+3), "x2", f1(lo), "y2", f1(y+barH-3), "stroke", "#000")
+		w.leaf("line", "x1", f1(hi), "y1", f1(y+3), "x2", f1(hi), "y2", f1(y+barH-3), "stroke", "#000")
+		w.text("text", decimal(m.Mean, 0)+" · "+levelLabel(m.Dim, m.Level)+m.Suffix, "x", f0(labelW+barW+8), "y", f1(y+barH/2+4), "font-size", "12", "fill", "#1b1f24")
 	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return w.html()
 }
 
 func clamp(x, lo, hi float64) float64 { return max(lo, min(hi, x)) }
