@@ -27,6 +27,9 @@ type User struct {
 	// SessionGeneration is recorded in each session at sign-in; a session
 	// that recorded another number is over (the password changed since).
 	SessionGeneration int64
+	// Disabled accounts cannot sign in nor use their API tokens; they
+	// keep their grants, and can be enabled again.
+	Disabled bool
 }
 
 // IsConsultant reports whether u may run campaigns and see all of them.

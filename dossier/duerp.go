@@ -28,9 +28,13 @@ const (
 	// ExposureNotMeasured: no dimension of the campaign's questionnaires
 	// measures an exposure of the family; the row says what would
 	// (DUERPRow.AssessedBy). Signals, if any, do not make it assessed.
-	ExposureNotMeasured  Exposure = "non évaluée par cette enquête"
-	exposureTolerance             = 1e-9
-	unclassifiedFamilyFR          = "Non classé"
+	ExposureNotMeasured Exposure = "non évaluée par cette enquête"
+	// ExposureNotClassified: the « Non classé » row, whose dimensions
+	// name no family. They are listed for the consultant to place; an
+	// exposure computed across unrelated measures would mean nothing.
+	ExposureNotClassified Exposure = "sans objet : dimensions à rattacher à une famille"
+	exposureTolerance              = 1e-9
+	unclassifiedFamilyFR           = "Non classé"
 )
 
 // ExposureOf is the exposure level of the largest share of unfavourable
@@ -204,6 +208,8 @@ func NewDUERP(in DUERPInput) *DUERP {
 				}
 			}
 			switch {
+			case f == "":
+				row.Exposure = ExposureNotClassified
 			case published:
 				row.Exposure = ExposureOf(best)
 			case measured:

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
 )
@@ -24,6 +25,13 @@ const (
 type Report struct {
 	Organisation string
 	Campaign     string // campaign title
+	// ConductedBy names who ran the survey (the consultant's firm), in
+	// the report's language: on the cover and in every page's footer.
+	// "" when the campaign does not say.
+	ConductedBy string
+	// Logo is the consultant's logo, drawn on the cover and in the
+	// running headers; nil for none.
+	Logo *vigie.Logo
 	// OpenedWeek and ClosedWeek are the ISO weeks ("2026-W41") the survey
 	// opened and closed in: the store keeps no exact date, for anonymity,
 	// so the report shows the period from the Monday of the first to the
@@ -37,8 +45,12 @@ type Report struct {
 	Lang                string // "fr" (default) or "en"
 	MinGroupSize        int    // k
 	CommentMinGroupSize int
-	IncludeItemAnnex    bool   // the committee variant may leave the item annex out
-	Version             string // Vigie's version; "dev" or empty is not shown
+	IncludeItemAnnex    bool // the committee variant may leave the item annex out
+	// Short asks for the committee's short report (about ten pages:
+	// L'essentiel, participation, maps of units, priorities, method and
+	// limits) rather than the full one.
+	Short   bool
+	Version string // Vigie's version; "dev" or empty is not shown
 	// Offline marks a report built from a responses file rather than a
 	// campaign: no comments were collected and no headcount is known.
 	Offline       bool
@@ -97,6 +109,9 @@ type Section struct {
 	CommentsPending, CommentsWithheld bool
 	// Trends compares Result with the previous wave's; nil without one.
 	Trends *scoring.Trends
+	// Reference compares Result with reference values (imported norms or
+	// a portfolio of organisations); nil without one.
+	Reference *scoring.ReferenceComparison
 }
 
 // Comment is a moderated, published comment and the group it belongs to.

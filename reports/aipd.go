@@ -35,24 +35,9 @@ func AIPDPDF(w io.Writer, p *Processing) error {
 		}
 		return s
 	}
-	f := newDocument(lang, 16, 18)
-	f.SetTitle(txt(t("doc_title", p.Campaign)), true)
-	f.SetAuthor(p.Controller, true)
-	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(p.Version)), true)
-	if !p.GeneratedAt.IsZero() {
-		f.SetCreationDate(p.GeneratedAt)
-		f.SetModificationDate(p.GeneratedAt)
-	}
-	f.SetFooterFunc(func() {
-		f.SetY(-13)
-		f.SetFont(fontFamily, "", 7.5)
-		f.SetTextColor(90, 90, 90)
-		f.CellFormat(contentW, 4, txt(t("footer", p.Campaign, f.PageNo())), "", 0, "C", false, 0, "")
-		f.SetTextColor(0, 0, 0)
-	})
-	f.AddPage()
+	f := processingDocument(p, lang, t("doc_title", p.Campaign), t("footer", p.Campaign))
 	f.SetFont(fontFamily, "B", 17)
-	f.MultiCell(contentW, 8, txt(t("heading")), "", "L", false)
+	f.MultiCell(contentW-52, 8, txt(t("heading")), "", "L", false)
 	f.SetFont(fontFamily, "", 11)
 	f.MultiCell(contentW, 6, txt(p.Campaign+" · "+p.Organisation), "", "L", false)
 	f.SetFont(fontFamily, "", 9)
@@ -74,6 +59,43 @@ func (p *Processing) lang() string {
 		return "en"
 	}
 	return "fr"
+}
+
+// processingDocument starts a data-protection document of p (the AIPD,
+// the record): its properties, a footer with the document, the campaign,
+// the firm that runs the survey and the page, and the first page with the
+// consultant's logo on the right (the title beside it must leave it
+// 52 mm).
+func processingDocument(p *Processing, lang, title, footer string) *fpdf.Fpdf {
+	txt := func(s string) string {
+		if lang == "fr" {
+			return frenchTypography(s)
+		}
+		return s
+	}
+	f := newDocument(lang, 16, 18)
+	f.SetTitle(txt(title), true)
+	f.SetAuthor(p.Controller, true)
+	f.SetCreator(strings.TrimSpace("Vigie "+versionShown(p.Version)), true)
+	if !p.GeneratedAt.IsZero() {
+		f.SetCreationDate(p.GeneratedAt)
+		f.SetModificationDate(p.GeneratedAt)
+	}
+	f.SetFooterFunc(func() {
+		f.SetY(-13)
+		f.SetFont(fontFamily, "", 7.5)
+		f.SetTextColor(90, 90, 90)
+		left := footer
+		if p.ConductedBy != "" {
+			left += " · " + fmt.Sprintf(tr(lang, "footer_conducted_by"), clause(p.ConductedBy))
+		}
+		f.CellFormat(contentW-20, 4, fitText(f, txt(left), contentW-20), "", 0, "L", false, 0, "")
+		f.CellFormat(20, 4, fmt.Sprintf(locale.T(lang, "aipd.page"), f.PageNo()), "", 0, "R", false, 0, "")
+		f.SetTextColor(0, 0, 0)
+	})
+	f.AddPage()
+	drawLogo(f, p.Logo, pageW-marginRight-50, 10, 50, 16, true)
+	return f
 }
 
 // writeAIPDBlock draws one block.
@@ -118,18 +140,18 @@ func aipdBlocks(p *Processing) []aipdBlock {
 	add("h1", "context.h")
 	add("h2", "context.presentation_h")
 	add("item", "context.processing", p.Campaign, p.State)
-	add("item", "context.controller", p.Controller)
+	add("item", "context.controller", sentence(p.Controller))
 	if p.ConductedBy != "" {
-		add("item", "context.conducted_by", p.ConductedBy)
+		add("item", "context.conducted_by", sentence(p.ConductedBy))
 	}
 	purpose := t("aipd.context.purpose_default")
 	if p.Purpose != "" {
 		purpose = p.Purpose
 	}
-	add("item", "context.purpose", strings.TrimSuffix(purpose, ".")+".")
-	out = append(out, aipdBlock{"item", t("notice.who.legal_basis", p.LegalBasis)})
+	add("item", "context.purpose", sentence(purpose))
+	out = append(out, aipdBlock{"item", t("notice.who.legal_basis", sentence(p.LegalBasis))})
 	if p.DPOContact != "" {
-		add("item", "context.dpo", p.DPOContact)
+		add("item", "context.dpo", sentence(p.DPOContact))
 	} else {
 		todo("context.todo_dpo")
 	}
@@ -140,7 +162,7 @@ func aipdBlocks(p *Processing) []aipdBlock {
 	if p.Headcount > 0 {
 		headcount = t("aipd.data.headcount", p.Headcount)
 	}
-	add("p", "data.people", p.Organisation, headcount)
+	add("p", "data.people", clause(p.Organisation), headcount)
 	segments := ""
 	if len(p.Segments) > 0 {
 		segments = t("aipd.data.segments", strings.Join(p.Segments, " ; "))

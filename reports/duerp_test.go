@@ -90,14 +90,14 @@ func TestNewDUERP(t *testing.T) {
 		{"", "rapports-sociaux", dossier.ExposureLow, 1, 0},
 		{"", "conflits-valeurs", nm, 0, 0},
 		{"", "insecurite", nm, 0, 0},
-		{"", "", dossier.ExposureVeryHigh, 1, 0}, // unclassified last
+		{"", "", dossier.ExposureNotClassified, 1, 0}, // unclassified last, with no exposure (issue 20)
 		{"A", "intensite-temps", dossier.ExposureHigh, 2, 1},
 		{"A", "exigences-emotionnelles", nm, 0, 0},
 		{"A", "autonomie", nm, 0, 0},
 		{"A", "rapports-sociaux", dossier.ExposureNotPublished, 1, 0}, // its one dimension suppressed
 		{"A", "conflits-valeurs", nm, 0, 0},
 		{"A", "insecurite", nm, 0, 0},
-		{"A", "", dossier.ExposureLow, 1, 0},
+		{"A", "", dossier.ExposureNotClassified, 1, 0},
 		// B is suppressed: no row, its action stays in the plan only.
 	}
 	if len(got) != len(want) {
@@ -156,16 +156,19 @@ func TestDUERPXLSXCells(t *testing.T) {
 		t.Errorf("header = %q", rows[0])
 	}
 	a := rows[8] // A, intensite-temps
-	if a[0] != "A" || a[1] != "Intensité et temps de travail" || a[3] != "élevée" || a[5] != "-Mesure" || a[7] != "2027-03-01" {
+	if a[0] != "A" || a[1] != "Intensité et temps de travail" || a[2] != "élevée" || a[5] != "-Mesure" || a[7] != "01/03/2027" {
 		t.Errorf("row (A, intensite-temps) = %q", a)
 	}
-	if !strings.Contains(a[2], "Rythme : 60,0 ; 74") || !strings.Contains(a[6], "=HYPERLINK") || !strings.Contains(a[6], "échéance : 2027-03-31") {
-		t.Errorf("dimensions or actions cell = %q / %q", a[2], a[6])
+	if !strings.Contains(a[3], "Rythme : 60,0 ; 74") || !strings.Contains(a[6], "=HYPERLINK") || !strings.Contains(a[6], "échéance : 31/03/2027") {
+		t.Errorf("dimensions or actions cell = %q / %q", a[3], a[6])
 	}
 	ins := rows[13] // A, insecurite: not measured
-	if ins[1] != "Insécurité de la situation de travail" || ins[3] != "non évaluée par cette enquête" ||
-		!strings.Contains(ins[2], "Pour l'évaluer : des questions sur la crainte de perdre son emploi") {
+	if ins[1] != "Insécurité de la situation de travail" || ins[2] != "non évaluée par cette enquête" ||
+		!strings.Contains(ins[3], "Pour l'évaluer : des questions sur la crainte de perdre son emploi") {
 		t.Errorf("row (A, insecurite) = %q", ins)
+	}
+	if nc := rows[14]; nc[1] != "Non classé" || nc[2] != string(dossier.ExposureNotClassified) {
+		t.Errorf("row (A, Non classé) = %q, want no exposure", nc)
 	}
 	for _, ref := range []struct{ sheet, cell string }{{"DUERP", "F9"}, {"DUERP", "G9"}, {"Actions", "A2"}, {"Actions", "F2"}, {"Actions", "J2"}} {
 		if formula, err := f.GetCellFormula(ref.sheet, ref.cell); err != nil || formula != "" {
@@ -191,5 +194,47 @@ func TestPDFWithDUERP(t *testing.T) {
 		if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
 			t.Errorf("PDF lacks %q", want)
 		}
+	}
+}
+
+// The stand-alone DUERP PDF has, per unit, the six families with their
+// exposure (level and the dimensions that measured it, or « non évaluée
+// par cette enquête » and what would assess it), the existing measures
+// and the planned actions with the labels of their dimensions (issue 20).
+func TestDUERPPDF(t *testing.T) {
+	requirePoppler(t)
+	d := duerpWithAction()
+	d.Rows[7].Measures = "Réunion hebdomadaire" // A, intensite-temps
+	var buf bytes.Buffer
+	if err := reports.DUERPPDF(&buf, d); err != nil {
+		t.Fatalf("DUERPPDF: %v", err)
+	}
+	pages := pdfPages(t, buf.Bytes())
+	if len(pages) != 3 {
+		t.Errorf("%d pages, want 3 (method, Ensemble, A)", len(pages))
+	}
+	flat := func(s string) string {
+		return strings.Join(strings.Fields(strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)), " ")
+	}
+	for _, tc := range []struct {
+		page int
+		want []string
+	}{
+		{0, []string{"Document unique d'évaluation des risques professionnels", "Enquête : Baromètre", "Lu le 1er mars 2027"}},
+		{1, []string{"Unité de travail : Ensemble", "Famille de risques", "Exposition (lecture de l'enquête)", "Mesures existantes", "Actions prévues"}},
+		{2, []string{"Unité de travail : A", "Intensité et temps de", "élevée", "Mesurée par : Charge", "Réunion hebdomadaire",
+			"Revoir la charge", "31/03/2027", "(Charge,", "Rythme)",
+			"Exigences", "non évaluée par cette enquête", "Pour l'évaluer :", "Insécurité de la",
+			"Non classé", "sans objet", "(à compléter)", "Page 3 / 3"}},
+	} {
+		text := flat(pages[min(tc.page, len(pages)-1)])
+		for _, w := range tc.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("page %d lacks %q:\n%s", tc.page+1, w, text)
+			}
+		}
+	}
+	if text := flat(pages[2]); strings.Contains(text, "Non classé – exposition") || strings.Count(text, "non évaluée par cette enquête") != 4 {
+		t.Errorf("unit A: want 4 families not measured and no exposure for Non classé:\n%s", text)
 	}
 }

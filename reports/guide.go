@@ -104,7 +104,11 @@ func (g *guide) footer() {
 	// {nb} becomes the page count when the document is written.
 	f.CellFormat(25, 4, fmt.Sprintf(g.tr("page"), f.PageNo())+" / {nb}", "", 1, "R", false, 0, "")
 	f.SetX(marginLeft)
-	f.CellFormat(contentW, 4, g.fit(fmt.Sprintf(tr(g.lang, "footer_k"), g.k), contentW), "", 0, "L", false, 0, "")
+	k := fmt.Sprintf(tr(g.lang, "footer_k"), g.k)
+	if by := conductedByLine(g.lang, g.r.ConductedBy); by != "" {
+		k += " · " + by
+	}
+	f.CellFormat(contentW, 4, g.fit(k, contentW), "", 0, "L", false, 0, "")
 	f.SetTextColor(0, 0, 0)
 }
 
@@ -124,9 +128,13 @@ func (g *guide) h2(title string, room float64) {
 // opening writes the title, the group and what the guide is for.
 func (g *guide) opening() {
 	f := g.f
+	titleW := contentW
+	if drawLogo(f, g.r.Logo, pageW-marginRight-45, 12, 45, 14, true) > 0 {
+		titleW -= 48
+	}
 	f.SetFont(fontFamily, "B", 18)
 	g.textCol(colBlue)
-	f.MultiCell(contentW, 9, g.tr("guide_title"), "", "L", false)
+	f.MultiCell(titleW, 9, g.tr("guide_title"), "", "L", false)
 	f.SetFont(fontFamily, "B", 13)
 	f.SetTextColor(0, 0, 0)
 	f.MultiCell(contentW, 7, g.txt(g.groupName()), "", "L", false)

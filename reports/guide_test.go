@@ -134,7 +134,7 @@ func TestEssentialsAfterCover(t *testing.T) {
 	pages := pdfPages(t, renderPDF(t, r))
 	flat := strings.Join(strings.Fields(normalise(pages[1])), " ")
 	for _, want := range []string{"L'essentiel", "146 personnes ont répondu sur 182, soit un taux de participation de 80 %",
-		"« Charge et cœur du métier » (Intensité et temps de travail) : 45 % des répondants en zone défavorable dans l'ensemble des répondants",
+		"« Charge et cœur du métier » (Intensité et temps de travail) : 45 % des répondants en zone défavorable dans l'ensemble.",
 		"Ce que ces résultats ne peuvent pas dire", "moins de 5 personnes", "Ce n'est ni un diagnostic"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("page 2 lacks %q:\n%s", want, pages[1])

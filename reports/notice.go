@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/internal/locale"
 )
 
@@ -29,8 +30,14 @@ type Notice struct {
 	RetentionDays       int
 	RetentionEnd        string // the day in words once closed, else ""
 	Codes               bool   // access by single-use codes
-	URL                 string // the survey's address, printed on the PDF
-	GeneratedAt         time.Time
+	// Portfolio is whether the organisation's overall results feed the
+	// consultant's anonymous reference across client organisations
+	// (store.FeedsPortfolio; docs/scoring.md section 7).
+	Portfolio   bool
+	URL         string      // the survey's address, printed on the PDF
+	NoticeURL   string      // this notice's web address, as a QR code on the PDF; "" for none
+	Logo        *vigie.Logo // the consultant's, at the top of the PDF; nil for none
+	GeneratedAt time.Time
 }
 
 // NoticeSection is one heading of the notice and its paragraphs.
@@ -50,16 +57,16 @@ func (n *Notice) Sections() []NoticeSection {
 		}
 		return s
 	}
-	who := []string{t("who.controller", n.Controller)}
+	who := []string{t("who.controller", sentence(n.Controller))}
 	if n.ConductedBy != "" {
-		who = append(who, t("who.conducted_by", n.ConductedBy))
+		who = append(who, t("who.conducted_by", sentence(n.ConductedBy)))
 	}
 	if n.Purpose != "" {
-		who = append(who, n.Purpose)
+		who = append(who, sentence(n.Purpose))
 	} else {
 		who = append(who, t("who.purpose_default"))
 	}
-	who = append(who, t("who.legal_basis", n.LegalBasis))
+	who = append(who, t("who.legal_basis", sentence(n.LegalBasis)))
 	code := t("never.link")
 	if n.Codes {
 		code = t("never.codes")
@@ -68,9 +75,9 @@ func (n *Notice) Sections() []NoticeSection {
 	if n.RetentionEnd != "" {
 		day = t("keep.day", n.RetentionEnd)
 	}
-	contact := n.Controller
+	contact := t("rights.controller", clause(n.Controller))
 	if n.DPOContact != "" {
-		contact = t("rights.dpo", n.DPOContact)
+		contact = t("rights.dpo", clause(n.DPOContact))
 	}
 	limits := tr(lang, "limits_instruments")
 	if lang == "fr" {
@@ -81,7 +88,7 @@ func (n *Notice) Sections() []NoticeSection {
 		{t("optional.h"), []string{t("optional.p")}},
 		{t("recorded.h"), []string{t("recorded.p")}},
 		{t("never.h"), []string{t("never.p", code)}},
-		{t("published.h"), []string{t("published.k", n.MinGroupSize), t("published.comments", n.CommentMinGroupSize), limits}},
+		{t("published.h"), []string{t("published.k", n.MinGroupSize), t("published.comments", n.CommentMinGroupSize), limits, n.portfolio(lang)}},
 		{t("keep.h"), []string{t("keep.p", n.RetentionDays, day)}},
 		{t("rights.h"), []string{t("rights.p", contact)}},
 		{t("access.h"), []string{t("access.p")}},
@@ -107,6 +114,14 @@ func (n *Notice) lang() string {
 	return "fr"
 }
 
+// portfolio says whether the results feed an anonymous reference.
+func (n *Notice) portfolio(lang string) string {
+	if n.Portfolio {
+		return locale.T(lang, "notice.published.portfolio")
+	}
+	return locale.T(lang, "notice.published.no_portfolio")
+}
+
 // NoticePDF writes the notice as an A4 page (or two) to pin on a notice
 // board, with the survey's address.
 func NoticePDF(w io.Writer, n *Notice) error {
@@ -127,15 +142,46 @@ func NoticePDF(w io.Writer, n *Notice) error {
 		f.SetModificationDate(n.GeneratedAt)
 	}
 	f.AddPage()
+	// The poster's head: the consultant's logo, and on the right a QR
+	// code to this notice on the web, for whoever reads it on the board.
+	textW := contentW
+	if n.NoticeURL != "" {
+		const qr = 30.0
+		x, y := pageW-marginRight-qr, 12.0
+		if err := drawQR(f, n.NoticeURL, x, y, qr); err != nil {
+			return fmt.Errorf("reports: notice: %w", err)
+		}
+		f.SetFont(fontFamily, "", 6.5)
+		f.SetTextColor(90, 90, 90)
+		f.SetXY(x-4, y+qr)
+		f.CellFormat(qr+8, 3, txt(locale.T(lang, "notice.online")), "", 0, "C", false, 0, "")
+		f.SetTextColor(0, 0, 0)
+		f.SetXY(marginLeft, 16)
+		textW = contentW - qr - 6
+	}
+	if h := 14.0; n.Logo != nil {
+		drawLogo(f, n.Logo, marginLeft, 12, 50, h, false)
+		f.SetXY(marginLeft, 12+h+3)
+	}
 	f.SetFont(fontFamily, "", 9)
 	f.SetTextColor(90, 90, 90)
-	f.MultiCell(contentW, 4.5, txt(heading+" · "+n.Organisation), "", "L", false)
+	f.MultiCell(textW, 4.5, txt(heading+" · "+n.Organisation), "", "L", false)
 	f.SetTextColor(0, 0, 0)
 	f.SetFont(fontFamily, "B", 17)
-	f.MultiCell(contentW, 8, txt(n.Title), "", "L", false)
+	f.MultiCell(textW, 8, txt(n.Title), "", "L", false)
 	if n.URL != "" {
 		f.SetFont(fontFamily, "", 10)
-		f.MultiCell(contentW, 5.5, txt(fmt.Sprintf(locale.T(lang, "notice.answer_at"), n.URL)), "", "L", false)
+		f.MultiCell(textW, 5.5, txt(fmt.Sprintf(locale.T(lang, "notice.answer_at"), n.URL)), "", "L", false)
+	}
+	if n.NoticeURL != "" {
+		f.SetFont(fontFamily, "", 8)
+		f.SetTextColor(90, 90, 90)
+		f.MultiCell(textW, 4.5, txt(fmt.Sprintf(locale.T(lang, "notice.online_at"), n.NoticeURL)), "", "L", false)
+		f.SetTextColor(0, 0, 0)
+	}
+	if n.NoticeURL != "" {
+		// The sections start below the QR code.
+		f.SetY(max(f.GetY(), 50))
 	}
 	for _, s := range n.Sections() {
 		f.Ln(3)

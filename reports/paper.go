@@ -39,6 +39,9 @@ const (
 	paperCol    = 11.0 // the width of one answer column
 	paperLine   = 5.0  // the height of a 10 pt line
 	paperSize   = 10.0 // the body text, in points
+	// paperNewQuestionnaire is the room a questionnaire needs to start
+	// on the current page: its title, introduction, legend and a few rows.
+	paperNewQuestionnaire = 90.0
 )
 
 // paperDoc is the state of one PDF being written.
@@ -47,6 +50,8 @@ type paperDoc struct {
 	p     *Paper
 	sheet string // the sheet number printed in the running header
 	page  int    // page number within the current sheet
+	// commentHelp: the advice on comments was printed on this sheet.
+	commentHelp bool
 }
 
 // PaperPDF writes the questionnaires of p, one after the other: each
@@ -68,7 +73,7 @@ func PaperPDF(w io.Writer, p *Paper) error {
 	f.SetCreator("Vigie", true)
 	f.SetHeaderFuncMode(d.header, false)
 	for _, sheet := range p.Sheets {
-		d.sheet, d.page = sheet, 0
+		d.sheet, d.page, d.commentHelp = sheet, 0, false
 		f.AddPage()
 		d.welcome()
 		d.unitAndSegments()
@@ -143,6 +148,9 @@ func (d *paperDoc) welcome() {
 		d.para("", "Elle vise à mieux comprendre vos conditions de travail et à proposer des améliorations.")
 	}
 	d.para("", "Répondre est volontaire.")
+	if c.EndDate != "" {
+		d.para("B", "Rendez ce questionnaire au plus tard le "+vigie.DayWords("fr", c.EndDate)+".")
+	}
 	d.heading("Votre anonymat", 40)
 	d.para("", "N'écrivez votre nom nulle part. Ce qui est enregistré : votre unité de travail, les grandes catégories que vous cochez, vos réponses, vos commentaires éventuels, et la semaine de la saisie.")
 	d.para("", fmt.Sprintf("Les résultats ne sont présentés que pour des groupes d'au moins %d personnes : un groupe plus petit n'apparaît jamais seul. "+

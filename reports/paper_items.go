@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
 )
 
@@ -17,7 +18,13 @@ const paperNoAnswerCol = "NR"
 // the questionnaire, the numbers the entry screen shows.
 func (d *paperDoc) questionnaire(q *questionnaires.Questionnaire) {
 	f := d.f
-	f.AddPage()
+	// A new page only when little is left of this one: a questionnaire
+	// that starts mid-page wastes no half-empty page.
+	if _, pageH := f.GetPageSize(); f.GetY()+paperNewQuestionnaire > pageH-paperBottom {
+		f.AddPage()
+	} else {
+		f.Ln(6)
+	}
 	f.SetFont(fontFamily, "B", 14)
 	f.MultiCell(paperW, 7, frenchTypography(q.Title.In("fr", q.Language)), "", "L", false)
 	f.Ln(1)
@@ -35,7 +42,10 @@ func (d *paperDoc) questionnaire(q *questionnaires.Questionnaire) {
 	}
 	if prompt := q.Comment.In("fr", q.Language); prompt != "" {
 		d.heading(prompt, 60)
-		d.para("", "Facultatif. N'y écrivez ni nom ni détail qui permettrait de vous reconnaître, vous ou un collègue.")
+		if !d.commentHelp { // said once per sheet
+			d.para("", "Facultatif. N'y écrivez ni nom ni détail qui permettrait de vous reconnaître, vous ou un collègue.")
+			d.commentHelp = true
+		}
 		y := f.GetY()
 		f.SetDrawColor(0, 0, 0)
 		f.SetLineWidth(0.35)
@@ -116,6 +126,10 @@ func (d *paperDoc) itemRow(q *questionnaires.Questionnaire, n int, it *questionn
 func (d *paperDoc) closing() {
 	d.heading("Merci de votre participation", 50)
 	d.para("", "Vérifiez que vous avez coché une case par ligne (ou « "+paperNoAnswerCol+" »). N'écrivez pas votre nom.")
-	d.para("B", "Pour rendre ce questionnaire : glissez toutes ses pages dans l'enveloppe vierge qui vous a été remise, fermez-la, et déposez-la dans la boîte ou l'urne scellée prévue à cet effet, avant la date de clôture annoncée par l'intervenant.")
+	when := "avant la date de clôture annoncée par l'intervenant"
+	if end := d.p.Campaign.EndDate; end != "" {
+		when = "au plus tard le " + vigie.DayWords("fr", end)
+	}
+	d.para("B", "Pour rendre ce questionnaire : glissez toutes ses pages dans l'enveloppe vierge qui vous a été remise, fermez-la, et déposez-la dans la boîte ou l'urne scellée prévue à cet effet, "+when+".")
 	d.para("", "Seul l'intervenant ouvre les enveloppes ; les réponses sont saisies deux fois pour éviter les erreurs, puis les papiers sont détruits.")
 }

@@ -83,3 +83,49 @@ func norm(s string) string {
 	s = strings.NewReplacer("\u202f", " ", "\u00a0", " ", "\u2019", "'").Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// TestPaperEndDateAndNoWaste: the sheet says when to hand it back, the
+// advice on comments is printed once per sheet, and no page is left
+// mostly empty before a questionnaire (each starts where room remains).
+func TestPaperEndDateAndNoWaste(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not found")
+	}
+	qs := questionnaires.Builtin()
+	c := &vigie.Campaign{ID: "c1", Title: "Baromètre 2027", Organisation: "Aide à domicile du Val", MinGroupSize: 5, CommentMinGroupSize: 10,
+		EndDate: "2027-03-01"}
+	for _, q := range qs {
+		c.Questionnaires = append(c.Questionnaires, q.ID)
+	}
+	var buf bytes.Buffer
+	if err := reports.PaperPDF(&buf, &reports.Paper{Campaign: c, Questionnaires: qs, Sheets: []string{"K7QM-3XPA-HW9D"}}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "paper.pdf")
+	os.WriteFile(file, buf.Bytes(), 0o600)
+	out, err := exec.Command("pdftotext", "-raw", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := norm(string(out))
+	for _, want := range []string{"Rendez ce questionnaire au plus tard le 1er mars 2027.", "au plus tard le 1er mars 2027."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("paper lacks %q", want)
+		}
+	}
+	comments := 0
+	for _, q := range qs {
+		if q.Comment.In("fr", q.Language) != "" {
+			comments++
+		}
+	}
+	if n := strings.Count(text, "Facultatif. N'y écrivez ni nom"); comments > 1 && n != 1 {
+		t.Errorf("comment advice printed %d times on one sheet (%d comment boxes), want once", n, comments)
+	}
+	// The welcome page is followed by the first questionnaire on the same
+	// page when it has room: page 1 carries a questionnaire title.
+	first := strings.Split(string(out), "\f")[0]
+	if !strings.Contains(norm(first), norm(qs[0].Title.In("fr", qs[0].Language))) {
+		t.Errorf("page 1 does not start the first questionnaire:\n%s", first)
+	}
+}

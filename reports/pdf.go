@@ -36,7 +36,8 @@ const (
 )
 
 // PDF renders r as an A4 PDF document: cover, "L'essentiel", table of contents, summary,
-// participation, method, one part per questionnaire and the annexes.
+// participation, method, one part per questionnaire and the annexes; or,
+// when r.Short, the committee's short report (pdf_short.go).
 //
 // The document is laid out at least twice: a pass learns on which page
 // each heading falls, the next writes those pages into the table of
@@ -132,6 +133,10 @@ func renderPDF(r *dossier.Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	f.SetFooterFunc(d.footer)
 
 	d.cover()
+	if r.Short {
+		d.shortReport()
+		return d.finish()
+	}
 	d.essentials()
 	d.tableOfContents()
 	d.summary()
@@ -141,6 +146,12 @@ func renderPDF(r *dossier.Report, prev []tocEntry, total int) (*pdfDoc, error) {
 	}
 	d.duerpSection()
 	d.annex()
+	return d.finish()
+}
+
+// finish closes the pass's document.
+func (d *pdfDoc) finish() (*pdfDoc, error) {
+	f := d.f
 	if err := f.Error(); err != nil {
 		return nil, fmt.Errorf("reports: pdf: render: %w", err)
 	}
@@ -179,10 +190,15 @@ func (d *pdfDoc) header() {
 	}
 	f.SetFont(fontFamily, "", 7.5)
 	f.SetTextColor(90, 90, 90)
-	f.SetXY(marginLeft, 9)
+	// The consultant's logo, small, before the names.
+	left0 := marginLeft
+	if w := drawLogo(f, d.r.Logo, marginLeft, 6.5, 30, 6.5, false); w > 0 {
+		left0 += w + 3
+	}
+	f.SetXY(left0, 9)
 	right := d.tr("confidential")
 	rw := f.GetStringWidth(right) + 2
-	lw := contentW - rw - 4
+	lw := contentW - (left0 - marginLeft) - rw - 4
 	left := d.txt(d.r.Campaign)
 	if d.r.Organisation != "" {
 		if both := left + " · " + d.txt(d.r.Organisation); f.GetStringWidth(both) <= lw-1 {
@@ -200,7 +216,8 @@ func (d *pdfDoc) header() {
 }
 
 // footer restates the anonymity threshold on every page, cover included,
-// so that a page photocopied alone still says how its figures were shown.
+// so that a page photocopied alone still says how its figures were shown,
+// and who ran the survey.
 func (d *pdfDoc) footer() {
 	f := d.f
 	d.footerStart()
@@ -209,7 +226,11 @@ func (d *pdfDoc) footer() {
 	if d.total > 0 {
 		page = fmt.Sprintf(d.tr("page_of"), f.PageNo(), d.total)
 	}
-	f.CellFormat(25, 4, page, "", 0, "R", false, 0, "")
+	f.CellFormat(25, 4, page, "", 1, "R", false, 0, "")
+	if by := conductedByLine(d.lang, d.r.ConductedBy); by != "" {
+		f.SetX(marginLeft)
+		f.CellFormat(contentW, 4, d.fit(by, contentW), "", 0, "L", false, 0, "")
+	}
 	f.SetTextColor(0, 0, 0)
 }
 
@@ -238,21 +259,7 @@ func (d *pdfDoc) txt(s string) string {
 }
 
 // fit shortens s with an ellipsis until it fits in w at the current font.
-func (d *pdfDoc) fit(s string, w float64) string {
-	s = d.txt(s)
-	if d.f.GetStringWidth(s) <= w-1 {
-		return s
-	}
-	rs := []rune(s)
-	for len(rs) > 1 {
-		rs = rs[:len(rs)-1]
-		t := strings.TrimRight(string(rs), " ") + "…"
-		if d.f.GetStringWidth(t) <= w-1 {
-			return t
-		}
-	}
-	return string(rs)
-}
+func (d *pdfDoc) fit(s string, w float64) string { return fitText(d.f, d.txt(s), w) }
 
 // heading starts a part (level 1, on a new page unless the previous part
 // left its page nearly empty) or a section (level 2) and records it for

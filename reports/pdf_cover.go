@@ -14,6 +14,9 @@ func (d *pdfDoc) cover() {
 	r := d.r
 	f.AddPage()
 
+	// The consultant's logo, top left, opposite the stamp.
+	drawLogo(f, r.Logo, marginLeft, 18, 70, 28, false)
+
 	// "Confidentiel" stamp, boxed so that it survives a photocopy.
 	f.SetFont(fontFamily, "B", 11)
 	f.SetTextColor(150, 20, 20)
@@ -45,6 +48,9 @@ func (d *pdfDoc) cover() {
 	period, fromWeeks := periodText(r, d.lang)
 	if period != "" {
 		rows = append(rows, [2]string{d.tr("cover_period"), period})
+	}
+	if r.ConductedBy != "" {
+		rows = append(rows, [2]string{d.tr("cover_conducted_by"), r.ConductedBy})
 	}
 	rows = append(rows,
 		[2]string{d.tr("cover_date"), d.date(r.GeneratedAt)},
@@ -91,6 +97,9 @@ func (d *pdfDoc) cover() {
 // audienceLabel names who the report was made for.
 func (d *pdfDoc) audienceLabel() string {
 	if d.r.Audience == dossier.AudienceCommittee {
+		if d.r.Short {
+			return tr(d.lang, "audience_committee_short")
+		}
 		return tr(d.lang, "audience_committee")
 	}
 	return tr(d.lang, "audience_consultant")

@@ -33,12 +33,7 @@ func (d *pdfDoc) method() {
 	// Scope and limits come before the scoring, where a reader who skims
 	// the method still meets them.
 	d.heading(2, tr(d.lang, "word.limits"))
-	d.bullet(tr(d.lang, "limits_instruments"))
-	d.bullet(tr(d.lang, "limits_cutoffs"))
-	d.bullet(tr(d.lang, "limits_norms"))
-	if d.hasDefensive() {
-		d.bullet(tr(d.lang, "limits_defensive"))
-	}
+	d.limits()
 	d.f.Ln(1)
 
 	d.heading(2, tr(d.lang, "h_scoring"))
@@ -68,6 +63,16 @@ func (d *pdfDoc) method() {
 
 	if d.hasDefensive() {
 		d.reminder(tr(d.lang, "defensive_reminder"))
+	}
+}
+
+// limits lists what the questionnaires and their cut-offs cannot say.
+func (d *pdfDoc) limits() {
+	d.bullet(tr(d.lang, "limits_instruments"))
+	d.bullet(tr(d.lang, "limits_cutoffs"))
+	d.bullet(tr(d.lang, "limits_norms"))
+	if d.hasDefensive() {
+		d.bullet(tr(d.lang, "limits_defensive"))
 	}
 }
 

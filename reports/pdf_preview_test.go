@@ -1,7 +1,9 @@
 package reports_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/vigie-sante/vigie/dossier"
+	"github.com/vigie-sante/vigie/reports"
 )
 
 // TestPreviews regenerates the sample report of docs/examples and PNG
@@ -30,6 +33,8 @@ func TestPreviews(t *testing.T) {
 	}
 	r := pdfSyntheticReport(t, allBuiltin, "fr", dossier.AudienceConsultant)
 	r.DUERP = syntheticDUERP(r)
+	r.ConductedBy = "Cabinet Dyadesens, consultants en santé au travail, à la demande du CSE"
+	r.Logo = testLogo(t)
 	pdf := renderPDF(t, r)
 	dir := filepath.Join("..", "docs", "examples")
 	out := filepath.Join(dir, "rapport-exemple.pdf")
@@ -115,5 +120,48 @@ func TestPreviews(t *testing.T) {
 			t.Fatalf("pdftoppm page %d: %v\n%s", page, err, b)
 		}
 		t.Logf("%s.png: page %d", root, page)
+	}
+
+	// The stand-alone DUERP PDF of the same report, and its first unit.
+	var duerp bytes.Buffer
+	if err := reports.DUERPPDF(&duerp, r.DUERP); err != nil {
+		t.Fatal(err)
+	}
+	out = filepath.Join(dir, "duerp-exemple.pdf")
+	if err := os.WriteFile(out, duerp.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(previews, "duerp-01-unite")
+	if b, err := exec.Command("pdftoppm", "-png", "-r", "70", "-f", "2", "-l", "2", "-singlefile", out, root).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm duerp: %v\n%s", err, b)
+	}
+
+	// The data-protection documents of the same campaign.
+	p := awkwardProcessing()
+	p.Organisation, p.Controller, p.Purpose, p.LegalBasis = "Conseil départemental (exemple)", "Conseil départemental (exemple)", "", "intérêt légitime de l'employeur (article 6.1.f du RGPD) : évaluer les risques psychosociaux pour les prévenir"
+	p.DPOContact, p.ConductedBy, p.Logo = "dpo@departement.example", r.ConductedBy, r.Logo
+	n := &reports.Notice{Lang: "fr", Title: r.Campaign, Organisation: p.Organisation, Controller: p.Controller, ConductedBy: p.ConductedBy,
+		LegalBasis: p.LegalBasis, DPOContact: p.DPOContact, MinGroupSize: 5, CommentMinGroupSize: 10, RetentionDays: 365, Codes: true,
+		URL: "https://enquete.example/r/sens-2027", NoticeURL: "https://enquete.example/r/sens-2027/notice?lang=fr", Logo: r.Logo}
+	for name, render := range map[string]func(io.Writer) error{
+		"notice-exemple.pdf":   func(w io.Writer) error { return reports.NoticePDF(w, n) },
+		"aipd-exemple.pdf":     func(w io.Writer) error { return reports.AIPDPDF(w, p) },
+		"registre-exemple.pdf": func(w io.Writer) error { return reports.RecordPDF(w, p) },
+	} {
+		var buf bytes.Buffer
+		if err := render(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The committee's short report, from the same results.
+	short := pdfSyntheticReport(t, allBuiltin, "fr", dossier.AudienceCommittee)
+	short.ConductedBy, short.Logo, short.Short = r.ConductedBy, r.Logo, true
+	shortOut := filepath.Join(dir, "rapport-comite-court-exemple.pdf")
+	if err := os.WriteFile(shortOut, renderPDF(t, short), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -105,11 +105,11 @@ func TestPDFPeriodInWords(t *testing.T) {
 		want                               []string
 	}{
 		{"Range", "fr", "2026-W41", "2026-W44", "", []string{"du 5 octobre au 1er novembre 2026",
-			"Pour l'anonymat, Vigie ne garde que la semaine d'ouverture"}},
+			"Pour l'anonymat, seules la semaine d'ouverture et celle de clôture"}},
 		{"OneWeek", "fr", "2026-W41", "2026-W41", "", []string{"semaine du 5 octobre 2026"}},
 		{"AcrossYears", "fr", "2026-W53", "2027-W02", "", []string{"du 28 décembre 2026 au 17 janvier 2027"}},
 		{"English", "en", "2026-W41", "2026-W44", "", []string{"5 October to 1 November 2026",
-			"For anonymity, Vigie keeps only the weeks of opening and closing"}},
+			"For anonymity, only the weeks of opening and closing are kept"}},
 		{"LegacyPeriod", "fr", "", "", "2026-W41 – 2026-W44", []string{"du 5 octobre au 1er novembre 2026"}},
 		{"FreeText", "fr", "", "", "printemps 2027", []string{"printemps 2027"}},
 	} {

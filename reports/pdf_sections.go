@@ -88,6 +88,9 @@ func (d *pdfDoc) questionnaireSection(s *dossier.Section) {
 	if s.Trends != nil {
 		d.trendSection(q, res, s.Trends)
 	}
+	if s.Reference != nil {
+		d.referenceSection(q, res, s.Reference)
+	}
 
 	d.keepTogether(30)
 	d.heading(2, tr(d.lang, "h_comments"))

@@ -203,8 +203,6 @@ func (d *pdfDoc) participation() {
 	if len(d.r.Participation) == 0 {
 		return
 	}
-	f := d.f
-	heads := d.headcountsKnown()
 	rows := 0
 	for _, p := range d.r.Participation {
 		if !skipParticipationRow(p) {
@@ -215,6 +213,13 @@ func (d *pdfDoc) participation() {
 	// else its first rows, stay on one page.
 	d.keepTogether(30 + 5*float64(min(rows, 12)))
 	d.heading(2, tr(d.lang, "h_participation"))
+	d.participationTable()
+}
+
+// participationTable writes the participation's explanation and table.
+func (d *pdfDoc) participationTable() {
+	f := d.f
+	heads := d.headcountsKnown()
 	cols := []float64{78, 24, 24, 24, 24}
 	titles := []string{tr(d.lang, "word.unit"), tr(d.lang, "word.respondents"), tr(d.lang, "word.headcount"),
 		tr(d.lang, "col_rate"), tr(d.lang, "col_note")}

@@ -8,16 +8,18 @@ import (
 )
 
 // trendSection writes « Évolution depuis … »: for each dimension, a table
-// of the groups published in both waves with the mean before and now and
-// the change in words, then the indicators' differences.
+// of the groups published in both waves with the means of both waves
+// (headed by their years or titles) and the difference with its interval
+// and its reading, then the indicators' differences.
 func (d *pdfDoc) trendSection(q *questionnaires.Questionnaire, res *scoring.Result, t *scoring.Trends) {
 	f := d.f
 	d.keepTogether(60)
 	d.heading(2, fmt.Sprintf(trendText(d.lang, "h_trends"), previousTitle(d.r, d.lang)))
 	d.para(trendText(d.lang, "trends_explain"))
 	ids := t.SortedGroupIDs(res)
-	cols := []float64{52, 18, 20, 84}
-	heads := []string{tr(d.lang, "word.group"), trendText(d.lang, "col_previous"), trendText(d.lang, "col_current"), trendText(d.lang, "col_change")}
+	cols := []float64{46, 18, 18, 92}
+	prevName, curName := d.waveNames()
+	heads := []string{tr(d.lang, "word.group"), prevName, curName, trendText(d.lang, "col_change")}
 	for _, dim := range q.Dimensions {
 		if !d.trendMeasureTitle(dim.Title.In(d.lang, q.Language), dim.ID, t) {
 			continue
@@ -51,7 +53,7 @@ func (d *pdfDoc) trendSection(q *questionnaires.Questionnaire, res *scoring.Resu
 			if tt.Change != scoring.Stable {
 				f.SetFont(fontFamily, "B", 7.5)
 			}
-			f.CellFormat(cols[3], 5, d.fit(trendWords(d.lang, tt), cols[3]), "", 1, "L", fillRow, 0, "")
+			f.CellFormat(cols[3], 5, d.fit(TrendWords(d.lang, tt, dim.Signal()), cols[3]), "", 1, "L", fillRow, 0, "")
 		}
 		f.Ln(2)
 	}
@@ -78,7 +80,8 @@ func (d *pdfDoc) trendMeasureTitle(title, id string, t *scoring.Trends) bool {
 func (d *pdfDoc) indicatorTrends(q *questionnaires.Questionnaire, res *scoring.Result, t *scoring.Trends, ids []string) {
 	f := d.f
 	cols := []float64{80, 30, 30, 34}
-	heads := []string{tr(d.lang, "word.group"), trendText(d.lang, "col_previous"), trendText(d.lang, "col_current"), trendText(d.lang, "col_delta")}
+	prevName, curName := d.waveNames()
+	heads := []string{tr(d.lang, "word.group"), prevName, curName, trendText(d.lang, "col_delta")}
 	for _, ind := range q.Indicators {
 		if !d.trendMeasureTitle(ind.Title.In(d.lang, q.Language), ind.ID, t) {
 			continue
@@ -103,6 +106,18 @@ func (d *pdfDoc) indicatorTrends(q *questionnaires.Questionnaire, res *scoring.R
 		}
 		f.Ln(2)
 	}
+}
+
+// waveNames are the trend tables' names of the two waves (WaveNames),
+// or « Avant » and « Maintenant » when a title is too long for its column
+// (the section's heading names the previous wave in full).
+func (d *pdfDoc) waveNames() (string, string) {
+	prev, cur := WaveNames(d.lang, d.r.PreviousTitle, d.r.Campaign)
+	d.f.SetFont(fontFamily, "B", 7.5)
+	if d.f.GetStringWidth(d.txt(prev)) > 17 || d.f.GetStringWidth(d.txt(cur)) > 17 {
+		return trendText(d.lang, "col_previous"), trendText(d.lang, "col_current")
+	}
+	return prev, cur
 }
 
 // trendGroupLabel names a group in a trend table, segments with their

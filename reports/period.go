@@ -3,9 +3,10 @@ package reports
 import (
 	"fmt"
 	"regexp"
-	"strconv"
+	"strings"
 	"time"
 
+	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/dossier"
 )
 
@@ -15,31 +16,12 @@ import (
 // the Sunday of the closing week: a committee reads « du 5 octobre au
 // 1er novembre 2026 », not « 2026-W41 – 2026-W44 ».
 
-var isoWeekRE = regexp.MustCompile(`^\s*(\d{4})-W(\d{2})\s*$`)
-
 // legacyPeriodRE matches the "2027-W03 – 2027-W07" a caller may still put
 // in Report.Period.
 var legacyPeriodRE = regexp.MustCompile(`^\s*(\d{4}-W\d{2})\s*[–-]\s*(\d{4}-W\d{2})\s*$`)
 
 // isoWeekMonday returns the Monday of ISO week w ("2026-W41").
-func isoWeekMonday(w string) (time.Time, bool) {
-	m := isoWeekRE.FindStringSubmatch(w)
-	if m == nil {
-		return time.Time{}, false
-	}
-	year, _ := strconv.Atoi(m[1])
-	week, _ := strconv.Atoi(m[2])
-	if week < 1 || week > 53 {
-		return time.Time{}, false
-	}
-	// 4 January is always in week 1.
-	jan4 := time.Date(year, time.January, 4, 0, 0, 0, 0, time.UTC)
-	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(week-1))
-	if y, wk := monday.ISOWeek(); y != year || wk != week {
-		return time.Time{}, false // week 53 of a 52-week year
-	}
-	return monday, true
-}
+func isoWeekMonday(w string) (time.Time, bool) { return vigie.WeekMonday(strings.TrimSpace(w)) }
 
 // weeks returns the opening and closing weeks of r, from its fields or
 // from a legacy "2027-W03 – 2027-W07" Period.
@@ -83,27 +65,15 @@ func periodWords(lang string, first, last time.Time) string {
 	return fmt.Sprintf(tr(lang, "period_range"), from, dateWords(lang, last))
 }
 
-var frenchMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-	"août", "septembre", "octobre", "novembre", "décembre"}
-
-// dayMonth writes "1er novembre" / "1 November".
-func dayMonth(lang string, t time.Time) string {
-	if lang == "en" {
-		return t.Format("2 January")
-	}
-	day := strconv.Itoa(t.Day())
-	if t.Day() == 1 {
-		day = "1er"
-	}
-	return day + " " + frenchMonths[t.Month()-1]
-}
+// dayMonth writes "1er novembre" / "1 November" (vigie.DayMonth).
+func dayMonth(lang string, t time.Time) string { return vigie.DayMonth(lang, t) }
 
 // dateWords writes t as "1er novembre 2026" / "1 November 2026".
 func dateWords(lang string, t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
-	return dayMonth(lang, t) + " " + strconv.Itoa(t.Year())
+	return vigie.LongDate(lang, t)
 }
 
 // versionShown is the version to print, or "" for a development build:

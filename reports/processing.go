@@ -1,12 +1,17 @@
 package reports
 
-import "time"
+import (
+	"time"
+
+	"github.com/vigie-sante/vigie"
+)
 
 // Processing is what a campaign's data-protection documents state about
 // it: the record of processing (registre, RGPD art. 30) and the impact
 // assessment (AIPD). The caller fills it from the campaign; the package
 // only renders it.
 type Processing struct {
+	ID           string // the campaign id, for the links to its documents
 	Lang         string // the AIPD's language: "fr" (default) or "en"
 	Campaign     string // title
 	Organisation string // the client organisation
@@ -35,6 +40,7 @@ type Processing struct {
 
 	GeneratedAt time.Time
 	Version     string
+	Logo        *vigie.Logo // the consultant's, on the first page; nil for none
 }
 
 // ProcessingQuestionnaire is one questionnaire of the campaign and the

@@ -54,11 +54,11 @@ func TestXLSXSegmentLabels(t *testing.T) {
 			r.SegmentLabels = tt.labels
 			_, f := xlsxMust(t, r)
 			group := "segment:metier=" + xlsxInjectPlus
-			carte := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetMap), map[string]string{"Groupe": group})
-			if got, want := carte["Libellé"], tt.want+" = "+xlsxInjectPlus; got != want {
+			carte := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetMap), map[string]string{"Code groupe": group})
+			if got, want := carte["Groupe"], tt.want+" = "+xlsxInjectPlus; got != want {
 				t.Errorf("Carte label of %s = %q, want %q", group, got, want)
 			}
-			dims := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Groupe": group, "Code dimension": "dim0"})
+			dims := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Code groupe": group, "Code dimension": "dim0"})
 			if got := dims["Segment"]; got != tt.want {
 				t.Errorf("Dimensions segment of %s = %q, want %q", group, got, tt.want)
 			}

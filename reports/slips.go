@@ -20,6 +20,8 @@ type Slips struct {
 	Codes        []string // the codes, as generated
 	MinGroupSize int      // k, restated in the anonymity note
 	EndDate      string   // the last day to answer, in words (« 15 novembre 2026 »); "" when none
+	Unit         string   // the unit the codes are bound to, in words; "" when the person chooses
+	Lang         string   // "fr" (default) or "en"
 }
 
 // Slip geometry in millimetres: 2 columns × 4 rows on A4 portrait.
@@ -50,11 +52,14 @@ func SlipsPDF(w io.Writer, s *Slips) error {
 	f.SetMargins(slipMargin, slipMargin, slipMargin)
 	f.SetAutoPageBreak(false, 0)
 	f.SetCompression(true)
-	f.SetLang("fr")
-	f.SetTitle(s.Campaign+" – codes d'accès", true)
+	lang := s.Lang
+	if lang != "en" {
+		lang = "fr"
+	}
+	f.SetLang(lang)
+	f.SetTitle(s.Campaign+" – "+tr(lang, "slips_title"), true)
 	f.SetCreator("Vigie", true)
-	note := fmt.Sprintf("Ce code est anonyme : il sert seulement à répondre une fois, et à reprendre plus tard. "+
-		"Rien ne relie le code à vos réponses. Les résultats ne sont montrés que pour des groupes d'au moins %d personnes.", k)
+	note := fmt.Sprintf(tr(lang, "slips_note"), k)
 	for i, code := range s.Codes {
 		slot := i % (slipCols * slipRows)
 		if slot == 0 {
@@ -64,7 +69,7 @@ func SlipsPDF(w io.Writer, s *Slips) error {
 		x := slipMargin + float64(slot%slipCols)*slipW
 		y := slipMargin + float64(slot/slipCols)*slipH
 		link := withCode(s.URL, code)
-		if err := drawQR(f, link, x+slipW-slipPad-slipQR, y+slipPad, slipQR); err != nil {
+		if err := drawQR(f, link, x+slipPad+slipW-2*slipPad-slipQR, y+slipPad, slipQR); err != nil {
 			return err
 		}
 
@@ -76,19 +81,32 @@ func SlipsPDF(w io.Writer, s *Slips) error {
 		f.SetX(x + slipPad)
 		f.SetFont(fontFamily, "", 8.5)
 		f.MultiCell(textW, 4, s.Organisation, "", "L", false)
+		if s.Unit != "" {
+			f.SetX(x + slipPad)
+			f.SetFont(fontFamily, "B", 8.5)
+			f.MultiCell(textW, 4, tr(lang, "slips_unit")+s.Unit, "", "L", false)
+		}
 		f.SetX(x + slipPad)
 		f.SetFont(fontFamily, "", 8)
-		f.MultiCell(textW, 3.8, "Répondez à l'adresse : "+s.URL, "", "L", false)
+		f.MultiCell(textW, 3.8, tr(lang, "slips_address"), "", "L", false)
+		// The address on lines of its own, broken only after a "/", in a
+		// size that fits: a token cut in two cannot be typed back.
+		size, lines := fitURL(f, s.URL, textW, 8)
+		f.SetFont(fontFamily, "B", size)
+		for _, l := range lines {
+			f.SetX(x + slipPad)
+			f.CellFormat(textW, size*0.45, l, "", 1, "L", false, 0, "")
+		}
 		if s.EndDate != "" {
 			f.SetX(x + slipPad)
 			f.SetFont(fontFamily, "B", 8)
-			f.MultiCell(textW, 3.8, "Jusqu'au "+s.EndDate+" inclus", "", "L", false)
+			f.MultiCell(textW, 3.8, fmt.Sprintf(tr(lang, "slips_until"), s.EndDate), "", "L", false)
 		}
 
 		// Below the QR code, or below a long title when it runs further.
 		f.SetXY(x+slipPad, max(y+slipPad+slipQR+2, f.GetY()+2))
 		f.SetFont(fontFamily, "", 8.5)
-		f.CellFormat(slipW-2*slipPad, 4.5, "Votre code :", "", 1, "L", false, 0, "")
+		f.CellFormat(slipW-2*slipPad, 4.5, tr(lang, "slips_code"), "", 1, "L", false, 0, "")
 		f.SetX(x + slipPad)
 		f.SetFont(fontFamily, "B", 15)
 		f.CellFormat(slipW-2*slipPad, 7.5, code, "", 1, "L", false, 0, "")
@@ -101,6 +119,41 @@ func SlipsPDF(w io.Writer, s *Slips) error {
 		return fmt.Errorf("reports: slips: write: %w", err)
 	}
 	return nil
+}
+
+// fitURL sets the size (at most size, at least 6 points) at which the
+// address u fits width on as few lines as possible, and splits it into
+// those lines, only ever after a "/" so that no token is cut.
+func fitURL(f *fpdf.Fpdf, u string, width, size float64) (float64, []string) {
+	for ; size > 6; size -= 0.5 {
+		f.SetFont(fontFamily, "B", size)
+		if f.GetStringWidth(u) <= width {
+			return size, []string{u}
+		}
+	}
+	f.SetFont(fontFamily, "B", size)
+	return size, URLLines(u, func(s string) bool { return f.GetStringWidth(s) <= width })
+}
+
+// URLLines splits an address into lines that fit (fits), breaking only
+// after a "/": a piece longer than a line stays whole, on its own line.
+func URLLines(u string, fits func(string) bool) []string {
+	var lines []string
+	line := ""
+	for _, piece := range strings.SplitAfter(u, "/") {
+		if piece == "" {
+			continue
+		}
+		if line != "" && !fits(line+piece) {
+			lines = append(lines, line)
+			line = ""
+		}
+		line += piece
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // withCode returns the respondent address with the code filled in, so
@@ -119,11 +172,11 @@ func withCode(base, code string) string {
 func drawQR(f *fpdf.Fpdf, text string, x, y, size float64) error {
 	q, err := qrcode.New(text, qrcode.Medium)
 	if err != nil {
-		return fmt.Errorf("reports: slips: qr code: %w", err)
+		return fmt.Errorf("reports: qr code: %w", err)
 	}
 	bits := q.Bitmap() // includes the quiet zone
 	if len(bits) == 0 {
-		return errors.New("reports: slips: empty qr code")
+		return errors.New("reports: empty qr code")
 	}
 	m := size / float64(len(bits))
 	f.SetFillColor(0, 0, 0)

@@ -56,6 +56,7 @@ func XLSX(w io.Writer, r *dossier.Report) error {
 		b.reliability,
 		b.indicators,
 		b.trends,
+		b.reference,
 		b.comments,
 		b.parameters,
 	}
@@ -80,20 +81,24 @@ func XLSX(w io.Writer, r *dossier.Report) error {
 
 // xlsxBook is the workbook being written and the styles its sheets share.
 type xlsxBook struct {
-	f    *excelize.File
-	r    *dossier.Report
-	lang string
+	f          *excelize.File
+	r          *dossier.Report
+	lang       string
+	printTitle string // the page header's title: the campaign's
 
-	header, text, bold, integer, decimal1, decimal2, percent, masked, wrapped int
-	levelStyles                                                               map[levelStyleKey]int
+	header, text, bold, integer, decimal1, decimal2, percent, masked, wrapped, wrappedText, date, dateTime, headerUpright, narrowScore int
+	levelStyles                                                                                                                        map[levelStyleKey]int
 }
 
 func newXLSXBook(f *excelize.File, r *dossier.Report) (*xlsxBook, error) {
-	b := &xlsxBook{f: f, r: r, lang: r.Lang}
+	b := &xlsxBook{f: f, r: r, lang: r.Lang, printTitle: r.Campaign}
 	if b.lang == "" {
 		b.lang = "fr"
 	}
-	dec1, dec2 := "0.0", "0.00"
+	if r.Organisation != "" {
+		b.printTitle += " · " + r.Organisation
+	}
+	dec1, dec2, date, dateTime := "0.0", "0.00", "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
 	styles := []struct {
 		id    *int
 		style excelize.Style
@@ -104,16 +109,32 @@ func newXLSXBook(f *excelize.File, r *dossier.Report) (*xlsxBook, error) {
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 			Border:    []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}},
 		}},
+		{&b.headerUpright, excelize.Style{
+			Font:      &excelize.Font{Bold: true},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom", Horizontal: "center", TextRotation: 90},
+			Border:    []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}},
+		}},
 		// Number format 49 is "@", text: even a user editing the cell
 		// later does not turn "=..." into a formula.
 		{&b.text, excelize.Style{NumFmt: 49}},
 		{&b.bold, excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 49}},
 		// General format (numbers stay numbers), long texts wrapped.
 		{&b.wrapped, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		// Long texts typed by people (comments, measures, actions): text
+		// format, wrapped.
+		{&b.wrappedText, excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&b.integer, excelize.Style{NumFmt: 1}},
 		{&b.decimal1, excelize.Style{CustomNumFmt: &dec1}},
 		{&b.decimal2, excelize.Style{CustomNumFmt: &dec2}},
+		// A score in a narrow column, under a header turned a quarter
+		// (table writes it so): the Carte's dimensions.
+		{&b.narrowScore, excelize.Style{CustomNumFmt: &dec1, Alignment: &excelize.Alignment{Horizontal: "center"}}},
 		{&b.percent, excelize.Style{NumFmt: 9}},
+		// A date is a date cell, shown the French way whatever the
+		// reader's locale: sorting and filtering then work on it.
+		{&b.date, excelize.Style{CustomNumFmt: &date, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}},
+		{&b.dateTime, excelize.Style{CustomNumFmt: &dateTime, Alignment: &excelize.Alignment{Horizontal: "left"}}},
 	}
 	for _, s := range styles {
 		id, err := f.NewStyle(&s.style)
@@ -130,6 +151,11 @@ func newXLSXBook(f *excelize.File, r *dossier.Report) (*xlsxBook, error) {
 
 func (b *xlsxBook) t(key string) string { return xlsxText(b.lang, key) }
 
+// wraps reports whether a column style wraps its text.
+func (b *xlsxBook) wraps(style int) bool {
+	return style == b.wrapped || style == b.wrappedText || style == b.masked
+}
+
 // column is one column of a table sheet: its header, width, and the style
 // of its numbers.
 type column struct {
@@ -140,9 +166,12 @@ type column struct {
 
 // table writes a sheet holding one table: a frozen header row, an
 // autofilter over the n data rows, and the rows that each() emits, one
-// value per cell (string, int, float64, or nil for an empty cell). before
-// runs on the sheet before streaming starts, which is when sheet-level
-// settings such as conditional formats must be made.
+// value per cell (string, int, float64, time.Time, or nil for an empty
+// cell). before runs on the sheet before streaming starts, which is when
+// sheet-level settings such as conditional formats must be made. The
+// sheet declares its extent (columns × n+1 rows), prints on A4 fitted to
+// its width with the header row on every page, and a row whose wrapped
+// cells hold several lines is as tall as they are.
 func (b *xlsxBook) table(sheet string, cols []column, n int, before func(lastRow int) error, each func(emit func(values ...any) error) error) error {
 	if _, err := b.f.NewSheet(sheet); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
@@ -153,6 +182,17 @@ func (b *xlsxBook) table(sheet string, cols []column, n int, before func(lastRow
 	}
 	if err := b.f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
 		return fmt.Errorf("sheet %s: autofilter: %w", sheet, err)
+	}
+	width, wraps := 0.0, false
+	for _, c := range cols {
+		width += c.width
+		wraps = wraps || b.wraps(c.style)
+	}
+	if err := b.printSetup(sheet, layoutFor(width, 1)); err != nil {
+		return err
+	}
+	if err := b.setDimension(sheet, len(cols), n+1); err != nil {
+		return err
 	}
 	if before != nil {
 		if err := before(n + 1); err != nil {
@@ -178,10 +218,21 @@ func (b *xlsxBook) table(sheet string, cols []column, n int, before func(lastRow
 		}
 	}
 	head := make([]any, len(cols))
+	upright := 0.0 // the height the turned headers need, in points
 	for i, c := range cols {
 		head[i] = excelize.Cell{StyleID: b.header, Value: c.header}
+		if c.style == b.narrowScore {
+			head[i] = excelize.Cell{StyleID: b.headerUpright, Value: c.header}
+			upright = max(upright, uprightHeight(c))
+		}
 	}
-	if err := sw.SetRow("A1", head); err != nil {
+	// Header cells wrap, in bold: a little wider than the rows' text.
+	bold := slices.Clone(cols)
+	for i := range bold {
+		bold[i].width *= 0.85
+	}
+	headLines := rowLines(bold, func(int) bool { return true }, head)
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: max(float64(headLines*lineHeight), upright)}); err != nil {
 		return fmt.Errorf("sheet %s: header: %w", sheet, err)
 	}
 	row, cells := 1, make([]any, len(cols))
@@ -197,6 +248,11 @@ func (b *xlsxBook) table(sheet string, cols []column, n int, before func(lastRow
 			}
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, row)
+		if wraps {
+			if lines := rowLines(cols, b.wraps, cells); lines > 1 {
+				return sw.SetRow(ref, cells, excelize.RowOpts{Height: float64(lines * lineHeight)})
+			}
+		}
 		return sw.SetRow(ref, cells)
 	}
 	if err := each(emit); err != nil {

@@ -23,7 +23,7 @@ func (b *xlsxBook) comments() error {
 	var rows []row
 	for _, s := range b.r.Sections {
 		for _, c := range s.Comments {
-			rows = append(rows, row{s.Questionnaire.ID, c.Group, c.Text})
+			rows = append(rows, row{b.questionnaireTitle(s.Questionnaire), c.Group, c.Text})
 		}
 	}
 	var seed [32]byte
@@ -32,14 +32,14 @@ func (b *xlsxBook) comments() error {
 	rng.Shuffle(len(rows), func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
 
 	cols := []column{
-		{b.t("questionnaire"), 18, b.text},
+		{b.t("questionnaire"), 24, b.text},
 		{b.t("word.group"), 30, b.text},
-		{b.t("word.comment"), 100, b.text},
+		{b.t("word.comment"), 90, b.wrappedText},
 	}
 	var empty []string
 	if len(rows) == 0 {
 		for _, s := range b.r.Sections {
-			empty = append(empty, s.Questionnaire.ID, b.noCommentReason(s))
+			empty = append(empty, b.questionnaireTitle(s.Questionnaire), b.noCommentReason(s))
 		}
 	}
 	return b.table(SheetComments, cols, max(len(rows), len(empty)/2), nil, func(emit func(...any) error) error {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -36,18 +37,12 @@ func DUERPWorkbook(d *dossier.DUERP) ([]byte, error) {
 func DUERPXLSX(w io.Writer, d *dossier.DUERP) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	b, err := newXLSXBook(f, &dossier.Report{Lang: "fr"})
+	b, err := newXLSXBook(f, &dossier.Report{Lang: "fr", Campaign: d.Campaign, Organisation: d.Organisation})
 	if err != nil {
 		return err
 	}
-	// Text cells of several lines (one dimension or action a line) wrap.
-	if b.wrapped, err = f.NewStyle(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
-		return fmt.Errorf("reports: duerp xlsx style: %w", err)
-	}
-	title := "Document unique – risques psychosociaux – " + d.Campaign
-	if d.Version > 0 {
-		title += fmt.Sprintf(" (version %d du %s)", d.Version, d.Date)
-	}
+	title := duerpTitle(d)
+	b.printTitle = title
 	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "Vigie"}); err != nil {
 		return fmt.Errorf("reports: duerp xlsx: properties: %w", err)
 	}
@@ -70,19 +65,20 @@ func DUERPXLSX(w io.Writer, d *dossier.DUERP) error {
 // exposure they do not change.
 func duerpRowsSheet(b *xlsxBook, d *dossier.DUERP) error {
 	cols := []column{
-		{"Unité de travail", 28, b.text},
-		{"Famille de risques", 30, b.text},
-		{"Dimensions mesurant l'exposition (moyenne sur 100 ; part défavorable)", 55, b.wrapped},
-		{"Exposition (lecture de l'enquête)", 18, b.wrapped},
-		{"Signaux à discuter (hors exposition)", 45, b.wrapped},
-		{"Mesures existantes", 45, b.wrapped},
-		{"Actions", 55, b.wrapped},
-		{"Date", 12, b.text},
+		{"Unité de travail", 20, b.wrappedText},
+		{"Famille de risques", 22, b.wrappedText},
+		{"Exposition (lecture de l'enquête)", 16, b.wrappedText},
+		{"Dimensions mesurant l'exposition (moyenne sur 100 ; part défavorable)", 46, b.wrappedText},
+		{"Signaux à discuter (hors exposition)", 36, b.wrappedText},
+		{"Mesures existantes", 36, b.wrappedText},
+		{"Actions prévues", 44, b.wrappedText},
+		{"Date", 11, b.date},
 	}
+	date := dateCell(b, d.Date)
 	return b.table(SheetDUERP, cols, len(d.Rows), nil, func(emit func(...any) error) error {
 		for _, r := range d.Rows {
-			if err := emit(r.UnitLabel, r.FamilyLabel, RowDimensionsText(r, d.MinGroupSize),
-				string(r.Exposure), DimensionsText(r.Signals, d.MinGroupSize), r.Measures, ActionsText(r.Actions), d.Date); err != nil {
+			if err := emit(r.UnitLabel, r.FamilyLabel, string(r.Exposure), RowDimensionsText(r, d.MinGroupSize),
+				DimensionsText(r.Signals, d.MinGroupSize), r.Measures, ActionsText(r.Actions), date); err != nil {
 				return err
 			}
 		}
@@ -93,21 +89,22 @@ func duerpRowsSheet(b *xlsxBook, d *dossier.DUERP) error {
 // duerpActionsSheet writes the whole plan, one action a row.
 func duerpActionsSheet(b *xlsxBook, d *dossier.DUERP) error {
 	cols := []column{
-		{"Action", 40, b.text},
-		{"Description", 50, b.text},
-		{"Unité de travail", 28, b.text},
-		{"Famille de risques", 30, b.text},
-		{"Dimensions", 35, b.text},
-		{"Porteur", 24, b.text},
-		{"Échéance", 12, b.text},
-		{"Moyens", 20, b.text},
-		{"Statut", 12, b.text},
-		{"Suivi", 40, b.text},
+		{"Action", 28, b.wrappedText},
+		{"Description", 36, b.wrappedText},
+		{"Unité de travail", 20, b.wrappedText},
+		{"Famille de risques", 22, b.wrappedText},
+		{"Dimensions", 26, b.wrappedText},
+		{"Porteur", 20, b.wrappedText},
+		{"Échéance", 11, b.date},
+		{"Moyens", 14, b.wrappedText},
+		{"Statut", 11, b.wrappedText},
+		{"Suivi", 28, b.wrappedText},
 	}
+	titles := actionDimensionTitles(d)
 	return b.table(SheetDUERPActions, cols, len(d.Actions), nil, func(emit func(...any) error) error {
 		for _, a := range d.Actions {
 			if err := emit(a.Title, a.Description, dossier.UnitLabel(a.Unit), dossier.FamilyLabel(a.RiskFamily),
-				strings.Join(a.Dimensions, ", "), a.Owner, a.Due, a.Budget, a.Status, a.FollowUp); err != nil {
+				strings.ReplaceAll(dimensionLabels(a.Dimensions, titles), ", ", "\n"), a.Owner, dateCell(b, a.Due), a.Budget, a.Status, a.FollowUp); err != nil {
 				return err
 			}
 		}
@@ -122,21 +119,42 @@ func duerpMethodSheet(b *xlsxBook, d *dossier.DUERP) error {
 		return err
 	}
 	w := &sheetWriter{b: b, sheet: SheetDUERPMethod}
-	if err := b.f.SetColWidth(SheetDUERPMethod, "A", "A", 120); err != nil {
+	const width = 100
+	if err := b.f.SetColWidth(SheetDUERPMethod, "A", "A", width); err != nil {
+		return err
+	}
+	if err := b.f.SetColStyle(SheetDUERPMethod, "A", b.wrappedText); err != nil {
 		return err
 	}
 	lines := append([]string{
 		"Organisme : " + d.Organisation,
 		"Enquête : " + d.Campaign,
-		"Date : " + d.Date,
+		"Date : " + frenchDate(d.Date),
 	}, DUERPMethod(d.MinGroupSize)...)
 	if d.Version > 0 {
 		lines = append(lines[:3], append([]string{fmt.Sprintf("Version figée n° %d : ce document ne peut plus être modifié.", d.Version)}, lines[3:]...)...)
 	}
 	for i, l := range lines {
-		w.str(1, i+1, l, b.text)
+		w.str(1, i+1, l, b.wrappedText)
+		if n := rowLines([]column{{width: width, style: b.wrappedText}}, b.wraps, []any{l}); n > 1 {
+			if err := b.f.SetRowHeight(SheetDUERPMethod, i+1, float64(n*lineHeight)); err != nil {
+				return err
+			}
+		}
 	}
-	return w.err
+	return w.finish(layoutFor(width, 0))
+}
+
+// dateCell is a YYYY-MM-DD date as a date cell, s as text when it is not
+// such a date, nil when empty.
+func dateCell(b *xlsxBook, s string) any {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return excelize.Cell{StyleID: b.date, Value: t}
+	}
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // DUERPMethod explains, in a few sentences, how the DUERP reads the
@@ -189,15 +207,58 @@ func DimensionsText(dims []dossier.DUERPDimension, k int) string {
 func ActionsText(as []dossier.DUERPAction) string {
 	lines := make([]string, len(as))
 	for i, a := range as {
-		parts := []string{a.Title}
-		if a.Owner != "" {
-			parts = append(parts, "porteur : "+a.Owner)
-		}
-		if a.Due != "" {
-			parts = append(parts, "échéance : "+a.Due)
-		}
-		parts = append(parts, a.Status)
-		lines[i] = strings.Join(parts, " – ")
+		lines[i] = actionLine(a)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// actionLine is an action in one line: « title – porteur : X – échéance :
+// 31/03/2027 – status ».
+func actionLine(a dossier.DUERPAction) string {
+	parts := []string{a.Title}
+	if a.Owner != "" {
+		parts = append(parts, "porteur : "+a.Owner)
+	}
+	if a.Due != "" {
+		parts = append(parts, "échéance : "+frenchDate(a.Due))
+	}
+	parts = append(parts, a.Status)
+	return strings.Join(parts, " – ")
+}
+
+// frenchDate writes a YYYY-MM-DD date as 31/03/2027, or s as it is when it
+// is not such a date.
+func frenchDate(s string) string {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t.Format("02/01/2006")
+	}
+	return s
+}
+
+// actionDimensionTitles maps "questionnaire/dimension", the way an action
+// names the dimensions it answers, to the dimension's title, from the
+// rows of d.
+func actionDimensionTitles(d *dossier.DUERP) map[string]string {
+	titles := map[string]string{}
+	for _, r := range d.Rows {
+		for _, dims := range [][]dossier.DUERPDimension{r.Dimensions, r.Signals} {
+			for _, dd := range dims {
+				titles[dd.Questionnaire+"/"+dd.Dimension] = dd.Title
+			}
+		}
+	}
+	return titles
+}
+
+// dimensionLabels names an action's dimensions by their titles, an id
+// the DUERP does not know (a dimension of another campaign) as it is.
+func dimensionLabels(ids []string, titles map[string]string) string {
+	labels := make([]string, len(ids))
+	for i, id := range ids {
+		labels[i] = id
+		if t, ok := titles[id]; ok {
+			labels[i] = t
+		}
+	}
+	return strings.Join(labels, ", ")
 }

@@ -28,23 +28,23 @@ func (b *xlsxBook) items() error {
 		n += len(s.Result.Groups) * len(s.Questionnaire.Items())
 	}
 	cols := []column{
-		{b.t("questionnaire"), 18, b.text},
-		{b.t("word.group"), 24, b.text},
+		{b.t("questionnaire"), 20, b.text},
+		{b.t("word.group"), 28, b.text},
 		{b.t("kind"), 10, b.text},
-		{b.t("label"), 28, b.text},
-		{b.t("dimension_id"), 16, b.text},
-		{b.t("word.dimension"), 28, b.text},
-		{b.t("item"), 10, b.text},
+		{b.t("label"), 24, b.text},
+		{b.t("word.dimension"), 24, b.text},
 		{b.t("item_text"), 60, b.text},
 		{b.t("reversed"), 9, b.text},
 		{b.t("scale"), 60, b.text},
 		{b.t("status"), 10, b.text},
 		{b.t("answers"), 10, b.integer},
 	}
-	const counts = 12 // the value columns start after these
+	const counts = 10 // the value columns start after these
 	for v := lo; v <= hi; v++ {
 		cols = append(cols, column{strconv.Itoa(v), 7, b.integer})
 	}
+	cols = append(cols, codeColumns(b, "dimension_id")...)
+	cols = append(cols, column{b.t("item_id"), 10, b.text})
 	return b.table(SheetItems, cols, n, nil, func(emit func(...any) error) error {
 		row := make([]any, len(cols))
 		for _, s := range b.r.Sections {
@@ -56,15 +56,16 @@ func (b *xlsxBook) items() error {
 					if it.Reverse {
 						reversed = b.t("yes")
 					}
-					row[0], row[1], row[2], row[3] = q.ID, g.ID, b.kind(g.Kind), b.groupLabel(g)
-					row[4], row[5] = it.Dimension, b.dimensionTitle(q, q.Dimension(it.Dimension))
-					row[6], row[7], row[8], row[9] = it.ID, it.Text.In(b.lang, q.Language), reversed, b.scaleLabels(q, it.Scale)
+					row[0], row[1], row[2], row[3] = b.questionnaireTitle(q), b.groupName(g), b.kind(g.Kind), b.groupLabel(g)
+					row[4] = b.dimensionTitle(q, q.Dimension(it.Dimension))
+					row[5], row[6], row[7] = it.Text.In(b.lang, q.Language), reversed, b.scaleLabels(q, it.Scale)
+					copy(row[len(row)-4:], []any{q.ID, g.ID, it.Dimension, it.ID})
 					st := g.Items[it.ID]
 					switch {
 					case g.Suppressed, st == nil, st.Suppressed:
-						row[10] = b.t("masked")
+						row[8] = b.t("masked")
 					default:
-						row[10], row[11] = b.t("published"), st.N
+						row[8], row[9] = b.t("published"), st.N
 						for v := lo; v <= hi; v++ {
 							if c, ok := st.Counts[strconv.Itoa(v)]; ok {
 								row[counts+v-lo] = c
@@ -99,12 +100,13 @@ func (b *xlsxBook) scaleLabels(q *questionnaires.Questionnaire, sc *questionnair
 // dimension over all respondents, "—" when too few answered every item.
 func (b *xlsxBook) reliability() error {
 	cols := []column{
-		{b.t("questionnaire"), 18, b.text},
-		{b.t("dimension_id"), 16, b.text},
+		{b.t("questionnaire"), 24, b.text},
 		{b.t("word.dimension"), 36, b.text},
 		{b.t("alpha"), 12, b.decimal2},
 		{b.t("alpha_n"), 14, b.integer},
 		{b.t("word.reading"), 36, b.text},
+		{b.t("questionnaire_id"), 16, b.text},
+		{b.t("dimension_id"), 16, b.text},
 	}
 	n := 0
 	for _, s := range b.r.Sections {
@@ -124,7 +126,7 @@ func (b *xlsxBook) reliability() error {
 						reading = tr(b.lang, alphaReading(*rel.Alpha))
 					}
 				}
-				if err := emit(q.ID, d.ID, b.dimensionTitle(q, d), alpha, count, reading); err != nil {
+				if err := emit(b.questionnaireTitle(q), b.dimensionTitle(q, d), alpha, count, reading, q.ID, d.ID); err != nil {
 					return err
 				}
 			}
@@ -138,18 +140,18 @@ func (b *xlsxBook) reliability() error {
 // threshold, so that a masked row never holds a number).
 func (b *xlsxBook) indicators() error {
 	cols := []column{
-		{b.t("questionnaire"), 18, b.text},
-		{b.t("word.group"), 24, b.text},
+		{b.t("questionnaire"), 24, b.text},
+		{b.t("word.group"), 30, b.text},
 		{b.t("kind"), 10, b.text},
-		{b.t("label"), 28, b.text},
-		{b.t("indicator_id"), 16, b.text},
+		{b.t("label"), 24, b.text},
 		{b.t("indicator"), 30, b.text},
 		{b.t("status"), 10, b.text},
 		{b.threshold(), 9, 0},
 		{b.t("n"), 8, b.integer},
-		{b.t("mean"), 10, b.decimal2},
+		{b.t("word.mean"), 10, b.decimal2},
 		{b.t("share_above"), 12, b.percent},
 	}
+	cols = append(cols, codeColumns(b, "indicator_id")...)
 	n := 0
 	for _, s := range b.r.Sections {
 		n += len(s.Result.Groups) * len(s.Questionnaire.Indicators)
@@ -159,13 +161,14 @@ func (b *xlsxBook) indicators() error {
 			q := s.Questionnaire
 			for _, g := range s.Result.Groups {
 				for _, ind := range q.Indicators {
-					head := []any{q.ID, g.ID, b.kind(g.Kind), b.groupLabel(g), ind.ID, ind.Title.In(b.lang, q.Language)}
+					head := []any{b.questionnaireTitle(q), b.groupName(g), b.kind(g.Kind), b.groupLabel(g), ind.Title.In(b.lang, q.Language)}
+					codes := []any{q.ID, g.ID, ind.ID}
 					st := g.Indicators[ind.ID]
 					var err error
 					if g.Suppressed || st == nil || st.Suppressed {
-						err = emit(append(head, b.t("masked"))...)
+						err = emit(withCodes(len(cols), append(head, b.t("masked")), codes)...)
 					} else {
-						err = emit(append(head, b.t("published"), ind.Threshold, st.N, roundRatio(st.Mean), roundShare(st.ShareAbove))...)
+						err = emit(withCodes(len(cols), append(head, b.t("published"), ind.Threshold, st.N, roundRatio(st.Mean), roundShare(st.ShareAbove)), codes)...)
 					}
 					if err != nil {
 						return err

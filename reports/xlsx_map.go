@@ -43,28 +43,30 @@ func (b *xlsxBook) heatMap() error {
 	}
 
 	cols := []column{
-		{b.t("word.group"), 24, b.text},
-		{b.t("kind"), 10, b.text},
-		{b.t("label"), 32, b.text},
-		{b.t("n"), 8, b.integer},
-		{b.t("status"), 30, b.text},
+		{b.t("word.group"), 30, b.wrappedText},
+		{b.t("kind"), 9, b.text},
+		{b.t("n"), 6, b.integer},
+		{b.t("status"), 18, b.wrappedText},
 	}
-	const first = 5 // dimension columns start after these
+	const first = 4 // dimension columns start after these
+	// Narrow columns under upright titles: the map of a campaign of five
+	// questionnaires (34 dimensions) still prints one page wide, readable.
 	for _, dc := range dims {
-		cols = append(cols, column{b.dimensionHeader(dc.q, dc.d), 16, b.decimal1})
+		cols = append(cols, column{b.dimensionHeader(dc.q, dc.d), 8, b.narrowScore})
 	}
+	cols = append(cols, column{b.t("group_id"), 24, b.text})
 	return b.table(SheetMap, cols, len(groups), nil, func(emit func(...any) error) error {
 		row := make([]any, len(cols))
 		for _, g := range groups {
 			clear(row)
-			row[0], row[1], row[2] = g.ID, b.kind(g.Kind), b.groupName(g)
+			row[0], row[1], row[len(row)-1] = b.groupName(g), b.kind(g.Kind), g.ID
 			// n and the status are those of the first section that has
 			// the group (a group has the same people in every section
 			// when everyone answered every questionnaire).
 			if fg, _ := b.firstGroup(byID, g.ID); fg.Suppressed {
-				row[4] = b.maskedCell(maskedText(b.lang, fg.Reason, b.r.MinGroupSize))
+				row[3] = b.maskedCell(maskedText(b.lang, fg.Reason, b.r.MinGroupSize))
 			} else {
-				row[3], row[4] = fg.Respondents, b.t("published")
+				row[2], row[3] = fg.Respondents, b.t("published")
 			}
 			for i, dc := range dims {
 				sg := byID[dc.s][g.ID]
@@ -145,7 +147,7 @@ func (b *xlsxBook) newLevelStyles() error {
 	id, err := b.f.NewStyle(&excelize.Style{
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ECECEC"}},
 		Font:      &excelize.Font{Italic: true, Color: "555555"},
-		Alignment: &excelize.Alignment{Horizontal: "center"},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true},
 		NumFmt:    49,
 	})
 	if err != nil {
@@ -164,11 +166,25 @@ func (b *xlsxBook) firstGroup(byID []map[string]*scoring.Group, id string) (*sco
 	return nil, false
 }
 
-// dimensionHeader names a dimension column; the questionnaire is named too
-// when the workbook has several.
+// dimensionHeader names a dimension column by its title; the
+// questionnaire's title is added only when another questionnaire of the
+// workbook has a dimension of the same title, and its code when the two
+// questionnaires have the same title too.
 func (b *xlsxBook) dimensionHeader(q *questionnaires.Questionnaire, d *questionnaires.Dimension) string {
-	if len(b.r.Sections) > 1 {
-		return q.ID + " : " + b.dimensionTitle(q, d)
+	title := b.dimensionTitle(q, d)
+	for _, s := range b.r.Sections {
+		if s.Questionnaire == q {
+			continue
+		}
+		for _, other := range s.Questionnaire.Dimensions {
+			if b.dimensionTitle(s.Questionnaire, other) != title {
+				continue
+			}
+			if b.questionnaireTitle(s.Questionnaire) == b.questionnaireTitle(q) {
+				return q.ID + colon(b.lang) + title
+			}
+			return b.questionnaireTitle(q) + colon(b.lang) + title
+		}
 	}
-	return b.dimensionTitle(q, d)
+	return title
 }

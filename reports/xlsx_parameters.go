@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"github.com/xuri/excelize/v2"
+
 	"github.com/vigie-sante/vigie/questionnaires"
 )
 
@@ -19,7 +21,7 @@ func (b *xlsxBook) parameters() error {
 		{key: "comment_k", v: r.CommentMinGroupSize},
 		{key: "audience", v: b.t(string(r.Audience))},
 		{key: "word.language", v: b.lang},
-		{key: "generated", v: r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC")},
+		{key: "generated", v: excelize.Cell{StyleID: b.dateTime, Value: r.GeneratedAt.UTC()}},
 	}
 	if v := versionShown(r.Version); v != "" {
 		ps = append(ps, param{key: "version", v: v})

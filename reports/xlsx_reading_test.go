@@ -36,7 +36,7 @@ func xlsxCellStyle(tb testing.TB, f *excelize.File, sheet, ref string) (fill, nu
 }
 
 // xlsxRef finds the cell of a sheet whose column header is col, on the
-// row whose first cell is first.
+// row whose first or last cell (its code) is first.
 func xlsxRef(tb testing.TB, f *excelize.File, sheet, first, col string) string {
 	tb.Helper()
 	rows, err := f.GetRows(sheet)
@@ -50,7 +50,7 @@ func xlsxRef(tb testing.TB, f *excelize.File, sheet, first, col string) string {
 		}
 	}
 	for r, row := range rows {
-		if len(row) > 0 && row[0] == first && c >= 0 {
+		if len(row) > 0 && (row[0] == first || row[len(row)-1] == first) && c >= 0 { // a label, or the code in the last column
 			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
 			return ref
 		}
@@ -93,7 +93,7 @@ func TestXLSXMapUsesPDFLevels(t *testing.T) {
 		if g.Suppressed {
 			continue
 		}
-		if rec := xlsxFind(t, heat, map[string]string{"Groupe": g.ID}); rec["n"] != strconv.Itoa(g.Respondents) || rec["Statut"] != "publié" {
+		if rec := xlsxFind(t, heat, map[string]string{"Code groupe": g.ID}); rec["n"] != strconv.Itoa(g.Respondents) || rec["Statut"] != "publié" {
 			t.Errorf("Carte %s n, status = %q, %q; want %d, publié", g.ID, rec["n"], rec["Statut"], g.Respondents)
 		}
 	}
@@ -101,7 +101,7 @@ func TestXLSXMapUsesPDFLevels(t *testing.T) {
 		"unit:A/" + xlsxSecretUnit:            "moins de 5 réponses",
 		"segment:metier=" + xlsxSecretSegment: "masqué pour protéger un autre groupe",
 	} {
-		rec := xlsxFind(t, heat, map[string]string{"Groupe": id})
+		rec := xlsxFind(t, heat, map[string]string{"Code groupe": id})
 		if rec["n"] != "" || rec[q.Dimensions[0].Title["fr"]] != want || !strings.Contains(rec["Statut"], want) {
 			t.Errorf("Carte %s = %v, want no n and %q", id, rec, want)
 		}
@@ -128,7 +128,7 @@ func TestXLSXDefensiveStrategiesAreSignals(t *testing.T) {
 		ds := all.Dimensions[d.ID]
 		fill, _ := xlsxCellStyle(t, f, reports.SheetMap, xlsxRef(t, f, reports.SheetMap, "all", d.Title["fr"]))
 		trafficLight := fill == "B71C1C" || fill == "C8E6C9" || fill == "FFCC5C"
-		rec := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Groupe": "all", "Code dimension": d.ID})
+		rec := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Code groupe": "all", "Code dimension": d.ID})
 		want := map[scoring.Level]string{scoring.Favourable: "signal faible", scoring.Intermediate: "à discuter", scoring.Unfavourable: "marqué"}[ds.Level]
 		if !d.Signal() {
 			// Ethical suffering is a work situation, read as levels.
@@ -150,14 +150,14 @@ func TestXLSXItemsShowScaleAndReversed(t *testing.T) {
 	r := pdfReport(t, "fr", dossier.AudienceConsultant, 5)
 	_, f := xlsxMust(t, r)
 	items := xlsxSheetTable(t, f, reports.SheetItems)
-	rec := xlsxFind(t, items, map[string]string{"Groupe": "all", "Item": "eff3"})
+	rec := xlsxFind(t, items, map[string]string{"Code groupe": "all", "Code item": "eff3"})
 	if rec["Inversé"] != "oui" || rec["Dimension"] != "Charge et cœur du métier" || rec["Libellé"] != "Ensemble" {
 		t.Errorf("reversed item eff3 = %v", rec)
 	}
 	if want := "1 = Pas du tout d'accord ; 2 = Pas d'accord ; 3 = Ni l'un ni l'autre ; 4 = D'accord ; 5 = Tout à fait d'accord"; rec["Échelle (valeur = libellé)"] != want {
 		t.Errorf("scale = %q, want %q", rec["Échelle (valeur = libellé)"], want)
 	}
-	if rec := xlsxFind(t, items, map[string]string{"Groupe": "all", "Item": "eff1"}); rec["Inversé"] != "non" {
+	if rec := xlsxFind(t, items, map[string]string{"Code groupe": "all", "Code item": "eff1"}); rec["Inversé"] != "non" {
 		t.Errorf("item eff1 reversed = %q, want non", rec["Inversé"])
 	}
 }
@@ -183,7 +183,7 @@ func TestXLSXCommentsSheet(t *testing.T) {
 		}
 		var order []string
 		for i, rec := range recs {
-			if want[rec["Commentaire"]] != rec["Groupe"] || rec["Questionnaire"] != "reconnaissance" {
+			if want[rec["Commentaire"]] != rec["Groupe"] || rec["Questionnaire"] != "Reconnaissance et efforts" {
 				t.Errorf("comment row %v", rec)
 			}
 			order = append(order, rec["Commentaire"])

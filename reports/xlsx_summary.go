@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -31,10 +32,14 @@ func (b *xlsxBook) summary() error {
 		{"audience", b.t(string(r.Audience))},
 		{"k", r.MinGroupSize},
 		{"comment_k", r.CommentMinGroupSize},
-		{"generated", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC")},
+		{"generated", r.GeneratedAt.UTC()},
 	} {
 		w.str(1, row, b.t(kv.key), b.bold)
-		w.value(2, row, kv.val, b.integer)
+		style := b.integer
+		if _, ok := kv.val.(time.Time); ok {
+			style = b.dateTime
+		}
+		w.value(2, row, kv.val, style)
 		row++
 	}
 
@@ -55,7 +60,7 @@ func (b *xlsxBook) summary() error {
 		}
 		w.value(2, row, all.Respondents, b.integer)
 		row += 2
-		for i, key := range []string{"word.dimension", "mean", "n", "level"} {
+		for i, key := range []string{"word.dimension", "word.mean", "n", "level"} {
 			w.str(i+1, row, b.t(key), b.header)
 		}
 		first := row + 1
@@ -88,8 +93,12 @@ func (b *xlsxBook) summary() error {
 			return fmt.Errorf("sheet %s: width: %w", sheet, err)
 		}
 	}
-	return w.err
+	return w.finish(layoutFor(summaryWidth, 0))
 }
+
+// summaryWidth is the width of the Synthèse sheet's columns and chart,
+// in column-width units: four columns, then the chart (560 px) from F.
+const summaryWidth = 44 + 3*18 + 8 + 80
 
 // meansChart adds a bar chart of the means in rows first..last, to the
 // right of the table.
@@ -98,7 +107,7 @@ func (b *xlsxBook) meansChart(sheet string, section, first, last int) error {
 	chart := &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
-			Name:       b.t("mean"),
+			Name:       b.t("word.mean"),
 			Categories: sheetRef(sheet, 1, first, 1, last),
 			Values:     sheetRef(sheet, 2, first, 2, last),
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
@@ -177,9 +186,10 @@ func xlsxOverall(res *scoring.Result) *scoring.Group {
 // sheetWriter writes single cells on a sheet written without streaming,
 // keeping the first error.
 type sheetWriter struct {
-	b     *xlsxBook
-	sheet string
-	err   error
+	b              *xlsxBook
+	sheet          string
+	err            error
+	maxCol, maxRow int // the extent of the cells written
 }
 
 func (w *sheetWriter) ref(col, row int) string {
@@ -187,7 +197,20 @@ func (w *sheetWriter) ref(col, row int) string {
 	if err != nil && w.err == nil {
 		w.err = err
 	}
+	w.maxCol, w.maxRow = max(w.maxCol, col), max(w.maxRow, row)
 	return ref
+}
+
+// finish declares the sheet's extent and sets how it prints, returning
+// the first error met.
+func (w *sheetWriter) finish(l printLayout) error {
+	if w.err != nil {
+		return w.err
+	}
+	if err := w.b.setDimension(w.sheet, w.maxCol, w.maxRow); err != nil {
+		return err
+	}
+	return w.b.printSetup(w.sheet, l)
 }
 
 // str writes s as a string cell: SetCellStr never creates a formula.
@@ -221,6 +244,8 @@ func (w *sheetWriter) value(col, row int, v any, style int) {
 		err = w.b.f.SetCellInt(w.sheet, ref, int64(v))
 	case float64:
 		err = w.b.f.SetCellFloat(w.sheet, ref, v, -1, 64)
+	case time.Time:
+		err = w.b.f.SetCellValue(w.sheet, ref, v)
 	default:
 		err = fmt.Errorf("unexpected value %T", v)
 	}

@@ -107,8 +107,8 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 		}
 		for _, d := range q.Dimensions {
 			ds := g.Dimensions[d.ID]
-			rec := xlsxFind(t, dims, map[string]string{"Groupe": g.ID, "Code dimension": d.ID})
-			mapRec := xlsxFind(t, heat, map[string]string{"Groupe": g.ID})
+			rec := xlsxFind(t, dims, map[string]string{"Code groupe": g.ID, "Code dimension": d.ID})
+			mapRec := xlsxFind(t, heat, map[string]string{"Code groupe": g.ID})
 			if ds.Suppressed {
 				if rec["Statut"] != "masqué" || rec["Moyenne"] != "" || rec["n"] != "" {
 					t.Errorf("suppressed measure %s/%s written as %v", g.ID, d.ID, rec)
@@ -140,7 +140,7 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 		}
 		for _, it := range q.Items() {
 			st := g.Items[it.ID]
-			rec := xlsxFind(t, items, map[string]string{"Groupe": g.ID, "Item": it.ID})
+			rec := xlsxFind(t, items, map[string]string{"Code groupe": g.ID, "Code item": it.ID})
 			if st.Suppressed {
 				if rec["Statut"] != "masqué" || rec["Réponses"] != "" || rec["1"] != "" {
 					t.Errorf("suppressed item %s/%s written as %v", g.ID, it.ID, rec)
@@ -158,7 +158,7 @@ func TestXLSXFiguresMatchResult(t *testing.T) {
 		}
 		for _, ind := range q.Indicators {
 			st := g.Indicators[ind.ID]
-			rec := xlsxFind(t, inds, map[string]string{"Groupe": g.ID, "Code indicateur": ind.ID})
+			rec := xlsxFind(t, inds, map[string]string{"Code groupe": g.ID, "Code indicateur": ind.ID})
 			if st.Suppressed {
 				if rec["Statut"] != "masqué" || rec["Moyenne"] != "" {
 					t.Errorf("suppressed indicator %s written as %v", g.ID, rec)
@@ -279,7 +279,10 @@ func TestXLSXEnglishHeaders(t *testing.T) {
 	r := xlsxFixture(t, dossier.AudienceCommittee)
 	r.Lang = "en"
 	_, f := xlsxMust(t, r)
-	rec := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Dimension code": "dim0", "Group": "all"})
+	rec := xlsxFind(t, xlsxSheetTable(t, f, reports.SheetDimensions), map[string]string{"Dimension code": "dim0", "Group code": "all"})
+	if rec["Group"] != "All respondents" {
+		t.Errorf("English group label = %q, want All respondents", rec["Group"])
+	}
 	if rec["Mean"] == "" || rec["Status"] != "published" || rec["Dimension"] != "Dimension 0 (en)" {
 		t.Errorf("English row = %v", rec)
 	}

@@ -29,7 +29,13 @@ type Priority struct {
 	Mean              float64 `json:"mean"`
 	ShareUnfavourable float64 `json:"share_unfavourable"`
 	Level             Level   `json:"level"`
-	RiskFamily        string  `json:"risk_family"` // "" when the questionnaire names none
+	RiskFamily        string  `json:"risk_family"` // "" when the questionnaire names none, and for a signal
+	// Signal marks a dimension that is a signal to discuss, not an
+	// exposure: a defensive strategy (reading: signal, its level
+	// « marqué ») or a dimension given as signal_for a family (SignalFor).
+	// It is never an exposure of a risk family, in the DUERP or here.
+	Signal    bool   `json:"signal,omitempty"`
+	SignalFor string `json:"signal_for,omitempty"`
 	// Kind and Segment say what the group is, for callers that word it.
 	Kind    GroupKind `json:"-"`
 	Segment string    `json:"-"`
@@ -42,10 +48,14 @@ type Scored struct {
 }
 
 // Priorities returns the priorities of a campaign's results at share (0
-// or less means DefaultPriorityShare), sorted by share of unfavourable
-// respondents (descending), then group id, then "questionnaire/dimension".
+// or less means DefaultPriorityShare): the exposures first, sorted by
+// share of unfavourable respondents (descending), then group id, then
+// "questionnaire/dimension"; then, in the same order, the signals to
+// discuss (Priority.Signal), which are never exposures.
 // Suppressed groups and measures are never priorities: what the anonymity
-// rules hide cannot be pointed at by another route.
+// rules hide cannot be pointed at by another route. Nor are the
+// NotSpecified groups (people who left their unit or category blank):
+// nobody can act for them, and they are no team to talk with.
 func Priorities(share float64, scored ...Scored) []Priority {
 	if share <= 0 {
 		share = DefaultPriorityShare
@@ -56,7 +66,7 @@ func Priorities(share float64, scored ...Scored) []Priority {
 			continue
 		}
 		for _, g := range s.Result.Groups {
-			if g.Suppressed {
+			if g.Suppressed || notSpecified(g) {
 				continue
 			}
 			for _, dim := range s.Questionnaire.Dimensions {
@@ -72,12 +82,19 @@ func Priorities(share float64, scored ...Scored) []Priority {
 					Questionnaire: s.Questionnaire.ID, Dimension: dim.ID,
 					Group: g.ID, Label: GroupLabel(g), N: st.N, Mean: st.Mean,
 					ShareUnfavourable: unfav, Level: st.Level, RiskFamily: string(dim.RiskFamily),
+					Signal: dim.Signal() || dim.SignalFor != "", SignalFor: string(dim.SignalFor),
 					Kind: g.Kind, Segment: g.Segment,
 				})
 			}
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Priority) int {
+		if a.Signal != b.Signal {
+			if b.Signal {
+				return -1
+			}
+			return 1
+		}
 		if c := cmp.Compare(b.ShareUnfavourable, a.ShareUnfavourable); c != 0 {
 			return c
 		}
@@ -87,6 +104,19 @@ func Priorities(share float64, scored ...Scored) []Priority {
 		return strings.Compare(a.Questionnaire+"/"+a.Dimension, b.Questionnaire+"/"+b.Dimension)
 	})
 	return out
+}
+
+// notSpecified reports whether g gathers people who left their unit (or,
+// below a unit, their sub-unit) or a segment's category blank.
+func notSpecified(g *Group) bool {
+	switch g.Kind {
+	case KindUnit:
+		path := strings.TrimPrefix(g.ID, "unit:")
+		return path == NotSpecified || strings.HasSuffix(path, "/"+NotSpecified)
+	case KindSegment:
+		return g.Label == NotSpecified
+	}
+	return false
 }
 
 // GroupLabel names a group for a reader: a unit by its full path (two

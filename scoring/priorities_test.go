@@ -55,6 +55,21 @@ func TestPrioritiesRule(t *testing.T) {
 			t.Fatalf("priorities of a suppressed group = %+v, want none", got)
 		}
 	})
+	t.Run("NotSpecifiedGroups", func(t *testing.T) {
+		worst := func() map[string]*scoring.DimensionStats {
+			return map[string]*scoring.DimensionStats{"effort": publishedStats(10, 90, scoring.Unfavourable, 1)}
+		}
+		res := &scoring.Result{Groups: []*scoring.Group{
+			{ID: "unit:" + scoring.NotSpecified, Kind: scoring.KindUnit, Label: scoring.NotSpecified, Dimensions: worst()},
+			{ID: "unit:A/" + scoring.NotSpecified, Kind: scoring.KindUnit, Label: scoring.NotSpecified, Dimensions: worst()},
+			{ID: "segment:anciennete=" + scoring.NotSpecified, Kind: scoring.KindSegment, Segment: "anciennete", Label: scoring.NotSpecified, Dimensions: worst()},
+			{ID: "unit:A", Kind: scoring.KindUnit, Label: "A", Dimensions: worst()},
+		}}
+		got := scoring.Priorities(0.5, scoring.Scored{Questionnaire: q, Result: res})
+		if len(got) != 1 || got[0].Group != "unit:A" {
+			t.Fatalf("priorities = %+v, want unit A's alone: a (non renseigné) group is nobody to act for", got)
+		}
+	})
 	t.Run("DefaultShare", func(t *testing.T) {
 		res := &scoring.Result{Groups: []*scoring.Group{{ID: "all", Kind: scoring.KindAll, Label: "Ensemble",
 			Dimensions: map[string]*scoring.DimensionStats{"effort": publishedStats(10, 50, scoring.Intermediate, 0.5)}}}}
@@ -88,6 +103,35 @@ func TestPrioritiesOrder(t *testing.T) {
 	}
 	if got[0].Label != "A/B" {
 		t.Errorf("unit label = %q, want the full path A/B", got[0].Label)
+	}
+}
+
+// A signal to discuss (a defensive strategy, or a dimension given as
+// signal_for a family) is marked as such, carries no risk family, and
+// comes after every exposure whatever its share (issue 20).
+func TestPrioritiesSignalsAfterExposures(t *testing.T) {
+	q := effortReward()
+	q.Dimensions[0].Reading = questionnaires.ReadingSignal // effort: a defensive strategy
+	q.Dimensions[1].SignalFor = questionnaires.RapportsSociaux
+	exposure := &questionnaires.Dimension{ID: "charge", RiskFamily: questionnaires.IntensiteTemps}
+	q.Dimensions = append(q.Dimensions, exposure)
+	res := &scoring.Result{Groups: []*scoring.Group{{ID: "all", Kind: scoring.KindAll, Label: "Ensemble",
+		Dimensions: map[string]*scoring.DimensionStats{
+			"effort":     publishedStats(10, 90, scoring.Unfavourable, 0.95),
+			"recompense": publishedStats(10, 80, scoring.Unfavourable, 0.9),
+			"charge":     publishedStats(10, 60, scoring.Intermediate, 0.5),
+		}}}}
+	got := scoring.Priorities(0.5, scoring.Scored{Questionnaire: q, Result: res})
+	if len(got) != 3 || got[0].Dimension != "charge" || got[0].Signal || got[0].RiskFamily != "intensite-temps" {
+		t.Fatalf("priorities = %+v, want the exposure charge first", got)
+	}
+	for _, p := range got[1:] {
+		if !p.Signal || p.RiskFamily != "" {
+			t.Errorf("%s = %+v, want a signal with no risk family", p.Dimension, p)
+		}
+	}
+	if got[1].Dimension != "effort" || got[2].SignalFor != "rapports-sociaux" {
+		t.Errorf("signals = %+v, %+v; want effort then recompense (signal for rapports-sociaux)", got[1], got[2])
 	}
 }
 

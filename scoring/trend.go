@@ -69,27 +69,39 @@ type IndicatorTrend struct {
 // DimensionChange computes the trend of a dimension from the published
 // figures of both waves: delta = m2 − m1 and its 95 % interval
 // delta ± 1.96·sqrt(s1²/n1 + s2²/n2) (Welch, two independent samples:
-// different people answer each wave). Delta and interval are rounded to
-// 0.1 first and the change is read on the rounded interval, so that the
-// word always agrees with the figures shown: an interval shown as
-// [0,0 ; 5,4] touches zero, and is stable.
+// different people answer each wave). The interval is rounded to 0.1
+// first and the change is read on the rounded interval, so that the word
+// always agrees with the figures shown: an interval shown as [0,0 ; 5,4]
+// touches zero, and is stable. Delta is the difference of the two means
+// as every output shows them, rounded to 0.1 (75,8 → 76,2 is +0,4, even
+// when the exact difference, 76,17 − 75,84, rounds to 0,3): a reader who
+// subtracts the figures shown finds the difference shown (issue 20). The
+// interval is computed from the exact means.
 func DimensionChange(dir questionnaires.Direction, prev, cur *DimensionStats) *DimensionTrend {
-	delta := cur.Mean - prev.Mean
-	half := 1.96 * math.Sqrt(prev.SD*prev.SD/float64(prev.N)+cur.SD*cur.SD/float64(cur.N))
-	t := &DimensionTrend{
-		PreviousMean: round(prev.Mean, 1),
-		Delta:        round(delta, 1),
-		CI95:         [2]float64{round(delta-half, 1), round(delta+half, 1)},
-		Change:       Stable,
-	}
-	rise, fall := t.CI95[0] > 0, t.CI95[1] < 0
+	delta, ci, change := compareMeans(dir, cur.Mean, cur.SD, cur.N, prev.Mean, prev.SD, prev.N)
+	return &DimensionTrend{PreviousMean: round(prev.Mean, 1), Delta: delta, CI95: ci, Change: change}
+}
+
+// compareMeans is the one reading of a difference of means shared by the
+// trends and the reference comparison: the 95 % interval of m − mRef,
+// delta ± 1.96·sqrt(s²/n + sRef²/nRef), computed from the exact means and
+// rounded to 0.1, the change read on the rounded interval so that the word
+// agrees with the figures shown (a bound shown as 0,0 touches zero:
+// stable), and the delta shown as the difference of the two means as every
+// output shows them (DimensionChange says why).
+func compareMeans(dir questionnaires.Direction, m, s float64, n int, mRef, sRef float64, nRef int) (float64, [2]float64, Change) {
+	delta := m - mRef
+	half := 1.96 * math.Sqrt(sRef*sRef/float64(nRef)+s*s/float64(n))
+	ci := [2]float64{round(delta-half, 1), round(delta+half, 1)}
+	rise, fall := ci[0] > 0, ci[1] < 0
+	change := Stable
 	switch {
 	case rise && dir == questionnaires.HigherIsBetter, fall && dir == questionnaires.HigherIsWorse:
-		t.Change = Better
+		change = Better
 	case rise, fall:
-		t.Change = Worse
+		change = Worse
 	}
-	return t
+	return round(round(m, 1)-round(mRef, 1), 1), ci, change
 }
 
 func round(v float64, decimals int) float64 {
@@ -291,7 +303,7 @@ func CompareWaves(prevQ, curQ *questionnaires.Questionnaire, prev, cur *Result, 
 			}
 			a, b := p.Indicators[ind.ID], g.Indicators[ind.ID]
 			if a != nil && b != nil && !a.Suppressed && !b.Suppressed {
-				gt.Indicators[ind.ID] = &IndicatorTrend{PreviousMean: round(a.Mean, 2), Delta: round(b.Mean-a.Mean, 2)}
+				gt.Indicators[ind.ID] = &IndicatorTrend{PreviousMean: round(a.Mean, 2), Delta: round(round(b.Mean, 2)-round(a.Mean, 2), 2)} // the difference of the means shown
 			}
 		}
 		t.Groups[g.ID] = gt
@@ -304,11 +316,15 @@ func published(d *DimensionStats) bool { return d != nil && !d.Suppressed }
 // SortedGroupIDs returns the ids of t's groups in the order of res, today's
 // result, so that a table of trends reads like the table of results.
 func (t *Trends) SortedGroupIDs(res *Result) []string {
+	return inResultOrder(slices.Collect(maps.Keys(t.Groups)), res)
+}
+
+// inResultOrder sorts group ids in the order of res's groups.
+func inResultOrder(ids []string, res *Result) []string {
 	pos := map[string]int{}
 	for i, g := range res.Groups {
 		pos[g.ID] = i
 	}
-	ids := slices.Collect(maps.Keys(t.Groups))
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Compare(pos[a], pos[b]) })
 	return ids
 }

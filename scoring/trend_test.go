@@ -43,6 +43,16 @@ func TestDimensionChange(t *testing.T) {
 			}
 		})
 	}
+	// 75,84 → 76,17 is shown 75,8 → 76,2: the difference shown is +0,4,
+	// what a reader subtracting the two figures finds, not the exact
+	// difference rounded (0,3) (issue 20); the interval stays exact.
+	t.Run("DeltaOfTheMeansShown", func(t *testing.T) {
+		got := scoring.DimensionChange(worse, dimStats(75.84), dimStats(76.17))
+		exact := scoring.DimensionChange(worse, dimStats(50), dimStats(50.33))
+		if got.PreviousMean != 75.8 || got.Delta != 0.4 || got.CI95 != exact.CI95 {
+			t.Fatalf("trend = %+v, want previous 75.8, delta 0.4, ci95 %v (from the exact difference 0.33)", got, exact.CI95)
+		}
+	})
 	t.Run("UnequalGroups", func(t *testing.T) {
 		// sqrt(10²/25 + 20²/100) = sqrt(8): half-width 1.96·2.828 = 5.54.
 		got := scoring.DimensionChange(worse, &scoring.DimensionStats{N: 25, Mean: 40, SD: 10}, &scoring.DimensionStats{N: 100, Mean: 46, SD: 20})

@@ -36,6 +36,9 @@ func (s *Store) CreateCampaign(ctx context.Context, spec *vigie.CampaignSpec) (*
 		if err := saveWaveLink(ctx, tx, c); err != nil {
 			return err
 		}
+		if err := includeNewCampaign(ctx, tx, c.ID); err != nil {
+			return err
+		}
 		return insertCampaignParts(ctx, tx, c)
 	})
 	if err != nil {

@@ -60,6 +60,11 @@ func (s *Store) DeleteCampaign(ctx context.Context, id, confirmTitle string, now
 		if err := eraseRawData(ctx, tx, id); err != nil {
 			return err
 		}
+		// The campaign's own logo (logos has no campaign_id column: its
+		// scope is the installation's or a campaign's).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM logos WHERE scope = ?`, id); err != nil {
+			return fmt.Errorf("store: delete campaign %s: erase its logo: %w", id, err)
+		}
 		if versions > 0 {
 			c.DeletedAt = now.UTC().Format(time.DateOnly)
 			return s.tombstone(ctx, tx, id, c.DeletedAt)

@@ -30,6 +30,8 @@ type copyTable struct {
 // submissions (and every row carries the id of the one transaction).
 var copyOrder = []copyTable{
 	{name: "questionnaires", orderBy: "id, version"},
+	// The reference values attached to questionnaire versions.
+	{name: "reference_files", orderBy: "questionnaire_id, version"},
 	{name: "campaigns", orderBy: "id", later: []string{"previous_id"}},
 	{name: "campaign_units", orderBy: "campaign_id, path"},
 	{name: "campaign_segments", orderBy: "campaign_id, id"},
@@ -38,6 +40,12 @@ var copyOrder = []copyTable{
 	// The figures of closed campaigns, so that the new installation does
 	// not score them again at its start.
 	{name: "campaign_outputs", orderBy: "campaign_id"},
+	// The portfolio: its settings, which campaigns feed it, and its frozen
+	// versions with their history (the differencing rule needs it).
+	{name: "portfolio_settings", orderBy: "id"},
+	{name: "campaign_portfolio", orderBy: "campaign_id"},
+	{name: "portfolio_versions", orderBy: "number"},
+	{name: "portfolio_members", orderBy: "version, questionnaire, qversion, measure, contributor"},
 	{name: "codes", orderBy: "campaign_id, hash"},
 	{name: "drafts", orderBy: "campaign_id, code_hash"},
 	{name: "paper_entries", orderBy: "campaign_id, code_hash"},
@@ -54,6 +62,8 @@ var copyOrder = []copyTable{
 	{name: "actions", orderBy: "campaign_id, id"},
 	{name: "duerp_measures", orderBy: "campaign_id, unit, risk_family"},
 	{name: "duerp_versions", orderBy: "campaign_id, number"}, // its triggers forbid UPDATE and DELETE, not INSERT
+	// The consultant's logos, the installation's and the campaigns'.
+	{name: "logos", orderBy: "scope"},
 	{name: "users", orderBy: "id"},
 	{name: "grants", orderBy: "user_id, campaign_id"},
 	{name: "tokens", orderBy: "id"},

@@ -74,22 +74,7 @@ func (s *Store) SaveDraft(ctx context.Context, campaignID, code string, key, dat
 // erased and Draft returns ErrDraftErased: a draft is readable only in the
 // browser that wrote it, and one nobody here can read is better gone.
 func (s *Store) Draft(ctx context.Context, campaignID, code string, key []byte) ([]byte, error) {
-	var sealed, hash []byte
-	err := s.view(ctx, func(tx *sql.Tx) error {
-		var err error
-		_, hash, err = checkCode(ctx, tx, campaignID, code)
-		if err != nil {
-			return err
-		}
-		err = tx.QueryRowContext(ctx, `SELECT data FROM drafts WHERE campaign_id = ? AND code_hash = ?`, campaignID, hash).Scan(&sealed)
-		if errors.Is(err, sql.ErrNoRows) {
-			sealed = nil
-			return nil
-		} else if err != nil {
-			return fmt.Errorf("store: draft for %s: %w", campaignID, err)
-		}
-		return nil
-	})
+	hash, sealed, err := s.sealedDraft(ctx, campaignID, code)
 	if err != nil || sealed == nil {
 		return nil, err
 	}
@@ -148,4 +133,37 @@ func (s *Store) DraftCount(ctx context.Context, campaignID string) (int, error) 
 		return 0, fmt.Errorf("store: draft count for %s: %w", campaignID, err)
 	}
 	return n, nil
+}
+
+// DraftElsewhere reports whether code has a draft that key (possibly nil)
+// cannot open: one written in another browser, which Draft would erase.
+// It erases nothing, so that the person can be asked first. The code must
+// be valid and unused in an open campaign, as for Draft.
+func (s *Store) DraftElsewhere(ctx context.Context, campaignID, code string, key []byte) (bool, error) {
+	hash, sealed, err := s.sealedDraft(ctx, campaignID, code)
+	if err != nil || sealed == nil {
+		return false, err
+	}
+	_, ok := openDraft(key, campaignID, hash, sealed)
+	return !ok, nil
+}
+
+// sealedDraft checks code (valid, unused, open campaign) and returns its
+// hash and its sealed draft, nil when it has none.
+func (s *Store) sealedDraft(ctx context.Context, campaignID, code string) (hash, sealed []byte, err error) {
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		var err error
+		if _, hash, err = checkCode(ctx, tx, campaignID, code); err != nil {
+			return err
+		}
+		err = tx.QueryRowContext(ctx, `SELECT data FROM drafts WHERE campaign_id = ? AND code_hash = ?`, campaignID, hash).Scan(&sealed)
+		if errors.Is(err, sql.ErrNoRows) {
+			sealed = nil
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("store: draft for %s: %w", campaignID, err)
+		}
+		return nil
+	})
+	return hash, sealed, err
 }

@@ -258,3 +258,33 @@ func TestMigrationErasesPlainDrafts(t *testing.T) {
 		t.Fatal("a plain draft is still in the database file after the upgrade")
 	}
 }
+
+func TestDraftElsewhere(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	c := MustOpenCampaign(t, s, nil)
+	codes := MustGenerateCodes(t, s, c.ID, 1)
+	mine, other := draftKey(t), draftKey(t)
+	if elsewhere, err := s.DraftElsewhere(ctx, c.ID, codes[0], other); err != nil || elsewhere {
+		t.Fatalf("no draft: DraftElsewhere = %v, %v; want false", elsewhere, err)
+	}
+	if err := s.SaveDraft(ctx, c.ID, codes[0], mine, []byte(`{"step":3}`)); err != nil {
+		t.Fatal(err)
+	}
+	if elsewhere, err := s.DraftElsewhere(ctx, c.ID, codes[0], mine); err != nil || elsewhere {
+		t.Errorf("same browser: DraftElsewhere = %v, %v; want false", elsewhere, err)
+	}
+	for _, key := range [][]byte{other, nil} {
+		if elsewhere, err := s.DraftElsewhere(ctx, c.ID, codes[0], key); err != nil || !elsewhere {
+			t.Errorf("another browser: DraftElsewhere = %v, %v; want true", elsewhere, err)
+		}
+	}
+	// Asking erased nothing: the browser that wrote it still reads it.
+	if d, err := s.Draft(ctx, c.ID, codes[0], mine); err != nil || string(d) != `{"step":3}` {
+		t.Errorf("Draft after DraftElsewhere = %q, %v; want the draft intact", d, err)
+	}
+	_, err := s.DraftElsewhere(ctx, c.ID, "AAAA-AAAA-AAAA", other)
+	if err == nil {
+		t.Error("unknown code: want an error")
+	}
+}

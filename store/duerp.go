@@ -189,18 +189,25 @@ var errVersionTaken = errors.New("store: duerp version number taken meanwhile")
 func (s *Store) freezeOnce(ctx context.Context, cs *publishedResults, by string, now time.Time, render RenderDUERP) (*vigie.DUERPVersion, error) {
 	id := cs.campaign.ID
 	v := &vigie.DUERPVersion{CampaignID: id, FrozenOn: now.Format(time.DateOnly), FrozenBy: by}
-	var d *dossier.DUERP
+	var d, prev *dossier.DUERP
 	err := s.view(ctx, func(tx *sql.Tx) error {
 		number, err := nextDUERPVersion(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		v.Number = number
-		d, err = cs.duerp(ctx, tx, now)
+		if d, err = cs.duerp(ctx, tx, now); err != nil {
+			return err
+		}
+		prev, err = frozenDUERP(ctx, tx, id, number-1)
 		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	if prev != nil && len(dossier.DUERPChanges(prev, d)) == 0 {
+		return nil, vigie.Errorf(vigie.ECONFLICT, "Rien n'a changé depuis la version %d du %s : une nouvelle version serait identique. Modifiez les mesures existantes ou le plan d'action avant de figer.",
+			prev.Version, vigie.DayWords("fr", prev.Date))
 	}
 	d.Version = v.Number
 	content, err := json.Marshal(d)
@@ -233,6 +240,26 @@ func (s *Store) freezeOnce(ctx context.Context, cs *publishedResults, by string,
 		return nil, err
 	}
 	return v, nil
+}
+
+// frozenDUERP reads the content of a frozen version; nil when the
+// campaign has no version number (0 before the first).
+func frozenDUERP(ctx context.Context, db queryer, campaignID string, number int) (*dossier.DUERP, error) {
+	if number < 1 {
+		return nil, nil
+	}
+	var content string
+	err := db.QueryRowContext(ctx, `SELECT content FROM duerp_versions WHERE campaign_id = ? AND number = ?`, campaignID, number).Scan(&content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("store: duerp version %d of %s: %w", number, campaignID, err)
+	}
+	d := &dossier.DUERP{}
+	if err := json.Unmarshal([]byte(content), d); err != nil {
+		return nil, fmt.Errorf("store: duerp version %d of %s: %w", number, campaignID, err)
+	}
+	return d, nil
 }
 
 // nextDUERPVersion returns the number the next frozen version takes.

@@ -187,3 +187,29 @@ func TestDUERPVersionsImmutableInSQL(t *testing.T) {
 		t.Fatalf("versions left intact = %d (%v), want 1", n, err)
 	}
 }
+
+// TestDUERPFreezeRefusesTheSameVersion: a version identical to the last
+// one (only the day differs) is refused, with the version named; a change
+// of measures makes the next one possible.
+func TestDUERPFreezeRefusesTheSameVersion(t *testing.T) {
+	s := MustOpenStore(t)
+	rc := mustReportCampaign(t, s)
+	ctx := context.Background()
+	if _, err := s.FreezeDUERP(ctx, rc.c.ID, "cli", now, reports.DUERPWorkbook); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.FreezeDUERP(ctx, rc.c.ID, "cli", now.AddDate(0, 0, 1), reports.DUERPWorkbook)
+	wantCode(t, err, vigie.ECONFLICT)
+	if msg := vigie.ErrorMessage(err); !strings.Contains(msg, "Rien n'a changé depuis la version 1 du 2 février 2027") {
+		t.Errorf("message = %q, want the version and its day in words", msg)
+	}
+	if list, _ := s.DUERPVersions(ctx, rc.c.ID); len(list) != 1 {
+		t.Fatalf("%d versions after a refused freeze, want 1", len(list))
+	}
+	if err := s.SetDUERPMeasures(ctx, rc.c.ID, "", "intensite-temps", "Entretiens annuels"); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := s.FreezeDUERP(ctx, rc.c.ID, "cli", now, reports.DUERPWorkbook); err != nil || v.Number != 2 {
+		t.Fatalf("freeze after a change = %+v, %v; want version 2", v, err)
+	}
+}

@@ -162,3 +162,29 @@ func Scored(s *Store) int64 { return s.scored.Load() }
 // WaitBackground waits for the background work of s started so far (the
 // scoring after a closing, the scorings again at start) to end.
 func WaitBackground(s *Store) { s.bg.wg.Wait() }
+
+// NextEntries exposes the portfolio's differencing rule to its property
+// test (portfolio_rule_test.go).
+func NextEntries(history, candidates map[string][]string, min int) map[string][]string {
+	return nextEntries(history, candidates, min)
+}
+
+// PortfolioMembers returns what entered each portfolio version: version
+// -> "questionnaire@qversion/measure" -> campaign ids, for the attacker.
+func (s *Store) PortfolioMembers(ctx context.Context) (map[int]map[string][]string, error) {
+	out := map[int]map[string][]string{}
+	err := eachRow(ctx, s.read, `SELECT version, questionnaire, qversion, measure, contributor FROM portfolio_members ORDER BY contributor`, nil, func(rows *sql.Rows) error {
+		var v, qv int
+		var q, m, id string
+		if err := rows.Scan(&v, &q, &qv, &m, &id); err != nil {
+			return err
+		}
+		if out[v] == nil {
+			out[v] = map[string][]string{}
+		}
+		key := fmt.Sprintf("%s@%d/%s", q, qv, m)
+		out[v][key] = append(out[v][key], id)
+		return nil
+	})
+	return out, err
+}

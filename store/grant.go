@@ -70,7 +70,7 @@ func (s *Store) GrantedCampaigns(ctx context.Context, userID string) ([]string, 
 func (s *Store) CampaignViewers(ctx context.Context, campaignID string) ([]*vigie.User, error) {
 	var out []*vigie.User
 	err := eachRow(ctx, s.read, `
-		SELECT u.id, u.email, u.role, u.session_generation FROM grants g JOIN users u ON u.id = g.user_id
+		SELECT u.id, u.email, u.role, u.session_generation, u.disabled FROM grants g JOIN users u ON u.id = g.user_id
 		WHERE g.campaign_id = ? ORDER BY u.email`,
 		[]any{campaignID}, func(rows *sql.Rows) error {
 			u, err := scanUser(rows)

@@ -150,6 +150,18 @@ func (s *Store) PendingPaperCount(ctx context.Context, campaignID string) (int, 
 	return n, nil
 }
 
+// PendingPaper says how many sheets of a campaign wait for their second
+// entry, and how many of them had a second entry that differed (they wait
+// for a corrected one). Only counts: a sheet waiting is known by the hash
+// of its code, never its number.
+func (s *Store) PendingPaper(ctx context.Context, campaignID string) (waiting, disputed int, err error) {
+	err = s.read.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(disputed), 0) FROM paper_entries WHERE campaign_id = ?`, campaignID).Scan(&waiting, &disputed)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: pending paper entries of %s: %w", campaignID, err)
+	}
+	return waiting, disputed, nil
+}
+
 // preparePaper checks an entry against the open campaign and readies the
 // submission that would record it.
 func (s *Store) preparePaper(ctx context.Context, campaignID, sheet string, r *vigie.Response, now time.Time) (*submission, error) {

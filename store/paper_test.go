@@ -118,3 +118,26 @@ func TestPaperUsedOnlineAnswersAsMismatch(t *testing.T) {
 		t.Fatalf("%d responses, want the online one", n)
 	}
 }
+
+func TestPendingPaper(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	c := MustOpenCampaign(t, s, nil)
+	sheets := MustGenerateCodes(t, s, c.ID, 3)
+	if w, d, err := s.PendingPaper(ctx, c.ID); err != nil || w != 0 || d != 0 {
+		t.Fatalf("PendingPaper before any entry = %d, %d, %v; want 0, 0", w, d, err)
+	}
+	for _, sheet := range sheets[:2] {
+		if _, err := s.EnterPaper(ctx, c.ID, sheet, validResponse(), now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	differing := validResponse()
+	differing.Answers["reconnaissance"]["eff1"] = 2
+	if res, err := s.EnterPaper(ctx, c.ID, sheets[1], differing, now); err != nil || res.Status != store.PaperMismatch {
+		t.Fatalf("differing second entry = %+v, %v; want a mismatch", res, err)
+	}
+	if w, d, err := s.PendingPaper(ctx, c.ID); err != nil || w != 2 || d != 1 {
+		t.Fatalf("PendingPaper = %d waiting, %d disputed, %v; want 2, 1", w, d, err)
+	}
+}

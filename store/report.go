@@ -19,6 +19,7 @@ type ReportOptions struct {
 	Audience         dossier.Audience // consultant or committee; required
 	Lang             string           // "fr" or "en"; "" means "fr"
 	IncludeItemAnnex bool             // the item distributions in the PDF annex
+	Short            bool             // the committee's short PDF report (dossier.Report.Short)
 	Version          string           // Vigie's version, written in the parameters
 	Now              time.Time        // the generation date; zero means now
 }
@@ -59,6 +60,7 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 	r := &dossier.Report{
 		Organisation:        c.Organisation,
 		Campaign:            c.Title,
+		ConductedBy:         vigie.InLanguage(c.ConductedBy, opt.Lang),
 		OpenedWeek:          c.OpenedWeek,
 		ClosedWeek:          c.ClosedWeek,
 		GeneratedAt:         opt.Now,
@@ -67,11 +69,17 @@ func (s *Store) Report(ctx context.Context, campaignID string, opt ReportOptions
 		MinGroupSize:        c.MinGroupSize,
 		CommentMinGroupSize: c.CommentMinGroupSize,
 		IncludeItemAnnex:    opt.IncludeItemAnnex,
+		Short:               opt.Short,
 		Version:             opt.Version,
 		Participation:       out.Participation,
 		Respondents:         out.Respondents,
 		PriorityShare:       c.PriorityShare,
 		SegmentLabels:       segmentLabels(c, opt.Lang),
+	}
+	// The consultant's logo on the cover and in the headers: the
+	// campaign's own, else the installation's.
+	if r.Logo, err = s.DocumentLogo(ctx, campaignID); err != nil {
+		return nil, err
 	}
 	for _, q := range qs {
 		res, err := out.result(q.ID)

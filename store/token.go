@@ -65,14 +65,14 @@ func (s *Store) CreateToken(ctx context.Context, userID, label string) (id, toke
 }
 
 // TokenUser returns the account of a valid API token; EUNAUTHORIZED when
-// the token is unknown or revoked.
+// the token is unknown or revoked, or its account disabled.
 func (s *Store) TokenUser(ctx context.Context, token string) (*vigie.User, error) {
 	if !strings.HasPrefix(token, TokenPrefix) {
 		return nil, errBadToken
 	}
 	u, err := scanUser(s.read.QueryRowContext(ctx, `
-		SELECT u.id, u.email, u.role, u.session_generation FROM tokens t JOIN users u ON u.id = t.user_id
-		WHERE t.hash = ? AND t.revoked = 0`, hashToken(token)))
+		SELECT u.id, u.email, u.role, u.session_generation, u.disabled FROM tokens t JOIN users u ON u.id = t.user_id
+		WHERE t.hash = ? AND t.revoked = 0 AND u.disabled = 0`, hashToken(token)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errBadToken
 	} else if err != nil {

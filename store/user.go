@@ -66,7 +66,7 @@ func (s *Store) CreateUser(ctx context.Context, email string, role vigie.Role, p
 		return nil, err
 	}
 	if !role.Valid() {
-		return nil, vigie.Errorf(vigie.EINVALID, "Le rôle « %s » n'existe pas : choisissez consultant ou viewer (lecteur).", role)
+		return nil, vigie.Errorf(vigie.EINVALID, "Le rôle « %s » n'existe pas : choisissez consultant, viewer (lecteur) ou saisie.", role)
 	}
 	if err := checkPasswordRules(password); err != nil {
 		return nil, err
@@ -98,11 +98,11 @@ func (s *Store) CreateUser(ctx context.Context, email string, role vigie.Role, p
 }
 
 // userColumns are the columns scanned by scanUser.
-const userColumns = `id, email, role, session_generation`
+const userColumns = `id, email, role, session_generation, disabled`
 
 func scanUser(row interface{ Scan(...any) error }) (*vigie.User, error) {
 	u := &vigie.User{}
-	if err := row.Scan(&u.ID, &u.Email, &u.Role, &u.SessionGeneration); err != nil {
+	if err := row.Scan(&u.ID, &u.Email, &u.Role, &u.SessionGeneration, &u.Disabled); err != nil {
 		return nil, err
 	}
 	return u, nil
@@ -132,7 +132,7 @@ func userByEmail(ctx context.Context, db queryer, email string) (*vigie.User, st
 	u := &vigie.User{}
 	var hash string
 	err := db.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE email = ?`, e).
-		Scan(&u.ID, &u.Email, &u.Role, &u.SessionGeneration, &hash)
+		Scan(&u.ID, &u.Email, &u.Role, &u.SessionGeneration, &u.Disabled, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", vigie.Errorf(vigie.ENOTFOUND, "Aucun compte pour l'adresse %s.", e)
 	} else if err != nil {
@@ -227,6 +227,11 @@ func (s *Store) Authenticate(ctx context.Context, email, password string) (*vigi
 	}
 	if !ok {
 		return nil, errBadLogin
+	}
+	// Said only to whoever knows the password: the address alone tells
+	// nothing.
+	if u.Disabled {
+		return nil, ErrAccountDisabled
 	}
 	return u, nil
 }

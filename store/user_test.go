@@ -45,7 +45,7 @@ func TestCreateUser(t *testing.T) {
 			{"BadEmail", "pas une adresse", vigie.RoleViewer, testPassword, "n'est pas valide"},
 			{"DisplayName", "Bob <b@example.fr>", vigie.RoleViewer, testPassword, "n'est pas valide"},
 			{"NoDomainDot", "b@localhost", vigie.RoleViewer, testPassword, "n'est pas valide"},
-			{"BadRole", "b@example.fr", "admin", testPassword, "consultant ou viewer"},
+			{"BadRole", "b@example.fr", "admin", testPassword, "consultant, viewer (lecteur) ou saisie"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				_, err := s.CreateUser(ctx, tc.email, tc.role, tc.password)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -23,12 +24,56 @@ type actionsPage struct {
 	Groups  []actionGroup
 	Error   string // a refused creation: shown above the creation form
 
+	// The table of the plan, filtered; the action being edited (its form
+	// under the table), nil when none.
+	Rows    []actionRow
+	Total   int
+	Filter  actionFilter
+	Owners  []string
+	Editing *actionRow
+	Today   string // YYYY-MM-DD, for "en retard"
+	// ResultsNav links the campaign's result pages.
+	ResultsNav *resultsNav
+
 	// The choices of the forms.
-	Units      []option
-	Dimensions []option
-	Families   []option
-	Statuses   []option
-	New        actionForm // the creation form, kept as typed when refused
+	Units           []option
+	DimensionGroups []dimensionGroup
+	Families        []option
+	Statuses        []option
+	New             actionForm // the creation form, kept as typed when refused
+}
+
+// dimensionGroup is the dimensions of one questionnaire, offered as
+// checkboxes under its title.
+type dimensionGroup struct {
+	Title   string
+	Options []option
+}
+
+// actionFilter narrows the plan's table: a unit path ("-" for everyone,
+// "" for all), an owner, a status, and overdue actions only.
+type actionFilter struct {
+	Unit, Owner, Status string
+	Overdue             bool
+}
+
+// keeps reports whether an action passes the filter on day today.
+func (f actionFilter) keeps(a vigie.Action, today string) bool {
+	switch {
+	case f.Unit == "-" && a.Unit != "", f.Unit != "" && f.Unit != "-" && a.Unit != f.Unit:
+		return false
+	case f.Owner != "" && a.Owner != f.Owner, f.Status != "" && string(a.Status) != f.Status:
+		return false
+	case f.Overdue && !overdue(a, today):
+		return false
+	}
+	return true
+}
+
+// overdue reports whether an action's due day is past and it is neither
+// done nor abandoned.
+func overdue(a vigie.Action, today string) bool {
+	return a.Due != "" && a.Due < today && a.Status != vigie.ActionDone && a.Status != vigie.ActionAbandoned
 }
 
 // option is one choice of a select.
@@ -48,6 +93,10 @@ type actionRow struct {
 	Form        actionForm
 	Error       string // a refused change of this action
 	OpenEditing bool
+	Unit        string // in words
+	Family      string
+	Overdue     bool
+	Confirm     string // a refused deletion's message
 }
 
 // actionForm is the fields of an action form, as typed.
@@ -81,9 +130,11 @@ func readActionForm(c *gin.Context) actionForm {
 
 // refusedAction is a form the store refused, to show again with its message.
 type refusedAction struct {
-	id   string // "" for the creation form
-	form actionForm
-	msg  string
+	id      string // "" for the creation form
+	form    actionForm
+	msg     string
+	edit    string // the action whose form is open, when none was refused
+	confirm string // a refused deletion's message
 }
 
 // adminActions shows the plan. The creation form may be prefilled from
@@ -95,17 +146,16 @@ func (s *Server) adminActions(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	form := actionForm{Unit: c.Query("unit"), Title: c.Query("title"), Status: string(vigie.ActionPlanned)}
-	if d := c.Query("dimension"); d != "" {
-		form.Dimensions = []string{d}
-	}
-	s.renderActions(c, http.StatusOK, camp, &refusedAction{form: form})
+	form := actionForm{Unit: c.Query("unit"), Title: c.Query("title"), Status: string(vigie.ActionPlanned), Dimensions: c.QueryArray("dimension")}
+	s.renderActions(c, http.StatusOK, camp, &refusedAction{form: form, edit: c.Query("edit")})
 }
 
 // renderActions renders the page; refused, when not nil, is a form to
 // show again (the creation form when its id is "").
 func (s *Server) renderActions(c *gin.Context, status int, camp *vigie.Campaign, refused *refusedAction) {
-	p := &actionsPage{Nav: nav(c), C: camp}
+	p := &actionsPage{Nav: nav(c), C: camp, Today: s.now().In(vigie.Paris).Format(time.DateOnly),
+		ResultsNav: s.resultsNavOf(c, camp, "actions"),
+		Filter:     actionFilter{Unit: c.Query("unit_filter"), Owner: c.Query("owner"), Status: c.Query("status_filter"), Overdue: c.Query("overdue") == "1"}}
 	if err := store.ResultsAvailable(camp); err != nil {
 		p.Pending = vigie.ErrorMessage(err)
 		s.render(c, status, "admin_actions", p)
@@ -128,11 +178,13 @@ func (s *Server) renderActions(c *gin.Context, status int, camp *vigie.Campaign,
 	}
 	dimTitle := map[string]string{}
 	for _, q := range qs {
+		g := dimensionGroup{Title: q.Title.In("fr", q.Language)}
 		for _, d := range q.Dimensions {
 			id := q.ID + "/" + d.ID
-			dimTitle[id] = q.Title.In("fr", q.Language) + " – " + d.Title.In("fr", q.Language)
-			p.Dimensions = append(p.Dimensions, option{id, dimTitle[id]})
+			dimTitle[id] = g.Title + " – " + d.Title.In("fr", q.Language)
+			g.Options = append(g.Options, option{id, d.Title.In("fr", q.Language)})
 		}
+		p.DimensionGroups = append(p.DimensionGroups, g)
 	}
 	p.Families = append(p.Families, option{"", "(celle de la première dimension)"})
 	for _, f := range questionnaires.RiskFamilies {
@@ -145,6 +197,24 @@ func (s *Server) renderActions(c *gin.Context, status int, camp *vigie.Campaign,
 		p.New, p.Error = refused.form, refused.msg
 	}
 	p.Groups = groupActions(camp, list, dimTitle, refused)
+	p.Total = len(list)
+	for _, g := range p.Groups {
+		for _, a := range g.Actions {
+			a.Unit, a.Family, a.Overdue = g.Unit, g.Family, overdue(a.A, p.Today)
+			if a.A.Owner != "" && !slices.Contains(p.Owners, a.A.Owner) {
+				p.Owners = append(p.Owners, a.A.Owner)
+			}
+			if refused != nil && (refused.id == a.A.ID || refused.edit == a.A.ID) {
+				a.Confirm = refused.confirm
+				editing := a
+				p.Editing = &editing
+			}
+			if p.Filter.keeps(a.A, p.Today) {
+				p.Rows = append(p.Rows, a)
+			}
+		}
+	}
+	slices.Sort(p.Owners)
 	s.render(c, status, "admin_actions", p)
 }
 
@@ -263,8 +333,18 @@ func (s *Server) adminActionSave(c *gin.Context) {
 	c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+camp.ID+"/actions")
 }
 
-// adminActionDelete removes an action.
+// adminActionDelete removes an action once its confirmation box is
+// ticked; without it, the page comes back with the action's form open.
 func (s *Server) adminActionDelete(c *gin.Context) {
+	camp, ok := s.postedCampaign(c)
+	if !ok {
+		return
+	}
+	if c.PostForm("confirm") != "1" {
+		s.renderActions(c, http.StatusBadRequest, camp, &refusedAction{edit: c.Param("aid"),
+			confirm: "Rien n'a été supprimé : cochez la case de confirmation pour supprimer cette action."})
+		return
+	}
 	if err := s.deleteAction(c, c.Param("aid")); err != nil {
 		s.htmlError(c, err)
 		return

@@ -75,6 +75,12 @@ var auditActions = map[string]string{
 	"paper.generate":          "Questionnaires papier créés",
 	"paper.refused":           "Saisie papier refusée",
 	"paper.limited":           "Saisie papier bloquée (trop de refus)",
+	"portfolio.on":            "Portefeuille activé",
+	"portfolio.off":           "Portefeuille désactivé",
+	"portfolio.minimum":       "Minimum du portefeuille changé",
+	"portfolio.include":       "Campagne incluse dans le portefeuille",
+	"portfolio.exclude":       "Campagne exclue du portefeuille",
+	"portfolio.freeze":        "Version du portefeuille figée",
 }
 
 // hiddenDetails are the actions whose detail is a random identifier (a
@@ -112,7 +118,7 @@ func (s *Server) adminAudit(c *gin.Context) {
 
 // auditRowOf writes an entry for people.
 func auditRowOf(e vigie.AuditEntry, titles map[string]string) auditRow {
-	r := auditRow{At: e.At.Format("02/01/2006 15:04:05"), Actor: e.Actor, Action: e.Action, Object: e.Target, Detail: e.Detail}
+	r := auditRow{At: timeWords(e.At, "fr"), Actor: e.Actor, Action: e.Action, Object: e.Target, Detail: e.Detail}
 	if words, ok := auditActions[e.Action]; ok {
 		r.Action = words
 	}

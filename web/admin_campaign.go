@@ -34,13 +34,21 @@ type campaignPage struct {
 
 	// Consultants only.
 	Viewers    []*vigie.User
-	CodesTotal int // codes created; how many served is not shown (see template)
-	Invited    int // addresses sent a code by e-mail (store.InvitedCount)
-	Sending    *sendingStatus
-	SendingURL string
-	Units      []string
-	Error      string
-	Rewrite    *rewriteNotice // the file's rewrite pending or failing
+	CodesTotal int  // codes created; how many served is not shown (see template)
+	Invited    int  // addresses sent a code by e-mail (store.InvitedCount)
+	MailReady  bool // an SMTP relay is configured: the e-mail form is offered
+	// PaperWaiting sheets were typed in once and wait for their second
+	// entry, PaperDisputed of them after two entries that differed; the
+	// closing form says they are erased, uncounted.
+	PaperWaiting, PaperDisputed int
+	Sending                     *sendingStatus
+	SendingURL                  string
+	Units                       []string
+	Error                       string
+	Rewrite                     *rewriteNotice // the file's rewrite pending or failing
+	// The consultant's logos on the documents: the campaign's own and
+	// the installation's (each "" when none, else its size in pixels).
+	OwnLogo, InstallationLogo string
 }
 
 // adminCampaign shows a campaign: state, participation, results, and for
@@ -101,11 +109,22 @@ func (s *Server) campaignPageData(c *gin.Context, camp *vigie.Campaign) (*campai
 		return nil, err
 	}
 	p.Viewers = viewers
+	own, inst, err := s.store.Logos(c.Request.Context(), camp.ID)
+	if err != nil {
+		return nil, err
+	}
+	p.OwnLogo, p.InstallationLogo = logoSize(own), logoSize(inst)
 	if p.CodesTotal, _, err = s.store.CodeCounts(c.Request.Context(), camp.ID); err != nil {
 		return nil, err
 	}
 	if p.Invited, err = s.store.InvitedCount(c.Request.Context(), camp.ID); err != nil {
 		return nil, err
+	}
+	p.MailReady = s.admin.cfg.Mailer != nil
+	if camp.State == vigie.StateOpen {
+		if p.PaperWaiting, p.PaperDisputed, err = s.store.PendingPaper(c.Request.Context(), camp.ID); err != nil {
+			return nil, err
+		}
 	}
 	if sd := s.sendings.runningFor(camp.ID); sd != nil {
 		p.Sending, p.SendingURL = sd.status(), "/admin"+sendingPath(camp.ID, sd.ID)

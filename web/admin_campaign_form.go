@@ -60,6 +60,9 @@ type questionnaireChoice struct {
 	Checked   bool
 }
 
+// errClosedSettings answers an edit of a closed campaign.
+var errClosedSettings = vigie.Errorf(vigie.ECONFLICT, "La campagne est close : ses réglages ne changent plus.")
+
 // maxAdminForm bounds a back-office form, an imported units file included.
 const maxAdminForm = maxUnitsFile + 1<<20
 
@@ -72,7 +75,17 @@ func (s *Server) adminCampaignNew(c *gin.Context) {
 		RetentionDays:       strconv.Itoa(vigie.DefaultRetentionDays),
 		Access:              string(vigie.AccessCodes),
 	}
-	s.renderCampaignForm(c, http.StatusOK, f, nil)
+	// ?previous=ID: the next wave of that campaign, everything copied.
+	var chosen []string
+	if id := c.Query("previous"); id != "" {
+		prev, err := s.store.Campaign(c.Request.Context(), id)
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		chosen = prefillFromWave(f, prev)
+	}
+	s.renderCampaignForm(c, http.StatusOK, f, chosen)
 }
 
 // adminCampaignEdit shows the form of a draft campaign.
@@ -82,8 +95,12 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	if camp.State != vigie.StateDraft {
-		s.htmlError(c, vigie.Errorf(vigie.ECONFLICT, "La campagne a été ouverte : ses réglages sont verrouillés."))
+	switch camp.State {
+	case vigie.StateOpen:
+		s.render(c, http.StatusOK, "admin_campaign_amend", s.amendFormOf(c, camp))
+		return
+	case vigie.StateClosed:
+		s.htmlError(c, errClosedSettings)
 		return
 	}
 	sp := camp.Spec()
@@ -103,8 +120,24 @@ func (s *Server) adminCampaignEdit(c *gin.Context) {
 	s.renderCampaignForm(c, http.StatusOK, f, sp.Questionnaires)
 }
 
-// adminCampaignSave creates a campaign (no :id) or saves a draft one.
+// adminCampaignSave creates a campaign (no :id) or saves a draft one; an
+// open campaign's form saves what may still change (adminCampaignAmend).
 func (s *Server) adminCampaignSave(c *gin.Context) {
+	if id := c.Param("id"); id != "" {
+		camp, err := s.campaignOf(c)
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		switch camp.State {
+		case vigie.StateOpen:
+			s.adminCampaignAmend(c, camp)
+			return
+		case vigie.StateClosed:
+			s.htmlError(c, errClosedSettings)
+			return
+		}
+	}
 	if err := c.Request.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		s.htmlError(c, formError(err))
 		return
@@ -189,6 +222,13 @@ func (s *Server) adminCampaignSave(c *gin.Context) {
 		keepTranslations(spec.Segments, previous.Segments)
 	}
 	spec.Previous = f.Previous
+	// A new campaign whose previous wave is chosen takes from it what the
+	// form left empty.
+	if f.ID == "" && f.Previous != "" && len(problems) == 0 {
+		if prev, err := s.store.Campaign(c.Request.Context(), f.Previous); err == nil {
+			chosen = inheritWave(spec, f, prev, chosen)
+		}
+	}
 	unitMap, mapProblems := parseUnitMapText(f.UnitMap)
 	f.Errors = append(f.Errors, mapProblems...)
 	spec.UnitMap = unitMap

@@ -216,9 +216,23 @@ func TestCodesDownload(t *testing.T) {
 	if ct := p.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/csv") {
 		t.Fatalf("Content-Type = %q", ct)
 	}
-	recs, err := csv.NewReader(strings.NewReader(p.Body)).ReadAll()
+	// For a French Excel: a byte-order mark, ";" between cells, French
+	// headings; the file named after the campaign and the day.
+	body, bom := strings.CutPrefix(p.Body, "\ufeff")
+	if !bom {
+		t.Errorf("CSV without a byte-order mark")
+	}
+	r := csv.NewReader(strings.NewReader(body))
+	r.Comma = ';'
+	recs, err := r.ReadAll()
 	if err != nil || len(recs) != 4 {
 		t.Fatalf("CSV = %q (%v), want a header and 3 codes", p.Body, err)
+	}
+	if strings.Join(recs[0], ";") != "Code;Unité;Lien direct" || recs[1][1] != "Direction A / Service 2" {
+		t.Errorf("CSV header %q, unit %q", recs[0], recs[1][1])
+	}
+	if cd := p.Header.Get("Content-Disposition"); !strings.Contains(cd, `filename="codes-barometre-2027-2027-02-02.csv"`) || !strings.Contains(cd, "filename*=UTF-8''codes%20") {
+		t.Errorf("Content-Disposition = %q, want the campaign's title and the day", cd)
 	}
 	for _, r := range recs[1:] {
 		unit, err := as.Store.CheckCode(context.Background(), as.Campaign.ID, r[0])
@@ -233,6 +247,9 @@ func TestCodesDownload(t *testing.T) {
 
 	p = b.post(base+"/codes", url.Values{"count": {"9"}, "format": {"pdf"}})
 	wantStatus(t, p, http.StatusOK)
+	if cd := p.Header.Get("Content-Disposition"); !strings.Contains(cd, `filename="coupons-`) || strings.Contains(cd, as.Campaign.ID) {
+		t.Errorf("Content-Disposition = %q, want « coupons- » and the title, not the id", cd)
+	}
 	if !strings.HasPrefix(p.Body, "%PDF-") || p.Header.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("not a PDF: %q", p.Header.Get("Content-Type"))
 	}
@@ -295,6 +312,40 @@ func TestCodesDownload(t *testing.T) {
 			t.Errorf("the count did not change")
 		}
 	})
+}
+
+// TestSlipsForAUnitInEnglish: slips bound to a unit print it, and a
+// bilingual campaign's slips come in the language chosen.
+func TestSlipsForAUnitInEnglish(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not found")
+	}
+	as := MustNewAdminServer(t)
+	b := as.signedIn(t, consultantEmail)
+	base := "/admin/campaigns/" + as.Campaign.ID
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"fr", []string{"Unité : Direction A / Service 2", "Votre code"}},
+		{"en", []string{"Unit: Direction A / Service 2", "Your code"}},
+		{"de", []string{"Votre code"}}, // not a language of the campaign: French
+	} {
+		p := b.post(base+"/codes", url.Values{"count": {"1"}, "unit": {"Direction A/Service 2"}, "format": {"pdf"}, "lang": {tc.lang}})
+		wantStatus(t, p, http.StatusOK)
+		file := filepath.Join(t.TempDir(), "coupons.pdf")
+		os.WriteFile(file, []byte(p.Body), 0o600)
+		out, err := exec.Command("pdftotext", file, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(out)), " ")
+		for _, w := range tc.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s slips lack %q:\n%s", tc.lang, w, text)
+			}
+		}
+	}
 }
 
 func TestOpenClose(t *testing.T) {
@@ -405,5 +456,30 @@ func TestCampaignFormPriorityShare(t *testing.T) {
 		p := b.do(http.MethodPost, "/admin/campaigns", body, ctype)
 		wantStatus(t, p, http.StatusBadRequest)
 		wantContains(t, p, tt.msg, `value="`+tt.value+`"`)
+	}
+}
+
+// TestOpenWarnsWithoutDPO pins the warning before opening a campaign that
+// names no data protection officer: the notice would have no address.
+func TestOpenWarnsWithoutDPO(t *testing.T) {
+	for _, tt := range []struct {
+		name, dpo string
+		warn      bool
+	}{{"NoDPO", "", true}, {"DPO", "dpo@client.example", false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			as := MustNewAdminServer(t, withState(vigie.StateDraft), withSpec(func(s *vigie.CampaignSpec) { s.DPOContact = tt.dpo }))
+			p := as.signedIn(t, consultantEmail).get("/admin/campaigns/" + as.Campaign.ID)
+			wantStatus(t, p, http.StatusOK)
+			warned := strings.Contains(p.Body, `id="open-no-dpo"`)
+			if warned != tt.warn {
+				t.Fatalf("DPO %q: warning shown = %v, want %v", tt.dpo, warned, tt.warn)
+			}
+			if warned {
+				wantContains(t, p, "n’aura pas d’adresse de DPO", "Service social régional", `href="/admin/campaigns/`+as.Campaign.ID+`/edit#dpo_contact"`)
+				if strings.Index(p.Body, `id="open-no-dpo"`) > strings.Index(p.Body, `/open"`) {
+					t.Error("the warning comes after the open button")
+				}
+			}
+		})
 	}
 }

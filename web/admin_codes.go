@@ -5,8 +5,10 @@ import (
 	"encoding/csv"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -74,29 +76,56 @@ func (s *Server) adminCodes(c *gin.Context) {
 	}
 	base := s.respondentURL(c, camp)
 	c.Header("Cache-Control", "no-store")
+	today := s.now().In(vigie.Paris).Format(time.DateOnly)
 	if c.PostForm("format") == "csv" {
-		c.Header("Content-Disposition", `attachment; filename="codes-`+camp.ID+`.csv"`)
-		c.Data(http.StatusOK, "text/csv; charset=utf-8", codesCSV(codes, unit, base))
+		c.Header("Content-Disposition", downloadDisposition("codes", camp.Title, today, "csv"))
+		c.Data(http.StatusOK, "text/csv; charset=utf-8", codesCSV(codes, unitLabelOf(unit), base))
 		return
+	}
+	lang := c.PostForm("lang")
+	if !slices.Contains(camp.Languages, lang) {
+		lang = "fr"
 	}
 	var buf bytes.Buffer
 	err = reports.SlipsPDF(&buf, &reports.Slips{
 		Campaign: camp.Title, Organisation: camp.Organisation, URL: base, Codes: codes, MinGroupSize: camp.MinGroupSize,
-		EndDate: dateWords(camp.EndDate, "fr"),
+		EndDate: dateWords(camp.EndDate, lang), Unit: unitLabelOf(unit), Lang: lang,
 	})
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	c.Header("Content-Disposition", `attachment; filename="coupons-`+camp.ID+`.pdf"`)
+	c.Header("Content-Disposition", downloadDisposition(map[string]string{"fr": "coupons", "en": "slips"}[lang], camp.Title, today, "pdf"))
 	c.Data(http.StatusOK, "application/pdf", buf.Bytes())
 }
 
-// codesCSV writes one code per line with its unit and its direct link.
+// unitLabelOf writes a posted unit path ("A/B") as the pages do
+// ("A / B"); "" for none.
+func unitLabelOf(unit string) string {
+	if unit = strings.Trim(strings.TrimSpace(unit), "/"); unit == "" {
+		return ""
+	}
+	return unitLabel(strings.Split(unit, "/"))
+}
+
+// downloadDisposition names a file handed out for a campaign: its kind,
+// the campaign's title and the day (« coupons Baromètre 2027
+// 2026-12-08.pdf »), with an ASCII-only fallback for old clients.
+func downloadDisposition(kind, title, day, ext string) string {
+	name := kind + " " + strings.TrimSpace(title) + " " + day + "." + ext
+	ascii := asciiSlug(kind) + "-" + asciiSlug(title) + "-" + day + "." + ext
+	return `attachment; filename="` + ascii + `"; filename*=UTF-8''` + rfc5987Escape(name)
+}
+
+// codesCSV writes one code per line with its unit and its direct link,
+// for a French spreadsheet: ";" between cells, a byte-order mark so that
+// Excel reads UTF-8, French headings.
 func codesCSV(codes []string, unit, base string) []byte {
 	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
-	w.Write([]string{"code", "unite", "lien"})
+	w.Comma = ';'
+	w.Write([]string{"Code", "Unité", "Lien direct"})
 	for _, code := range codes {
 		w.Write([]string{code, spreadsheetSafe(unit), base + "?code=" + code})
 	}

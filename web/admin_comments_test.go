@@ -30,7 +30,7 @@ func TestModeration(t *testing.T) {
 	wantStatus(t, p, http.StatusOK)
 	// Every unit is under the threshold of 10: the comments come with the
 	// whole campaign, never with a unit.
-	if n := strings.Count(p.Body, `<article class="comment"`); n != 14 {
+	if n := strings.Count(p.Body, `<article class="comment`); n != 14 {
 		t.Fatalf("%d comments shown, want 14", n)
 	}
 	if strings.Contains(p.Body, "Direction B · questionnaire") || !strings.Contains(p.Body, "Toute la campagne") {
@@ -49,9 +49,9 @@ func TestModeration(t *testing.T) {
 		byText[c.Original] = c
 	}
 	pub, red, rej := byText["Service 2 n°1"], byText["Direction B n°3"], byText["Service 1 n°2"]
-	wantRedirect(t, cons.post(base+"/comments/"+pub.ID, url.Values{"action": {"publish"}}), base+"/comments")
-	wantRedirect(t, cons.post(base+"/comments/"+red.ID, url.Values{"action": {"redact"}, "text": {"Direction B […]"}}), base+"/comments")
-	wantRedirect(t, cons.post(base+"/comments/"+rej.ID, url.Values{"action": {"reject"}}), base+"/comments")
+	wantRedirect(t, cons.post(base+"/comments/"+pub.ID, url.Values{"action": {"publish"}}), base+"/comments?done=publish&n=1#list")
+	wantRedirect(t, cons.post(base+"/comments/"+red.ID, url.Values{"action": {"redact"}, "text": {"Direction B […]"}}), base+"/comments?done=redact&n=1#list")
+	wantRedirect(t, cons.post(base+"/comments/"+rej.ID, url.Values{"action": {"reject"}}), base+"/comments?done=reject&n=1#list")
 	p = cons.post(base+"/comments/"+pub.ID, url.Values{"action": {"redact"}, "text": {"Un texte bien plus long que l'original"}})
 	wantStatus(t, p, http.StatusBadRequest)
 	wantContains(t, p, "ne figure pas ainsi dans le commentaire")
@@ -133,7 +133,7 @@ func TestModerationKeepsTheirWords(t *testing.T) {
 		t.Fatalf("refused decisions published %v", got)
 	}
 
-	wantRedirect(t, cons.post(base+"/comments/"+cm.ID, url.Values{"action": {"redact"}, "text": {"[…] " + number}}), base+"/comments")
+	wantRedirect(t, cons.post(base+"/comments/"+cm.ID, url.Values{"action": {"redact"}, "text": {"[…] " + number}}), base+"/comments?done=redact&n=1#list")
 	got, _ := as.Store.PublishedComments(context.Background(), as.Campaign.ID, "")
 	if len(got) != 1 || got[0].Text != "[…] "+number || !got[0].Redacted {
 		t.Fatalf("published = %+v, want the redaction", got)
@@ -161,16 +161,16 @@ func TestModerationFilterAndBulk(t *testing.T) {
 		wantContains(t, p, "Choisissez")
 	})
 
-	form := url.Values{"action": {"publish"}, "cid": {list[0].ID, list[1].ID, list[2].ID}, "status": {"pending"}}
-	wantRedirect(t, cons.post(base+"/comments", form), base+"/comments?status=pending")
+	form := url.Values{"action": {"publish"}, "cid": {list[0].ID, list[1].ID, list[2].ID}, "status": {"pending"}, "reviewed": {"1"}}
+	wantRedirect(t, cons.post(base+"/comments", form), base+"/comments?done=publish&n=3&status=pending#list")
 	form = url.Values{"action": {"reject"}, "cid": {list[3].ID}}
-	wantRedirect(t, cons.post(base+"/comments", form), base+"/comments")
+	wantRedirect(t, cons.post(base+"/comments", form), base+"/comments?done=reject&n=1#list")
 
 	count := func(query string) int {
 		t.Helper()
 		p := cons.get(base + "/comments" + query)
 		wantStatus(t, p, http.StatusOK)
-		return strings.Count(p.Body, `<article class="comment"`)
+		return strings.Count(p.Body, `<article class="comment`)
 	}
 	for _, c := range []struct {
 		query string
@@ -201,4 +201,87 @@ func TestModerationFilterAndBulk(t *testing.T) {
 	if strings.Contains(p.Body, " checked") {
 		t.Errorf("moderation page: a decision is pre-selected")
 	}
+}
+
+// TestModerationFlags checks that comments that may name someone come
+// first with the reason, that a group publication holding one is refused
+// until the consultant says they reread them, and that decisions come
+// back to the same filters, place and a message.
+func TestModerationFlags(t *testing.T) {
+	as := smallUnitServer(t) // "Direction B n°k" comments carry a capital inside a sentence
+	as.closeCampaign(t)
+	cons := as.signedIn(t, consultantEmail)
+	base := "/admin/campaigns/" + as.Campaign.ID
+	list, err := as.Store.CommentsForModeration(context.Background(), as.Campaign.ID, 0)
+	if err != nil || len(list) != 14 {
+		t.Fatalf("CommentsForModeration: %d, %v", len(list), err)
+	}
+	var flagged, plain []vigie.Comment
+	for _, c := range list {
+		if strings.HasPrefix(c.Original, "Direction B") {
+			flagged = append(flagged, c)
+		} else {
+			plain = append(plain, c)
+		}
+	}
+
+	p := cons.get(base + "/comments")
+	wantStatus(t, p, http.StatusOK)
+	wantContains(t, p, "dont 6\u00a0signalés en tête de liste", "« B » : majuscule au milieu d&#39;une phrase", "J’ai relu les commentaires signalés",
+		"Charge de travail et soutien") // the questionnaire by its title
+	if strings.Contains(p.Body, "· charge-et-soutien ·") {
+		t.Errorf("a comment names its questionnaire by id")
+	}
+	first := strings.Index(p.Body, `<article class="comment"`)
+	if last := strings.LastIndex(p.Body, `<article class="comment flagged"`); first < 0 || last < 0 || last > first {
+		t.Errorf("flagged comments do not all come first (last flagged at %d, first plain at %d)", last, first)
+	}
+	checkAccessible(t, p)
+
+	t.Run("BulkPublishNeedsReview", func(t *testing.T) {
+		form := url.Values{"action": {"publish"}, "cid": {flagged[0].ID, plain[0].ID}, "unit": {"Toute la campagne"}}
+		p := cons.post(base+"/comments", form)
+		wantStatus(t, p, http.StatusBadRequest)
+		wantContains(t, p, "Rien n&#39;a été publié : 1\u00a0commentaire sélectionné est signalé")
+		if n := strings.Count(p.Body, `form="bulk" checked`); n != 2 {
+			t.Errorf("%d comments still selected, want the 2 posted", n)
+		}
+		if got, _ := as.Store.PublishedComments(context.Background(), as.Campaign.ID, ""); len(got) != 0 {
+			t.Fatalf("refused bulk publication published %d comments", len(got))
+		}
+		form.Set("reviewed", "1")
+		loc := wantRedirect(t, cons.post(base+"/comments", form), "#list")
+		if !strings.Contains(loc, "done=publish") || !strings.Contains(loc, "n=2") || !strings.Contains(loc, "unit=Toute+la+campagne") {
+			t.Errorf("redirect to %q, want the filters, the decision and the count", loc)
+		}
+		loc, _, _ = strings.Cut(loc, "#") // a browser keeps the fragment
+		wantContains(t, cons.get(loc), "2\u00a0commentaires publiés tels quels.")
+	})
+	t.Run("RejectNeedsNoReview", func(t *testing.T) {
+		wantRedirect(t, cons.post(base+"/comments", url.Values{"action": {"reject"}, "cid": {flagged[1].ID}}), "done=reject&n=1#list")
+	})
+	t.Run("SingleDecisionComesBackToTheNextComment", func(t *testing.T) {
+		loc := wantRedirect(t, cons.post(base+"/comments/"+plain[1].ID, url.Values{"action": {"reject"}, "status": {"pending"}, "next": {"c-" + plain[2].ID}}),
+			"#c-"+plain[2].ID)
+		if !strings.Contains(loc, "status=pending") {
+			t.Errorf("redirect to %q loses the filter", loc)
+		}
+		// An anchor the page did not make is not echoed.
+		wantRedirect(t, cons.post(base+"/comments/"+plain[1].ID, url.Values{"action": {"reject"}, "next": {"x\"><script>"}}), "#list")
+	})
+	t.Run("SelectAllShown", func(t *testing.T) {
+		p := cons.get(base + "/comments?q=direction+b&select=all")
+		wantStatus(t, p, http.StatusOK)
+		if n, checked := strings.Count(p.Body, `<article class="comment`), strings.Count(p.Body, `form="bulk" checked`); n != 6 || checked != 6 {
+			t.Errorf("search « direction b » with select=all: %d shown, %d checked; want 6 and 6", n, checked)
+		}
+	})
+	t.Run("UnitFilter", func(t *testing.T) {
+		for unit, want := range map[string]int{"Toute la campagne": 14, "Direction A": 0} {
+			p := cons.get(base + "/comments?unit=" + url.QueryEscape(unit))
+			if n := strings.Count(p.Body, `<article class="comment`); n != want {
+				t.Errorf("unit %q: %d shown, want %d", unit, n, want)
+			}
+		}
+	})
 }

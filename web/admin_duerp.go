@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -20,10 +21,26 @@ type duerpPage struct {
 	Pending  string
 	D        *dossier.DUERP
 	Rows     []duerpRow
+	Units    []duerpUnit // the rows, one table per unit
 	Versions []vigie.DUERPVersion
 	Deleted  bool // the campaign was deleted: only its versions remain
 	Method   []string
 	Error    string
+	// Freezing: what changed since the last version (nil before the
+	// first), a refused freeze's message, the version just frozen.
+	Changes     []string
+	Last        *vigie.DUERPVersion
+	FreezeError string
+	Frozen      string
+	// ResultsNav links the campaign's result pages (nil for a deleted
+	// campaign).
+	ResultsNav *resultsNav
+}
+
+// duerpUnit is the table of one work unit's rows.
+type duerpUnit struct {
+	Label, Anchor string
+	Rows          []duerpRow
 }
 
 // duerpRow is a row as the page shows it: the dimensions that assess the
@@ -33,6 +50,8 @@ type duerpRow struct {
 	dossier.DUERPRow
 	DimensionsText, SignalsText, ActionsText string
 	Error                                    string // a refused change of its measures
+	Index                                    int    // its place on the page, for its anchor "r-Index"
+	Saved                                    bool   // its measures were just saved
 }
 
 // adminDUERP shows the DUERP page.
@@ -47,7 +66,17 @@ func (s *Server) adminDUERP(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	s.renderDUERP(c, http.StatusOK, camp, nil, "")
+	s.renderDUERP(c, http.StatusOK, camp, duerpView{saved: c.Query("saved"), frozen: c.Query("frozen")})
+}
+
+// duerpView is what a DUERP page shows besides its rows: a refused row
+// (its text as typed and msg), the row just saved, a refused freeze, the
+// version just frozen.
+type duerpView struct {
+	refused       *dossier.DUERPRow
+	msg           string
+	saved, frozen string
+	freezeError   string
 }
 
 // deletedDUERP shows the versions of a deleted campaign, or answers
@@ -70,10 +99,9 @@ func (s *Server) deletedDUERP(c *gin.Context, notFound error) {
 	s.render(c, http.StatusOK, "admin_duerp", p)
 }
 
-// renderDUERP renders the page; refused is a row whose measures were
-// refused, shown with msg and the text as typed.
-func (s *Server) renderDUERP(c *gin.Context, status int, camp *vigie.Campaign, refused *dossier.DUERPRow, msg string) {
-	p := &duerpPage{Nav: nav(c), C: camp}
+// renderDUERP renders the page.
+func (s *Server) renderDUERP(c *gin.Context, status int, camp *vigie.Campaign, v duerpView) {
+	p := &duerpPage{Nav: nav(c), C: camp, FreezeError: v.freezeError, ResultsNav: s.resultsNavOf(c, camp, "duerp")}
 	if err := store.ResultsAvailable(camp); err != nil {
 		p.Pending = vigie.ErrorMessage(err)
 		s.render(c, status, "admin_duerp", p)
@@ -89,22 +117,42 @@ func (s *Server) renderDUERP(c *gin.Context, status int, camp *vigie.Campaign, r
 		s.htmlError(c, err)
 		return
 	}
+	if n := len(p.Versions); n > 0 {
+		p.Last = &p.Versions[n-1]
+		_, prev, _, err := s.store.DUERPVersion(ctx, camp.ID, p.Last.Number)
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		p.Changes = dossier.DUERPChanges(prev, d)
+		if v.frozen == strconv.Itoa(p.Last.Number) {
+			p.Frozen = "Version " + v.frozen + " figée."
+		}
+	}
 	p.D, p.Method = d, reports.DUERPMethod(d.MinGroupSize)
-	for _, r := range d.Rows {
+	refused := v.refused
+	for i, r := range d.Rows {
 		row := duerpRow{DUERPRow: r, DimensionsText: reports.RowDimensionsText(r, d.MinGroupSize),
-			SignalsText: reports.DimensionsText(r.Signals, d.MinGroupSize), ActionsText: reports.ActionsText(r.Actions)}
+			SignalsText: reports.DimensionsText(r.Signals, d.MinGroupSize), ActionsText: reports.ActionsText(r.Actions),
+			Index: i, Saved: v.saved == strconv.Itoa(i)}
 		if refused != nil && refused.Unit == r.Unit && refused.RiskFamily == r.RiskFamily {
-			row.Measures, row.Error = refused.Measures, msg
+			row.Measures, row.Error = refused.Measures, v.msg
 		}
 		p.Rows = append(p.Rows, row)
+		if n := len(p.Units); n == 0 || p.Units[n-1].Label != r.UnitLabel {
+			p.Units = append(p.Units, duerpUnit{Label: r.UnitLabel, Anchor: "u-" + strconv.Itoa(len(p.Units))})
+		}
+		p.Units[len(p.Units)-1].Rows = append(p.Units[len(p.Units)-1].Rows, row)
 	}
 	if refused != nil && !d.HasRow(dossier.DUERPKey{Unit: refused.Unit, RiskFamily: refused.RiskFamily}) {
-		p.Error = msg
+		p.Error = v.msg
 	}
 	s.render(c, status, "admin_duerp", p)
 }
 
-// adminDUERPMeasures stores the measures of one row from its form.
+// adminDUERPMeasures stores the measures of one row from its form and
+// comes back to the row (its anchor), saying it was saved. The page's
+// script posts the same form in the background and stays where it is.
 func (s *Server) adminDUERPMeasures(c *gin.Context) {
 	camp, ok := s.postedCampaign(c)
 	if !ok {
@@ -114,23 +162,45 @@ func (s *Server) adminDUERPMeasures(c *gin.Context) {
 	err := s.setMeasures(c, row.Unit, row.RiskFamily, row.Measures)
 	switch {
 	case vigie.ErrorCode(err) == vigie.EINVALID:
-		s.renderDUERP(c, http.StatusBadRequest, camp, row, vigie.ErrorMessage(err))
+		s.renderDUERP(c, http.StatusBadRequest, camp, duerpView{refused: row, msg: vigie.ErrorMessage(err)})
 	case err != nil:
 		s.htmlError(c, err)
 	default:
-		c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+camp.ID+"/duerp")
+		target := "/admin/campaigns/" + camp.ID + "/duerp"
+		if i, err := strconv.Atoi(c.PostForm("row")); err == nil && i >= 0 {
+			target += "?saved=" + strconv.Itoa(i) + "#r-" + strconv.Itoa(i)
+		}
+		c.Redirect(http.StatusSeeOther, target)
 	}
 }
 
-// adminDUERPFreeze freezes today's DUERP into a new version.
+// errFreezeUnconfirmed asks for the confirmation box of the freeze form.
+const errFreezeUnconfirmed = "Rien n'a été figé : cochez la case de confirmation. Une version figée se conserve 40 ans et ne peut être ni modifiée ni supprimée."
+
+// adminDUERPFreeze freezes today's DUERP into a new version once the
+// consultant confirmed; a version identical to the previous one is
+// refused (store.FreezeDUERP) with the reason on the page.
 func (s *Server) adminDUERPFreeze(c *gin.Context) {
-	if _, err := s.freezeDUERP(c); err != nil {
+	camp, ok := s.postedCampaign(c)
+	if !ok {
+		return
+	}
+	if c.PostForm("confirm") != "1" {
+		s.renderDUERP(c, http.StatusBadRequest, camp, duerpView{freezeError: errFreezeUnconfirmed})
+		return
+	}
+	v, err := s.freezeDUERP(c)
+	if code := vigie.ErrorCode(err); code == vigie.ECONFLICT || code == vigie.EINVALID {
+		s.renderDUERP(c, http.StatusConflict, camp, duerpView{freezeError: vigie.ErrorMessage(err)})
+		return
+	} else if err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+c.Param("id")+"/duerp#versions")
+	c.Redirect(http.StatusSeeOther, "/admin/campaigns/"+camp.ID+"/duerp?frozen="+strconv.Itoa(v.Number)+"#versions")
 }
 
 // adminDUERPXLSX and adminDUERPVersionXLSX are the page's downloads.
-func (s *Server) adminDUERPXLSX(c *gin.Context)        { s.duerpDownload(c, s.htmlError) }
+func (s *Server) adminDUERPXLSX(c *gin.Context)        { s.duerpDownload(c, duerpXLSX, s.htmlError) }
+func (s *Server) adminDUERPPDF(c *gin.Context)         { s.duerpDownload(c, duerpPDF, s.htmlError) }
 func (s *Server) adminDUERPVersionXLSX(c *gin.Context) { s.duerpVersionDownload(c, s.htmlError) }

@@ -1,6 +1,9 @@
 package web
 
 import (
+	"net/url"
+	"strings"
+
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/scoring"
@@ -17,6 +20,7 @@ type priorityRow struct {
 	Share      string
 	Level      string // css class
 	LevelLabel string
+	ActionURL  string // the action form prefilled from the priority
 }
 
 // priorityRows lists the priorities of questionnaire q, in the order of
@@ -31,6 +35,7 @@ func priorityRows(camp *vigie.Campaign, q *questionnaires.Questionnaire, ps []sc
 		row := priorityRow{Group: priorityGroup(camp, p), Dimension: d.Title.In("fr", q.Language),
 			N: p.N, Mean: decimal(p.Mean, 0), Share: percent(p.ShareUnfavourable),
 			Level: levelClass(d, p.Level), LevelLabel: levelLabel(d, p.Level)}
+		row.ActionURL = priorityActionURL(camp.ID, p, row.Group, row.Dimension)
 		switch {
 		case d.RiskFamily.Valid():
 			row.Family = d.RiskFamily.Label("fr")
@@ -40,6 +45,21 @@ func priorityRows(camp *vigie.Campaign, q *questionnaires.Questionnaire, ps []sc
 		out = append(out, row)
 	}
 	return out
+}
+
+// priorityActionURL is the action form prefilled from a priority: its
+// unit (everyone for the whole campaign or a segment, which is no work
+// unit), its dimension, and a title that names both.
+func priorityActionURL(campaignID string, p scoring.Priority, group, dimension string) string {
+	v := url.Values{}
+	unit, _ := strings.CutPrefix(p.Group, "unit:")
+	if p.Kind != scoring.KindUnit {
+		unit = ""
+	}
+	v.Set("unit", unit)
+	v.Set("dimension", p.Questionnaire+"/"+p.Dimension)
+	v.Set("title", "Agir sur « "+dimension+" » ("+group+")")
+	return "/admin/campaigns/" + campaignID + "/actions?" + v.Encode() + "#h-new"
 }
 
 // priorityGroup names the group of a priority: "Ensemble", the unit's

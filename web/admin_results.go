@@ -37,9 +37,10 @@ type resultsPage struct {
 	IndicatorRows    []indicatorRow
 	Reliability      []reliabilityRow
 	Comments         []string
-	Priorities       []priorityRow // this questionnaire's priorities, strongest first
-	PriorityShare    string        // the campaign's priority_share, as a percentage
-	Guides           []guideLink   // one per published group: everyone, then units
+	Essentials       *reports.Essentials // "L'essentiel" of this questionnaire, worded as in the PDF
+	Priorities       []priorityRow       // this questionnaire's priorities, strongest first
+	PriorityShare    string              // the campaign's priority_share, as a percentage
+	Guides           []guideLink         // one per published group: everyone, then units
 	// HasLevels and HasSignals say which readings the questionnaire's
 	// dimensions use, for the legend: favourable to unfavourable, and the
 	// defensive strategies' signal faible to marqué.
@@ -57,6 +58,10 @@ type resultsPage struct {
 	Trends *resultsTrends
 	// Series draws each dimension over three waves or more.
 	Series []seriesChart
+	// ResultsNav links the campaign's other result pages.
+	ResultsNav *resultsNav
+	// Reference, when one applies, compares the figures with it.
+	Reference *resultsReference
 }
 
 // dimensionHeader is a column of the heat map. Reversed dimensions
@@ -87,6 +92,8 @@ type heatCell struct {
 	Reason     string
 	Mark       string     // "< k" or "masqué"
 	Trend      *trendMark // change since the previous wave; nil when none
+	Ref        *refMark   // difference from the reference; nil when none
+	RefView    bool       // the heat map shows differences from the reference
 }
 
 // indicatorRow is one group's indicators.
@@ -157,13 +164,15 @@ func (s *Server) adminResults(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
+	previousTitle := ""
 	if trends != nil {
 		prev, err := s.store.Campaign(c.Request.Context(), camp.Previous)
 		if err != nil {
 			s.htmlError(c, err)
 			return
 		}
-		addTrends(p, q, res, trends, prev.Title)
+		previousTitle = prev.Title
+		addTrends(p, q, res, trends, prev.Title, camp.Title)
 		waves, err := s.store.Series(c.Request.Context(), camp.ID)
 		if err != nil {
 			s.htmlError(c, err)
@@ -171,6 +180,13 @@ func (s *Server) adminResults(c *gin.Context) {
 		}
 		p.Series = seriesCharts(waves, qid)
 	}
+	p.Essentials = resultsEssentials(camp, q, res, trends, previousTitle)
+	ref, err := s.compareReferences(c.Request.Context(), camp, q, res)
+	if err != nil {
+		s.htmlError(c, err)
+		return
+	}
+	addReference(p, q, res, ref, c.Query("vue") == "reference")
 	published, err := s.store.PublishedComments(c.Request.Context(), camp.ID, qid)
 	if err != nil {
 		s.htmlError(c, err)
@@ -179,6 +195,7 @@ func (s *Server) adminResults(c *gin.Context) {
 	for _, cm := range published {
 		p.Comments = append(p.Comments, cm.Text+" — "+unitLabel(cm.Unit))
 	}
+	p.ResultsNav = s.resultsNavOf(c, camp, qid)
 	s.render(c, http.StatusOK, "admin_results", p)
 }
 
@@ -195,6 +212,7 @@ func (s *Server) resultsPending(c *gin.Context, camp *vigie.Campaign, qid string
 	if q, err := s.store.Questionnaire(c.Request.Context(), qid); err == nil {
 		p.QTitle = q.Title.In("fr", q.Language)
 	}
+	p.ResultsNav = s.resultsNavOf(c, camp, qid)
 	s.render(c, http.StatusOK, "admin_results", p)
 }
 
@@ -288,6 +306,22 @@ func buildResultsPage(camp *vigie.Campaign, q *questionnaires.Questionnaire, res
 		p.Reliability = append(p.Reliability, r)
 	}
 	return p
+}
+
+// eachGroupRow calls fn with each group of res, its index, and its row of
+// p's heat map or segment table, which buildResultsPage laid out from res
+// in the order of res.Groups, segments apart.
+func eachGroupRow(p *resultsPage, res *scoring.Result, fn func(i int, g *scoring.Group, row *heatRow)) {
+	heat, seg := 0, 0
+	for i, g := range res.Groups {
+		var row *heatRow
+		if g.Kind == scoring.KindSegment {
+			row, seg = &p.Segments[seg], seg+1
+		} else {
+			row, heat = &p.Heat[heat], heat+1
+		}
+		fn(i, g, row)
+	}
 }
 
 // dimensionCell is the cell of one dimension in one group.

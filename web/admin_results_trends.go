@@ -2,17 +2,23 @@ package web
 
 import (
 	"github.com/vigie-sante/vigie/questionnaires"
+	"github.com/vigie-sante/vigie/reports"
 	"github.com/vigie-sante/vigie/scoring"
 )
 
 // trendMark is a change since the previous wave in a results cell: an
-// arrow and the difference, with the interval in words for whoever wants
-// it (title and screen readers).
+// arrow, the difference and the previous wave's value, with the interval
+// in words for whoever wants it (title and screen readers).
 type trendMark struct {
-	Arrow  string // ▲, ▼ or =
-	Delta  string // "+2,9"
-	Change string // stable, better, worse: only the last two are coloured
-	Words  string // « en hausse, de +0,4 à +5,4 points : dégradation »
+	Arrow    string // ▲, ▼ or =
+	Delta    string // "+2,9"
+	Wave     string // the previous wave's short name: « 2025 »
+	Previous string // its value, rounded as the cell's score is: "73"
+	// Change is stable, better, worse, or signal for a defensive strategy
+	// that moved: only better and worse are coloured (green, red), a
+	// signal is never judged better or worse.
+	Change string
+	Words  string // « +2,9 points (de +0,4 à +5,4) : en hausse, dégradation »
 }
 
 // resultsTrends is what the results page says about the previous wave.
@@ -23,8 +29,12 @@ type resultsTrends struct {
 
 // addTrends puts each group's trends into the cells of the heat maps and
 // indicators of p, which buildResultsPage laid out from res.
-func addTrends(p *resultsPage, q *questionnaires.Questionnaire, res *scoring.Result, t *scoring.Trends, previousTitle string) {
+func addTrends(p *resultsPage, q *questionnaires.Questionnaire, res *scoring.Result, t *scoring.Trends, previousTitle, currentTitle string) {
 	p.Trends = &resultsTrends{PreviousTitle: previousTitle}
+	wave, _ := reports.WaveNames("fr", previousTitle, currentTitle)
+	if len([]rune(wave)) > 12 {
+		wave = "avant" // a long title does not fit under a score
+	}
 	for _, d := range q.Dimensions {
 		if why := t.NonComparable[d.ID]; why != "" {
 			p.Trends.NonComparable = append(p.Trends.NonComparable, d.Title.In("fr", q.Language)+" : "+why)
@@ -35,52 +45,38 @@ func addTrends(p *resultsPage, q *questionnaires.Questionnaire, res *scoring.Res
 			p.Trends.NonComparable = append(p.Trends.NonComparable, ind.Title.In("fr", q.Language)+" : "+why)
 		}
 	}
-	// buildResultsPage keeps the order of res.Groups, segments apart.
-	heat, seg := 0, 0
-	for i, g := range res.Groups {
-		var row *heatRow
-		if g.Kind == scoring.KindSegment {
-			row, seg = &p.Segments[seg], seg+1
-		} else {
-			row, heat = &p.Heat[heat], heat+1
-		}
+	eachGroupRow(p, res, func(i int, g *scoring.Group, row *heatRow) {
 		gt := t.Groups[g.ID]
 		if gt == nil {
-			continue
+			return
 		}
 		for j, d := range q.Dimensions {
 			if dt := gt.Dimensions[d.ID]; dt != nil && j < len(row.Cells) {
-				row.Cells[j].Trend = dimensionMark(dt)
+				row.Cells[j].Trend = dimensionMark(dt, d.Signal(), wave)
 			}
 		}
 		if len(q.Indicators) > 0 && i < len(p.IndicatorRows) {
 			for j, ind := range q.Indicators {
 				if it := gt.Indicators[ind.ID]; it != nil {
 					p.IndicatorRows[i].Cells[j].Trend = &trendMark{Arrow: arrow(it.Delta), Delta: signed(it.Delta, 2), Change: string(scoring.Stable),
-						Words: "écart avec la vague précédente : " + signed(it.Delta, 2)}
+						Wave: wave, Previous: decimal(it.PreviousMean, 2), Words: "écart avec la vague précédente : " + signed(it.Delta, 2)}
 				}
 			}
 		}
-	}
+	})
 }
 
-func dimensionMark(t *scoring.DimensionTrend) *trendMark {
-	lo, hi := signed(t.CI95[0], 1), signed(t.CI95[1], 1)
-	words := "stable (de " + lo + " à " + hi + " points)"
-	switch {
-	case t.Change == scoring.Stable:
-	case t.CI95[0] > 0:
-		words = "en hausse, de " + lo + " à " + hi + " points : "
-	default:
-		words = "en baisse, de " + lo + " à " + hi + " points : "
+// dimensionMark is the mark of a dimension's change, in the words of the
+// PDF and the workbook (reports.TrendWords); a defensive strategy's
+// change is a signal more or less marked, never coloured as better or
+// worse.
+func dimensionMark(t *scoring.DimensionTrend, signal bool, wave string) *trendMark {
+	change := string(t.Change)
+	if signal && t.Change != scoring.Stable {
+		change = "signal"
 	}
-	switch t.Change {
-	case scoring.Better:
-		words += "amélioration"
-	case scoring.Worse:
-		words += "dégradation"
-	}
-	return &trendMark{Arrow: arrow(t.Delta), Delta: signed(t.Delta, 1), Change: string(t.Change), Words: words}
+	return &trendMark{Arrow: arrow(t.Delta), Delta: signed(t.Delta, 1), Wave: wave, Previous: decimal(t.PreviousMean, 0),
+		Change: change, Words: reports.TrendWords("fr", t, signal)}
 }
 
 func arrow(delta float64) string {

@@ -13,8 +13,9 @@ import (
 )
 
 // The accounts page lets a consultant run the back office's accounts
-// from the browser: create committee (viewer) and consultant accounts,
-// give and take away a viewer's campaigns, reset a password. A new or
+// from the browser: create consultant, viewer (committee) and data-entry
+// ("saisie") accounts, give and take away their campaigns, reset a
+// password, disable, enable again and delete an account. A new or
 // reset password is generated here and shown once, on the answer to the
 // form: Vigie keeps only its hash, so the consultant passes it on.
 
@@ -35,9 +36,12 @@ type usersPage struct {
 // accountRow is one account and what it can read.
 type accountRow struct {
 	ID, Email  string
+	Role       string // the role's name, as roleLabel writes it
 	Consultant bool
+	Entry      bool // a data-entry account: its campaigns are to type in, not to read
+	Disabled   bool
 	Self       bool
-	Campaigns  []campaignChoice // granted, for viewers
+	Campaigns  []campaignChoice // granted, for viewers and data-entry accounts
 }
 
 // campaignChoice is a campaign named for people.
@@ -71,7 +75,8 @@ func (s *Server) renderUsers(c *gin.Context, status int, p *usersPage) {
 	}
 	me := currentUser(c)
 	for _, u := range users {
-		row := accountRow{ID: u.ID, Email: u.Email, Consultant: u.IsConsultant(), Self: me != nil && me.ID == u.ID}
+		row := accountRow{ID: u.ID, Email: u.Email, Role: roleLabel(u.Role), Consultant: u.IsConsultant(), Entry: u.Role == vigie.RoleEntry,
+			Disabled: u.Disabled, Self: me != nil && me.ID == u.ID}
 		if !row.Consultant {
 			ids, err := s.store.GrantedCampaigns(ctx, u.ID)
 			if err != nil {
@@ -95,8 +100,8 @@ func (s *Server) adminUserCreate(c *gin.Context) {
 		return
 	}
 	p := &usersPage{Email: c.PostForm("email"), Role: c.PostForm("role")}
-	if p.Role != string(vigie.RoleViewer) && p.Role != string(vigie.RoleConsultant) {
-		p.Error = "Choisissez le rôle du compte : lecteur (comité) ou consultant."
+	if !vigie.Role(p.Role).Valid() {
+		p.Error = "Choisissez le rôle du compte : consultant, lecteur (comité) ou saisie (questionnaires papier)."
 		s.renderUsers(c, http.StatusBadRequest, p)
 		return
 	}
@@ -193,8 +198,11 @@ func (s *Server) userOf(c *gin.Context) (*vigie.User, bool) {
 
 // roleLabel names a role in French.
 func roleLabel(r vigie.Role) string {
-	if r == vigie.RoleConsultant {
+	switch r {
+	case vigie.RoleConsultant:
 		return "consultant"
+	case vigie.RoleEntry:
+		return "saisie"
 	}
 	return "lecteur"
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"strconv"
 
@@ -10,10 +11,25 @@ import (
 	"github.com/vigie-sante/vigie/reports"
 )
 
-// aipdDownload serves a campaign's pre-filled impact assessment (AIPD) as
-// a PDF, to a page (errors as an error page) or to the API (errors as
-// JSON), and logs the download.
-func (s *Server) aipdDownload(fail func(*gin.Context, error)) gin.HandlerFunc {
+// gdprDocument is one of a campaign's data-protection documents, rendered
+// from the campaign's facts (processing).
+type gdprDocument struct {
+	action string // the audit log's name of the download
+	file   string // the file name's prefix, before the campaign's slug
+	render func(io.Writer, *reports.Processing) error
+}
+
+// The data-protection documents served by gdprDownload: the pre-filled
+// impact assessment and the campaign's entry in the record of processing.
+var (
+	aipdDocument     = gdprDocument{"aipd.export", "aipd-", reports.AIPDPDF}
+	registreDocument = gdprDocument{"registre.export", "registre-", reports.RecordPDF}
+)
+
+// gdprDownload serves a campaign's data-protection document as a PDF, to
+// a page (errors as an error page) or to the API (errors as JSON), and
+// logs the download.
+func (s *Server) gdprDownload(doc gdprDocument, fail func(*gin.Context, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		camp, err := s.campaignOf(c)
 		if err != nil {
@@ -26,12 +42,12 @@ func (s *Server) aipdDownload(fail func(*gin.Context, error)) gin.HandlerFunc {
 			return
 		}
 		var buf bytes.Buffer
-		if err := reports.AIPDPDF(&buf, p); err != nil {
+		if err := doc.render(&buf, p); err != nil {
 			fail(c, err)
 			return
 		}
-		s.audit(c, "aipd.export", camp.ID, "")
-		c.Header("Content-Disposition", `attachment; filename="aipd-`+asciiSlug(camp.Title)+`.pdf"`)
+		s.audit(c, doc.action, camp.ID, "")
+		c.Header("Content-Disposition", `attachment; filename="`+doc.file+asciiSlug(camp.Title)+`.pdf"`)
 		c.Header("Content-Length", strconv.Itoa(buf.Len()))
 		c.Data(http.StatusOK, "application/pdf", buf.Bytes())
 	}

@@ -124,11 +124,19 @@ func TestAPIModeration(t *testing.T) {
 		Comments []struct {
 			ID, Original, Status string
 			Unit                 []string
+			Hints                []struct{ Kind, Word string }
 		}
 	}
 	decode(t, p, &got)
 	if len(got.Comments) != 14 {
 		t.Fatalf("%d comments, want 14", len(got.Comments))
+	}
+	// "Direction B n°k" is flagged for its capital B; "Service 1 n°k" is not.
+	for _, cm := range got.Comments {
+		flagged := len(cm.Hints) == 1 && cm.Hints[0].Kind == "name" && cm.Hints[0].Word == "B"
+		if strings.HasPrefix(cm.Original, "Direction B") != flagged || (!flagged && len(cm.Hints) != 0) {
+			t.Errorf("comment %q: hints %+v", cm.Original, cm.Hints)
+		}
 	}
 	if strings.Contains(p.Body, "week") || strings.Contains(p.Body, "2027-") { // not "2027": a random hex id may hold it
 		t.Errorf("comments carry a date: %s", p.Body)

@@ -18,6 +18,15 @@ type apiComment struct {
 	Original      string              `json:"original"`
 	Status        vigie.CommentStatus `json:"status"`
 	Redacted      bool                `json:"redacted"`
+	// Hints are the words that may identify someone (vigie.IdentifyingHints):
+	// a reading aid, as on the moderation page.
+	Hints []apiHint `json:"hints"`
+}
+
+// apiHint is one flagged word of a comment and why.
+type apiHint struct {
+	Kind vigie.HintKind `json:"kind"` // title, name, month or date
+	Word string         `json:"word"`
 }
 
 // apiComments lists the comments of a closed campaign to moderate.
@@ -39,7 +48,10 @@ func (s *Server) apiComments(c *gin.Context) {
 			unit = []string{}
 		}
 		out = append(out, apiComment{ID: cm.ID, Questionnaire: cm.QuestionnaireID, Unit: unit, Text: cm.Text,
-			Original: cm.Original, Status: cm.Status, Redacted: cm.Redacted})
+			Original: cm.Original, Status: cm.Status, Redacted: cm.Redacted, Hints: []apiHint{}})
+		for _, h := range vigie.IdentifyingHints(cm.Original) {
+			out[len(out)-1].Hints = append(out[len(out)-1].Hints, apiHint{Kind: h.Kind, Word: h.Word})
+		}
 	}
 	c.JSON(http.StatusOK, gin.H{"comments": out})
 }

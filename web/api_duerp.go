@@ -27,33 +27,47 @@ func (s *Server) apiDUERP(c *gin.Context) {
 	c.JSON(http.StatusOK, d)
 }
 
-// apiDUERPXLSX serves today's DUERP workbook of a closed campaign.
-func (s *Server) apiDUERPXLSX(c *gin.Context) { s.duerpDownload(c, s.jsonError) }
+// apiDUERPXLSX and apiDUERPPDF serve today's DUERP of a closed campaign,
+// as the workbook or as the stand-alone PDF.
+func (s *Server) apiDUERPXLSX(c *gin.Context) { s.duerpDownload(c, duerpXLSX, s.jsonError) }
+func (s *Server) apiDUERPPDF(c *gin.Context)  { s.duerpDownload(c, duerpPDF, s.jsonError) }
 
-// duerpDownload renders today's DUERP workbook in memory, then sends it:
-// a failure is a proper status, never half a file.
-func (s *Server) duerpDownload(c *gin.Context, fail func(*gin.Context, error)) {
+// duerpFormat is a way to download the DUERP: the file's extension, its
+// media type and how it is rendered.
+type duerpFormat struct {
+	ext, contentType string
+	render           func(*dossier.DUERP) ([]byte, error)
+}
+
+var (
+	duerpXLSX = duerpFormat{"xlsx", reportXLSX.contentType, reports.DUERPWorkbook}
+	duerpPDF  = duerpFormat{"pdf", reportPDF.contentType, reports.DUERPDocument}
+)
+
+// duerpDownload renders today's DUERP in memory, then sends it: a failure
+// is a proper status, never half a file.
+func (s *Server) duerpDownload(c *gin.Context, f duerpFormat, fail func(*gin.Context, error)) {
 	id := c.Param("id")
 	d, err := s.store.DUERP(c.Request.Context(), id, s.now())
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	data, err := reports.DUERPWorkbook(d)
+	data, err := f.render(d)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	s.audit(c, "duerp.export", id, "xlsx du "+d.Date)
-	s.sendXLSX(c, data, fmt.Sprintf("duerp-%s.xlsx", d.Date))
+	s.audit(c, "duerp.export", id, f.ext+" du "+d.Date)
+	sendFile(c, data, fmt.Sprintf("duerp-%s.%s", d.Date, f.ext), f.contentType)
 }
 
-// sendXLSX answers a workbook as a download named name (ASCII).
-func (s *Server) sendXLSX(c *gin.Context, data []byte, name string) {
+// sendFile answers data as a download named name (ASCII).
+func sendFile(c *gin.Context, data []byte, name, contentType string) {
 	c.Header("Cache-Control", "no-store")
 	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
 	c.Header("Content-Length", strconv.Itoa(len(data)))
-	c.Data(http.StatusOK, reportXLSX.contentType, data)
+	c.Data(http.StatusOK, contentType, data)
 }
 
 // apiMeasuresRequest is the body of PUT .../duerp/measures.
@@ -158,5 +172,5 @@ func (s *Server) duerpVersionDownload(c *gin.Context, fail func(*gin.Context, er
 		return
 	}
 	s.audit(c, "duerp.export", id, fmt.Sprintf("version %d", v.Number))
-	s.sendXLSX(c, file, fmt.Sprintf("duerp-version-%d-%s.xlsx", v.Number, v.FrozenOn))
+	sendFile(c, file, fmt.Sprintf("duerp-version-%d-%s.xlsx", v.Number, v.FrozenOn), reportXLSX.contentType)
 }

@@ -204,7 +204,7 @@ func TestEntryRoleLimits(t *testing.T) {
 		{http.MethodGet, "/api/v1/campaigns/" + id + "/participation"},
 		{http.MethodGet, "/api/v1/campaigns/" + id + "/comments"},
 		{http.MethodPost, "/api/v1/campaigns/" + id + "/codes"},
-		{http.MethodGet, "/api/v1/campaigns/" + id + "/paper.pdf?count=1"},
+		{http.MethodPost, "/api/v1/campaigns/" + id + "/paper.pdf?count=1"},
 		{http.MethodGet, "/api/v1/campaigns/" + id + "/report.pdf"},
 	} {
 		body := ""

@@ -11,7 +11,8 @@ import (
 
 // apiResults answers the scored, anonymised result of one questionnaire:
 // exactly the JSON of `vigie score` (scoring.Result), with "trends" when
-// the campaign has a previous wave that used the questionnaire.
+// the campaign has a previous wave that used the questionnaire and
+// "reference" when a reference applies to it (references.go).
 func (s *Server) apiResults(c *gin.Context) {
 	qid := c.Query("questionnaire")
 	if qid == "" {
@@ -34,9 +35,15 @@ func (s *Server) apiResults(c *gin.Context) {
 		s.jsonError(c, err)
 		return
 	}
+	ref, err := s.campaignReference(c.Request.Context(), camp, qid, res)
+	if err != nil {
+		s.jsonError(c, err)
+		return
+	}
 	s.audit(c, "results.export", id, qid)
 	c.JSON(http.StatusOK, struct {
 		*scoring.Result
-		Trends *scoring.Trends `json:"trends,omitempty"`
-	}{res, trends})
+		Trends    *scoring.Trends              `json:"trends,omitempty"`
+		Reference *scoring.ReferenceComparison `json:"reference,omitempty"`
+	}{res, trends, ref})
 }

@@ -128,7 +128,7 @@ func TestAPIWaves(t *testing.T) {
 		b := as.signedIn(t, consultantEmail)
 		p := b.get("/admin/campaigns/" + second.ID + "/results/charge-et-soutien")
 		wantStatus(t, p, http.StatusOK)
-		wantContains(t, p, "Évolution depuis Baromètre", `class="trend trend-worse"`, "▲&nbsp;&#43;", "en hausse, de &#43;")
+		wantContains(t, p, "Évolution depuis Baromètre", `class="trend trend-worse"`, "▲&nbsp;&#43;", "points (de &#43;", ") : en hausse, dégradation", `<span class="trend-prev" aria-hidden="true">Avant&nbsp;: `)
 		checkAccessible(t, p)
 		p = b.get("/admin/campaigns/" + first.ID + "/results/charge-et-soutien")
 		wantStatus(t, p, http.StatusOK)

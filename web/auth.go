@@ -298,6 +298,11 @@ func (s *Server) identify(c *gin.Context) error {
 	} else if err != nil {
 		return err
 	}
+	if u.Disabled {
+		// Disabling ended the session already (generation); kept for
+		// a session written back by a request in flight.
+		return s.admin.sessions.Destroy(sessionCtx(c))
+	}
 	if s.admin.sessions.GetInt64(sessionCtx(c), sessionGenKey) != u.SessionGeneration {
 		// The password changed after this session began (vigie user
 		// password): it is over, whoever holds it.

@@ -81,6 +81,13 @@ func (s *Server) login(c *gin.Context) {
 		form.Error = "Adresse ou mot de passe incorrect."
 		s.render(c, http.StatusUnauthorized, "login", form)
 		return
+	case code == vigie.EFORBIDDEN:
+		// The right password of a disabled account: no failure.
+		s.cancelAttempt(c, attempt)
+		s.auditAs(c, form.Email, "login.disabled", "", "")
+		form.Error = vigie.ErrorMessage(err)
+		s.render(c, http.StatusForbidden, "login", form)
+		return
 	case code == vigie.ERATELIMIT:
 		// Every hashing slot stayed busy: the password was not checked,
 		// so the attempt is no failure. Operators should know.

@@ -317,6 +317,31 @@ func TestRegistre(t *testing.T) {
 	as.wantAudit(t, consultantEmail+" registre.export")
 }
 
+// TestRegistrePDF pins the record of processing as a PDF: the same facts
+// as the JSON, for consultants only, logged.
+func TestRegistrePDF(t *testing.T) {
+	as := MustNewAdminServer(t, withSpec(func(s *vigie.CampaignSpec) { s.DPOContact = "dpo@client.example" }))
+	base := "/admin/campaigns/" + as.Campaign.ID
+	wantStatus(t, as.signedIn(t, viewerEmail).get(base+"/registre.pdf"), http.StatusForbidden)
+	wantContains(t, as.signedIn(t, consultantEmail).get(base), `href="`+base+`/registre.pdf"`)
+	p := as.signedIn(t, consultantEmail).get(base + "/registre.pdf")
+	wantStatus(t, p, http.StatusOK)
+	if p.Header.Get("Content-Type") != pdfType || !strings.HasPrefix(p.Body, "%PDF-") {
+		t.Fatalf("registre.pdf: Content-Type %q", p.Header.Get("Content-Type"))
+	}
+	text := strings.Join(strings.Fields(pdfText(t, p.Body)), " ")
+	for _, want := range []string{"Registre des activités de traitement", "Responsable du traitement", "Service social régional",
+		"dpo@client.example", "Base légale", "intérêt légitime", "39 personnes", "Mesures de sécurité", "À COMPLÉTER"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("registre.pdf lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Vigie,") || strings.Contains(text, "par Vigie") {
+		t.Errorf("registre.pdf speaks in Vigie's name:\n%s", text)
+	}
+	as.wantAudit(t, consultantEmail+" registre.export")
+}
+
 func TestAIPD(t *testing.T) {
 	as := MustNewAdminServer(t, withAccess(vigie.AccessLink), withSpec(func(s *vigie.CampaignSpec) {
 		s.Units = append(s.Units, vigie.UnitSpec{Path: []string{"Direction C"}, Headcount: 3})

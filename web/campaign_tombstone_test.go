@@ -66,7 +66,7 @@ func TestDeleteCampaignWithDUERP(t *testing.T) {
 
 	t.Run("ErrOtherRoutes", func(t *testing.T) {
 		for _, path := range []string{base, base + "/results?questionnaire=climat", base + "/participation", base + "/actions",
-			base + "/duerp.xlsx", base + "/report.pdf", base + "/registre.json", base + "/aipd.pdf"} {
+			base + "/duerp.xlsx", base + "/report.pdf", base + "/registre.json", base + "/registre.pdf", base + "/aipd.pdf"} {
 			p := as.api(t, token, http.MethodGet, path, "")
 			if p.Status != http.StatusNotFound || !strings.Contains(p.Body, "Cette campagne a été supprimée") {
 				t.Errorf("GET %s: %d %s; want 404 « supprimée »", path, p.Status, p.Body)

@@ -33,15 +33,3 @@ func grouped(lang string, n int) string {
 
 // plural is vigie.Plural for templates: « 0 code créé », « 2 codes créés ».
 func plural(n int, one, many string) string { return vigie.Plural(n, one, many) }
-
-// dateWords writes a "YYYY-MM-DD" date in words (longDate: « 1er
-// novembre 2026 », "1 November 2026"); the input itself when it is not a
-// date. The spaces are non-breaking, so a date is never split across
-// lines.
-func dateWords(date, lang string) string {
-	t, err := vigie.ParseEndDate(date)
-	if err != nil {
-		return date
-	}
-	return strings.ReplaceAll(longDate(lang, t), " ", "\u00a0")
-}

@@ -22,7 +22,12 @@ func (s *Server) processing(c *gin.Context, camp *vigie.Campaign) (*reports.Proc
 	if err != nil {
 		return nil, err
 	}
+	logo, err := s.store.DocumentLogo(ctx, camp.ID)
+	if err != nil {
+		return nil, err
+	}
 	p := &reports.Processing{
+		ID:                  camp.ID,
 		Campaign:            camp.Title,
 		Organisation:        camp.Organisation,
 		Controller:          camp.DataController(),
@@ -43,6 +48,7 @@ func (s *Server) processing(c *gin.Context, camp *vigie.Campaign) (*reports.Proc
 		Viewers:             len(viewers),
 		GeneratedAt:         s.now(),
 		Version:             s.version,
+		Logo:                logo,
 	}
 	if camp.Archived() {
 		p.State = "archivée"

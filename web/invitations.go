@@ -52,22 +52,24 @@ var (
 	errNoRecipients = vigie.Errorf(vigie.EINVALID, "recipients : au moins une adresse est requise.")
 )
 
-// check refuses, before anything is sent, a list with invalid or repeated
-// addresses or unknown units, naming every one of them.
-func (m *mailing) check(camp *vigie.Campaign, codes bool) error {
+// check refuses, before anything is sent, a list with invalid addresses
+// or unknown units, naming every one of them. An address written more
+// than once (however cased or spaced) is kept once, with the unit of its
+// first line; the repeats are returned, for the report to list them.
+func (m *mailing) check(camp *vigie.Campaign, codes bool) (repeated []string, err error) {
 	if len(m.Recipients) == 0 {
-		return errNoRecipients
+		return nil, errNoRecipients
 	}
 	if len(m.Recipients) > maxRecipients {
-		return vigie.Errorf(vigie.EINVALID, "recipients : au plus %d adresses par envoi.", maxRecipients)
+		return nil, vigie.Errorf(vigie.EINVALID, "recipients : au plus %d adresses par envoi.", maxRecipients)
 	}
 	if strings.ContainsAny(m.Subject, "\r\n") {
-		return vigie.Errorf(vigie.EINVALID, "subject : l'objet tient sur une ligne.")
+		return nil, vigie.Errorf(vigie.EINVALID, "subject : l'objet tient sur une ligne.")
 	}
 	var bad []string
 	seen := map[string]bool{}
-	for i := range m.Recipients {
-		r := &m.Recipients[i]
+	kept := m.Recipients[:0]
+	for _, r := range m.Recipients {
 		r.Email = strings.TrimSpace(r.Email)
 		r.Unit = strings.Trim(strings.TrimSpace(r.Unit), "/")
 		key := store.NormaliseAddress(r.Email)
@@ -75,16 +77,19 @@ func (m *mailing) check(camp *vigie.Campaign, codes bool) error {
 		case mail.CheckAddress(r.Email) != nil:
 			bad = append(bad, fmt.Sprintf("« %s » n'est pas une adresse valide", shorten(r.Email)))
 		case seen[key]: // one mark per normalised address (store.NormaliseAddress)
-			bad = append(bad, fmt.Sprintf("« %s » figure deux fois", r.Email))
+			repeated = append(repeated, r.Email)
+			continue
 		case codes && r.Unit != "" && !camp.HasUnit(strings.Split(r.Unit, "/")):
 			bad = append(bad, fmt.Sprintf("« %s » : l'unité « %s » n'existe pas dans cette campagne", r.Email, r.Unit))
 		}
 		seen[key] = true
+		kept = append(kept, r)
 	}
 	if len(bad) > 0 {
-		return vigie.Errorf(vigie.EINVALID, "Rien n'a été envoyé. recipients : %s.", strings.Join(bad, " ; "))
+		return nil, vigie.Errorf(vigie.EINVALID, "Rien n'a été envoyé. recipients : %s.", strings.Join(bad, " ; "))
 	}
-	return nil
+	m.Recipients = kept
+	return repeated, nil
 }
 
 // Kinds of sending.
@@ -123,15 +128,21 @@ func (s *Server) startSending(c *gin.Context, camp *vigie.Campaign, kind string,
 	if other, err := s.checkSending(camp, kind); err != nil {
 		return other, err
 	}
-	if err := m.check(camp, kind == kindInvitations); err != nil {
+	repeated, err := m.check(camp, kind == kindInvitations)
+	if err != nil {
 		return nil, err
 	}
 	base, who := s.respondentURL(c, camp), actor(c)
 	var run func(context.Context, *sending)
 	if kind == kindInvitations {
+		qs, err := s.store.CampaignQuestionnaires(c.Request.Context(), camp.ID)
+		if err != nil {
+			return nil, err
+		}
+		facts := invitationFacts{Minutes: answerMinutes(qs)}
 		subject := cmpOr(m.Subject, fmt.Sprintf("Enquête « %s » : votre code d'accès / your access code", camp.Title))
 		run = func(ctx context.Context, sd *sending) {
-			s.runInvitations(ctx, sd, camp, subject, func(code string) string { return invitationBody(camp, m.Message, base, code) })
+			s.runInvitations(ctx, sd, camp, subject, func(code string) string { return invitationBody(camp, facts, m.Message, base, code) })
 			s.auditSending(sd, who)
 		}
 	} else {
@@ -142,7 +153,7 @@ func (s *Server) startSending(c *gin.Context, camp *vigie.Campaign, kind string,
 			s.auditSending(sd, who)
 		}
 	}
-	sd, started := s.sendings.start(&sending{CampaignID: camp.ID, Kind: kind, Total: len(m.Recipients), pending: m.Recipients}, run)
+	sd, started := s.sendings.start(&sending{CampaignID: camp.ID, Kind: kind, Total: len(m.Recipients), pending: m.Recipients, repeated: repeated}, run)
 	if !started {
 		return sd, errSendingRunning
 	}
@@ -174,7 +185,7 @@ func (s *Server) runInvitations(ctx context.Context, sd *sending, camp *vigie.Ca
 		code, err := s.store.Invite(ctx, camp.ID, r.Email, unit)
 		switch {
 		case errors.Is(err, store.ErrAlreadyInvited):
-			sd.record(func(sd *sending) { sd.already++ })
+			sd.record(func(sd *sending) { sd.already = append(sd.already, r.Email) })
 			continue
 		case err != nil && ctx.Err() != nil: // stopping: nothing was written
 			sd.putBack(r)
@@ -260,6 +271,9 @@ func (s *Server) auditSending(sd *sending, who string) {
 	if sd.Kind == kindInvitations {
 		detail += fmt.Sprintf(", %d déjà invitées", st.AlreadyInvited)
 	}
+	if len(st.Repeated) > 0 {
+		detail += fmt.Sprintf(", %d en double dans la liste", len(st.Repeated))
+	}
 	if st.Remaining > 0 {
 		detail += fmt.Sprintf(", %d non traitées (interrompu)", st.Remaining)
 	}
@@ -276,22 +290,50 @@ func cmpOr(s, def string) string {
 	return strings.TrimSpace(s)
 }
 
+// invitationFacts are what every invitation says besides the campaign's
+// own settings: how long answering takes.
+type invitationFacts struct {
+	Minutes int // answerMinutes of the campaign's questionnaires
+}
+
 // invitationBody is the text of an invitation: the consultant's message
-// (or a default one, in French and English), the link, the code and the
-// anonymity notice.
-func invitationBody(camp *vigie.Campaign, message, base, code string) string {
+// (or a default one, in French and English), the link and the code, then
+// the facts a person needs to trust it: who runs the survey and for whom,
+// how long it takes, until when, and where the information notice is;
+// last the anonymity notice.
+func invitationBody(camp *vigie.Campaign, f invitationFacts, message, base, code string) string {
 	var b strings.Builder
-	b.WriteString(cmpOr(message, fmt.Sprintf("Bonjour,\n\nNous vous invitons à répondre à l’enquête « %s » menée pour l’organisation %s. Répondre est volontaire et prend une vingtaine de minutes.\n\n"+
-		"Hello,\n\nYou are invited to answer the survey \"%s\" run for %s. Answering is voluntary.", camp.Title, camp.Organisation, camp.Title, camp.Organisation)))
+	byFR, byEN := vigie.InLanguage(camp.ConductedBy, "fr"), vigie.InLanguage(camp.ConductedBy, "en")
+	if byFR == "" {
+		byFR, byEN = "un intervenant en santé au travail, indépendant de la hiérarchie", "an occupational-health practitioner, independent of management"
+	}
+	b.WriteString(cmpOr(message, fmt.Sprintf("Bonjour,\n\nNous vous invitons à répondre à l’enquête « %s », menée par %s pour %s. Répondre est volontaire et prend environ %d minutes.\n\n"+
+		"Hello,\n\nYou are invited to answer the survey \"%s\", run by %s for %s. Answering is voluntary and takes about %d minutes.",
+		camp.Title, byFR, camp.Organisation, f.Minutes, camp.Title, byEN, camp.Organisation, f.Minutes)))
 	fmt.Fprintf(&b, "\n\nAdresse / address\u00a0: %s\nVotre code / your code\u00a0: %s\nLien direct / direct link\u00a0: %s\n\n", base, code, base+"?code="+code)
 	if camp.State == vigie.StateDraft {
 		b.WriteString("L’enquête n’est pas encore ouverte\u00a0: le code servira dès son ouverture. / The survey is not open yet: the code will work once it opens.\n\n")
 	}
-	fmt.Fprintf(&b, "Ce code est anonyme\u00a0: il sert une seule fois, et rien ne le relie à vos réponses. Vigie n’a pas gardé votre adresse électronique\u00a0: seule une empreinte de votre adresse (hachage à clé), qui évite de vous envoyer un second code, est conservée jusqu’à la clôture de l’enquête, puis effacée\u00a0; elle n’est pas reliée à votre code. "+
-		"Les résultats ne sont montrés que pour des groupes d’au moins %d personnes. L’enquête reste ouverte jusqu’à sa clôture, annoncée par l’intervenant.\n"+
-		"This code is anonymous: it works once and nothing links it to your answers. Vigie did not keep your e-mail address: only a keyed hash of it, which prevents a second code, is kept until the survey closes, then erased; it is not linked to your code. Results are shown only for groups of at least %d people.\n",
+	fmt.Fprintf(&b, "Enquête menée par / run by\u00a0: %s\nPour / for\u00a0: %s\nDurée / time needed\u00a0: environ %d minutes / about %d minutes\n", byFR, camp.Organisation, f.Minutes, f.Minutes)
+	if camp.EndDate != "" {
+		fmt.Fprintf(&b, "Répondre avant la fin du / answer by the end of\u00a0: %s / %s\n", longDateOf(camp.EndDate, "fr"), longDateOf(camp.EndDate, "en"))
+	}
+	fmt.Fprintf(&b, "Notice d’information (vos droits) / information notice (your rights)\u00a0: %s\n\n", base+"/notice")
+	fmt.Fprintf(&b, "Ce code est anonyme\u00a0: il sert une seule fois, et rien ne le relie à vos réponses. Votre adresse électronique n’a pas été gardée\u00a0: seule une empreinte de votre adresse (hachage à clé), qui évite de vous envoyer un second code, est conservée jusqu’à la clôture de l’enquête, puis effacée\u00a0; elle n’est pas reliée à votre code. "+
+		"Les résultats ne sont montrés que pour des groupes d’au moins %d personnes.\n"+
+		"This code is anonymous: it works once and nothing links it to your answers. Your e-mail address was not kept: only a keyed hash of it, which prevents a second code, is kept until the survey closes, then erased; it is not linked to your code. Results are shown only for groups of at least %d people.\n",
 		camp.MinGroupSize, camp.MinGroupSize)
 	return b.String()
+}
+
+// longDateOf writes a "YYYY-MM-DD" day in words for plain text (longDate,
+// ordinary spaces); the input when it is not a day.
+func longDateOf(day, lang string) string {
+	t, err := vigie.ParseEndDate(day)
+	if err != nil {
+		return day
+	}
+	return longDate(lang, t)
 }
 
 // reminderBody is the text of a reminder.
@@ -299,5 +341,5 @@ func reminderBody(camp *vigie.Campaign, message, base string) string {
 	return cmpOr(message, fmt.Sprintf("Bonjour,\n\nSi vous avez déjà répondu à l’enquête « %s », merci\u00a0! Sinon, il est encore temps\u00a0: retrouvez le code reçu par courriel lors de l’invitation et rendez-vous sur %s.\n\n"+
 		"Hello,\n\nIf you have already answered the survey \"%s\", thank you! If not, there is still time: use the code you received by e-mail with the invitation at %s.",
 		camp.Title, base, camp.Title, base)) +
-		"\n\nVigie ne sait pas qui a répondu\u00a0: ce rappel est envoyé à tout le monde. / Vigie cannot know who answered: everyone gets this reminder.\n"
+		"\n\nPersonne ne sait qui a répondu\u00a0: ce rappel est envoyé à tout le monde. / Nobody knows who answered: everyone gets this reminder.\n"
 }

@@ -47,7 +47,9 @@ var codePattern = regexp.MustCompile(`[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-
 type sendingStatus struct {
 	ID, Kind, State, URL, Problem string
 	Total, Sent, Remaining        int
-	AlreadyInvited                int `json:"already_invited"`
+	AlreadyInvited                int      `json:"already_invited"`
+	AlreadyInvitedAddresses       []string `json:"already_invited_addresses"`
+	Repeated                      []string
 	Uncertain                     []string
 	Failed                        []struct{ Email, Error string }
 }
@@ -106,7 +108,7 @@ func TestInvitations(t *testing.T) {
 		p := as.api(t, tok, http.MethodPost, path+"/invitations",
 			`{"recipients": [{"email": "alice@client.test"}, {"email": "pas-une-adresse"}, {"email": "x@y"}, {"email": " ALICE@client.test"}, {"email": "c@client.test", "unit": "Direction Z"}]}`)
 		wantStatus(t, p, http.StatusBadRequest)
-		wantContains(t, p, "pas-une-adresse", "x@y", "figure deux fois", "Direction Z")
+		wantContains(t, p, "pas-une-adresse", "x@y", "Direction Z")
 		if n := relay.Sessions(); n != 0 {
 			t.Fatalf("%d SMTP sessions, want none", n)
 		}
@@ -301,7 +303,8 @@ func TestAdminInvitationsForm(t *testing.T) {
 			t.Fatalf("still running after 20 s:\n%s", p.Body)
 		}
 	}
-	wantContains(t, p, "Envoi terminé", "3\u00a0courriels envoyés", "0\u00a0adresse déjà invitée")
+	wantContains(t, p, "Envoi terminé", "3\u00a0courriels envoyés", "Aucun échec.")
+	wantNotContains(t, p, "0\u00a0échec", "déjà reçu un code dans cette campagne", "incertain", "restante")
 	if n := len(relay.Messages()); n != 3 {
 		t.Fatalf("%d messages, want 3", n)
 	}

@@ -174,3 +174,25 @@ func TestResultsPageListsPrioritiesAndGuides(t *testing.T) {
 		t.Error("the results page does not open with the priorities")
 	}
 }
+
+// TestResultsPageEssentials pins the results page's "L'essentiel": before
+// the priorities, worded by reports.NewEssentials, and never naming a
+// masked unit nor a "(non renseigné)" group.
+func TestResultsPageEssentials(t *testing.T) {
+	as := closedSmallUnitServer(t)
+	p := as.signedIn(t, viewerEmail).get("/admin/campaigns/" + as.Campaign.ID + "/results/charge-et-soutien")
+	wantStatus(t, p, http.StatusOK)
+	start := strings.Index(p.Body, `id="h-essentials"`)
+	if start < 0 || start > strings.Index(p.Body, `id="h-prio"`) {
+		t.Fatal("the results page does not open with L'essentiel before the priorities")
+	}
+	section := p.Body[start:strings.Index(p.Body, `id="h-prio"`)]
+	if !strings.Contains(section, "personnes ont répondu") {
+		t.Errorf("L'essentiel does not give the participation:\n%s", section)
+	}
+	for _, hidden := range []string{"Service 1", "Service 2", "non renseigné"} {
+		if strings.Contains(section, hidden) {
+			t.Errorf("L'essentiel names %s:\n%s", hidden, section)
+		}
+	}
+}

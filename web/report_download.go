@@ -42,9 +42,10 @@ type reportQuery struct {
 	audience dossier.Audience
 	lang     string
 	items    bool // the item annex
+	short    bool // the committee's short report (PDF)
 }
 
-// readReportQuery reads ?audience=consultant|committee&lang=fr|en&items=0|1
+// readReportQuery reads ?audience=consultant|committee&lang=fr|en&items=0|1&variant=short|full
 // for the signed-in account: a viewer gets the committee variant and
 // nothing else; a consultant gets the consultant variant unless asking
 // for the committee's.
@@ -70,6 +71,16 @@ func readReportQuery(c *gin.Context) (*reportQuery, error) {
 	default:
 		return nil, vigie.Errorf(vigie.EINVALID, "Langue du rapport inconnue « %s » : fr ou en.", l)
 	}
+	// The committee reads the short report unless it asks for the full
+	// one; the consultant gets the full one unless asking for the short.
+	switch v := c.Query("variant"); v {
+	case "":
+		q.short = q.audience == dossier.AudienceCommittee
+	case "short", "full":
+		q.short = v == "short"
+	default:
+		return nil, vigie.Errorf(vigie.EINVALID, "variant vaut short (la version courte) ou full (le rapport complet), pas « %s ».", v)
+	}
 	switch i := c.Query("items"); i {
 	case "", "1":
 	case "0":
@@ -94,10 +105,14 @@ func (s *Server) reportDownload(f reportFormat, fail func(*gin.Context, error)) 
 		}
 		id := c.Param("id")
 		r, err := s.store.Report(c.Request.Context(), id, store.ReportOptions{
-			Audience: q.audience, Lang: q.lang, IncludeItemAnnex: q.items,
+			Audience: q.audience, Lang: q.lang, IncludeItemAnnex: q.items, Short: q.short && f.ext == "pdf",
 			Version: s.version, Now: s.now(),
 		})
 		if err != nil {
+			fail(c, err)
+			return
+		}
+		if err := s.addCampaignReferences(c, id, r); err != nil {
 			fail(c, err)
 			return
 		}
@@ -110,9 +125,13 @@ func (s *Server) reportDownload(f reportFormat, fail func(*gin.Context, error)) 
 		if !q.items {
 			detail += ", sans annexe des items"
 		}
+		short := q.short && f.ext == "pdf"
+		if short {
+			detail += ", version courte"
+		}
 		s.audit(c, "report.export", id, detail)
 		c.Header("Cache-Control", "no-store")
-		c.Header("Content-Disposition", reportDisposition(r.Campaign, q.audience, q.lang, f.ext))
+		c.Header("Content-Disposition", reportDisposition(r.Campaign, q.audience, short, q.lang, f.ext))
 		c.Header("Content-Length", strconv.Itoa(buf.Len()))
 		c.Data(http.StatusOK, f.contentType, buf.Bytes())
 	}
@@ -122,7 +141,7 @@ func (s *Server) reportDownload(f reportFormat, fail func(*gin.Context, error)) 
 // report's language: an ASCII name for old clients
 // ("rapport-barometre-2027-comite.pdf", "report-barometre-2027-committee.pdf")
 // and the accented one in RFC 5987's filename* for the others.
-func reportDisposition(title string, a dossier.Audience, lang, ext string) string {
+func reportDisposition(title string, a dossier.Audience, short bool, lang, ext string) string {
 	kind, variant := "Rapport", "consultant"
 	if a == dossier.AudienceCommittee {
 		variant = "comité"
@@ -132,6 +151,15 @@ func reportDisposition(title string, a dossier.Audience, lang, ext string) strin
 		if a == dossier.AudienceCommittee {
 			variant = "committee"
 		}
+	}
+	// The committee's report is the short one; the other variant of each
+	// audience says which it is.
+	switch {
+	case ext != "pdf": // the workbook has one variant per audience
+	case a == dossier.AudienceCommittee && !short:
+		variant += map[bool]string{false: ", version complète", true: ", full version"}[lang == "en"]
+	case a == dossier.AudienceConsultant && short:
+		variant += map[bool]string{false: ", version courte", true: ", short version"}[lang == "en"]
 	}
 	name := kind + " " + strings.TrimSpace(title) + " (" + variant + ")." + ext
 	ascii := strings.ToLower(kind) + "-" + asciiSlug(title) + "-" + asciiSlug(variant) + "." + ext

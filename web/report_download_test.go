@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -64,7 +65,8 @@ func wantReportFile(tb testing.TB, p *page, ext, variant string) {
 	if v, ok := strings.CutPrefix(variant, "en:"); ok {
 		kind, variant, english = "report", v, true
 	}
-	accented := map[string]string{"consultant": "consultant", "comite": "comit%C3%A9", "committee": "committee"}[variant]
+	accented := map[string]string{"consultant": "consultant", "comite": "comit%C3%A9", "committee": "committee",
+		"comite-version-complete": "comit%C3%A9%2C%20version%20compl%C3%A8te"}[variant]
 	title := "Rapport"
 	if english {
 		title = "Report"
@@ -268,7 +270,7 @@ func TestReportDownloadAudited(t *testing.T) {
 		}
 	}
 	want := []string{ // newest first
-		viewerEmail + " | " + as.Campaign.ID + " | pdf, committee, en",
+		viewerEmail + " | " + as.Campaign.ID + " | pdf, committee, en, version courte",
 		consultantEmail + " | " + as.Campaign.ID + " | xlsx, committee, fr, sans annexe des items",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -336,13 +338,14 @@ func TestReportDownloadLinks(t *testing.T) {
 	as := closedSmallUnitServer(t)
 	base := "/admin/campaigns/" + as.Campaign.ID
 	committee := []string{
-		`href="` + base + `/report.pdf?audience=committee">Télécharger le rapport PDF (comité)</a>`,
+		`href="` + base + `/report.pdf?audience=committee">Télécharger le rapport PDF (comité, version courte)</a>`,
+		`href="` + base + `/report.pdf?audience=committee&amp;variant=full">Télécharger le rapport PDF complet (comité)</a>`,
 		`href="` + base + `/report.xlsx?audience=committee">Télécharger le classeur Excel (comité)</a>`,
 	}
 	consultantOnly := []string{
 		`href="` + base + `/report.pdf?audience=consultant">Télécharger le rapport PDF (consultant)</a>`,
 		`href="` + base + `/report.xlsx?audience=consultant">Télécharger le classeur Excel (consultant)</a>`,
-		`href="` + base + `/report.pdf?audience=committee&amp;items=0">Télécharger le rapport PDF (comité, sans annexe des items)</a>`,
+		`href="` + base + `/report.pdf?audience=committee&amp;variant=full&amp;items=0">Télécharger le rapport PDF complet (comité, sans annexe des items)</a>`,
 		`href="` + base + `/report.xlsx?audience=committee&amp;items=0">Télécharger le classeur Excel (comité, sans annexe des items)</a>`,
 	}
 	for _, path := range []string{base, base + "/results/charge-et-soutien"} {
@@ -358,11 +361,37 @@ func TestReportDownloadLinks(t *testing.T) {
 		}
 	}
 	// Every link answers a file, for the account it is shown to.
-	for _, href := range []string{base + "/report.pdf?audience=committee&items=0", base + "/report.xlsx?audience=consultant"} {
+	for _, href := range []string{base + "/report.pdf?audience=committee&variant=full&items=0", base + "/report.xlsx?audience=consultant"} {
 		ext := href[strings.LastIndex(href, ".")+1 : strings.Index(href, "?")]
-		variant := map[bool]string{true: "consultant", false: "comite"}[strings.Contains(href, "=consultant")]
+		variant := map[bool]string{true: "consultant", false: "comite-version-complete"}[strings.Contains(href, "=consultant")]
 		wantReportFile(t, as.signedIn(t, consultantEmail).get(href), ext, variant)
 	}
+}
+
+// TestReportDownloadShortByDefault pins that a committee gets the short
+// report unless it asks for the full one, and a consultant the full one
+// unless asking for the short.
+func TestReportDownloadShortByDefault(t *testing.T) {
+	as := closedSmallUnitServer(t)
+	full := pdfPageCount(t, as.signedIn(t, consultantEmail).get(reportPath(false, as.Campaign.ID, "pdf", "audience=consultant")).Body)
+	for _, tt := range []struct {
+		email, query string
+		short        bool
+	}{
+		{viewerEmail, "", true},
+		{viewerEmail, "audience=committee&variant=full", false},
+		{consultantEmail, "", false},
+		{consultantEmail, "audience=committee", true},
+		{consultantEmail, "audience=consultant&variant=short", true},
+	} {
+		p := as.signedIn(t, tt.email).get(reportPath(false, as.Campaign.ID, "pdf", tt.query))
+		wantStatus(t, p, http.StatusOK)
+		if got := pdfPageCount(t, p.Body) < full; got != tt.short {
+			t.Errorf("%s ?%s: short = %v (%d pages, the full report %d), want %v", tt.email, tt.query, got, pdfPageCount(t, p.Body), full, tt.short)
+		}
+	}
+	p := as.signedIn(t, viewerEmail).get(reportPath(false, as.Campaign.ID, "pdf", "variant=medium"))
+	wantStatus(t, p, http.StatusBadRequest)
 }
 
 // TestReportDownloadFileName checks that a title with quotes, slashes and
@@ -394,4 +423,16 @@ func TestReportDownloadFileNameEnglish(t *testing.T) {
 	if got := p.Header.Get("Content-Disposition"); got != want {
 		t.Errorf("Content-Disposition = %s\nwant                  %s", got, want)
 	}
+}
+
+// pdfPageCount reads the page count of a PDF written by fpdf (its page
+// tree object is not compressed).
+func pdfPageCount(tb testing.TB, pdf string) int {
+	tb.Helper()
+	m := regexp.MustCompile(`/Type /Pages\s*/Kids \[[^\]]*\]\s*/Count (\d+)`).FindStringSubmatch(pdf)
+	if m == nil {
+		tb.Fatal("no page tree in the PDF")
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
 }

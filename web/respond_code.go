@@ -12,8 +12,10 @@ import (
 
 // respondCode checks the access code typed on the welcome page and opens
 // a session. A code with a draft saved in this browser resumes where the
-// employee left; a draft saved in another browser cannot be read here, is
-// erased, and the employee is offered to start again (restart page).
+// employee left; a draft saved in another browser cannot be read here:
+// the employee is first asked whether to go on here, which erases it
+// (erase=1), or to go back; only then is it erased, and the employee
+// offered to start again (restart page).
 // A valid, unused code always goes through; refused codes, unknown or
 // used, are limited (code_limits.go): beyond the limits an unknown code is
 // answered 429, and a used one as an unused one, with a decoy session.
@@ -74,6 +76,19 @@ func (s *Server) respondCode(c *gin.Context) {
 	if err != nil {
 		s.htmlError(c, err)
 		return
+	}
+	// Whoever glimpsed a slip must not wipe its owner's answers unasked.
+	// A decoy session is not asked: its code has served, and has no draft.
+	if !decoy && c.PostForm("erase") != "1" {
+		elsewhere, err := s.store.DraftElsewhere(c.Request.Context(), cv.ID, code, key)
+		if err != nil {
+			s.htmlError(c, err)
+			return
+		}
+		if elsewhere {
+			s.render(c, http.StatusOK, "elsewhere", &elsewherePage{Slug: cv.Slug, Code: c.PostForm("code")})
+			return
+		}
 	}
 	sess, err := s.newSession(c, cv, key)
 	if err != nil {

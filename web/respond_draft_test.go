@@ -108,7 +108,19 @@ func TestRespondDraftOtherBrowser(t *testing.T) {
 	answerUntilComment(t, ts, first, code)
 
 	other := ts.browser(t) // a new cookie jar: another browser or device
+	// First asked, nothing erased; going back keeps the draft.
 	p := other.post("/r/"+slug+"/code", url.Values{"code": {code}})
+	wantStatus(t, p, http.StatusOK)
+	checkAccessible(t, p)
+	wantContains(t, p, "Continuer ici efface vos réponses en cours", `name="erase" value="1"`, `value="`+code+`"`, `href="/r/`+slug+`" id="elsewhere-back"`)
+	if n, _ := ts.Store.DraftCount(context.Background(), ts.Campaign.ID); n != 1 {
+		t.Fatalf("%d drafts after being asked, want 1 (nothing erased yet)", n)
+	}
+	wantStatus(t, first.get("/r/"+slug+"/comment/charge-et-soutien"), http.StatusOK) // the first browser still resumes
+	p = ts.browser(t).post("/r/"+slug+"/code?lang=en", url.Values{"code": {code}})
+	wantContains(t, p, "Continuing here erases your answers in progress")
+	// Confirmed: erased, and offered to start again.
+	p = other.post("/r/"+slug+"/code", url.Values{"code": {code}, "erase": {"1"}})
 	wantRedirect(t, p, "/r/"+slug+"/restart")
 	if n, _ := ts.Store.DraftCount(context.Background(), ts.Campaign.ID); n != 0 {
 		t.Fatalf("%d drafts after the code was typed in another browser, want 0 (erased)", n)

@@ -28,11 +28,20 @@ func (s *Server) notice(c *gin.Context) (*reports.Notice, error) {
 	if err != nil {
 		return nil, err
 	}
+	portfolio, err := s.store.FeedsPortfolio(c.Request.Context(), camp.ID)
+	if err != nil {
+		return nil, err
+	}
 	lang := langOf(c)
 	if !slices.Contains(camp.Languages, lang) {
 		lang = "fr"
 	}
+	logo, err := s.store.DocumentLogo(c.Request.Context(), camp.ID)
+	if err != nil {
+		return nil, err
+	}
 	return &reports.Notice{
+		Logo:                logo,
 		Lang:                lang,
 		Title:               camp.Title,
 		Organisation:        camp.Organisation,
@@ -46,7 +55,9 @@ func (s *Server) notice(c *gin.Context) (*reports.Notice, error) {
 		RetentionDays:       camp.RetentionDays,
 		RetentionEnd:        retentionEnd(lang, camp),
 		Codes:               camp.Access != vigie.AccessLink,
+		Portfolio:           portfolio,
 		URL:                 s.respondentURL(c, camp),
+		NoticeURL:           s.respondentURL(c, camp) + "/notice" + noticeLangQuery(lang),
 		GeneratedAt:         s.now(),
 	}, nil
 }
@@ -81,3 +92,8 @@ func (s *Server) respondNoticePDF(c *gin.Context) {
 	c.Header("Content-Length", strconv.Itoa(buf.Len()))
 	c.Data(http.StatusOK, "application/pdf", buf.Bytes())
 }
+
+// noticeLangQuery keeps the notice's language in its QR code's address:
+// the poster in English opens the English page, the French one the
+// French page whatever the phone's language.
+func noticeLangQuery(lang string) string { return "?lang=" + lang }

@@ -24,3 +24,10 @@ func (s *Server) respondRestart(c *gin.Context) {
 	defer done()
 	s.render(c, http.StatusOK, "restart", &restartPage{Next: rs.next()})
 }
+
+// elsewherePage asks, before anything is erased, whether to go on here
+// with a code whose answers in progress were saved in another browser.
+type elsewherePage struct {
+	Slug string
+	Code string // as typed, sent again with the confirmation
+}

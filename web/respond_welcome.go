@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vigie-sante/vigie"
+	"github.com/vigie-sante/vigie/questionnaires"
 )
 
 // welcomePage is the data of the campaign's entry page.
@@ -58,7 +59,7 @@ func (s *Server) welcome(c *gin.Context, cv *campaignView) *welcomePage {
 		K:            cv.MinGroupSize,
 		CommentK:     cv.CommentMinGroupSize,
 		Codes:        cv.Access != vigie.AccessLink,
-		Minutes:      1, // unit and segments
+		Minutes:      answerMinutes(cv.Qs),
 		ContextLang:  map[string]string{},
 	}
 	if cv.EndDate != "" {
@@ -79,9 +80,19 @@ func (s *Server) welcome(c *gin.Context, cv *campaignView) *welcomePage {
 	}
 	for _, q := range cv.Qs {
 		p.Questionnaires = append(p.Questionnaires, q.Title.In(lang, q.Language))
-		p.Minutes += q.EstimatedMinutes()
 	}
 	return p
+}
+
+// answerMinutes is the time answering a campaign takes, in minutes: a
+// minute for the unit and segments, then each questionnaire's estimate.
+// The welcome page and the invitations say it.
+func answerMinutes(qs []*questionnaires.Questionnaire) int {
+	n := 1
+	for _, q := range qs {
+		n += q.EstimatedMinutes()
+	}
+	return n
 }
 
 // paragraphs splits a text written in a textarea or a YAML block at its

@@ -1,27 +1,11 @@
 package web
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/store"
 )
-
-var frenchMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-	"août", "septembre", "octobre", "novembre", "décembre"}
-
-// longDate writes a day in words: « 1er février 2028 », "1 February 2028".
-func longDate(lang string, t time.Time) string {
-	if lang == "en" {
-		return t.Format("2 January 2006")
-	}
-	day := strconv.Itoa(t.Day())
-	if t.Day() == 1 {
-		day = "1er"
-	}
-	return day + " " + frenchMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
-}
 
 // retentionEnd is the day, in words, a campaign's raw data will be erased
 // at the latest; "" while it is not closed (the day is not known) or once

@@ -44,7 +44,8 @@ type sending struct {
 	pending   []recipient // not yet processed, in order
 	state     string
 	sent      int
-	already   int // invitations to addresses invited before: no second code
+	already   []string // invitations to addresses invited before: no second code
+	repeated  []string // addresses written again in the list: kept once
 	failed    []sendFailure
 	uncertain []string
 	problem   string // why it stopped before the end
@@ -53,19 +54,24 @@ type sending struct {
 
 // sendingStatus is a snapshot of a sending, for its page and the API.
 type sendingStatus struct {
-	ID             string        `json:"id"`
-	Kind           string        `json:"kind"`
-	State          string        `json:"state"`
-	Total          int           `json:"total"`
-	Sent           int           `json:"sent"`
-	AlreadyInvited int           `json:"already_invited"`
-	Uncertain      []string      `json:"uncertain"`
-	Failed         []sendFailure `json:"failed"`
-	Remaining      int           `json:"remaining"`
-	Processed      int           `json:"processed"` // Total - Remaining
-	Problem        string        `json:"problem,omitempty"`
-	StartedAt      time.Time     `json:"started_at"`
-	FinishedAt     *time.Time    `json:"finished_at"`
+	ID             string `json:"id"`
+	Kind           string `json:"kind"`
+	State          string `json:"state"`
+	Total          int    `json:"total"`
+	Sent           int    `json:"sent"`
+	AlreadyInvited int    `json:"already_invited"`
+	// AlreadyInvitedAddresses are the addresses of AlreadyInvited, and
+	// Repeated those written more than once in the list (each got one
+	// mail): kept in memory for the report only, like Failed.
+	AlreadyInvitedAddresses []string      `json:"already_invited_addresses"`
+	Repeated                []string      `json:"repeated"`
+	Uncertain               []string      `json:"uncertain"`
+	Failed                  []sendFailure `json:"failed"`
+	Remaining               int           `json:"remaining"`
+	Processed               int           `json:"processed"` // Total - Remaining
+	Problem                 string        `json:"problem,omitempty"`
+	StartedAt               time.Time     `json:"started_at"`
+	FinishedAt              *time.Time    `json:"finished_at"`
 }
 
 // status returns a snapshot of the sending.
@@ -73,7 +79,8 @@ func (sd *sending) status() *sendingStatus {
 	sd.mu.Lock()
 	defer sd.mu.Unlock()
 	st := &sendingStatus{
-		ID: sd.ID, Kind: sd.Kind, State: sd.state, Total: sd.Total, Sent: sd.sent, AlreadyInvited: sd.already,
+		ID: sd.ID, Kind: sd.Kind, State: sd.state, Total: sd.Total, Sent: sd.sent, AlreadyInvited: len(sd.already),
+		AlreadyInvitedAddresses: append([]string{}, sd.already...), Repeated: append([]string{}, sd.repeated...),
 		Uncertain: append([]string{}, sd.uncertain...), Failed: append([]sendFailure{}, sd.failed...),
 		Remaining: len(sd.pending), Processed: sd.Total - len(sd.pending), Problem: sd.problem, StartedAt: sd.Started,
 	}

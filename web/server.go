@@ -61,6 +61,11 @@ type Config struct {
 	// Version is Vigie's version, written in the reports' parameters;
 	// default "dev".
 	Version string
+
+	// References are the sources of reference values results are
+	// compared with, after the files attached to questionnaires in the
+	// back office (which always come first): the portfolio plugs in here.
+	References []ReferenceSource
 }
 
 // Server serves Vigie over HTTP. Every handler is a method of Server.
@@ -81,7 +86,10 @@ type Server struct {
 	campaigns *campaignCache // open campaigns, see campaign_cache.go
 	admin     *backOffice    // consultants' and viewers' side (auth.go)
 	sendings  *sendings      // invitations and reminders being sent (sending.go)
-	closeOnce sync.Once
+	// references, in order of precedence: the first that has a
+	// reference for a questionnaire is the one shown (references.go).
+	references []ReferenceSource
+	closeOnce  sync.Once
 }
 
 // New builds a server from cfg.
@@ -112,6 +120,11 @@ func New(cfg Config) (*Server, error) {
 		s.maxBody = 128 << 10
 	}
 	s.limits = newCodeLimits(cfg, s.now)
+	// The files attached to questionnaires first, then any source the
+	// caller adds, then the installation's portfolio (off unless the
+	// consultant turned it on: store.PortfolioReference says nil then).
+	s.references = append([]ReferenceSource{importedReferences{cfg.Store}}, cfg.References...)
+	s.references = append(s.references, store.PortfolioReferences{Store: cfg.Store})
 	s.sendings = newSendings(s.now)
 	ttl, maxSessions := cfg.SessionTTL, cfg.MaxSessions
 	if ttl <= 0 {

@@ -31,6 +31,8 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"add":        func(a, b int) int { return a + b },
 		"plural":     plural, // "0 code créé", "2 codes créés"
 		"dateFR":     func(d string) string { return dateWords(d, "fr") },
+		"weekFR":     func(w string) string { return weekWords(w, "fr") }, // « semaine du 7 décembre 2026 »
+		"roleName":   roleLabel,                                           // "consultant", "lecteur", "saisie"
 		// resultsPending says why a campaign has no results or reports
 		// yet, "" once it has (closed): the rule is store's.
 		"resultsPending": func(c *vigie.Campaign) string { return vigie.ErrorMessage(store.ResultsAvailable(c)) },

@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/vigie-sante/vigie"
 	"github.com/vigie-sante/vigie/dossier"
 	"github.com/vigie-sante/vigie/questionnaires"
 	"github.com/vigie-sante/vigie/reports"
@@ -23,16 +25,21 @@ type reportRequest struct {
 	questionnaire string // offline mode, with responses
 	responses     string
 	format        string // "pdf" or "xlsx"
+	duerp         bool   // the campaign's DUERP instead of its report
 	audience      dossier.Audience
 	lang          string
 	itemAnnex     bool
+	short         bool // the committee's short PDF report
 	k             int
 	organisation  string
 	title         string
+	conductedBy   string      // offline: who ran the survey
+	logo          *vigie.Logo // --logo, checked; nil for the campaign's own or none
 	out           string
 	db            string
 	progress      *progress
 	previous      *previousFlags
+	reference     string // --reference: a file of reference values
 }
 
 // runReport writes a campaign's report, or the report of a responses file
@@ -42,6 +49,9 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	req, err := parseReportArgs(args, stderr)
 	if err != nil {
 		return err
+	}
+	if req.duerp {
+		return runDUERPReport(req)
 	}
 	var r *dossier.Report
 	var audit func() error
@@ -54,10 +64,17 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		ctx := context.Background()
 		req.progress.step("Calcul des résultats de la campagne…")
 		r, err = s.Report(ctx, req.campaign, store.ReportOptions{
-			Audience: req.audience, Lang: req.lang, IncludeItemAnnex: req.itemAnnex,
+			Audience: req.audience, Lang: req.lang, IncludeItemAnnex: req.itemAnnex, Short: req.short,
 			Version: Version, Now: time.Now(),
 		})
 		if err != nil {
+			req.progress.clear()
+			return userError(err)
+		}
+		if req.logo != nil {
+			r.Logo = req.logo
+		}
+		if err := addAttachedReferences(ctx, s, r); err != nil {
 			req.progress.clear()
 			return userError(err)
 		}
@@ -72,6 +89,10 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
+	if err := addReferenceFile(r, req.reference); err != nil {
+		req.progress.clear()
+		return err
+	}
 	render := reports.PDF
 	if req.format == "xlsx" {
 		render = reports.XLSX
@@ -97,12 +118,17 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	audience := fs.String("audience", string(dossier.AudienceConsultant), "consultant (tout) ou committee (les agrégats, pour les instances)")
 	lang := fs.String("lang", "fr", "langue du rapport : fr ou en")
 	noAnnex := fs.Bool("no-item-annex", false, "sans l'annexe des réponses question par question")
+	short := fs.Bool("short", false, "PDF : la version courte pour les instances (l'essentiel, la participation, les cartes des unités, les priorités, la méthode)")
 	k := fs.Int("min-group-size", scoring.DefaultMinGroupSize, "hors campagne : taille minimale des groupes publiés (au moins 3)")
 	organisation := fs.String("organisation", "", "hors campagne : nom de l'organisation, sur la couverture")
 	title := fs.String("title", "", "hors campagne : titre du rapport (par défaut : celui du questionnaire)")
+	conductedBy := fs.String("conducted-by", "", "hors campagne : qui a mené l'enquête (votre cabinet), sur la couverture et en pied de page")
+	logo := fs.String("logo", "", "logo PNG ou JPEG sur la couverture et en en-tête du PDF (pour une campagne : à la place du sien)")
 	out := fs.String("out", "", "fichier à écrire (.pdf ou .xlsx)")
+	duerp := fs.Bool("duerp", false, "avec --campaign : le document unique (DUERP) de la campagne au lieu du rapport")
 	db := dbFlag(fs)
 	previous := addPreviousFlags(fs)
+	reference := addReferenceFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
@@ -114,9 +140,9 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 
 	req := &reportRequest{
 		campaign: *campaign, questionnaire: *qArg, responses: *responses,
-		audience: dossier.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, k: *k,
-		organisation: *organisation, title: *title, out: *out, db: *db,
-		progress: newProgress(stderr), previous: previous,
+		audience: dossier.Audience(*audience), lang: *lang, itemAnnex: !*noAnnex, short: *short, k: *k,
+		organisation: *organisation, title: *title, conductedBy: *conductedBy, out: *out, db: *db,
+		progress: newProgress(stderr), previous: previous, duerp: *duerp, reference: *reference,
 	}
 	switch {
 	case fs.NArg() > 0:
@@ -127,9 +153,13 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 		return nil, usagef("--campaign ID, ou --questionnaire et --responses pour un fichier de réponses, est obligatoire")
 	case *out == "":
 		return nil, usagef("--out est obligatoire : le fichier à écrire (.pdf ou .xlsx)")
+	case *duerp && *campaign == "":
+		return nil, usagef("--duerp ne sert qu'avec --campaign : le document unique est celui d'une campagne de la base")
+	case *duerp && (set["audience"] || set["lang"] || set["no-item-annex"]):
+		return nil, usagef("--duerp : le document unique est en français et le même pour tous ; --audience, --lang et --no-item-annex n'y servent pas")
 	}
 	if *campaign != "" {
-		for _, name := range []string{"questionnaire", "min-group-size", "organisation", "title", "previous"} {
+		for _, name := range []string{"questionnaire", "min-group-size", "organisation", "title", "conducted-by", "previous"} {
 			if set[name] {
 				return nil, usagef("--%s ne sert qu'avec --responses : pour une campagne, ces réglages sont ceux de la campagne", name)
 			}
@@ -156,7 +186,37 @@ func parseReportArgs(args []string, stderr io.Writer) (*reportRequest, error) {
 	if req.format, err = reportFormat(*format, *out); err != nil {
 		return nil, err
 	}
+	if req.short && req.format != "pdf" {
+		return nil, usagef("--short ne sert qu'au rapport PDF")
+	}
+	if *logo != "" {
+		if req.format != "pdf" {
+			return nil, usagef("--logo ne sert qu'au rapport PDF")
+		}
+		if req.logo, err = readLogo(*logo); err != nil {
+			return nil, err
+		}
+	}
 	return req, nil
+}
+
+// readLogo reads and checks the file of --logo, with the same rules as
+// the back office's upload.
+func readLogo(path string) (*vigie.Logo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("--logo : %s ne s'ouvre pas : %w", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, vigie.MaxLogoBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("--logo : %s ne se lit pas : %w", path, err)
+	}
+	l, err := vigie.CheckLogo(data)
+	if err != nil {
+		return nil, fmt.Errorf("--logo : %s : %s", path, vigie.ErrorMessage(err))
+	}
+	return l, nil
 }
 
 // reportFormat decides the format from --format and the extension of
@@ -226,11 +286,14 @@ func offlineReport(req *reportRequest, stderr io.Writer) (*dossier.Report, error
 	r := &dossier.Report{
 		Organisation:     req.organisation,
 		Campaign:         title,
+		ConductedBy:      req.conductedBy,
+		Logo:             req.logo,
 		GeneratedAt:      time.Now(),
 		Audience:         req.audience,
 		Lang:             req.lang,
 		MinGroupSize:     res.MinGroupSize,
 		IncludeItemAnnex: req.itemAnnex,
+		Short:            req.short,
 		Version:          Version,
 		Offline:          true, // no comments, no headcounts: the report says so
 		Participation:    scoring.ParticipationWithin(pattern, opts, counts, nil),

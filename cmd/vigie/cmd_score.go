@@ -25,6 +25,7 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 	k := fs.Int("min-group-size", scoring.DefaultMinGroupSize, "taille minimale des groupes publiés (au moins 3)")
 	out := fs.String("out", "", "fichier JSON à écrire (par défaut : la sortie standard)")
 	previous := addPreviousFlags(fs)
+	reference := addReferenceFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -58,11 +59,17 @@ func runScore(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// Trends sit next to the result's fields, absent without --previous.
+	ref, err := compareWithFile(*reference, q, result)
+	if err != nil {
+		return err
+	}
+	// Trends and the reference sit next to the result's fields, absent
+	// without --previous and --reference.
 	data, err := json.MarshalIndent(struct {
 		*scoring.Result
-		Trends *scoring.Trends `json:"trends,omitempty"`
-	}{result, trends}, "", "  ")
+		Trends    *scoring.Trends              `json:"trends,omitempty"`
+		Reference *scoring.ReferenceComparison `json:"reference,omitempty"`
+	}{result, trends, ref}, "", "  ")
 	if err != nil {
 		return fmt.Errorf("score: encode result: %w", err)
 	}

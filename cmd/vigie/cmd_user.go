@@ -17,7 +17,7 @@ const cliActor = "cli"
 // runUser manages back-office accounts: consultants and viewers.
 func runUser(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usagef("sous-commande attendue : add EMAIL --role consultant|viewer|saisie, grant EMAIL --campaign ID, revoke EMAIL --campaign ID, password EMAIL [--keep-tokens], list")
+		return usagef("sous-commande attendue : add EMAIL --role consultant|viewer|saisie, grant EMAIL --campaign ID, revoke EMAIL --campaign ID, password EMAIL [--keep-tokens], disable EMAIL, enable EMAIL, delete EMAIL --yes, list")
 	}
 	switch args[0] {
 	case "add":
@@ -26,10 +26,14 @@ func runUser(args []string, stdout, stderr io.Writer) error {
 		return userGrant(args[0], args[1:], stdout, stderr)
 	case "password":
 		return userPassword(args[1:], stdout, stderr)
+	case "disable", "enable":
+		return userDisable(args[0], args[1:], stdout, stderr)
+	case "delete":
+		return userDelete(args[1:], stdout, stderr)
 	case "list":
 		return userList(args[1:], stdout, stderr)
 	}
-	return usagef("sous-commande inconnue « %s » (add, grant, revoke, password, list)", args[0])
+	return usagef("sous-commande inconnue « %s » (add, grant, revoke, password, disable, enable, delete, list)", args[0])
 }
 
 // userAdd creates an account; the password comes from the terminal or the
@@ -141,6 +145,62 @@ func userPassword(args []string, stdout, stderr io.Writer) error {
 	})
 }
 
+// userDisable disables an account (it can no longer sign in, its
+// sessions end, its API tokens stop working) or enables it again.
+func userDisable(action string, args []string, stdout, stderr io.Writer) error {
+	cmd := newStoreCommand("user "+action, "usage : vigie user "+action+" EMAIL [--db vigie.db]", stderr)
+	rest, err := cmd.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		u, err := s.UserByEmail(ctx, rest[0])
+		if err != nil {
+			return userError(err)
+		}
+		if u, err = s.SetUserDisabled(ctx, u.ID, action == "disable"); err != nil {
+			return userError(err)
+		}
+		if err := s.Audit(ctx, cliActor, "user."+action, "", u.Email); err != nil {
+			return err
+		}
+		if action == "disable" {
+			fmt.Fprintf(stdout, "Compte %s de %s désactivé : ses sessions sont fermées, il ne peut plus se connecter ni utiliser ses jetons d'API.\n", u.Role, u.Email)
+		} else {
+			fmt.Fprintf(stdout, "Compte %s de %s réactivé.\n", u.Role, u.Email)
+		}
+		return nil
+	})
+}
+
+// userDelete deletes an account with its grants and tokens; --yes
+// confirms. The audit log keeps its entries under its address.
+func userDelete(args []string, stdout, stderr io.Writer) error {
+	cmd := newStoreCommand("user delete", "usage : vigie user delete EMAIL --yes [--db vigie.db]", stderr)
+	yes := cmd.Bool("yes", false, "confirmer la suppression (sans retour)")
+	rest, err := cmd.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	if !*yes {
+		return usagef("la suppression d'un compte est sans retour : confirmez avec --yes (ou désactivez-le : vigie user disable %s)", rest[0])
+	}
+	return cmd.withStore(func(ctx context.Context, s *store.Store) error {
+		u, err := s.UserByEmail(ctx, rest[0])
+		if err != nil {
+			return userError(err)
+		}
+		if err := s.DeleteUser(ctx, u.ID); err != nil {
+			return userError(err)
+		}
+		if err := s.Audit(ctx, cliActor, "user.delete", "", u.Email+" ("+string(u.Role)+")"); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Compte %s de %s supprimé, avec ses accès et ses jetons d'API ; le journal garde ses actions sous son adresse.\n", u.Role, u.Email)
+		return nil
+	})
+}
+
 // userList prints every account with its role and, for viewers, the
 // campaigns granted.
 func userList(args []string, stdout, stderr io.Writer) error {
@@ -154,7 +214,7 @@ func userList(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(w, "ADRESSE\tRÔLE\tCAMPAGNES")
+		fmt.Fprintln(w, "ADRESSE\tRÔLE\tÉTAT\tCAMPAGNES")
 		for _, u := range users {
 			campaigns := "toutes"
 			if u.Role != vigie.RoleConsultant {
@@ -167,7 +227,11 @@ func userList(args []string, stdout, stderr io.Writer) error {
 					campaigns = "aucune"
 				}
 			}
-			fmt.Fprintf(w, "%s\t%s\t%s\n", u.Email, u.Role, campaigns)
+			state := "actif"
+			if u.Disabled {
+				state = "désactivé"
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", u.Email, u.Role, state, campaigns)
 		}
 		return w.Flush()
 	})

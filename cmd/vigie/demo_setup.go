@@ -161,6 +161,11 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 		return nil, fmt.Errorf("démo : compte comité : %w", err)
 	}
 
+	// The portfolio is on before any campaign is created, so that every
+	// campaign of the demo feeds it (demo_portfolio.go).
+	if err := seedDemoPortfolio(ctx, st, consultant.Email, now); err != nil {
+		return nil, err
+	}
 	week := 7 * 24 * time.Hour
 	// The barometer's previous wave, a year earlier (demo_previous.go).
 	previous, err := demoCampaign(ctx, st, demoPreviousSpec(), consultant.Email, now.Add(-60*week), now.Add(-57*week), now, demoPreviousSeed, demoPreviousTeams(), 0)
@@ -187,6 +192,9 @@ func setupDemo(ctx context.Context, st *store.Store, now time.Time) (*demoInfo, 
 		return nil, err
 	}
 	if err := seedDemoPlan(ctx, st, closed, consultant.Email, now); err != nil {
+		return nil, err
+	}
+	if err := freezeDemoPortfolio(ctx, st, consultant.Email, now); err != nil {
 		return nil, err
 	}
 

@@ -539,3 +539,36 @@ func TestDemoArchivedCampaign(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoPortfolio checks that the demo's barometer has portfolio
+// references: seven fictitious clients and the demo organisation closed
+// it, and a version is frozen.
+func TestDemoPortfolio(t *testing.T) {
+	st, info := mustDemo(t)
+	ctx := context.Background()
+	versions, err := st.PortfolioVersions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(versions) != 1 || versions[0].Organisations != 8 {
+		t.Fatalf("demo portfolio versions = %d, want one of 8 organisations", len(versions))
+	}
+	for _, qid := range info.Closed.Questionnaires {
+		r := mustResult(t, st, info.Closed.ID, qid)
+		ref, err := st.PortfolioReference(ctx, qid, r.Questionnaire.Version)
+		if err != nil || ref == nil {
+			t.Fatalf("%s: no portfolio reference (%v)", qid, err)
+		}
+		if !strings.HasPrefix(ref.Source, "portefeuille de 8 organisations, version 2026-1 du ") || len(ref.Dimensions) == 0 {
+			t.Errorf("%s: reference %q with %d dimensions", qid, ref.Source, len(ref.Dimensions))
+		}
+		for id, v := range ref.Dimensions {
+			if v.N < 6 || v.Q1 > v.Median || v.Median > v.Q3 || v.SD <= 0 {
+				t.Errorf("%s/%s: reference %+v: want at least 6 organisations, ordered quartiles, a spread", qid, id, v)
+			}
+		}
+	}
+	if feeds, err := st.FeedsPortfolio(ctx, info.Closed.ID); err != nil || !feeds {
+		t.Errorf("the barometer feeds the portfolio = %v (%v), want true", feeds, err)
+	}
+}

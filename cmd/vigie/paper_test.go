@@ -48,7 +48,7 @@ func TestEntryAccount(t *testing.T) {
 		t.Fatalf("user grant saisie: exit %d, %s%s", code, out, errOut)
 	}
 	code, out, errOut := runVigie(t, "user", "list", "--db", db)
-	if code != 0 || !regexp.MustCompile(`saisie@example.fr\s+saisie\s+`+id).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`saisie@example.fr\s+saisie\s+actif\s+`+id).MatchString(out) {
 		t.Fatalf("user list: exit %d, %s%s", code, out, errOut)
 	}
 }

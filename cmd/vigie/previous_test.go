@@ -146,7 +146,7 @@ func TestReportPrevious(t *testing.T) {
 			t.Skip("pdftotext not installed: text not checked")
 		}
 		text = strings.Join(strings.Fields(text), " ")
-		for _, want := range []string{"Évolution depuis barometre-2025", "en hausse, de +17,0 à +41,9 points : dégradation", "stable (de −15,4 à +9,4 points)"} {
+		for _, want := range []string{"Évolution depuis barometre-2025", "(de +17,0 à +41,9) : en hausse, dégradation", "(de −15,4 à +9,4) : stable"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("PDF text lacks %q", want)
 			}
@@ -166,9 +166,10 @@ func TestReportPrevious(t *testing.T) {
 			t.Fatalf("%s rows = %v (%v), want a header and all × {a, b}", reports.SheetTrends, rows, err)
 		}
 		// A dimension's figures are shown with one decimal, as the PDF
-		// prints them.
-		if rows[1][1] != "all" || rows[1][4] != "a" || rows[1][7] != "29.5" {
-			t.Errorf("first row = %v, want all, a, delta 29.5", rows[1])
+		// prints them, and the delta is the difference of the two means
+		// shown (38.0 → 67.4: 29.4), the codes last.
+		if r := rows[1]; r[1] != "Ensemble" || r[3] != "A" || r[4] != "38.0" || r[5] != "67.4" || r[6] != "29.4" || r[len(r)-2] != "all" || r[len(r)-1] != "a" {
+			t.Errorf("first row = %v, want Ensemble, A, 38.0 → 67.4, delta 29.4, codes all and a", rows[1])
 		}
 	})
 }

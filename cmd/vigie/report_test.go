@@ -126,7 +126,7 @@ func noRowPerPerson(t *testing.T, f *excelize.File, n int) {
 
 func sheetMean(t *testing.T, f *excelize.File, group, dimension string) float64 {
 	t.Helper()
-	groups := sheetColumn(t, f, reports.SheetDimensions, "Groupe")
+	groups := sheetColumn(t, f, reports.SheetDimensions, "Code groupe")
 	dims := sheetColumn(t, f, reports.SheetDimensions, "Code dimension")
 	means := sheetColumn(t, f, reports.SheetDimensions, "Moyenne")
 	for i := range groups {
@@ -205,6 +205,31 @@ func TestReportOffline(t *testing.T) {
 			if !strings.Contains(text, want) {
 				t.Errorf("PDF text lacks %q", want)
 			}
+		}
+	})
+
+	t.Run("PDFShortWithFirmAndLogo", func(t *testing.T) {
+		logo := filepath.Join("..", "..", "reports", "testdata", "logo-cabinet.png")
+		path := offline(t, t.TempDir(), "court.pdf", "--audience", "committee", "--short",
+			"--conducted-by", "Cabinet Dyadesens", "--logo", logo)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte("/Subtype /Image")) {
+			t.Error("the PDF has no image: the logo was not drawn")
+		}
+		text := mustPDF(t, path)
+		if text == "" {
+			t.Skip("pdftotext not installed: text not checked")
+		}
+		for _, want := range []string{"Menée par", "Cabinet Dyadesens", "Enquête menée par Cabinet Dyadesens", "version courte", "Méthode et limites"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("PDF text lacks %q", want)
+			}
+		}
+		if strings.Contains(text, "Sommaire") {
+			t.Error("the short report has a table of contents")
 		}
 	})
 
@@ -369,6 +394,30 @@ func TestReportCampaign(t *testing.T) {
 		noRowPerPerson(t, f, 30)
 	})
 
+	// vigie report --duerp writes the campaign's DUERP, as a PDF or as the
+	// workbook, as the DUERP page offers them (issue 20).
+	t.Run("DUERP", func(t *testing.T) {
+		text := mustPDF(t, report(t, "duerp.pdf", "--duerp"))
+		if text != "" {
+			for _, want := range []string{"Document unique", "Unité de travail : Ensemble", "Intensité et temps de", "non évaluée par cette enquête"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("DUERP PDF lacks %q", want)
+				}
+			}
+		}
+		f, err := excelize.OpenFile(report(t, "duerp.xlsx", "--duerp"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if got := f.GetSheetList(); len(got) != 3 || got[0] != reports.SheetDUERP {
+			t.Errorf("DUERP workbook sheets = %q", got)
+		}
+		if code, _, errOut := runVigie(t, "report", "--duerp", "--questionnaire", "reconnaissance", "--responses", "x.csv", "--out", "d.pdf"); code == 0 || !strings.Contains(errOut, "--duerp ne sert qu'avec --campaign") {
+			t.Errorf("--duerp without a campaign: exit %d, %q", code, errOut)
+		}
+	})
+
 	t.Run("ExportsAudited", func(t *testing.T) {
 		log, err := s.AuditLog(ctx, 10, id)
 		if err != nil {
@@ -417,6 +466,9 @@ func TestReportErrors(t *testing.T) {
 		{"ErrOfflineFlagWithCampaign", []string{"report", "--campaign", id, "--db", db, "--organisation", "X", "--out", pdf}, 2, "--organisation ne sert qu'avec --responses"},
 		{"ErrDBOffline", append(slices.Clone(offline), "--db", db, "--out", pdf), 2, "--db ne sert qu'avec --campaign"},
 		{"ErrArgument", append(slices.Clone(offline), "--out", pdf, "en-trop"), 2, "argument inattendu"},
+		{"ErrShortWorkbook", append(slices.Clone(offline), "--short", "--out", filepath.Join(out, "rapport.xlsx")), 2, "--short ne sert qu'au rapport PDF"},
+		{"ErrLogoNotAnImage", append(slices.Clone(offline), "--logo", responses, "--out", pdf), 1, "n'est pas une image PNG ou JPEG lisible"},
+		{"ErrLogoMissing", append(slices.Clone(offline), "--logo", filepath.Join(dir, "absent.png"), "--out", pdf), 1, "ne s'ouvre pas"},
 		{"ErrDraftCampaign", []string{"report", "--campaign", id, "--db", db, "--out", pdf}, 1, "pas encore ouverte"},
 		{"ErrUnknownCampaign", []string{"report", "--campaign", "c_inconnue00", "--db", db, "--out", pdf}, 1, "Cette campagne n'existe pas."},
 		{"ErrUnknownQuestionnaire", []string{"report", "--questionnaire", "inconnu", "--responses", responses, "--out", pdf}, 1, "introuvable"},

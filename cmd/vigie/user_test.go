@@ -56,8 +56,8 @@ func TestUserCommands(t *testing.T) {
 		t.Fatalf("user grant: exit %d, %s%s", code, out, errOut)
 	}
 	code, out, errOut = runVigie(t, "user", "list", "--db", db)
-	if code != 0 || !regexp.MustCompile(`alice@example.fr\s+consultant\s+toutes`).MatchString(out) ||
-		!regexp.MustCompile(`cse@example.fr\s+viewer\s+`+id).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`alice@example.fr\s+consultant\s+actif\s+toutes`).MatchString(out) ||
+		!regexp.MustCompile(`cse@example.fr\s+viewer\s+actif\s+`+id).MatchString(out) {
 		t.Fatalf("user list: exit %d\n%s%s", code, out, errOut)
 	}
 
@@ -107,7 +107,7 @@ func TestUserCommands(t *testing.T) {
 			{"GrantUnknownUser", "", []string{"user", "grant", "nobody@example.fr", "--campaign", id}, 1, "Aucun compte"},
 			{"GrantUnknownCampaign", "", []string{"user", "grant", "cse@example.fr", "--campaign", "c_none"}, 1, "n'existe pas"},
 			{"GrantNoCampaign", "", []string{"user", "grant", "cse@example.fr"}, 2, "--campaign"},
-			{"Unknown", "", []string{"user", "delete"}, 2, "inconnue"},
+			{"Unknown", "", []string{"user", "frobnicate"}, 2, "inconnue"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				withStdin(t, tc.input)
@@ -121,6 +121,48 @@ func TestUserCommands(t *testing.T) {
 			t.Fatalf("%d accounts after failed commands, want 2", len(users))
 		}
 	})
+}
+
+func TestUserDisableEnableDeleteCommands(t *testing.T) {
+	db := testDB(t)
+	ctx := context.Background()
+	for _, a := range [][2]string{{"alice@example.fr", "consultant"}, {"saisie@example.fr", "saisie"}} {
+		withStdin(t, "un mot de passe solide\n")
+		if code, out, errOut := runVigie(t, "user", "add", a[0], "--role", a[1], "--db", db); code != 0 {
+			t.Fatalf("user add %s: exit %d, %s%s", a[1], code, out, errOut)
+		}
+	}
+	s := openTestStore(t, db)
+	steps := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"user", "disable", "saisie@example.fr"}, 0, "désactivé"},
+		{[]string{"user", "list"}, 0, "désactivé"},
+		{[]string{"user", "enable", "saisie@example.fr"}, 0, "réactivé"},
+		{[]string{"user", "disable", "alice@example.fr"}, 1, "dernier compte consultant"},
+		{[]string{"user", "delete", "alice@example.fr", "--yes"}, 1, "dernier compte consultant"},
+		{[]string{"user", "delete", "saisie@example.fr"}, 2, "--yes"},
+		{[]string{"user", "delete", "saisie@example.fr", "--yes"}, 0, "supprimé"},
+		{[]string{"user", "enable", "saisie@example.fr"}, 1, "Aucun compte"},
+	}
+	for _, st := range steps {
+		code, out, errOut := runVigie(t, append(st.args, "--db", db)...)
+		if code != st.code || !strings.Contains(out+errOut, st.want) {
+			t.Fatalf("%v: exit %d, %s%s; want %d and %q", st.args, code, out, errOut, st.code, st.want)
+		}
+		if st.args[1] == "disable" && code == 0 {
+			_, err := s.Authenticate(ctx, "saisie@example.fr", "un mot de passe solide")
+			if vigie.ErrorCode(err) != vigie.EFORBIDDEN {
+				t.Fatalf("sign-in of a disabled account: %v, want refused", err)
+			}
+		}
+	}
+	log, err := s.AuditLog(ctx, 1, "")
+	if err != nil || len(log) != 1 || log[0].Action != "user.delete" || !strings.Contains(log[0].Detail, "saisie@example.fr") {
+		t.Fatalf("last audit entry = %+v, %v; want user.delete naming the address", log, err)
+	}
 }
 
 func mustUser(t *testing.T, s *store.Store, email string) *vigie.User {

@@ -7,6 +7,7 @@ func init() { add("word", "word.", wordFR, wordEN) }
 var wordFR = map[string]string{
 	"unit":             "Unité",
 	"all":              "Ensemble",
+	"mean":             "Moyenne",
 	"masked_secondary": "masqué pour protéger un autre groupe",
 	"comment":          "Commentaire",
 	"cut_high":         "Seuil haut",
@@ -27,6 +28,7 @@ var wordFR = map[string]string{
 var wordEN = map[string]string{
 	"unit":             "Unit",
 	"all":              "All respondents",
+	"mean":             "Mean",
 	"masked_secondary": "hidden to protect another group",
 	"comment":          "Comment",
 	"cut_high":         "High cut-off",

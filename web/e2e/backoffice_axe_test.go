@@ -46,6 +46,7 @@ func TestBackOfficeAxe(t *testing.T) {
 		{"moderation", campaignPath + "/comments", ""},
 		{"accounts", "/admin/users", "accounts"},
 		{"audit log", "/admin/audit", "audit"},
+		{"portfolio", "/admin/portfolio", ""},
 	} {
 		tab := newTab(t)
 		s.login(t, tab, consultantEmail)

@@ -215,14 +215,27 @@ func TestConsultantRunsACampaign(t *testing.T) {
 // codesFromCSV reads the codes column of the downloaded list.
 func codesFromCSV(t *testing.T, data []byte) []string {
 	t.Helper()
-	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	// For a French Excel: a byte-order mark and ";" between cells.
+	body, bom := bytes.CutPrefix(data, []byte("\ufeff"))
+	if !bom {
+		t.Errorf("codes CSV has no byte-order mark")
+	}
+	r := csv.NewReader(bytes.NewReader(body))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
 	if err != nil {
 		t.Fatalf("codes CSV: %v\n%s", err, data)
 	}
 	var codes []string
 	for i, row := range rows {
-		if i == 0 || len(row) == 0 {
-			continue // header
+		if i == 0 {
+			if strings.Join(row, ";") != "Code;Unité;Lien direct" {
+				t.Errorf("codes CSV header = %q, want French headings", row)
+			}
+			continue
+		}
+		if len(row) == 0 {
+			continue
 		}
 		codes = append(codes, row[0])
 	}

@@ -61,7 +61,7 @@ func (b *lockedBuffer) String() string {
 // consultant and a viewer account, once the browser and axe-core are
 // known to be there. Password hashing is made cheap: these
 // tests are about pages, not argon2.
-func newSite(t *testing.T) *site {
+func newSite(t *testing.T, opts ...func(*web.Config)) *site {
 	t.Helper()
 	// Skip (or fail in CI) before any work when a tool is missing.
 	sharedBrowser(t)
@@ -75,8 +75,12 @@ func newSite(t *testing.T) *site {
 	logs := &lockedBuffer{}
 	// BaseURL: the public address printed on slips and pages, as in production
 	// (and in the guides' screenshots), not the test server's random port.
-	srv, err := web.New(web.Config{Store: st, Logger: slog.New(slog.NewTextHandler(logs, nil)),
-		Admin: web.AdminConfig{BaseURL: "https://vigie.example.org"}})
+	cfg := web.Config{Store: st, Logger: slog.New(slog.NewTextHandler(logs, nil)),
+		Admin: web.AdminConfig{BaseURL: "https://vigie.example.org"}}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv, err := web.New(cfg)
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}

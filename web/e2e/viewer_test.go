@@ -100,6 +100,7 @@ func TestViewerSeesOnlyResults(t *testing.T) {
 		"/admin/campaigns/new",
 		"/admin/audit",
 		"/admin/questionnaires",
+		"/admin/portfolio",
 		"/admin/campaigns/" + other.ID,
 		"/admin/campaigns/" + other.ID + "/results/reconnaissance",
 		"/api/v1/campaigns/" + c.ID + "/comments",

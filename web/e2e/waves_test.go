@@ -43,5 +43,11 @@ func TestResultsWithTrends(t *testing.T) {
 	}
 	wantText(t, tab, "Évolution depuis Baromètre 2026")
 	wantText(t, tab, "▲")
+	// Under each score, the previous wave's value, named by its year.
+	if !exists(t, tab, ".trend-prev") {
+		t.Fatal("no previous value under the scores")
+	}
+	wantText(t, tab, "2026\u00a0: ")
 	audit(t, tab, "results with trends")
+	screenshotElement(t, tab, "results-trends-desktop.png", "table.heatmap", desktopWidth)
 }

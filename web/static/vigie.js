@@ -105,4 +105,27 @@
     window.addEventListener("resize", update);
     update();
   });
+  // Back office: a form marked data-inplace (a DUERP row's measures) is
+  // posted in the background, and the page stays where it is. A refusal
+  // (or no network) falls back to the ordinary post, which shows the
+  // message on the row.
+  document.querySelectorAll("form[data-inplace]").forEach(function (form) {
+    var out = form.querySelector("[data-inplace-status]");
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (out) out.textContent = "Enregistrement…";
+      fetch(form.action, {
+        method: "POST", body: new URLSearchParams(new FormData(form)),
+        redirect: "manual", credentials: "same-origin"
+      }).then(function (r) {
+        if (r.type === "opaqueredirect" || (r.status >= 300 && r.status < 400)) {
+          if (out) out.textContent = "Enregistré.";
+          return;
+        }
+        HTMLFormElement.prototype.submit.call(form);
+      }).catch(function () {
+        HTMLFormElement.prototype.submit.call(form);
+      });
+    });
+  });
 })();
