@@ -81,7 +81,7 @@ func (d *pdfDoc) indicatorTrends(q *questionnaires.Questionnaire, res *scoring.R
 	f := d.f
 	cols := []float64{80, 30, 30, 34}
 	prevName, curName := d.waveNames()
-	heads := []string{tr(d.lang, "word.group"), prevName, curName, trendText(d.lang, "col_delta")}
+	heads := []string{tr(d.lang, "word.group"), prevName, curName, trendText(d.lang, "word.difference")}
 	for _, ind := range q.Indicators {
 		if !d.trendMeasureTitle(ind.Title.In(d.lang, q.Language), ind.ID, t) {
 			continue

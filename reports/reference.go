@@ -7,63 +7,19 @@ import (
 	"github.com/vigie-sante/vigie/scoring"
 )
 
-// The texts of the comparison with a reference, in both languages, kept
-// apart from the main tables like the trends' so that the feature reads
-// in one place.
-var referenceTexts = map[string]map[string]string{
-	"fr": {
-		"h_reference":         "Comparaison avec une référence",
-		"reference_portfolio": "Référence : %s. Chaque organisation y compte pour une, quelle que soit sa taille.",
-		"reference_imported":  "Référence : %s, valeurs importées par l'intervenant.",
-		"reference_explain": "L'écart est la moyenne du groupe moins celle de la référence ; l'intervalle donne, à 95 %, l'écart plausible. " +
-			"Quand il contient 0, le groupe est dit proche de la référence. Une référence décrit d'autres organisations, à d'autres moments : " +
-			"elle situe un chiffre, elle ne dit pas ce qui est normal ni ce qui est acceptable. Ne sont comparés que les groupes et les mesures publiés.",
-		"ref_above":       "au-dessus, de %s à %s points",
-		"ref_below":       "en dessous, de %s à %s points",
-		"ref_close":       "proche (de %s à %s points)",
-		"ref_better":      "plus favorable",
-		"ref_worse":       "moins favorable",
-		"ref_more_marked": "signal plus marqué",
-		"ref_less_marked": "signal moins marqué",
-		"ref_none":        "Aucun groupe publié n'a de valeur de référence pour cette mesure.",
-		"col_group_value": "Moyenne",
-		"col_reference":   "Référence",
-		"col_difference":  "Écart",
-		"col_reading":     "Lecture",
-		"ess_reference":   "Comparé à la référence « %s », l'ensemble est au-dessus sur %s, en dessous sur %s et proche sur %s : voir « Comparaison avec une référence ».",
-		"dimension":       "dimension",
-		"dimensions":      "dimensions",
-	},
-	"en": {
-		"h_reference":         "Comparison with a reference",
-		"reference_portfolio": "Reference: %s. Each organisation counts once, whatever its size.",
-		"reference_imported":  "Reference: %s, values imported by the consultant.",
-		"reference_explain": "The difference is the group's mean minus the reference's; the interval gives, at 95%, the plausible difference. " +
-			"When it contains 0, the group is said to be close to the reference. A reference describes other organisations at other times: " +
-			"it places a figure, it does not say what is normal or acceptable. Only published groups and measures are compared.",
-		"ref_above":       "above, by %s to %s points",
-		"ref_below":       "below, by %s to %s points",
-		"ref_close":       "close (%s to %s points)",
-		"ref_better":      "more favourable",
-		"ref_worse":       "less favourable",
-		"ref_more_marked": "more marked signal",
-		"ref_less_marked": "less marked signal",
-		"ref_none":        "No published group has a reference value for this measure.",
-		"col_group_value": "Mean",
-		"col_reference":   "Reference",
-		"col_difference":  "Difference",
-		"col_reading":     "Reading",
-		"ess_reference":   "Compared with the reference “%s”, the whole population is above on %s, below on %s and close on %s: see “Comparison with a reference”.",
-		"dimension":       "dimension",
-		"dimensions":      "dimensions",
-	},
-}
+// refText is tr for the comparison's texts (internal/locale,
+// report_reference.go).
+func refText(lang, key string) string { return tr(lang, key) }
 
-func refText(lang, key string) string {
-	if s, ok := referenceTexts[lang][key]; ok {
-		return s
+// refChangeKey is the key of the word for a change from the reference: a
+// defensive strategy's signal is more or less marked (the trends' words),
+// other measures better or worse.
+func refChangeKey(c scoring.Change) string {
+	switch c {
+	case scoring.MoreMarked, scoring.LessMarked:
+		return "word.signal_" + string(c)
 	}
-	return referenceTexts["fr"][key]
+	return "ref_" + string(c)
 }
 
 // referenceName names the reference for a reader: a portfolio by its own
@@ -84,9 +40,9 @@ func referenceWords(lang string, c *scoring.DimensionReference) string {
 	case c.Change == scoring.Stable:
 		return fmt.Sprintf(refText(lang, "ref_close"), lo, hi)
 	case c.CI95[0] > 0:
-		return fmt.Sprintf(refText(lang, "ref_above"), lo, hi) + colon(lang) + refText(lang, "ref_"+string(c.Change))
+		return fmt.Sprintf(refText(lang, "ref_above"), lo, hi) + colon(lang) + refText(lang, refChangeKey(c.Change))
 	default:
-		return fmt.Sprintf(refText(lang, "ref_below"), lo, hi) + colon(lang) + refText(lang, "ref_"+string(c.Change))
+		return fmt.Sprintf(refText(lang, "ref_below"), lo, hi) + colon(lang) + refText(lang, refChangeKey(c.Change))
 	}
 }
 
@@ -115,9 +71,9 @@ func (d *pdfDoc) referenceSection(q *questionnaires.Questionnaire, res *scoring.
 	d.heading(2, refText(d.lang, "h_reference"))
 	d.para(referenceName(d.lang, c))
 	d.para(refText(d.lang, "reference_explain"))
-	heads := []string{tr(d.lang, "word.group"), refText(d.lang, "col_group_value"), refText(d.lang, "col_reference"), refText(d.lang, "col_difference")}
+	heads := []string{tr(d.lang, "word.group"), tr(d.lang, "word.mean"), refText(d.lang, "col_reference"), refText(d.lang, "word.difference")}
 	for _, dim := range q.Dimensions {
-		d.referenceTable(dim.Title.In(d.lang, q.Language), []float64{44, 15, 17, 15, 83}, append(heads, refText(d.lang, "col_reading")),
+		d.referenceTable(dim.Title.In(d.lang, q.Language), []float64{44, 15, 17, 15, 83}, append(heads, tr(d.lang, "word.reading")),
 			referenceRows(c, res, dim.ID, true), func(g *scoring.Group) ([]string, string, bool) {
 				rc := c.Groups[g.ID].Dimensions[dim.ID]
 				return []string{fmtDec(d.lang, dimStats(g, dim.ID).Mean, meanDecimals), fmtDec(d.lang, rc.ReferenceMean, meanDecimals),

@@ -38,7 +38,7 @@ func TrendWords(lang string, t *scoring.DimensionTrend, signal bool) string {
 	s := fmt.Sprintf(trendText(lang, "trend_delta"), fmtSigned(lang, t.Delta, meanDecimals), unit, lo, hi) + colon(lang)
 	judgement := "trend_" + string(t.Change)
 	if signal {
-		judgement = "trend_signal_" + string(t.Change)
+		judgement = signalChangeKey[t.Change]
 	}
 	switch {
 	case t.Change == scoring.Stable:
@@ -48,6 +48,13 @@ func TrendWords(lang string, t *scoring.DimensionTrend, signal bool) string {
 	default:
 		return s + trendText(lang, "trend_down") + ", " + trendText(lang, judgement)
 	}
+}
+
+// signalChangeKey is the word for a defensive strategy's change: its
+// signal more or less marked, never better or worse.
+var signalChangeKey = map[scoring.Change]string{
+	scoring.Worse:  "word.signal_more_marked",
+	scoring.Better: "word.signal_less_marked",
 }
 
 // yearPattern finds a year (1900-2099) in a wave's title.

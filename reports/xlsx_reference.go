@@ -31,12 +31,12 @@ func (b *xlsxBook) reference() error {
 		{b.t("kind"), 10, b.text},
 		{b.t("label"), 28, b.text},
 		{trendText(b.lang, "measure_id"), 16, b.text},
-		{t("col_group_value"), 11, b.decimal2},
+		{t("word.mean"), 11, b.decimal2},
 		{t("col_reference"), 11, b.decimal2},
-		{t("col_difference"), 11, b.decimal2},
+		{t("word.difference"), 11, b.decimal2},
 		{b.t("ci_low"), 11, b.decimal1},
 		{b.t("ci_high"), 11, b.decimal1},
-		{t("col_reading"), 48, b.text},
+		{t("word.reading"), 48, b.text},
 	}
 	return b.table(SheetReference, cols, n, nil, func(emit func(...any) error) error {
 		for _, s := range b.r.Sections {

@@ -34,7 +34,7 @@ func (b *xlsxBook) trends() error {
 		{t("measure"), 28, b.text},
 		{prev, 11, b.decimal2},
 		{cur, 11, b.decimal2},
-		{t("col_delta"), 11, b.decimal2},
+		{t("word.difference"), 11, b.decimal2},
 		{b.t("ci_low"), 11, b.decimal1},
 		{b.t("ci_high"), 11, b.decimal1},
 		{t("col_change"), 44, b.wrapped},

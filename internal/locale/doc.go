@@ -1,7 +1,8 @@
 // Package locale is the one catalogue of words of the outputs: the
 // employees' pages, the PDF and Excel reports, the discussion guide, the
-// trends and the GDPR documents (notice, AIPD); the DUERP's headers and
-// the e-mails are still written in code (docs/architecture.md). A word shared
+// trends, the comparison with a reference and the GDPR documents (notice,
+// AIPD); the DUERP's texts, the record of processing and the e-mails are
+// still written in code (docs/architecture.md). A word shared
 // by a page, the PDF and the workbook has one key, so it cannot drift
 // between them; every text exists in French and English (tests), and the
 // plural rule is vigie.Singular.
