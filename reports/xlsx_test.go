@@ -453,3 +453,32 @@ func TestXLSXEdgeCases(t *testing.T) {
 		})
 	}
 }
+
+// The workbook is the consultant's document: its sheets speak of the
+// survey, never in the software's name (issue 20); Vigie's version stays
+// in the Paramètres sheet, the workbook's colophon.
+func TestXLSXSpeaksInNoSoftwaresName(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			r := xlsxFixture(t, dossier.AudienceCommittee)
+			r.Lang = lang
+			_, f := xlsxMust(t, r)
+			for _, sheet := range f.GetSheetList() {
+				if sheet == reports.SheetParameters {
+					continue
+				}
+				rows, err := f.GetRows(sheet)
+				if err != nil {
+					t.Fatalf("rows of %s: %v", sheet, err)
+				}
+				for i, row := range rows {
+					for j, cell := range row {
+						if strings.Contains(cell, "Vigie") {
+							t.Errorf("%s!%s%d = %q names Vigie", sheet, string(rune('A'+j)), i+1, cell)
+						}
+					}
+				}
+			}
+		})
+	}
+}

@@ -7,7 +7,7 @@ func init() { add("xlsx", "xlsx.", workbook["fr"], workbook["en"]) }
 // and labels follow Report.Lang.
 var workbook = map[string]map[string]string{
 	"fr": {
-		"title":              "Vigie : synthèse des résultats",
+		"title":              "Synthèse des résultats",
 		"organisation":       "Organisation",
 		"campaign":           "Campagne",
 		"period":             "Période",
@@ -79,7 +79,7 @@ var workbook = map[string]map[string]string{
 		"questionnaire_id":   "Code questionnaire",
 	},
 	"en": {
-		"title":              "Vigie: summary of results",
+		"title":              "Summary of results",
 		"organisation":       "Organisation",
 		"campaign":           "Campaign",
 		"period":             "Period",
