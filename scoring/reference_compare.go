@@ -85,7 +85,7 @@ func CompareReference(q *questionnaires.Questionnaire, res *Result, ref *Referen
 		for _, ind := range q.Indicators {
 			rv, ok := ref.Indicators[ind.ID]
 			if st := g.Indicators[ind.ID]; ok && st != nil && !st.Suppressed {
-				gr.Indicators[ind.ID] = &IndicatorReference{ReferenceMean: round(rv.Mean, 2), Delta: round(st.Mean-rv.Mean, 2)}
+				gr.Indicators[ind.ID] = &IndicatorReference{ReferenceMean: round(rv.Mean, 2), Delta: shownDelta(st.Mean, rv.Mean, 2)}
 			}
 		}
 		c.Groups[g.ID] = gr

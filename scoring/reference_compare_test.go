@@ -149,3 +149,22 @@ func TestCompareReference(t *testing.T) {
 		}
 	})
 }
+
+// An indicator's difference with its reference is the difference of the
+// two means as shown (to 0.01), as an indicator's trend is: 1.004 against
+// 0.996 shows 1,00 and 1,00, so a difference of 0, not 0,01.
+func TestCompareReferenceIndicatorDeltaOfMeansShown(t *testing.T) {
+	q := effortReward()
+	res := wave(100, map[string]*float64{"all": f(50)}, func(g *scoring.Group) {
+		g.Indicators["ratio"] = &scoring.IndicatorStats{N: 100, Mean: 1.004}
+	})
+	ref := testReference(49, 10, 200)
+	ref.Indicators["ratio"] = scoring.ReferenceValue{Mean: 0.996, SD: 0.2, N: 200}
+	c, err := scoring.CompareReference(q, res, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := c.Groups["all"].Indicators["ratio"]; r == nil || r.Delta != 0 || r.ReferenceMean != 1 {
+		t.Fatalf("ratio = %+v, want delta 0 against 1.00 (the means shown)", r)
+	}
+}

@@ -101,7 +101,15 @@ func compareMeans(dir questionnaires.Direction, m, s float64, n int, mRef, sRef 
 	case rise, fall:
 		change = Worse
 	}
-	return round(round(m, 1)-round(mRef, 1), 1), ci, change
+	return shownDelta(m, mRef, 1), ci, change
+}
+
+// shownDelta is the difference m − mRef that every output shows: the
+// difference of the two means as they are shown, rounded to decimals, so
+// that a reader who subtracts the figures shown finds it (75,8 → 76,2 is
+// +0,4). Trends and references, dimensions and indicators, all use it.
+func shownDelta(m, mRef float64, decimals int) float64 {
+	return round(round(m, decimals)-round(mRef, decimals), decimals)
 }
 
 func round(v float64, decimals int) float64 {
@@ -303,7 +311,7 @@ func CompareWaves(prevQ, curQ *questionnaires.Questionnaire, prev, cur *Result, 
 			}
 			a, b := p.Indicators[ind.ID], g.Indicators[ind.ID]
 			if a != nil && b != nil && !a.Suppressed && !b.Suppressed {
-				gt.Indicators[ind.ID] = &IndicatorTrend{PreviousMean: round(a.Mean, 2), Delta: round(round(b.Mean, 2)-round(a.Mean, 2), 2)} // the difference of the means shown
+				gt.Indicators[ind.ID] = &IndicatorTrend{PreviousMean: round(a.Mean, 2), Delta: shownDelta(b.Mean, a.Mean, 2)}
 			}
 		}
 		t.Groups[g.ID] = gt
