@@ -319,6 +319,21 @@ func (s *Server) renderCampaignForm(c *gin.Context, status int, f *campaignForm,
 	s.render(c, status, "admin_campaign_form", f)
 }
 
+// formUpload reads the file posted in field: its name and bytes, or ""
+// and nil when the form holds none (or an empty one), which each form
+// answers in its own words. The body is already bounded (bodyLimit).
+func formUpload(c *gin.Context, field string) (string, []byte, error) {
+	fh, err := c.FormFile(field)
+	if err != nil || fh.Size == 0 {
+		return "", nil, nil
+	}
+	data, err := readUpload(fh)
+	if err != nil {
+		return "", nil, err
+	}
+	return fh.Filename, data, nil
+}
+
 // readUpload reads an uploaded file.
 func readUpload(fh *multipart.FileHeader) ([]byte, error) {
 	f, err := fh.Open()

@@ -66,12 +66,10 @@ func (s *Server) adminInvitations(c *gin.Context) {
 	}
 	m := &mailing{Subject: c.PostForm("subject"), Message: c.PostForm("message")}
 	rows := textRows(c.PostForm("addresses"))
-	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
-		data, err := readUpload(fh)
-		if err != nil {
-			s.htmlError(c, err)
-			return
-		}
+	if file, data, err := formUpload(c, "file"); err != nil {
+		s.htmlError(c, err)
+		return
+	} else if file != "" {
 		fileRows, err := sheetRows(data)
 		if err != nil {
 			s.htmlError(c, err)

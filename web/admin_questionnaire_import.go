@@ -31,20 +31,19 @@ func (s *Server) adminQuestionnaireImport(c *gin.Context) {
 		s.htmlError(c, formError(err))
 		return
 	}
-	fh, err := c.FormFile("file")
-	if err != nil || fh.Size == 0 {
-		s.renderQuestionnaires(c, http.StatusBadRequest, &questionnairesPage{ImportProblems: []string{"Choisissez un classeur .xlsx rempli d’après le modèle ou un fichier LimeSurvey .lss."}})
-		return
-	}
-	data, err := readUpload(fh)
+	file, data, err := formUpload(c, "file")
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	res, err := instrument.Import(bytes.NewReader(data), fh.Filename)
+	if file == "" {
+		s.renderQuestionnaires(c, http.StatusBadRequest, &questionnairesPage{ImportProblems: []string{"Choisissez un classeur .xlsx rempli d’après le modèle ou un fichier LimeSurvey .lss."}})
+		return
+	}
+	res, err := instrument.Import(bytes.NewReader(data), file)
 	var ie *instrument.Error
 	if errors.As(err, &ie) {
-		p := &questionnairesPage{ImportFile: fh.Filename}
+		p := &questionnairesPage{ImportFile: file}
 		for _, pb := range ie.Problems {
 			p.ImportProblems = append(p.ImportProblems, pb.String())
 		}
@@ -54,7 +53,7 @@ func (s *Server) adminQuestionnaireImport(c *gin.Context) {
 		s.htmlError(c, err)
 		return
 	}
-	p := &importPage{Nav: nav(c), File: fh.Filename, Warnings: res.Warnings, YAML: string(res.YAML), Preview: previewOf(res.Questionnaire)}
+	p := &importPage{Nav: nav(c), File: file, Warnings: res.Warnings, YAML: string(res.YAML), Preview: previewOf(res.Questionnaire)}
 	s.render(c, http.StatusOK, "admin_import", p)
 }
 

@@ -51,13 +51,11 @@ func (s *Server) adminQuestionnaireUpload(c *gin.Context) {
 		return
 	}
 	name, src := "questionnaire.yaml", []byte(c.PostForm("source"))
-	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
-		data, err := readUpload(fh)
-		if err != nil {
-			s.htmlError(c, err)
-			return
-		}
-		name, src = fh.Filename, data
+	if file, data, err := formUpload(c, "file"); err != nil {
+		s.htmlError(c, err)
+		return
+	} else if file != "" {
+		name, src = file, data
 	}
 	p := &questionnairesPage{Source: string(src)}
 	if strings.TrimSpace(string(src)) == "" {

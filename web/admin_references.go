@@ -103,17 +103,16 @@ func (s *Server) adminReferenceUpload(c *gin.Context) {
 		s.htmlError(c, formError(err))
 		return
 	}
-	fh, err := c.FormFile("file")
-	if err != nil || fh.Size == 0 {
-		s.renderReference(c, http.StatusBadRequest, &referencePage{Problems: []string{"Choisissez un fichier .csv ou .yaml de valeurs de référence."}})
-		return
-	}
-	data, err := readUpload(fh)
+	file, data, err := formUpload(c, "file")
 	if err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	if _, err := scoring.ParseReference(fh.Filename, data, q); err != nil {
+	if file == "" {
+		s.renderReference(c, http.StatusBadRequest, &referencePage{Problems: []string{"Choisissez un fichier .csv ou .yaml de valeurs de référence."}})
+		return
+	}
+	if _, err := scoring.ParseReference(file, data, q); err != nil {
 		if vigie.ErrorCode(err) != vigie.EINVALID {
 			s.htmlError(c, err)
 			return
@@ -121,11 +120,11 @@ func (s *Server) adminReferenceUpload(c *gin.Context) {
 		s.renderReference(c, http.StatusBadRequest, &referencePage{Problems: referenceProblems(vigie.ErrorMessage(err))})
 		return
 	}
-	if err := s.store.SaveReferenceFile(ctx, &store.ReferenceFile{Questionnaire: q.ID, Version: q.Version, Filename: fh.Filename, Content: data}); err != nil {
+	if err := s.store.SaveReferenceFile(ctx, &store.ReferenceFile{Questionnaire: q.ID, Version: q.Version, Filename: file, Content: data}); err != nil {
 		s.htmlError(c, err)
 		return
 	}
-	s.audit(c, "reference.upload", q.ID, "version "+itoa(q.Version)+", "+fh.Filename)
+	s.audit(c, "reference.upload", q.ID, "version "+itoa(q.Version)+", "+file)
 	c.Redirect(http.StatusSeeOther, "/admin/questionnaires/"+q.ID+"/reference?saved=1")
 }
 
